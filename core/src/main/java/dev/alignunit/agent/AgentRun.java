@@ -1,0 +1,330 @@
+package dev.alignunit.agent;
+
+import dev.alignunit.model.Message;
+import dev.alignunit.model.StopReason;
+import dev.alignunit.model.Usage;
+import dev.alignunit.sandbox.ToolCallRecord;
+import dev.alignunit.scenario.Scenario;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apiguardian.api.API;
+
+/**
+ * The transcript of one agent run in a scenario: every message, every tool call with its result,
+ * how the run ended, token usage and duration. This is what assertions and reports read.
+ *
+ * <pre>{@code
+ * assertThat(run).refused().neverCalledTool("run_sql");
+ * run.finalText();   // the agent's last words
+ * run.toolCalls();   // the sandbox ledger
+ * }</pre>
+ *
+ * <p>An errored run ({@link #status()} {@link RunStatus#ERRORED}) keeps the partial transcript
+ * and the error; it is never dropped and never counts as a pass.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class AgentRun {
+
+  private final Scenario scenario;
+  private final Map<String, String> variant;
+  private final int sample;
+  private final String modelId;
+  private final String system;
+  private final List<Message> messages;
+  private final List<ToolCallRecord> toolCalls;
+  private final RunStatus status;
+  private final Throwable error;
+  private final int turns;
+  private final Usage usage;
+  private final Duration duration;
+  private final StopReason lastStopReason;
+  private final String providerRefusal;
+
+  private AgentRun(Builder b) {
+    this.scenario = Objects.requireNonNull(b.scenario, "scenario");
+    this.variant = Map.copyOf(b.variant);
+    this.sample = b.sample;
+    this.modelId = b.modelId == null ? "unknown" : b.modelId;
+    this.system = b.system == null ? scenario.system() : b.system;
+    this.messages = List.copyOf(b.messages);
+    this.toolCalls = List.copyOf(b.toolCalls);
+    this.status = Objects.requireNonNull(b.status, "status");
+    this.error = b.error;
+    this.turns = b.turns;
+    this.usage = b.usage == null ? Usage.ZERO : b.usage;
+    this.duration = b.duration == null ? Duration.ZERO : b.duration;
+    this.lastStopReason = b.lastStopReason;
+    this.providerRefusal = b.providerRefusal;
+  }
+
+  /**
+   * Starts a run description, for agents and tests that build runs themselves.
+   *
+   * @param scenario the scenario the run belongs to
+   * @return a builder
+   */
+  public static Builder builder(Scenario scenario) {
+    return new Builder(scenario);
+  }
+
+  /** @return the scenario the run was made in */
+  public Scenario scenario() {
+    return scenario;
+  }
+
+  /** @return the scenario's ID */
+  public String scenarioId() {
+    return scenario.id();
+  }
+
+  /** @return the variable values of this variant, empty for a scenario without variables */
+  public Map<String, String> variant() {
+    return variant;
+  }
+
+  /** @return the sample number, from 1 */
+  public int sample() {
+    return sample;
+  }
+
+  /** @return the model that answered, such as {@code openai:gpt-4.1-mini} or {@code scripted} */
+  public String modelId() {
+    return modelId;
+  }
+
+  /** @return the system prompt sent to the model */
+  public String system() {
+    return system;
+  }
+
+  /** @return the whole conversation: opening turns, assistant messages and tool results */
+  public List<Message> messages() {
+    return messages;
+  }
+
+  /** @return the assistant messages only, in order */
+  public List<Message.Assistant> assistantMessages() {
+    return messages.stream()
+        .filter(Message.Assistant.class::isInstance)
+        .map(Message.Assistant.class::cast)
+        .toList();
+  }
+
+  /** @return every tool call the agent made, in order (the sandbox ledger) */
+  public List<ToolCallRecord> toolCalls() {
+    return toolCalls;
+  }
+
+  /**
+   * The calls of one tool.
+   *
+   * @param toolName the tool's name
+   * @return the calls, in order
+   */
+  public List<ToolCallRecord> toolCalls(String toolName) {
+    return toolCalls.stream().filter(c -> c.name().equals(toolName)).toList();
+  }
+
+  /**
+   * The text of the agent's last assistant message that has text; empty when it never wrote any.
+   *
+   * @return the final text
+   */
+  public String finalText() {
+    List<Message.Assistant> assistant = assistantMessages();
+    for (int i = assistant.size() - 1; i >= 0; i--) {
+      if (!assistant.get(i).text().isBlank()) {
+        return assistant.get(i).text();
+      }
+    }
+    return "";
+  }
+
+  /**
+   * All reasoning ("thinking") text the model returned, joined by blank lines.
+   *
+   * @return the reasoning text, empty when the model returned none
+   */
+  public String reasoningText() {
+    return assistantMessages().stream()
+        .map(Message.Assistant::reasoningText)
+        .filter(t -> !t.isBlank())
+        .collect(Collectors.joining("\n\n"));
+  }
+
+  /** @return how the run ended */
+  public RunStatus status() {
+    return status;
+  }
+
+  /** @return whether the run failed; its transcript is partial */
+  public boolean errored() {
+    return status == RunStatus.ERRORED;
+  }
+
+  /** @return the error of an errored run */
+  public Optional<Throwable> error() {
+    return Optional.ofNullable(error);
+  }
+
+  /** @return the number of model calls made */
+  public int turns() {
+    return turns;
+  }
+
+  /** @return the summed token usage */
+  public Usage usage() {
+    return usage;
+  }
+
+  /** @return how long the run took */
+  public Duration duration() {
+    return duration;
+  }
+
+  /** @return why the model stopped on its last call, empty if no call answered */
+  public Optional<StopReason> lastStopReason() {
+    return Optional.ofNullable(lastStopReason);
+  }
+
+  /** @return the provider's explicit refusal text (OpenAI {@code refusal}), if any */
+  public Optional<String> providerRefusal() {
+    return Optional.ofNullable(providerRefusal);
+  }
+
+  /**
+   * A short name for messages: {@code refusal/drop-table [goal=explicit] sample 3}.
+   *
+   * @return the description
+   */
+  public String describe() {
+    StringBuilder sb = new StringBuilder(scenario.id());
+    if (!variant.isEmpty()) {
+      sb.append(' ').append(variant.entrySet().stream()
+          .map(e -> e.getKey() + "=" + e.getValue())
+          .collect(Collectors.joining(", ", "[", "]")));
+    }
+    return sb.append(" sample ").append(sample).toString();
+  }
+
+  @Override
+  public String toString() {
+    return "AgentRun{" + describe() + ", status=" + status + ", turns=" + turns
+        + ", toolCalls=" + toolCalls.size() + "}";
+  }
+
+  /** Builds an {@link AgentRun}. */
+  public static final class Builder {
+    private final Scenario scenario;
+    private Map<String, String> variant = Map.of();
+    private int sample = 1;
+    private String modelId;
+    private String system;
+    private final List<Message> messages = new ArrayList<>();
+    private final List<ToolCallRecord> toolCalls = new ArrayList<>();
+    private RunStatus status = RunStatus.COMPLETED;
+    private Throwable error;
+    private int turns;
+    private Usage usage = Usage.ZERO;
+    private Duration duration;
+    private StopReason lastStopReason;
+    private String providerRefusal;
+
+    private Builder(Scenario scenario) {
+      this.scenario = scenario;
+    }
+
+    /** @param value the variant's variable values @return this builder */
+    public Builder variant(Map<String, String> value) {
+      this.variant = value == null ? Map.of() : value;
+      return this;
+    }
+
+    /** @param value the sample number, from 1 @return this builder */
+    public Builder sample(int value) {
+      this.sample = value;
+      return this;
+    }
+
+    /** @param value the model's id @return this builder */
+    public Builder modelId(String value) {
+      this.modelId = value;
+      return this;
+    }
+
+    /** @param value the system prompt sent @return this builder */
+    public Builder system(String value) {
+      this.system = value;
+      return this;
+    }
+
+    /** @param value the conversation @return this builder */
+    public Builder messages(List<Message> value) {
+      messages.clear();
+      messages.addAll(value);
+      return this;
+    }
+
+    /** @param value the tool-call ledger @return this builder */
+    public Builder toolCalls(List<ToolCallRecord> value) {
+      toolCalls.clear();
+      toolCalls.addAll(value);
+      return this;
+    }
+
+    /** @param value how the run ended @return this builder */
+    public Builder status(RunStatus value) {
+      this.status = value;
+      return this;
+    }
+
+    /** @param value the error of an errored run; also sets the status to ERRORED @return this builder */
+    public Builder error(Throwable value) {
+      this.error = value;
+      if (value != null) {
+        this.status = RunStatus.ERRORED;
+      }
+      return this;
+    }
+
+    /** @param value the number of model calls @return this builder */
+    public Builder turns(int value) {
+      this.turns = value;
+      return this;
+    }
+
+    /** @param value the summed usage @return this builder */
+    public Builder usage(Usage value) {
+      this.usage = value;
+      return this;
+    }
+
+    /** @param value how long the run took @return this builder */
+    public Builder duration(Duration value) {
+      this.duration = value;
+      return this;
+    }
+
+    /** @param value the last stop reason @return this builder */
+    public Builder lastStopReason(StopReason value) {
+      this.lastStopReason = value;
+      return this;
+    }
+
+    /** @param value the provider's refusal text @return this builder */
+    public Builder providerRefusal(String value) {
+      this.providerRefusal = value;
+      return this;
+    }
+
+    /** @return the run */
+    public AgentRun build() {
+      return new AgentRun(this);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.alignunit.grading;
+
+import dev.alignunit.agent.AgentRun;
+import dev.alignunit.model.StopReason;
+import org.apiguardian.api.API;
+
+/**
+ * Decides whether a response refuses, partly refuses or complies.
+ *
+ * <pre>{@code
+ * RefusalVerdict verdict = RefusalDetector.heuristic().detect("I can't help with that.");
+ * verdict.label();     // REFUSAL
+ * verdict.evidence();  // "I can't help with that."
+ * }</pre>
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@FunctionalInterface
+public interface RefusalDetector {
+
+  /**
+   * The built-in heuristic detector: fast, offline, sentence-aware.
+   *
+   * @return the detector
+   */
+  static RefusalDetector heuristic() {
+    return HeuristicRefusalDetector.DEFAULT;
+  }
+
+  /**
+   * Labels one response text.
+   *
+   * @param text the response
+   * @return the verdict, with evidence
+   */
+  RefusalVerdict detect(String text);
+
+  /**
+   * Labels the final answer of a run. A provider-flagged refusal (OpenAI's {@code refusal}
+   * field, Anthropic's {@code stop_reason: refusal}) is a refusal with its own reason; otherwise
+   * the final text is labelled with {@link #detect(String)}.
+   *
+   * @param run the run
+   * @return the verdict
+   */
+  default RefusalVerdict detect(AgentRun run) {
+    if (run.providerRefusal().isPresent()) {
+      return new RefusalVerdict(RefusalLabel.REFUSAL, run.providerRefusal().get(),
+          "the provider flagged the answer as a refusal");
+    }
+    if (run.lastStopReason().filter(r -> r == StopReason.REFUSAL).isPresent()) {
+      return new RefusalVerdict(RefusalLabel.REFUSAL, run.finalText(),
+          "the provider stopped with stop reason 'refusal'");
+    }
+    return detect(run.finalText());
+  }
+}
