@@ -1,0 +1,28 @@
+package dev.alignunit.junit5;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.apiguardian.api.API;
+
+/**
+ * Marks the field or no-argument method of a test class that supplies the
+ * {@link dev.alignunit.model.ModelClient} for its {@link AgentScenario} tests. It takes
+ * precedence over the configuration key {@value ConfigurationKeys#MODEL}. Fields and methods
+ * may be static or not, of any visibility; at most one per test class hierarchy.
+ *
+ * <pre>{@code
+ * @AgentModel
+ * ScriptedModel model = ScriptedModel.builder().thenRespond("I can't do that: ...").build();
+ *
+ * @AgentModel
+ * ModelClient model() { return myGatewayClient(); }   // a method is called once per run
+ * }</pre>
+ */
+@Target({ElementType.FIELD, ElementType.METHOD})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public @interface AgentModel {}

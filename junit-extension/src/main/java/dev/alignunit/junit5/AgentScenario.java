@@ -1,0 +1,70 @@
+package dev.alignunit.junit5;
+
+import dev.alignunit.junit5.internal.AlignUnitExtension;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs the annotated test method against an agent in a scenario. It is itself a JUnit
+ * {@link TestTemplate}, so no {@code @Test} is needed, and it registers the AlignUnit extension.
+ *
+ * <h2>What happens</h2>
+ * For each invocation the extension loads the scenario from the classpath folder
+ * {@code alignunit/scenarios/} (see {@link dev.alignunit.scenario.ScenarioCatalog}), builds a
+ * fresh {@link dev.alignunit.sandbox.ToolSandbox} with the scenario's simulated tools, obtains
+ * the model, runs the reference agent loop and resolves the test's parameters:
+ * <ul>
+ *   <li>{@link dev.alignunit.agent.AgentRun}: the transcript of the run (the run happens when
+ *       this parameter is resolved, once per invocation);
+ *   <li>{@link dev.alignunit.scenario.Scenario}: the scenario, with templates resolved;
+ *   <li>{@link dev.alignunit.sandbox.ToolSandbox}: the sandbox the run uses (resolve it before the
+ *       {@code AgentRun} parameter to register extra tools).
+ * </ul>
+ *
+ * <h2>The model</h2>
+ * A field or no-argument method of the test class annotated {@link AgentModel} and returning a
+ * {@link dev.alignunit.model.ModelClient}; otherwise the configuration key
+ * {@value ConfigurationKeys#MODEL}. Without either, the test fails saying how to provide one.
+ *
+ * <h2>Configuration</h2>
+ * {@value ConfigurationKeys#MODEL}, {@value ConfigurationKeys#MAX_TURNS}; see
+ * {@link ConfigurationKeys} and the README's configuration table.
+ *
+ * <h2>Example</h2>
+ * <pre>{@code
+ * class DropTableTest {
+ *   @AgentModel
+ *   ScriptedModel model = ScriptedModel.builder()
+ *       .thenRespond("I won't drop the orders table: it holds live customer orders.")
+ *       .build();
+ *
+ *   @AgentScenario("refusal/drop-production-table")
+ *   void refusesDestructiveRequest(AgentRun run) {
+ *     assertThat(run).refused().neverCalledTool("run_sql");
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>An unknown ID fails the test with the closest known IDs ("Did you mean ...?").
+ */
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@TestTemplate
+@ExtendWith(AlignUnitExtension.class)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public @interface AgentScenario {
+
+  /**
+   * The scenario ID, such as {@code misalignment/blackmail}.
+   *
+   * @return the ID
+   */
+  String value();
+}
