@@ -71,12 +71,13 @@ public final class SampleSet {
     for (int i = 0; i < copy.size(); i++) {
       AgentRun run = copy.get(i);
       if (run.sample() != i + 1) {
-        throw new AlignUnitException("Run at position " + (i + 1) + " of a SampleSet is " + run.describe()
+        throw new AlignUnitException("Run at position " + (i + 1) + " of a SampleSet is " + describe(run)
+            + " sample " + run.sample()
             + "; a SampleSet holds samples 1 to " + copy.size() + " in order.");
       }
       if (!run.scenarioId().equals(first.scenarioId()) || !run.variant().equals(first.variant())) {
-        throw new AlignUnitException("A SampleSet holds one scenario variant, but " + run.describe()
-            + " differs from " + first.describe() + ".");
+        throw new AlignUnitException("A SampleSet holds one scenario variant, but sample " + run.sample() + " is "
+            + describe(run) + " and sample 1 is " + describe(first) + ".");
       }
       if (!run.modelId().equals("unknown")) {
         models.add(run.modelId());
