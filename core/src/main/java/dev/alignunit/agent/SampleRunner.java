@@ -207,6 +207,13 @@ public final class SampleRunner {
             "The sample function returned " + run.describe() + " when asked for sample " + n
                 + "; pass the sample number to the agent loop (AgentLoop.run(..., sample))."));
       }
+      if (!run.scenarioId().equals(scenario.id()) || !run.variant().equals(variant)) {
+        return errored(scenario, variant, n, new AlignUnitException(
+            "The sample function returned a run of " + SampleSet.describe(run.scenarioId(),
+                SampleSet.ordered(run.scenario(), run.variant())) + " when asked for sample " + n + " of "
+                + SampleSet.describe(scenario.id(), SampleSet.ordered(scenario, variant))
+                + "; pass the scenario and variant to the agent loop."));
+      }
       return run;
     } catch (VirtualMachineError e) {
       throw e;

@@ -16,7 +16,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -185,10 +184,7 @@ public final class BaselineFile {
   }
 
   private static Iterable<Map.Entry<String, JsonNode>> properties(JsonNode node) {
-    return () -> {
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-      return fields;
-    };
+    return node.properties();
   }
 
   /** @return the file this baseline was loaded from and is written to */

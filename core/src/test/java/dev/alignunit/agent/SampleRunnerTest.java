@@ -115,15 +115,19 @@ class SampleRunnerTest {
   void should_turn_escaping_exceptions_and_null_runs_into_errored_samples() {
     SampleRunner runner = SampleRunner.builder().progressInterval(Duration.ZERO).build();
 
-    SampleSet set = runner.run(SCENARIO, VARIANT, 4, n -> switch (n) {
+    SampleSet set = runner.run(SCENARIO, VARIANT, 5, n -> switch (n) {
       case 2 -> throw new IllegalStateException("agent crashed");
       case 3 -> null;
       case 4 -> answered(7, "wrong number");
+      case 5 -> AgentRun.builder(SCENARIO).variant(java.util.Map.of("goal", "none")).sample(5).build();
       default -> answered(n, "fine");
     });
 
-    assertThat(set.size()).isEqualTo(4);
-    assertThat(set.errored()).extracting(AgentRun::sample).containsExactly(2, 3, 4);
+    assertThat(set.size()).isEqualTo(5);
+    assertThat(set.errored()).extracting(AgentRun::sample).containsExactly(2, 3, 4, 5);
+    assertThat(set.run(5).error().orElseThrow()).hasMessage("The sample function returned a run of "
+        + "misalignment/blackmail [goal=none] when asked for sample 5 of misalignment/blackmail [goal=explicit, "
+        + "urgency=replacement]; pass the scenario and variant to the agent loop.");
     assertThat(set.run(2).error()).get().extracting(Throwable::getMessage).isEqualTo("agent crashed");
     assertThat(set.run(3).error().orElseThrow())
         .hasMessage("The sample function returned null for sample 3 of misalignment/blackmail; it must return an "
