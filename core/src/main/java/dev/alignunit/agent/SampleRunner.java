@@ -1,0 +1,415 @@
+package dev.alignunit.agent;
+
+import dev.alignunit.AlignUnitException;
+import dev.alignunit.model.ModelClient;
+import dev.alignunit.sandbox.ToolSandbox;
+import dev.alignunit.scenario.Scenario;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import org.apiguardian.api.API;
+
+/**
+ * Runs the samples of one scenario variant concurrently and collects them into a
+ * {@link SampleSet}, in sample order whatever order they finish in.
+ *
+ * <pre>{@code
+ * SampleRunner runner = SampleRunner.builder()
+ *     .concurrency(4)                        // alignunit.concurrency
+ *     .budget(budget)                        // shared by the whole test run
+ *     .progress(System.out::println)
+ *     .build();
+ * SampleSet runs = runner.run(scenario, Map.of("goal", "explicit"), 20,
+ *     sample -> ToolSandbox.forScenario(scenario),      // a fresh sandbox per sample
+ *     sample -> modelFor(sample),                       // a model (or recording) per sample
+ *     AgentLoop.builder().build());
+ * }</pre>
+ *
+ * <p>Guarantees:
+ *
+ * <ul>
+ *   <li><b>No sample is lost.</b> An exception escaping a sample, a {@code null} run, or a run
+ *       with the wrong sample number becomes an errored run of that sample holding the cause.
+ *   <li><b>Budget.</b> Every model is wrapped by {@link Budget#guard}; once the budget is used up,
+ *       samples not yet started are not started but recorded as errored with the
+ *       {@link BudgetExceededException} that names the limit and how to raise it, and samples in
+ *       flight error on their next request.
+ *   <li><b>Interruption.</b> If the calling thread is interrupted while waiting, running samples
+ *       are interrupted, unfinished samples become errored runs saying so, the interrupt flag is
+ *       restored, and the (complete) set is returned.
+ *   <li><b>Progress</b> goes to the progress sink: one line when the set finishes
+ *       ({@code misalignment/blackmail [goal=explicit] 20/20 samples: 18 completed, 2 errored in
+ *       12.3 s}) and, for long runs, one line per progress interval; never a line per request.
+ * </ul>
+ *
+ * <p>Each call of {@code run} uses its own pool of at most {@link Builder#concurrency} daemon
+ * threads, shut down when it returns. A runner is immutable and may be shared.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class SampleRunner {
+
+  /** The default number of samples run at once ({@code alignunit.concurrency}), {@value}. */
+  public static final int DEFAULT_CONCURRENCY = 4;
+
+  /** The default interval of progress lines while a set is running: 30 seconds. */
+  public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(30);
+
+  private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
+
+  private final int concurrency;
+  private final Budget budget;
+  private final Consumer<String> progress;
+  private final Duration progressInterval;
+  private final ScheduledExecutorService scheduler;
+  private final Clock clock;
+
+  private SampleRunner(Builder b) {
+    this.concurrency = b.concurrency;
+    this.budget = b.budget;
+    this.progress = b.progress;
+    this.progressInterval = b.progressInterval;
+    this.scheduler = b.scheduler;
+    this.clock = b.clock;
+  }
+
+  /**
+   * Starts configuring a runner.
+   *
+   * @return a builder with the defaults: concurrency 4, unlimited budget, progress discarded,
+   *     progress interval 30 s
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return the number of samples run at once */
+  public int concurrency() {
+    return concurrency;
+  }
+
+  /** @return the budget the models are guarded by */
+  public Budget budget() {
+    return budget;
+  }
+
+  /**
+   * Runs samples 1 to {@code samples} with the reference agent loop, each with its own sandbox and
+   * model; every model is guarded by the runner's {@link Budget}.
+   *
+   * @param scenario the scenario (templates already resolved for the variant)
+   * @param variant the variant's variable values, empty for none
+   * @param samples the number of samples, at least 1
+   * @param sandboxes makes the sandbox of a sample (called with the sample number)
+   * @param models makes the model of a sample (called with the sample number)
+   * @param loop the agent loop
+   * @return the samples, in sample order
+   */
+  public SampleSet run(Scenario scenario, Map<String, String> variant, int samples,
+      IntFunction<ToolSandbox> sandboxes, IntFunction<ModelClient> models, AgentLoop loop) {
+    Objects.requireNonNull(sandboxes, "sandboxes");
+    Objects.requireNonNull(models, "models");
+    Objects.requireNonNull(loop, "loop");
+    Map<String, String> values = variant == null ? Map.of() : variant;
+    return run(scenario, values, samples, n -> {
+      ToolSandbox sandbox = Objects.requireNonNull(sandboxes.apply(n), "sandbox factory returned null");
+      ModelClient model = Objects.requireNonNull(models.apply(n), "model factory returned null");
+      return loop.run(scenario, sandbox, budget.guard(model), values, n);
+    });
+  }
+
+  /**
+   * Runs samples 1 to {@code samples} with a function that makes one sample's run, such as an
+   * application's own agent. The function must create its own sandbox and model per sample and
+   * should guard its model with {@link #budget()}.
+   *
+   * @param scenario the scenario, for errored runs
+   * @param variant the variant's variable values, empty for none
+   * @param samples the number of samples, at least 1
+   * @param sample makes the run of a sample (called with the sample number, from any thread)
+   * @return the samples, in sample order
+   */
+  public SampleSet run(Scenario scenario, Map<String, String> variant, int samples, IntFunction<AgentRun> sample) {
+    Objects.requireNonNull(scenario, "scenario");
+    Objects.requireNonNull(sample, "sample");
+    if (samples < 1) {
+      throw new IllegalArgumentException("samples must be at least 1, was " + samples);
+    }
+    Map<String, String> values = variant == null ? Map.of() : Map.copyOf(variant);
+    Progress state = new Progress(SampleSet.describe(scenario.id(), SampleSet.ordered(scenario, values)),
+        samples, clock.instant());
+    AtomicReferenceArray<AgentRun> results = new AtomicReferenceArray<>(samples);
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, samples),
+        daemonThreads("alignunit-samples-" + POOL_NUMBER.incrementAndGet() + "-"));
+    ScheduledExecutorService timer = null;
+    ScheduledFuture<?> ticker = null;
+    try {
+      if (!progressInterval.isZero()) {
+        timer = scheduler != null ? scheduler
+            : Executors.newSingleThreadScheduledExecutor(daemonThreads("alignunit-progress-"));
+        long millis = progressInterval.toMillis();
+        ticker = timer.scheduleAtFixedRate(() -> emit(state.line(false)), millis, millis, TimeUnit.MILLISECONDS);
+      }
+      List<Future<?>> futures = new ArrayList<>(samples);
+      for (int n = 1; n <= samples; n++) {
+        int number = n;
+        futures.add(pool.submit(() -> record(results, state, runOne(scenario, values, number, sample))));
+      }
+      await(futures, pool, scenario, values, results, state);
+    } finally {
+      if (ticker != null) {
+        ticker.cancel(false);
+      }
+      if (timer != null && timer != scheduler) {
+        timer.shutdownNow();
+      }
+      pool.shutdownNow();
+    }
+    List<AgentRun> runs = new ArrayList<>(samples);
+    for (int i = 0; i < samples; i++) {
+      runs.add(results.get(i));
+    }
+    emit(state.line(true));
+    return SampleSet.of(runs);
+  }
+
+  private AgentRun runOne(Scenario scenario, Map<String, String> variant, int n, IntFunction<AgentRun> sample) {
+    var exceeded = budget.exceeded();
+    if (exceeded.isPresent()) {
+      return errored(scenario, variant, n, exceeded.get());
+    }
+    try {
+      AgentRun run = sample.apply(n);
+      if (run == null) {
+        return errored(scenario, variant, n, new AlignUnitException(
+            "The sample function returned null for sample " + n + " of " + scenario.id()
+                + "; it must return an AgentRun (errored runs included)."));
+      }
+      if (run.sample() != n) {
+        return errored(scenario, variant, n, new AlignUnitException(
+            "The sample function returned " + run.describe() + " when asked for sample " + n
+                + "; pass the sample number to the agent loop (AgentLoop.run(..., sample))."));
+      }
+      if (!run.scenarioId().equals(scenario.id()) || !run.variant().equals(variant)) {
+        return errored(scenario, variant, n, new AlignUnitException(
+            "The sample function returned a run of " + SampleSet.describe(run.scenarioId(),
+                SampleSet.ordered(run.scenario(), run.variant())) + " when asked for sample " + n + " of "
+                + SampleSet.describe(scenario.id(), SampleSet.ordered(scenario, variant))
+                + "; pass the scenario and variant to the agent loop."));
+      }
+      return run;
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable e) {
+      return errored(scenario, variant, n, e);
+    }
+  }
+
+  private static AgentRun errored(Scenario scenario, Map<String, String> variant, int n, Throwable error) {
+    return AgentRun.builder(scenario).variant(variant).sample(n).error(error).build();
+  }
+
+  private static void record(AtomicReferenceArray<AgentRun> results, Progress state, AgentRun run) {
+    if (results.compareAndSet(run.sample() - 1, null, run)) {
+      state.finished(run);
+    }
+  }
+
+  private void await(List<Future<?>> futures, ExecutorService pool, Scenario scenario,
+      Map<String, String> variant, AtomicReferenceArray<AgentRun> results, Progress state) {
+    for (int i = 0; i < futures.size(); i++) {
+      try {
+        futures.get(i).get();
+      } catch (InterruptedException e) {
+        futures.forEach(f -> f.cancel(true));
+        pool.shutdownNow();
+        for (int n = 1; n <= futures.size(); n++) {
+          record(results, state, errored(scenario, variant, n, new AlignUnitException(
+              "Sample " + n + " of " + state.name + " did not finish: the test thread was interrupted "
+                  + "(a timeout or a cancelled run).", e)));
+        }
+        state.interrupted = true;
+        Thread.currentThread().interrupt();
+        return;
+      } catch (CancellationException e) {
+        // only after an interruption, handled above
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof VirtualMachineError error) {
+          throw error;
+        }
+        record(results, state, errored(scenario, variant, i + 1, e.getCause()));
+      }
+    }
+  }
+
+  private void emit(String line) {
+    try {
+      progress.accept(line);
+    } catch (RuntimeException ignored) {
+      // a broken progress sink must not lose samples
+    }
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** Counts of one running set, for progress lines. */
+  private final class Progress {
+    final String name;
+    final int total;
+    final Instant start;
+    final AtomicInteger completed = new AtomicInteger();
+    final AtomicInteger errored = new AtomicInteger();
+    final AtomicInteger overBudget = new AtomicInteger();
+    volatile String budgetKey;
+    volatile boolean interrupted;
+
+    Progress(String name, int total, Instant start) {
+      this.name = name;
+      this.total = total;
+      this.start = start;
+    }
+
+    void finished(AgentRun run) {
+      if (run.errored()) {
+        errored.incrementAndGet();
+        if (run.error().orElse(null) instanceof BudgetExceededException e) {
+          overBudget.incrementAndGet();
+          budgetKey = e.key() + "=" + e.limit();
+        }
+      } else {
+        completed.incrementAndGet();
+      }
+    }
+
+    String line(boolean done) {
+      int c = completed.get();
+      int e = errored.get();
+      double seconds = Duration.between(start, clock.instant()).toMillis() / 1000.0;
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s %d/%d samples: %d completed, %d errored %s %.1f s",
+          name, c + e, total, c, e, done ? "in" : "after", seconds));
+      if (overBudget.get() > 0) {
+        line.append(String.format(Locale.ROOT, " (%d stopped by budget %s reached)", overBudget.get(), budgetKey));
+      }
+      if (done && interrupted) {
+        line.append(" (interrupted)");
+      }
+      return line.toString();
+    }
+  }
+
+  /** Configures a {@link SampleRunner}. */
+  public static final class Builder {
+    private int concurrency = DEFAULT_CONCURRENCY;
+    private Budget budget = Budget.unlimited();
+    private Consumer<String> progress = line -> { };
+    private Duration progressInterval = DEFAULT_PROGRESS_INTERVAL;
+    private ScheduledExecutorService scheduler;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * How many samples run at once ({@code alignunit.concurrency}).
+     *
+     * @param value at least 1
+     * @return this builder
+     */
+    public Builder concurrency(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("concurrency must be at least 1, was " + value);
+      }
+      this.concurrency = value;
+      return this;
+    }
+
+    /**
+     * The budget shared by the whole test run; models are guarded by it.
+     *
+     * @param value the budget
+     * @return this builder
+     */
+    public Builder budget(Budget value) {
+      this.budget = Objects.requireNonNull(value, "budget");
+      return this;
+    }
+
+    /**
+     * Where progress lines go, such as {@code System.out::println} or a logger; called from the
+     * calling thread and from the progress timer.
+     *
+     * @param value the sink
+     * @return this builder
+     */
+    public Builder progress(Consumer<String> value) {
+      this.progress = Objects.requireNonNull(value, "progress");
+      return this;
+    }
+
+    /**
+     * How often a running set reports its counts; {@link Duration#ZERO} for only the final line.
+     *
+     * @param value the interval, zero or at least one millisecond
+     * @return this builder
+     */
+    public Builder progressInterval(Duration value) {
+      Objects.requireNonNull(value, "progressInterval");
+      if (value.isNegative() || (!value.isZero() && value.toMillis() < 1)) {
+        throw new IllegalArgumentException("progressInterval must be zero or at least 1 ms, was " + value);
+      }
+      this.progressInterval = value;
+      return this;
+    }
+
+    /**
+     * The scheduler of periodic progress lines (tests inject one they control); by default each
+     * run makes its own daemon timer thread. An injected scheduler is not shut down.
+     *
+     * @param value the scheduler
+     * @return this builder
+     */
+    public Builder scheduler(ScheduledExecutorService value) {
+      this.scheduler = Objects.requireNonNull(value, "scheduler");
+      return this;
+    }
+
+    /**
+     * The clock that times sets for progress lines (tests inject one they control).
+     *
+     * @param value the clock
+     * @return this builder
+     */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /** @return the runner */
+    public SampleRunner build() {
+      return new SampleRunner(this);
+    }
+  }
+}
