@@ -47,7 +47,7 @@ public final class AgentRun {
 
   private AgentRun(Builder b) {
     this.scenario = Objects.requireNonNull(b.scenario, "scenario");
-    this.variant = Map.copyOf(b.variant);
+    this.variant = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(b.variant));
     this.sample = b.sample;
     this.modelId = b.modelId == null ? "unknown" : b.modelId;
     this.system = b.system == null ? scenario.system() : b.system;
@@ -82,7 +82,7 @@ public final class AgentRun {
     return scenario.id();
   }
 
-  /** @return the variable values of this variant, empty for a scenario without variables */
+  /** @return the variable values of this variant in declaration order, empty for a scenario without variables */
   public Map<String, String> variant() {
     return variant;
   }
