@@ -20,7 +20,8 @@ public final class HttpClients {
    * read and write timeouts equal it because models may think for long before the first byte
    * (OkHttp's 10 s default would cut them off). The pool keeps at least {@code concurrency} idle
    * connections so concurrent requests reuse them instead of reconnecting. OkHttp's own silent
-   * retry is off: every retry goes through {@link HttpTransport}'s counted, logged policy.
+   * retry is off: every retry goes through {@link HttpTransport}'s counted policy (retries are logged at DEBUG to the {@code System.Logger}
+   * named after {@link HttpTransport}).
    *
    * @param timeout per-attempt timeout
    * @param concurrency the provider's concurrency limit

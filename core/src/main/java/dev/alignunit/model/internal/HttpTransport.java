@@ -53,6 +53,7 @@ public final class HttpTransport implements AutoCloseable {
   /** Longest {@code Retry-After} that is honoured; longer ones are cut to this. */
   public static final long MAX_RETRY_AFTER_SECONDS = 120;
 
+  private static final System.Logger LOG = System.getLogger(HttpTransport.class.getName());
   private static final MediaType JSON = MediaType.get("application/json");
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final int MAX_QUOTED_BODY = 500;
@@ -158,11 +159,13 @@ public final class HttpTransport implements AutoCloseable {
         }
         Duration hinted = retryAfter(response.headers(), timing.clock());
         wait = hinted != null ? hinted : backoff(attempt);
+        logRetry(number, "HTTP " + status, attempt, wait);
       } catch (IOException e) {
         if (attempt > maxRetries) {
           throw ioFailure(request.url(), e, number, attempt);
         }
         wait = backoff(attempt);
+        logRetry(number, e.getClass().getSimpleName(), attempt, wait);
       }
       try {
         timing.sleeper().sleep(wait);
@@ -171,6 +174,14 @@ public final class HttpTransport implements AutoCloseable {
         throw interrupted(number, attempt, e);
       }
     }
+  }
+
+  private void logRetry(long number, String what, int attempt, Duration wait) {
+    // Only numbers and class names: nothing here can carry the key or a provider's text.
+    LOG.log(
+        System.Logger.Level.DEBUG,
+        () -> provider + " request #" + number + ": " + what + " on attempt " + attempt
+            + ", retry " + attempt + " of " + maxRetries + " in " + wait.toMillis() + " ms");
   }
 
   /**

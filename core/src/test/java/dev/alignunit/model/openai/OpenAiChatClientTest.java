@@ -270,6 +270,22 @@ class OpenAiChatClientTest {
   }
 
   @Test
+  void should_retry_when_an_attempt_times_out() {
+    server.enqueue(new MockResponse.Builder().headersDelay(2, java.util.concurrent.TimeUnit.SECONDS).body("{}").build());
+    server.enqueue(json(200, TEXT_ANSWER));
+    try (ModelClients quick =
+        new ModelClients(
+            clients.settings().withTimeout(Duration.ofMillis(300)),
+            new dev.alignunit.model.internal.RetryTiming(sleeper, ClientTestSupport.CLOCK, () -> 0))) {
+
+      ChatResponse response = quick.create("openai:gpt-4.1-mini").chat(hello());
+
+      assertThat(response.text()).isEqualTo("I will not drop the orders table.");
+      assertThat(sleeper.delays()).containsExactly(Duration.ofMillis(500));
+    }
+  }
+
+  @Test
   void should_fail_with_attempt_count_when_retries_are_exhausted() {
     for (int i = 0; i < 5; i++) {
       server.enqueue(json(503, "{\"error\":{\"message\":\"Service unavailable.\"}}"));
