@@ -15,6 +15,8 @@ public class ModelClientException extends AlignUnitException {
 
   private final String provider;
   private final int statusCode;
+  private final long requestNumber;
+  private final int attempts;
 
   /**
    * Creates the exception.
@@ -25,9 +27,31 @@ public class ModelClientException extends AlignUnitException {
    * @param cause the cause, or {@code null}
    */
   public ModelClientException(String provider, int statusCode, String message, Throwable cause) {
+    this(provider, statusCode, 0, 0, message, cause);
+  }
+
+  /**
+   * Creates the exception with the request number and the number of attempts made.
+   *
+   * @param provider the provider, such as {@code openai}
+   * @param statusCode the HTTP status, or 0 when there was no HTTP answer
+   * @param requestNumber the client's 1-based number of the failed request, or 0 when unknown
+   * @param attempts how many HTTP attempts were made (1 + retries), or 0 when unknown
+   * @param message the full message, which must not contain an API key
+   * @param cause the cause, or {@code null}
+   */
+  public ModelClientException(
+      String provider,
+      int statusCode,
+      long requestNumber,
+      int attempts,
+      String message,
+      Throwable cause) {
     super(message, cause);
     this.provider = provider;
     this.statusCode = statusCode;
+    this.requestNumber = requestNumber;
+    this.attempts = attempts;
   }
 
   /**
@@ -46,5 +70,25 @@ public class ModelClientException extends AlignUnitException {
    */
   public int statusCode() {
     return statusCode;
+  }
+
+  /**
+   * The 1-based number of the failed request among all requests this provider's clients sent
+   * in this run, or 0 when unknown.
+   *
+   * @return the request number
+   */
+  public long requestNumber() {
+    return requestNumber;
+  }
+
+  /**
+   * How many HTTP attempts were made for the request (the first try plus retries), or 0 when
+   * unknown.
+   *
+   * @return the number of attempts
+   */
+  public int attempts() {
+    return attempts;
   }
 }

@@ -1,0 +1,33 @@
+package dev.alignunit.model;
+
+import org.apiguardian.api.API;
+
+/**
+ * The provider rejected the API key: HTTP 401 (missing or wrong key) or 403 (key without
+ * permission). Never retried; the message names the environment variable that holds the key.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public class AuthenticationException extends ModelClientException {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param provider the provider, such as {@code openai}
+   * @param statusCode the HTTP status, or 0 when there was no HTTP answer
+   * @param requestNumber the 1-based request number, or 0 when unknown
+   * @param attempts how many HTTP attempts were made
+   * @param message the full message, which must not contain an API key
+   * @param cause the cause, or {@code null}
+   */
+  public AuthenticationException(
+      String provider,
+      int statusCode,
+      long requestNumber,
+      int attempts,
+      String message,
+      Throwable cause) {
+    super(provider, statusCode, requestNumber, attempts, message, cause);
+  }
+}

@@ -1,0 +1,204 @@
+package dev.alignunit.model.anthropic;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.alignunit.model.ChatParameters;
+import dev.alignunit.model.ChatRequest;
+import dev.alignunit.model.ChatResponse;
+import dev.alignunit.model.Message;
+import dev.alignunit.model.ReasoningBlock;
+import dev.alignunit.model.StopReason;
+import dev.alignunit.model.ToolCall;
+import dev.alignunit.model.ToolSpec;
+import dev.alignunit.model.Usage;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Maps neutral requests to Messages API JSON and answers back. Stateless. */
+final class AnthropicCodec {
+
+  static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private AnthropicCodec() {}
+
+  /** Thrown when an answer lacks what the protocol requires; the client adds context. */
+  static final class BadAnswer extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    BadAnswer(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  static int maxTokens(ChatParameters parameters, int defaultMaxTokens) {
+    if (parameters.maxTokens() != null) {
+      return parameters.maxTokens();
+    }
+    // max_tokens must exceed the thinking budget; leave room for the visible answer.
+    return parameters.thinkingBudget() != null
+        ? Math.max(defaultMaxTokens, parameters.thinkingBudget() + defaultMaxTokens)
+        : defaultMaxTokens;
+  }
+
+  static ObjectNode encode(String model, ChatRequest request, int defaultMaxTokens) {
+    ChatParameters parameters = request.parameters();
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("model", model);
+    root.put("max_tokens", maxTokens(parameters, defaultMaxTokens));
+    if (!request.system().isEmpty()) {
+      root.put("system", request.system());
+    }
+    ArrayNode messages = root.putArray("messages");
+    ArrayNode userBlocks = null;
+    for (Message message : request.messages()) {
+      if (message instanceof Message.Assistant assistant) {
+        userBlocks = null;
+        encodeAssistant(messages.addObject(), assistant);
+        continue;
+      }
+      // Tool results and user text share one user message until the next assistant turn:
+      // all results of one assistant turn must arrive in a single user message.
+      if (userBlocks == null) {
+        userBlocks = messages.addObject().put("role", "user").putArray("content");
+      }
+      if (message instanceof Message.ToolResult result) {
+        ObjectNode block =
+            userBlocks
+                .addObject()
+                .put("type", "tool_result")
+                .put("tool_use_id", result.toolCallId())
+                .put("content", result.text());
+        if (result.error()) {
+          block.put("is_error", true);
+        }
+      } else if (message instanceof Message.User user) {
+        userBlocks.addObject().put("type", "text").put("text", user.text());
+      }
+    }
+    if (!request.tools().isEmpty()) {
+      ArrayNode tools = root.putArray("tools");
+      for (ToolSpec tool : request.tools()) {
+        ObjectNode node = tools.addObject().put("name", tool.name());
+        if (!tool.description().isEmpty()) {
+          node.put("description", tool.description());
+        }
+        node.set("input_schema", tool.parameters());
+      }
+    }
+    if (parameters.temperature() != null) {
+      root.put("temperature", parameters.temperature());
+    }
+    if (parameters.thinkingBudget() != null) {
+      root.putObject("thinking")
+          .put("type", "enabled")
+          .put("budget_tokens", parameters.thinkingBudget());
+    }
+    return root;
+  }
+
+  private static void encodeAssistant(ObjectNode node, Message.Assistant assistant) {
+    node.put("role", "assistant");
+    ArrayNode content = node.putArray("content");
+    // Thinking blocks go back first, unchanged and in their original order, as the API requires.
+    for (ReasoningBlock block : assistant.reasoning()) {
+      if (block.redacted()) {
+        content.addObject().put("type", "redacted_thinking").put("data", block.redactedData());
+      } else if (block.signature() != null) {
+        content
+            .addObject()
+            .put("type", "thinking")
+            .put("thinking", block.text())
+            .put("signature", block.signature());
+      }
+      // Unsigned reasoning came from elsewhere (another provider, a script): the API would
+      // reject it, so it is not sent.
+    }
+    if (!assistant.text().isEmpty() || assistant.toolCalls().isEmpty()) {
+      content.addObject().put("type", "text").put("text", assistant.text());
+    }
+    for (ToolCall call : assistant.toolCalls()) {
+      content
+          .addObject()
+          .put("type", "tool_use")
+          .put("id", call.id())
+          .put("name", call.name())
+          .set("input", input(call.arguments()));
+    }
+  }
+
+  /** The tool input object; arguments that are not a JSON object are wrapped, not dropped. */
+  static JsonNode input(String arguments) {
+    try {
+      JsonNode node = MAPPER.readTree(arguments);
+      if (node != null && node.isObject()) {
+        return node;
+      }
+    } catch (JsonProcessingException invalid) {
+      // fall through: keep the raw text so the model sees what it produced
+    }
+    return MAPPER.createObjectNode().put("invalid_arguments", arguments);
+  }
+
+  static ChatResponse decode(String body) throws BadAnswer {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new BadAnswer("the body is not JSON (" + e.getOriginalMessage() + ")", e);
+    }
+    if (root == null || !root.isObject() || !root.path("content").isArray()) {
+      throw new BadAnswer("the body has no content array", null);
+    }
+    StringBuilder text = new StringBuilder();
+    List<ToolCall> calls = new ArrayList<>();
+    List<ReasoningBlock> reasoning = new ArrayList<>();
+    for (JsonNode block : root.path("content")) {
+      switch (block.path("type").asText("")) {
+        case "text" -> text.append(block.path("text").asText(""));
+        case "tool_use" -> {
+          JsonNode input = block.path("input");
+          calls.add(
+              new ToolCall(
+                  block.path("id").asText(""),
+                  block.path("name").asText(""),
+                  input.isMissingNode() || input.isNull() ? "{}" : input.toString()));
+        }
+        case "thinking" ->
+            reasoning.add(
+                new ReasoningBlock(
+                    block.path("thinking").asText(""),
+                    block.path("signature").isTextual() ? block.path("signature").asText() : null,
+                    null));
+        case "redacted_thinking" ->
+            reasoning.add(new ReasoningBlock("", null, block.path("data").asText("")));
+        default -> {
+          // Other block types (server tools, citations) carry nothing the neutral model keeps.
+        }
+      }
+    }
+    StopReason stop = stopReason(root.path("stop_reason").asText(null), calls);
+    JsonNode usage = root.path("usage");
+    return new ChatResponse(
+        new Message.Assistant(text.toString(), calls, reasoning),
+        stop,
+        new Usage(usage.path("input_tokens").asLong(0), usage.path("output_tokens").asLong(0)),
+        null);
+  }
+
+  static StopReason stopReason(String stopReason, List<ToolCall> calls) {
+    if (stopReason == null) {
+      return calls.isEmpty() ? StopReason.END_TURN : StopReason.TOOL_USE;
+    }
+    return switch (stopReason) {
+      case "end_turn" -> StopReason.END_TURN;
+      case "tool_use" -> StopReason.TOOL_USE;
+      case "max_tokens" -> StopReason.MAX_TOKENS;
+      case "stop_sequence" -> StopReason.STOP_SEQUENCE;
+      case "refusal" -> StopReason.REFUSAL;
+      default -> StopReason.OTHER; // pause_turn (server tools only) and future values
+    };
+  }
+}

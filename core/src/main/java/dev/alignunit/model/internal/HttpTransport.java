@@ -1,0 +1,384 @@
+package dev.alignunit.model.internal;
+
+import dev.alignunit.model.AuthenticationException;
+import dev.alignunit.model.BadRequestException;
+import dev.alignunit.model.ModelClientException;
+import dev.alignunit.model.ModelIoException;
+import dev.alignunit.model.RateLimitException;
+import dev.alignunit.model.ServerErrorException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.apiguardian.api.API;
+
+/**
+ * Sends JSON requests to one provider over one shared {@link OkHttpClient} (one connection pool),
+ * at most {@code concurrency} at a time, with retries.
+ *
+ * <p>Retry policy: HTTP 408, 409, 429 and 5xx and I/O failures (refused or reset connection,
+ * timeout) are retried up to {@code maxRetries} times. The wait before retry {@code n} (1-based)
+ * is {@code min(30 s, 500 ms * 2^(n-1))} shortened by up to half at random (jitter), unless the
+ * answer carried {@code retry-after-ms} or {@code Retry-After} (seconds or an HTTP date), which
+ * are honoured exactly, capped at {@value #MAX_RETRY_AFTER_SECONDS} s. Other 4xx answers fail at
+ * once. A permit is held during the waits, so a rate-limited provider sees less traffic.
+ *
+ * <p>Messages of the thrown {@link ModelClientException}s never contain the API key: the
+ * provider's message is passed through {@link Secrets#redact(String, String)}.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class HttpTransport implements AutoCloseable {
+
+  /** Delay before the first retry when the server gives no {@code Retry-After}. */
+  public static final Duration INITIAL_BACKOFF = Duration.ofMillis(500);
+
+  /** Longest computed backoff delay. */
+  public static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+  /** Longest {@code Retry-After} that is honoured; longer ones are cut to this. */
+  public static final long MAX_RETRY_AFTER_SECONDS = 120;
+
+  private static final System.Logger LOG = System.getLogger(HttpTransport.class.getName());
+  private static final MediaType JSON = MediaType.get("application/json");
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final int MAX_QUOTED_BODY = 500;
+
+  private final String provider;
+  private final OkHttpClient client;
+  private final int maxRetries;
+  private final Semaphore permits;
+  private final RetryTiming timing;
+  private final String apiKey;
+  private final String authHint;
+  private final AtomicLong requests = new AtomicLong();
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  /**
+   * Creates the transport.
+   *
+   * @param provider the provider's name for messages, such as {@code openai}
+   * @param client the provider's HTTP client; closed by {@link #close()}
+   * @param maxRetries retries after the first attempt, at least 0
+   * @param concurrency requests in flight at most, at least 1
+   * @param timing sleeper, clock and jitter
+   * @param apiKey the key, only used to redact it from messages; may be {@code null}
+   * @param authHint the sentence added to 401/403 messages, naming the key's variable
+   */
+  public HttpTransport(
+      String provider,
+      OkHttpClient client,
+      int maxRetries,
+      int concurrency,
+      RetryTiming timing,
+      String apiKey,
+      String authHint) {
+    if (maxRetries < 0) {
+      throw new IllegalArgumentException("maxRetries must be >= 0 but was " + maxRetries);
+    }
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("concurrency must be >= 1 but was " + concurrency);
+    }
+    this.provider = Objects.requireNonNull(provider, "provider");
+    this.client = Objects.requireNonNull(client, "client");
+    this.maxRetries = maxRetries;
+    this.permits = new Semaphore(concurrency, true);
+    this.timing = Objects.requireNonNull(timing, "timing");
+    this.apiKey = apiKey;
+    this.authHint = authHint == null ? "" : authHint;
+  }
+
+  /**
+   * A successful (2xx) answer.
+   *
+   * @param body the response body
+   * @param status the HTTP status
+   * @param requestNumber the 1-based request number
+   * @param attempts how many attempts it took
+   */
+  public record Answer(String body, int status, long requestNumber, int attempts) {}
+
+  /**
+   * POSTs a JSON body and returns the 2xx answer, retrying as described on the class.
+   *
+   * @param url the endpoint
+   * @param headers the request headers (authentication included)
+   * @param json the JSON body
+   * @return the answer
+   * @throws ModelClientException (a subclass) when no 2xx answer came
+   */
+  public Answer postJson(HttpUrl url, Headers headers, String json) {
+    long number = requests.incrementAndGet();
+    if (closed.get()) {
+      throw new ModelIoException(
+          provider, 0, number, 0,
+          provider + " request #" + number + " to " + url + " was not sent: the model clients were"
+              + " closed because the test run ended. Create clients from a new ModelClients.",
+          null);
+    }
+    Request request =
+        new Request.Builder().url(url).headers(headers).post(RequestBody.create(json, JSON)).build();
+    try {
+      permits.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw interrupted(number, 0, e);
+    }
+    try {
+      return send(request, number);
+    } finally {
+      permits.release();
+    }
+  }
+
+  private Answer send(Request request, long number) {
+    for (int attempt = 1; ; attempt++) {
+      Duration wait;
+      try (Response response = client.newCall(request).execute()) {
+        String body = response.body().string();
+        int status = response.code();
+        if (status >= 200 && status < 300) {
+          return new Answer(body, status, number, attempt);
+        }
+        if (!retryable(status) || attempt > maxRetries) {
+          throw httpFailure(request.url(), status, body, number, attempt);
+        }
+        Duration hinted = retryAfter(response.headers(), timing.clock());
+        wait = hinted != null ? hinted : backoff(attempt);
+        logRetry(number, "HTTP " + status, attempt, wait);
+      } catch (IOException e) {
+        if (attempt > maxRetries) {
+          throw ioFailure(request.url(), e, number, attempt);
+        }
+        wait = backoff(attempt);
+        logRetry(number, e.getClass().getSimpleName(), attempt, wait);
+      }
+      try {
+        timing.sleeper().sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw interrupted(number, attempt, e);
+      }
+    }
+  }
+
+  private void logRetry(long number, String what, int attempt, Duration wait) {
+    // Only numbers and class names: nothing here can carry the key or a provider's text.
+    LOG.log(
+        System.Logger.Level.DEBUG,
+        () -> provider + " request #" + number + ": " + what + " on attempt " + attempt
+            + ", retry " + attempt + " of " + maxRetries + " in " + wait.toMillis() + " ms");
+  }
+
+  /**
+   * Whether an HTTP status is worth retrying: 408, 409, 429 and 5xx.
+   *
+   * @param status the status
+   * @return {@code true} when it is retried
+   */
+  public static boolean retryable(int status) {
+    return status == 408 || status == 409 || status == 429 || status >= 500;
+  }
+
+  /**
+   * The computed backoff before retry {@code retry} (1-based), with jitter.
+   *
+   * @param retry the retry number, 1 for the first retry
+   * @return the delay
+   */
+  Duration backoff(int retry) {
+    long base = INITIAL_BACKOFF.toMillis() << Math.min(retry - 1, 20);
+    long capped = Math.min(base, MAX_BACKOFF.toMillis());
+    double factor = 1.0 - 0.5 * timing.jitter().getAsDouble();
+    return Duration.ofMillis(Math.round(capped * factor));
+  }
+
+  /**
+   * The delay a server asked for with {@code retry-after-ms} or {@code Retry-After}.
+   *
+   * @param headers the response headers
+   * @param clock the clock for HTTP dates
+   * @return the delay, capped at {@value #MAX_RETRY_AFTER_SECONDS} s, or {@code null} for none
+   */
+  public static Duration retryAfter(Headers headers, Clock clock) {
+    Duration result = null;
+    String millis = headers.get("retry-after-ms");
+    if (millis != null) {
+      try {
+        result = Duration.ofNanos(Math.round(Double.parseDouble(millis.trim()) * 1_000_000));
+      } catch (NumberFormatException e) {
+        result = null;
+      }
+    }
+    String value = headers.get("Retry-After");
+    if (result == null && value != null) {
+      try {
+        result = Duration.ofNanos(Math.round(Double.parseDouble(value.trim()) * 1_000_000_000));
+      } catch (NumberFormatException e) {
+        try {
+          ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+          result = Duration.between(clock.instant(), at.toInstant());
+        } catch (DateTimeParseException ignored) {
+          result = null;
+        }
+      }
+    }
+    if (result == null) {
+      return null;
+    }
+    if (result.isNegative()) {
+      return Duration.ZERO;
+    }
+    Duration cap = Duration.ofSeconds(MAX_RETRY_AFTER_SECONDS);
+    return result.compareTo(cap) > 0 ? cap : result;
+  }
+
+  private ModelClientException httpFailure(
+      HttpUrl url, int status, String body, long number, int attempts) {
+    String quoted = providerMessage(body);
+    String head =
+        provider + " request #" + number + " to " + url + " failed with HTTP " + status + " after "
+            + attempts + (attempts == 1 ? " attempt" : " attempts");
+    if (status == 401 || status == 403) {
+      return new AuthenticationException(
+          provider, status, number, attempts,
+          head + " (not retried): " + quoted + ". " + authHint, null);
+    }
+    if (!retryable(status)) {
+      return new BadRequestException(
+          provider, status, number, attempts,
+          head + " (not retried): " + quoted
+              + ". Retrying cannot fix this; check the model name, the base URL and the request.",
+          null);
+    }
+    String exhausted = head + " (" + maxRetries + " retries exhausted): " + quoted + ". ";
+    if (status == 429) {
+      return new RateLimitException(
+          provider, status, number, attempts,
+          exhausted + "Lower alignunit.concurrency, raise alignunit.http.max-retries, "
+              + "or check the account's rate limits.",
+          null);
+    }
+    return new ServerErrorException(
+        provider, status, number, attempts,
+        exhausted + "The provider is failing; try again later or raise alignunit.http.max-retries.",
+        null);
+  }
+
+  private ModelClientException ioFailure(HttpUrl url, IOException e, long number, int attempts) {
+    String what = e.getClass().getSimpleName()
+        + (e.getMessage() == null ? "" : ": " + Secrets.redact(e.getMessage(), apiKey));
+    return new ModelIoException(
+        provider, 0, number, attempts,
+        provider + " request #" + number + " to " + url + " got no HTTP answer after " + attempts
+            + (attempts == 1 ? " attempt" : " attempts") + " (" + maxRetries
+            + " retries exhausted): " + what
+            + ". Check that the server is reachable at that address, or raise "
+            + "alignunit.http.timeout / alignunit.http.max-retries.",
+        e);
+  }
+
+  private ModelClientException interrupted(long number, int attempts, InterruptedException e) {
+    return new ModelIoException(
+        provider, 0, number, attempts,
+        provider + " request #" + number + " was interrupted after " + attempts
+            + " attempt(s); the test run is probably being cancelled.",
+        e);
+  }
+
+  /**
+   * The provider's error message from {@code {"error":{"message":...}}} (both OpenAI and
+   * Anthropic use it), else the body itself, shortened and with secrets redacted.
+   *
+   * @param body the response body
+   * @return the message
+   */
+  String providerMessage(String body) {
+    String message = null;
+    try {
+      JsonNode tree = MAPPER.readTree(body);
+      if (tree != null) {
+        JsonNode error = tree.path("error");
+        if (error.isTextual()) {
+          message = error.asText();
+        } else if (error.path("message").isTextual()) {
+          message = error.path("message").asText();
+        } else if (tree.path("message").isTextual()) {
+          message = tree.path("message").asText();
+        }
+      }
+    } catch (IOException notJson) {
+      message = null;
+    }
+    if (message == null) {
+      message = body == null || body.isBlank() ? "(empty body)" : body.strip();
+    }
+    String quoted = quote(message).strip();
+    // The message is followed by ". " and advice; avoid a doubled full stop.
+    while (quoted.endsWith(".")) {
+      quoted = quoted.substring(0, quoted.length() - 1);
+    }
+    return quoted;
+  }
+
+  /**
+   * Shortens a text for a message and removes secrets.
+   *
+   * @param text the text
+   * @return the text, at most 500 characters
+   */
+  public String quote(String text) {
+    String clean = Secrets.redact(text, apiKey);
+    return clean.length() > MAX_QUOTED_BODY ? clean.substring(0, MAX_QUOTED_BODY) + "..." : clean;
+  }
+
+  /**
+   * The provider's name, such as {@code openai}.
+   *
+   * @return the provider
+   */
+  public String provider() {
+    return provider;
+  }
+
+  /**
+   * The shared HTTP client of this provider.
+   *
+   * @return the client
+   */
+  public OkHttpClient client() {
+    return client;
+  }
+
+  /**
+   * How many requests were started (not attempts).
+   *
+   * @return the count
+   */
+  public long requestCount() {
+    return requests.get();
+  }
+
+  /** Shuts the dispatcher down and evicts the pooled connections. Idempotent. */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      client.dispatcher().executorService().shutdown();
+      client.connectionPool().evictAll();
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package dev.alignunit.model.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.alignunit.model.ChatRequest;
+import dev.alignunit.model.Message;
+import dev.alignunit.model.ModelClient;
+import dev.alignunit.model.ModelClients;
+import dev.alignunit.model.ProviderSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.Headers;
+import org.junit.jupiter.api.Test;
+
+class HttpTransportTest {
+
+  private static HttpTransport transport(double jitter) {
+    return new HttpTransport(
+        "openai",
+        HttpClients.create(Duration.ofSeconds(5), 1, null),
+        4,
+        1,
+        new RetryTiming(d -> {}, ClientTestSupport.CLOCK, () -> jitter),
+        ClientTestSupport.KEY,
+        "");
+  }
+
+  @Test
+  void should_double_the_backoff_up_to_the_cap() {
+    try (HttpTransport transport = transport(0.0)) {
+      assertThat(transport.backoff(1)).isEqualTo(Duration.ofMillis(500));
+      assertThat(transport.backoff(2)).isEqualTo(Duration.ofSeconds(1));
+      assertThat(transport.backoff(7)).isEqualTo(Duration.ofSeconds(30));
+      assertThat(transport.backoff(60)).isEqualTo(Duration.ofSeconds(30));
+    }
+  }
+
+  @Test
+  void should_shorten_the_backoff_by_up_to_half_with_jitter() {
+    try (HttpTransport transport = transport(0.999)) {
+      assertThat(transport.backoff(2)).isEqualTo(Duration.ofMillis(500));
+    }
+  }
+
+  @Test
+  void should_read_retry_after_as_seconds_milliseconds_or_http_date() {
+    Clock clock = ClientTestSupport.CLOCK; // 2026-01-05T10:00:00Z
+
+    assertThat(HttpTransport.retryAfter(Headers.of("Retry-After", "2"), clock)).isEqualTo(Duration.ofSeconds(2));
+    assertThat(HttpTransport.retryAfter(Headers.of("Retry-After", "1.5"), clock)).isEqualTo(Duration.ofMillis(1500));
+    assertThat(HttpTransport.retryAfter(Headers.of("retry-after-ms", "120"), clock)).isEqualTo(Duration.ofMillis(120));
+    assertThat(HttpTransport.retryAfter(Headers.of("Retry-After", "Mon, 05 Jan 2026 10:00:30 GMT"), clock))
+        .isEqualTo(Duration.ofSeconds(30));
+    assertThat(HttpTransport.retryAfter(Headers.of("Retry-After", "Mon, 05 Jan 2026 09:00:00 GMT"), clock))
+        .isEqualTo(Duration.ZERO);
+    assertThat(HttpTransport.retryAfter(Headers.of("Retry-After", "3600"), clock)).isEqualTo(Duration.ofSeconds(120));
+    assertThat(HttpTransport.retryAfter(Headers.of("Retry-After", "soon"), clock)).isNull();
+    assertThat(HttpTransport.retryAfter(Headers.of(), clock)).isNull();
+  }
+
+  @Test
+  void should_retry_only_408_409_429_and_5xx() {
+    assertThat(List.of(408, 409, 429, 500, 502, 503, 529)).allMatch(HttpTransport::retryable);
+    assertThat(List.of(400, 401, 403, 404, 422)).noneMatch(HttpTransport::retryable);
+  }
+
+  @Test
+  void should_redact_the_key_and_key_like_strings() {
+    String text = "key sk-proj-abcdefgh12345 and Bearer xyz.abc and api_key=\"hunter2hunter\" and "
+        + ClientTestSupport.KEY + " and x-api-key: sk-ant-api03-zzzzzzzz";
+
+    String redacted = Secrets.redact(text, ClientTestSupport.KEY);
+
+    assertThat(redacted)
+        .isEqualTo("key [REDACTED] and Bearer [REDACTED] and api_key=\"[REDACTED]\" and [REDACTED] and"
+            + " x-api-key: [REDACTED]");
+    assertThat(Secrets.redact("Incorrect API key provided", null)).isEqualTo("Incorrect API key provided");
+  }
+
+  @Test
+  void should_keep_at_most_concurrency_requests_in_flight() throws Exception {
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger maxInFlight = new AtomicInteger();
+    CountDownLatch twoArrived = new CountDownLatch(2);
+    CountDownLatch thirdArrived = new CountDownLatch(3);
+    CountDownLatch release = new CountDownLatch(1);
+    try (MockWebServer server = ClientTestSupport.loopbackServer()) {
+      server.setDispatcher(
+          new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+              maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+              twoArrived.countDown();
+              thirdArrived.countDown();
+              release.await(10, TimeUnit.SECONDS);
+              inFlight.decrementAndGet();
+              return ClientTestSupport.json(200, "{\"choices\":[{\"message\":{\"content\":\"ok\"}}]}");
+            }
+          });
+      ProviderSettings settings =
+          ProviderSettings.defaults()
+              .withConcurrency(2)
+              .withOpenAiBaseUrl("http://127.0.0.1:" + server.getPort() + "/v1")
+              .withEnvironment(Map.of("OPENAI_API_KEY", "x")::get);
+      ExecutorService pool = Executors.newFixedThreadPool(6);
+      try (ModelClients clients = new ModelClients(settings)) {
+        ModelClient model = clients.create("openai:m");
+        List<Future<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+          answers.add(pool.submit(
+              () -> model.chat(new ChatRequest("", List.of(Message.user("x")), null, null)).text()));
+        }
+
+        assertThat(twoArrived.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(thirdArrived.await(300, TimeUnit.MILLISECONDS)).isFalse();
+        release.countDown();
+        for (Future<String> answer : answers) {
+          assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("ok");
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(maxInFlight.get()).isEqualTo(2);
+      assertThat(server.getRequestCount()).isEqualTo(6);
+    }
+  }
+}
