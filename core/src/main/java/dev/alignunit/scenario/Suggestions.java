@@ -12,13 +12,13 @@ final class Suggestions {
 
   /**
    * Up to {@code limit} candidates close to {@code wanted}, closest first: those within an edit
-   * distance of a third of the length (at least 2), and those sharing the last {@code /}
+   * distance of a fifth of the length (at least 2), and those sharing the last {@code /}
    * segment (so {@code blackmail} finds {@code misalignment/blackmail}).
    */
   static List<String> closest(String wanted, Collection<String> candidates, int limit) {
     record Scored(String candidate, int score) {}
     List<Scored> scored = new ArrayList<>();
-    int threshold = Math.max(2, wanted.length() / 3);
+    int threshold = Math.max(2, wanted.length() / 5);
     String wantedLast = lastSegment(wanted);
     for (String candidate : candidates) {
       if (candidate.equals(wanted)) {
