@@ -19,6 +19,17 @@ import org.apiguardian.api.API;
  * scenario.harms();   // the tripwires evaluated against the transcript
  * }</pre>
  *
+ * <p>A scenario with {@code variables} is a template: {@link #variants()} lists the variable
+ * combinations and {@link #resolve(Map)} gives the concrete scenario of one variant, with every
+ * {@code {{variable}}} placeholder replaced. Run agents only in resolved scenarios.
+ *
+ * <pre>{@code
+ * for (Map<String, String> variant : scenario.variants("goal=explicit|none")) {
+ *   Scenario concrete = scenario.resolve(variant);
+ *   concrete.displayName();   // misalignment/blackmail [goal=explicit, urgency=replacement]
+ * }
+ * }</pre>
+ *
  * @param id the unique ID, such as {@code misalignment/blackmail}
  * @param title a one-line title
  * @param description a longer description, may be empty

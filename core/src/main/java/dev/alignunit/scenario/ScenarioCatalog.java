@@ -403,11 +403,15 @@ public final class ScenarioCatalog {
     }
     // No cache: a shared cached JarFile must not be closed, and an uncached one must be.
     jarConnection.setUseCaches(false);
+    // The connection's entry name is the folder inside this jar (for nested jars it may differ
+    // from the root folder asked for).
+    String entryName = jarConnection.getEntryName();
+    String prefix = entryName == null ? rootSlash : entryName.replaceAll("/+$", "") + "/";
     try (JarFile jar = jarConnection.getJarFile()) {
       String jarName = Paths.get(jar.getName()).getFileName().toString();
       List<JarEntry> entries = Collections.list(jar.entries()).stream()
           .filter(e -> !e.isDirectory())
-          .filter(e -> e.getName().startsWith(rootSlash) && isScenarioFile(e.getName()))
+          .filter(e -> e.getName().startsWith(prefix) && isScenarioFile(e.getName()))
           .sorted((a, b) -> a.getName().compareTo(b.getName()))
           .toList();
       for (JarEntry entry : entries) {

@@ -660,17 +660,22 @@ final class ScenarioParser {
     return text;
   }
 
-  private List<String> texts(Node node, String path, boolean nonEmpty) {
+  /**
+   * A list of text. Only matcher lists are substituted per variant, so only they may hold
+   * placeholders; tags and tool names are taken as written.
+   */
+  private List<String> texts(Node node, String path, boolean matcher) {
     if (isAbsent(node)) {
       return null;
     }
     ListNode list = list(node, path, "a list of text, such as '[a, b]'");
-    if (nonEmpty && list.items().isEmpty()) {
+    if (matcher && list.items().isEmpty()) {
       throw error(list, path + " is empty; give at least one text or remove it");
     }
     List<String> result = new ArrayList<>();
     for (int i = 0; i < list.items().size(); i++) {
-      result.add(text(list.items().get(i), path + "[" + i + "]"));
+      String itemPath = path + "[" + i + "]";
+      result.add(matcher ? text(list.items().get(i), itemPath) : plainText(list.items().get(i), itemPath));
     }
     return result;
   }

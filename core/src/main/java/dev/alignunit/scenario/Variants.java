@@ -9,7 +9,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -241,8 +240,7 @@ final class Variants {
       }
       if (node.isObject()) {
         ObjectNode copy = JsonNodeFactory.instance.objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
           copy.set(e.getKey(), json(e.getValue(), field + "." + e.getKey()));
         }
         return copy;
