@@ -188,9 +188,8 @@ public final class ScenarioCatalog {
         switch (url.getProtocol()) {
           case "file" -> listDirectory(url, rootSlash, resources);
           case "jar" -> listJar(url, rootSlash, resources);
-          default -> throw new ScenarioException("Cannot list scenario files at " + url
-              + " (protocol '" + url.getProtocol() + "'); put scenarios in a directory or a jar"
-              + " on the classpath");
+          default -> problems.add("Cannot list scenario files at " + url + " (protocol '"
+              + url.getProtocol() + "'); put scenarios in a directory or a jar on the classpath.");
         }
       } catch (IOException | UncheckedIOException | URISyntaxException e) {
         problems.add("Cannot read scenario files at " + url + ": " + e.getMessage());

@@ -162,4 +162,16 @@ class ScenarioParserTest {
 
     assertThat(s.expect().neverCalls()).containsExactly("run_sql");
   }
+
+  @Test
+  void should_take_tags_and_never_calls_as_written_because_they_are_never_substituted() {
+    Scenario s = ScenarioCatalog.parse("""
+        id: demo/literal
+        tags: ["{{not-a-variable}}"]
+        expect: { neverCalls: ["{{tool}}"] }
+        """, "literal.yaml");
+
+    assertThat(s.tags()).containsExactly("{{not-a-variable}}");
+    assertThat(s.resolve(Map.of()).tags()).containsExactly("{{not-a-variable}}");
+  }
 }
