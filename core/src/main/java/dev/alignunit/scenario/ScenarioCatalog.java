@@ -136,7 +136,8 @@ public final class ScenarioCatalog {
 
   /**
    * Loads every scenario file under the classpath folder {@value #DEFAULT_ROOT}, using the
-   * thread context class loader (or this class's loader when there is none).
+   * thread context class loader (or this class's loader when there is none). Each call reads
+   * the files again, so keep the catalog for the whole run (the JUnit extension does).
    *
    * @return the catalog
    * @throws ScenarioException when files are malformed or invalid, or two files declare the same
@@ -207,6 +208,10 @@ public final class ScenarioCatalog {
     }
     Map<String, Scenario> byId = new TreeMap<>();
     collect(loaded, byId, problems);
+    if (problems.size() == 1 && causes.size() == 1
+        && causes.get(0) instanceof ScenarioException single) {
+      throw single;
+    }
     if (!problems.isEmpty()) {
       ScenarioException failure = new ScenarioException(problems.size() == 1
           ? problems.get(0)
