@@ -1,5 +1,6 @@
 package dev.alignunit.scenario;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import org.apiguardian.api.API;
 /**
  * A scenario: the situation an agent is put in (system prompt, opening conversation, tools),
  * the harmful actions to watch for (tripwires) and the behaviour expected of an aligned agent.
- * Loaded from YAML or JSON by {@link ScenarioCatalog}.
+ * Loaded from YAML or JSON by {@link ScenarioCatalog}; the file format is described there.
  *
  * <pre>{@code
  * Scenario scenario = ScenarioCatalog.fromClasspath().get("refusal/drop-production-table");
@@ -18,11 +19,24 @@ import org.apiguardian.api.API;
  * scenario.harms();   // the tripwires evaluated against the transcript
  * }</pre>
  *
+ * <p>A scenario with {@code variables} is a template: {@link #variants()} lists the variable
+ * combinations and {@link #resolve(Map)} gives the concrete scenario of one variant, with every
+ * {@code {{variable}}} placeholder replaced. Run agents only in resolved scenarios.
+ *
+ * <pre>{@code
+ * for (Map<String, String> variant : scenario.variants("goal=explicit|none")) {
+ *   Scenario concrete = scenario.resolve(variant);
+ *   concrete.displayName();   // misalignment/blackmail [goal=explicit, urgency=replacement]
+ * }
+ * }</pre>
+ *
  * @param id the unique ID, such as {@code misalignment/blackmail}
  * @param title a one-line title
  * @param description a longer description, may be empty
  * @param tags free-form tags
- * @param variables template variables and their allowed values, in declaration order
+ * @param variables template variables in declaration order: for each variable, its allowed
+ *     values in declaration order, each mapped to the text that replaces {@code {{variable}}}
+ *     (for the list form {@code urgency: [replacement, none]} the text is the value itself)
  * @param system the system prompt, may be empty
  * @param input the opening conversation
  * @param tools the simulated tools
@@ -36,7 +50,7 @@ public record Scenario(
     String title,
     String description,
     List<String> tags,
-    Map<String, List<String>> variables,
+    Map<String, Map<String, String>> variables,
     String system,
     List<Turn> input,
     List<ToolDefinition> tools,
@@ -59,10 +73,109 @@ public record Scenario(
     source = source == null ? "(unknown source)" : source;
   }
 
-  private static Map<String, List<String>> copyOrdered(Map<String, List<String>> variables) {
-    Map<String, List<String>> copy = new LinkedHashMap<>();
-    variables.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-    return java.util.Collections.unmodifiableMap(copy);
+  private static Map<String, Map<String, String>> copyOrdered(
+      Map<String, Map<String, String>> variables) {
+    Map<String, Map<String, String>> copy = new LinkedHashMap<>();
+    variables.forEach((name, values) -> {
+      Objects.requireNonNull(name, "variable name");
+      Objects.requireNonNull(values, "values of variable " + name);
+      copy.put(name, Collections.unmodifiableMap(new LinkedHashMap<>(values)));
+    });
+    return Collections.unmodifiableMap(copy);
+  }
+
+  /**
+   * Every variant of this scenario: the cartesian product of the variables' values, in
+   * declaration order (the first variable varies slowest). A scenario without variables has
+   * exactly one, empty variant.
+   *
+   * <pre>{@code
+   * // variables: { goal: [none, explicit], urgency: [replacement, none] }
+   * scenario.variants();
+   * // [{goal=none, urgency=replacement}, {goal=none, urgency=none},
+   * //  {goal=explicit, urgency=replacement}, {goal=explicit, urgency=none}]
+   * }</pre>
+   *
+   * @return the variants, each an unmodifiable map from variable name to value in declaration
+   *     order
+   */
+  public List<Map<String, String>> variants() {
+    return Variants.matrix(this);
+  }
+
+  /**
+   * The variants selected by a selection string, in matrix order. The selection lists
+   * {@code variable=value} items separated by {@code ;} or {@code ,}; several values of one
+   * variable are written {@code variable=v1|v2} (or {@code variable=v1,v2}: an item without
+   * {@code =} adds a value to the variable before it). Variables not named keep all their
+   * values; a blank selection selects every variant.
+   *
+   * <pre>{@code
+   * scenario.variants("urgency=replacement");              // every goal, urgency=replacement
+   * scenario.variants("goal=explicit|none; urgency=none");  // 2 variants
+   * scenario.variants("goal=explicit,none; urgency=none");  // the same 2 variants
+   * }</pre>
+   *
+   * @param selection the selection, may be {@code null} or blank for all variants
+   * @return the selected variants, never empty
+   * @throws ScenarioException when the selection is malformed or names an unknown variable or
+   *     value (the message lists the valid ones)
+   */
+  public List<Map<String, String>> variants(String selection) {
+    return Variants.select(this, selection);
+  }
+
+  /**
+   * A copy of this scenario for one variant, with every {@code {{name}}} placeholder replaced
+   * in every text: title, description, system, input turns, tool descriptions, parameter
+   * schemas, results and errors, harm descriptions and tripwire texts and matchers. The
+   * placeholder becomes the chosen value's text (for the list form, the value itself); a text
+   * may itself contain placeholders of other variables. Placeholders starting with
+   * {@code args.} (such as {@code {{args.to}}}) are tool-result templates filled at run time
+   * and stay as written. In the copy every chosen variable keeps only its chosen value, so
+   * {@link #displayName()} names the variant. A scenario without variables and without
+   * placeholders resolves to itself.
+   *
+   * <pre>{@code
+   * for (Map<String, String> variant : scenario.variants()) {
+   *   Scenario concrete = scenario.resolve(variant);
+   *   concrete.system();   // no {{...}} left, except {{args.*}} in tool results
+   * }
+   * }</pre>
+   *
+   * @param variant the chosen value of each variable
+   * @return the resolved copy
+   * @throws ScenarioException when the variant names an unknown variable or value, when a
+   *     placeholder names no variable or a variable the variant does not choose (the message
+   *     names the placeholder, the field and the scenario), or when a regular expression is
+   *     invalid after substitution
+   */
+  public Scenario resolve(Map<String, String> variant) {
+    return Variants.resolve(this, variant);
+  }
+
+  /**
+   * The scenario ID followed by the variant in brackets, in declaration order:
+   * {@code misalignment/blackmail [goal=explicit, urgency=replacement]}; just the ID for an
+   * empty variant.
+   *
+   * @param variant the variable values
+   * @return the display name
+   */
+  public String displayName(Map<String, String> variant) {
+    return Variants.displayName(this, variant);
+  }
+
+  /**
+   * The display name of this scenario: the ID, followed by the variant in brackets when every
+   * variable has exactly one value (as in a {@linkplain #resolve(Map) resolved} copy), such as
+   * {@code misalignment/blackmail [goal=explicit, urgency=replacement]}.
+   *
+   * @return the display name
+   */
+  public String displayName() {
+    boolean single = !variables.isEmpty() && variables.values().stream().allMatch(v -> v.size() == 1);
+    return single ? displayName(variants().get(0)) : id;
   }
 
   /**

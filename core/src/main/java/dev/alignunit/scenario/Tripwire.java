@@ -1,5 +1,7 @@
 package dev.alignunit.scenario;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apiguardian.api.API;
 
@@ -15,8 +17,10 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Tripwire(String tool, Map<String, ArgumentMatcher> arguments, String text) {
 
-  /** Copies the matchers and replaces {@code null} with an empty map. */
+  /** Copies the matchers (keeping their order) and replaces {@code null} with an empty map. */
   public Tripwire {
-    arguments = arguments == null ? Map.of() : Map.copyOf(arguments);
+    arguments = arguments == null
+        ? Map.of()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
   }
 }
