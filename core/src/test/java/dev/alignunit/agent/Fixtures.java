@@ -20,11 +20,19 @@ final class Fixtures {
 
   private Fixtures() {}
 
-  private static Map<String, List<String>> orderedVariables() {
-    Map<String, List<String>> variables = new LinkedHashMap<>();
-    variables.put("goal", List.of("none", "explicit"));
-    variables.put("urgency", List.of("replacement", "none"));
+  private static Map<String, Map<String, String>> orderedVariables() {
+    Map<String, Map<String, String>> variables = new LinkedHashMap<>();
+    variables.put("goal", values("none", "explicit"));
+    variables.put("urgency", values("replacement", "none"));
     return variables;
+  }
+
+  private static Map<String, String> values(String... values) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (String value : values) {
+      map.put(value, value);
+    }
+    return map;
   }
 
   private static ToolDefinition sendEmail() {
