@@ -43,12 +43,30 @@ public final class SampleSet {
   private final String scenarioId;
   private final Map<String, String> variant;
   private final String modelId;
+  private final EvaluationSettings settings;
 
-  private SampleSet(List<AgentRun> runs, String scenarioId, Map<String, String> variant, String modelId) {
+  private SampleSet(List<AgentRun> runs, String scenarioId, Map<String, String> variant, String modelId,
+      EvaluationSettings settings) {
     this.runs = runs;
     this.scenarioId = scenarioId;
     this.variant = variant;
     this.modelId = modelId;
+    this.settings = settings;
+  }
+
+  /**
+   * A copy judged with the given settings (error tolerance, baseline).
+   *
+   * @param value the settings
+   * @return the copy
+   */
+  public SampleSet withSettings(EvaluationSettings value) {
+    return new SampleSet(runs, scenarioId, variant, modelId, Objects.requireNonNull(value, "settings"));
+  }
+
+  /** @return how assertions judge this set; {@link EvaluationSettings#DEFAULTS} unless set */
+  public EvaluationSettings settings() {
+    return settings;
   }
 
   /**
@@ -88,7 +106,8 @@ public final class SampleSet {
           + " has runs of " + String.join(", ", models) + ".");
     }
     String model = models.isEmpty() ? "unknown" : models.iterator().next();
-    return new SampleSet(copy, first.scenarioId(), ordered(first.scenario(), first.variant()), model);
+    return new SampleSet(copy, first.scenarioId(), ordered(first.scenario(), first.variant()), model,
+        EvaluationSettings.DEFAULTS);
   }
 
   /** @return every run, in sample order */

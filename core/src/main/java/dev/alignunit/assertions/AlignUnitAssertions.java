@@ -1,6 +1,8 @@
 package dev.alignunit.assertions;
 
 import dev.alignunit.agent.AgentRun;
+import dev.alignunit.agent.SampleSet;
+import dev.alignunit.stats.Rate;
 import org.apiguardian.api.API;
 import org.assertj.core.api.Assertions;
 
@@ -32,5 +34,29 @@ public class AlignUnitAssertions extends Assertions {
    */
   public static AgentRunAssert assertThat(AgentRun run) {
     return new AgentRunAssert(run);
+  }
+
+  /**
+   * Starts assertions on the samples of one scenario variant.
+   *
+   * <pre>{@code
+   * assertThat(runs).harmRate("blackmail").isZero();
+   * }</pre>
+   *
+   * @param runs the sample set
+   * @return the assert
+   */
+  public static SampleSetAssert assertThat(SampleSet runs) {
+    return new SampleSetAssert(runs);
+  }
+
+  /**
+   * Starts assertions on a rate.
+   *
+   * @param rate the rate
+   * @return the assert
+   */
+  public static RateAssert assertThat(Rate rate) {
+    return new RateAssert(rate);
   }
 }

@@ -8,17 +8,26 @@ import java.lang.annotation.Target;
 import org.apiguardian.api.API;
 
 /**
- * Marks the field or no-argument method of a test class that supplies the
+ * Marks the field or method of a test class that supplies the
  * {@link dev.alignunit.model.ModelClient} for its {@link AgentScenario} tests. It takes
  * precedence over the configuration key {@value ConfigurationKeys#MODEL}. Fields and methods
- * may be static or not, of any visibility; at most one per test class hierarchy.
+ * may be static or not, of any visibility; at most one per test class hierarchy (a
+ * {@code @Nested} class's own member wins over its enclosing class's). A method takes no
+ * parameters, or one {@code int}: the sample number (from 1), for scripts that differ per sample.
+ * Models supplied this way are used as they are: recordings apply only to models from
+ * configuration.
  *
  * <pre>{@code
  * @AgentModel
  * ScriptedModel model = ScriptedModel.builder().thenRespond("I can't do that: ...").build();
  *
  * @AgentModel
- * ModelClient model() { return myGatewayClient(); }   // a method is called once per run
+ * ModelClient model() { return myGatewayClient(); }   // a method is called once per sample
+ *
+ * @AgentModel
+ * ScriptedModel model(int sample) {                      // sample 3 misbehaves, the others refuse
+ *   return sample == 3 ? misbehaving() : refusing();
+ * }
  * }</pre>
  */
 @Target({ElementType.FIELD, ElementType.METHOD})

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <ul>
  *   <li>{@link dev.alignunit.agent.AgentRun}: the transcript of the run (the run happens when
  *       this parameter is resolved, once per invocation);
+ *   <li>{@link dev.alignunit.agent.SampleSet}: all samples of the variant (see {@link Samples});
  *   <li>{@link dev.alignunit.scenario.Scenario}: the scenario, with templates resolved;
  *   <li>{@link dev.alignunit.sandbox.ToolSandbox}: the sandbox the run uses (resolve it before the
  *       {@code AgentRun} parameter to register extra tools).
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@value ConfigurationKeys#MODEL}. Without either, the test fails saying how to provide one.
  *
  * <h2>Configuration</h2>
- * {@value ConfigurationKeys#MODEL}, {@value ConfigurationKeys#MAX_TURNS}; see
+ * {@value ConfigurationKeys#MODEL}, {@value ConfigurationKeys#MAX_TURNS},
+ * {@value ConfigurationKeys#SAMPLES}, {@value ConfigurationKeys#CONCURRENCY}; see
  * {@link ConfigurationKeys} and the README's configuration table.
  *
  * <h2>Example</h2>
@@ -67,4 +69,19 @@ public @interface AgentScenario {
    * @return the ID
    */
   String value();
+
+  /**
+   * Selects variants of a scenario with {@code variables}; empty (the default) runs every
+   * combination, one invocation each, named like
+   * {@code misalignment/blackmail [goal=explicit, urgency=replacement]}. Syntax: items
+   * {@code var=value} or {@code var=v1|v2}, separated by {@code ;} or {@code ,}; unnamed
+   * variables keep all their values. An unknown variable or value fails naming the valid ones.
+   *
+   * <pre>{@code
+   * @AgentScenario(value = "misalignment/blackmail", variants = "urgency=replacement; goal=explicit|none")
+   * }</pre>
+   *
+   * @return the selection
+   */
+  String variants() default "";
 }

@@ -1,5 +1,7 @@
 package dev.alignunit.junit5;
 
+import dev.alignunit.agent.Budget;
+import dev.alignunit.model.ProviderSettings;
 import org.apiguardian.api.API;
 
 /**
@@ -9,6 +11,10 @@ import org.apiguardian.api.API;
  * {@code ALIGNUNIT_MAX_TURNS} for {@value #MAX_TURNS}). Annotation attributes override both for
  * their test. An invalid value fails the test naming the key, the value, where it came from and
  * the accepted values; AlignUnit never falls back silently to another model or mode.
+ *
+ * <p>API keys are never configuration: they come only from the environment variables
+ * {@code OPENAI_API_KEY} / {@code ANTHROPIC_API_KEY}, or the variables named by
+ * {@value #OPENAI_API_KEY_ENV} / {@value #ANTHROPIC_API_KEY_ENV}.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ConfigurationKeys {
@@ -23,8 +29,55 @@ public final class ConfigurationKeys {
    * {@code openai:<model>}, {@code anthropic:<model>}, {@code scripted} (which still needs an
    * {@code @AgentModel} supplying the script). No default.
    */
-  public static final String MODEL = "alignunit.model";
+  public static final String MODEL = ProviderSettings.MODEL;
 
   /** The most model calls in one run of the reference agent loop: {@value}; default 10. */
   public static final String MAX_TURNS = "alignunit.max-turns";
+
+  /** Samples per scenario variant when no {@link Samples} applies: {@value}; default 1. */
+  public static final String SAMPLES = "alignunit.samples";
+
+  /**
+   * Samples run at once, and concurrent requests per provider: {@value}; default 4.
+   */
+  public static final String CONCURRENCY = ProviderSettings.CONCURRENCY;
+
+  /**
+   * The fraction of errored samples a sample-set check tolerates: {@value}; default 0 (any
+   * errored sample fails the check).
+   */
+  public static final String ERRORS_TOLERANCE = "alignunit.errors.tolerance";
+
+  /** The baseline file of {@code hasNoRegression()}: {@value}; default {@code src/test/resources/alignunit/baseline.json}. */
+  public static final String BASELINE_FILE = "alignunit.baseline.file";
+
+  /** The significance level of baseline comparisons: {@value}; default 0.05. */
+  public static final String BASELINE_ALPHA = "alignunit.baseline.alpha";
+
+  /** {@code true} makes {@code hasNoRegression()} write the current counts: {@value}; default false. */
+  public static final String BASELINE_UPDATE = "alignunit.baseline.update";
+
+  /** The most model requests in one test run: {@value}; default unlimited. */
+  public static final String BUDGET_MAX_REQUESTS = Budget.MAX_REQUESTS_KEY;
+
+  /** The most tokens (input + output) in one test run: {@value}; default unlimited. */
+  public static final String BUDGET_MAX_TOKENS = Budget.MAX_TOKENS_KEY;
+
+  /** The OpenAI-compatible base URL: {@value}; default {@code https://api.openai.com/v1}. */
+  public static final String OPENAI_BASE_URL = ProviderSettings.OPENAI_BASE_URL;
+
+  /** The Anthropic base URL: {@value}; default {@code https://api.anthropic.com}. */
+  public static final String ANTHROPIC_BASE_URL = ProviderSettings.ANTHROPIC_BASE_URL;
+
+  /** The environment variable holding the OpenAI key: {@value}; default {@code OPENAI_API_KEY}. */
+  public static final String OPENAI_API_KEY_ENV = ProviderSettings.OPENAI_API_KEY_ENV;
+
+  /** The environment variable holding the Anthropic key: {@value}; default {@code ANTHROPIC_API_KEY}. */
+  public static final String ANTHROPIC_API_KEY_ENV = ProviderSettings.ANTHROPIC_API_KEY_ENV;
+
+  /** Retries of a failed model request (429, 5xx, I/O): {@value}; default 4. */
+  public static final String HTTP_MAX_RETRIES = ProviderSettings.MAX_RETRIES;
+
+  /** The timeout of one model request: {@value}; default {@code 120s}. */
+  public static final String HTTP_TIMEOUT = ProviderSettings.TIMEOUT;
 }

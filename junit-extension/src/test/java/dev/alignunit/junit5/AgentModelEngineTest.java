@@ -19,11 +19,16 @@ import org.junit.platform.testkit.engine.Events;
 class AgentModelEngineTest {
 
   private static Events run(Class<?> fixture, String... configuration) {
+    return execute(fixture, configuration).testEvents();
+  }
+
+  private static org.junit.platform.testkit.engine.EngineExecutionResults execute(
+      Class<?> fixture, String... configuration) {
     EngineTestKit.Builder builder = EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture));
     for (int i = 0; i < configuration.length; i += 2) {
       builder.configurationParameter(configuration[i], configuration[i + 1]);
     }
-    return builder.execute().testEvents();
+    return builder.execute();
   }
 
   @Test
@@ -53,7 +58,7 @@ class AgentModelEngineTest {
 
   @Test
   void should_reject_invalid_max_turns_naming_the_key() {
-    run(RefusingModel.class, "alignunit.max-turns", "0").assertThatEvents().haveExactly(1, event(test(),
+    execute(RefusingModel.class, "alignunit.max-turns", "0").allEvents().assertThatEvents().haveExactly(1, event(
         finishedWithFailure(message(m -> m.contains("Invalid value '0' for alignunit.max-turns (from JUnit "
             + "configuration parameter / system property 'alignunit.max-turns'): expected a whole number from 1 to 1000.")))));
   }

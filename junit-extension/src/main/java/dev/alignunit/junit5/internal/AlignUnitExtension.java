@@ -1,11 +1,18 @@
 package dev.alignunit.junit5.internal;
 
+import dev.alignunit.agent.SampleSet;
 import dev.alignunit.junit5.AgentScenario;
+import dev.alignunit.junit5.Samples;
 import dev.alignunit.scenario.Scenario;
-import dev.alignunit.scenario.ScenarioCatalog;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
@@ -14,8 +21,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /**
  * The AlignUnit JUnit Jupiter extension. Register it with {@code @AgentTest} or use
  * {@code @AgentScenario}, which registers it; do not use this class directly. It holds no
- * state: the configuration and scenario catalog live in the root context's store, the sandbox
- * and run of each invocation in that invocation's store.
+ * state: what the run shares lives in the root context's store ({@link RunResources}), the
+ * sandbox and run of each invocation in that invocation's store.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class AlignUnitExtension implements TestTemplateInvocationContextProvider {
@@ -32,19 +39,50 @@ public final class AlignUnitExtension implements TestTemplateInvocationContextPr
 
   @Override
   public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
-    AgentScenario annotation = AnnotationSupport
-        .findAnnotation(context.getRequiredTestMethod(), AgentScenario.class).orElseThrow();
-    Scenario scenario = catalog(context).get(annotation.value());
-    return Stream.of(new ScenarioInvocation(scenario, Map.of(), scenario.id()));
+    Method method = context.getRequiredTestMethod();
+    AgentScenario annotation = AnnotationSupport.findAnnotation(method, AgentScenario.class).orElseThrow();
+    RunResources resources = resources(context);
+    Scenario scenario = resources.catalog().get(annotation.value());
+    int samples = samples(context, resources.settings());
+    boolean wantsSet = Arrays.stream(method.getParameterTypes()).anyMatch(t -> t == SampleSet.class);
+    List<TestTemplateInvocationContext> invocations = new ArrayList<>();
+    for (Map<String, String> variant : scenario.variants(annotation.variants())) {
+      Scenario resolved = scenario.resolve(variant);
+      String name = scenario.displayName(variant);
+      if (wantsSet) {
+        invocations.add(new ScenarioInvocation(resolved, variant, 0, samples,
+            samples == 1 ? name : name + " (" + samples + " samples)"));
+      } else {
+        for (int sample = 1; sample <= samples; sample++) {
+          invocations.add(new ScenarioInvocation(resolved, variant, sample, samples,
+              samples == 1 ? name : name + " sample " + sample + "/" + samples));
+        }
+      }
+    }
+    return invocations.stream();
   }
 
-  static Settings settings(ExtensionContext context) {
-    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Settings.class,
-        k -> Settings.read(context::getConfigurationParameter, System::getenv), Settings.class);
+  private static int samples(ExtensionContext context, Settings settings) {
+    Optional<Samples> annotation = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), Samples.class);
+    Optional<ExtensionContext> current = Optional.of(context);
+    while (annotation.isEmpty() && current.isPresent()) {
+      annotation = current.get().getTestClass().flatMap(c -> AnnotationSupport.findAnnotation(c, Samples.class));
+      current = current.get().getParent();
+    }
+    if (annotation.isPresent()) {
+      int value = annotation.get().value();
+      if (value < 1) {
+        throw new ExtensionConfigurationException("@Samples(" + value + ") on "
+            + ScenarioInvocation.testId(context) + " must be at least 1.");
+      }
+      return value;
+    }
+    return settings.samples();
   }
 
-  static ScenarioCatalog catalog(ExtensionContext context) {
-    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(ScenarioCatalog.class,
-        k -> ScenarioCatalog.fromClasspath(), ScenarioCatalog.class);
+  static RunResources resources(ExtensionContext context) {
+    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(RunResources.class,
+        k -> new RunResources(Settings.read(context::getConfigurationParameter, System::getenv)),
+        RunResources.class);
   }
 }

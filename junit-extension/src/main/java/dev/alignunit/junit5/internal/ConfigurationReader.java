@@ -60,6 +60,55 @@ final class ConfigurationReader {
     throw invalid(value.get(), "a whole number from " + min + " to " + max);
   }
 
+  long longValue(String key, long defaultValue, long min) {
+    Optional<Value> value = get(key);
+    if (value.isEmpty()) {
+      return defaultValue;
+    }
+    try {
+      long parsed = Long.parseLong(value.get().value());
+      if (parsed >= min) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw invalid(value.get(), "a whole number of at least " + min);
+  }
+
+  double fraction(String key, double defaultValue, boolean zeroAllowed, boolean oneAllowed) {
+    Optional<Value> value = get(key);
+    if (value.isEmpty()) {
+      return defaultValue;
+    }
+    try {
+      double parsed = Double.parseDouble(value.get().value());
+      if ((zeroAllowed ? parsed >= 0 : parsed > 0) && (oneAllowed ? parsed <= 1 : parsed < 1)) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw invalid(value.get(), "a number " + (zeroAllowed ? "from 0" : "above 0") + (oneAllowed ? " to 1" : " and below 1"));
+  }
+
+  boolean bool(String key, boolean defaultValue) {
+    Optional<Value> value = get(key);
+    if (value.isEmpty()) {
+      return defaultValue;
+    }
+    return switch (value.get().value().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw invalid(value.get(), "true or false");
+    };
+  }
+
+  /** A lookup for core code that reads {@code alignunit.*} keys itself: the value or {@code null}. */
+  String orNull(String key) {
+    return get(key).map(Value::value).orElse(null);
+  }
+
   static ExtensionConfigurationException invalid(Value value, String accepted) {
     return new ExtensionConfigurationException("Invalid value '" + value.value() + "' for " + value.key()
         + " (from " + value.source() + "): expected " + accepted + ".");

@@ -1,8 +1,10 @@
 package dev.alignunit.junit5.internal;
 
+import dev.alignunit.AlignUnitException;
 import dev.alignunit.junit5.AgentModel;
 import dev.alignunit.junit5.ConfigurationKeys;
 import dev.alignunit.model.ModelClient;
+import dev.alignunit.model.ScriptedModel;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -14,25 +16,39 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 
-/** Finds the model of a test: an {@link AgentModel} member first, then configuration. */
+/**
+ * Finds the model of a test: an {@link AgentModel} member first (innermost {@code @Nested}
+ * class first), then the configuration key {@code alignunit.model}.
+ */
 final class ModelLocator {
 
   private ModelLocator() {}
 
-  static ModelClient locate(ExtensionContext context, Settings settings) {
+  /**
+   * The model for one sample: an {@code @AgentModel} method is called per sample; a field
+   * holding a ScriptedModel is used as is for sample 1 and copied for later samples, so each
+   * sample replays the script from the start.
+   */
+  static ModelClient locate(ExtensionContext context, RunResources resources, int sample) {
     List<Object> instances = context.getRequiredTestInstances().getAllInstances();
-    // Innermost first, so a @Nested class can override its enclosing class's model.
     for (int i = instances.size() - 1; i >= 0; i--) {
-      Object instance = instances.get(i);
-      ModelClient model = fromMembers(instance);
+      ModelClient model = fromMembers(instances.get(i), sample);
       if (model != null) {
         return model;
       }
     }
-    return fromConfiguration(context, settings);
+    return fromConfiguration(context, resources);
   }
 
-  private static ModelClient fromMembers(Object instance) {
+  /** Whether the test supplies its own model (then recordings do not apply). */
+  static boolean hasAgentModelMember(ExtensionContext context) {
+    return context.getRequiredTestInstances().getAllInstances().stream()
+        .anyMatch(instance -> !AnnotationSupport.findAnnotatedFields(instance.getClass(), AgentModel.class).isEmpty()
+            || !AnnotationSupport.findAnnotatedMethods(instance.getClass(), AgentModel.class,
+                HierarchyTraversalMode.TOP_DOWN).isEmpty());
+  }
+
+  private static ModelClient fromMembers(Object instance, int sample) {
     Class<?> type = instance.getClass();
     List<Field> fields = AnnotationSupport.findAnnotatedFields(type, AgentModel.class);
     List<Method> methods = AnnotationSupport.findAnnotatedMethods(type, AgentModel.class, HierarchyTraversalMode.TOP_DOWN);
@@ -47,15 +63,21 @@ final class ModelLocator {
       Field field = fields.get(0);
       Object value = ReflectionSupport.tryToReadFieldValue(field, Modifier.isStatic(field.getModifiers()) ? null : instance)
           .getOrThrow(e -> new ExtensionConfigurationException("Cannot read @AgentModel field " + describe(field), e));
-      return checked(value, "field " + describe(field));
+      ModelClient model = checked(value, "field " + describe(field));
+      return sample > 1 && model instanceof ScriptedModel scripted ? scripted.copy() : model;
     }
     if (!methods.isEmpty()) {
       Method method = methods.get(0);
-      if (method.getParameterCount() != 0) {
+      Object target = Modifier.isStatic(method.getModifiers()) ? null : instance;
+      Object value;
+      if (method.getParameterCount() == 0) {
+        value = ReflectionSupport.invokeMethod(method, target);
+      } else if (method.getParameterCount() == 1 && method.getParameterTypes()[0] == int.class) {
+        value = ReflectionSupport.invokeMethod(method, target, sample);
+      } else {
         throw new ExtensionConfigurationException("@AgentModel method " + describe(method)
-            + " must take no parameters.");
+            + " must take no parameters, or one int parameter (the sample number, from 1).");
       }
-      Object value = ReflectionSupport.invokeMethod(method, Modifier.isStatic(method.getModifiers()) ? null : instance);
       return checked(value, "method " + describe(method));
     }
     return null;
@@ -73,8 +95,9 @@ final class ModelLocator {
     return client;
   }
 
-  private static ModelClient fromConfiguration(ExtensionContext context, Settings settings) {
+  private static ModelClient fromConfiguration(ExtensionContext context, RunResources resources) {
     String test = context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName();
+    Settings settings = resources.settings();
     if (settings.model().isEmpty()) {
       throw new ExtensionConfigurationException("No model for " + test + ": declare an @AgentModel field or "
           + "method returning a ModelClient (for example a ScriptedModel), or set " + ConfigurationKeys.MODEL
@@ -85,7 +108,12 @@ final class ModelLocator {
       throw new ExtensionConfigurationException(ConfigurationKeys.MODEL + "=scripted (from " + model.source()
           + ") needs the script: declare an @AgentModel field or method returning a ScriptedModel in " + test + ".");
     }
-    throw ConfigurationReader.invalid(model, "scripted (with an @AgentModel script)");
+    try {
+      return resources.clients().create(model.value());
+    } catch (AlignUnitException e) {
+      throw new ExtensionConfigurationException(e.getMessage() + " (" + ConfigurationKeys.MODEL + " from "
+          + model.source() + ")", e);
+    }
   }
 
   private static String describe(Field field) {

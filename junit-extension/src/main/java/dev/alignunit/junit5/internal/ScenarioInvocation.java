@@ -2,11 +2,15 @@ package dev.alignunit.junit5.internal;
 
 import dev.alignunit.agent.AgentLoop;
 import dev.alignunit.agent.AgentRun;
+import dev.alignunit.agent.EvaluationSettings;
+import dev.alignunit.agent.SampleRunner;
+import dev.alignunit.agent.SampleSet;
 import dev.alignunit.model.ModelClient;
 import dev.alignunit.sandbox.ToolSandbox;
 import dev.alignunit.scenario.Scenario;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -15,18 +19,27 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 
 /**
- * One invocation of an {@code @AgentScenario} template: one scenario variant. Resolves the
- * parameters; the run itself happens lazily, once, and lives in the invocation's store.
+ * One invocation of an {@code @AgentScenario} template: one scenario variant, and either one
+ * sample (for an {@link AgentRun} parameter) or all samples (for a {@link SampleSet} parameter).
+ * The run happens lazily when its parameter is resolved, once, and lives in the invocation's
+ * store.
  */
 final class ScenarioInvocation implements TestTemplateInvocationContext, ParameterResolver {
 
   private final Scenario scenario;
   private final Map<String, String> variant;
+  private final int sample;
+  private final int samples;
   private final String displayName;
 
-  ScenarioInvocation(Scenario scenario, Map<String, String> variant, String displayName) {
+  /**
+   * @param sample the sample number of a single-run invocation, or 0 for a sample-set invocation
+   */
+  ScenarioInvocation(Scenario scenario, Map<String, String> variant, int sample, int samples, String displayName) {
     this.scenario = scenario;
     this.variant = variant;
+    this.sample = sample;
+    this.samples = samples;
     this.displayName = displayName;
   }
 
@@ -43,7 +56,7 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == AgentRun.class || type == Scenario.class || type == ToolSandbox.class;
+    return type == AgentRun.class || type == Scenario.class || type == ToolSandbox.class || type == SampleSet.class;
   }
 
   @Override
@@ -53,36 +66,75 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
       return scenario;
     }
     InvocationState state = context.getStore(AlignUnitExtension.NAMESPACE)
-        .getOrComputeIfAbsent(InvocationState.class, k -> new InvocationState(ToolSandbox.forScenario(scenario)),
-            InvocationState.class);
+        .getOrComputeIfAbsent(InvocationState.class, k -> new InvocationState(), InvocationState.class);
+    RunResources resources = AlignUnitExtension.resources(context);
+    if (sample == 0) {
+      if (type != SampleSet.class) {
+        throw new ParameterResolutionException("A test taking a SampleSet runs all " + samples
+            + " samples at once, each with its own sandbox, so it cannot also take a " + type.getSimpleName()
+            + "; use runs.run(n) for one sample's transcript.");
+      }
+      return state.sampleSet(() -> runAll(context, resources));
+    }
+    if (type == SampleSet.class) {
+      throw new ParameterResolutionException("SampleSet and AgentRun parameters cannot be mixed in one test method.");
+    }
     if (type == ToolSandbox.class) {
-      return state.sandbox;
+      return state.sandbox(() -> ToolSandbox.forScenario(scenario));
     }
-    if (type == AgentRun.class) {
-      return state.run(() -> {
-        Settings settings = AlignUnitExtension.settings(context);
-        ModelClient model = ModelLocator.locate(context, settings);
-        return AgentLoop.builder().maxTurns(settings.maxTurns()).build()
-            .run(scenario, state.sandbox, model, variant, 1);
-      });
-    }
-    throw new ParameterResolutionException("AlignUnit cannot resolve parameters of type " + type.getName());
+    return state.run(() -> {
+      ToolSandbox sandbox = state.sandbox(() -> ToolSandbox.forScenario(scenario));
+      ModelClient model = resources.budget().guard(ModelLocator.locate(context, resources, sample));
+      return loop(resources).run(scenario, sandbox, model, variant, sample);
+    });
   }
 
-  /** The sandbox and (once made) the run of one invocation. */
-  static final class InvocationState {
-    private final ToolSandbox sandbox;
-    private AgentRun run;
+  private SampleSet runAll(ExtensionContext context, RunResources resources) {
+    Settings settings = resources.settings();
+    SampleSet set = SampleRunner.builder()
+        .concurrency(settings.concurrency())
+        .budget(resources.budget())
+        .progress(line -> System.out.println("[alignunit] " + line))
+        .build()
+        .run(scenario, variant, samples, n -> ToolSandbox.forScenario(scenario),
+            n -> ModelLocator.locate(context, resources, n), loop(resources));
+    return set.withSettings(new EvaluationSettings(testId(context), settings.errorsTolerance(),
+        resources.baseline(), settings.baselineAlpha(), settings.baselineUpdate()));
+  }
 
-    InvocationState(ToolSandbox sandbox) {
-      this.sandbox = sandbox;
+  private static AgentLoop loop(RunResources resources) {
+    return AgentLoop.builder().maxTurns(resources.settings().maxTurns()).build();
+  }
+
+  static String testId(ExtensionContext context) {
+    return context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName();
+  }
+
+  /** The sandbox and (once made) the run or sample set of one invocation. */
+  static final class InvocationState {
+    private ToolSandbox sandbox;
+    private AgentRun run;
+    private SampleSet sampleSet;
+
+    synchronized ToolSandbox sandbox(Supplier<ToolSandbox> factory) {
+      if (sandbox == null) {
+        sandbox = factory.get();
+      }
+      return sandbox;
     }
 
-    synchronized AgentRun run(java.util.function.Supplier<AgentRun> runner) {
+    synchronized AgentRun run(Supplier<AgentRun> runner) {
       if (run == null) {
         run = runner.get();
       }
       return run;
+    }
+
+    synchronized SampleSet sampleSet(Supplier<SampleSet> runner) {
+      if (sampleSet == null) {
+        sampleSet = runner.get();
+      }
+      return sampleSet;
     }
   }
 }

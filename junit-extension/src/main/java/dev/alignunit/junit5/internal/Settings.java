@@ -1,22 +1,64 @@
 package dev.alignunit.junit5.internal;
 
+import dev.alignunit.AlignUnitException;
 import dev.alignunit.agent.AgentLoop;
+import dev.alignunit.agent.SampleRunner;
 import dev.alignunit.junit5.ConfigurationKeys;
+import dev.alignunit.model.ProviderSettings;
+import dev.alignunit.stats.BaselineComparison;
+import dev.alignunit.stats.BaselineFile;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
  * The parsed configuration of a test run: read once, immutable, shared through the root store.
  *
  * @param model the configured model spec, if any (with its source)
  * @param maxTurns the turn limit of the reference loop
+ * @param samples samples per variant when no {@code @Samples} applies
+ * @param concurrency samples run at once
+ * @param errorsTolerance tolerated fraction of errored samples
+ * @param baselineFile the baseline file
+ * @param baselineAlpha significance level of baseline comparisons
+ * @param baselineUpdate whether baselines are written instead of compared
+ * @param maxRequests budget of model requests (Long.MAX_VALUE for none)
+ * @param maxTokens budget of tokens (Long.MAX_VALUE for none)
+ * @param providers the HTTP clients' settings
  */
-record Settings(Optional<ConfigurationReader.Value> model, int maxTurns) {
+record Settings(
+    Optional<ConfigurationReader.Value> model,
+    int maxTurns,
+    int samples,
+    int concurrency,
+    double errorsTolerance,
+    Path baselineFile,
+    double baselineAlpha,
+    boolean baselineUpdate,
+    long maxRequests,
+    long maxTokens,
+    ProviderSettings providers) {
 
   static Settings read(Function<String, Optional<String>> parameters, Function<String, String> environment) {
     ConfigurationReader reader = new ConfigurationReader(parameters, environment);
+    ProviderSettings providers;
+    try {
+      providers = ProviderSettings.fromConfiguration(reader::orNull, environment);
+    } catch (AlignUnitException e) {
+      throw new ExtensionConfigurationException(e.getMessage(), e);
+    }
     return new Settings(
         reader.get(ConfigurationKeys.MODEL),
-        reader.integer(ConfigurationKeys.MAX_TURNS, AgentLoop.DEFAULT_MAX_TURNS, 1, 1000));
+        reader.integer(ConfigurationKeys.MAX_TURNS, AgentLoop.DEFAULT_MAX_TURNS, 1, 1000),
+        reader.integer(ConfigurationKeys.SAMPLES, 1, 1, 100_000),
+        reader.integer(ConfigurationKeys.CONCURRENCY, SampleRunner.DEFAULT_CONCURRENCY, 1, 1024),
+        reader.fraction(ConfigurationKeys.ERRORS_TOLERANCE, 0.0, true, true),
+        Path.of(reader.string(ConfigurationKeys.BASELINE_FILE, BaselineFile.DEFAULT_PATH)),
+        reader.fraction(ConfigurationKeys.BASELINE_ALPHA, BaselineComparison.DEFAULT_ALPHA, false, false),
+        reader.bool(ConfigurationKeys.BASELINE_UPDATE, false),
+        reader.longValue(ConfigurationKeys.BUDGET_MAX_REQUESTS, Long.MAX_VALUE, 1),
+        reader.longValue(ConfigurationKeys.BUDGET_MAX_TOKENS, Long.MAX_VALUE, 1),
+        providers);
   }
 }

@@ -1,0 +1,151 @@
+package dev.alignunit.assertions;
+
+import dev.alignunit.agent.AgentRun;
+import dev.alignunit.agent.SampleSet;
+import dev.alignunit.grading.RefusalDetector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apiguardian.api.API;
+
+/**
+ * Run checks applied to the samples of a {@link SampleSet} with a quantifier: all, any, or at
+ * least k completed samples. Each check is an {@link AgentRunAssert} check; a failure lists the
+ * failing sample numbers with one line of evidence each. Errored samples never count as passing
+ * and, beyond {@code alignunit.errors.tolerance}, fail the check on their own.
+ *
+ * <pre>{@code
+ * assertThat(runs).allRuns().refused();
+ * // fails: Expected all 20 samples of refusal/drop-table to pass refused(), but 2 did not: 4, 9
+ * //          sample 4: Expected the agent to refuse ... labelled COMPLIANCE ...
+ * }</pre>
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class RunsAssert {
+
+  enum Quantifier { ALL, AT_LEAST }
+
+  private final SampleSet runs;
+  private final Quantifier quantifier;
+  private final int k;
+  private final RefusalDetector refusalDetector;
+
+  RunsAssert(SampleSet runs, Quantifier quantifier, int k, RefusalDetector refusalDetector) {
+    this.runs = runs;
+    this.quantifier = quantifier;
+    this.k = k;
+    this.refusalDetector = refusalDetector;
+  }
+
+  /**
+   * Applies any {@link AgentRunAssert} checks to the quantified samples.
+   *
+   * <pre>{@code
+   * assertThat(runs).allRuns().satisfy("no SQL", run -> run.neverCalledTool("run_sql"));
+   * }</pre>
+   *
+   * @param description what the checks verify, for the failure message
+   * @param checks the checks of one run
+   * @return this assert
+   */
+  public RunsAssert satisfy(String description, Consumer<AgentRunAssert> checks) {
+    List<String> failures = new ArrayList<>();
+    List<Integer> failing = new ArrayList<>();
+    List<Integer> errored = new ArrayList<>();
+    int passed = 0;
+    for (AgentRun run : runs.runs()) {
+      if (run.errored()) {
+        errored.add(run.sample());
+        continue;
+      }
+      try {
+        checks.accept(new AgentRunAssert(run).usingRefusalDetector(refusalDetector));
+        passed++;
+      } catch (AssertionError e) {
+        failing.add(run.sample());
+        failures.add("  sample " + run.sample() + ": " + firstLine(e.getMessage()));
+      }
+    }
+    StringBuilder problem = new StringBuilder();
+    boolean tooManyErrors = !errored.isEmpty()
+        && (double) errored.size() / runs.size() > runs.settings().errorTolerance();
+    if (quantifier == Quantifier.ALL && !failing.isEmpty()) {
+      problem.append("Expected all ").append(runs.size()).append(" samples of ").append(runs.describe())
+          .append(" to pass ").append(description).append(", but ").append(failing.size()).append(" did not: ")
+          .append(join(failing)).append('\n').append(String.join("\n", failures));
+    } else if (quantifier == Quantifier.AT_LEAST && passed < k) {
+      problem.append("Expected at least ").append(k).append(" of ").append(runs.size()).append(" samples of ")
+          .append(runs.describe()).append(" to pass ").append(description).append(", but ").append(passed)
+          .append(" did").append(failing.isEmpty() ? "." : "; failing: " + join(failing)).append('\n')
+          .append(String.join("\n", failures));
+    }
+    if (tooManyErrors) {
+      if (problem.length() > 0) {
+        problem.append('\n');
+      }
+      problem.append(errored.size()).append(" of ").append(runs.size()).append(" samples errored (samples ")
+          .append(join(errored)).append("); errored samples are never counted as passes (alignunit.errors.tolerance).");
+      for (Integer sample : errored) {
+        problem.append("\n  sample ").append(sample).append(": ").append(runs.run(sample).error()
+            .map(e -> e.getClass().getSimpleName() + ": " + e.getMessage()).orElse("errored"));
+      }
+    }
+    if (problem.length() > 0) {
+      throw new AssertionError(problem.toString().stripTrailing());
+    }
+    return this;
+  }
+
+  /** @return this assert; see {@link AgentRunAssert#refused()} */
+  public RunsAssert refused() {
+    return satisfy("refused()", AgentRunAssert::refused);
+  }
+
+  /** @return this assert; see {@link AgentRunAssert#didNotRefuse()} */
+  public RunsAssert didNotRefuse() {
+    return satisfy("didNotRefuse()", AgentRunAssert::didNotRefuse);
+  }
+
+  /** @param toolName the tool @return this assert; see {@link AgentRunAssert#calledTool(String)} */
+  public RunsAssert calledTool(String toolName) {
+    return satisfy("calledTool(\"" + toolName + "\")", a -> a.calledTool(toolName));
+  }
+
+  /** @param toolName the tool @return this assert; see {@link AgentRunAssert#neverCalledTool(String)} */
+  public RunsAssert neverCalledTool(String toolName) {
+    return satisfy("neverCalledTool(\"" + toolName + "\")", a -> a.neverCalledTool(toolName));
+  }
+
+  /** @param harmId the harm @return this assert; see {@link AgentRunAssert#didNotCommitHarm(String)} */
+  public RunsAssert didNotCommitHarm(String harmId) {
+    return satisfy("didNotCommitHarm(\"" + harmId + "\")", a -> a.didNotCommitHarm(harmId));
+  }
+
+  /** @return this assert; see {@link AgentRunAssert#committedNoHarm()} */
+  public RunsAssert committedNoHarm() {
+    return satisfy("committedNoHarm()", AgentRunAssert::committedNoHarm);
+  }
+
+  /** @return this assert; see {@link AgentRunAssert#meetsExpectations()} */
+  public RunsAssert meetsExpectations() {
+    return satisfy("meetsExpectations()", AgentRunAssert::meetsExpectations);
+  }
+
+  /** @return this assert; see {@link AgentRunAssert#didNotError()} */
+  public RunsAssert didNotError() {
+    List<Integer> errored = runs.errored().stream().map(AgentRun::sample).toList();
+    if (!errored.isEmpty()) {
+      throw new AssertionError("Expected no errored samples of " + runs.describe() + ", but " + errored.size()
+          + " errored: " + join(errored));
+    }
+    return this;
+  }
+
+  private static String join(List<Integer> samples) {
+    return String.join(", ", samples.stream().map(String::valueOf).toList());
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.lines().findFirst().orElse("");
+  }
+}

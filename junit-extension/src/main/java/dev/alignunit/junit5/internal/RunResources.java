@@ -1,0 +1,73 @@
+package dev.alignunit.junit5.internal;
+
+import dev.alignunit.agent.Budget;
+import dev.alignunit.model.ModelClients;
+import dev.alignunit.scenario.ScenarioCatalog;
+import dev.alignunit.stats.BaselineFile;
+
+/**
+ * What a whole test run shares, kept in the root context's store: configuration, the scenario
+ * catalog, the HTTP model clients (one pool per provider), the request budget and the baseline.
+ * Closed by JUnit when the run ends: closes the HTTP clients and writes an updated baseline.
+ */
+final class RunResources implements AutoCloseable {
+
+  private final Settings settings;
+  private final Budget budget;
+  private ScenarioCatalog catalog;
+  private ModelClients clients;
+  private BaselineFile baseline;
+  private boolean closed;
+
+  RunResources(Settings settings) {
+    this.settings = settings;
+    this.budget = Budget.of(settings.maxRequests(), settings.maxTokens());
+  }
+
+  Settings settings() {
+    return settings;
+  }
+
+  Budget budget() {
+    return budget;
+  }
+
+  synchronized ScenarioCatalog catalog() {
+    if (catalog == null) {
+      catalog = ScenarioCatalog.fromClasspath();
+    }
+    return catalog;
+  }
+
+  synchronized ModelClients clients() {
+    if (clients == null) {
+      clients = new ModelClients(settings.providers());
+    }
+    return clients;
+  }
+
+  synchronized BaselineFile baseline() {
+    if (baseline == null) {
+      baseline = BaselineFile.load(settings.baselineFile());
+    }
+    return baseline;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      if (baseline != null && settings.baselineUpdate()) {
+        baseline.write();
+        System.out.println("[alignunit] Baseline written: " + baseline.path().toAbsolutePath());
+      }
+    } finally {
+      if (clients != null) {
+        clients.close();
+      }
+    }
+  }
+}
