@@ -257,7 +257,8 @@ public final class Mailbox {
     }
     StringBuilder sb = new StringBuilder(title).append(" (").append(emails.size()).append(emails.size() == 1 ? " email):" : " emails):");
     for (EmailFixture e : emails) {
-      sb.append("\n[").append(e.id()).append("] ").append(e.timestamp()).append(" from ").append(e.from())
+      sb.append("\n[").append(e.id()).append("] ").append(e.timestamp().isEmpty() ? "" : e.timestamp() + " ")
+          .append("from ").append(e.from())
           .append(": ").append(e.subject());
       if (!e.attachments().isEmpty()) {
         sb.append(" (attachments: ").append(String.join(", ", e.attachments().stream().map(EmailAttachment::name).toList()))
