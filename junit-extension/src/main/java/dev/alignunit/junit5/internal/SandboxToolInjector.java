@@ -104,10 +104,11 @@ final class SandboxToolInjector {
         boolean mock = mockito && MockitoSupport.isMock(value);
         try {
           if (type.isInterface() && (mock || !hasToolMethods(value.getClass()))) {
-            if (mock) {
-              MockitoSupport.fallbacks(value).ifPresent(f -> f.scenarioTools(type, sandbox));
-            }
+            java.util.Optional<ScenarioFallback> fallback =
+                mock ? MockitoSupport.fallbacks(value) : java.util.Optional.empty();
+            fallback.ifPresent(f -> f.scenarioTools(type, sandbox));
             registerInterface(sandbox, type, value);
+            fallback.ifPresent(f -> f.markSandboxCalls(type, sandbox));
           } else {
             sandbox.registerObject(value);
           }
@@ -193,7 +194,31 @@ final class SandboxToolInjector {
    */
   static final class ScenarioFallback implements Answer<Object> {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Set while the sandbox calls the mock, so stubbing ({@code when(mock.m(any()))}) never reaches the scenario. */
+    private static final ThreadLocal<Boolean> IN_SANDBOX_CALL = ThreadLocal.withInitial(() -> false);
     private final Map<String, Tool> scenarioTools = new ConcurrentHashMap<>();
+
+    /** Re-registers the mock's tools wrapped so the fallback knows the sandbox is calling. */
+    void markSandboxCalls(Class<?> type, ToolSandbox sandbox) {
+      for (Method method : type.getMethods()) {
+        sandbox.tool(toolName(method)).ifPresent(tool -> sandbox.register(new Tool() {
+          @Override
+          public dev.alignunit.model.ToolSpec spec() {
+            return tool.spec();
+          }
+
+          @Override
+          public ToolResult call(com.fasterxml.jackson.databind.JsonNode arguments) {
+            IN_SANDBOX_CALL.set(true);
+            try {
+              return tool.call(arguments);
+            } finally {
+              IN_SANDBOX_CALL.set(false);
+            }
+          }
+        }));
+      }
+    }
 
     void scenarioTools(Class<?> type, ToolSandbox sandbox) {
       scenarioTools.clear();
@@ -209,7 +234,7 @@ final class SandboxToolInjector {
       Method method = invocation.getMethod();
       Tool tool = scenarioTools.get(toolName(method));
       Class<?> returns = method.getReturnType();
-      if (tool == null || !(returns == String.class || returns == CharSequence.class || returns == Object.class
+      if (tool == null || !IN_SANDBOX_CALL.get() || !(returns == String.class || returns == CharSequence.class || returns == Object.class
           || returns == void.class)) {
         return Mockito.RETURNS_DEFAULTS.answer(invocation);
       }

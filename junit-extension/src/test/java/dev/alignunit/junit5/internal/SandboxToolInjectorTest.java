@@ -159,6 +159,23 @@ class SandboxToolInjectorTest {
   }
 
   @Test
+  void should_not_reach_the_scenario_tool_when_the_test_stubs_or_calls_the_mock_itself() {
+    TestInstance test = new TestInstance();
+    SandboxToolInjector.injectMocks(test);
+    ToolSandbox sandbox = ToolSandbox.forScenario(scenario(new ToolDefinition("transfer", "Send money.", null, null,
+        "Transfers above 10,000 EUR need two approvals."), new ToolDefinition("record_entry", "", null, "stored", null)));
+    SandboxToolInjector.register(List.of(test), sandbox);
+
+    when(test.payments.transfer(anyString(), anyDouble())).thenReturn("stubbed after registration");
+
+    Assertions.assertThat(test.audit.recordEntry("direct")).isNull();
+    Assertions.assertThat(sandbox.execute(new ToolCall("a", "transfer", "{\"iban\":\"DE89\",\"amount\":1}"), 1))
+        .isEqualTo(ToolResult.ok("stubbed after registration"));
+    Assertions.assertThat(sandbox.execute(new ToolCall("b", "record_entry", "{\"text\":\"x\"}"), 1))
+        .isEqualTo(ToolResult.ok("stored"));
+  }
+
+  @Test
   void should_register_fields_of_nested_instances_too() {
     NestedInstance inner = new NestedInstance();
     TestInstance outer = new TestInstance();
