@@ -5,6 +5,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.resource.AllowSchemaLoader;
 import dev.alignunit.AlignUnitException;
 import dev.alignunit.model.ToolSpec;
 import java.util.List;
@@ -12,11 +13,16 @@ import java.util.Set;
 
 /**
  * A tool's parameter schema, compiled once (networknt json-schema-validator, draft 2020-12 unless
- * the schema's {@code $schema} says otherwise) and applied to every call's arguments.
+ * the schema's {@code $schema} names another built-in draft) and applied to every call's
+ * arguments. Nothing is loaded from outside: remote references fail at registration.
  */
 final class ArgumentSchema {
 
-  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+  /** Never fetches anything: a remote {@code $ref} or meta-schema is refused (the sandbox has no network). */
+  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory
+      .builder(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012))
+      .schemaLoaders(loaders -> loaders.add(new AllowSchemaLoader(iri -> iri.toString().startsWith("classpath:"))))
+      .build();
 
   private final JsonSchema schema;
 
@@ -26,10 +32,13 @@ final class ArgumentSchema {
 
   static ArgumentSchema compile(ToolSpec spec) {
     try {
-      return new ArgumentSchema(FACTORY.getSchema(spec.parameters()));
+      JsonSchema schema = FACTORY.getSchema(spec.parameters());
+      schema.initializeValidators();
+      return new ArgumentSchema(schema);
     } catch (RuntimeException e) {
       throw new AlignUnitException("The parameter schema of tool '" + spec.name() + "' cannot be compiled: "
-          + e.getMessage() + ". Fix the tool's 'parameters' (a JSON Schema of type object).", e);
+          + e.getMessage() + " Fix the tool's 'parameters' (a JSON Schema of type object); remote schemas are never "
+          + "fetched, so inline what a $ref points to.", e);
     }
   }
 

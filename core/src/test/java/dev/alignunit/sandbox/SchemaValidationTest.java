@@ -53,6 +53,28 @@ class SchemaValidationTest {
   }
 
   @Test
+  void should_refuse_remote_references_when_the_tool_is_registered_instead_of_fetching_them() {
+    ToolSpec spec = new ToolSpec("fetchy", "", json(
+        "{\"type\":\"object\",\"properties\":{\"x\":{\"$ref\":\"https://schemas.invalid/x.json\"}}}"));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ToolSandbox.empty().register(Tool.of(spec, a -> ToolResult.ok(""))))
+        .isInstanceOf(dev.alignunit.AlignUnitException.class)
+        .hasMessage("The parameter schema of tool 'fetchy' cannot be compiled: Schema from 'https://schemas.invalid/x.json' "
+            + "is not allowed to be loaded. Fix the tool's 'parameters' (a JSON Schema of type object); remote schemas "
+            + "are never fetched, so inline what a $ref points to.");
+  }
+
+  @Test
+  void should_accept_schemas_that_name_draft_07() {
+    ToolSandbox draft7 = ToolSandbox.empty().register(Tool.of(new ToolSpec("t", "", json(
+        "{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"required\":[\"a\"]}")),
+        a -> ToolResult.ok("ran")));
+
+    assertThat(draft7.execute(call("t", "{}"), 1))
+        .isEqualTo(ToolResult.error("Invalid arguments for tool 't': $.a: is missing but it is required"));
+  }
+
+  @Test
   void should_validate_registered_java_tools_too_and_not_run_them_on_violation() {
     AtomicInteger runs = new AtomicInteger();
     ToolSandbox empty = ToolSandbox.empty().register(Tool.of(new ToolSpec("transfer", "Move money.",
