@@ -70,7 +70,11 @@ final class JavaTools {
       throw new AlignUnitException("Object of class " + target.getClass().getName() + " does not implement " + type.getName() + ".");
     }
     Map<String, Tool> tools = new LinkedHashMap<>();
-    for (Method method : type.getMethods()) {
+    // Sorted: getMethods() has no stable order, and the tool order is part of every recorded request.
+    List<Method> methods = new ArrayList<>(Arrays.asList(type.getMethods()));
+    methods.sort(java.util.Comparator.comparing(Method::getName).thenComparing(Method::getParameterCount)
+        .thenComparing(m -> Arrays.toString(m.getParameterTypes())));
+    for (Method method : methods) {
       if (!Modifier.isAbstract(method.getModifiers()) || method.getDeclaringClass() == Object.class) {
         continue;
       }
@@ -91,14 +95,19 @@ final class JavaTools {
 
   private static List<Method> candidateMethods(Class<?> type) {
     List<Method> methods = new ArrayList<>(Arrays.asList(type.getMethods()));
+    Set<String> seen = new HashSet<>();
+    methods.forEach(m -> seen.add(m.getName() + Arrays.toString(m.getParameterTypes())));
+    // Subclass first, so an override hides the method it overrides.
     for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
       for (Method m : c.getDeclaredMethods()) {
-        if (!Modifier.isPublic(m.getModifiers()) && !m.isSynthetic() && !Modifier.isStatic(m.getModifiers())) {
+        if (!Modifier.isPublic(m.getModifiers()) && !m.isSynthetic() && !Modifier.isStatic(m.getModifiers())
+            && seen.add(m.getName() + Arrays.toString(m.getParameterTypes()))) {
           methods.add(m);
         }
       }
     }
-    methods.sort(java.util.Comparator.comparing(Method::getName).thenComparing(Method::getParameterCount));
+    methods.sort(java.util.Comparator.comparing(Method::getName).thenComparing(Method::getParameterCount)
+        .thenComparing(m -> Arrays.toString(m.getParameterTypes())));
     return methods;
   }
 
