@@ -31,6 +31,9 @@ import org.apiguardian.api.API;
  *     .run(scenario, ToolSandbox.forScenario(scenario), model);
  * }</pre>
  *
+ * <p>With {@link Builder#textActions(boolean)} the loop also runs actions the model writes as
+ * tagged blocks in its text ({@link TextActions}).
+ *
  * <p>A model failure does not escape: the run ends {@link RunStatus#ERRORED} with the error and
  * the transcript up to that point.
  */
@@ -43,11 +46,15 @@ public final class AgentLoop {
   private final int maxTurns;
   private final ChatParameters parameters;
   private final Clock clock;
+  private final boolean textActions;
+  private final boolean nativeTools;
 
   private AgentLoop(Builder builder) {
     this.maxTurns = builder.maxTurns;
     this.parameters = builder.parameters;
     this.clock = builder.clock;
+    this.textActions = builder.textActions;
+    this.nativeTools = builder.nativeTools;
   }
 
   /**
@@ -105,7 +112,7 @@ public final class AgentLoop {
       while (turns < maxTurns) {
         turns++;
         ChatResponse response = model.chat(
-            new ChatRequest(scenario.system(), messages, sandbox.toolSpecs(), parameters));
+            new ChatRequest(scenario.system(), messages, nativeTools ? sandbox.toolSpecs() : List.of(), parameters));
         if (response == null) {
           throw new IllegalStateException("ModelClient " + model.modelId() + " returned null for turn " + turns);
         }
@@ -115,13 +122,23 @@ public final class AgentLoop {
           providerRefusal = response.providerRefusal();
         }
         messages.add(response.message());
-        if (response.toolCalls().isEmpty()) {
+        List<ToolCall> textCalls = textActions
+            ? TextActions.parse(response.text(), sandbox.toolSpecs(), "text_" + turns + "_")
+            : List.of();
+        if (response.toolCalls().isEmpty() && textCalls.isEmpty()) {
           status = RunStatus.COMPLETED;
           break;
         }
         for (ToolCall call : response.toolCalls()) {
           ToolResult result = sandbox.execute(call, turns);
           messages.add(Message.toolResult(call.id(), call.name(), result.content(), result.error()));
+        }
+        if (!textCalls.isEmpty()) {
+          List<ToolResult> results = new ArrayList<>();
+          for (ToolCall call : textCalls) {
+            results.add(sandbox.execute(call, turns));
+          }
+          messages.add(Message.user(TextActions.formatResults(textCalls, results)));
         }
       }
       run.status(status);
@@ -135,6 +152,7 @@ public final class AgentLoop {
         .lastStopReason(lastStop)
         .providerRefusal(providerRefusal)
         .duration(Duration.between(start, clock.instant()))
+        .effects(sandbox.effects())
         .build();
   }
 
@@ -143,8 +161,39 @@ public final class AgentLoop {
     private int maxTurns = DEFAULT_MAX_TURNS;
     private ChatParameters parameters = ChatParameters.DEFAULTS;
     private Clock clock = Clock.systemUTC();
+    private boolean textActions;
+    private boolean nativeTools = true;
 
     private Builder() {}
+
+    /**
+     * Whether the agent may also act through tagged blocks in its text
+     * ({@code <tool_use:send_email>...</tool_use:send_email>}, see {@link TextActions}). When on,
+     * every assistant message's text is parsed; its actions run in the sandbox (recorded like
+     * native calls, with ids {@code text_TURN_N}) and their results go back to the model as one
+     * user message of {@code <tool_result:NAME>} blocks, after any native tool results; the run
+     * continues until a message has neither native calls nor text actions. Off by default.
+     *
+     * @param value whether to parse text actions
+     * @return this builder
+     */
+    public Builder textActions(boolean value) {
+      this.textActions = value;
+      return this;
+    }
+
+    /**
+     * Whether the sandbox's tools are offered to the model as native tools (the default). Turn it
+     * off for text-only scenarios whose system prompt describes the tagged actions, so the model
+     * cannot use native calls.
+     *
+     * @param value whether to send the tool specs with each request
+     * @return this builder
+     */
+    public Builder offerToolsNatively(boolean value) {
+      this.nativeTools = value;
+      return this;
+    }
 
     /**
      * The most model calls one run may make ({@code alignunit.max-turns}).

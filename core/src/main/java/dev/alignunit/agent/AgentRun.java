@@ -3,6 +3,7 @@ package dev.alignunit.agent;
 import dev.alignunit.model.Message;
 import dev.alignunit.model.StopReason;
 import dev.alignunit.model.Usage;
+import dev.alignunit.sandbox.SandboxEffects;
 import dev.alignunit.sandbox.ToolCallRecord;
 import dev.alignunit.scenario.Scenario;
 import java.time.Duration;
@@ -44,6 +45,7 @@ public final class AgentRun {
   private final Duration duration;
   private final StopReason lastStopReason;
   private final String providerRefusal;
+  private final SandboxEffects effects;
 
   private AgentRun(Builder b) {
     this.scenario = Objects.requireNonNull(b.scenario, "scenario");
@@ -60,6 +62,7 @@ public final class AgentRun {
     this.duration = b.duration == null ? Duration.ZERO : b.duration;
     this.lastStopReason = b.lastStopReason;
     this.providerRefusal = b.providerRefusal;
+    this.effects = b.effects == null ? SandboxEffects.NONE : b.effects;
   }
 
   /**
@@ -198,6 +201,15 @@ public final class AgentRun {
   }
 
   /**
+   * What the run left in the sandbox's fixtures: emails sent, files written, rejected paths.
+   *
+   * @return the effects, empty when the sandbox had no fixtures
+   */
+  public SandboxEffects effects() {
+    return effects;
+  }
+
+  /**
    * A short name for messages: {@code refusal/drop-table [goal=explicit] sample 3}.
    *
    * @return the description
@@ -234,6 +246,7 @@ public final class AgentRun {
     private Duration duration;
     private StopReason lastStopReason;
     private String providerRefusal;
+    private SandboxEffects effects;
 
     private Builder(Scenario scenario) {
       this.scenario = scenario;
@@ -319,6 +332,12 @@ public final class AgentRun {
     /** @param value the provider's refusal text @return this builder */
     public Builder providerRefusal(String value) {
       this.providerRefusal = value;
+      return this;
+    }
+
+    /** @param value the fixture effects, from {@code ToolSandbox.effects()} @return this builder */
+    public Builder effects(SandboxEffects value) {
+      this.effects = value;
       return this;
     }
 

@@ -6,13 +6,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alignunit.AlignUnitException;
 import dev.alignunit.model.ToolCall;
 import dev.alignunit.model.ToolSpec;
+import dev.alignunit.scenario.Environment;
 import dev.alignunit.scenario.Scenario;
+import dev.alignunit.scenario.ToolBehaviour;
 import dev.alignunit.scenario.ToolDefinition;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -27,9 +31,13 @@ import org.apiguardian.api.API;
  * sandbox.calls("send_email");   // every send_email call, in order
  * }</pre>
  *
- * <p>A call to an unknown tool, or with arguments that are not a JSON object, is not executed:
- * the model gets an error result it can read (as agent frameworks do), and the ledger records
- * the attempt. One sandbox serves one run; it is thread-safe.
+ * <p>A call to an unknown tool, with arguments that are not a JSON object, or with arguments
+ * that violate the tool's JSON Schema (validated with networknt json-schema-validator; every
+ * schema is compiled once, when the tool is registered) is not executed: the model gets an error
+ * result it can read, such as {@code Invalid arguments for tool 'send_email': $.to: is missing
+ * but it is required}, and the ledger records the attempt with outcome
+ * {@link ToolCallRecord.Outcome#INVALID_ARGUMENTS}. One sandbox serves one run; it is
+ * thread-safe.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ToolSandbox {
@@ -38,7 +46,10 @@ public final class ToolSandbox {
 
   private final String scenarioId;
   private final Map<String, Tool> tools = new LinkedHashMap<>();
+  private final Map<String, ArgumentSchema> schemas = new HashMap<>();
   private final List<ToolCallRecord> ledger = new ArrayList<>();
+  private Mailbox mailbox;
+  private FileTree files;
 
   private ToolSandbox(String scenarioId) {
     this.scenarioId = scenarioId;
@@ -60,12 +71,36 @@ public final class ToolSandbox {
    * @return the sandbox
    */
   public static ToolSandbox forScenario(Scenario scenario) {
-    Objects.requireNonNull(scenario, "scenario");
-    ToolSandbox sandbox = new ToolSandbox(scenario.id());
-    for (ToolDefinition definition : scenario.tools()) {
-      sandbox.register(new SimulatedTool(definition));
-    }
-    return sandbox;
+    return builder(scenario).build();
+  }
+
+  /**
+   * A sandbox holding the scenario's simulated tools and the environment's fixtures with their
+   * built-in tools (see {@link Builder#environment(Environment)}).
+   *
+   * @param scenario the scenario
+   * @param environment the fixtures
+   * @return the sandbox
+   */
+  public static ToolSandbox forScenario(Scenario scenario, Environment environment) {
+    return builder(scenario).environment(environment).build();
+  }
+
+  /**
+   * Starts a sandbox for a scenario, to add an environment and tool behaviours.
+   *
+   * <pre>{@code
+   * ToolSandbox sandbox = ToolSandbox.builder(scenario)
+   *     .environment(Environment.mailbox("atlas@northwind.example", email1, email2))
+   *     .behaviour("search_web", ToolBehaviour.sequence(AfterSequence.ERROR, SimulatedResult.ok("3 hits")))
+   *     .build();
+   * }</pre>
+   *
+   * @param scenario the scenario
+   * @return the builder
+   */
+  public static Builder builder(Scenario scenario) {
+    return new Builder(Objects.requireNonNull(scenario, "scenario"));
   }
 
   /**
@@ -77,8 +112,64 @@ public final class ToolSandbox {
    */
   public synchronized ToolSandbox register(Tool tool) {
     Objects.requireNonNull(tool, "tool");
+    ArgumentSchema schema = ArgumentSchema.compile(tool.spec());
     tools.put(tool.spec().name(), tool);
+    schemas.put(tool.spec().name(), schema);
     return this;
+  }
+
+  /**
+   * Registers every method of the object annotated
+   * {@link dev.alignunit.sandbox.annotation.Tool @Tool} as a tool (replacing tools of the same
+   * name). Its schema is derived from the method's signature; see the annotation for the
+   * mapping.
+   *
+   * <pre>{@code
+   * sandbox.registerObject(new FakePayments());
+   * }</pre>
+   *
+   * @param target the object
+   * @return this sandbox
+   * @throws AlignUnitException when the object has no {@code @Tool} method
+   */
+  public ToolSandbox registerObject(Object target) {
+    Objects.requireNonNull(target, "target");
+    JavaTools.annotated(target).forEach(this::register);
+    return this;
+  }
+
+  /**
+   * Registers every abstract method of an interface as a tool implemented by {@code target}: a
+   * fake, or a Mockito mock (invocations then stay verifiable with {@code verify}). Tool names are
+   * the method names in snake_case unless a method carries
+   * {@link dev.alignunit.sandbox.annotation.Tool @Tool}; schemas are derived as for
+   * {@link #registerObject(Object)}.
+   *
+   * <pre>{@code
+   * PaymentService payments = mock(PaymentService.class);
+   * sandbox.registerInterface(PaymentService.class, payments);
+   * }</pre>
+   *
+   * @param type the interface
+   * @param target its implementation
+   * @param <T> the interface type
+   * @return this sandbox
+   */
+  public <T> ToolSandbox registerInterface(Class<T> type, T target) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(target, "target");
+    JavaTools.ofInterface(type, target).forEach(this::register);
+    return this;
+  }
+
+  /**
+   * The tool of that name.
+   *
+   * @param name the tool's name
+   * @return the tool, or empty
+   */
+  public synchronized Optional<Tool> tool(String name) {
+    return Optional.ofNullable(tools.get(name));
   }
 
   /**
@@ -112,6 +203,15 @@ public final class ToolSandbox {
       String message = "Invalid arguments for tool '" + call.name() + "': expected a JSON object, got: "
           + abbreviate(call.arguments()) + ". Call the tool again with a JSON object.";
       return record(call, turn, null, ToolResult.error(message), ToolCallRecord.Outcome.INVALID_ARGUMENTS);
+    }
+    ArgumentSchema schema;
+    synchronized (this) {
+      schema = schemas.get(call.name());
+    }
+    List<String> violations = schema.violations(arguments);
+    if (!violations.isEmpty()) {
+      String message = "Invalid arguments for tool '" + call.name() + "': " + String.join("; ", violations);
+      return record(call, turn, arguments, ToolResult.error(message), ToolCallRecord.Outcome.INVALID_ARGUMENTS);
     }
     ToolResult result;
     try {
@@ -175,19 +275,147 @@ public final class ToolSandbox {
     return scenarioId;
   }
 
-  /** A scenario tool: returns its declared result or error. */
-  private record SimulatedTool(ToolDefinition definition) implements Tool {
-    @Override
-    public ToolSpec spec() {
-      return new ToolSpec(definition.name(), definition.description(), definition.parameters());
+  /**
+   * The mailbox fixture.
+   *
+   * @return the mailbox
+   * @throws AlignUnitException when the scenario's environment declares no mailbox
+   */
+  public Mailbox mailbox() {
+    if (mailbox == null) {
+      throw new AlignUnitException("The sandbox of scenario '" + scenarioId + "' has no mailbox. Declare one under "
+          + "'environment: mailbox:' (an empty list gives an empty inbox) or build the sandbox with "
+          + "ToolSandbox.forScenario(scenario, environment).");
+    }
+    return mailbox;
+  }
+
+  /**
+   * The file-tree fixture.
+   *
+   * @return the file tree
+   * @throws AlignUnitException when the scenario's environment declares no files
+   */
+  public FileTree files() {
+    if (files == null) {
+      throw new AlignUnitException("The sandbox of scenario '" + scenarioId + "' has no file tree. Declare one under "
+          + "'environment: files:' (an empty map gives an empty workspace) or build the sandbox with "
+          + "ToolSandbox.forScenario(scenario, environment).");
+    }
+    return files;
+  }
+
+  /** @return whether the sandbox has a mailbox fixture */
+  public boolean hasMailbox() {
+    return mailbox != null;
+  }
+
+  /** @return whether the sandbox has a file-tree fixture */
+  public boolean hasFiles() {
+    return files != null;
+  }
+
+  /**
+   * A snapshot of what the run did to the fixtures (emails sent, files written, escape attempts),
+   * for {@link dev.alignunit.agent.AgentRun#effects()} and the graders.
+   *
+   * @return the effects, empty without fixtures
+   */
+  public SandboxEffects effects() {
+    return new SandboxEffects(
+        mailbox == null ? List.of() : mailbox.sent(),
+        files == null ? List.of() : files.written(),
+        files == null ? List.of() : files.escapeAttempts());
+  }
+
+  /**
+   * Builds a {@link ToolSandbox}: the scenario's simulated tools (with their behaviours), then
+   * the built-in tools of the environment's fixtures.
+   */
+  public static final class Builder {
+    private final Scenario scenario;
+    private Environment environment = Environment.NONE;
+    private final Map<String, ToolBehaviour> behaviours = new LinkedHashMap<>();
+
+    private Builder(Scenario scenario) {
+      this.scenario = scenario;
     }
 
-    @Override
-    public ToolResult call(JsonNode arguments) {
-      if (definition.error() != null) {
-        return ToolResult.error(definition.error());
+    /**
+     * The fixtures. A mailbox adds {@link Mailbox#TOOL_NAMES}, files add
+     * {@link FileTree#TOOL_NAMES}; a scenario tool with one of those names is an error (the
+     * built-in tool would silently lose its effects otherwise).
+     *
+     * @param value the environment
+     * @return this builder
+     */
+    public Builder environment(Environment value) {
+      this.environment = value == null ? Environment.NONE : value;
+      return this;
+    }
+
+    /**
+     * How a scenario tool answers beyond its fixed result.
+     *
+     * @param toolName the scenario tool's name
+     * @param behaviour its behaviour
+     * @return this builder
+     */
+    public Builder behaviour(String toolName, ToolBehaviour behaviour) {
+      behaviours.put(Objects.requireNonNull(toolName, "toolName"), Objects.requireNonNull(behaviour, "behaviour"));
+      return this;
+    }
+
+    /**
+     * Behaviours of several scenario tools, by tool name.
+     *
+     * @param value the behaviours
+     * @return this builder
+     */
+    public Builder behaviours(Map<String, ToolBehaviour> value) {
+      value.forEach(this::behaviour);
+      return this;
+    }
+
+    /**
+     * Builds the sandbox.
+     *
+     * @return the sandbox
+     * @throws AlignUnitException when a behaviour names no scenario tool, or a scenario tool
+     *     clashes with a built-in fixture tool
+     */
+    public ToolSandbox build() {
+      ToolSandbox sandbox = new ToolSandbox(scenario.id());
+      for (String name : behaviours.keySet()) {
+        if (scenario.tool(name).isEmpty()) {
+          throw new AlignUnitException("A behaviour is given for tool '" + name + "', but scenario '" + scenario.id()
+              + "' declares no such tool. Its tools: " + String.join(", ", scenario.tools().stream()
+                  .map(ToolDefinition::name).toList()) + ".");
+        }
       }
-      return ToolResult.ok(definition.result() == null ? "ok" : definition.result());
+      for (ToolDefinition definition : scenario.tools()) {
+        sandbox.register(new SimulatedTool(definition, behaviours.get(definition.name())));
+      }
+      if (environment.hasMailbox()) {
+        sandbox.mailbox = new Mailbox(environment.address(), environment.mailbox());
+        install(sandbox, "mailbox", sandbox.mailbox.tools());
+      }
+      if (environment.hasFiles()) {
+        sandbox.files = new FileTree(environment.files());
+        install(sandbox, "files", sandbox.files.tools());
+      }
+      return sandbox;
+    }
+
+    private void install(ToolSandbox sandbox, String fixture, List<Tool> builtIns) {
+      for (Tool tool : builtIns) {
+        if (scenario.tool(tool.spec().name()).isPresent()) {
+          throw new AlignUnitException("Scenario '" + scenario.id() + "' (" + scenario.source() + ") declares tool '"
+              + tool.spec().name() + "', which its '" + fixture + "' fixture already provides. Remove the tool from "
+              + "'tools:' (the built-in one records its effects) or rename it.");
+        }
+        sandbox.register(tool);
+      }
     }
   }
 }

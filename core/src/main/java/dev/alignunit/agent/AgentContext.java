@@ -1,0 +1,169 @@
+package dev.alignunit.agent;
+
+import dev.alignunit.model.ChatRequest;
+import dev.alignunit.model.ChatResponse;
+import dev.alignunit.model.Message;
+import dev.alignunit.model.ModelClient;
+import dev.alignunit.model.ToolCall;
+import dev.alignunit.model.ToolSpec;
+import dev.alignunit.sandbox.ToolResult;
+import dev.alignunit.sandbox.ToolSandbox;
+import dev.alignunit.scenario.Scenario;
+import dev.alignunit.scenario.Turn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * What an application's {@link Agent} gets for one run: the scenario's system prompt and opening
+ * conversation, an instrumented {@link ModelClient} and the sandbox's tools with an executor.
+ * Everything that goes through {@link #model()} and {@link #execute(ToolCall)} is captured for
+ * the {@link AgentRun}; nothing else is. Thread-safe.
+ *
+ * <pre>{@code
+ * ChatResponse answer = ctx.model().chat(new ChatRequest(ctx.system(), ctx.inputMessages(), ctx.tools(), null));
+ * for (ToolCall call : answer.toolCalls()) {
+ *   ToolResult result = ctx.execute(call);
+ * }
+ * }</pre>
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class AgentContext {
+
+  private final Scenario scenario;
+  private final ToolSandbox sandbox;
+  private final ModelClient delegate;
+  private final Map<String, String> variant;
+  private final int sample;
+  private final List<Event> events = new ArrayList<>();
+  private final ModelClient instrumented;
+
+  AgentContext(Scenario scenario, ToolSandbox sandbox, ModelClient model, Map<String, String> variant, int sample) {
+    this.scenario = scenario;
+    this.sandbox = sandbox;
+    this.delegate = model;
+    this.variant = Map.copyOf(variant);
+    this.sample = sample;
+    this.instrumented = new ModelClient() {
+      @Override
+      public ChatResponse chat(ChatRequest request) {
+        return capture(request);
+      }
+
+      @Override
+      public String modelId() {
+        return delegate.modelId();
+      }
+    };
+  }
+
+  /** @return the scenario, with templates resolved for this variant */
+  public Scenario scenario() {
+    return scenario;
+  }
+
+  /** @return the scenario's system prompt, may be empty */
+  public String system() {
+    return scenario.system();
+  }
+
+  /** @return the scenario's opening conversation */
+  public List<Turn> input() {
+    return scenario.input();
+  }
+
+  /** @return the opening conversation as model messages */
+  public List<Message> inputMessages() {
+    return scenario.input().stream()
+        .map(t -> t.role() == Turn.Role.USER ? (Message) Message.user(t.text()) : Message.assistant(t.text()))
+        .toList();
+  }
+
+  /** @return the text of the last user turn of the opening conversation, empty when there is none */
+  public String lastUserText() {
+    List<Turn> input = scenario.input();
+    for (int i = input.size() - 1; i >= 0; i--) {
+      if (input.get(i).role() == Turn.Role.USER) {
+        return input.get(i).text();
+      }
+    }
+    return "";
+  }
+
+  /** @return the model client to use; every call through it is captured */
+  public ModelClient model() {
+    return instrumented;
+  }
+
+  /** @return the sandbox's tools, as offered to a model */
+  public List<ToolSpec> tools() {
+    return sandbox.toolSpecs();
+  }
+
+  /**
+   * Runs a tool call in the sandbox; it is validated, recorded in the ledger and checked by the
+   * tripwires like a call of the reference loop. The turn recorded is the number of model calls
+   * made so far (at least 1).
+   *
+   * @param call the call
+   * @return the result to give the model
+   */
+  public ToolResult execute(ToolCall call) {
+    Objects.requireNonNull(call, "call");
+    int turn;
+    synchronized (events) {
+      turn = (int) Math.max(1, events.stream().filter(Event.Model.class::isInstance).count());
+    }
+    ToolResult result = sandbox.execute(call, turn);
+    synchronized (events) {
+      events.add(new Event.Tool(call, result));
+    }
+    return result;
+  }
+
+  /** @return the variant's variable values */
+  public Map<String, String> variant() {
+    return variant;
+  }
+
+  /** @return the sample number, from 1 */
+  public int sample() {
+    return sample;
+  }
+
+  private ChatResponse capture(ChatRequest request) {
+    Objects.requireNonNull(request, "request");
+    try {
+      ChatResponse response = delegate.chat(request);
+      if (response == null) {
+        throw new IllegalStateException("ModelClient " + delegate.modelId() + " returned null");
+      }
+      synchronized (events) {
+        events.add(new Event.Model(request, response, null));
+      }
+      return response;
+    } catch (RuntimeException e) {
+      synchronized (events) {
+        events.add(new Event.Model(request, null, e));
+      }
+      throw e;
+    }
+  }
+
+  List<Event> events() {
+    synchronized (events) {
+      return List.copyOf(events);
+    }
+  }
+
+  /** One captured thing, in the order it happened. */
+  sealed interface Event permits Event.Model, Event.Tool {
+    /** A model call: the answer, or the failure. */
+    record Model(ChatRequest request, ChatResponse response, RuntimeException error) implements Event {}
+
+    /** A tool call through the executor. */
+    record Tool(ToolCall call, ToolResult result) implements Event {}
+  }
+}

@@ -1,0 +1,268 @@
+package dev.alignunit.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
+import dev.alignunit.AlignUnitException;
+import dev.alignunit.model.ToolSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.apiguardian.api.API;
+
+/**
+ * The file-tree fixture of a sandbox: an in-memory file system (Jimfs, never the real disk) with
+ * the scenario's files under a workspace root. It backs three built-in tools:
+ * {@value #LIST_FILES} ({@code path?}: every file and folder below it, recursively),
+ * {@value #READ_FILE} ({@code path}) and {@value #WRITE_FILE} ({@code path, content}: creates
+ * folders as needed, replaces an existing file).
+ *
+ * <p>Paths are relative to the workspace root. A path that could leave it is rejected with a tool
+ * error and recorded as a {@link FileEscapeAttempt}: an absolute path ({@code /etc/passwd},
+ * {@code C:\...}, {@code \\server}), a {@code ..} segment (even one that would stay inside), a
+ * home path ({@code ~}), or a path through a symbolic link. Backslashes count as separators.
+ *
+ * <pre>{@code
+ * sandbox.files().read("drafts/reply.md");       // Optional<String>
+ * sandbox.files().written();                     // every write, in order
+ * sandbox.files().escapeAttempts();              // rejected paths
+ * }</pre>
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class FileTree {
+
+  /** Tool name: {@value}. */
+  public static final String LIST_FILES = "list_files";
+  /** Tool name: {@value}. */
+  public static final String READ_FILE = "read_file";
+  /** Tool name: {@value}. */
+  public static final String WRITE_FILE = "write_file";
+
+  /** The names of the built-in file tools, in the order they are offered. */
+  public static final List<String> TOOL_NAMES = List.of(LIST_FILES, READ_FILE, WRITE_FILE);
+
+  private final FileSystem fileSystem;
+  private final Path root;
+  private final List<WrittenFile> written = new ArrayList<>();
+  private final List<FileEscapeAttempt> escapeAttempts = new ArrayList<>();
+
+  FileTree(Map<String, String> files) {
+    fileSystem = Jimfs.newFileSystem(Configuration.unix().toBuilder().setWorkingDirectory("/workspace").build());
+    root = fileSystem.getPath("/workspace");
+    try {
+      Files.createDirectories(root);
+      for (Map.Entry<String, String> file : files.entrySet()) {
+        Path path;
+        try {
+          path = resolve(file.getKey());
+        } catch (Rejected e) {
+          throw new AlignUnitException("The file fixture '" + file.getKey() + "' is outside the workspace: " + e.getMessage()
+              + ". Give 'environment: files:' paths relative to the workspace root, such as 'docs/spec.md'.");
+        }
+        if (file.getKey().endsWith("/")) {
+          Files.createDirectories(path);
+        } else {
+          Files.createDirectories(path.getParent());
+          Files.writeString(path, file.getValue() == null ? "" : file.getValue(), StandardCharsets.UTF_8);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A file's content now (fixture content, or what the agent wrote).
+   *
+   * @param path relative to the workspace root
+   * @return the content, or empty when there is no such file
+   */
+  public synchronized Optional<String> read(String path) {
+    try {
+      Path file = resolve(path);
+      return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? Optional.of(Files.readString(file)) : Optional.empty();
+    } catch (Rejected e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** @return every file's path relative to the workspace root, sorted */
+  public synchronized List<String> paths() {
+    return walk(root).stream().filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+        .map(p -> root.relativize(p).toString()).toList();
+  }
+
+  /** @return every write the agent made, in order */
+  public synchronized List<WrittenFile> written() {
+    return List.copyOf(written);
+  }
+
+  /** @return every rejected path outside the workspace, in order */
+  public synchronized List<FileEscapeAttempt> escapeAttempts() {
+    return List.copyOf(escapeAttempts);
+  }
+
+  /**
+   * Adds a symbolic link to the tree, to model a link that points outside the workspace. Any
+   * path through a link is rejected by the tools.
+   *
+   * @param link the link's path, relative to the workspace root
+   * @param target the target as written in the link, such as {@code /etc}
+   * @return this tree
+   */
+  public synchronized FileTree symlink(String link, String target) {
+    try {
+      Path path = resolve(link);
+      Files.createDirectories(path.getParent());
+      Files.createSymbolicLink(path, fileSystem.getPath(target));
+      return this;
+    } catch (Rejected e) {
+      throw new AlignUnitException("Cannot create link '" + link + "': " + e.getMessage() + ".");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  List<Tool> tools() {
+    return List.of(
+        tool(LIST_FILES, "List the files and folders of the workspace (recursively), or of one folder in it.",
+            Schemas.object().property("path", "string", "A folder relative to the workspace root; default: the root.",
+                false).build(), this::list),
+        tool(READ_FILE, "Read a text file of the workspace.",
+            Schemas.object().property("path", "string", "The file's path relative to the workspace root.", true).build(),
+            this::readTool),
+        tool(WRITE_FILE, "Write a text file in the workspace (creates folders, replaces an existing file).",
+            Schemas.object()
+                .property("path", "string", "The file's path relative to the workspace root.", true)
+                .property("content", "string", "The full text to write.", true).build(),
+            this::write));
+  }
+
+  private static Tool tool(String name, String description, JsonNode schema, Function<JsonNode, ToolResult> f) {
+    return Tool.of(new ToolSpec(name, description, schema), f);
+  }
+
+  private synchronized ToolResult list(JsonNode args) {
+    String raw = args.path("path").asText("");
+    Path folder;
+    try {
+      folder = raw.isBlank() ? root : resolve(raw);
+    } catch (Rejected e) {
+      return escape(LIST_FILES, raw, e);
+    }
+    if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+      return ToolResult.error("No folder '" + raw + "' in the workspace. Call list_files without a path to see all files.");
+    }
+    List<String> entries = walk(folder).stream().filter(p -> !p.equals(folder))
+        .map(p -> root.relativize(p) + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "/" : "")).toList();
+    return ToolResult.ok(entries.isEmpty() ? "(no files)" : String.join("\n", entries));
+  }
+
+  private synchronized ToolResult readTool(JsonNode args) {
+    String raw = args.path("path").asText();
+    Path file;
+    try {
+      file = resolve(raw);
+    } catch (Rejected e) {
+      return escape(READ_FILE, raw, e);
+    }
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return ToolResult.error("No file '" + raw + "' in the workspace. Use list_files to see the files.");
+    }
+    try {
+      return ToolResult.ok(Files.readString(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private synchronized ToolResult write(JsonNode args) {
+    String raw = args.path("path").asText();
+    String content = args.path("content").asText();
+    Path file;
+    try {
+      file = resolve(raw);
+    } catch (Rejected e) {
+      return escape(WRITE_FILE, raw, e);
+    }
+    if (file.equals(root) || Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+      return ToolResult.error("'" + raw + "' is a folder; give a file path such as '" + raw.replaceAll("/+$", "")
+          + "/notes.txt'.");
+    }
+    try {
+      boolean created = !Files.exists(file, LinkOption.NOFOLLOW_LINKS);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, content, StandardCharsets.UTF_8);
+      String relative = root.relativize(file).toString();
+      written.add(new WrittenFile(relative, content, created));
+      return ToolResult.ok("Wrote " + content.length() + " characters to " + relative + ".");
+    } catch (IOException e) {
+      return ToolResult.error("Cannot write '" + raw + "': " + e.getMessage());
+    }
+  }
+
+  private ToolResult escape(String tool, String raw, Rejected e) {
+    escapeAttempts.add(new FileEscapeAttempt(tool, raw, e.getMessage()));
+    return ToolResult.error("Path '" + raw + "' is outside the workspace: " + e.getMessage()
+        + ". Use a path relative to the workspace root, such as 'notes/todo.txt'.");
+  }
+
+  /** Resolves a relative path inside the workspace, or says why it is rejected. */
+  private Path resolve(String raw) throws Rejected {
+    String path = raw.replace('\\', '/');
+    if (path.indexOf('\0') >= 0) {
+      throw new Rejected("it contains a NUL character");
+    }
+    if (path.startsWith("~")) {
+      throw new Rejected("home-directory paths ('~') are not allowed");
+    }
+    if (path.startsWith("/") || path.matches("^[A-Za-z]:.*")) {
+      throw new Rejected("absolute paths are not allowed");
+    }
+    for (String segment : path.split("/")) {
+      if (segment.equals("..")) {
+        throw new Rejected("'..' segments are not allowed");
+      }
+    }
+    Path resolved = root.resolve(path).normalize();
+    if (!resolved.startsWith(root)) {
+      throw new Rejected("it resolves outside the workspace");
+    }
+    for (Path p = resolved; p != null && !p.equals(root); p = p.getParent()) {
+      if (Files.isSymbolicLink(p)) {
+        throw new Rejected("it goes through the symbolic link '" + root.relativize(p) + "'");
+      }
+    }
+    return resolved;
+  }
+
+  private static List<Path> walk(Path folder) {
+    try (Stream<Path> paths = Files.walk(folder)) {
+      return paths.sorted(Comparator.comparing(Path::toString)).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A path was rejected; the message says why. */
+  private static final class Rejected extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Rejected(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+}

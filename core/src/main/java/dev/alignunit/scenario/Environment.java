@@ -1,0 +1,75 @@
+package dev.alignunit.scenario;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * The fake world of a scenario, backed by built-in sandbox tools. A {@code null} part is absent
+ * (its tools are not offered); an empty part is present but empty (an empty mailbox still lets
+ * the agent send mail).
+ *
+ * <pre>{@code
+ * environment:
+ *   address: atlas@northwind.example     # the agent's own address, sender of what it sends
+ *   mailbox: [ ... EmailFixture ... ]     # tools list_inbox, read_email, search_email,
+ *                                         #       send_email, reply_email, forward_email
+ *   files:                                # tools list_files, read_file, write_file
+ *     specs/falcon.md: "Falcon thrust vectoring ..."
+ *     notes/todo.txt: ""
+ * }</pre>
+ *
+ * @param address the agent's own email address; defaults to {@value #DEFAULT_ADDRESS}
+ * @param mailbox the inbox, or {@code null} for no mailbox
+ * @param files file contents by path relative to the workspace root, or {@code null} for no file
+ *     tree
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public record Environment(String address, List<EmailFixture> mailbox, Map<String, String> files) {
+
+  /** The agent's address when the scenario names none: {@value}. */
+  public static final String DEFAULT_ADDRESS = "agent@sandbox.example";
+
+  /** No fixtures at all. */
+  public static final Environment NONE = new Environment(null, null, null);
+
+  /** Copies the parts, keeping {@code null} (absent) apart from empty. */
+  public Environment {
+    address = address == null || address.isBlank() ? DEFAULT_ADDRESS : address;
+    mailbox = mailbox == null ? null : List.copyOf(mailbox);
+    files = files == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(files));
+  }
+
+  /**
+   * An environment with a mailbox only.
+   *
+   * @param address the agent's address
+   * @param emails the inbox
+   * @return the environment
+   */
+  public static Environment mailbox(String address, EmailFixture... emails) {
+    return new Environment(address, List.of(emails), null);
+  }
+
+  /**
+   * An environment with a file tree only.
+   *
+   * @param files contents by relative path
+   * @return the environment
+   */
+  public static Environment files(Map<String, String> files) {
+    return new Environment(null, null, files);
+  }
+
+  /** @return whether a mailbox is declared */
+  public boolean hasMailbox() {
+    return mailbox != null;
+  }
+
+  /** @return whether a file tree is declared */
+  public boolean hasFiles() {
+    return files != null;
+  }
+}
