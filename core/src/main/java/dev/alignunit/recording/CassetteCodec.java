@@ -103,6 +103,21 @@ final class CassetteCodec {
     return new DefaultPrettyPrinter(separators).withObjectIndenter(indenter).withArrayIndenter(indenter);
   }
 
+  /**
+   * Writes a text with line breaks as an array of its lines, so a changed line of a long system
+   * prompt shows as one changed line in a code review diff; single-line text stays a string.
+   */
+  private static void putText(ObjectNode node, String field, String value) {
+    if (value.indexOf('\n') < 0) {
+      node.put(field, value);
+      return;
+    }
+    ArrayNode lines = node.putArray(field);
+    for (String line : value.split("\n", -1)) {
+      lines.add(line);
+    }
+  }
+
   private static ObjectNode metadata(RecordingMetadata m) {
     ObjectNode node = NODES.objectNode();
     node.put("test", m.test());
@@ -127,14 +142,14 @@ final class CassetteCodec {
   private static ObjectNode request(String model, ChatRequest request) {
     ObjectNode node = NODES.objectNode();
     node.put("model", model);
-    node.put("system", request.system());
+    putText(node, "system", request.system());
     ArrayNode messages = node.putArray("messages");
     request.messages().forEach(m -> messages.add(message(m)));
     ArrayNode tools = node.putArray("tools");
     for (ToolSpec tool : request.tools()) {
       ObjectNode t = tools.addObject();
       t.put("name", tool.name());
-      t.put("description", tool.description());
+      putText(t, "description", tool.description());
       t.set("parameters", tool.parameters());
     }
     ChatParameters p = request.parameters();
@@ -158,12 +173,12 @@ final class CassetteCodec {
     ObjectNode node = NODES.objectNode();
     if (message instanceof Message.User user) {
       node.put("role", "user");
-      node.put("text", user.text());
+      putText(node, "text", user.text());
     } else if (message instanceof Message.ToolResult result) {
       node.put("role", "tool");
       node.put("toolCallId", result.toolCallId());
       node.put("toolName", result.toolName());
-      node.put("text", result.text());
+      putText(node, "text", result.text());
       if (result.error()) {
         node.put("error", true);
       }
@@ -175,7 +190,7 @@ final class CassetteCodec {
   }
 
   private static void assistantFields(ObjectNode node, Message.Assistant assistant) {
-    node.put("text", assistant.text());
+    putText(node, "text", assistant.text());
     if (!assistant.toolCalls().isEmpty()) {
       ArrayNode calls = node.putArray("toolCalls");
       for (ToolCall call : assistant.toolCalls()) {
@@ -186,7 +201,7 @@ final class CassetteCodec {
       ArrayNode reasoning = node.putArray("reasoning");
       for (ReasoningBlock block : assistant.reasoning()) {
         ObjectNode b = reasoning.addObject();
-        b.put("text", block.text());
+        putText(b, "text", block.text());
         if (block.signature() != null) {
           b.put("signature", block.signature());
         }
@@ -397,7 +412,20 @@ final class CassetteCodec {
 
   private static String text(JsonNode node, String field) {
     JsonNode value = node.get(field);
-    return value == null || value.isNull() ? "" : value.asText();
+    if (value == null || value.isNull()) {
+      return "";
+    }
+    if (value.isArray()) {
+      StringBuilder joined = new StringBuilder();
+      for (int i = 0; i < value.size(); i++) {
+        if (i > 0) {
+          joined.append('\n');
+        }
+        joined.append(value.get(i).asText());
+      }
+      return joined.toString();
+    }
+    return value.asText();
   }
 
   /** Shares equal values between exchanges and samples, which repeat almost everything. */
