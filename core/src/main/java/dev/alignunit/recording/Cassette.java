@@ -27,6 +27,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
@@ -60,6 +61,7 @@ public final class Cassette {
   private RecordingMetadata metadata;
   private final SortedMap<Integer, List<RecordedExchange>> samples;
   private final Set<Integer> failed = new HashSet<>();
+  private final Map<Integer, Player> players = new ConcurrentHashMap<>();
 
   private Cassette(Path file, RecordingMetadata metadata, SortedMap<Integer, List<RecordedExchange>> samples,
       SecretRedactor redactor, String rerecordCommand, boolean recording) {
@@ -67,9 +69,7 @@ public final class Cassette {
     this.metadata = Objects.requireNonNull(metadata, "metadata");
     this.samples = samples;
     this.redactor = Objects.requireNonNull(redactor, "redactor");
-    this.rerecordCommand = rerecordCommand == null || rerecordCommand.isBlank()
-        ? "the test with -D" + RecordingMode.CONFIG_KEY + "=record"
-        : rerecordCommand;
+    this.rerecordCommand = command(rerecordCommand);
     this.recording = recording;
   }
 
@@ -85,19 +85,18 @@ public final class Cassette {
    */
   public static Cassette load(Path file, String rerecordCommand) {
     Objects.requireNonNull(file, "file");
-    Cassette shell = new Cassette(file, new RecordingMetadata(null, null, null, null, null, null),
-        new TreeMap<>(), SecretRedactor.defaults(), rerecordCommand, false);
+    String command = command(rerecordCommand);
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       CassetteCodec.Content content = CassetteCodec.read(in);
       return new Cassette(file, content.metadata(), Collections.unmodifiableSortedMap(content.samples()),
-          SecretRedactor.defaults(), rerecordCommand, false);
+          SecretRedactor.defaults(), command, false);
     } catch (NoSuchFileException e) {
       throw new RecordingMissingException(file, "No recording at " + file + ". Record it with: "
-          + shell.rerecordCommand + " (with the provider's API key set), then commit the file.");
+          + command + " (with the provider's API key set), then commit the file.");
     } catch (JsonProcessingException e) {
-      throw shell.corrupt(e.getLocation(), CassetteCodec.problem(e), e);
+      throw corrupt(file, command, e.getLocation(), CassetteCodec.problem(e), e);
     } catch (CassetteCodec.Invalid e) {
-      throw shell.corrupt(e.location, e.getMessage(), e);
+      throw corrupt(file, command, e.location, e.getMessage(), e);
     } catch (IOException e) {
       throw new RecordingException("Could not read recording " + file + ": " + e + ".", e);
     }
@@ -117,13 +116,20 @@ public final class Cassette {
     return new Cassette(file, metadata, new TreeMap<>(), redactor, rerecordCommand, true);
   }
 
-  private RecordingFormatException corrupt(JsonLocation location, String problem, Throwable cause) {
+  private static String command(String rerecordCommand) {
+    return rerecordCommand == null || rerecordCommand.isBlank()
+        ? "the test with -D" + RecordingMode.CONFIG_KEY + "=record"
+        : rerecordCommand;
+  }
+
+  private static RecordingFormatException corrupt(
+      Path file, String command, JsonLocation location, String problem, Throwable cause) {
     int line = location == null ? 0 : Math.max(location.getLineNr(), 0);
     int column = location == null ? 0 : Math.max(location.getColumnNr(), 0);
     String where = line > 0 ? " at line " + line + ", column " + column : "";
     return new RecordingFormatException(file, line, column,
         "Recording " + file + " is corrupt" + where + ": " + problem + ". Delete the file and re-record it with: "
-            + rerecordCommand, cause);
+            + command, cause);
   }
 
   /** @return the recording file */
@@ -182,8 +188,29 @@ public final class Cassette {
           + "requested than were recorded, or when its live call failed while recording. Re-record this test "
           + "with: " + rerecordCommand);
     }
-    String model = metadata().modelId();
-    return new Player(sample, List.copyOf(exchanges), match, model);
+    Player player = new Player(sample, List.copyOf(exchanges), match, metadata().modelId());
+    players.put(sample, player);
+    return player;
+  }
+
+  /**
+   * Checks that every sample replayed so far used all of its recorded exchanges. An agent that
+   * now stops earlier than when it was recorded (fewer model calls) is a behaviour change the
+   * per-request matching cannot see; call this after the samples ran, when none errored.
+   *
+   * @throws RecordingMismatchException for the first sample that left exchanges unused
+   */
+  public void verifyAllReplayed() {
+    for (Player player : new TreeMap<>(players).values()) {
+      int used = player.used();
+      if (used < player.exchanges.size()) {
+        throw new RecordingMismatchException(file, player.sample, used + 1,
+            List.of("exchange " + (used + 1) + " was recorded but not requested"),
+            "Recording " + file + ", sample " + player.sample + " holds " + player.exchanges.size()
+                + " exchange(s), but the agent made only " + used + " request(s). The agent now stops earlier "
+                + "than when it was recorded. Re-record this test with: " + rerecordCommand);
+      }
+    }
   }
 
   /**
@@ -334,6 +361,10 @@ public final class Cassette {
       this.exchanges = exchanges;
       this.match = match;
       this.modelId = modelId;
+    }
+
+    synchronized int used() {
+      return next;
     }
 
     @Override

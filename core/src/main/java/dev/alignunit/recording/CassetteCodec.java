@@ -27,7 +27,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -296,8 +295,7 @@ final class CassetteCodec {
     }
     Map<String, String> variant = new LinkedHashMap<>();
     JsonNode v = node.path("variant");
-    for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : v.properties()) {
       variant.put(e.getKey(), e.getValue().asText());
     }
     return new RecordingMetadata(

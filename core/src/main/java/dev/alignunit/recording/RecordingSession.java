@@ -119,6 +119,19 @@ public final class RecordingSession {
   }
 
   /**
+   * When replaying, checks that every sample used all its recorded exchanges (see
+   * {@link Cassette#verifyAllReplayed()}); does nothing otherwise. Call it after the samples ran,
+   * when none errored.
+   *
+   * @throws RecordingMismatchException naming the first sample that made fewer requests
+   */
+  public void verifyAllReplayed() {
+    if (decision.action() == RecordingDecision.Action.REPLAY) {
+      cassette.verifyAllReplayed();
+    }
+  }
+
+  /**
    * Writes the recording when recording; does nothing when replaying or live. Call it at the end
    * of the test, whether its assertions passed or not (the recording holds model behaviour, not
    * verdicts). Samples whose live call failed are not written.

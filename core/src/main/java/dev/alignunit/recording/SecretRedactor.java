@@ -12,7 +12,6 @@ import dev.alignunit.model.ToolCall;
 import dev.alignunit.model.ToolSpec;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -213,8 +212,7 @@ public final class SecretRedactor {
     }
     if (node.isObject()) {
       ObjectNode copy = null;
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
         JsonNode value = redact(e.getValue());
         if (value != e.getValue()) {
           if (copy == null) {

@@ -216,6 +216,31 @@ class RecordingSessionTest {
   }
 
   @Test
+  void should_report_unused_exchanges_when_agent_stops_earlier_than_recorded() {
+    record(Fixtures.scenario(), 1);
+    RecordingSession replay = session(RecordingMode.REPLAY).open();
+    AgentRun shortened = AgentLoop.builder().maxTurns(2).build()
+        .run(Fixtures.scenario(), ToolSandbox.forScenario(Fixtures.scenario()), replay.client(1));
+    assertThat(shortened.errored()).isFalse();
+
+    assertThatThrownBy(replay::verifyAllReplayed)
+        .isInstanceOf(RecordingMismatchException.class)
+        .hasMessage("Recording " + file() + ", sample 1 holds 3 exchange(s), but the agent made only 2 request(s). "
+            + "The agent now stops earlier than when it was recorded. Re-record this test with: " + COMMAND);
+  }
+
+  @Test
+  void should_pass_verification_when_every_exchange_was_replayed() {
+    record(Fixtures.scenario(), 2);
+    RecordingSession replay = session(RecordingMode.REPLAY).open();
+    run(Fixtures.scenario(), replay.client(1));
+    run(Fixtures.scenario(), replay.client(2));
+
+    replay.verifyAllReplayed();
+    assertThat(replay.cassette().samples()).containsExactly(1, 2);
+  }
+
+  @Test
   void should_fail_naming_held_samples_when_sample_was_not_recorded() {
     record(Fixtures.scenario(), 2);
     RecordingSession replay = session(RecordingMode.REPLAY).open();
