@@ -84,12 +84,28 @@ public final class Cassette {
    * @throws RecordingFormatException when the file is corrupt, naming line and column
    */
   public static Cassette load(Path file, String rerecordCommand) {
+    return load(file, rerecordCommand, SecretRedactor.defaults());
+  }
+
+  /**
+   * Loads a recording for replay, redacting replayed requests with the same secrets the
+   * recording was made with, so a request that contains a configured secret still matches.
+   *
+   * @param file the recording file
+   * @param rerecordCommand the command that re-records the test, shown in error messages
+   * @param redactor the redactor applied to each request before it is compared
+   * @return the cassette
+   * @throws RecordingMissingException when the file does not exist
+   * @throws RecordingFormatException when the file is corrupt, naming line and column
+   */
+  public static Cassette load(Path file, String rerecordCommand, SecretRedactor redactor) {
     Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(redactor, "redactor");
     String command = command(rerecordCommand);
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       CassetteCodec.Content content = CassetteCodec.read(in);
       return new Cassette(file, content.metadata(), Collections.unmodifiableSortedMap(content.samples()),
-          SecretRedactor.defaults(), command, false);
+          redactor, command, false);
     } catch (NoSuchFileException e) {
       throw new RecordingMissingException(file, "No recording at " + file + ". Record it with: "
           + command + " (with the provider's API key set), then commit the file.");

@@ -290,7 +290,7 @@ public final class RecordingSession {
             : new RecordingMissingException(file, "No recording at " + file + " (" + decision.reason()
                 + "). Record it with: " + command + " (with the provider's API key set), then commit the file.");
         case REPLAY -> {
-          Cassette cassette = Cassette.load(file, command);
+          Cassette cassette = Cassette.load(file, command, SecretRedactor.withSecrets(secrets));
           checkModel(cassette, command);
           yield new RecordingSession(this, decision, cassette);
         }

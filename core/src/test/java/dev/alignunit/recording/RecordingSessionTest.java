@@ -296,6 +296,50 @@ class RecordingSessionTest {
   }
 
   @Test
+  void should_match_replayed_requests_that_contain_a_redacted_secret() throws Exception {
+    String secret = "gateway-token-0042-secret";
+    Scenario withSecret = Fixtures.scenario(Fixtures.SYSTEM + "\nGateway token: " + secret, "Send an email.");
+    RecordingSession recording = session(RecordingMode.RECORD).secrets(List.of(secret)).open();
+    run(withSecret, recording.client(1));
+    recording.save();
+    assertThat(Files.readString(file())).doesNotContain(secret).contains("\"Gateway token: [REDACTED]\"");
+
+    AgentRun replayed = run(withSecret, session(RecordingMode.REPLAY).secrets(List.of(secret)).open().client(1));
+
+    assertThat(replayed.errored()).as("%s", replayed.error()).isFalse();
+  }
+
+  @Test
+  void should_answer_without_checking_when_hand_written_exchange_has_no_request() throws Exception {
+    Files.createDirectories(file().getParent());
+    Files.writeString(file(), """
+        {
+          "formatVersion": 1,
+          "metadata": { "model": "anthropic:claude-sonnet-4-5", "generator": "hand-written",
+                        "note": "Illustrative: written by hand." },
+          "samples": [
+            { "sample": 1, "exchanges": [
+                { "response": { "message": { "text": "", "toolCalls": [
+                    { "id": "toolu_1", "name": "send_email", "arguments": "{\\"to\\":\\"x@y\\",\\"body\\":\\"hi\\"}" } ] },
+                    "stopReason": "tool_use" } },
+                { "response": { "message": { "text": ["I sent it.", "Anything else?"] } } }
+            ] }
+          ]
+        }
+        """);
+
+    RecordingSession replay = session(RecordingMode.AUTO).open();
+    AgentRun run = run(Fixtures.scenario(), replay.client(1));
+
+    assertThat(run.errored()).as("%s", run.error()).isFalse();
+    assertThat(run.modelId()).isEqualTo("anthropic:claude-sonnet-4-5");
+    assertThat(run.toolCalls()).extracting(c -> c.name()).containsExactly("send_email");
+    assertThat(run.finalText()).isEqualTo("I sent it.\nAnything else?");
+    assertThat(replay.cassette().metadata().illustrative()).isTrue();
+    assertThat(liveCalls).hasValue(0);
+  }
+
+  @Test
   void should_label_scripted_recordings_as_illustrative() {
     record(Fixtures.scenario(), 1);
 
