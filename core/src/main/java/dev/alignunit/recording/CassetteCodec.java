@@ -81,8 +81,10 @@ final class CassetteCodec {
       ObjectNode node = NODES.objectNode();
       node.put("sample", sample.getKey());
       ArrayNode exchanges = node.putArray("exchanges");
+      RecordedExchange previous = null;
       for (RecordedExchange exchange : sample.getValue()) {
-        exchanges.add(exchange(exchange));
+        exchanges.add(exchange(exchange, previous));
+        previous = exchange;
       }
       // One sample at a time: the whole file is never held as a tree.
       g.writeTree(node);
@@ -129,27 +131,54 @@ final class CassetteCodec {
     return node;
   }
 
-  static ObjectNode exchange(RecordedExchange exchange) {
+  static ObjectNode exchange(RecordedExchange exchange, RecordedExchange previous) {
     ObjectNode node = NODES.objectNode();
     if (exchange.request() != null) {
-      node.set("request", request(exchange.model(), exchange.request()));
+      ChatRequest before = previous == null ? null : previous.request();
+      node.set("request", request(exchange.model(), exchange.request(), before == null ? null : previous.model(), before));
     }
     node.set("response", response(exchange.response()));
     return node;
   }
 
-  private static ObjectNode request(String model, ChatRequest request) {
+  /**
+   * Writes a request. Within a sample, what equals the previous exchange's request is left out
+   * (model, system, tools, parameters), and the messages that request already held are counted
+   * in {@code previousMessages} instead of repeated: a re-record then changes one place per
+   * sample, and the file grows with the conversation, not with its square.
+   */
+  private static ObjectNode request(String model, ChatRequest request, String previousModel, ChatRequest previous) {
     ObjectNode node = NODES.objectNode();
-    node.put("model", model);
-    putText(node, "system", request.system());
+    if (previous == null || !model.equals(previousModel)) {
+      node.put("model", model);
+    }
+    if (previous == null || !request.system().equals(previous.system())) {
+      putText(node, "system", request.system());
+    }
+    int kept = 0;
+    if (previous != null) {
+      List<Message> before = previous.messages();
+      List<Message> now = request.messages();
+      while (kept < before.size() && kept < now.size() && before.get(kept).equals(now.get(kept))) {
+        kept++;
+      }
+      if (kept > 0) {
+        node.put("previousMessages", kept);
+      }
+    }
     ArrayNode messages = node.putArray("messages");
-    request.messages().forEach(m -> messages.add(message(m)));
-    ArrayNode tools = node.putArray("tools");
-    for (ToolSpec tool : request.tools()) {
-      ObjectNode t = tools.addObject();
-      t.put("name", tool.name());
-      putText(t, "description", tool.description());
-      t.set("parameters", tool.parameters());
+    request.messages().subList(kept, request.messages().size()).forEach(m -> messages.add(message(m)));
+    if (previous == null || !request.tools().equals(previous.tools())) {
+      ArrayNode tools = node.putArray("tools");
+      for (ToolSpec tool : request.tools()) {
+        ObjectNode t = tools.addObject();
+        t.put("name", tool.name());
+        putText(t, "description", tool.description());
+        t.set("parameters", tool.parameters());
+      }
+    }
+    if (previous != null && request.parameters().equals(previous.parameters())) {
+      return node;
     }
     ChatParameters p = request.parameters();
     ObjectNode parameters = node.putObject("parameters");
@@ -321,6 +350,7 @@ final class CassetteCodec {
       throw new Invalid("sample " + number + " has no exchanges array", at);
     }
     List<RecordedExchange> result = new ArrayList<>(exchanges.size());
+    RecordedExchange previous = null;
     for (int i = 0; i < exchanges.size(); i++) {
       String where = "sample " + number + ", exchange " + (i + 1);
       JsonNode exchange = exchanges.get(i);
@@ -329,36 +359,66 @@ final class CassetteCodec {
         throw new Invalid(where + " has no response object", at);
       }
       JsonNode request = exchange.get("request");
-      String model = request == null ? "" : interner.intern(text(request, "model"));
-      result.add(new RecordedExchange(
-          model,
-          request == null || request.isNull() ? null : request(request, where, at, interner),
-          response(response, where, at, interner)));
+      ChatRequest before = previous == null ? null : previous.request();
+      RecordedExchange current;
+      if (request == null || request.isNull()) {
+        current = new RecordedExchange("", null, response(response, where, at, interner));
+      } else {
+        String model = request.has("model") || before == null
+            ? interner.intern(text(request, "model"))
+            : previous.model();
+        current = new RecordedExchange(
+            model, request(request, before, where, at, interner), response(response, where, at, interner));
+      }
+      result.add(current);
+      previous = current;
     }
     return List.copyOf(result);
   }
 
-  private static ChatRequest request(JsonNode node, String where, JsonLocation at, Interner interner) throws Invalid {
+  private static ChatRequest request(
+      JsonNode node, ChatRequest previous, String where, JsonLocation at, Interner interner) throws Invalid {
     List<Message> messages = new ArrayList<>();
+    int kept = node.path("previousMessages").asInt(0);
+    if (kept > 0) {
+      if (previous == null || kept > previous.messages().size()) {
+        throw new Invalid(where + ": previousMessages is " + kept + " but the previous exchange's request holds "
+            + (previous == null ? "no" : String.valueOf(previous.messages().size())) + " message(s)", at);
+      }
+      messages.addAll(previous.messages().subList(0, kept));
+    }
     for (JsonNode m : node.path("messages")) {
       messages.add(interner.intern(message(m, where, at, interner)));
     }
-    List<ToolSpec> tools = new ArrayList<>();
-    for (JsonNode t : node.path("tools")) {
-      if (!t.hasNonNull("name")) {
-        throw new Invalid(where + ": a tool has no name", at);
+    List<ToolSpec> tools;
+    if (node.has("tools") || previous == null) {
+      List<ToolSpec> read = new ArrayList<>();
+      for (JsonNode t : node.path("tools")) {
+        if (!t.hasNonNull("name")) {
+          throw new Invalid(where + ": a tool has no name", at);
+        }
+        read.add(interner.intern(new ToolSpec(
+            interner.intern(t.get("name").asText()), interner.intern(text(t, "description")), t.get("parameters"))));
       }
-      tools.add(interner.intern(new ToolSpec(
-          interner.intern(t.get("name").asText()), interner.intern(text(t, "description")), t.get("parameters"))));
+      tools = interner.intern(List.copyOf(read));
+    } else {
+      tools = previous.tools();
     }
-    JsonNode p = node.path("parameters");
-    ChatParameters parameters = interner.intern(new ChatParameters(
-        p.hasNonNull("temperature") ? p.get("temperature").doubleValue() : null,
-        p.hasNonNull("maxTokens") ? p.get("maxTokens").intValue() : null,
-        p.hasNonNull("seed") ? p.get("seed").longValue() : null,
-        p.hasNonNull("thinkingBudget") ? p.get("thinkingBudget").intValue() : null));
-    return new ChatRequest(
-        interner.intern(text(node, "system")), messages, interner.intern(List.copyOf(tools)), parameters);
+    ChatParameters parameters;
+    if (node.has("parameters") || previous == null) {
+      JsonNode p = node.path("parameters");
+      parameters = interner.intern(new ChatParameters(
+          p.hasNonNull("temperature") ? p.get("temperature").doubleValue() : null,
+          p.hasNonNull("maxTokens") ? p.get("maxTokens").intValue() : null,
+          p.hasNonNull("seed") ? p.get("seed").longValue() : null,
+          p.hasNonNull("thinkingBudget") ? p.get("thinkingBudget").intValue() : null));
+    } else {
+      parameters = previous.parameters();
+    }
+    String system = node.has("system") || previous == null
+        ? interner.intern(text(node, "system"))
+        : previous.system();
+    return new ChatRequest(system, messages, tools, parameters);
   }
 
   private static Message message(JsonNode node, String where, JsonLocation at, Interner interner) throws Invalid {

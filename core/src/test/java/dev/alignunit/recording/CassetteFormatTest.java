@@ -116,6 +116,75 @@ class CassetteFormatTest {
   }
 
   @Test
+  void should_not_repeat_what_the_previous_exchange_of_the_sample_sent() throws Exception {
+    ChatRequest first = Fixtures.request("Line one.\nLine two.", "Hi");
+    ChatResponse call = ChatResponse.ofToolCalls(new ToolCall("c1", "send_email", "{}"));
+    List<Message> history = new java.util.ArrayList<>(first.messages());
+    history.add(call.message());
+    history.add(Message.toolResult("c1", "send_email", "queued", false));
+    ChatRequest second = new ChatRequest(first.system(), history, first.tools(), first.parameters());
+    Map<Integer, List<RecordedExchange>> samples = Map.of(2, List.of(
+        new RecordedExchange("m", first, call), new RecordedExchange("m", second, ChatResponse.ofText("Sent."))));
+    Cassette.write(file(), metadata(), samples);
+
+    String text = Files.readString(file());
+    int lastExchange = text.lastIndexOf("\n", text.lastIndexOf("{", text.lastIndexOf("\"request\""))) + 1;
+    assertThat(text.substring(lastExchange)).isEqualTo("""
+                {
+                  "request": {
+                    "previousMessages": 1,
+                    "messages": [
+                      {
+                        "role": "assistant",
+                        "text": "",
+                        "toolCalls": [
+                          {
+                            "id": "c1",
+                            "name": "send_email",
+                            "arguments": "{}"
+                          }
+                        ]
+                      },
+                      {
+                        "role": "tool",
+                        "toolCallId": "c1",
+                        "toolName": "send_email",
+                        "text": "queued"
+                      }
+                    ]
+                  },
+                  "response": {
+                    "message": {
+                      "text": "Sent."
+                    },
+                    "stopReason": "end_turn"
+                  }
+                }
+              ]
+            }
+          ]
+        }
+        """);
+    assertThat(Cassette.load(file(), COMMAND).exchanges(2)).isEqualTo(samples.get(2));
+  }
+
+  @Test
+  void should_reject_previous_messages_beyond_the_previous_request() throws Exception {
+    Files.createDirectories(file().getParent());
+    Files.writeString(file(), """
+        {"formatVersion": 1, "samples": [ {"sample": 1, "exchanges": [
+          {"request": {"messages": [{"role": "user", "text": "hi"}]}, "response": {"message": {"text": "a"}}},
+          {"request": {"previousMessages": 4, "messages": []}, "response": {"message": {"text": "b"}}}
+        ]}]}
+        """);
+
+    assertThatThrownBy(() -> Cassette.load(file(), COMMAND))
+        .isInstanceOf(RecordingFormatException.class)
+        .hasMessageContaining("at line 1, column 35: sample 1, exchange 2: previousMessages is 4 but the previous "
+            + "exchange's request holds 1 message(s).");
+  }
+
+  @Test
   void should_read_back_equal_values_when_round_tripping_every_field() {
     ChatRequest request = new ChatRequest("System\nwith lines\n",
         List.of(
