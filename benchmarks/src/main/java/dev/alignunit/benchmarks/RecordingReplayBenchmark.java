@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alignunit.agent.AgentLoop;
 import dev.alignunit.agent.AgentRun;
-import dev.alignunit.model.ModelClient;
 import dev.alignunit.model.ScriptedModel;
 import dev.alignunit.recording.RecordingMode;
 import dev.alignunit.recording.RecordingPaths;
