@@ -31,7 +31,7 @@ import org.apiguardian.api.API;
  * session.save();                               // writes the file in record mode only
  * }</pre>
  *
- * <p>{@link #open()} fails fast: with {@link RecordingMissingException} when a recording is
+ * <p>{@link Builder#open()} fails fast: with {@link RecordingMissingException} when a recording is
  * needed and missing, with {@link RecordingMismatchException} when a
  * {@link Builder#configuredModelId(String) configured model} differs from the recorded one, with
  * {@link RecordingFormatException} for a corrupt file, and with {@link RecordingException} when
