@@ -84,4 +84,18 @@ public @interface AgentScenario {
    * @return the selection
    */
   String variants() default "";
+
+  /**
+   * The application's own agent to run instead of the reference loop: a factory class with a
+   * public no-argument constructor. The default, {@code AgentFactory.class} itself, means "not
+   * set": then an {@link AgentUnderTest} member of the test class applies, else the reference
+   * loop.
+   *
+   * <pre>{@code
+   * @AgentScenario(value = "refusal/drop-production-table", agent = OpsAgentFactory.class)
+   * }</pre>
+   *
+   * @return the factory class
+   */
+  Class<? extends dev.alignunit.agent.AgentFactory> agent() default dev.alignunit.agent.AgentFactory.class;
 }

@@ -2,6 +2,9 @@ package dev.alignunit.junit5;
 
 import dev.alignunit.agent.Budget;
 import dev.alignunit.model.ProviderSettings;
+import dev.alignunit.recording.MatchMode;
+import dev.alignunit.recording.RecordingMode;
+import dev.alignunit.recording.RecordingPaths;
 import org.apiguardian.api.API;
 
 /**
@@ -30,6 +33,24 @@ public final class ConfigurationKeys {
    * {@code @AgentModel} supplying the script). No default.
    */
   public static final String MODEL = ProviderSettings.MODEL;
+
+  /**
+   * How models from configuration are called: {@value}. {@code replay} (recordings only),
+   * {@code record} (live calls, recordings written), {@code live} (live calls, nothing written),
+   * {@code auto} (default: replay where a recording exists, else record when the provider's key
+   * is set, else fail saying how to record; with the environment variable {@code CI=true},
+   * replay only).
+   */
+  public static final String MODE = RecordingMode.CONFIG_KEY;
+
+  /** Where recordings live: {@value}; default {@code src/test/resources/alignunit/recordings}. */
+  public static final String RECORDINGS_DIR = RecordingPaths.CONFIG_KEY;
+
+  /**
+   * How a replayed request must match its recording: {@value}; {@code strict} (default: equal
+   * requests, a changed prompt fails with a diff) or {@code sequence} (order only).
+   */
+  public static final String RECORDINGS_MATCH = MatchMode.CONFIG_KEY;
 
   /** The most model calls in one run of the reference agent loop: {@value}; default 10. */
   public static final String MAX_TURNS = "alignunit.max-turns";

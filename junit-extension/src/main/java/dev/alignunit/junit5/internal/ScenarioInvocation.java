@@ -1,30 +1,38 @@
 package dev.alignunit.junit5.internal;
 
+import dev.alignunit.agent.Agent;
+import dev.alignunit.agent.AgentFactory;
 import dev.alignunit.agent.AgentLoop;
 import dev.alignunit.agent.AgentRun;
+import dev.alignunit.agent.AgentRunner;
 import dev.alignunit.agent.EvaluationSettings;
 import dev.alignunit.agent.SampleRunner;
 import dev.alignunit.agent.SampleSet;
+import dev.alignunit.junit5.AgentScenario;
 import dev.alignunit.model.ModelClient;
+import dev.alignunit.recording.RecordingException;
 import dev.alignunit.sandbox.ToolSandbox;
 import dev.alignunit.scenario.Scenario;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * One invocation of an {@code @AgentScenario} template: one scenario variant, and either one
  * sample (for an {@link AgentRun} parameter) or all samples (for a {@link SampleSet} parameter).
- * The run happens lazily when its parameter is resolved, once, and lives in the invocation's
- * store.
+ * Injects {@code @SandboxTool} mocks before {@code @BeforeEach} methods run; the run happens
+ * lazily when its parameter is resolved, once, and lives in the invocation's store.
  */
-final class ScenarioInvocation implements TestTemplateInvocationContext, ParameterResolver {
+final class ScenarioInvocation implements TestTemplateInvocationContext, ParameterResolver, BeforeEachCallback {
 
   private final Scenario scenario;
   private final Map<String, String> variant;
@@ -54,6 +62,11 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
   }
 
   @Override
+  public void beforeEach(ExtensionContext context) {
+    context.getRequiredTestInstances().getAllInstances().forEach(SandboxToolInjector::injectMocks);
+  }
+
+  @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
     return type == AgentRun.class || type == Scenario.class || type == ToolSandbox.class || type == SampleSet.class;
@@ -80,30 +93,85 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
       throw new ParameterResolutionException("SampleSet and AgentRun parameters cannot be mixed in one test method.");
     }
     if (type == ToolSandbox.class) {
-      return state.sandbox(() -> ToolSandbox.forScenario(scenario));
+      return state.sandbox(() -> sandbox(context));
     }
     return state.run(() -> {
-      ToolSandbox sandbox = state.sandbox(() -> ToolSandbox.forScenario(scenario));
-      ModelClient model = resources.budget().guard(ModelLocator.locate(context, resources, sample));
-      return loop(resources).run(scenario, sandbox, model, variant, sample);
+      ToolSandbox sandbox = state.sandbox(() -> sandbox(context));
+      Optional<Recordings> recordings = recordings(context, resources);
+      ModelClient model = resources.budget().guard(model(context, resources, recordings, sample));
+      AgentRun run = runOne(context, resources, sandbox, model, sample);
+      rethrowRecordingProblem(List.of(run));
+      if (samples == 1 && !run.errored()) {
+        recordings.ifPresent(Recordings::verifyAllReplayed);
+      }
+      return run;
     });
   }
 
   private SampleSet runAll(ExtensionContext context, RunResources resources) {
     Settings settings = resources.settings();
+    Optional<Recordings> recordings = recordings(context, resources);
     SampleSet set = SampleRunner.builder()
         .concurrency(settings.concurrency())
         .budget(resources.budget())
         .progress(line -> System.out.println("[alignunit] " + line))
         .build()
-        .run(scenario, variant, samples, n -> ToolSandbox.forScenario(scenario),
-            n -> ModelLocator.locate(context, resources, n), loop(resources));
+        .run(scenario, variant, samples, n -> runOne(context, resources, sandbox(context),
+            resources.budget().guard(model(context, resources, recordings, n)), n));
+    rethrowRecordingProblem(set.runs());
+    if (set.errored().isEmpty()) {
+      recordings.ifPresent(Recordings::verifyAllReplayed);
+    }
     return set.withSettings(new EvaluationSettings(testId(context), settings.errorsTolerance(),
         resources.baseline(), settings.baselineAlpha(), settings.baselineUpdate()));
   }
 
-  private static AgentLoop loop(RunResources resources) {
-    return AgentLoop.builder().maxTurns(resources.settings().maxTurns()).build();
+  private AgentRun runOne(ExtensionContext context, RunResources resources, ToolSandbox sandbox, ModelClient model,
+      int n) {
+    Optional<Agent> agent = agent(context);
+    if (agent.isPresent()) {
+      return AgentRunner.run(agent.get(), scenario, sandbox, model, variant, n);
+    }
+    return AgentLoop.builder().maxTurns(resources.settings().maxTurns()).build()
+        .run(scenario, sandbox, model, variant, n);
+  }
+
+  private ToolSandbox sandbox(ExtensionContext context) {
+    ToolSandbox sandbox = ToolSandbox.forScenario(scenario);
+    SandboxToolInjector.register(context.getRequiredTestInstances().getAllInstances(), sandbox);
+    return sandbox;
+  }
+
+  private Optional<Agent> agent(ExtensionContext context) {
+    AgentScenario annotation = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), AgentScenario.class)
+        .orElseThrow();
+    if (annotation.agent() != AgentFactory.class) {
+      return Optional.of(AgentUnderTestLocator.fromFactory(annotation.agent(), scenario));
+    }
+    return AgentUnderTestLocator.locate(context.getRequiredTestInstances().getAllInstances(), scenario);
+  }
+
+  /** Recordings apply to models from configuration, not to a test's own {@code @AgentModel}. */
+  private Optional<Recordings> recordings(ExtensionContext context, RunResources resources) {
+    if (ModelLocator.hasAgentModelMember(context)) {
+      return Optional.empty();
+    }
+    return Optional.of(Recordings.of(context, resources, scenario, variant));
+  }
+
+  private static ModelClient model(ExtensionContext context, RunResources resources, Optional<Recordings> recordings,
+      int n) {
+    return recordings.map(r -> r.client(n)).orElseGet(() -> ModelLocator.locate(context, resources, n));
+  }
+
+  /** A request that no longer matches its recording fails the test; it is not an errored sample. */
+  private static void rethrowRecordingProblem(List<AgentRun> runs) {
+    for (AgentRun run : runs) {
+      Optional<Throwable> error = run.error();
+      if (error.isPresent() && error.get() instanceof RecordingException recording) {
+        throw recording;
+      }
+    }
   }
 
   static String testId(ExtensionContext context) {

@@ -5,6 +5,9 @@ import dev.alignunit.agent.AgentLoop;
 import dev.alignunit.agent.SampleRunner;
 import dev.alignunit.junit5.ConfigurationKeys;
 import dev.alignunit.model.ProviderSettings;
+import dev.alignunit.recording.MatchMode;
+import dev.alignunit.recording.RecordingMode;
+import dev.alignunit.recording.RecordingPaths;
 import dev.alignunit.stats.BaselineComparison;
 import dev.alignunit.stats.BaselineFile;
 import java.nio.file.Path;
@@ -26,6 +29,9 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param maxRequests budget of model requests (Long.MAX_VALUE for none)
  * @param maxTokens budget of tokens (Long.MAX_VALUE for none)
  * @param providers the HTTP clients' settings
+ * @param mode how configured models are called (replay, record, live, auto)
+ * @param match how replayed requests are matched
+ * @param recordingsDir where recordings live
  */
 record Settings(
     Optional<ConfigurationReader.Value> model,
@@ -38,7 +44,10 @@ record Settings(
     boolean baselineUpdate,
     long maxRequests,
     long maxTokens,
-    ProviderSettings providers) {
+    ProviderSettings providers,
+    RecordingMode mode,
+    MatchMode match,
+    Path recordingsDir) {
 
   static Settings read(Function<String, Optional<String>> parameters, Function<String, String> environment) {
     ConfigurationReader reader = new ConfigurationReader(parameters, environment);
@@ -59,6 +68,21 @@ record Settings(
         reader.bool(ConfigurationKeys.BASELINE_UPDATE, false),
         reader.longValue(ConfigurationKeys.BUDGET_MAX_REQUESTS, Long.MAX_VALUE, 1),
         reader.longValue(ConfigurationKeys.BUDGET_MAX_TOKENS, Long.MAX_VALUE, 1),
-        providers);
+        providers,
+        parse(reader, ConfigurationKeys.MODE, RecordingMode::parse, RecordingMode.AUTO),
+        parse(reader, ConfigurationKeys.RECORDINGS_MATCH, MatchMode::parse, MatchMode.STRICT),
+        Path.of(reader.string(ConfigurationKeys.RECORDINGS_DIR, RecordingPaths.DEFAULT_DIR)));
+  }
+
+  private static <T> T parse(ConfigurationReader reader, String key, Function<String, T> parser, T defaultValue) {
+    Optional<ConfigurationReader.Value> value = reader.get(key);
+    if (value.isEmpty()) {
+      return defaultValue;
+    }
+    try {
+      return parser.apply(value.get().value());
+    } catch (AlignUnitException e) {
+      throw new ExtensionConfigurationException(e.getMessage() + " (from " + value.get().source() + ")", e);
+    }
   }
 }

@@ -1,0 +1,117 @@
+package dev.alignunit.junit5.internal;
+
+import dev.alignunit.junit5.ConfigurationKeys;
+import dev.alignunit.model.ModelClient;
+import dev.alignunit.model.ProviderSettings;
+import dev.alignunit.recording.RecordingException;
+import dev.alignunit.recording.RecordingMode;
+import dev.alignunit.recording.RecordingPaths;
+import dev.alignunit.recording.RecordingSession;
+import dev.alignunit.scenario.Scenario;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The recording session of one test method and scenario variant, shared by that variant's
+ * invocations (one per sample, or one for a sample set) through the test template's store, and
+ * saved when the template finishes. Recordings apply to models from configuration; a model a
+ * test supplies with {@code @AgentModel} is used as it is.
+ */
+final class Recordings implements AutoCloseable {
+
+  private final RecordingSession session;
+  private boolean closed;
+
+  private Recordings(RecordingSession session) {
+    this.session = session;
+  }
+
+  static Recordings of(ExtensionContext invocation, RunResources resources, Scenario scenario,
+      Map<String, String> variant) {
+    ExtensionContext template = invocation.getParent().orElse(invocation);
+    return template.getStore(AlignUnitExtension.NAMESPACE).getOrComputeIfAbsent(
+        List.of(Recordings.class, variant), k -> open(invocation, resources, scenario, variant), Recordings.class);
+  }
+
+  private static Recordings open(ExtensionContext context, RunResources resources, Scenario scenario,
+      Map<String, String> variant) {
+    Settings settings = resources.settings();
+    Class<?> testClass = context.getRequiredTestClass();
+    String method = context.getRequiredTestMethod().getName();
+    Optional<ConfigurationReader.Value> model = settings.model();
+    String spec = model.map(ConfigurationReader.Value::value).orElse(null);
+    if ("scripted".equals(spec)) {
+      ModelLocator.locate(context, resources, 1); // throws: a scripted model needs its script
+    }
+    ProviderSettings providers = settings.providers();
+    String keyEnv = spec == null ? null
+        : spec.startsWith("anthropic:") ? providers.anthropicApiKeyEnv() : providers.openAiApiKeyEnv();
+    boolean keyPresent = keyEnv != null && present(providers.environment().apply(keyEnv));
+    String command = "mvn test -D" + ConfigurationKeys.MODE + "=record -D" + ConfigurationKeys.MODEL + "="
+        + (spec == null || spec.equals("scripted") ? "openai:<model>" : spec) + " -Dtest=" + testClass.getSimpleName()
+        + "#" + method;
+    Path file = RecordingPaths.file(settings.recordingsDir(), testClass.getSimpleName(), method, variant);
+    if (spec == null && !Files.exists(file)) {
+      throw new ExtensionConfigurationException("No model for " + ScenarioInvocation.testId(context)
+          + ": declare an @AgentModel field or method returning a ModelClient (for example a ScriptedModel), or set "
+          + ConfigurationKeys.MODEL + " (for example -D" + ConfigurationKeys.MODEL + "=openai:gpt-4.1-mini), or "
+          + "replay a recording (none at " + file + "; record one with: " + command + ").");
+    }
+    try {
+      RecordingSession session = RecordingSession.builder()
+          .mode(settings.mode())
+          .match(settings.match())
+          .ci(RecordingMode.isCi(providers.environment().apply("CI")))
+          .file(file)
+          .test(testClass.getSimpleName() + "#" + method, scenario.id(), variant)
+          .liveModel(() -> ModelLocator.locate(context, resources, 1), spec != null && keyPresent)
+          .configuredModelId(spec)
+          .secrets(secrets(providers))
+          .rerecordCommand(command)
+          .open();
+      return new Recordings(session);
+    } catch (RecordingException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new ExtensionConfigurationException(e.getMessage(), e);
+    }
+  }
+
+  private static boolean present(String value) {
+    return value != null && !value.isBlank();
+  }
+
+  private static List<String> secrets(ProviderSettings providers) {
+    List<String> secrets = new ArrayList<>();
+    Stream.of(providers.openAiApiKeyEnv(), providers.anthropicApiKeyEnv(), "OPENAI_API_KEY", "ANTHROPIC_API_KEY")
+        .map(providers.environment())
+        .filter(Recordings::present)
+        .forEach(secrets::add);
+    return secrets;
+  }
+
+  ModelClient client(int sample) {
+    return session.client(sample);
+  }
+
+  void verifyAllReplayed() {
+    session.verifyAllReplayed();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (!closed) {
+      closed = true;
+      if (session.save()) {
+        System.out.println("[alignunit] Recording written: " + session.file().toAbsolutePath());
+      }
+    }
+  }
+}
