@@ -24,7 +24,7 @@ class AgentModelEngineTest {
 
   private static org.junit.platform.testkit.engine.EngineExecutionResults execute(
       Class<?> fixture, String... configuration) {
-    EngineTestKit.Builder builder = EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture));
+    EngineTestKit.Builder builder = EngineTestKit.engine("junit-jupiter").enableImplicitConfigurationParameters(false).selectors(selectClass(fixture));
     for (int i = 0; i < configuration.length; i += 2) {
       builder.configurationParameter(configuration[i], configuration[i + 1]);
     }

@@ -22,11 +22,11 @@ import org.junit.platform.testkit.engine.Events;
 class AgentScenarioEngineTest {
 
   private static Events run(Class<?> fixture) {
-    return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute().testEvents();
+    return EngineTestKit.engine("junit-jupiter").enableImplicitConfigurationParameters(false).selectors(selectClass(fixture)).execute().testEvents();
   }
 
   private static Events runAll(Class<?> fixture) {
-    return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute().allEvents();
+    return EngineTestKit.engine("junit-jupiter").enableImplicitConfigurationParameters(false).selectors(selectClass(fixture)).execute().allEvents();
   }
 
   @Test

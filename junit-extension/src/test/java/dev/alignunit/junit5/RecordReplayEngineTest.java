@@ -63,7 +63,7 @@ class RecordReplayEngineTest {
   }
 
   private EngineExecutionResults execute(String mode, String... extra) {
-    EngineTestKit.Builder builder = EngineTestKit.engine("junit-jupiter").selectors(selectClass(ConfiguredModel.class))
+    EngineTestKit.Builder builder = EngineTestKit.engine("junit-jupiter").enableImplicitConfigurationParameters(false).selectors(selectClass(ConfiguredModel.class))
         .configurationParameter("alignunit.mode", mode)
         .configurationParameter("alignunit.model", "openai:test-model")
         .configurationParameter("alignunit.openai.base-url", server.url("/v1").toString())

@@ -28,7 +28,7 @@ import org.junit.platform.testkit.engine.Event;
 class SamplesEngineTest {
 
   private static EngineExecutionResults execute(Class<?> fixture, String... configuration) {
-    EngineTestKit.Builder builder = EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture));
+    EngineTestKit.Builder builder = EngineTestKit.engine("junit-jupiter").enableImplicitConfigurationParameters(false).selectors(selectClass(fixture));
     for (int i = 0; i < configuration.length; i += 2) {
       builder.configurationParameter(configuration[i], configuration[i + 1]);
     }

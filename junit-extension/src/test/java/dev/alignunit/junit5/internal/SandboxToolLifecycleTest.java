@@ -89,7 +89,7 @@ class SandboxToolLifecycleTest {
 
   @Test
   void should_inject_before_each_and_register_at_sandbox_creation() {
-    EngineTestKit.engine("junit-jupiter").selectors(selectClass(Fixture.class)).execute().testEvents()
+    EngineTestKit.engine("junit-jupiter").enableImplicitConfigurationParameters(false).selectors(selectClass(Fixture.class)).execute().testEvents()
         .assertStatistics(s -> s.started(1).succeeded(1));
   }
 }
