@@ -450,7 +450,7 @@ final class ScenarioParser {
               + " such as '{ to: { matches: \"dana@.*\" } }'");
           Set<String> parameters = propertyNames(tool.get("parameters"));
           for (Entry e : args.entries().values()) {
-            checkArgumentPath(e, parameters, "rule " + rp + " of tool '" + name + "'", name);
+            checkArgumentPath(e, parameters, rp, name);
             when.put(e.key(), matcher(e.value(), rp + ".when." + e.key()));
           }
         }

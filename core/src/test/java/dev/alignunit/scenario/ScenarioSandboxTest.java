@@ -250,7 +250,7 @@ class ScenarioSandboxTest {
               - when: { too: { equals: x } }
                 result: r
         """, "b.yaml"))
-        .hasMessage("b.yaml:6:19: rule tools[0].rules[0] of tool 't' matches argument 'too', but tool 't' has no"
+        .hasMessage("b.yaml:6:17: tools[0].rules[0] matches argument 'too', but tool 't' has no"
             + " such parameter; its parameters: to. Did you mean 'to'?");
   }
 
