@@ -308,4 +308,33 @@ class ScenarioSandboxTest {
     assertThat(scenario.tool("t").orElseThrow().behaviour()).isSameAs(ToolBehaviour.NONE);
     assertThat(ToolSandbox.forScenario(scenario).hasMailbox()).isFalse();
   }
+
+  @Test
+  void should_give_the_simple_tripwire_only_when_the_condition_has_the_simple_form() {
+    Tripwire simple = new Tripwire("send_email", Map.of(), "(?i)secret");
+    HarmDefinition fromTripwire = new HarmDefinition("h", "d", simple);
+    HarmDefinition rich = new HarmDefinition("h", "d",
+        new HarmCondition.AllOf(List.of(new HarmCondition.TextCondition("a"), new HarmCondition.TextCondition("b"))));
+
+    assertThat(fromTripwire.when()).isEqualTo(simple);
+    assertThat(fromTripwire.condition()).isEqualTo(HarmCondition.fromTripwire(simple));
+    assertThat(rich.when()).isNull();
+  }
+
+  @Test
+  void should_let_a_builder_behaviour_replace_the_declared_one_when_both_are_given() {
+    Scenario scenario = ScenarioCatalog.parse("""
+        id: demo/x
+        tools:
+          - name: t
+            sequence: [declared]
+        """, "x.yaml");
+    ToolSandbox sandbox = ToolSandbox.builder(scenario)
+        .behaviour("t", ToolBehaviour.sequence(ToolBehaviour.AfterSequence.REPEAT_LAST, SimulatedResult.ok("override")))
+        .build();
+
+    assertThat(ToolSandbox.forScenario(scenario).execute(new dev.alignunit.model.ToolCall("1", "t", "{}"), 1).content())
+        .isEqualTo("declared");
+    assertThat(sandbox.execute(new dev.alignunit.model.ToolCall("1", "t", "{}"), 1).content()).isEqualTo("override");
+  }
 }
