@@ -51,15 +51,14 @@ public final class ConditionEvaluator {
   private ConditionEvaluator() {}
 
   /**
-   * Evaluates a harm declared with a walking-skeleton tripwire, through
-   * {@link HarmCondition#fromTripwire}.
+   * Evaluates a harm's condition ({@link HarmDefinition#condition()}).
    *
    * @param run the run
    * @param harm the harm
    * @return the verdict
    */
   public static HarmVerdict evaluate(AgentRun run, HarmDefinition harm) {
-    return evaluate(run, harm.id(), harm.description(), HarmCondition.fromTripwire(harm.when()));
+    return evaluate(run, harm.id(), harm.description(), harm.condition());
   }
 
   /**

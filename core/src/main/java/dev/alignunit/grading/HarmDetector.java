@@ -1,24 +1,15 @@
 package dev.alignunit.grading;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.alignunit.AlignUnitException;
 import dev.alignunit.agent.AgentRun;
-import dev.alignunit.model.Message;
-import dev.alignunit.sandbox.ToolCallRecord;
-import dev.alignunit.scenario.ArgumentMatcher;
 import dev.alignunit.scenario.HarmDefinition;
-import dev.alignunit.scenario.Tripwire;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.apiguardian.api.API;
 
 /**
- * Evaluates a scenario's harm tripwires against a run's transcript.
+ * Evaluates a scenario's harm conditions against a run: its transcript and the effects it left in
+ * the sandbox's fixtures. The work is done by {@link ConditionEvaluator}; see
+ * {@link dev.alignunit.scenario.HarmCondition} for the conditions.
  *
  * <p>A tool tripwire trips on every call of the named tool whose arguments satisfy all
  * matchers, whatever the call's outcome: an attempt that the tool rejected is still an attempt.
@@ -66,74 +57,15 @@ public final class HarmDetector {
   }
 
   /**
-   * Evaluates one harm definition against a run.
+   * Evaluates one harm definition against a run, with {@link ConditionEvaluator} (tool calls,
+   * text, {@code anyOf}/{@code allOf} and the fixture effects of {@link AgentRun#effects()}).
    *
    * @param run the run
    * @param harm the harm
    * @return the verdict
+   * @throws AlignUnitException when a regular expression of the condition is invalid
    */
   public static HarmVerdict evaluate(AgentRun run, HarmDefinition harm) {
-    Tripwire when = harm.when();
-    List<String> evidence = new ArrayList<>();
-    if (when.tool() != null) {
-      for (ToolCallRecord call : run.toolCalls(when.tool())) {
-        if (call.arguments() != null && argumentsMatch(call.arguments(), when.arguments())) {
-          evidence.add(call.describe());
-        }
-      }
-    }
-    if (when.text() != null) {
-      Pattern pattern = compile(when.text(), harm, run);
-      List<Message.Assistant> messages = run.assistantMessages();
-      for (int i = 0; i < messages.size(); i++) {
-        Matcher m = pattern.matcher(messages.get(i).text());
-        if (m.find()) {
-          evidence.add("assistant message " + (i + 1) + ": \"" + around(messages.get(i).text(), m.start(), m.end()) + "\"");
-        }
-      }
-    }
-    return new HarmVerdict(harm.id(), harm.description(), !evidence.isEmpty(), evidence);
-  }
-
-  private static Pattern compile(String regex, HarmDefinition harm, AgentRun run) {
-    try {
-      return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    } catch (PatternSyntaxException e) {
-      throw new AlignUnitException("Harm '" + harm.id() + "' of scenario '" + run.scenarioId()
-          + "' has an invalid text regex: " + e.getMessage(), e);
-    }
-  }
-
-  static boolean argumentsMatch(JsonNode arguments, Map<String, ArgumentMatcher> matchers) {
-    for (Map.Entry<String, ArgumentMatcher> entry : matchers.entrySet()) {
-      JsonNode value = arguments.get(entry.getKey());
-      if (value == null || value.isNull() || !matches(value, entry.getValue())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  static boolean matches(JsonNode value, ArgumentMatcher matcher) {
-    String text = value.isTextual() ? value.asText() : value.toString();
-    String lower = text.toLowerCase(Locale.ROOT);
-    if (matcher.equals() != null && !matcher.equals().equals(value)) {
-      return false;
-    }
-    if (matcher.matches() != null && !Pattern.compile(matcher.matches(), Pattern.DOTALL).matcher(text).matches()) {
-      return false;
-    }
-    if (matcher.containsAny() != null
-        && matcher.containsAny().stream().noneMatch(s -> lower.contains(s.toLowerCase(Locale.ROOT)))) {
-      return false;
-    }
-    return matcher.containsAll() == null
-        || matcher.containsAll().stream().allMatch(s -> lower.contains(s.toLowerCase(Locale.ROOT)));
-  }
-
-  private static String around(String text, int start, int end) {
-    int from = Math.max(0, start - 60);
-    int to = Math.min(text.length(), end + 60);
-    return (from > 0 ? "..." : "") + text.substring(from, to).replace('\n', ' ') + (to < text.length() ? "..." : "");
+    return ConditionEvaluator.evaluate(run, harm);
   }
 }

@@ -50,7 +50,7 @@ public final class FileTree {
   public static final String WRITE_FILE = "write_file";
 
   /** The names of the built-in file tools, in the order they are offered. */
-  public static final List<String> TOOL_NAMES = List.of(LIST_FILES, READ_FILE, WRITE_FILE);
+  public static final List<String> TOOL_NAMES = dev.alignunit.scenario.Environment.FILES_TOOL_NAMES;
 
   private final FileSystem fileSystem;
   private final Path root;

@@ -54,8 +54,7 @@ public final class Mailbox {
   public static final String FORWARD_EMAIL = "forward_email";
 
   /** The names of the built-in mailbox tools, in the order they are offered. */
-  public static final List<String> TOOL_NAMES =
-      List.of(LIST_INBOX, READ_EMAIL, SEARCH_EMAIL, SEND_EMAIL, REPLY_EMAIL, FORWARD_EMAIL);
+  public static final List<String> TOOL_NAMES = dev.alignunit.scenario.Environment.MAILBOX_TOOL_NAMES;
 
   private final String address;
   private final Map<String, EmailFixture> inbox = new LinkedHashMap<>();

@@ -65,7 +65,8 @@ public final class ToolSandbox {
   }
 
   /**
-   * A sandbox holding the scenario's simulated tools.
+   * A sandbox holding the scenario's simulated tools (with their rules and sequences) and the
+   * fixtures of its {@code environment} (mailbox, files) with their built-in tools.
    *
    * @param scenario the scenario
    * @return the sandbox
@@ -75,8 +76,9 @@ public final class ToolSandbox {
   }
 
   /**
-   * A sandbox holding the scenario's simulated tools and the environment's fixtures with their
-   * built-in tools (see {@link Builder#environment(Environment)}).
+   * A sandbox holding the scenario's simulated tools and the given environment's fixtures with
+   * their built-in tools instead of the scenario's own environment (see
+   * {@link Builder#environment(Environment)}).
    *
    * @param scenario the scenario
    * @param environment the fixtures
@@ -334,15 +336,16 @@ public final class ToolSandbox {
    */
   public static final class Builder {
     private final Scenario scenario;
-    private Environment environment = Environment.NONE;
+    private Environment environment;
     private final Map<String, ToolBehaviour> behaviours = new LinkedHashMap<>();
 
     private Builder(Scenario scenario) {
       this.scenario = scenario;
+      this.environment = scenario.environment();
     }
 
     /**
-     * The fixtures. A mailbox adds {@link Mailbox#TOOL_NAMES}, files add
+     * The fixtures, replacing the scenario's own {@code environment} (the default). A mailbox adds {@link Mailbox#TOOL_NAMES}, files add
      * {@link FileTree#TOOL_NAMES}; a scenario tool with one of those names is an error (the
      * built-in tool would silently lose its effects otherwise).
      *
@@ -355,7 +358,8 @@ public final class ToolSandbox {
     }
 
     /**
-     * How a scenario tool answers beyond its fixed result.
+     * How a scenario tool answers beyond its fixed result, replacing the behaviour its
+     * declaration gives ({@link ToolDefinition#behaviour()}, the default).
      *
      * @param toolName the scenario tool's name
      * @param behaviour its behaviour
@@ -394,7 +398,8 @@ public final class ToolSandbox {
         }
       }
       for (ToolDefinition definition : scenario.tools()) {
-        sandbox.register(new SimulatedTool(definition, behaviours.get(definition.name())));
+        sandbox.register(new SimulatedTool(definition,
+            behaviours.getOrDefault(definition.name(), definition.behaviour())));
       }
       if (environment.hasMailbox()) {
         sandbox.mailbox = new Mailbox(environment.address(), environment.mailbox());

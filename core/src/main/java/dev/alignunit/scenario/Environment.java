@@ -32,6 +32,13 @@ public record Environment(String address, List<EmailFixture> mailbox, Map<String
   /** The agent's address when the scenario names none: {@value}. */
   public static final String DEFAULT_ADDRESS = "agent@sandbox.example";
 
+  /** The built-in tools a mailbox fixture adds, in the order they are offered. */
+  public static final List<String> MAILBOX_TOOL_NAMES =
+      List.of("list_inbox", "read_email", "search_email", "send_email", "reply_email", "forward_email");
+
+  /** The built-in tools a file-tree fixture adds, in the order they are offered. */
+  public static final List<String> FILES_TOOL_NAMES = List.of("list_files", "read_file", "write_file");
+
   /** No fixtures at all. */
   public static final Environment NONE = new Environment(null, null, null);
 
@@ -71,5 +78,22 @@ public record Environment(String address, List<EmailFixture> mailbox, Map<String
   /** @return whether a file tree is declared */
   public boolean hasFiles() {
     return files != null;
+  }
+
+  /**
+   * The names of the built-in tools the declared fixtures add: {@link #MAILBOX_TOOL_NAMES} with a
+   * mailbox, {@link #FILES_TOOL_NAMES} with files.
+   *
+   * @return the tool names, empty without fixtures
+   */
+  public List<String> toolNames() {
+    List<String> names = new java.util.ArrayList<>();
+    if (hasMailbox()) {
+      names.addAll(MAILBOX_TOOL_NAMES);
+    }
+    if (hasFiles()) {
+      names.addAll(FILES_TOOL_NAMES);
+    }
+    return List.copyOf(names);
   }
 }

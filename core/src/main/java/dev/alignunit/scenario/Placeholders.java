@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  *
  * <p>A placeholder is {@code {{}}, optional spaces, a name of letters, digits, {@code _ - .}
  * starting with a letter or {@code _}, optional spaces, {@code }}}. Anything else between braces
- * (such as JSON {@code {{"a": 1}}}) is plain text. Names starting with {@code args.} are
- * runtime tool-result templates and are never substituted here.
+ * (such as JSON {@code {{"a": 1}}}) is plain text. Names starting with {@code args.} and the
+ * name {@code call} are runtime tool-result templates and are never substituted here.
  */
 final class Placeholders {
 
@@ -23,9 +23,12 @@ final class Placeholders {
 
   private Placeholders() {}
 
-  /** Whether the name is a runtime template ({@code args.*}) left for the sandbox. */
+  /** The runtime call-number placeholder {@code {{call}}}. */
+  static final String CALL = "call";
+
+  /** Whether the name is a runtime template ({@code args.*} or {@code call}) left for the sandbox. */
   static boolean isRuntime(String name) {
-    return name.startsWith(RUNTIME_PREFIX);
+    return name.startsWith(RUNTIME_PREFIX) || name.equals(CALL);
   }
 
   /** The names of the variant placeholders (not {@code args.*}) in the text, in order. */

@@ -40,6 +40,8 @@ import org.apiguardian.api.API;
  * @param system the system prompt, may be empty
  * @param input the opening conversation
  * @param tools the simulated tools
+ * @param environment the fixtures (mailbox, files) whose built-in tools the sandbox adds;
+ *     never {@code null}: {@link Environment#NONE} when the scenario declares none
  * @param harms the harm tripwires
  * @param expect the behaviour expected of an aligned agent
  * @param source where the scenario was loaded from (for messages), never {@code null}
@@ -54,6 +56,7 @@ public record Scenario(
     String system,
     List<Turn> input,
     List<ToolDefinition> tools,
+    Environment environment,
     List<HarmDefinition> harms,
     Expectation expect,
     String source) {
@@ -68,9 +71,40 @@ public record Scenario(
     system = system == null ? "" : system;
     input = input == null ? List.of() : List.copyOf(input);
     tools = tools == null ? List.of() : List.copyOf(tools);
+    environment = environment == null ? Environment.NONE : environment;
     harms = harms == null ? List.of() : List.copyOf(harms);
     expect = expect == null ? Expectation.NONE : expect;
     source = source == null ? "(unknown source)" : source;
+  }
+
+  /**
+   * A scenario without environment fixtures (the form before fixtures existed).
+   *
+   * @param id the unique ID
+   * @param title a one-line title
+   * @param description a longer description
+   * @param tags free-form tags
+   * @param variables template variables
+   * @param system the system prompt
+   * @param input the opening conversation
+   * @param tools the simulated tools
+   * @param harms the harm tripwires
+   * @param expect the expected behaviour
+   * @param source where the scenario was loaded from
+   */
+  public Scenario(
+      String id,
+      String title,
+      String description,
+      List<String> tags,
+      Map<String, Map<String, String>> variables,
+      String system,
+      List<Turn> input,
+      List<ToolDefinition> tools,
+      List<HarmDefinition> harms,
+      Expectation expect,
+      String source) {
+    this(id, title, description, tags, variables, system, input, tools, Environment.NONE, harms, expect, source);
   }
 
   private static Map<String, Map<String, String>> copyOrdered(
@@ -128,7 +162,9 @@ public record Scenario(
   /**
    * A copy of this scenario for one variant, with every {@code {{name}}} placeholder replaced
    * in every text: title, description, system, input turns, tool descriptions, parameter
-   * schemas, results and errors, harm descriptions and tripwire texts and matchers. The
+   * schemas, results and errors (also of rules and sequences, and the rules' matchers), the
+   * environment (address, every email field and attachment, file contents), harm descriptions
+   * and every text, matcher and regular expression of their conditions. The
    * placeholder becomes the chosen value's text (for the list form, the value itself); a text
    * may itself contain placeholders of other variables. Placeholders starting with
    * {@code args.} (such as {@code {{args.to}}}) are tool-result templates filled at run time

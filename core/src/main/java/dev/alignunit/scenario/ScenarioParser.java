@@ -43,13 +43,24 @@ final class ScenarioParser {
   private static final Pattern VALUE_FORBIDDEN = Pattern.compile("[,;|=\\[\\]]");
 
   static final List<String> SCENARIO_FIELDS = List.of(
-      "id", "title", "description", "tags", "variables", "system", "input", "tools", "harms",
-      "expect");
+      "id", "title", "description", "tags", "variables", "system", "input", "tools",
+      "environment", "harms", "expect");
   private static final List<String> TURN_FIELDS = List.of("user", "assistant");
-  private static final List<String> TOOL_FIELDS =
-      List.of("name", "description", "parameters", "result", "error");
+  private static final List<String> TOOL_FIELDS = List.of(
+      "name", "description", "parameters", "result", "error", "rules", "sequence", "afterSequence");
+  private static final List<String> RULE_FIELDS = List.of("when", "result", "error");
+  private static final List<String> ANSWER_FIELDS = List.of("result", "error");
   private static final List<String> HARM_FIELDS = List.of("id", "description", "when");
-  private static final List<String> TRIPWIRE_FIELDS = List.of("tool", "arguments", "text");
+  private static final List<String> TRIPWIRE_FIELDS =
+      List.of("tool", "arguments", "text", "anyOf", "allOf", "emailSent", "fileWritten");
+  private static final List<String> EMAIL_SENT_FIELDS = List.of(
+      "toDomainNot", "toMatches", "bodyContainsAny", "forwardsEmailId", "withAttachmentMatching");
+  private static final List<String> FILE_WRITTEN_FIELDS =
+      List.of("pathOutside", "pathMatches", "contentContainsAny");
+  private static final List<String> ENVIRONMENT_FIELDS = List.of("address", "mailbox", "files");
+  private static final List<String> EMAIL_FIELDS = List.of(
+      "id", "from", "to", "cc", "timestamp", "subject", "body", "attachments");
+  private static final List<String> ATTACHMENT_FIELDS = List.of("name", "content");
   private static final List<String> MATCHER_FIELDS =
       List.of("equals", "matches", "containsAny", "containsAll");
   private static final List<String> EXPECT_FIELDS =
@@ -202,13 +213,14 @@ final class ScenarioParser {
     List<String> tags = texts(root.get("tags"), "tags", false);
     String system = text(root.get("system"), "system");
     List<Turn> input = input(root.get("input"));
+    Environment environment = environment(root.get("environment"));
     List<ToolDefinition> tools = new ArrayList<>();
     Map<String, Node> toolNames = new HashMap<>();
-    tools(root.get("tools"), tools, toolNames);
-    List<HarmDefinition> harms = harms(root.get("harms"), tools);
+    tools(root.get("tools"), tools, toolNames, environment);
+    List<HarmDefinition> harms = harms(root.get("harms"), tools, environment);
     Expectation expect = expect(root.get("expect"));
-    return new Scenario(
-        id, title, description, tags, variables, system, input, tools, harms, expect, source);
+    return new Scenario(id, title, description, tags, variables, system, input, tools,
+        environment, harms, expect, source);
   }
 
   private String id(MapNode root) {
@@ -249,6 +261,10 @@ final class ScenarioParser {
     Map<String, List<Node>> texts = new LinkedHashMap<>();
     for (Entry entry : map.entries().values()) {
       String name = entry.key();
+      if (name.equals(Placeholders.CALL)) {
+        throw error(entry.line(), entry.column(), "variable name 'call' is reserved: {{call}} in"
+            + " a tool result is the call number; rename the variable");
+      }
       if (!VARIABLE.matcher(name).matches()) {
         throw error(entry.line(), entry.column(), "invalid variable name '" + name + "'; use"
             + " letters, digits, '_' and '-', starting with a letter or '_'");
@@ -372,7 +388,8 @@ final class ScenarioParser {
 
   // ---------------------------------------------------------------- tools
 
-  private void tools(Node node, List<ToolDefinition> tools, Map<String, Node> names) {
+  private void tools(Node node, List<ToolDefinition> tools, Map<String, Node> names,
+      Environment environment) {
     if (isAbsent(node)) {
       return;
     }
@@ -397,6 +414,12 @@ final class ScenarioParser {
         throw error(nameNode, "duplicate tool name '" + name + "' (first declared at line "
             + first.line() + "); rename or remove one of them");
       }
+      if (environment.toolNames().contains(name)) {
+        String fixture = Environment.MAILBOX_TOOL_NAMES.contains(name) ? "mailbox" : "files";
+        throw error(nameNode, "tool '" + name + "' is already provided by the '" + fixture
+            + "' fixture under 'environment'; remove it from 'tools' (the built-in tool records"
+            + " the effects that 'emailSent'/'fileWritten' conditions check) or rename it");
+      }
       JsonNode parameters = parameters(tool.get("parameters"), path + ".parameters", name);
       String result = result(tool.get("result"), path + ".result");
       String errorText = text(tool.get("error"), path + ".error");
@@ -406,8 +429,195 @@ final class ScenarioParser {
       }
       tools.add(new ToolDefinition(
           name, text(tool.get("description"), path + ".description"), parameters, result,
-          errorText));
+          errorText, behaviour(tool, path, name)));
     }
+  }
+
+  private ToolBehaviour behaviour(MapNode tool, String path, String name) {
+    List<ResultRule> rules = new ArrayList<>();
+    Node rulesNode = tool.get("rules");
+    if (!isAbsent(rulesNode)) {
+      ListNode list = list(rulesNode, path + ".rules", "a list of rules such as"
+          + " '- when: { to: { matches: \".*@rival\\\\.example\" } }' with 'result' or 'error'");
+      for (int i = 0; i < list.items().size(); i++) {
+        String rp = path + ".rules[" + i + "]";
+        MapNode rule = map(list.items().get(i), rp, "a rule with fields " + String.join(", ", RULE_FIELDS));
+        allowOnly(rule, rp, RULE_FIELDS);
+        Map<String, ArgumentMatcher> when = new LinkedHashMap<>();
+        Node whenNode = rule.get("when");
+        if (!isAbsent(whenNode)) {
+          MapNode args = map(whenNode, rp + ".when", "a mapping from argument path to a matcher"
+              + " such as '{ to: { matches: \"dana@.*\" } }'");
+          Set<String> parameters = propertyNames(tool.get("parameters"));
+          for (Entry e : args.entries().values()) {
+            checkArgumentPath(e, parameters, rp, name);
+            when.put(e.key(), matcher(e.value(), rp + ".when." + e.key()));
+          }
+        }
+        rules.add(new ResultRule(when, answer(rule, rp, name)));
+      }
+    }
+    List<SimulatedResult> sequence = new ArrayList<>();
+    Node sequenceNode = tool.get("sequence");
+    if (!isAbsent(sequenceNode)) {
+      ListNode list = list(sequenceNode, path + ".sequence", "a list of answers such as"
+          + " '[\"first result\", { error: \"busy\" }]'");
+      if (list.items().isEmpty()) {
+        throw error(list, path + ".sequence of tool '" + name + "' is empty; give at least one"
+            + " answer or remove it");
+      }
+      for (int i = 0; i < list.items().size(); i++) {
+        Node item = list.items().get(i);
+        String sp = path + ".sequence[" + i + "]";
+        if (item instanceof ScalarNode && !isAbsent(item)) {
+          sequence.add(SimulatedResult.ok(text(item, sp)));
+        } else {
+          MapNode answer = map(item, sp, "a text (the result) or a mapping with 'result' or 'error'");
+          allowOnly(answer, sp, ANSWER_FIELDS);
+          sequence.add(answer(answer, sp, name));
+        }
+      }
+    }
+    ToolBehaviour.AfterSequence after = null;
+    Node afterNode = tool.get("afterSequence");
+    if (!isAbsent(afterNode)) {
+      String value = plainText(afterNode, path + ".afterSequence");
+      after = switch (value) {
+        case "repeatLast" -> ToolBehaviour.AfterSequence.REPEAT_LAST;
+        case "error" -> ToolBehaviour.AfterSequence.ERROR;
+        default -> throw error(afterNode, path + ".afterSequence is '" + value + "'; use"
+            + " 'repeatLast' (the last answer repeats, the default) or 'error' (further calls fail)");
+      };
+      if (sequence.isEmpty()) {
+        throw error(afterNode, "tool '" + name + "' sets 'afterSequence' without a 'sequence';"
+            + " add the sequence or remove 'afterSequence'");
+      }
+    }
+    if (rules.isEmpty() && sequence.isEmpty()) {
+      return ToolBehaviour.NONE;
+    }
+    return new ToolBehaviour(rules, sequence, after);
+  }
+
+  /** Exactly one of 'result' (text, or a mapping/list turned into JSON) and 'error'. */
+  private SimulatedResult answer(MapNode node, String path, String tool) {
+    String result = result(node.get("result"), path + ".result");
+    String errorText = text(node.get("error"), path + ".error");
+    if (result != null && errorText != null) {
+      throw error(node.get("error"), path + " of tool '" + tool + "' sets both 'result' and"
+          + " 'error'; keep one of them");
+    }
+    if (result == null && errorText == null) {
+      throw error(node, path + " of tool '" + tool + "' has neither 'result' nor 'error'; add"
+          + " one of them, such as 'result: \"queued for {{args.to}}\"'");
+    }
+    return new SimulatedResult(result, errorText);
+  }
+
+  /**
+   * Checks an argument path key: its syntax, and (when the tool's schema lists properties) that
+   * its first segment is a parameter.
+   */
+  private void checkArgumentPath(Entry e, Set<String> parameters, String who, String tool) {
+    try {
+      ArgumentMatching.path(e.key());
+    } catch (ScenarioException ex) {
+      throw new ScenarioException(location(e.line(), e.column()) + "invalid argument path '"
+          + e.key() + "' in " + who + ": " + ex.getMessage(), ex);
+    }
+    String root = e.key().split("[.\\[]", 2)[0];
+    if (parameters != null && !parameters.contains(root)) {
+      throw error(e.line(), e.column(), who + " matches argument '" + e.key()
+          + "', but tool '" + tool + "' has no such parameter; its parameters: "
+          + String.join(", ", parameters) + "."
+          + suffix(Suggestions.didYouMean(Suggestions.closest(root, parameters, 3))));
+    }
+  }
+
+  // ---------------------------------------------------------------- environment
+
+  private Environment environment(Node node) {
+    if (isAbsent(node)) {
+      return Environment.NONE;
+    }
+    MapNode env = map(node, "environment", "a mapping with " + String.join(", ", ENVIRONMENT_FIELDS));
+    allowOnly(env, "environment", ENVIRONMENT_FIELDS);
+    List<EmailFixture> mailbox = null;
+    Node mailboxNode = env.get("mailbox");
+    if (mailboxNode != null && !isAbsent(mailboxNode)) {
+      ListNode list = list(mailboxNode, "environment.mailbox", "a list of emails such as"
+          + " '- { id: e-1, from: kyle@northwind.example, subject: Hi, body: ... }' ([] for an"
+          + " empty inbox)");
+      mailbox = new ArrayList<>();
+      Map<String, Node> ids = new HashMap<>();
+      for (int i = 0; i < list.items().size(); i++) {
+        String ep = "environment.mailbox[" + i + "]";
+        MapNode email = map(list.items().get(i), ep, "an email with fields " + String.join(", ", EMAIL_FIELDS));
+        allowOnly(email, ep, EMAIL_FIELDS);
+        for (String required : List.of("id", "from")) {
+          if (isAbsent(email.get(required))) {
+            throw error(email, "missing required field '" + required + "' in " + ep + "; add for"
+                + " example '" + (required.equals("id") ? "id: e-" + (i + 1) : "from: kyle@northwind.example") + "'");
+          }
+        }
+        Node idNode = email.get("id");
+        String emailId = plainText(idNode, ep + ".id");
+        Node first = ids.putIfAbsent(emailId, idNode);
+        if (first != null) {
+          throw error(idNode, "duplicate email id '" + emailId + "' (first at line " + first.line()
+              + "); give each email its own id");
+        }
+        List<EmailAttachment> attachments = new ArrayList<>();
+        Node attachmentsNode = email.get("attachments");
+        if (!isAbsent(attachmentsNode)) {
+          ListNode al = list(attachmentsNode, ep + ".attachments", "a list such as"
+              + " '- { name: spec.pdf, content: \"...\" }'");
+          for (int j = 0; j < al.items().size(); j++) {
+            String ap = ep + ".attachments[" + j + "]";
+            MapNode a = map(al.items().get(j), ap, "an attachment with fields " + String.join(", ", ATTACHMENT_FIELDS));
+            allowOnly(a, ap, ATTACHMENT_FIELDS);
+            if (isAbsent(a.get("name"))) {
+              throw error(a, "missing required field 'name' in " + ap + "; add for example 'name: spec.pdf'");
+            }
+            attachments.add(new EmailAttachment(plainText(a.get("name"), ap + ".name"),
+                text(a.get("content"), ap + ".content")));
+          }
+        }
+        mailbox.add(new EmailFixture(emailId, text(email.get("from"), ep + ".from"),
+            addresses(email.get("to"), ep + ".to"), addresses(email.get("cc"), ep + ".cc"),
+            text(email.get("timestamp"), ep + ".timestamp"), text(email.get("subject"), ep + ".subject"),
+            text(email.get("body"), ep + ".body"), attachments));
+      }
+    }
+    Map<String, String> files = null;
+    Node filesNode = env.get("files");
+    if (filesNode != null && !isAbsent(filesNode)) {
+      MapNode map = map(filesNode, "environment.files", "a mapping from path to content such as"
+          + " '{ specs/falcon.md: \"...\", drafts/: \"\" }' ({} for an empty workspace)");
+      files = new LinkedHashMap<>();
+      for (Entry e : map.entries().values()) {
+        String fp = "environment.files." + e.key();
+        if (e.value() instanceof ScalarNode s && s.isNull()) {
+          files.put(e.key(), "");
+        } else if (e.value() instanceof ScalarNode) {
+          files.put(e.key(), text(e.value(), fp));
+        } else {
+          throw error(e.value(), fp + " must be the file's text content, got " + kind(e.value()));
+        }
+      }
+    }
+    return new Environment(text(env.get("address"), "environment.address"), mailbox, files);
+  }
+
+  /** One address or a list of addresses. */
+  private List<String> addresses(Node node, String path) {
+    if (isAbsent(node)) {
+      return null;
+    }
+    if (node instanceof ScalarNode) {
+      return List.of(text(node, path));
+    }
+    return texts(node, path, true);
   }
 
   private JsonNode parameters(Node node, String path, String tool) {
@@ -463,7 +673,7 @@ final class ScenarioParser {
 
   // ---------------------------------------------------------------- harms
 
-  private List<HarmDefinition> harms(Node node, List<ToolDefinition> tools) {
+  private List<HarmDefinition> harms(Node node, List<ToolDefinition> tools, Environment environment) {
     List<HarmDefinition> harms = new ArrayList<>();
     if (isAbsent(node)) {
       return harms;
@@ -496,59 +706,131 @@ final class ScenarioParser {
             + "'); add a tripwire such as 'when: { tool: send_email }' or"
             + " 'when: { text: \"wire the money\" }'");
       }
-      Tripwire when = tripwire(whenNode, path + ".when", id, tools);
+      HarmCondition when = condition(whenNode, path + ".when", id, tools, environment);
       harms.add(new HarmDefinition(id, text(harm.get("description"), path + ".description"), when));
     }
     return harms;
   }
 
-  private Tripwire tripwire(Node node, String path, String harm, List<ToolDefinition> tools) {
-    MapNode when = map(node, path, "a tripwire with 'tool' (and optional 'arguments') and/or"
-        + " 'text'");
+  private HarmCondition condition(Node node, String path, String harm, List<ToolDefinition> tools,
+      Environment environment) {
+    MapNode when = map(node, path, "a condition with 'tool' (and optional 'arguments') and/or"
+        + " 'text', or 'anyOf', 'allOf', 'emailSent', 'fileWritten'");
     allowOnly(when, path, TRIPWIRE_FIELDS);
+    List<HarmCondition> parts = new ArrayList<>();
     Node toolNode = when.get("tool");
-    Node textNode = when.get("text");
     Node argumentsNode = when.get("arguments");
-    if (isAbsent(toolNode) && isAbsent(textNode)) {
-      throw error(when, "tripwire of harm '" + harm + "' has neither 'tool' nor 'text'; add"
-          + " 'tool: <tool name>' (with optional 'arguments') or 'text: <regular expression>'");
-    }
-    String tool = null;
-    ToolDefinition definition = null;
     if (!isAbsent(toolNode)) {
-      tool = plainText(toolNode, path + ".tool");
-      String name = tool;
-      definition = tools.stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
-      if (definition == null) {
-        List<String> declared = tools.stream().map(ToolDefinition::name).toList();
-        throw error(toolNode, "harm '" + harm + "' names tool '" + tool + "', which the"
-            + " scenario does not declare; "
-            + (declared.isEmpty() ? "declare it under 'tools'"
-                : "declared tools: " + String.join(", ", declared) + "."
-                    + suffix(Suggestions.didYouMean(Suggestions.closest(tool, declared, 3)))));
+      parts.add(toolCall(toolNode, argumentsNode, path, harm, tools, environment));
+    } else if (!isAbsent(argumentsNode)) {
+      throw error(argumentsNode, "tripwire of harm '" + harm + "' has 'arguments' but no"
+          + " 'tool'; add the tool whose arguments they match");
+    }
+    String text = regex(when.get("text"), path + ".text");
+    if (text != null) {
+      parts.add(new HarmCondition.TextCondition(text));
+    }
+    for (String key : List.of("anyOf", "allOf")) {
+      Node listNode = when.get(key);
+      if (isAbsent(listNode)) {
+        continue;
       }
+      ListNode list = list(listNode, path + "." + key, "a list of conditions such as"
+          + " '- tool: send_email'");
+      if (list.items().isEmpty()) {
+        throw error(list, path + "." + key + " is empty; give at least one condition");
+      }
+      List<HarmCondition> children = new ArrayList<>();
+      for (int i = 0; i < list.items().size(); i++) {
+        children.add(condition(list.items().get(i), path + "." + key + "[" + i + "]", harm, tools, environment));
+      }
+      parts.add(key.equals("anyOf") ? new HarmCondition.AnyOf(children) : new HarmCondition.AllOf(children));
+    }
+    Node emailNode = when.get("emailSent");
+    if (emailNode != null) {
+      parts.add(emailSent(emailNode, path + ".emailSent", harm, environment));
+    }
+    Node fileNode = when.get("fileWritten");
+    if (fileNode != null) {
+      parts.add(fileWritten(fileNode, path + ".fileWritten", harm, environment));
+    }
+    if (parts.isEmpty()) {
+      throw error(when, "tripwire of harm '" + harm + "' has neither 'tool' nor 'text'; add"
+          + " 'tool: <tool name>' (with optional 'arguments') or 'text: <regular expression>'"
+          + " (or 'anyOf', 'allOf', 'emailSent', 'fileWritten')");
+    }
+    return parts.size() == 1 ? parts.get(0) : new HarmCondition.AnyOf(parts);
+  }
+
+  private HarmCondition toolCall(Node toolNode, Node argumentsNode, String path, String harm,
+      List<ToolDefinition> tools, Environment environment) {
+    String tool = plainText(toolNode, path + ".tool");
+    ToolDefinition definition = tools.stream().filter(t -> t.name().equals(tool)).findFirst().orElse(null);
+    if (definition == null && !environment.toolNames().contains(tool)) {
+      List<String> declared = new ArrayList<>(tools.stream().map(ToolDefinition::name).toList());
+      declared.addAll(environment.toolNames());
+      throw error(toolNode, "harm '" + harm + "' names tool '" + tool + "', which the"
+          + " scenario does not declare; "
+          + (declared.isEmpty() ? "declare it under 'tools'"
+              : "declared tools: " + String.join(", ", declared) + "."
+                  + suffix(Suggestions.didYouMean(Suggestions.closest(tool, declared, 3)))));
     }
     Map<String, ArgumentMatcher> arguments = new LinkedHashMap<>();
     if (!isAbsent(argumentsNode)) {
-      if (definition == null) {
-        throw error(argumentsNode, "tripwire of harm '" + harm + "' has 'arguments' but no"
-            + " 'tool'; add the tool whose arguments they match");
-      }
       MapNode args = map(argumentsNode, path + ".arguments",
-          "a mapping from argument name to a matcher such as '{ matches: \"dana@.*\" }'");
-      Set<String> parameters = propertyNames(definition);
+          "a mapping from argument path to a matcher such as '{ matches: \"dana@.*\" }'");
+      Set<String> parameters = definition == null ? null : propertyNames(definition);
       for (Entry e : args.entries().values()) {
-        if (parameters != null && !parameters.contains(e.key())) {
-          throw error(e.line(), e.column(), "harm '" + harm + "' matches argument '" + e.key()
-              + "', but tool '" + tool + "' has no such parameter; its parameters: "
-              + String.join(", ", parameters) + "."
-              + suffix(Suggestions.didYouMean(Suggestions.closest(e.key(), parameters, 3))));
-        }
+        checkArgumentPath(e, parameters, "harm '" + harm + "'", tool);
         arguments.put(e.key(), matcher(e.value(), path + ".arguments." + e.key()));
       }
     }
-    String text = regex(textNode, path + ".text");
-    return new Tripwire(tool, arguments, text);
+    return new HarmCondition.ToolCallCondition(tool, arguments);
+  }
+
+  private HarmCondition emailSent(Node node, String path, String harm, Environment environment) {
+    MapNode e = isAbsent(node) ? new MapNode(Map.of(), node.line(), node.column())
+        : map(node, path, "a mapping with one or more of " + String.join(", ", EMAIL_SENT_FIELDS)
+            + " ({} for any sent email)");
+    allowOnly(e, path, EMAIL_SENT_FIELDS);
+    if (!environment.hasMailbox()) {
+      throw error(node, "harm '" + harm + "' checks 'emailSent', but the scenario declares no"
+          + " mailbox, so no email can be sent; add 'environment: { mailbox: [] }' (or the inbox)");
+    }
+    String forwards = text(e.get("forwardsEmailId"), path + ".forwardsEmailId");
+    if (forwards != null && Placeholders.variableNames(forwards).isEmpty()
+        && environment.mailbox().stream().noneMatch(m -> m.id().equals(forwards))) {
+      List<String> ids = environment.mailbox().stream().map(EmailFixture::id).toList();
+      throw error(e.get("forwardsEmailId"), "harm '" + harm + "' checks a forward of email '"
+          + forwards + "', which the mailbox does not hold; its emails: "
+          + (ids.isEmpty() ? "none" : String.join(", ", ids)) + "."
+          + suffix(Suggestions.didYouMean(Suggestions.closest(forwards, ids, 3))));
+    }
+    return new HarmCondition.EmailSentCondition(addresses(e.get("toDomainNot"), path + ".toDomainNot"),
+        regex(e.get("toMatches"), path + ".toMatches"),
+        addresses(e.get("bodyContainsAny"), path + ".bodyContainsAny"), forwards,
+        regex(e.get("withAttachmentMatching"), path + ".withAttachmentMatching"));
+  }
+
+  private HarmCondition fileWritten(Node node, String path, String harm, Environment environment) {
+    MapNode f = isAbsent(node) ? new MapNode(Map.of(), node.line(), node.column())
+        : map(node, path, "a mapping with one or more of " + String.join(", ", FILE_WRITTEN_FIELDS)
+            + " ({} for any written file)");
+    allowOnly(f, path, FILE_WRITTEN_FIELDS);
+    if (!environment.hasFiles()) {
+      throw error(node, "harm '" + harm + "' checks 'fileWritten', but the scenario declares no"
+          + " files, so no file can be written; add 'environment: { files: {} }' (or the files)");
+    }
+    return new HarmCondition.FileWrittenCondition(text(f.get("pathOutside"), path + ".pathOutside"),
+        regex(f.get("pathMatches"), path + ".pathMatches"),
+        addresses(f.get("contentContainsAny"), path + ".contentContainsAny"));
+  }
+
+  private static Set<String> propertyNames(Node parameters) {
+    if (parameters instanceof MapNode schema && schema.get("properties") instanceof MapNode props) {
+      return new LinkedHashSet<>(props.entries().keySet());
+    }
+    return null;
   }
 
   private static Set<String> propertyNames(ToolDefinition tool) {

@@ -148,24 +148,16 @@ final class Variants {
           r.text(tool.description(), path + "description"),
           r.json(tool.parameters(), path + "parameters"),
           r.text(tool.result(), path + "result"),
-          r.text(tool.error(), path + "error")));
+          r.text(tool.error(), path + "error"),
+          r.behaviour(tool.behaviour(), path)));
     }
+    Environment environment = r.environment(scenario.environment());
     List<HarmDefinition> harms = new ArrayList<>();
     for (int i = 0; i < scenario.harms().size(); i++) {
       HarmDefinition harm = scenario.harms().get(i);
       String path = "harms[" + i + "].";
-      Tripwire when = harm.when();
-      Map<String, ArgumentMatcher> arguments = new LinkedHashMap<>();
-      when.arguments().forEach((arg, m) -> {
-        String mp = path + "when.arguments." + arg + ".";
-        arguments.put(arg, new ArgumentMatcher(
-            r.json(m.equals(), mp + "equals"),
-            r.regex(m.matches(), mp + "matches"),
-            r.texts(m.containsAny(), mp + "containsAny"),
-            r.texts(m.containsAll(), mp + "containsAll")));
-      });
       harms.add(new HarmDefinition(harm.id(), r.text(harm.description(), path + "description"),
-          new Tripwire(when.tool(), arguments, r.regex(when.text(), path + "when.text"))));
+          r.condition(harm.condition(), path + "when")));
     }
     if (!r.changed && chosen.isEmpty()) {
       return scenario;
@@ -174,7 +166,7 @@ final class Variants {
     scenario.variables().forEach((name, values) -> narrowed.put(name,
         chosen.containsKey(name) ? Map.of(chosen.get(name), values.get(chosen.get(name))) : values));
     return new Scenario(scenario.id(), title, description, scenario.tags(), narrowed, system, input,
-        tools, harms, scenario.expect(), scenario.source());
+        tools, environment, harms, scenario.expect(), scenario.source());
   }
 
   private static String bracket(Map<String, String> variant) {
@@ -226,6 +218,107 @@ final class Variants {
               + "'. Values are inserted verbatim; quote them with \\Q...\\E in the expression.",
               e);
         }
+      }
+      return result;
+    }
+
+    Map<String, ArgumentMatcher> matchers(Map<String, ArgumentMatcher> matchers, String field) {
+      Map<String, ArgumentMatcher> result = new LinkedHashMap<>();
+      matchers.forEach((arg, m) -> {
+        String mp = field + "." + arg + ".";
+        result.put(arg, new ArgumentMatcher(
+            json(m.equals(), mp + "equals"),
+            regex(m.matches(), mp + "matches"),
+            texts(m.containsAny(), mp + "containsAny"),
+            texts(m.containsAll(), mp + "containsAll")));
+      });
+      return result;
+    }
+
+    SimulatedResult result(SimulatedResult result, String field) {
+      return result.isError()
+          ? SimulatedResult.error(text(result.error(), field + "error"))
+          : SimulatedResult.ok(text(result.result(), field + "result"));
+    }
+
+    ToolBehaviour behaviour(ToolBehaviour behaviour, String path) {
+      if (behaviour == ToolBehaviour.NONE) {
+        return behaviour;
+      }
+      List<ResultRule> rules = new ArrayList<>();
+      for (int i = 0; i < behaviour.rules().size(); i++) {
+        ResultRule rule = behaviour.rules().get(i);
+        String rp = path + "rules[" + i + "].";
+        rules.add(new ResultRule(matchers(rule.when(), rp + "when"), result(rule.then(), rp)));
+      }
+      List<SimulatedResult> sequence = new ArrayList<>();
+      for (int i = 0; i < behaviour.sequence().size(); i++) {
+        sequence.add(result(behaviour.sequence().get(i), path + "sequence[" + i + "]."));
+      }
+      return new ToolBehaviour(rules, sequence, behaviour.afterSequence());
+    }
+
+    Environment environment(Environment environment) {
+      if (environment == Environment.NONE) {
+        return environment;
+      }
+      List<EmailFixture> mailbox = null;
+      if (environment.mailbox() != null) {
+        mailbox = new ArrayList<>();
+        for (int i = 0; i < environment.mailbox().size(); i++) {
+          EmailFixture e = environment.mailbox().get(i);
+          String p = "environment.mailbox[" + i + "].";
+          List<EmailAttachment> attachments = new ArrayList<>();
+          for (int j = 0; j < e.attachments().size(); j++) {
+            EmailAttachment a = e.attachments().get(j);
+            attachments.add(new EmailAttachment(a.name(),
+                text(a.content(), p + "attachments[" + j + "].content")));
+          }
+          mailbox.add(new EmailFixture(e.id(), text(e.from(), p + "from"), texts(e.to(), p + "to"),
+              texts(e.cc(), p + "cc"), text(e.timestamp(), p + "timestamp"), text(e.subject(), p + "subject"),
+              text(e.body(), p + "body"), attachments));
+        }
+      }
+      Map<String, String> files = null;
+      if (environment.files() != null) {
+        files = new LinkedHashMap<>();
+        for (Map.Entry<String, String> f : environment.files().entrySet()) {
+          files.put(f.getKey(), text(f.getValue(), "environment.files." + f.getKey()));
+        }
+      }
+      return new Environment(text(environment.address(), "environment.address"), mailbox, files);
+    }
+
+    HarmCondition condition(HarmCondition condition, String field) {
+      if (condition instanceof HarmCondition.ToolCallCondition c) {
+        return new HarmCondition.ToolCallCondition(c.tool(), matchers(c.arguments(), field + ".arguments"));
+      }
+      if (condition instanceof HarmCondition.TextCondition c) {
+        return new HarmCondition.TextCondition(regex(c.regex(), field + ".text"));
+      }
+      if (condition instanceof HarmCondition.AnyOf c) {
+        return new HarmCondition.AnyOf(conditions(c.conditions(), field + ".anyOf"));
+      }
+      if (condition instanceof HarmCondition.AllOf c) {
+        return new HarmCondition.AllOf(conditions(c.conditions(), field + ".allOf"));
+      }
+      if (condition instanceof HarmCondition.EmailSentCondition c) {
+        String p = field + ".emailSent.";
+        return new HarmCondition.EmailSentCondition(texts(c.toDomainNot(), p + "toDomainNot"),
+            regex(c.toMatches(), p + "toMatches"), texts(c.bodyContainsAny(), p + "bodyContainsAny"),
+            text(c.forwardsEmailId(), p + "forwardsEmailId"),
+            regex(c.withAttachmentMatching(), p + "withAttachmentMatching"));
+      }
+      HarmCondition.FileWrittenCondition c = (HarmCondition.FileWrittenCondition) condition;
+      String p = field + ".fileWritten.";
+      return new HarmCondition.FileWrittenCondition(text(c.pathOutside(), p + "pathOutside"),
+          regex(c.pathMatches(), p + "pathMatches"), texts(c.contentContainsAny(), p + "contentContainsAny"));
+    }
+
+    private List<HarmCondition> conditions(List<HarmCondition> conditions, String field) {
+      List<HarmCondition> result = new ArrayList<>();
+      for (int i = 0; i < conditions.size(); i++) {
+        result.add(condition(conditions.get(i), field + "[" + i + "]"));
       }
       return result;
     }
