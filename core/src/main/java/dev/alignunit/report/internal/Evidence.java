@@ -45,10 +45,6 @@ final class Evidence {
       byIndex.put(entry.index(), entry);
     }
     for (VerdictReport verdict : sample.verdicts()) {
-      if (Boolean.TRUE.equals(verdict.passed()) && !"refusal".equals(verdict.name())) {
-        // A passing verdict's evidence is not what a reader looks for; still listed in the verdict box.
-        continue;
-      }
       for (String line : verdict.evidence()) {
         if (line == null || line.isBlank()) {
           continue;

@@ -542,7 +542,7 @@ public final class HtmlRenderer {
       } else if (s.verdicts().stream().anyMatch(v -> Boolean.FALSE.equals(v.passed()))) {
         cls = "bad";
       } else if (s.verdicts().stream().anyMatch(v -> Boolean.TRUE.equals(v.passed()))) {
-        cls = "";
+        cls = "good";
       } else {
         cls = "neutral";
       }
