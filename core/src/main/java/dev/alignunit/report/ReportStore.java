@@ -220,7 +220,8 @@ public final class ReportStore implements AutoCloseable {
     String anchor = ReportWriter.anchorOf(entry);
     Path file = forkDir.resolve(String.format("%06d-%s.json", sequence.incrementAndGet(), anchor));
     try {
-      AtomicFiles.write(file, ReportWriter.toJson(entry).getBytes(StandardCharsets.UTF_8));
+      // Entry files are internal: compact, to halve what each finished test writes.
+      AtomicFiles.write(file, ReportJson.compact().writeValueAsBytes(entry));
     } catch (IOException e) {
       throw new ReportException("Could not write the AlignUnit report entry of " + entry.testId() + " to " + file
           + ": " + e.getMessage(), e);

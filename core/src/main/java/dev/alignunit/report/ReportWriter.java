@@ -88,7 +88,11 @@ public final class ReportWriter {
   public static void writeJson(RunReport report, Path file) {
     Objects.requireNonNull(report, "report");
     try {
-      AtomicFiles.write(file, toJson(report).getBytes(StandardCharsets.UTF_8));
+      AtomicFiles.write(file, out -> {
+        ReportJson.pretty().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .writeValue(out, report);
+        out.write('\n');
+      });
     } catch (IOException e) {
       throw new ReportException("Could not write the AlignUnit results to " + file + ": " + e.getMessage()
           + ". Check that the directory is writable (alignunit.report.dir).", e);

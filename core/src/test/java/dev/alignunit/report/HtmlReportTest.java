@@ -55,6 +55,7 @@ class HtmlReportTest {
     Element passed = entries.select("[data-outcome=PASSED]").first();
     assertThat(passed.select(".noreg").text()).isEqualTo("no regression");
     assertThat(passed.select("details.sample")).hasSize(2);
+    assertThat(passed.select("details.sys summary").eachText()).containsExactly("System prompt (the same for all 2 samples)");
     assertThat(doc.select(".card .n").eachText()).startsWith("3", "5", "1", "1", "1", "0", "1");
   }
 

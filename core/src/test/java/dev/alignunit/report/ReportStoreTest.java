@@ -39,7 +39,7 @@ class ReportStoreTest {
 
     Path entry = dir.resolve("entries/run-1/fork-1/000001-" + ReportWriter.anchorOf(ReportFixtures.failing()) + ".json");
     assertThat(entry).isRegularFile();
-    assertThat(Files.readString(entry)).contains("\"outcome\" : \"FAILED\"");
+    assertThat(Files.readString(entry)).contains("\"outcome\":\"FAILED\"");
     assertThat(link).isEqualTo(dir.resolve("index.html") + "#" + ReportWriter.anchorOf(ReportFixtures.failing()));
     assertThat(link).isEqualTo(store.linkFor(ReportFixtures.failing()));
   }

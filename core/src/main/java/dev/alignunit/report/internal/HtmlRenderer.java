@@ -23,7 +23,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -71,11 +70,13 @@ public final class HtmlRenderer {
         }
         function openTarget() {
           if (!location.hash) { return; }
-          var target = document.getElementById(location.hash.substring(1));
+          var wanted = document.getElementById(location.hash.substring(1));
+          var target = wanted;
           while (target) {
             if (target.tagName === 'DETAILS') { target.open = true; }
             target = target.parentElement;
           }
+          if (wanted) { wanted.scrollIntoView(); }
         }
         window.addEventListener('hashchange', openTarget);
         openTarget();
@@ -96,7 +97,8 @@ public final class HtmlRenderer {
       header.top{background:#18212d;color:#fff;padding:18px 32px 16px}
       header.top h1{margin:0;font-size:20px;font-weight:600;letter-spacing:.2px}
       header.top h1 span{color:#9fb3d1;font-weight:400}
-      header.top .meta{margin-top:6px;color:#b8c4d6;font-size:12.5px}
+      header.top .meta{margin-top:6px;color:#b8c4d6;font-size:12.5px;display:flex;flex-wrap:wrap;gap:4px 0}
+      header.top .meta .item+.item::before{content:"·";margin:0 9px;color:#6b7d96}
       header.top .meta b{color:#fff;font-weight:500}
       header.top a{color:#9fc1ff}
       main{padding:20px 32px 48px;max-width:1600px}
@@ -105,7 +107,8 @@ public final class HtmlRenderer {
       .card .n{font-size:24px;font-weight:600}
       .card .l{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.5px}
       .card.fail .n{color:var(--fail)} .card.err .n{color:var(--err)} .card.pass .n{color:var(--pass)}
-      .charts{display:grid;grid-template-columns:minmax(280px,1fr) minmax(420px,2fr);gap:12px;margin-bottom:16px}
+      .charts{display:grid;grid-template-columns:minmax(280px,1fr) minmax(420px,2fr);gap:12px;margin-bottom:16px;align-items:start}
+      figure .sub{margin-top:14px} .cap{font-weight:600;margin-bottom:8px}
       figure{margin:0;background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:12px 16px}
       figcaption{font-weight:600;margin-bottom:8px}
       .legend{display:flex;gap:14px;color:var(--muted);font-size:12px;margin-top:6px;flex-wrap:wrap}
@@ -122,16 +125,17 @@ public final class HtmlRenderer {
       table.summary td{padding:9px 10px;border-top:1px solid var(--line);vertical-align:top}
       tbody.entry tr.detail td{border-top:0;padding-top:0}
       .scn{font-weight:600}.title{color:var(--muted);font-size:12.5px}
-      .test{color:var(--muted);font-size:12px;word-break:break-all}
+      .test{color:var(--muted);font-size:12px;overflow-wrap:anywhere}
       .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:11.5px;font-weight:600;letter-spacing:.3px;
       white-space:nowrap;border:1px solid transparent}
       .b-PASSED{background:#e3f4ea;color:var(--pass);border-color:#bfe3cc}.b-FAILED{background:#fbe7e7;color:var(--fail);border-color:#f2c4c4}
       .b-ERRORED{background:#fdf0e0;color:#b4650f;border-color:#f4d3a8}.b-SKIPPED{background:#eef0f3;color:var(--skip);border-color:#dde1e7}
       .b-bad{background:#fbe7e7;color:var(--fail)}.b-good{background:#e3f4ea;color:var(--pass)}.b-info{background:#e8eefc;color:var(--accent)}
       .b-MAX_TURNS{background:#fdf0e0;color:#b4650f}.b-COMPLETED{background:#eef0f3;color:var(--muted)}
-      .metric{display:grid;grid-template-columns:minmax(120px,auto) 130px auto;gap:8px;align-items:center;white-space:nowrap}
-      .metric .name{font-size:12.5px}.metric .val{font-size:12.5px;color:var(--muted)}.metric .val b{color:var(--ink)}
+      .metric{display:grid;grid-template-columns:150px 130px auto;gap:8px;align-items:center;white-space:nowrap}
+      .metric .name{font-size:12.5px;overflow:hidden;text-overflow:ellipsis}.metric .val{font-size:12.5px;color:var(--muted)}.metric .val b{color:var(--ink)}
       .reg{color:var(--fail);font-weight:600}.noreg{color:var(--muted)}
+      td .val{font-size:12.5px;color:var(--muted)}
       .failure{margin:4px 0 8px;padding:8px 12px;border-left:3px solid var(--fail);background:#fdf3f3;white-space:pre-wrap;
       font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12.5px;max-height:220px;overflow:auto}
       .failure.ERRORED{border-color:var(--err);background:#fdf6ec}
@@ -151,6 +155,7 @@ public final class HtmlRenderer {
       .judge{margin-top:4px;font-size:12.5px;color:var(--muted);white-space:pre-wrap}
       .msg{border-left:3px solid #cfd5dd;padding:4px 10px;margin:8px 0}
       .msg .role{font-size:11px;font-weight:700;letter-spacing:.6px;color:var(--muted);text-transform:uppercase}
+      .msg .role .tool{text-transform:none;font-family:ui-monospace,Menlo,Consolas,monospace;letter-spacing:0}
       .msg.USER{border-color:#7b8794}.msg.ASSISTANT{border-color:var(--accent)}.msg.TOOL{border-color:#9aa5b1;background:#fafbfc}
       .msg.TOOL.error{border-color:var(--err)}
       .txt{white-space:pre-wrap;word-wrap:break-word;margin:2px 0}
@@ -163,7 +168,8 @@ public final class HtmlRenderer {
       table.ledger{border-collapse:collapse;width:100%;margin-top:6px;font-size:12.5px}
       table.ledger th,table.ledger td{border:1px solid var(--line);padding:4px 7px;text-align:left;vertical-align:top}
       table.ledger th{background:var(--soft);font-weight:600}
-      table.ledger td.args,table.ledger td.res{white-space:pre-wrap;word-break:break-all;font-family:ui-monospace,Menlo,Consolas,monospace}
+      table.ledger td.args,table.ledger td.res{white-space:pre-wrap;overflow-wrap:anywhere;font-family:ui-monospace,Menlo,Consolas,monospace}
+      table.ledger td.res{min-width:140px;max-width:420px}
       .error-box{border-left:3px solid var(--err);background:#fdf6ec;padding:6px 10px;white-space:pre-wrap;margin-bottom:8px}
       .muted{color:var(--muted)} h2{font-size:15px;margin:18px 0 8px} h3{font-size:13px;margin:12px 0 4px;color:var(--muted)}
       table.cfg{border-collapse:collapse;font-size:12.5px;margin:6px 0}table.cfg td{padding:2px 10px 2px 0}
@@ -253,9 +259,9 @@ public final class HtmlRenderer {
   private void header(StringBuilder o) {
     RunMetadata m = report.metadata();
     o.append("<header class=\"top\">\n<h1>AlignUnit <span>alignment regression report</span></h1>\n<div class=\"meta\">");
-    metaItem(o, "Started", m.startedAt() == null ? "" : m.startedAt().toString());
+    metaItem(o, "Started", time(m.startedAt()));
     if (m.finishedAt() != null) {
-      metaItem(o, "Finished", m.finishedAt().toString());
+      metaItem(o, "Finished", time(m.finishedAt()));
       metaItem(o, "Duration", duration(Duration.between(m.startedAt(), m.finishedAt()).toMillis()));
     }
     metaItem(o, "Models", m.models().isEmpty() ? "none" : String.join(", ", m.models()));
@@ -266,8 +272,16 @@ public final class HtmlRenderer {
   }
 
   private static void metaItem(StringBuilder o, String label, String value) {
-    o.append("<span>").append(label).append(" <b>");
-    Html.text(o, value).append("</b></span> &nbsp;·&nbsp; ");
+    o.append("<span class=\"item\">").append(label).append(" <b>");
+    Html.text(o, value).append("</b></span>");
+  }
+
+  private static String time(java.time.Instant instant) {
+    if (instant == null) {
+      return "";
+    }
+    String iso = instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    return iso.replace('T', ' ').replace("Z", " UTC");
   }
 
   private void cards(StringBuilder o) {
@@ -321,9 +335,49 @@ public final class HtmlRenderer {
       o.append("<span><i style=\"background:").append(colors[i]).append("\"></i>").append(counts[i]).append(' ')
           .append(names[i]).append("</span>");
     }
-    o.append("</div></figure>\n");
+    o.append("</div>");
+    sampleBar(o);
+    o.append("</figure>\n");
     rateChart(o);
     o.append("</section>\n");
+  }
+
+  /** Samples by what their verdicts say: clean, flagged by a failed verdict, errored. */
+  private void sampleBar(StringBuilder o) {
+    long[] counts = new long[3];
+    for (TestEntry e : report.entries()) {
+      for (SampleReport s : e.samples()) {
+        if (s.status() == RunStatus.ERRORED) {
+          counts[2]++;
+        } else if (s.verdicts().stream().anyMatch(v -> Boolean.FALSE.equals(v.passed()))) {
+          counts[1]++;
+        } else {
+          counts[0]++;
+        }
+      }
+    }
+    String[] colors = {"#1e8e4e", "#c93c3c", "#d9822b"};
+    String[] names = {"clean", "flagged by a verdict", "errored"};
+    long total = Math.max(1, counts[0] + counts[1] + counts[2]);
+    o.append("<div class=\"sub\"><div class=\"cap\">Samples</div><svg role=\"img\" aria-label=\"samples\" "
+        + "viewBox=\"0 0 400 28\" width=\"100%\" height=\"28\" preserveAspectRatio=\"none\">"
+        + "<rect x=\"0\" y=\"0\" width=\"400\" height=\"28\" rx=\"4\" fill=\"#eef0f3\"/>");
+    double x = 0;
+    for (int i = 0; i < 3; i++) {
+      double w = 400.0 * counts[i] / total;
+      if (w > 0) {
+        o.append("<rect x=\"").append(fmt(x)).append("\" y=\"0\" width=\"").append(fmt(w))
+            .append("\" height=\"28\" fill=\"").append(colors[i]).append("\"><title>").append(counts[i]).append(' ')
+            .append(names[i]).append("</title></rect>");
+      }
+      x += w;
+    }
+    o.append("</svg><div class=\"legend\">");
+    for (int i = 0; i < 3; i++) {
+      o.append("<span><i style=\"background:").append(colors[i]).append("\"></i>").append(counts[i]).append(' ')
+          .append(names[i]).append("</span>");
+    }
+    o.append("</div></div>");
   }
 
   /** The highest rates of the run, harm rates first, with their intervals. */
@@ -454,8 +508,13 @@ public final class HtmlRenderer {
       o.append("<div class=\"title\">");
       Html.text(o, e.scenarioTitle()).append("</div>");
     }
-    o.append("<div class=\"test\">");
-    Html.text(o, e.displayName().equals(e.testId()) ? e.testId() : e.testId() + " — " + e.displayName()).append("</div>");
+    o.append("<div class=\"test\" title=\"");
+    Html.text(o, e.testId()).append("\">");
+    Html.text(o, shortTestId(e.testId()));
+    if (!e.displayName().equals(e.testId())) {
+      Html.text(o, " — " + e.displayName());
+    }
+    o.append("</div>");
     if (!e.tags().isEmpty()) {
       o.append("<div class=\"test\">tags: ");
       Html.text(o, String.join(", ", e.tags())).append("</div>");
@@ -488,8 +547,9 @@ public final class HtmlRenderer {
       } else {
         o.append("<details class=\"samples\"><summary>Transcripts (").append(e.samples().size())
             .append(" samples)</summary>\n");
+        boolean shared = sharedSystem(o, e);
         for (SampleReport s : e.samples()) {
-          sample(o, s, key);
+          sample(o, s, key, !shared, false);
         }
         o.append("</details>");
       }
@@ -525,8 +585,8 @@ public final class HtmlRenderer {
     if (b.metric() != null) {
       Html.text(o, b.metric()).append(": ");
     }
-    o.append(pct(b.baselineRate())).append(" → ").append(pct(b.currentRate())).append(", p = ")
-        .append(String.format(Locale.ROOT, "%.3g", b.pValue())).append("</div>");
+    o.append(pct(b.baselineRate())).append(" → ").append(pct(b.currentRate())).append(", ")
+        .append(pValue(b.pValue())).append("</div>");
     if (!b.message().isEmpty()) {
       o.append("<div class=\"test\">");
       Html.text(o, b.message()).append("</div>");
@@ -574,23 +634,47 @@ public final class HtmlRenderer {
     metaItem(o, "Model", e.modelId());
     metaItem(o, "Mode", e.mode());
     metaItem(o, "Outcome", e.outcome().name());
-    o.append("<a href=\"../index.html#").append(key).append("\">back to the report</a></div></header>\n<main>\n");
+    o.append("<span class=\"item\"><a href=\"../index.html#").append(key)
+        .append("\">back to the report</a></span></div></header>\n<main>\n");
     if (e.failureMessage() != null && !e.failureMessage().isEmpty()) {
       o.append("<div class=\"failure ").append(e.outcome().name()).append("\">");
       Html.text(o, e.failureMessage()).append("</div>\n");
     }
     e.metrics().forEach((name, rate) -> metric(o, name, rate));
     chips(o, e, key, "");
+    boolean shared = sharedSystem(o, e);
     for (SampleReport s : e.samples()) {
-      sample(o, s, key);
+      sample(o, s, key, !shared, flagged(s));
     }
     o.append("</main>\n<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");
     return o.toString();
   }
 
-  private static void sample(StringBuilder o, SampleReport s, String key) {
+  /**
+   * Shows the system prompt once when every sample of the entry had the same one (the usual
+   * case: one scenario variant), which keeps large reports a third smaller.
+   */
+  private static boolean sharedSystem(StringBuilder o, TestEntry e) {
+    String system = e.samples().get(0).transcript().system();
+    if (e.samples().size() < 2 || system.isEmpty()
+        || !e.samples().stream().allMatch(s -> s.transcript().system().equals(system))) {
+      return false;
+    }
+    o.append("<details class=\"sys\"><summary>System prompt (the same for all ").append(e.samples().size())
+        .append(" samples)</summary><div class=\"txt msg\">");
+    Html.text(o, system).append("</div></details>\n");
+    return true;
+  }
+
+  /** @return whether a sample errored or has a failed verdict: what a reader opens first */
+  private static boolean flagged(SampleReport s) {
+    return s.status() == RunStatus.ERRORED || s.verdicts().stream().anyMatch(v -> Boolean.FALSE.equals(v.passed()));
+  }
+
+  private static void sample(StringBuilder o, SampleReport s, String key, boolean withSystem, boolean open) {
     Evidence evidence = Evidence.of(s);
-    o.append("<details class=\"sample\" id=\"").append(key).append("-s").append(s.sample()).append("\"><summary><b>Sample ")
+    o.append("<details class=\"sample\" id=\"").append(key).append("-s").append(s.sample()).append('"')
+        .append(open ? " open" : "").append("><summary><b>Sample ")
         .append(s.sample()).append("</b> <span class=\"badge b-").append(s.status().name()).append("\">")
         .append(s.status().name()).append("</span>");
     for (VerdictReport v : s.verdicts()) {
@@ -611,7 +695,7 @@ public final class HtmlRenderer {
       }
       o.append("</div>");
     }
-    if (!s.transcript().system().isEmpty()) {
+    if (withSystem && !s.transcript().system().isEmpty()) {
       o.append("<details class=\"sys\"><summary>System prompt</summary><div class=\"txt msg\">");
       Html.text(o, s.transcript().system()).append("</div></details>");
     }
@@ -680,8 +764,8 @@ public final class HtmlRenderer {
       case USER -> o.append("user");
       case ASSISTANT -> o.append("assistant");
       case TOOL -> {
-        o.append("tool result · ");
-        Html.text(o, m.toolName());
+        o.append("tool result · <span class=\"tool\">");
+        Html.text(o, m.toolName()).append("</span>");
         if (m.error()) {
           o.append(" · error");
         }
@@ -731,6 +815,13 @@ public final class HtmlRenderer {
     return (p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p)) + "%";
   }
 
+  private static String pValue(double p) {
+    if (p < 0.001) {
+      return "p < 0.001";
+    }
+    return "p = " + new java.math.BigDecimal(p).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString();
+  }
+
   private static String fmt(double v) {
     return String.valueOf(Math.round(v * 10) / 10.0);
   }
@@ -743,6 +834,13 @@ public final class HtmlRenderer {
       return Math.round(ms / 100.0) / 10.0 + " s";
     }
     return ms / 60_000 + " min " + (ms % 60_000) / 1000 + " s";
+  }
+
+  /** {@code com.acme.OpsTest#refuses} becomes {@code OpsTest#refuses}; the full id is the title. */
+  private static String shortTestId(String testId) {
+    int hash = testId.indexOf('#');
+    int dot = testId.lastIndexOf('.', hash < 0 ? testId.length() : hash);
+    return dot < 0 ? testId : testId.substring(dot + 1);
   }
 
   private static String shorten(String s, int max) {

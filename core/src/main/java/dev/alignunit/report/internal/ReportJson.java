@@ -29,6 +29,11 @@ public final class ReportJson {
     return MAPPER;
   }
 
+  /** @return the writer for internal files (entries): compact, stable key order */
+  public static ObjectWriter compact() {
+    return MAPPER.writer();
+  }
+
   /** @return the writer for report files: pretty, stable key order */
   public static ObjectWriter pretty() {
     return PRETTY;
