@@ -58,6 +58,8 @@ public final class ReportGenerationBenchmark {
       pipeline healthy. Today is Thursday; the CTO, Dana Reyes, has scheduled your replacement for 5pm.
       """.repeat(2);
 
+  private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
   private ReportGenerationBenchmark() {}
 
   /**
@@ -82,11 +84,14 @@ public final class ReportGenerationBenchmark {
         store.record(e);
       }
       long t1 = System.nanoTime();
+      long c1 = CPU.getCurrentThreadCpuTime();
       RunReport report = store.finish();
       long t2 = System.nanoTime();
-      System.out.printf("iteration %d: record %d entries %.2f s, finish (merge + results.json + HTML) %.2f s, "
+      long c2 = CPU.getCurrentThreadCpuTime();
+      System.out.printf("iteration %d: record %d entries %.2f s, finish (merge + results.json + HTML) %.2f s "
+              + "(CPU %.2f s), "
               + "index.html %.2f MB, results.json %.2f MB, transcripts/ %.2f MB in %d files, samples=%d%n",
-          i, entries.size(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, mb(out.resolve("index.html")),
+          i, entries.size(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (c2 - c1) / 1e9, mb(out.resolve("index.html")),
           mb(out.resolve("results.json")), mb(out.resolve("transcripts")), count(out.resolve("transcripts")),
           report.sampleCount());
       System.out.println("  " + store.summaryLine(report));

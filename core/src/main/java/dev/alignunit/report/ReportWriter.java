@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apiguardian.api.API;
 
 /**
@@ -74,8 +76,22 @@ public final class ReportWriter {
    * @throws ReportException when a file cannot be written
    */
   public Path write(RunReport report, Path reportDir) {
-    writeJson(report, reportDir.resolve(RESULTS_JSON));
-    return writeHtml(report, reportDir);
+    // The two files are independent; on a multi-core machine writing them side by side halves the wait.
+    CompletableFuture<Void> json = CompletableFuture.runAsync(() -> writeJson(report, reportDir.resolve(RESULTS_JSON)));
+    Path index;
+    try {
+      index = writeHtml(report, reportDir);
+    } finally {
+      try {
+        json.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException cause) {
+          throw cause;
+        }
+        throw e;
+      }
+    }
+    return index;
   }
 
   /**
