@@ -102,8 +102,13 @@ public final class ReportGenerationBenchmark {
       long p2 = System.nanoTime();
       ReportWriter.defaults().writeHtml(parsed, out);
       long p3 = System.nanoTime();
-      System.out.printf("  phases: parse results.json %.2f s, write results.json %.2f s, write HTML %.2f s%n",
-          (p1 - p0) / 1e9, (p2 - p1) / 1e9, (p3 - p2) / 1e9);
+      long[] chars = new long[1];
+      String index = dev.alignunit.report.internal.HtmlRenderer.render(parsed, ReportWriter.DEFAULT_INLINE_SAMPLE_LIMIT,
+          (path, page) -> chars[0] += page.length());
+      long p4 = System.nanoTime();
+      System.out.printf("  phases: parse results.json %.2f s, write results.json %.2f s, write HTML %.2f s "
+              + "(of which rendering in memory %.2f s, %d MB of chars)%n",
+          (p1 - p0) / 1e9, (p2 - p1) / 1e9, (p3 - p2) / 1e9, (p4 - p3) / 1e9, (chars[0] + index.length()) / 1_000_000);
     }
   }
 

@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apiguardian.api.API;
@@ -163,12 +165,14 @@ public final class ReportWriter {
     Path index = reportDir.resolve(INDEX_HTML);
     try {
       Path transcripts = reportDir.resolve(HtmlRenderer.TRANSCRIPTS_DIR);
-      deleteOldPages(transcripts);
+      Set<Path> written = new HashSet<>();
       IOException[] failure = new IOException[1];
       String html = HtmlRenderer.render(report, inlineSampleLimit, (path, page) -> {
         if (failure[0] == null) {
           try {
-            AtomicFiles.write(reportDir.resolve(path), page.getBytes(StandardCharsets.UTF_8));
+            Path file = reportDir.resolve(path);
+            AtomicFiles.write(file, page.getBytes(StandardCharsets.UTF_8));
+            written.add(file.getFileName());
           } catch (IOException e) {
             failure[0] = e;
           }
@@ -177,6 +181,7 @@ public final class ReportWriter {
       if (failure[0] != null) {
         throw failure[0];
       }
+      deleteOldPages(transcripts, written);
       AtomicFiles.write(index, html.getBytes(StandardCharsets.UTF_8));
       return index;
     } catch (IOException e) {
@@ -185,14 +190,14 @@ public final class ReportWriter {
     }
   }
 
-  /** Pages of an earlier, larger run would otherwise be linked from nowhere and confuse readers. */
-  private static void deleteOldPages(Path transcripts) throws IOException {
+  /** Pages of an earlier run that this report does not link would only confuse readers. */
+  private static void deleteOldPages(Path transcripts, Set<Path> written) throws IOException {
     if (!Files.isDirectory(transcripts)) {
       return;
     }
     try (var files = Files.list(transcripts)) {
       for (Path f : (Iterable<Path>) files::iterator) {
-        if (f.getFileName().toString().endsWith(".html")) {
+        if (f.getFileName().toString().endsWith(".html") && !written.contains(f.getFileName())) {
           Files.deleteIfExists(f);
         }
       }
