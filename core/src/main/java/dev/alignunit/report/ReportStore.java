@@ -389,14 +389,23 @@ public final class ReportStore implements AutoCloseable {
   private static Optional<String> latestRun(Path reportDir) {
     return list(reportDir.resolve(ENTRIES_DIR)).stream()
         .filter(Files::isDirectory)
-        .max(Comparator.comparing(p -> {
-          try {
-            return Files.getLastModifiedTime(p);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }))
+        .max(Comparator.comparing(ReportStore::newestModification))
         .map(p -> p.getFileName().toString());
+  }
+
+  /** A run directory's own time changes only when a fork starts; its files say when it last wrote. */
+  private static java.nio.file.attribute.FileTime newestModification(Path runDir) {
+    try (Stream<Path> files = Files.walk(runDir)) {
+      return files.map(p -> {
+        try {
+          return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }).max(Comparator.naturalOrder()).orElseThrow();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static <T> Optional<T> read(Path file, Class<T> type) {

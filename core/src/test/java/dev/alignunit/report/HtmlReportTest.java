@@ -165,9 +165,14 @@ class HtmlReportTest {
 
   @Test
   void should_page_transcripts_into_linked_files_when_samples_exceed_the_inline_limit() throws IOException {
-    Document doc = write(ReportFixtures.suite(), ReportWriter.defaults().withInlineSampleLimit(4));
+    TestEntry skipped = TestEntry.builder("com.acme.OpsTest#disabled", "refusal/other")
+        .outcome(TestOutcome.SKIPPED, "disabled").build();
+    List<TestEntry> entries = new java.util.ArrayList<>(ReportFixtures.suite().entries());
+    entries.add(skipped);
+    Document doc = write(RunReport.of(ReportFixtures.metadata(), entries), ReportWriter.defaults().withInlineSampleLimit(4));
 
     assertThat(doc.select("details.sample")).isEmpty();
+    assertThat(dir.resolve("transcripts/" + ReportWriter.anchorOf(skipped) + ".html")).isRegularFile();
     List<String> links = doc.select("tbody.entry tr.detail > td > a").eachAttr("href");
     assertThat(links).hasSize(3).allSatisfy(l -> assertThat(l).matches("transcripts/e-[0-9a-f]{12}\\.html"));
     for (String link : links) {

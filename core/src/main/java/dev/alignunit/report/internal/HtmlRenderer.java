@@ -655,8 +655,11 @@ public final class HtmlRenderer {
    * case: one scenario variant), which keeps large reports a third smaller.
    */
   private static boolean sharedSystem(StringBuilder o, TestEntry e) {
+    if (e.samples().size() < 2) {
+      return false;
+    }
     String system = e.samples().get(0).transcript().system();
-    if (e.samples().size() < 2 || system.isEmpty()
+    if (system.isEmpty()
         || !e.samples().stream().allMatch(s -> s.transcript().system().equals(system))) {
       return false;
     }
