@@ -116,13 +116,13 @@ public final class HtmlRenderer {
       .filters{display:flex;gap:14px;align-items:center;flex-wrap:wrap;background:var(--panel);border:1px solid var(--line);
       border-radius:8px 8px 0 0;border-bottom:0;padding:10px 14px;color:var(--muted)}
       .filters label{display:flex;gap:6px;align-items:center}
-      .filters select{font:inherit;padding:3px 6px;border:1px solid #cfd5dd;border-radius:5px;background:#fff;color:var(--ink)}
+      .filters select{max-width:280px;font:inherit;padding:3px 6px;border:1px solid #cfd5dd;border-radius:5px;background:#fff;color:var(--ink)}
       .filters button{font:inherit;padding:3px 10px;border:1px solid #cfd5dd;border-radius:5px;background:var(--soft);cursor:pointer}
       .filters .count{margin-left:auto}
       table.summary{width:100%;border-collapse:collapse;background:var(--panel);border:1px solid var(--line)}
       table.summary th{text-align:left;font-size:12px;text-transform:uppercase;letter-spacing:.4px;color:var(--muted);
       background:var(--soft);padding:8px 10px;border-bottom:1px solid var(--line)}
-      table.summary td{padding:9px 10px;border-top:1px solid var(--line);vertical-align:top}
+      table.summary td{padding:9px 10px;border-top:1px solid var(--line);vertical-align:top;overflow-wrap:anywhere}
       tbody.entry tr.detail td{border-top:0;padding-top:0}
       .scn{font-weight:600}.title{color:var(--muted);font-size:12.5px}
       .test{color:var(--muted);font-size:12px;overflow-wrap:anywhere}
