@@ -33,11 +33,24 @@ class ReportStoreForkTest {
     assertThat(report.metadata().finishedAt()).isNotNull();
   }
 
-  private Process fork(String forkId, int entries) throws IOException {
+  @Test
+  void should_write_report_when_fork_exits_without_finishing() throws Exception {
+    Process interrupted = fork("fork-1", 3, "exit");
+    assertThat(interrupted.waitFor(120, TimeUnit.SECONDS)).as("fork finished").isTrue();
+    assertThat(interrupted.exitValue()).isEqualTo(3);
+
+    RunReport report = ReportWriter.readJson(dir.resolve("results.json"));
+
+    assertThat(report.entries()).extracting(TestEntry::testId)
+        .containsExactly("com.acme.fork-1#test1", "com.acme.fork-1#test2", "com.acme.fork-1#test3");
+  }
+
+  private Process fork(String forkId, int entries, String... extra) throws IOException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"),
         ForkProcess.class.getName(), dir.toString(), "run-1", forkId, String.valueOf(entries)));
+    command.addAll(List.of(extra));
     return new ProcessBuilder(command).redirectErrorStream(true).start();
   }
 }
