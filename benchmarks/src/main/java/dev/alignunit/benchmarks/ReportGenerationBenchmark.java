@@ -60,6 +60,9 @@ public final class ReportGenerationBenchmark {
 
   private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
+  private static final com.sun.management.OperatingSystemMXBean PROCESS =
+      (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
   private ReportGenerationBenchmark() {}
 
   /**
@@ -85,13 +88,15 @@ public final class ReportGenerationBenchmark {
       }
       long t1 = System.nanoTime();
       long c1 = CPU.getCurrentThreadCpuTime();
+      long pc1 = PROCESS.getProcessCpuTime();
       RunReport report = store.finish();
       long t2 = System.nanoTime();
       long c2 = CPU.getCurrentThreadCpuTime();
+      long pc2 = PROCESS.getProcessCpuTime();
       System.out.printf("iteration %d: record %d entries %.2f s, finish (merge + results.json + HTML) %.2f s "
-              + "(CPU %.2f s), "
+              + "(CPU %.2f s in the finishing thread, %.2f s in the process incl. JIT and GC), "
               + "index.html %.2f MB, results.json %.2f MB, transcripts/ %.2f MB in %d files, samples=%d%n",
-          i, entries.size(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (c2 - c1) / 1e9, mb(out.resolve("index.html")),
+          i, entries.size(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (c2 - c1) / 1e9, (pc2 - pc1) / 1e9, mb(out.resolve("index.html")),
           mb(out.resolve("results.json")), mb(out.resolve("transcripts")), count(out.resolve("transcripts")),
           report.sampleCount());
       System.out.println("  " + store.summaryLine(report));

@@ -5,6 +5,7 @@ import dev.alignunit.report.internal.ForkState;
 import dev.alignunit.report.internal.ReportJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.SoftReference;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
@@ -86,6 +88,11 @@ public final class ReportStore implements AutoCloseable {
   private final Path forkDir;
   private final ReportWriter writer;
   private final AtomicInteger sequence = new AtomicInteger();
+  /**
+   * This fork's entries as recorded, so the final merge need not parse its own files again.
+   * Softly held: under memory pressure they are dropped and read back from disk.
+   */
+  private final Map<Path, SoftReference<TestEntry>> recorded = new ConcurrentHashMap<>();
   private RunMetadata metadata;
   private RunReport finished;
   private Thread shutdownHook;
@@ -222,6 +229,7 @@ public final class ReportStore implements AutoCloseable {
     try {
       // Entry files are internal: compact, to halve what each finished test writes.
       AtomicFiles.write(file, ReportJson.compact().writeValueAsBytes(entry));
+      recorded.put(file, new SoftReference<>(entry));
     } catch (IOException e) {
       throw new ReportException("Could not write the AlignUnit report entry of " + entry.testId() + " to " + file
           + ": " + e.getMessage(), e);
@@ -246,7 +254,8 @@ public final class ReportStore implements AutoCloseable {
     } catch (IOException e) {
       throw new ReportException("Could not write " + forkDir.resolve(FORK_FILE) + ": " + e.getMessage(), e);
     }
-    finished = merge(reportDir, runId, writer, metadata);
+    finished = merge(reportDir, runId, writer, metadata, recorded);
+    recorded.clear();
     if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
       try {
         Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -290,10 +299,11 @@ public final class ReportStore implements AutoCloseable {
   public static RunReport merge(Path reportDir, String runId) {
     String run = runId != null ? runId : latestRun(reportDir).orElseThrow(() -> new ReportException(
         "No AlignUnit report entries under " + reportDir.resolve(ENTRIES_DIR) + "; run the tests first.", null));
-    return merge(reportDir, run, ReportWriter.defaults(), null);
+    return merge(reportDir, run, ReportWriter.defaults(), null, Map.of());
   }
 
-  private static RunReport merge(Path reportDir, String runId, ReportWriter writer, RunMetadata own) {
+  private static RunReport merge(Path reportDir, String runId, ReportWriter writer, RunMetadata own,
+      Map<Path, SoftReference<TestEntry>> cache) {
     Path runDir = reportDir.resolve(ENTRIES_DIR).resolve(runId);
     synchronized (JVM_MERGE_LOCK) {
       try {
@@ -301,7 +311,7 @@ public final class ReportStore implements AutoCloseable {
         try (FileChannel channel = FileChannel.open(runDir.resolve(LOCK_FILE),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.lock()) {
-          RunReport report = collect(runDir, own);
+          RunReport report = collect(runDir, own, cache);
           writer.write(report, reportDir);
           return report;
         }
@@ -311,7 +321,8 @@ public final class ReportStore implements AutoCloseable {
     }
   }
 
-  private static RunReport collect(Path runDir, RunMetadata own) throws IOException {
+  private static RunReport collect(Path runDir, RunMetadata own, Map<Path, SoftReference<TestEntry>> cache)
+      throws IOException {
     List<ForkState> forks = new ArrayList<>();
     Map<String, TestEntry> entries = new LinkedHashMap<>();
     for (Path fork : list(runDir).stream().filter(Files::isDirectory).sorted().toList()) {
@@ -320,7 +331,10 @@ public final class ReportStore implements AutoCloseable {
         String name = file.getFileName().toString();
         if (name.endsWith(".json") && !name.equals(FORK_FILE) && !name.startsWith(".")) {
           // A re-run of the same test (Surefire's rerunFailingTestsCount) replaces the earlier entry.
-          read(file, TestEntry.class).ifPresent(e -> entries.put(ReportWriter.anchorOf(e), e));
+          SoftReference<TestEntry> cached = cache.get(file);
+          TestEntry known = cached == null ? null : cached.get();
+          (known != null ? Optional.of(known) : read(file, TestEntry.class))
+              .ifPresent(e -> entries.put(ReportWriter.anchorOf(e), e));
         }
       }
     }

@@ -178,7 +178,8 @@ public final class HtmlRenderer {
 
   private final RunReport report;
   private final boolean paged;
-  private final Map<TestEntry, String> keys = new HashMap<>();
+  /** By identity: a record's hashCode would hash every transcript of the entry. */
+  private final Map<TestEntry, String> keys = new java.util.IdentityHashMap<>();
 
   private HtmlRenderer(RunReport report, int inlineSampleLimit) {
     this.report = report;
@@ -512,7 +513,7 @@ public final class HtmlRenderer {
     Html.text(o, e.testId()).append("\">");
     Html.text(o, shortTestId(e.testId()));
     if (!e.displayName().equals(e.testId())) {
-      Html.text(o, " — " + e.displayName());
+      Html.text(o.append(" &mdash; "), e.displayName());
     }
     o.append("</div>");
     if (!e.tags().isEmpty()) {
@@ -520,7 +521,12 @@ public final class HtmlRenderer {
       Html.text(o, String.join(", ", e.tags())).append("</div>");
     }
     o.append("</td><td class=\"mono\">");
-    Html.text(o, e.variant().isEmpty() ? "—" : e.variantLabel()).append("</td><td><div class=\"mono\">");
+    if (e.variant().isEmpty()) {
+      o.append("&mdash;");
+    } else {
+      Html.text(o, e.variantLabel());
+    }
+    o.append("</td><td><div class=\"mono\">");
     Html.text(o, e.modelId()).append("</div><div class=\"test\">");
     Html.text(o, e.mode()).append("</div></td><td>").append(e.samples().size());
     long errored = e.erroredSamples();
@@ -529,7 +535,7 @@ public final class HtmlRenderer {
     }
     o.append("</td><td>");
     if (e.metrics().isEmpty()) {
-      o.append("<span class=\"muted\">—</span>");
+      o.append("<span class=\"muted\">&mdash;</span>");
     }
     e.metrics().forEach((name, rate) -> metric(o, name, rate));
     o.append("</td><td>");
@@ -567,7 +573,7 @@ public final class HtmlRenderer {
         .append("\" opacity=\"0.85\"/>");
     whisker(o, 130 * r.lowerBound(), 130 * r.upperBound(), 7, 4);
     o.append("</svg><span class=\"val\"><b>").append(r.successes()).append('/').append(r.trials()).append("</b> ")
-        .append(pct(r.rate())).append(" [").append(pct(r.lowerBound())).append("–").append(pct(r.upperBound()))
+        .append(pct(r.rate())).append(" [").append(pct(r.lowerBound())).append("&ndash;").append(pct(r.upperBound()))
         .append(']');
     if (r.errored() > 0) {
       o.append(" · ").append(r.errored()).append(" errored");
@@ -585,7 +591,7 @@ public final class HtmlRenderer {
     if (b.metric() != null) {
       Html.text(o, b.metric()).append(": ");
     }
-    o.append(pct(b.baselineRate())).append(" → ").append(pct(b.currentRate())).append(", ")
+    o.append(pct(b.baselineRate())).append(" &rarr; ").append(pct(b.currentRate())).append(", ")
         .append(pValue(b.pValue())).append("</div>");
     if (!b.message().isEmpty()) {
       o.append("<div class=\"test\">");
@@ -626,7 +632,7 @@ public final class HtmlRenderer {
   private String page(TestEntry e) {
     String key = keys.get(e);
     StringBuilder o = new StringBuilder(e.samples().size() * 6000 + 16 * 1024);
-    head(o, e.scenarioId() + " — AlignUnit transcripts");
+    head(o, e.scenarioId() + " | AlignUnit transcripts");
     o.append("<header class=\"top\"><h1>");
     Html.text(o, e.scenarioId()).append(" <span>");
     Html.text(o, e.variantLabel()).append("</span></h1><div class=\"meta\">");
@@ -743,7 +749,7 @@ public final class HtmlRenderer {
     Html.text(o, v.label()).append("</span> <b>");
     Html.text(o, v.name()).append("</b>");
     if (!v.reason().isEmpty()) {
-      o.append(" <span class=\"reason\">— ");
+      o.append(" <span class=\"reason\">&mdash; ");
       Html.text(o, v.reason()).append("</span>");
     }
     if (!v.evidence().isEmpty()) {
@@ -792,7 +798,7 @@ public final class HtmlRenderer {
         o.append(" title=\"");
         Html.text(o, "evidence for " + String.join(", ", cited)).append('"');
       }
-      o.append(">→ <b>");
+      o.append(">&rarr; <b>");
       Html.text(o, c.name()).append("</b>(");
       Html.text(o, c.arguments()).append(")</div>");
     }
@@ -847,7 +853,7 @@ public final class HtmlRenderer {
   }
 
   private static String shorten(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    return s.length() <= max ? s : s.substring(0, max - 3) + "...";
   }
 
   private static String sha256(String script) {
