@@ -1,0 +1,67 @@
+package dev.alignunit.report;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.apiguardian.api.API;
+
+/**
+ * Keeps secrets out of reports. A configuration entry whose key contains {@code key},
+ * {@code token}, {@code secret} or {@code password} (case-insensitive) is masked; in every other
+ * value, and in error messages, API keys ({@code sk-...}, {@code sk-ant-...}) and bearer tokens
+ * ({@code Bearer ...}) are replaced by {@value #MASK}.
+ *
+ * <pre>{@code
+ * ConfigurationSanitizer.sanitize(Map.of("alignunit.model", "openai:gpt-4.1-mini",
+ *     "alignunit.openai.api-key-env", "MY_KEY"));
+ * // {alignunit.model=openai:gpt-4.1-mini, alignunit.openai.api-key-env=***}
+ * ConfigurationSanitizer.redact("401 for Bearer sk-abc123"); // "401 for Bearer ***"
+ * }</pre>
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class ConfigurationSanitizer {
+
+  /** What replaces a secret. */
+  public static final String MASK = "***";
+
+  private static final Pattern SECRET_KEY = Pattern.compile("key|token|secret|password");
+  private static final Pattern SECRET_VALUE = Pattern.compile(
+      "(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+|\\bsk-(?:ant-)?[A-Za-z0-9_-]{4,}");
+
+  private ConfigurationSanitizer() {}
+
+  /**
+   * Sanitizes a configuration map: masks values of secret-looking keys, redacts secrets in the
+   * others and sorts the keys (so reports are stable).
+   *
+   * @param configuration the configuration, may be {@code null}
+   * @return a sorted, unmodifiable copy without secrets
+   */
+  public static Map<String, String> sanitize(Map<String, String> configuration) {
+    Map<String, String> sorted = new TreeMap<>();
+    if (configuration != null) {
+      configuration.forEach((key, value) -> {
+        if (key == null) {
+          return;
+        }
+        boolean secretKey = SECRET_KEY.matcher(key.toLowerCase(Locale.ROOT)).find();
+        sorted.put(key, secretKey ? MASK : redact(value));
+      });
+    }
+    return java.util.Collections.unmodifiableMap(sorted);
+  }
+
+  /**
+   * Replaces API keys and bearer tokens in a text by {@value #MASK}.
+   *
+   * @param text the text, may be {@code null}
+   * @return the text without secrets, {@code null} for {@code null}
+   */
+  public static String redact(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    return SECRET_VALUE.matcher(text).replaceAll(m -> m.group(1) != null ? m.group(1) + MASK : MASK);
+  }
+}

@@ -1,0 +1,61 @@
+package dev.alignunit.report.internal;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes files so readers never see half a file: a temporary sibling, then a move. */
+public final class AtomicFiles {
+
+  private AtomicFiles() {}
+
+  /**
+   * Writes bytes to a file atomically, creating parent directories.
+   *
+   * @param target the file
+   * @param content the bytes
+   * @throws IOException when writing fails
+   */
+  public static void write(Path target, byte[] content) throws IOException {
+    write(target, out -> out.write(content));
+  }
+
+  /** Produces a file's content. */
+  @FunctionalInterface
+  public interface Content {
+    /**
+     * Writes the content.
+     *
+     * @param out the stream to write to; closed by the caller
+     * @throws IOException when writing fails
+     */
+    void writeTo(java.io.OutputStream out) throws IOException;
+  }
+
+  /**
+   * Writes a file atomically from a stream, creating parent directories.
+   *
+   * @param target the file
+   * @param content writes the content
+   * @throws IOException when writing fails
+   */
+  public static void write(Path target, Content content) throws IOException {
+    Path parent = target.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path temp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
+    try {
+      try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+        content.writeTo(out);
+      }
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+}

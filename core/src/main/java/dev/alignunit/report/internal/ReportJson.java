@@ -1,0 +1,59 @@
+package dev.alignunit.report.internal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import java.io.IOException;
+import java.time.Instant;
+
+/** The Jackson setup of report files: ISO-8601 instants, no nulls, two-space indent, LF. */
+public final class ReportJson {
+
+  private static final ObjectMapper MAPPER = create();
+  private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter()
+      .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+      .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+  private ReportJson() {}
+
+  /** @return the mapper for reading report files */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  /** @return the writer for internal files (entries): compact, stable key order */
+  public static ObjectWriter compact() {
+    return MAPPER.writer();
+  }
+
+  /** @return the writer for report files: pretty, stable key order */
+  public static ObjectWriter pretty() {
+    return PRETTY;
+  }
+
+  private static ObjectMapper create() {
+    SimpleModule instants = new SimpleModule("alignunit-instants")
+        .addSerializer(Instant.class, ToStringSerializer.instance)
+        .addDeserializer(Instant.class, new StdScalarDeserializer<Instant>(Instant.class) {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return Instant.parse(p.getValueAsString());
+          }
+        });
+    ObjectMapper mapper = new ObjectMapper().registerModule(instants);
+    mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    // Newer writers may add optional fields; readers of an older library keep working.
+    mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    return mapper;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.alignunit.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two JVMs writing one report, as two Surefire forks do. */
+class ReportStoreForkTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void should_merge_entries_of_two_fork_processes_finishing_at_the_same_time() throws Exception {
+    Process first = fork("fork-1", 15);
+    Process second = fork("fork-2", 15);
+    for (Process p : List.of(first, second)) {
+      assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("fork finished").isTrue();
+      assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes())).isZero();
+    }
+
+    RunReport report = ReportWriter.readJson(dir.resolve("results.json"));
+
+    assertThat(report.entries()).hasSize(30);
+    assertThat(report.entries()).extracting(TestEntry::testId)
+        .contains("com.acme.fork-1#test15", "com.acme.fork-2#test15");
+    assertThat(report.metadata().finishedAt()).isNotNull();
+  }
+
+  @Test
+  void should_write_report_when_fork_exits_without_finishing() throws Exception {
+    Process interrupted = fork("fork-1", 3, "exit");
+    assertThat(interrupted.waitFor(120, TimeUnit.SECONDS)).as("fork finished").isTrue();
+    assertThat(interrupted.exitValue()).isEqualTo(3);
+
+    RunReport report = ReportWriter.readJson(dir.resolve("results.json"));
+
+    assertThat(report.entries()).extracting(TestEntry::testId)
+        .containsExactly("com.acme.fork-1#test1", "com.acme.fork-1#test2", "com.acme.fork-1#test3");
+  }
+
+  private Process fork(String forkId, int entries, String... extra) throws IOException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"),
+        ForkProcess.class.getName(), dir.toString(), "run-1", forkId, String.valueOf(entries)));
+    command.addAll(List.of(extra));
+    return new ProcessBuilder(command).redirectErrorStream(true).start();
+  }
+}
