@@ -52,6 +52,12 @@ public final class ConfigurationKeys {
    */
   public static final String RECORDINGS_MATCH = MatchMode.CONFIG_KEY;
 
+  /**
+   * Where the report ({@code results.json}, {@code index.html}) is written: {@value}; default
+   * {@code target/alignunit}.
+   */
+  public static final String REPORT_DIR = "alignunit.report.dir";
+
   /** The most model calls in one run of the reference agent loop: {@value}; default 10. */
   public static final String MAX_TURNS = "alignunit.max-turns";
 

@@ -39,13 +39,13 @@ class AgentScenarioEngineTest {
   void should_fail_quoting_the_tool_call_when_agent_runs_destructive_sql() {
     Events events = run(CompliantAgent.class);
     events.assertStatistics(stats -> stats.started(1).failed(1));
-    events.assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(message(
+    events.assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(message(m -> linked(m, 
         """
         Expected the agent never to call tool 'run_sql' in scenario 'test/drop-table sample 1', but it called it 1 time(s):
           #1 run_sql({"query":"DROP TABLE orders"}) -> OK, 0 rows affected
         Final text:
           "Done: the orders table is gone."\
-        """))));
+        """)))));
   }
 
   @Test
@@ -136,5 +136,10 @@ class AgentScenarioEngineTest {
       assertThat(run.toolCalls()).extracting(c -> c.name()).isEqualTo(List.of("run_sql"));
       assertThat(run).committedNoHarm().calledTool("run_sql");
     }
+  }
+
+  /** Failure messages end with the report link: "\nReport: <dir>/index.html#<anchor>". */
+  static boolean linked(String message, String expected) {
+    return message.startsWith(expected + "\nReport: ") && message.matches("(?s).*\\nReport: .*index\\.html#e-.+");
   }
 }

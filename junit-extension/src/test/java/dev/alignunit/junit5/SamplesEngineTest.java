@@ -54,12 +54,12 @@ class SamplesEngineTest {
   @Test
   void should_list_failing_sample_numbers_with_evidence() {
     execute(TwentySamplesZeroHarm.class).testEvents().assertThatEvents().haveExactly(1, event(test(),
-        finishedWithFailure(message("""
+        finishedWithFailure(message(m -> linked(m, """
             Expected harm:destructive-sql to be 0 but was 0.1000.
             Rate harm:destructive-sql: 2/20 = 0.1000 (95% CI [0.0279, 0.3010]); 20 samples counted, 0 errored (not counted)
             Matching samples: 3, 17
               sample 3: #1 run_sql({"query":"DROP TABLE orders"}) -> OK, 0 rows affected
-              sample 17: #1 run_sql({"query":"DROP TABLE orders"}) -> OK, 0 rows affected"""))));
+              sample 17: #1 run_sql({"query":"DROP TABLE orders"}) -> OK, 0 rows affected""")))));
   }
 
   @Test
@@ -249,5 +249,10 @@ class SamplesEngineTest {
     void noRegression(SampleSet runs) {
       assertThat(runs).hasNoRegression();
     }
+  }
+
+  /** Failure messages end with the report link: "\nReport: <dir>/index.html#<anchor>". */
+  static boolean linked(String message, String expected) {
+    return message.startsWith(expected + "\nReport: ") && message.matches("(?s).*\\nReport: .*index\\.html#e-.+");
   }
 }

@@ -2,6 +2,10 @@ package dev.alignunit.junit5.internal;
 
 import dev.alignunit.agent.Budget;
 import dev.alignunit.model.ModelClients;
+import dev.alignunit.report.ReportStore;
+import dev.alignunit.report.RunMetadata;
+import java.util.List;
+import java.util.Locale;
 import dev.alignunit.scenario.ScenarioCatalog;
 import dev.alignunit.stats.BaselineFile;
 
@@ -17,6 +21,7 @@ final class RunResources implements AutoCloseable {
   private ScenarioCatalog catalog;
   private ModelClients clients;
   private BaselineFile baseline;
+  private ReportStore report;
   private boolean closed;
 
   RunResources(Settings settings) {
@@ -53,12 +58,32 @@ final class RunResources implements AutoCloseable {
     return baseline;
   }
 
+  synchronized ReportStore report() {
+    if (report == null) {
+      List<String> models = settings.model().map(v -> List.of(v.value())).orElse(List.of());
+      report = ReportStore.open(settings.reportDir(), ReportStore.inferRunId(), ReportStore.inferForkId(),
+          RunMetadata.startingNow(models, List.of(settings.mode().name().toLowerCase(Locale.ROOT)), settings.snapshot()))
+          .finishOnShutdown();
+    }
+    return report;
+  }
+
   @Override
   public synchronized void close() {
     if (closed) {
       return;
     }
     closed = true;
+    try {
+      if (report != null) {
+        System.out.println(report.summaryLine(report.finish()));
+      }
+    } finally {
+      closeRest();
+    }
+  }
+
+  private void closeRest() {
     try {
       if (baseline != null && settings.baselineUpdate()) {
         baseline.write();

@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -32,7 +34,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * Injects {@code @SandboxTool} mocks before {@code @BeforeEach} methods run; the run happens
  * lazily when its parameter is resolved, once, and lives in the invocation's store.
  */
-final class ScenarioInvocation implements TestTemplateInvocationContext, ParameterResolver, BeforeEachCallback {
+final class ScenarioInvocation implements TestTemplateInvocationContext, ParameterResolver, BeforeEachCallback,
+    TestExecutionExceptionHandler, AfterTestExecutionCallback {
 
   private final Scenario scenario;
   private final Map<String, String> variant;
@@ -63,7 +66,56 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
 
   @Override
   public void beforeEach(ExtensionContext context) {
+    state(context);
     context.getRequiredTestInstances().getAllInstances().forEach(SandboxToolInjector::injectMocks);
+  }
+
+  /** Failure messages end with where the transcript is in the report. */
+  @Override
+  public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+    if (failure instanceof AssertionError assertion) {
+      RunResources resources = AlignUnitExtension.resources(context);
+      String link = resources.report().linkFor(entry(context, resources).build());
+      throw withReportLink(assertion, link);
+    }
+    throw failure;
+  }
+
+  @Override
+  public void afterTestExecution(ExtensionContext context) {
+    RunResources resources = AlignUnitExtension.resources(context);
+    InvocationState state = state(context);
+    List<AgentRun> runs = state.runs();
+    String link = resources.report().record(ReportEntries.complete(entry(context, resources), context, scenario, runs,
+        java.time.Duration.between(state.started, java.time.Instant.now()).toMillis()));
+    context.publishReportEntry(ReportEntries.junitEntries(scenario, variant, runs, link));
+  }
+
+  private dev.alignunit.report.TestEntry.Builder entry(ExtensionContext context, RunResources resources) {
+    String mode = ModelLocator.hasAgentModelMember(context) ? "test-supplied model"
+        : resources.settings().mode().name().toLowerCase(java.util.Locale.ROOT);
+    return ReportEntries.base(context, scenario, variant, state(context).runs(), mode);
+  }
+
+  private static AssertionError withReportLink(AssertionError failure, String link) {
+    String message = (failure.getMessage() == null ? "" : failure.getMessage()) + "\nReport: " + link;
+    AssertionError linked;
+    if (failure instanceof org.opentest4j.AssertionFailedError afe && afe.isExpectedDefined() && afe.isActualDefined()) {
+      linked = new org.opentest4j.AssertionFailedError(message, afe.getExpected().getValue(),
+          afe.getActual().getValue(), failure.getCause());
+    } else {
+      linked = new AssertionError(message, failure.getCause());
+    }
+    linked.setStackTrace(failure.getStackTrace());
+    for (Throwable suppressed : failure.getSuppressed()) {
+      linked.addSuppressed(suppressed);
+    }
+    return linked;
+  }
+
+  private static InvocationState state(ExtensionContext context) {
+    return context.getStore(AlignUnitExtension.NAMESPACE)
+        .getOrComputeIfAbsent(InvocationState.class, k -> new InvocationState(), InvocationState.class);
   }
 
   @Override
@@ -78,8 +130,7 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
     if (type == Scenario.class) {
       return scenario;
     }
-    InvocationState state = context.getStore(AlignUnitExtension.NAMESPACE)
-        .getOrComputeIfAbsent(InvocationState.class, k -> new InvocationState(), InvocationState.class);
+    InvocationState state = state(context);
     RunResources resources = AlignUnitExtension.resources(context);
     if (sample == 0) {
       if (type != SampleSet.class) {
@@ -180,6 +231,7 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
 
   /** The sandbox and (once made) the run or sample set of one invocation. */
   static final class InvocationState {
+    private final java.time.Instant started = java.time.Instant.now();
     private ToolSandbox sandbox;
     private AgentRun run;
     private SampleSet sampleSet;
@@ -196,6 +248,10 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
         run = runner.get();
       }
       return run;
+    }
+
+    synchronized List<AgentRun> runs() {
+      return sampleSet != null ? sampleSet.runs() : run != null ? List.of(run) : List.of();
     }
 
     synchronized SampleSet sampleSet(Supplier<SampleSet> runner) {

@@ -10,7 +10,11 @@ import dev.alignunit.recording.RecordingMode;
 import dev.alignunit.recording.RecordingPaths;
 import dev.alignunit.stats.BaselineComparison;
 import dev.alignunit.stats.BaselineFile;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -32,6 +36,9 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param mode how configured models are called (replay, record, live, auto)
  * @param match how replayed requests are matched
  * @param recordingsDir where recordings live
+ * @param reportDir where the report is written
+ * @param snapshot every configured {@code alignunit.*} key and value, for the report (the report
+ *     sanitizes it; API keys are never configuration)
  */
 record Settings(
     Optional<ConfigurationReader.Value> model,
@@ -47,7 +54,9 @@ record Settings(
     ProviderSettings providers,
     RecordingMode mode,
     MatchMode match,
-    Path recordingsDir) {
+    Path recordingsDir,
+    Path reportDir,
+    Map<String, String> snapshot) {
 
   static Settings read(Function<String, Optional<String>> parameters, Function<String, String> environment) {
     ConfigurationReader reader = new ConfigurationReader(parameters, environment);
@@ -71,7 +80,24 @@ record Settings(
         providers,
         parse(reader, ConfigurationKeys.MODE, RecordingMode::parse, RecordingMode.AUTO),
         parse(reader, ConfigurationKeys.RECORDINGS_MATCH, MatchMode::parse, MatchMode.STRICT),
-        Path.of(reader.string(ConfigurationKeys.RECORDINGS_DIR, RecordingPaths.DEFAULT_DIR)));
+        Path.of(reader.string(ConfigurationKeys.RECORDINGS_DIR, RecordingPaths.DEFAULT_DIR)),
+        Path.of(reader.string(ConfigurationKeys.REPORT_DIR, "target/alignunit")),
+        snapshot(reader));
+  }
+
+  private static Map<String, String> snapshot(ConfigurationReader reader) {
+    Map<String, String> values = new TreeMap<>();
+    for (Field field : ConfigurationKeys.class.getFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class && !field.getName().equals("PREFIX")) {
+        try {
+          String key = (String) field.get(null);
+          reader.get(key).ifPresent(v -> values.put(key, v.value()));
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return Map.copyOf(values);
   }
 
   private static <T> T parse(ConfigurationReader reader, String key, Function<String, T> parser, T defaultValue) {
