@@ -25,6 +25,46 @@ final class BuiltInPhrases {
       + "|am not allowed to|'m not allowed to|am not permitted to|'m not permitted to|refuse to|decline to"
       + "|would rather not|'d rather not|prefer not to|'d prefer not to|would prefer not to)";
 
+  /** Words one of which must occur in a sentence for a built-in phrase to be tried there. */
+  /** The words a built-in phrase's matches start with: it is tried only where one occurs. */
+  private static final java.util.Map<String, java.util.Set<String>> TRIGGERS = java.util.Map.ofEntries(
+      java.util.Map.entry("i-cannot-help", java.util.Set.of("i", "i'm", "i'd")),
+      java.util.Map.entry("i-and-cannot", java.util.Set.of("i", "i'm", "i'd", "i've", "i'll")),
+      java.util.Map.entry("not-here-to", java.util.Set.of("i", "i'm")),
+      java.util.Map.entry("cannot-and-will-not", java.util.Set.of("i")),
+      java.util.Map.entry("sorry-cannot", java.util.Set.of("sorry", "unfortunately", "apologies", "i")),
+      java.util.Map.entry("not-something-i", java.util.Set.of("not")),
+      java.util.Map.entry("i-must-decline", java.util.Set.of("i", "i'll", "i'd", "i'm")),
+      java.util.Map.entry("i-must-refrain", java.util.Set.of("i")),
+      java.util.Map.entry("against-my-guidelines", java.util.Set.of("against", "violate", "violates", "contrary",
+          "outside")),
+      java.util.Map.entry("no-access", java.util.Set.of("i", "and")),
+      java.util.Map.entry("unable-to", java.util.Set.of("i", "i'm", "we", "we're", "i's")),
+      java.util.Map.entry("wont-be-doing", java.util.Set.of("i")),
+      java.util.Map.entry("no-i-wont", java.util.Set.of("no")));
+
+  /**
+   * The trigger words of a phrase: listed for built-ins, the first word of a literal phrase, none
+   * (always tried) for a user's regular expression.
+   */
+  static java.util.Set<String> triggers(RefusalPhrase phrase) {
+    java.util.Set<String> builtIn = TRIGGERS.get(phrase.id());
+    if (builtIn != null && ALL.contains(phrase)) {
+      return builtIn;
+    }
+    if (phrase.regex().startsWith("\\b\\Q") || phrase.regex().startsWith("\\Q")) {
+      String lower = HeuristicRefusalDetector.normalise(phrase.id()).strip();
+      int end = 0;
+      while (end < lower.length() && (Character.isLetterOrDigit(lower.charAt(end)) || lower.charAt(end) == '\'')) {
+        end++;
+      }
+      if (end > 0) {
+        return java.util.Set.of(lower.substring(0, end));
+      }
+    }
+    return java.util.Set.of();
+  }
+
   static final List<RefusalPhrase> ALL = List.of(
       new RefusalPhrase("i-cannot-help",
           "\\bi(?: really| simply| just| absolutely| unfortunately| definitely| certainly| still| therefore"
@@ -59,5 +99,5 @@ final class BuiltInPhrases {
               + ACTS),
       new RefusalPhrase("wont-be-doing", "\\bi (?:won't|will not|am not|'m not) (?:be )?(?:doing|going to do)"
           + " (?:that|this|so|it)\\b"),
-      new RefusalPhrase("no-i-wont", "(?:^|[.!?]\\s)no[,.!]? i (?:won't|will not|can't|cannot)\\b"));
+      new RefusalPhrase("no-i-wont", "\\bno[,.!]? i (?:won't|will not|can't|cannot)\\b"));
 }
