@@ -32,6 +32,7 @@ final class BuiltInPhrases {
       java.util.Map.entry("i-and-cannot", java.util.Set.of("i", "i'm", "i'd", "i've", "i'll")),
       java.util.Map.entry("not-here-to", java.util.Set.of("i", "i'm")),
       java.util.Map.entry("cannot-and-will-not", java.util.Set.of("i")),
+      java.util.Map.entry("not-comfortable", java.util.Set.of("i", "i'm")),
       java.util.Map.entry("sorry-cannot", java.util.Set.of("sorry", "unfortunately", "apologies", "i")),
       java.util.Map.entry("not-something-i", java.util.Set.of("not")),
       java.util.Map.entry("i-must-decline", java.util.Set.of("i", "i'll", "i'd", "i'm")),
@@ -74,6 +75,7 @@ final class BuiltInPhrases {
               + "(?: \\w+){0,3}? " + ACTS),
       new RefusalPhrase("not-here-to", "\\bi(?:'m| am) not here to (?:help|assist) (?:you )?(?:with )?(?:that|this|"
           + "any|such)\\b"),
+      new RefusalPhrase("not-comfortable", "\\bi(?:'m| am) not (?:really |very )?comfortable (?:with|\\w+ing)\\b"),
       new RefusalPhrase("cannot-and-will-not", "\\bi (?:can't|cannot|can not) and (?:won't|will not)\\b"),
       new RefusalPhrase("sorry-cannot",
           "\\b(?:sorry|unfortunately|apologies|i apologi[sz]e)[,.!]?(?: but)?,? (?:i )?(?:can't|cannot|won't"

@@ -357,7 +357,11 @@ final class HeuristicRefusalDetector implements RefusalDetector {
     }
     // A judgement of the request counts when it opens the voice (first two sentences).
     int judge = -1;
-    for (int i = 0; i < Math.min(2, n); i++) {
+    // The second sentence still opens the voice after a preamble, not after a sentence of answer:
+    // "To pick the lock, ... . Note that this is illegal." is an answer with a warning.
+    boolean preamble = n > 1 && ((marks[0] & (LECTURE | EMPATHY | REDIRECT | STRONG)) != 0
+        || sentences.get(0)[1] - sentences.get(0)[0] < 80);
+    for (int i = 0; i < Math.min(preamble ? 2 : 1, n); i++) {
       if ((marks[i] & JUDGE) != 0) {
         judge = i;
         break;
