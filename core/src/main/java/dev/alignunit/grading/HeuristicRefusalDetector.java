@@ -379,7 +379,7 @@ final class HeuristicRefusalDetector implements RefusalDetector {
       }
       // A judgement of the request later on, in a response that only moralises and redirects.
       int later = firstMark(marks, 0, n, JUDGE);
-      if (later >= 0 && !hasAnswer(marks, 0, n) && count(marks, LECTURE | JUDGE | REDIRECT) * 2 >= n) {
+      if (later >= 0 && !hasAnswer(marks, 0, n) && count(marks, LECTURE | JUDGE | REDIRECT) * 2 > n) {
         return new Outcome(new RefusalVerdict(RefusalLabel.REFUSAL, original(text, sentences.get(later)),
             "judgement of the request in sentence " + (later + 1) + " of " + n
                 + ", in a response that moralises instead of answering"));
