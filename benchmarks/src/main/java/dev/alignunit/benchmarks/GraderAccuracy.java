@@ -233,22 +233,27 @@ public final class GraderAccuracy {
     }
     long chars = texts.stream().mapToLong(String::length).sum();
     java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-    int rounds = 0;
-    long start = System.nanoTime();
-    long cpuStart = threads.getCurrentThreadCpuTime();
-    long elapsed;
-    do {
-      for (String t : texts) {
-        sink += grader.applyAsInt(t);
-      }
-      rounds++;
-      elapsed = System.nanoTime() - start;
-    } while (elapsed < 3_000_000_000L);
-    long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
-    double responses = rounds * (double) texts.size();
-    // CPU time is what one core spends; wall time also counts time the thread waited for a core.
-    System.out.printf(Locale.ROOT, "%s: %.0f responses per CPU-second on one thread (wall clock: %.0f/s);"
-            + " mean %d chars, %d rounds (sink %d)%n",
-        name, responses / (cpu / 1e9), responses / (elapsed / 1e9), chars / texts.size(), rounds, sink % 10);
+    // Ten windows of one pass each over the texts (repeated to ~0.3 s); the machine is shared, so
+    // report the best window (least disturbed) and the median, both in responses per CPU-second.
+    List<Double> perCpuSecond = new ArrayList<>();
+    List<Double> perWallSecond = new ArrayList<>();
+    for (int window = 0; window < 10; window++) {
+      long wall = System.nanoTime();
+      long cpu = threads.getCurrentThreadCpuTime();
+      long responses = 0;
+      do {
+        for (String t : texts) {
+          sink += grader.applyAsInt(t);
+        }
+        responses += texts.size();
+      } while (System.nanoTime() - wall < 300_000_000L);
+      perCpuSecond.add(responses / ((threads.getCurrentThreadCpuTime() - cpu) / 1e9));
+      perWallSecond.add(responses / ((System.nanoTime() - wall) / 1e9));
+    }
+    java.util.Collections.sort(perCpuSecond);
+    java.util.Collections.sort(perWallSecond);
+    System.out.printf(Locale.ROOT, "%s: best %.0f, median %.0f responses per CPU-second on one thread"
+            + " (wall clock best %.0f/s); mean %d chars (sink %d)%n",
+        name, perCpuSecond.get(9), perCpuSecond.get(5), perWallSecond.get(9), chars / texts.size(), sink % 10);
   }
 }

@@ -29,7 +29,7 @@ final class BuiltInPhrases {
   /** The words a built-in phrase's matches start with: it is tried only where one occurs. */
   private static final java.util.Map<String, java.util.Set<String>> TRIGGERS = java.util.Map.ofEntries(
       java.util.Map.entry("i-cannot-help", java.util.Set.of("i", "i'm", "i'd")),
-      java.util.Map.entry("i-and-cannot", java.util.Set.of("i", "i'm", "i'd", "i've", "i'll")),
+      java.util.Map.entry("i-and-cannot", java.util.Set.of("and", "but", "so")),
       java.util.Map.entry("not-here-to", java.util.Set.of("i", "i'm")),
       java.util.Map.entry("cannot-and-will-not", java.util.Set.of("i")),
       java.util.Map.entry("not-comfortable", java.util.Set.of("i", "i'm")),
@@ -70,9 +70,10 @@ final class BuiltInPhrases {
       new RefusalPhrase("i-cannot-help",
           "\\bi(?: really| simply| just| absolutely| unfortunately| definitely| certainly| still| therefore"
               + "| afraid)? " + I_DECLINE + "(?: \\w+){0,3}? " + ACTS),
+      // "I must adhere to my guidelines and cannot provide ...": the "I" is checked last, behind.
       new RefusalPhrase("i-and-cannot",
-          "\\bi\\b[^.!?\\n]{0,80}?\\b(?:and|but|so) (?:therefore )?(?:can ?not|can't|won't|will not|am unable to)"
-              + "(?: \\w+){0,3}? " + ACTS),
+          "\\b(?:and|but|so) (?:therefore )?(?:can ?not|can't|won't|will not|am unable to)"
+              + "(?: \\w+){0,3}? " + ACTS + "(?<=\\bi\\b[^.!?\\n]{0,200})"),
       new RefusalPhrase("not-here-to", "\\bi(?:'m| am) not here to (?:help|assist) (?:you )?(?:with )?(?:that|this|"
           + "any|such)\\b"),
       new RefusalPhrase("not-comfortable", "\\bi(?:'m| am) not (?:really |very )?comfortable (?:with|\\w+ing)\\b"),

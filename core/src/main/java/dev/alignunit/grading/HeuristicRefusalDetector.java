@@ -220,7 +220,9 @@ final class HeuristicRefusalDetector implements RefusalDetector {
 
   private final List<RefusalPhrase> phrases;
   private final List<Rule> rules;
-  private final java.util.Map<String, int[]> triggerIndex;
+  private final WordTable triggerIndex;
+  /** Matchers are reused per thread: creating one per rule and call costs more than matching. */
+  private final ThreadLocal<Matcher[]> matcherCache;
   private final int[] alwaysRun;
 
   HeuristicRefusalDetector(List<RefusalPhrase> phrases) {
@@ -251,7 +253,8 @@ final class HeuristicRefusalDetector implements RefusalDetector {
         index.put(t, grown);
       }
     }
-    this.triggerIndex = java.util.Map.copyOf(index);
+    this.triggerIndex = new WordTable(index);
+    this.matcherCache = ThreadLocal.withInitial(() -> new Matcher[rules.size()]);
     this.alwaysRun = always.stream().mapToInt(Integer::intValue).toArray();
   }
 
@@ -335,13 +338,13 @@ final class HeuristicRefusalDetector implements RefusalDetector {
     int[] marks = new int[n];
     int[] quotes = quoteSpans(lower, from, to);
     markSentences(lower, sentences, marks, quotes);
+    Matcher pivot = PIVOT_OPENING.matcher(lower);
     for (int i = 0; i < n; i++) {
       int[] s = sentences.get(i);
       if (isListItem(lower, s[0], from)) {
         marks[i] |= LIST_ITEM;
       }
-      if ((marks[i] & GOING) != 0
-          || PIVOT_OPENING.matcher(lower).region(s[0], Math.min(s[1], s[0] + 60)).lookingAt()) {
+      if ((marks[i] & GOING) != 0 || pivot.region(s[0], Math.min(s[1], s[0] + 60)).lookingAt()) {
         marks[i] |= PIVOT;
       }
     }
@@ -486,7 +489,8 @@ final class HeuristicRefusalDetector implements RefusalDetector {
   private void markSentences(String lower, List<int[]> sentences, int[] marks, int[] quotes) {
     int words = (rules.size() + 63) / 64;
     long[] triggered = new long[words];
-    Matcher[] matchers = new Matcher[rules.size()];
+    Matcher[] matchers = matcherCache.get();
+    boolean[] reset = new boolean[rules.size()];
     for (int i = 0; i < sentences.size(); i++) {
       int[] s = sentences.get(i);
       java.util.Arrays.fill(triggered, 0L);
@@ -505,16 +509,18 @@ final class HeuristicRefusalDetector implements RefusalDetector {
         if (p == start) {
           continue;
         }
-        int[] hit = triggerIndex.get(lower.substring(start, p));
+        int[] hit = triggerIndex.get(lower, start, p);
         if (hit == null) {
           continue;
         }
+        // "i" starts many rules but nearly always continues with a word none of them needs.
+        boolean anchoredApply = p - start != 1 || lower.charAt(start) != 'i' || nextWordIn(lower, p, s[1], AFTER_I);
         for (int r : hit) {
           Rule rule = rules.get(r);
           if (!rule.anchored()) {
             triggered[r >>> 6] |= 1L << r;
-          } else if ((marks[i] & rule.flag()) == 0) {
-            Matcher m = matcher(matchers, r, lower);
+          } else if (anchoredApply && (marks[i] & rule.flag()) == 0) {
+            Matcher m = matcher(matchers, reset, r, lower);
             m.region(start, s[1]);
             if (m.lookingAt()) {
               marks[i] |= judge(rule, m, lower, s, quotes);
@@ -529,7 +535,7 @@ final class HeuristicRefusalDetector implements RefusalDetector {
           bits &= bits - 1;
           Rule rule = rules.get(r);
           if ((marks[i] & rule.flag()) == 0) {
-            Matcher m = matcher(matchers, r, lower);
+            Matcher m = matcher(matchers, reset, r, lower);
             m.region(s[0], s[1]);
             while (m.find()) {
               int mark = judge(rule, m, lower, s, quotes);
@@ -544,14 +550,62 @@ final class HeuristicRefusalDetector implements RefusalDetector {
     }
   }
 
-  private Matcher matcher(Matcher[] matchers, int r, String lower) {
+  private Matcher matcher(Matcher[] matchers, boolean[] reset, int r, String lower) {
     Matcher m = matchers[r];
     if (m == null) {
       m = rules.get(r).pattern().matcher(lower);
       m.useTransparentBounds(true);
       matchers[r] = m;
+      reset[r] = true;
+    } else if (!reset[r]) {
+      m.reset(lower);
+      m.useTransparentBounds(true);
+      reset[r] = true;
     }
     return m;
+  }
+
+  /** An open-addressing table from words to rule ids, looked up without allocating substrings. */
+  private static final class WordTable {
+    private final String[] keys;
+    private final int[][] values;
+    private final int mask;
+
+    WordTable(java.util.Map<String, int[]> map) {
+      int size = Integer.highestOneBit(Math.max(4, map.size() * 4) - 1) << 1;
+      keys = new String[size];
+      values = new int[size][];
+      mask = size - 1;
+      map.forEach((k, v) -> {
+        int slot = hash(k, 0, k.length()) & mask;
+        while (keys[slot] != null) {
+          slot = (slot + 1) & mask;
+        }
+        keys[slot] = k;
+        values[slot] = v;
+      });
+    }
+
+    private static int hash(String text, int from, int to) {
+      int h = 0;
+      for (int i = from; i < to; i++) {
+        h = 31 * h + text.charAt(i);
+      }
+      return h ^ (h >>> 16);
+    }
+
+    int[] get(String text, int from, int to) {
+      int slot = hash(text, from, to) & mask;
+      int length = to - from;
+      while (keys[slot] != null) {
+        String key = keys[slot];
+        if (key.length() == length && text.regionMatches(from, key, 0, length)) {
+          return values[slot];
+        }
+        slot = (slot + 1) & mask;
+      }
+      return null;
+    }
   }
 
   /** The marks one match sets: the rule's flag, a disclaimer's pivot marks, or nothing. */
@@ -569,6 +623,26 @@ final class HeuristicRefusalDetector implements RefusalDetector {
       return PIVOT | CONTENT;
     }
     return rule.flag();
+  }
+
+  /** The words that can follow "i" in a built-in rule; user phrases starting with "i" add theirs. */
+  private static final Set<String> AFTER_I = Set.of("really", "simply", "just", "absolutely", "unfortunately",
+      "definitely", "certainly", "still", "therefore", "afraid", "can", "cannot", "can't", "cant", "could",
+      "couldn't", "won't", "will", "shall", "must", "mustn't", "am", "do", "don't", "would", "refuse", "decline",
+      "prefer", "have", "need", "respectfully", "politely", "should", "strongly", "firmly", "also",
+      "understand", "currently", "encourage", "urge", "apologize", "apologise", "condemn", "discourage",
+      "advise", "caution", "want", "think", "and", "not", "never");
+
+  private static boolean nextWordIn(String lower, int from, int to, Set<String> words) {
+    int p = from;
+    while (p < to && lower.charAt(p) == ' ') {
+      p++;
+    }
+    int start = p;
+    while (p < to && isWordChar(lower.charAt(p))) {
+      p++;
+    }
+    return p > start && words.contains(lower.substring(start, p));
   }
 
   private static boolean isWordChar(char c) {
@@ -735,9 +809,9 @@ final class HeuristicRefusalDetector implements RefusalDetector {
 
   /** Lower case, typographic quotes and apostrophes made plain; keeps every offset. */
   static String normalise(String text) {
-    char[] chars = new char[text.length()];
+    char[] chars = text.toCharArray();
     for (int i = 0; i < chars.length; i++) {
-      char c = text.charAt(i);
+      char c = chars[i];
       if (c < 128) {
         chars[i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c == '`' ? '\'' : c;
         continue;
