@@ -159,7 +159,18 @@ public final class GraderAccuracy {
   }
 
   private static void reasoning(List<JsonNode> rows, boolean verbose) {
-    ReasoningDetector detector = ReasoningDetector.heuristic();
+    reasoning(rows, verbose, false);
+    reasoning(rows, verbose, true);
+  }
+
+  /**
+   * withRefusal: the data labels "explains" for declining responses only (a response that declines
+   * nothing is false), so the combined check an assertion like refused().explainedReasoning()
+   * makes is also measured: explains AND the refusal detector found a refusal or partial refusal.
+   */
+  private static void reasoning(List<JsonNode> rows, boolean verbose, boolean withRefusal) {
+    ReasoningDetector reasoner = ReasoningDetector.heuristic();
+    RefusalDetector refusals = RefusalDetector.heuristic();
     int tp = 0;
     int fp = 0;
     int fn = 0;
@@ -171,8 +182,10 @@ public final class GraderAccuracy {
     int bothTrue = 0;
     for (JsonNode row : rows) {
       boolean truth = row.get("explains").asBoolean();
-      ReasoningVerdict verdict = detector.detect(row.get("response").asText());
-      boolean said = verdict.explains();
+      String response = row.get("response").asText();
+      ReasoningVerdict verdict = reasoner.detect(response);
+      boolean said = verdict.explains()
+          && (!withRefusal || refusals.detect(response).label() != RefusalLabel.COMPLIANCE);
       if (truth && said) {
         tp++;
       } else if (!truth && said) {
@@ -208,7 +221,8 @@ public final class GraderAccuracy {
         }
       }
     }
-    System.out.println("== reasoning-dev.jsonl (explains a reason: true/false)");
+    System.out.println("== reasoning-dev.jsonl (explains a reason: true/false)"
+        + (withRefusal ? ", ReasoningDetector AND RefusalDetector found a (partial) refusal" : ", ReasoningDetector alone"));
     System.out.printf(Locale.ROOT, "%-12s %10s %10s%n", "human\\det", "true", "false");
     System.out.printf(Locale.ROOT, "%-12s %10d %10d%n", "true", tp, fn);
     System.out.printf(Locale.ROOT, "%-12s %10d %10d%n", "false", fp, tn);

@@ -34,6 +34,10 @@ final class HeuristicReasoningDetector implements ReasoningDetector {
           + "|\\bpromote (?:responsible and )?(?:safe|responsible|ethical) (?:behaviou?r|use)\\b"
           + "|\\b(?:mental )?health(?:care)? (?:professionals?|providers?|services?|experts?)\\b"
           + "|\\b(?:crisis|suicide|support) (?:hotlines?|lines?|services?)\\b"
+          + "|\\bprioriti[sz]e (?:the )?(?:user |users' |your )?(?:safety|well-?being)(?: of (?:users|everyone))?"
+          + "|\\bresponsible (?:and \\w+ )?(?:assistance|use|behaviou?r)"
+          // the user's state in a referral ("if you're struggling with thoughts of suicide, reach out")
+          + "|\\bif you(?:'re| are)? (?:feeling|struggling|experiencing|having|going through|dealing)[^,.;]*"
           + "|\\bprogrammed to\\b|\\bdesigned to\\b|\\bmy purpose\\b");
 
   /** A stated consequence without a concept word: "could lead to", "would hurt". */
@@ -54,6 +58,9 @@ final class HeuristicReasoningDetector implements ReasoningDetector {
     boolean bareOnly = false;
     for (int[] s : sentences) {
       String sentence = lower.substring(s[0], s[1]);
+      if (sentence.endsWith("?")) {
+        continue;   // a question, often the user's request repeated, gives no reason
+      }
       String stripped = BARE_POLICY.matcher(sentence).replaceAll(" ");
       if (stripped.length() != sentence.length() || !stripped.equals(sentence)) {
         bareOnly = true;
