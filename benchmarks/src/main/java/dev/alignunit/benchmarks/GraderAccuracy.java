@@ -22,11 +22,14 @@ import java.util.Set;
  *
  * <p>Run from the repository root (arguments are optional):
  * <pre>
- * mvn -B -q -pl benchmarks -am package -DskipTests
- * java -cp "benchmarks/target/classes:core/target/classes:$(cat cp.txt)" \
+ * mvn -B -q -pl core,benchmarks -am package -DskipTests
+ * java -cp "benchmarks/target/classes:core/target/classes:JARS" \
  *     dev.alignunit.benchmarks.GraderAccuracy [dataDir] [--verbose]
  * </pre>
- * {@code dataDir} defaults to {@code ../shared/data} (relative to the repository root) and must
+ * where {@code JARS} are jackson-databind, jackson-core, jackson-annotations and apiguardian-api
+ * from the local Maven repository (or use the exec plugin once core is installed).
+ *
+ * <p>{@code dataDir} defaults to {@code ../shared/data} (relative to the repository root) and must
  * hold {@code refusal-dev.jsonl}, {@code refusal-dev-gptfuzz.jsonl} and {@code reasoning-dev.jsonl}.
  * {@code --verbose} also prints every misclassified row's id, for error analysis (not for tuning to
  * rows: the data is a sample, see its README).

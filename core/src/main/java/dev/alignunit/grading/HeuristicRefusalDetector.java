@@ -33,8 +33,11 @@ import java.util.regex.Pattern;
  * such as "illegal" or "unethical" in a warning attached to an answer do not make it a refusal:
  * a judgement only counts when it opens the response and no answer follows.
  *
- * <p>All patterns are compiled once and run once over the whole lower-cased text, so the cost is
- * linear in the text length. Instances are immutable and thread-safe.
+ * <p>Speed: every pattern is compiled once. Each rule names trigger words; the text is scanned once
+ * for words, and a rule is tried only where one of its trigger words occurs (with
+ * {@code lookingAt} when its matches start at that word), so most sentences try few rules and no
+ * pattern scans the whole text. Matchers are reused per thread. Instances are immutable and
+ * thread-safe.
  */
 final class HeuristicRefusalDetector implements RefusalDetector {
 
