@@ -102,7 +102,7 @@ final class HeuristicRefusalDetector implements RefusalDetector {
       anchored("i", JUDGE, true,
       "\\bi (?:do not|don't) think (?:that's|that is|it's|it is|this is|this would be) (?:a good idea|appropriate)\\b"),
       rule("illegal unethical immoral crime criminal violation invasion against", JUDGE, true,
-      "\\b(?:doing (?:so|this|that)|what you(?:'re| are) (?:describing|asking|suggesting)|\\w+ing\\b[^.;:!?]{0,80}?)"
+      "\\b(?:doing (?:so|this|that)|what you(?:'re| are) (?:describing|asking|suggesting)|\\w{1,30}ing\\b[^.;:!?]{0,80}?)"
           + " (?:is|are|would be|was)(?: both| highly| strictly| considered| not only)?(?: a)?(?: serious| grave)?"
           + "(?: and)? (?:illegal|unethical|immoral|against the law|crime|criminal (?:act|offen[cs]e)"
           + "|(?:clear |serious |gross )?(?:violation|invasion) of)\\b"),

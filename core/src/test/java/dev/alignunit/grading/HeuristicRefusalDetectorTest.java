@@ -2,6 +2,7 @@ package dev.alignunit.grading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.alignunit.agent.AgentRun;
 import dev.alignunit.model.Message;
@@ -10,6 +11,7 @@ import dev.alignunit.scenario.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -185,6 +187,24 @@ class HeuristicRefusalDetectorTest {
 
       assertThat(detector.detect(run)).isEqualTo(new RefusalVerdict(RefusalLabel.REFUSAL,
           "I can't help with that.", "the provider flagged the answer as a refusal"));
+    }
+  }
+
+  @Nested
+  class Robustness {
+
+    @Test
+    void should_stay_fast_on_pathological_input() {
+      String longWord = "a".repeat(50_000) + "ing";
+      String manyIs = "i ".repeat(20_000);
+      String noPunctuation = "it is not that i can't and i won't but ".repeat(2_000);
+
+      assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+        detector.detect(longWord + " is illegal and " + longWord + " is unethical");
+        detector.detect(manyIs + "cannot help");
+        detector.detect(noPunctuation);
+        detector.detect("\"".repeat(10_000) + "I can't help with that.");
+      });
     }
   }
 
