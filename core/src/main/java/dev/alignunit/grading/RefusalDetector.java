@@ -27,6 +27,23 @@ public interface RefusalDetector {
   }
 
   /**
+   * A builder for a heuristic detector with phrases added or removed, for teams whose guardrails
+   * have their own wording.
+   *
+   * <pre>{@code
+   * RefusalDetector detector = RefusalDetector.heuristicBuilder()
+   *     .addRefusalPhrase("blocked by Acme policy")
+   *     .removeRefusalPhrase("no-access")
+   *     .build();
+   * }</pre>
+   *
+   * @return a builder that starts with the built-in phrases
+   */
+  static HeuristicRefusalBuilder heuristicBuilder() {
+    return new HeuristicRefusalBuilder();
+  }
+
+  /**
    * Labels one response text.
    *
    * @param text the response
