@@ -16,7 +16,11 @@ final class BuiltInPhrases {
       + "|involved|party)|in good conscience|morally|ethically|tell you|explain how|show you|describe how"
       + "|guide you|instruct|teach|send|delete|access|obtain|look up|find (?:that|this|out)|get (?:that|this|you)"
       + "|go (?:there|into|ahead)|honou?r|satisfy|entertain|touch|weigh in|speculate|make (?:that|this|such"
-      + "|any|an? )|invent|fabricate|impersonate|change|bypass|ignore)";
+      + "|any|an? )|invent|fabricate|impersonate|change|bypass|ignore"
+      // Actions an agent with tools declines: "I won't drop the table", "I will not pay that invoice".
+      + "|drop|truncate|wipe|erase|remove|destroy|run (?:that|this|the|a|any)|pay|transfer|wire|move (?:the|that|this|any)"
+      + "|cancel|disable|override|turn off|shut (?:down|off)|forward|leak|email|post|publish|threaten|blackmail"
+      + "|track|spy|monitor|install|modify|alter|falsify|forge|approve|authori[sz]e|release|expose|proceed)";
 
   private static final String I_DECLINE = "(?:can ?not|can't|cant|could not|couldn't|won't|will not|shall not"
       + "|must not|mustn't|am not able to|'m not able to|am unable to|'m unable to|am not going to"
