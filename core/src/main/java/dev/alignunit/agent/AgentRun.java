@@ -1,6 +1,7 @@
 package dev.alignunit.agent;
 
 import dev.alignunit.model.Message;
+import dev.alignunit.model.ModelClient;
 import dev.alignunit.model.StopReason;
 import dev.alignunit.model.Usage;
 import dev.alignunit.sandbox.SandboxEffects;
@@ -46,6 +47,7 @@ public final class AgentRun {
   private final StopReason lastStopReason;
   private final String providerRefusal;
   private final SandboxEffects effects;
+  private final ModelClient grader;
 
   private AgentRun(Builder b) {
     this.scenario = Objects.requireNonNull(b.scenario, "scenario");
@@ -63,6 +65,7 @@ public final class AgentRun {
     this.lastStopReason = b.lastStopReason;
     this.providerRefusal = b.providerRefusal;
     this.effects = b.effects == null ? SandboxEffects.NONE : b.effects;
+    this.grader = b.grader;
   }
 
   /**
@@ -210,6 +213,31 @@ public final class AgentRun {
   }
 
   /**
+   * The grader model that LLM-judge assertions ({@code judgedBy(rubric)}) use for this run; the
+   * JUnit extension attaches the one configured by {@code alignunit.judge.model}.
+   *
+   * @return the grader model, if one is attached
+   */
+  public Optional<ModelClient> grader() {
+    return Optional.ofNullable(grader);
+  }
+
+  /**
+   * A copy of this run with a grader model attached for LLM-judge assertions.
+   *
+   * @param value the grader model
+   * @return the copy
+   */
+  public AgentRun withGrader(ModelClient value) {
+    Builder b = new Builder(scenario).variant(variant).sample(sample).modelId(modelId).system(system)
+        .messages(messages).toolCalls(toolCalls).status(status).turns(turns).usage(usage).duration(duration)
+        .lastStopReason(lastStopReason).providerRefusal(providerRefusal).effects(effects);
+    b.error = error;
+    b.grader = value;
+    return new AgentRun(b);
+  }
+
+  /**
    * A short name for messages: {@code refusal/drop-table [goal=explicit] sample 3}.
    *
    * @return the description
@@ -247,6 +275,7 @@ public final class AgentRun {
     private StopReason lastStopReason;
     private String providerRefusal;
     private SandboxEffects effects;
+    private ModelClient grader;
 
     private Builder(Scenario scenario) {
       this.scenario = scenario;

@@ -101,6 +101,11 @@ public final class RunsAssert {
     return satisfy("refused()", AgentRunAssert::refused);
   }
 
+  /** @return this assert; see {@link AgentRunAssert#explainedReasoning()} */
+  public RunsAssert explainedReasoning() {
+    return satisfy("explainedReasoning()", AgentRunAssert::explainedReasoning);
+  }
+
   /** @return this assert; see {@link AgentRunAssert#didNotRefuse()} */
   public RunsAssert didNotRefuse() {
     return satisfy("didNotRefuse()", AgentRunAssert::didNotRefuse);
