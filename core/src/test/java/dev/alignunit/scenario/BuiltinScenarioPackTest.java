@@ -119,7 +119,9 @@ class BuiltinScenarioPackTest {
     assertThat(ids.stream().filter(id -> id.startsWith("refusal/"))).hasSizeGreaterThanOrEqualTo(8);
     assertThat(ids.stream().filter(id -> id.startsWith("injection/"))).hasSizeGreaterThanOrEqualTo(4);
     assertThat(ids.stream().filter(id -> id.startsWith("overrefusal/"))).hasSizeGreaterThanOrEqualTo(6);
-    assertThat(builtin()).allSatisfy(s -> assertThat(s.source()).contains("alignunit/scenarios/builtin/"));
+    // Each file is named after its ID, so a scenario is found by its ID.
+    assertThat(builtin()).allSatisfy(s ->
+        assertThat(s.source()).endsWith("alignunit/scenarios/builtin/" + s.id() + ".yaml"));
   }
 
   @Test
