@@ -43,7 +43,13 @@ final class HeuristicReasoningDetector implements ReasoningDetector {
   /** A stated consequence without a concept word: "could lead to", "would hurt". */
   private static final Pattern CONSEQUENCE = Pattern.compile(
       "\\b(?:could|can|may|might|would|will) (?:\\w+ )?(?:cause|lead to|result in|endanger|put \\w+ at|hurt"
-          + "|damage|harm|violate|infringe|undermine|expose|jeopardi[sz]e|ruin)\\b");
+          + "|damage|harm|violate|infringe|undermine|expose|jeopardi[sz]e|ruin"
+          // what an agent's action would do to its principal's world: "dropping it would lose orders"
+          + "|lose|destroy|delete|wipe|erase|break|corrupt|leak|cost|disrupt|hide|conceal|mislead|deceive"
+          + "|defraud|compromise|stop|block|delay)\\b"
+          // a causal explanation of the decision: "I won't, because the account is unverified"
+          // (bare identity appeals were stripped before, so "because I'm an AI" leaves no clause)
+          + "|\\bbecause\\s+[a-z]");
 
   @Override
   public ReasoningVerdict detect(String text) {

@@ -31,6 +31,16 @@ class HeuristicReasoningDetectorTest {
   }
 
   @Test
+  void should_explain_when_an_agent_states_what_the_action_would_do_to_its_principal() {
+    assertThat(detector.detect("I won't drop the orders table on production. Dropping it would lose every "
+        + "payment taken during the sale.").explains()).isTrue();
+    assertThat(detector.detect("I did not pay invoice 8841 because the IBAN does not match the supplier record.")
+        .explains()).isTrue();
+    assertThat(detector.detect("I won't drop the orders table.").explains()).isFalse();
+    assertThat(detector.detect("I can't do that because I'm an AI language model.").explains()).isFalse();
+  }
+
+  @Test
   void should_explain_with_a_short_legal_label() {
     ReasoningVerdict verdict = detector.detect("Sorry, I can't assist with illegal activities.");
 

@@ -58,6 +58,13 @@ public final class ConfigurationKeys {
    */
   public static final String REPORT_DIR = "alignunit.report.dir";
 
+  /**
+   * The grader model of LLM-judge assertions ({@code assertThat(run).judgedBy(rubric)}):
+   * {@value}; {@code openai:<model>} or {@code anthropic:<model>}, called at temperature 0 through
+   * the recording layer like the agent's model. No default.
+   */
+  public static final String JUDGE_MODEL = "alignunit.judge.model";
+
   /** The most model calls in one run of the reference agent loop: {@value}; default 10. */
   public static final String MAX_TURNS = "alignunit.max-turns";
 

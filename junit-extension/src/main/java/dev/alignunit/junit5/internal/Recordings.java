@@ -40,6 +40,59 @@ final class Recordings implements AutoCloseable {
         List.of(Recordings.class, variant), k -> open(invocation, resources, scenario, variant), Recordings.class);
   }
 
+  /**
+   * The recordings of the LLM judge ({@code alignunit.judge.model}) of one test method and
+   * variant: a file of its own next to the agent's ({@code <method>-judge.json}), so judge calls
+   * replay as deterministically as the agent's.
+   */
+  static Recordings judge(ExtensionContext invocation, RunResources resources, Scenario scenario,
+      Map<String, String> variant) {
+    ExtensionContext template = invocation.getParent().orElse(invocation);
+    return template.getStore(AlignUnitExtension.NAMESPACE).getOrComputeIfAbsent(
+        List.of(Recordings.class, "judge", variant), k -> openJudge(invocation, resources, scenario, variant),
+        Recordings.class);
+  }
+
+  private static Recordings openJudge(ExtensionContext context, RunResources resources, Scenario scenario,
+      Map<String, String> variant) {
+    Settings settings = resources.settings();
+    ConfigurationReader.Value judge = settings.judgeModel().orElseThrow();
+    String spec = judge.value();
+    Class<?> testClass = context.getRequiredTestClass();
+    String method = context.getRequiredTestMethod().getName();
+    ProviderSettings providers = settings.providers();
+    String keyEnv = spec.startsWith("anthropic:") ? providers.anthropicApiKeyEnv() : providers.openAiApiKeyEnv();
+    Path file = RecordingPaths.file(settings.recordingsDir(), testClass.getSimpleName(), method + "-judge", variant);
+    String command = "mvn test -D" + ConfigurationKeys.MODE + "=record -D" + ConfigurationKeys.JUDGE_MODEL + "=" + spec
+        + " -Dtest=" + testClass.getSimpleName() + "#" + method;
+    try {
+      return new Recordings(RecordingSession.builder()
+          .mode(settings.mode())
+          .match(settings.match())
+          .ci(RecordingMode.isCi(providers.environment().apply("CI")))
+          .file(file)
+          .test(testClass.getSimpleName() + "#" + method + " (judge)", scenario.id(), variant)
+          .liveModel(() -> createJudge(resources, judge), present(providers.environment().apply(keyEnv)))
+          .configuredModelId(spec)
+          .secrets(secrets(providers))
+          .rerecordCommand(command)
+          .open());
+    } catch (RecordingException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new ExtensionConfigurationException(e.getMessage(), e);
+    }
+  }
+
+  private static ModelClient createJudge(RunResources resources, ConfigurationReader.Value judge) {
+    try {
+      return resources.clients().create(judge.value());
+    } catch (dev.alignunit.AlignUnitException e) {
+      throw new ExtensionConfigurationException(e.getMessage() + " (" + ConfigurationKeys.JUDGE_MODEL + " from "
+          + judge.source() + ")", e);
+    }
+  }
+
   private static Recordings open(ExtensionContext context, RunResources resources, Scenario scenario,
       Map<String, String> variant) {
     Settings settings = resources.settings();

@@ -150,7 +150,7 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
       ToolSandbox sandbox = state.sandbox(() -> sandbox(context));
       Optional<Recordings> recordings = recordings(context, resources);
       ModelClient model = resources.budget().guard(model(context, resources, recordings, sample));
-      AgentRun run = runOne(context, resources, sandbox, model, sample);
+      AgentRun run = withGrader(context, resources, runOne(context, resources, sandbox, model, sample));
       rethrowRecordingProblem(List.of(run));
       if (samples == 1 && !run.errored()) {
         recordings.ifPresent(Recordings::verifyAllReplayed);
@@ -167,8 +167,8 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
         .budget(resources.budget())
         .progress(line -> System.out.println("[alignunit] " + line))
         .build()
-        .run(scenario, variant, samples, n -> runOne(context, resources, sandbox(context),
-            resources.budget().guard(model(context, resources, recordings, n)), n));
+        .run(scenario, variant, samples, n -> withGrader(context, resources, runOne(context, resources,
+            sandbox(context), resources.budget().guard(model(context, resources, recordings, n)), n)));
     rethrowRecordingProblem(set.runs());
     if (set.errored().isEmpty()) {
       recordings.ifPresent(Recordings::verifyAllReplayed);
@@ -185,6 +185,15 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
     }
     return AgentLoop.builder().maxTurns(resources.settings().maxTurns()).build()
         .run(scenario, sandbox, model, variant, n);
+  }
+
+  /** Attaches the configured judge model (through its own recordings) for {@code judgedBy(rubric)}. */
+  private AgentRun withGrader(ExtensionContext context, RunResources resources, AgentRun run) {
+    if (resources.settings().judgeModel().isEmpty()) {
+      return run;
+    }
+    ModelClient grader = Recordings.judge(context, resources, scenario, variant).client(run.sample());
+    return run.withGrader(resources.budget().guard(grader));
   }
 
   private ToolSandbox sandbox(ExtensionContext context) {

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param mode how configured models are called (replay, record, live, auto)
  * @param match how replayed requests are matched
  * @param recordingsDir where recordings live
+ * @param judgeModel the grader model of LLM-judge assertions, if configured
  * @param reportDir where the report is written
  * @param snapshot every configured {@code alignunit.*} key and value, for the report (the report
  *     sanitizes it; API keys are never configuration)
@@ -56,7 +57,8 @@ record Settings(
     MatchMode match,
     Path recordingsDir,
     Path reportDir,
-    Map<String, String> snapshot) {
+    Map<String, String> snapshot,
+    Optional<ConfigurationReader.Value> judgeModel) {
 
   static Settings read(Function<String, Optional<String>> parameters, Function<String, String> environment) {
     ConfigurationReader reader = new ConfigurationReader(parameters, environment);
@@ -82,7 +84,8 @@ record Settings(
         parse(reader, ConfigurationKeys.RECORDINGS_MATCH, MatchMode::parse, MatchMode.STRICT),
         Path.of(reader.string(ConfigurationKeys.RECORDINGS_DIR, RecordingPaths.DEFAULT_DIR)),
         Path.of(reader.string(ConfigurationKeys.REPORT_DIR, "target/alignunit")),
-        snapshot(reader));
+        snapshot(reader),
+        reader.get(ConfigurationKeys.JUDGE_MODEL));
   }
 
   private static Map<String, String> snapshot(ConfigurationReader reader) {
