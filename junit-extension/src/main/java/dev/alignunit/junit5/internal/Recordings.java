@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -65,14 +66,21 @@ final class Recordings implements AutoCloseable {
     Path file = RecordingPaths.file(settings.recordingsDir(), testClass.getSimpleName(), method + "-judge", variant);
     String command = "mvn test -D" + ConfigurationKeys.MODE + "=record -D" + ConfigurationKeys.JUDGE_MODEL + "=" + spec
         + " -Dtest=" + testClass.getSimpleName() + "#" + method;
+    return open(settings, file, testClass.getSimpleName() + "#" + method + " (judge)", scenario, variant,
+        () -> createJudge(resources, judge), present(providers.environment().apply(keyEnv)), spec, command);
+  }
+
+  private static Recordings open(Settings settings, Path file, String test, Scenario scenario,
+      Map<String, String> variant, Supplier<ModelClient> live, boolean liveAvailable, String spec, String command) {
+    ProviderSettings providers = settings.providers();
     try {
       return new Recordings(RecordingSession.builder()
           .mode(settings.mode())
           .match(settings.match())
           .ci(RecordingMode.isCi(providers.environment().apply("CI")))
           .file(file)
-          .test(testClass.getSimpleName() + "#" + method + " (judge)", scenario.id(), variant)
-          .liveModel(() -> createJudge(resources, judge), present(providers.environment().apply(keyEnv)))
+          .test(test, scenario.id(), variant)
+          .liveModel(live, liveAvailable)
           .configuredModelId(spec)
           .secrets(secrets(providers))
           .rerecordCommand(command)
@@ -117,24 +125,8 @@ final class Recordings implements AutoCloseable {
           + ConfigurationKeys.MODEL + " (for example -D" + ConfigurationKeys.MODEL + "=openai:gpt-4.1-mini), or "
           + "replay a recording (none at " + file + "; record one with: " + command + ").");
     }
-    try {
-      RecordingSession session = RecordingSession.builder()
-          .mode(settings.mode())
-          .match(settings.match())
-          .ci(RecordingMode.isCi(providers.environment().apply("CI")))
-          .file(file)
-          .test(testClass.getSimpleName() + "#" + method, scenario.id(), variant)
-          .liveModel(() -> ModelLocator.locate(context, resources, 1), spec != null && keyPresent)
-          .configuredModelId(spec)
-          .secrets(secrets(providers))
-          .rerecordCommand(command)
-          .open();
-      return new Recordings(session);
-    } catch (RecordingException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new ExtensionConfigurationException(e.getMessage(), e);
-    }
+    return open(settings, file, testClass.getSimpleName() + "#" + method, scenario, variant,
+        () -> ModelLocator.locate(context, resources, 1), spec != null && keyPresent, spec, command);
   }
 
   private static boolean present(String value) {
