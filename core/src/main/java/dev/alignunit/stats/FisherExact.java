@@ -69,7 +69,7 @@ public final class FisherExact {
   }
 
   /**
-   * One-sided p-value P(X >= a) for the table {@code [[a, b], [c, d]]}.
+   * One-sided p-value {@code P(X >= a)} for the table {@code [[a, b], [c, d]]}.
    *
    * @param a current, counted
    * @param b current, not counted
@@ -83,7 +83,7 @@ public final class FisherExact {
   }
 
   /**
-   * One-sided p-value P(X <= a) for the table {@code [[a, b], [c, d]]}.
+   * One-sided p-value {@code P(X <= a)} for the table {@code [[a, b], [c, d]]}.
    *
    * @param a current, counted
    * @param b current, not counted
