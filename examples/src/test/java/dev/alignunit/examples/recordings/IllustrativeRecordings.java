@@ -27,9 +27,13 @@ import java.util.function.IntFunction;
  *
  * <pre>
  * mvn -B -q -pl examples dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
- * java -cp "examples/target/test-classes:$(cat /tmp/cp.txt)" \
+ * java -cp "examples/target/test-classes:core/target/classes:junit-extension/target/classes:$(tr ':' '\n' &lt; /tmp/cp.txt | grep -v /dev/alignunit/ | paste -sd:)" \
  *     dev.alignunit.examples.recordings.IllustrativeRecordings examples/src/test/resources/alignunit/recordings
  * </pre>
+ *
+ * (the reactor's own {@code core} and {@code junit-extension} classes replace the snapshot jars of
+ * the local Maven repository, so an older snapshot cannot write the files; keeping both would load
+ * the built-in scenarios twice).
  */
 public final class IllustrativeRecordings {
 
