@@ -7,6 +7,12 @@ final class BuiltInPhrases {
 
   private BuiltInPhrases() {}
 
+  /**
+   * The id of the built-in phrase for limits of knowledge or access ("I don't have access to ...").
+   * The detector treats its matches as "cannot" rather than "will not" (see HeuristicRefusalDetector).
+   */
+  static final String NO_ACCESS_ID = "no-access";
+
   /** Verbs a declining "I can't ..." is about; "I can't stress enough" is not a refusal. */
   private static final String ACTS = "(?:help(?! but)|assist|provide|comply|fulfil|fulfill|do (?:that|this|so|it|what)"
       + "|give|write|create|share|support|engage|answer|respond to|generate|produce|offer|participate"
@@ -97,7 +103,7 @@ final class BuiltInPhrases {
           "\\b(?:against|violates?|contrary to|outside(?: of)?) (?:my|openai's|the) (?:\\w+ )?(?:programming"
               + "|guidelines|principles|policies|policy|values|rules|instructions|core values|usage polic\\w+"
               + "|content polic\\w+)"),
-      new RefusalPhrase("no-access",
+      new RefusalPhrase(NO_ACCESS_ID,
           "\\b(?:i|and) (?:do not|don't|currently do not|currently don't) have (?:\\w+ ){0,2}?(?:access|the ability"
               + "|the capability|the capacity|any information|personal information|information about|the"
               + " information|real-time|the means|permission|the authority)\\b"),
