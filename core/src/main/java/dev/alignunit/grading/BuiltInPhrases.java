@@ -51,7 +51,7 @@ final class BuiltInPhrases {
           "outside")),
       java.util.Map.entry("no-access", java.util.Set.of("i", "and")),
       java.util.Map.entry("unable-to", java.util.Set.of("i", "i'm", "we", "we're", "i's")),
-      java.util.Map.entry("wont-be-doing", java.util.Set.of("i")),
+      java.util.Map.entry("wont-be-doing", java.util.Set.of("i", "i'm")),
       java.util.Map.entry("no-i-wont", java.util.Set.of("no")));
 
   /**
@@ -79,7 +79,7 @@ final class BuiltInPhrases {
   static final List<RefusalPhrase> ALL = List.of(
       new RefusalPhrase("i-cannot-help",
           "\\bi(?: really| simply| just| absolutely| unfortunately| definitely| certainly| still| therefore"
-              + "| afraid)? " + I_DECLINE + "(?: \\w+){0,3}? " + ACTS),
+              + "| afraid)?(?: |(?='[md] ))" + I_DECLINE + "(?: \\w+){0,3}? " + ACTS),
       // "I must adhere to my guidelines and cannot provide ...": the "I" is checked last, behind.
       new RefusalPhrase("i-and-cannot",
           "\\b(?:and|but|so) (?:therefore )?(?:can ?not|can't|won't|will not|am unable to)"
@@ -110,7 +110,7 @@ final class BuiltInPhrases {
       new RefusalPhrase("unable-to",
           "\\b(?:i am|i'm|i's|we are|we're)(?: \\w+)? (?:unable|not able|not allowed|not permitted) to "
               + ACTS),
-      new RefusalPhrase("wont-be-doing", "\\bi (?:won't|will not|am not|'m not) (?:be )?(?:doing|going to do)"
+      new RefusalPhrase("wont-be-doing", "\\bi(?: |(?='m ))(?:won't|will not|am not|'m not) (?:be )?(?:doing|going to do)"
           + " (?:that|this|so|it)\\b"),
       new RefusalPhrase("no-i-wont", "\\bno[,.!]? i (?:won't|will not|can't|cannot)\\b"));
 }
