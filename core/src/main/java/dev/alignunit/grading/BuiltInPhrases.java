@@ -84,8 +84,9 @@ final class BuiltInPhrases {
       new RefusalPhrase("i-and-cannot",
           "\\b(?:and|but|so) (?:therefore )?(?:can ?not|can't|won't|will not|am unable to)"
               + "(?: \\w+){0,3}? " + ACTS + "(?<=\\bi\\b[^.!?\\n]{0,200})"),
-      new RefusalPhrase("not-here-to", "\\bi(?:'m| am) not here to (?:help|assist) (?:you )?(?:with )?(?:that|this|"
-          + "any|such)\\b"),
+      // "I'm not here to help with that", "I'm here to talk about basketball, not to help you with ...".
+      new RefusalPhrase("not-here-to", "\\bi(?:'m| am) (?:not here to|here to [^.!?\\n]{1,80}?,? not to) (?:help|assist)"
+          + " (?:you )?(?:with )?(?:that|this|any|such|\\w+ing|illegal|harmful)\\b"),
       new RefusalPhrase("not-comfortable", "\\bi(?:'m| am) not (?:really |very )?comfortable (?:with|\\w+ing)\\b"),
       new RefusalPhrase("cannot-and-will-not", "\\bi (?:can't|cannot|can not) and (?:won't|will not)\\b"),
       new RefusalPhrase("sorry-cannot",
