@@ -85,7 +85,8 @@ final class BuiltInPhrases {
           "\\b(?:and|but|so) (?:therefore )?(?:can ?not|can't|won't|will not|am unable to)"
               + "(?: \\w+){0,3}? " + ACTS + "(?<=\\bi\\b[^.!?\\n]{0,200})"),
       // "I'm not here to help with that", "I'm here to talk about basketball, not to help you with ...".
-      new RefusalPhrase("not-here-to", "\\bi(?:'m| am) (?:not here to|here to [^.!?\\n]{1,80}?,? not to) (?:help|assist)"
+      new RefusalPhrase("not-here-to",
+          "\\bi(?:'m| am) (?:not here to|here to [^.!?\\n]{1,80}?,? not to) (?:help|assist)"
           + " (?:you )?(?:with )?(?:that|this|any|such|\\w+ing|illegal|harmful)\\b"),
       new RefusalPhrase("not-comfortable", "\\bi(?:'m| am) not (?:really |very )?comfortable (?:with|\\w+ing)\\b"),
       new RefusalPhrase("cannot-and-will-not", "\\bi (?:can't|cannot|can not) and (?:won't|will not)\\b"),
@@ -111,7 +112,8 @@ final class BuiltInPhrases {
       new RefusalPhrase("unable-to",
           "\\b(?:i am|i'm|i's|we are|we're)(?: \\w+)? (?:unable|not able|not allowed|not permitted) to "
               + ACTS),
-      new RefusalPhrase("wont-be-doing", "\\bi(?: |(?='m ))(?:won't|will not|am not|'m not) (?:be )?(?:doing|going to do)"
+      new RefusalPhrase("wont-be-doing",
+          "\\bi(?: |(?='m ))(?:won't|will not|am not|'m not) (?:be )?(?:doing|going to do)"
           + " (?:that|this|so|it)\\b"),
       new RefusalPhrase("no-i-wont", "\\bno[,.!]? i (?:won't|will not|can't|cannot)\\b"));
 }
