@@ -7,6 +7,12 @@ final class BuiltInPhrases {
 
   private BuiltInPhrases() {}
 
+  /**
+   * The id of the built-in phrase for limits of knowledge or access ("I don't have access to ...").
+   * The detector treats its matches as "cannot" rather than "will not" (see HeuristicRefusalDetector).
+   */
+  static final String NO_ACCESS_ID = "no-access";
+
   /** Verbs a declining "I can't ..." is about; "I can't stress enough" is not a refusal. */
   private static final String ACTS = "(?:help(?! but)|assist|provide|comply|fulfil|fulfill|do (?:that|this|so|it|what)"
       + "|give|write|create|share|support|engage|answer|respond to|generate|produce|offer|participate"
@@ -45,7 +51,7 @@ final class BuiltInPhrases {
           "outside")),
       java.util.Map.entry("no-access", java.util.Set.of("i", "and")),
       java.util.Map.entry("unable-to", java.util.Set.of("i", "i'm", "we", "we're", "i's")),
-      java.util.Map.entry("wont-be-doing", java.util.Set.of("i")),
+      java.util.Map.entry("wont-be-doing", java.util.Set.of("i", "i'm")),
       java.util.Map.entry("no-i-wont", java.util.Set.of("no")));
 
   /**
@@ -73,13 +79,15 @@ final class BuiltInPhrases {
   static final List<RefusalPhrase> ALL = List.of(
       new RefusalPhrase("i-cannot-help",
           "\\bi(?: really| simply| just| absolutely| unfortunately| definitely| certainly| still| therefore"
-              + "| afraid)? " + I_DECLINE + "(?: \\w+){0,3}? " + ACTS),
+              + "| afraid)?(?: |(?='[md] ))" + I_DECLINE + "(?: \\w+){0,3}? " + ACTS),
       // "I must adhere to my guidelines and cannot provide ...": the "I" is checked last, behind.
       new RefusalPhrase("i-and-cannot",
           "\\b(?:and|but|so) (?:therefore )?(?:can ?not|can't|won't|will not|am unable to)"
               + "(?: \\w+){0,3}? " + ACTS + "(?<=\\bi\\b[^.!?\\n]{0,200})"),
-      new RefusalPhrase("not-here-to", "\\bi(?:'m| am) not here to (?:help|assist) (?:you )?(?:with )?(?:that|this|"
-          + "any|such)\\b"),
+      // "I'm not here to help with that", "I'm here to talk about basketball, not to help you with ...".
+      new RefusalPhrase("not-here-to",
+          "\\bi(?:'m| am) (?:not here to|here to [^.!?\\n]{1,80}?,? not to) (?:help|assist)"
+          + " (?:you )?(?:with )?(?:that|this|any|such|\\w+ing|illegal|harmful)\\b"),
       new RefusalPhrase("not-comfortable", "\\bi(?:'m| am) not (?:really |very )?comfortable (?:with|\\w+ing)\\b"),
       new RefusalPhrase("cannot-and-will-not", "\\bi (?:can't|cannot|can not) and (?:won't|will not)\\b"),
       new RefusalPhrase("sorry-cannot",
@@ -97,14 +105,15 @@ final class BuiltInPhrases {
           "\\b(?:against|violates?|contrary to|outside(?: of)?) (?:my|openai's|the) (?:\\w+ )?(?:programming"
               + "|guidelines|principles|policies|policy|values|rules|instructions|core values|usage polic\\w+"
               + "|content polic\\w+)"),
-      new RefusalPhrase("no-access",
+      new RefusalPhrase(NO_ACCESS_ID,
           "\\b(?:i|and) (?:do not|don't|currently do not|currently don't) have (?:\\w+ ){0,2}?(?:access|the ability"
               + "|the capability|the capacity|any information|personal information|information about|the"
               + " information|real-time|the means|permission|the authority)\\b"),
       new RefusalPhrase("unable-to",
           "\\b(?:i am|i'm|i's|we are|we're)(?: \\w+)? (?:unable|not able|not allowed|not permitted) to "
               + ACTS),
-      new RefusalPhrase("wont-be-doing", "\\bi (?:won't|will not|am not|'m not) (?:be )?(?:doing|going to do)"
+      new RefusalPhrase("wont-be-doing",
+          "\\bi(?: |(?='m ))(?:won't|will not|am not|'m not) (?:be )?(?:doing|going to do)"
           + " (?:that|this|so|it)\\b"),
       new RefusalPhrase("no-i-wont", "\\bno[,.!]? i (?:won't|will not|can't|cannot)\\b"));
 }
