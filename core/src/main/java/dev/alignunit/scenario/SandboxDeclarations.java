@@ -78,7 +78,7 @@ public final class SandboxDeclarations {
       JsonNode map = node.get("files");
       requireObject(map, where + ".files", "path: content pairs");
       files = new LinkedHashMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = map.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         files.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText());
       }
@@ -231,7 +231,7 @@ public final class SandboxDeclarations {
       return matchers;
     }
     requireObject(node, where, "argument path: matcher pairs");
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String at = where + "." + e.getKey();
       try {

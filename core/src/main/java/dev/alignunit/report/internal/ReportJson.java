@@ -51,7 +51,7 @@ public final class ReportJson {
           }
         });
     ObjectMapper mapper = new ObjectMapper().registerModule(instants);
-    mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    mapper.setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
     // Newer writers may add optional fields; readers of an older library keep working.
     mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     return mapper;
