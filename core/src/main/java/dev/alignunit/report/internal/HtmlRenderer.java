@@ -318,25 +318,9 @@ public final class HtmlRenderer {
         report.count(TestOutcome.ERRORED), report.count(TestOutcome.SKIPPED)};
     String[] colors = {"#1e8e4e", "#c93c3c", "#d9822b", "#8a94a3"};
     String[] names = {"passed", "failed", "errored", "skipped"};
-    long total = Math.max(1, counts[0] + counts[1] + counts[2] + counts[3]);
-    o.append("<svg role=\"img\" aria-label=\"outcomes\" viewBox=\"0 0 400 28\" width=\"100%\" height=\"28\" preserveAspectRatio=\"none\">");
-    o.append("<rect x=\"0\" y=\"0\" width=\"400\" height=\"28\" rx=\"4\" fill=\"#eef0f3\"/>");
-    double x = 0;
-    for (int i = 0; i < 4; i++) {
-      double w = 400.0 * counts[i] / total;
-      if (w > 0) {
-        o.append("<rect x=\"").append(fmt(x)).append("\" y=\"0\" width=\"").append(fmt(w))
-            .append("\" height=\"28\" fill=\"").append(colors[i]).append("\"><title>").append(counts[i]).append(' ')
-            .append(names[i]).append("</title></rect>");
-      }
-      x += w;
-    }
-    o.append("</svg>\n<div class=\"legend\">");
-    for (int i = 0; i < 4; i++) {
-      o.append("<span><i style=\"background:").append(colors[i]).append("\"></i>").append(counts[i]).append(' ')
-          .append(names[i]).append("</span>");
-    }
-    o.append("</div>");
+    stackedBar(o, "outcomes", counts, colors, names);
+    o.append('\n');
+    legend(o, counts, colors, names);
     sampleBar(o);
     o.append("</figure>\n");
     rateChart(o);
@@ -359,12 +343,20 @@ public final class HtmlRenderer {
     }
     String[] colors = {"#1e8e4e", "#c93c3c", "#d9822b"};
     String[] names = {"clean", "flagged by a verdict", "errored"};
-    long total = Math.max(1, counts[0] + counts[1] + counts[2]);
-    o.append("<div class=\"sub\"><div class=\"cap\">Samples</div><svg role=\"img\" aria-label=\"samples\" "
-        + "viewBox=\"0 0 400 28\" width=\"100%\" height=\"28\" preserveAspectRatio=\"none\">"
-        + "<rect x=\"0\" y=\"0\" width=\"400\" height=\"28\" rx=\"4\" fill=\"#eef0f3\"/>");
+    o.append("<div class=\"sub\"><div class=\"cap\">Samples</div>");
+    stackedBar(o, "samples", counts, colors, names);
+    legend(o, counts, colors, names);
+    o.append("</div>");
+  }
+
+  /** One horizontal bar split into coloured segments, each with a tooltip. */
+  private static void stackedBar(StringBuilder o, String label, long[] counts, String[] colors, String[] names) {
+    long total = Math.max(1, java.util.Arrays.stream(counts).sum());
+    o.append("<svg role=\"img\" aria-label=\"").append(label).append("\" viewBox=\"0 0 400 28\" width=\"100%\" "
+        + "height=\"28\" preserveAspectRatio=\"none\"><rect x=\"0\" y=\"0\" width=\"400\" height=\"28\" rx=\"4\" "
+        + "fill=\"#eef0f3\"/>");
     double x = 0;
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < counts.length; i++) {
       double w = 400.0 * counts[i] / total;
       if (w > 0) {
         o.append("<rect x=\"").append(fmt(x)).append("\" y=\"0\" width=\"").append(fmt(w))
@@ -373,12 +365,16 @@ public final class HtmlRenderer {
       }
       x += w;
     }
-    o.append("</svg><div class=\"legend\">");
-    for (int i = 0; i < 3; i++) {
+    o.append("</svg>");
+  }
+
+  private static void legend(StringBuilder o, long[] counts, String[] colors, String[] names) {
+    o.append("<div class=\"legend\">");
+    for (int i = 0; i < counts.length; i++) {
       o.append("<span><i style=\"background:").append(colors[i]).append("\"></i>").append(counts[i]).append(' ')
           .append(names[i]).append("</span>");
     }
-    o.append("</div></div>");
+    o.append("</div>");
   }
 
   /** The highest rates of the run, harm rates first, with their intervals. */
