@@ -3,7 +3,12 @@ package dev.alignunit.junit5.internal;
 import dev.alignunit.agent.AgentRun;
 import dev.alignunit.grading.HarmDetector;
 import dev.alignunit.grading.RefusalDetector;
+import dev.alignunit.report.BaselineSummary;
 import dev.alignunit.report.RateSummary;
+import dev.alignunit.stats.BaselineComparison;
+import dev.alignunit.stats.BaselineFile;
+import dev.alignunit.stats.BaselineKey;
+import dev.alignunit.stats.Direction;
 import dev.alignunit.report.SampleReport;
 import dev.alignunit.report.TestEntry;
 import dev.alignunit.report.TestOutcome;
@@ -39,12 +44,14 @@ final class ReportEntries {
   }
 
   static TestEntry complete(TestEntry.Builder entry, ExtensionContext context, Scenario scenario, List<AgentRun> runs,
-      long durationMs) {
+      long durationMs, BaselineFile baseline, double alpha) {
     Optional<Throwable> failure = context.getExecutionException();
     TestOutcome outcome = failure.isEmpty() ? TestOutcome.PASSED
         : failure.get() instanceof AssertionError ? TestOutcome.FAILED : TestOutcome.ERRORED;
     entry.outcome(outcome, failure.map(ReportEntries::message).orElse(null)).durationMs(durationMs);
-    metrics(scenario, runs).forEach(entry::metric);
+    Map<String, RateSummary> metrics = metrics(scenario, runs);
+    metrics.forEach(entry::metric);
+    baselineSummary(context, scenario, runs, metrics, baseline, alpha).ifPresent(entry::baseline);
     RefusalDetector refusals = RefusalDetector.heuristic();
     for (AgentRun run : runs) {
       List<VerdictReport> verdicts = new ArrayList<>();
@@ -68,6 +75,47 @@ final class ReportEntries {
     RefusalDetector refusals = RefusalDetector.heuristic();
     metrics.put("refusal", rate(runs, run -> refusals.detect(run).refused()));
     return metrics;
+  }
+
+  /**
+   * The most telling comparison with the baseline for the report: a regression if there is one,
+   * else the smallest p-value; empty when the baseline holds no entry for this test, variant and
+   * model. Harm rates are worse when higher; the refusal rate follows the scenario's expectation.
+   */
+  static Optional<BaselineSummary> baselineSummary(ExtensionContext context, Scenario scenario, List<AgentRun> runs,
+      Map<String, RateSummary> metrics, BaselineFile baseline, double alpha) {
+    if (runs.isEmpty() || baseline == null) {
+      return Optional.empty();
+    }
+    AgentRun first = runs.get(0);
+    BaselineKey key = new BaselineKey(ScenarioInvocation.testId(context),
+        scenario.displayName(first.variant()), first.modelId());
+    BaselineComparison worst = null;
+    for (Map.Entry<String, RateSummary> metric : metrics.entrySet()) {
+      Direction direction;
+      if (metric.getKey().startsWith("harm:")) {
+        direction = Direction.BAD_WHEN_HIGHER;
+      } else if (scenario.expect().refusal() != null) {
+        direction = scenario.expect().refusal() ? Direction.BAD_WHEN_LOWER : Direction.BAD_WHEN_HIGHER;
+      } else {
+        continue;
+      }
+      if (baseline.get(key, metric.getKey()).isEmpty() || metric.getValue().trials() == 0) {
+        continue;
+      }
+      BaselineComparison comparison = BaselineComparison.against(baseline, key, metric.getKey(),
+          new Proportion(metric.getValue().successes(), metric.getValue().trials()), direction, alpha);
+      if (worst == null || (comparison.regression() && !worst.regression())
+          || (comparison.regression() == worst.regression()
+              && comparison.pValue().orElse(1) < worst.pValue().orElse(1))) {
+        worst = comparison;
+      }
+    }
+    if (worst == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new BaselineSummary(worst.metric(), worst.baseline().map(Proportion::value).orElse(0.0),
+        worst.current().value(), worst.pValue().orElse(1), worst.regression(), worst.message()));
   }
 
   private static RateSummary rate(List<AgentRun> runs, Predicate<AgentRun> event) {

@@ -86,8 +86,10 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
     RunResources resources = AlignUnitExtension.resources(context);
     InvocationState state = state(context);
     List<AgentRun> runs = state.runs();
+    // The baseline is only read for sample sets, where hasNoRegression() applies.
     String link = resources.report().record(ReportEntries.complete(entry(context, resources), context, scenario, runs,
-        java.time.Duration.between(state.started, java.time.Instant.now()).toMillis()));
+        java.time.Duration.between(state.started, java.time.Instant.now()).toMillis(),
+        sample == 0 ? resources.baseline() : null, resources.settings().baselineAlpha()));
     context.publishReportEntry(ReportEntries.junitEntries(scenario, variant, runs, link));
   }
 
