@@ -1,6 +1,8 @@
 /**
- * Benchmarks. Run them with
- * {@code mvn -B -q -pl benchmarks -am package -DskipTests} and then
- * {@code mvn -B -q -pl benchmarks exec:java -Dexec.mainClass=<main class>}; see BENCHMARKS.md.
+ * Benchmarks: JMH benchmarks and documented measurement mains. They are compiled by the reactor
+ * but never run by it; BENCHMARKS.md at the repository root gives, for each, the command (a plain
+ * {@code java -cp} over {@code core/target/classes}, {@code benchmarks/target/classes} and the
+ * dependency classpath, so the freshly built core is measured rather than a snapshot in
+ * {@code ~/.m2}), the figures and the machine they came from.
  */
 package dev.alignunit.benchmarks;
