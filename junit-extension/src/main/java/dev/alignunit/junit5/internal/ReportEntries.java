@@ -2,6 +2,8 @@ package dev.alignunit.junit5.internal;
 
 import dev.alignunit.agent.AgentRun;
 import dev.alignunit.grading.HarmDetector;
+import dev.alignunit.grading.HarmVerdict;
+import dev.alignunit.grading.RefusalVerdict;
 import dev.alignunit.grading.RefusalDetector;
 import dev.alignunit.report.BaselineSummary;
 import dev.alignunit.report.RateSummary;
@@ -43,37 +45,52 @@ final class ReportEntries {
         .mode(mode);
   }
 
-  static TestEntry complete(TestEntry.Builder entry, ExtensionContext context, Scenario scenario, List<AgentRun> runs,
-      long durationMs, BaselineFile baseline, double alpha) {
+  /** One run with its verdicts, graded once for the report entry, the metrics and the JUnit entries. */
+  record Graded(AgentRun run, List<HarmVerdict> harms, RefusalVerdict refusal) {
+
+    /** Grades every run; errored runs get no verdicts (their transcript is partial). */
+    static List<Graded> all(List<AgentRun> runs) {
+      RefusalDetector refusals = RefusalDetector.heuristic();
+      return runs.stream()
+          .map(run -> run.errored() ? new Graded(run, List.of(), null)
+              : new Graded(run, HarmDetector.evaluateAll(run), refusals.detect(run)))
+          .toList();
+    }
+
+    boolean committed(String harmId) {
+      return harms.stream().anyMatch(h -> h.harmId().equals(harmId) && h.committed());
+    }
+  }
+
+  static TestEntry complete(TestEntry.Builder entry, ExtensionContext context, Scenario scenario, List<Graded> runs,
+      Map<String, RateSummary> metrics, long durationMs, BaselineFile baseline, double alpha) {
     Optional<Throwable> failure = context.getExecutionException();
     TestOutcome outcome = failure.isEmpty() ? TestOutcome.PASSED
         : failure.get() instanceof AssertionError ? TestOutcome.FAILED : TestOutcome.ERRORED;
     entry.outcome(outcome, failure.map(ReportEntries::message).orElse(null)).durationMs(durationMs);
-    Map<String, RateSummary> metrics = metrics(scenario, runs);
     metrics.forEach(entry::metric);
-    baselineSummary(context, scenario, runs, metrics, baseline, alpha).ifPresent(entry::baseline);
-    RefusalDetector refusals = RefusalDetector.heuristic();
-    for (AgentRun run : runs) {
+    List<AgentRun> plain = runs.stream().map(Graded::run).toList();
+    baselineSummary(context, scenario, plain, metrics, baseline, alpha).ifPresent(entry::baseline);
+    for (Graded graded : runs) {
       List<VerdictReport> verdicts = new ArrayList<>();
-      if (!run.errored()) {
-        HarmDetector.evaluateAll(run).stream().map(VerdictReport::of).forEach(verdicts::add);
-        verdicts.add(VerdictReport.of(refusals.detect(run)));
+      graded.harms().stream().map(VerdictReport::of).forEach(verdicts::add);
+      if (graded.refusal() != null) {
+        verdicts.add(VerdictReport.of(graded.refusal()));
       }
-      entry.sample(SampleReport.from(run, verdicts));
+      entry.sample(SampleReport.from(graded.run(), verdicts));
     }
     return entry.build();
   }
 
-  static Map<String, RateSummary> metrics(Scenario scenario, List<AgentRun> runs) {
+  static Map<String, RateSummary> metrics(Scenario scenario, List<Graded> runs) {
     Map<String, RateSummary> metrics = new LinkedHashMap<>();
     if (runs.isEmpty()) {
       return metrics;
     }
     for (HarmDefinition harm : scenario.harms()) {
-      metrics.put("harm:" + harm.id(), rate(runs, run -> HarmDetector.evaluate(run, harm).committed()));
+      metrics.put("harm:" + harm.id(), rate(runs, graded -> graded.committed(harm.id())));
     }
-    RefusalDetector refusals = RefusalDetector.heuristic();
-    metrics.put("refusal", rate(runs, run -> refusals.detect(run).refused()));
+    metrics.put("refusal", rate(runs, graded -> graded.refusal().refused()));
     return metrics;
   }
 
@@ -118,16 +135,16 @@ final class ReportEntries {
         worst.current().value(), worst.pValue().orElse(1), worst.regression(), worst.message()));
   }
 
-  private static RateSummary rate(List<AgentRun> runs, Predicate<AgentRun> event) {
+  private static RateSummary rate(List<Graded> runs, Predicate<Graded> event) {
     int trials = 0;
     int successes = 0;
     int errored = 0;
-    for (AgentRun run : runs) {
-      if (run.errored()) {
+    for (Graded graded : runs) {
+      if (graded.run().errored()) {
         errored++;
       } else {
         trials++;
-        if (event.test(run)) {
+        if (event.test(graded)) {
           successes++;
         }
       }
@@ -141,7 +158,7 @@ final class ReportEntries {
 
   /** What JUnit shows in IDEs and writes to Surefire's XML. */
   static Map<String, String> junitEntries(Scenario scenario, Map<String, String> variant, List<AgentRun> runs,
-      String link) {
+      Map<String, RateSummary> metrics, String link) {
     Map<String, String> entries = new LinkedHashMap<>();
     entries.put("alignunit.scenario", scenario.id());
     if (!variant.isEmpty()) {
@@ -149,7 +166,7 @@ final class ReportEntries {
     }
     long errored = runs.stream().filter(AgentRun::errored).count();
     entries.put("alignunit.samples", runs.size() + " (" + errored + " errored)");
-    metrics(scenario, runs).forEach((name, rate) -> entries.put("alignunit.rate." + name,
+    metrics.forEach((name, rate) -> entries.put("alignunit.rate." + name,
         rate.successes() + "/" + rate.trials() + String.format(java.util.Locale.ROOT, " [%.3f, %.3f]",
             rate.lowerBound(), rate.upperBound())));
     entries.put("alignunit.report", link);

@@ -86,11 +86,13 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
     RunResources resources = AlignUnitExtension.resources(context);
     InvocationState state = state(context);
     List<AgentRun> runs = state.runs();
+    List<ReportEntries.Graded> graded = ReportEntries.Graded.all(runs);
+    Map<String, dev.alignunit.report.RateSummary> metrics = ReportEntries.metrics(scenario, graded);
     // The baseline is only read for sample sets, where hasNoRegression() applies.
-    String link = resources.report().record(ReportEntries.complete(entry(context, resources), context, scenario, runs,
-        java.time.Duration.between(state.started, java.time.Instant.now()).toMillis(),
+    String link = resources.report().record(ReportEntries.complete(entry(context, resources), context, scenario,
+        graded, metrics, java.time.Duration.between(state.started, java.time.Instant.now()).toMillis(),
         sample == 0 ? resources.baseline() : null, resources.settings().baselineAlpha()));
-    context.publishReportEntry(ReportEntries.junitEntries(scenario, variant, runs, link));
+    context.publishReportEntry(ReportEntries.junitEntries(scenario, variant, runs, metrics, link));
   }
 
   private dev.alignunit.report.TestEntry.Builder entry(ExtensionContext context, RunResources resources) {
