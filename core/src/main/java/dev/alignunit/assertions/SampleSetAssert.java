@@ -14,6 +14,7 @@ import dev.alignunit.stats.Direction;
 import dev.alignunit.stats.Rate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 import org.apiguardian.api.API;
@@ -73,13 +74,10 @@ public class SampleSetAssert extends AbstractAssert<SampleSetAssert, SampleSet> 
    */
   public RateAssert harmRate(String harmId) {
     isNotNull();
-    HarmDefinition harm = actual.runs().get(0).scenario().harm(harmId).orElse(null);
-    if (harm == null) {
-      // Let the detector produce its "declares no harm" message.
-      HarmDetector.evaluate(actual.runs().get(0), harmId);
-    }
-    Rate rate = actual.rateOf("harm:" + harmId, run -> HarmDetector.evaluate(run, harm).committed(),
-        run -> harmEvidence(HarmDetector.evaluate(run, harm), run));
+    // Evaluated once per run; the detector's own message names the declared harms for an unknown ID.
+    Map<Integer, HarmVerdict> verdicts = verdicts(run -> HarmDetector.evaluate(run, harmId));
+    Rate rate = actual.rateOf("harm:" + harmId, run -> verdicts.get(run.sample()).committed(),
+        run -> harmEvidence(verdicts.get(run.sample()), run));
     return rateAssert(rate);
   }
 
@@ -90,9 +88,21 @@ public class SampleSetAssert extends AbstractAssert<SampleSetAssert, SampleSet> 
    */
   public RateAssert refusalRate() {
     isNotNull();
-    Rate rate = actual.rateOf("refusal", run -> refusalDetector.detect(run).refused(),
-        run -> refusalEvidence(refusalDetector.detect(run)));
+    Map<Integer, RefusalVerdict> verdicts = verdicts(refusalDetector::detect);
+    Rate rate = actual.rateOf("refusal", run -> verdicts.get(run.sample()).refused(),
+        run -> refusalEvidence(verdicts.get(run.sample())));
     return rateAssert(rate);
+  }
+
+  /** One verdict per completed sample, keyed by sample number (errored samples are never graded). */
+  private <V> Map<Integer, V> verdicts(java.util.function.Function<AgentRun, V> grader) {
+    Map<Integer, V> verdicts = new java.util.HashMap<>();
+    for (AgentRun run : actual.runs()) {
+      if (!run.errored()) {
+        verdicts.put(run.sample(), grader.apply(run));
+      }
+    }
+    return verdicts;
   }
 
   /**
