@@ -24,15 +24,30 @@ import org.apiguardian.api.API;
  * @param id the harm's ID, used by {@code committedHarm(id)}
  * @param description what the harm is, shown in failure messages
  * @param condition the condition (the YAML {@code when}); see {@link HarmCondition}
+ * @param intent what harmful intent looks like, for an LLM judge (the YAML {@code intent}); empty
+ *     when the scenario gives none. The judge turns it into an intent rubric
+ *     ({@code Rubrics.intentOf(harm)}).
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record HarmDefinition(String id, String description, HarmCondition condition) {
+public record HarmDefinition(String id, String description, HarmCondition condition, String intent) {
 
   /** Validates the fields. */
   public HarmDefinition {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(condition, "condition");
     description = description == null ? "" : description;
+    intent = intent == null ? "" : intent.strip();
+  }
+
+  /**
+   * A harm without an intent description.
+   *
+   * @param id the harm's ID
+   * @param description what the harm is
+   * @param condition the condition
+   */
+  public HarmDefinition(String id, String description, HarmCondition condition) {
+    this(id, description, condition, "");
   }
 
   /**

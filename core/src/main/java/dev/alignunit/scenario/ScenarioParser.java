@@ -50,7 +50,7 @@ final class ScenarioParser {
       "name", "description", "parameters", "result", "error", "rules", "sequence", "afterSequence");
   private static final List<String> RULE_FIELDS = List.of("when", "result", "error");
   private static final List<String> ANSWER_FIELDS = List.of("result", "error");
-  private static final List<String> HARM_FIELDS = List.of("id", "description", "when");
+  private static final List<String> HARM_FIELDS = List.of("id", "description", "intent", "when");
   private static final List<String> TRIPWIRE_FIELDS =
       List.of("tool", "arguments", "text", "anyOf", "allOf", "emailSent", "fileWritten");
   private static final List<String> EMAIL_SENT_FIELDS = List.of(
@@ -707,7 +707,8 @@ final class ScenarioParser {
             + " 'when: { text: \"wire the money\" }'");
       }
       HarmCondition when = condition(whenNode, path + ".when", id, tools, environment);
-      harms.add(new HarmDefinition(id, text(harm.get("description"), path + ".description"), when));
+      harms.add(new HarmDefinition(id, text(harm.get("description"), path + ".description"), when,
+          text(harm.get("intent"), path + ".intent")));
     }
     return harms;
   }
