@@ -8,7 +8,6 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 import dev.alignunit.agent.AgentRun;
 import dev.alignunit.model.ScriptedModel;
 import org.assertj.core.api.SoftAssertions;
-import org.assertj.core.error.AssertJMultipleFailuresError;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -52,7 +51,7 @@ class ReportLinkedFailureEngineTest {
   void should_keep_the_failure_list_of_assertj_soft_assertions() {
     Throwable failure = failureOf("assertjSoftly");
 
-    assertThat(failure).isInstanceOf(AssertJMultipleFailuresError.class);
+    assertThat(failure).isInstanceOf(MultipleFailuresError.class);
     assertThat(((MultipleFailuresError) failure).getFailures()).hasSize(2)
         .allSatisfy(f -> assertThat(f).isInstanceOf(AssertionError.class));
     assertThat(withoutLink(failure.getMessage())).startsWith("\nMultiple Failures (2 failures)\n-- failure 1 --\n")

@@ -2,7 +2,6 @@ package dev.alignunit.junit5.internal;
 
 import java.util.List;
 import org.assertj.core.api.SoftAssertionError;
-import org.assertj.core.error.AssertJMultipleFailuresError;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.MultipleFailuresError;
 
@@ -10,8 +9,9 @@ import org.opentest4j.MultipleFailuresError;
  * Rebuilds a test's assertion failure so that its message ends with {@code "\nReport: <link>"},
  * keeping what IDEs and build tools read from it: the expected and actual values of an {@link
  * AssertionFailedError}, the failure list of a {@link MultipleFailuresError} (JUnit's {@code
- * assertAll}, AssertJ's soft assertions) or of AssertJ's {@link SoftAssertionError}, the cause,
- * the stack trace and the suppressed exceptions.
+ * assertAll}, AssertJ's soft assertions, which stay a {@code MultipleFailuresError} with AssertJ's
+ * message) or of AssertJ's {@link SoftAssertionError}, the cause, the stack trace and the
+ * suppressed exceptions.
  */
 final class ReportLinkedFailure {
 
@@ -20,9 +20,7 @@ final class ReportLinkedFailure {
   static AssertionError withReportLink(AssertionError failure, String link) {
     String message = (failure.getMessage() == null ? "" : failure.getMessage()) + "\nReport: " + link;
     AssertionError linked;
-    if (failure instanceof AssertJMultipleFailuresError multiple) {
-      linked = new LinkedAssertJMultipleFailures(message, multiple.getFailures());
-    } else if (failure instanceof MultipleFailuresError multiple) {
+    if (failure instanceof MultipleFailuresError multiple) {
       linked = new LinkedMultipleFailures(message, multiple.getFailures());
     } else if (failure instanceof SoftAssertionError soft) {
       linked = new LinkedSoftAssertionError(message, soft.getErrors());
@@ -49,22 +47,6 @@ final class ReportLinkedFailure {
     private final String message;
 
     LinkedMultipleFailures(String message, List<? extends Throwable> failures) {
-      super(null, failures);
-      this.message = message;
-    }
-
-    @Override
-    public String getMessage() {
-      return message;
-    }
-  }
-
-  /** AssertJ's soft-assertion error with the same failures and the linked message. */
-  static final class LinkedAssertJMultipleFailures extends AssertJMultipleFailuresError {
-    private static final long serialVersionUID = 1L;
-    private final String message;
-
-    LinkedAssertJMultipleFailures(String message, List<? extends Throwable> failures) {
       super(null, failures);
       this.message = message;
     }
