@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.ReflectionSupport;
@@ -68,7 +67,7 @@ final class SandboxToolInjector {
   static void injectMocks(Object testInstance, boolean mockitoPresent) {
     for (Field field : fields(testInstance)) {
       Object current = read(field, testInstance);
-      if (current != null && !(mockitoPresent && MockitoSupport.fallback(current).isPresent())) {
+      if (current != null && !(mockitoPresent && MockitoSupport.madeByExtension(current))) {
         continue;
       }
       Class<?> type = field.getType();
@@ -113,7 +112,7 @@ final class SandboxToolInjector {
         boolean mock = mockitoPresent() && MockitoSupport.isMock(value);
         try {
           if (type.isInterface() && (mock || !hasToolMethods(value.getClass()))) {
-            boolean fallsBack = mock && MockitoSupport.fallback(value).isPresent();
+            boolean fallsBack = mock && MockitoSupport.madeByExtension(value);
             // The scenario's tools are looked up before the mock's tools replace them.
             Map<String, Tool> scenarioTools = fallsBack ? ScenarioFallback.scenarioTools(type, sandbox) : Map.of();
             registerInterface(sandbox, type, value);
@@ -203,13 +202,10 @@ final class SandboxToolInjector {
       return Mockito.mockingDetails(value).isMock();
     }
 
-    /** The scenario fallback of a mock this extension made; empty for any other object. */
-    static Optional<ScenarioFallback> fallback(Object value) {
-      if (!Mockito.mockingDetails(value).isMock()) {
-        return Optional.empty();
-      }
-      Answer<?> answer = Mockito.mockingDetails(value).getMockCreationSettings().getDefaultAnswer();
-      return answer instanceof ScenarioFallback fallback ? Optional.of(fallback) : Optional.empty();
+    /** Whether the value is a mock this extension made (its default answer is the scenario fallback). */
+    static boolean madeByExtension(Object value) {
+      return Mockito.mockingDetails(value).isMock()
+          && Mockito.mockingDetails(value).getMockCreationSettings().getDefaultAnswer() instanceof ScenarioFallback;
     }
   }
 
