@@ -1,5 +1,7 @@
 package dev.alignunit.agent;
 
+import dev.alignunit.config.ConfigurationKey;
+import dev.alignunit.config.ConfigurationKeys;
 import dev.alignunit.model.ChatRequest;
 import dev.alignunit.model.ChatResponse;
 import dev.alignunit.model.ModelClient;
@@ -29,11 +31,8 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Budget {
 
-  /** Configuration key of the request limit, {@value}. */
-  public static final String MAX_REQUESTS_KEY = "alignunit.budget.max-requests";
-
-  /** Configuration key of the token limit (input plus output), {@value}. */
-  public static final String MAX_TOKENS_KEY = "alignunit.budget.max-tokens";
+  private static final ConfigurationKey<Long> MAX_REQUESTS_KEY = ConfigurationKeys.BUDGET_MAX_REQUESTS;
+  private static final ConfigurationKey<Long> MAX_TOKENS_KEY = ConfigurationKeys.BUDGET_MAX_TOKENS;
 
   private static final long UNLIMITED = Long.MAX_VALUE;
 
@@ -87,7 +86,7 @@ public final class Budget {
     return new Budget(UNLIMITED, positive(maxTokens, MAX_TOKENS_KEY));
   }
 
-  private static long positive(long value, String key) {
+  private static long positive(long value, ConfigurationKey<Long> key) {
     if (value < 1) {
       throw new IllegalArgumentException(key + " must be at least 1, was " + value);
     }
@@ -162,17 +161,17 @@ public final class Budget {
   }
 
   private BudgetExceededException requestsExceeded() {
-    return new BudgetExceededException(MAX_REQUESTS_KEY, maxRequests, String.format(Locale.ROOT,
+    return new BudgetExceededException(MAX_REQUESTS_KEY.name(), maxRequests, String.format(Locale.ROOT,
         "%s=%d reached (%d model requests sent in this test run); raise it with -D%s=<n> or "
-            + "ALIGNUNIT_BUDGET_MAX_REQUESTS to run the remaining samples.",
-        MAX_REQUESTS_KEY, maxRequests, requests.get(), MAX_REQUESTS_KEY));
+            + "%s to run the remaining samples.",
+        MAX_REQUESTS_KEY, maxRequests, requests.get(), MAX_REQUESTS_KEY, MAX_REQUESTS_KEY.environmentVariable()));
   }
 
   private BudgetExceededException tokensExceeded() {
-    return new BudgetExceededException(MAX_TOKENS_KEY, maxTokens, String.format(Locale.ROOT,
+    return new BudgetExceededException(MAX_TOKENS_KEY.name(), maxTokens, String.format(Locale.ROOT,
         "%s=%d reached (%d tokens used in this test run); raise it with -D%s=<n> or "
-            + "ALIGNUNIT_BUDGET_MAX_TOKENS to run the remaining samples.",
-        MAX_TOKENS_KEY, maxTokens, tokens.get(), MAX_TOKENS_KEY));
+            + "%s to run the remaining samples.",
+        MAX_TOKENS_KEY, maxTokens, tokens.get(), MAX_TOKENS_KEY, MAX_TOKENS_KEY.environmentVariable()));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.alignunit.model;
 
 import dev.alignunit.AlignUnitException;
+import dev.alignunit.config.ConfigurationKeys;
 import dev.alignunit.model.anthropic.AnthropicChatClient;
 import dev.alignunit.model.internal.HttpClients;
 import dev.alignunit.model.internal.HttpTransport;
@@ -24,11 +25,11 @@ import org.apiguardian.api.API;
  * }
  * }</pre>
  *
- * <p>Accepted specs: {@code openai:<model>} (OpenAI, or any OpenAI-compatible server at {@link
- * ProviderSettings#openAiBaseUrl()}) and {@code anthropic:<model>}. The model name is everything
- * after the first colon, so {@code openai:llama3.1:8b} names {@code llama3.1:8b}. {@code
- * scripted} is not a network model and is rejected here: the test extension builds {@link
- * ScriptedModel}s itself.
+ * <p>Accepted specs ({@link ModelSpec}): {@code openai:<model>} (OpenAI, or any OpenAI-compatible
+ * server at {@link ProviderSettings#openAiBaseUrl()}) and {@code anthropic:<model>}. The model
+ * name is everything after the first colon, so {@code openai:llama3.1:8b} names {@code
+ * llama3.1:8b}. {@code scripted} is not a network model and is rejected here: the test extension
+ * builds {@link ScriptedModel}s itself.
  *
  * <p>The API key is read from the environment variable named in the settings when a client is
  * created; a missing or empty key fails {@link #create(String)} at once. The key is never part of
@@ -38,15 +39,9 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ModelClients implements AutoCloseable {
 
-  /** Provider name and spec prefix of OpenAI-compatible models. */
-  public static final String OPENAI = "openai";
-
-  /** Provider name and spec prefix of Anthropic models. */
-  public static final String ANTHROPIC = "anthropic";
-
   private final ProviderSettings settings;
   private final RetryTiming timing;
-  private final Map<String, HttpTransport> transports = new ConcurrentHashMap<>();
+  private final Map<ModelSpec.Provider, HttpTransport> transports = new ConcurrentHashMap<>();
   private boolean closed;
 
   /**
@@ -75,69 +70,73 @@ public final class ModelClients implements AutoCloseable {
    * Creates a client for a model spec such as {@code openai:gpt-4.1-mini} or {@code
    * anthropic:claude-sonnet-4-5}. Its {@link ModelClient#modelId()} is the spec.
    *
-   * @param modelSpec the spec
+   * @param modelSpec the spec, parsed with {@link ModelSpec#parse(String)}
    * @return the client, sharing this factory's HTTP resources
-   * @throws AlignUnitException for an invalid spec (listing the accepted forms), a missing API
-   *     key (naming the variable), or when this factory is closed
+   * @throws AlignUnitException for an invalid spec (listing the accepted forms), {@code scripted},
+   *     a missing API key (naming the variable), or when this factory is closed
    */
   public ModelClient create(String modelSpec) {
-    String spec = modelSpec == null ? "" : modelSpec.strip();
-    int colon = spec.indexOf(':');
-    String provider = colon < 0 ? spec : spec.substring(0, colon);
-    String model = colon < 0 ? "" : spec.substring(colon + 1).strip();
-    if (spec.equals("scripted")) {
+    return create(ModelSpec.parse(modelSpec));
+  }
+
+  /**
+   * Creates a client for a network model. Its {@link ModelClient#modelId()} is {@code
+   * spec.toString()}.
+   *
+   * @param spec the model
+   * @return the client, sharing this factory's HTTP resources
+   * @throws AlignUnitException for the scripted model (not a network model), a missing API key
+   *     (naming the variable), or when this factory is closed
+   */
+  public ModelClient create(ModelSpec spec) {
+    Objects.requireNonNull(spec, "spec");
+    if (!spec.isNetwork()) {
       throw new AlignUnitException(
           "Model spec `scripted` is not a network model: ModelClients only creates `openai:<model>`"
               + " and `anthropic:<model>` clients. Scripted models are built by the test (with"
-              + " @AgentModel or ScriptedModel.builder()); set " + ProviderSettings.MODEL
+              + " @AgentModel or ScriptedModel.builder()); set " + ConfigurationKeys.MODEL
               + " to a network model for live runs.");
     }
-    if (!(provider.equals(OPENAI) || provider.equals(ANTHROPIC)) || model.isEmpty()) {
-      throw new AlignUnitException(
-          "Invalid model spec `" + (modelSpec == null ? "" : modelSpec) + "` (" + ProviderSettings.MODEL
-              + "). Accepted forms: `openai:<model>` (OpenAI or any OpenAI-compatible server at "
-              + ProviderSettings.OPENAI_BASE_URL + "), `anthropic:<model>`, such as"
-              + " `openai:gpt-4.1-mini` or `anthropic:claude-sonnet-4-5`.");
-    }
-    boolean openAi = provider.equals(OPENAI);
-    String keyEnv = openAi ? settings.openAiApiKeyEnv() : settings.anthropicApiKeyEnv();
+    boolean openAi = spec.provider() == ModelSpec.Provider.OPENAI;
+    String keyEnv = settings.apiKeyEnv(spec.provider());
     String key = settings.environment().apply(keyEnv);
     if (key == null || key.isBlank()) {
       throw new AlignUnitException(
           "No API key for `" + spec + "`: environment variable " + keyEnv + " is not set or empty."
               + " Set it (for an OpenAI-compatible local server any value works, such as "
               + keyEnv + "=x), or name another variable with "
-              + (openAi ? ProviderSettings.OPENAI_API_KEY_ENV : ProviderSettings.ANTHROPIC_API_KEY_ENV)
+              + (openAi ? ConfigurationKeys.OPENAI_API_KEY_ENV : ConfigurationKeys.ANTHROPIC_API_KEY_ENV)
               + ". Keys are read only from the environment.");
     }
     key = key.strip();
-    HttpTransport transport = transport(provider, keyEnv, key);
+    HttpTransport transport = transport(spec.provider(), keyEnv, key);
     if (openAi) {
       return new OpenAiChatClient(
-          model, settings.openAiBaseUrl(), key, settings.openAiLegacyMaxTokens(), transport);
+          spec.name(), settings.openAiBaseUrl(), key, settings.openAiLegacyMaxTokens(), transport);
     }
     return new AnthropicChatClient(
-        model, settings.anthropicBaseUrl(), key, settings.anthropicMaxTokens(), transport);
+        spec.name(), settings.anthropicBaseUrl(), key, settings.anthropicMaxTokens(), transport);
   }
 
-  private synchronized HttpTransport transport(String provider, String keyEnv, String key) {
+  private synchronized HttpTransport transport(ModelSpec.Provider provider, String keyEnv, String key) {
     if (closed) {
       throw new AlignUnitException(
-          "ModelClients is closed (the test run has ended); cannot create a " + provider
+          "ModelClients is closed (the test run has ended); cannot create a " + provider.prefix()
               + " client after close().");
     }
     return transports.computeIfAbsent(
         provider,
         p ->
             new HttpTransport(
-                p,
+                p.prefix(),
                 HttpClients.create(settings.timeout(), settings.concurrency(), null),
                 settings.maxRetries(),
                 settings.concurrency(),
                 timing,
                 key,
                 "Check the API key in environment variable " + keyEnv + " (or name another"
-                    + " variable with alignunit." + p + ".api-key-env): it is wrong, expired,"
+                    + " variable with " + (p == ModelSpec.Provider.OPENAI ? ConfigurationKeys.OPENAI_API_KEY_ENV
+                        : ConfigurationKeys.ANTHROPIC_API_KEY_ENV) + "): it is wrong, expired,"
                     + " or lacks access to this model."));
   }
 

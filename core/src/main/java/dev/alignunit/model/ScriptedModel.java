@@ -123,7 +123,7 @@ public final class ScriptedModel implements ModelClient {
 
   @Override
   public String modelId() {
-    return "scripted";
+    return ModelSpec.SCRIPTED.toString();
   }
 
   /** Builds a {@link ScriptedModel} step by step; each {@code then...} adds one response. */

@@ -2,6 +2,7 @@ package dev.alignunit.recording;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.alignunit.config.ConfigurationKeys;
 import dev.alignunit.model.ChatRequest;
 import dev.alignunit.model.ChatResponse;
 import dev.alignunit.model.Message;
@@ -133,7 +134,7 @@ public final class Cassette {
 
   private static String command(String rerecordCommand) {
     return rerecordCommand == null || rerecordCommand.isBlank()
-        ? "the test with -D" + RecordingMode.CONFIG_KEY + "=record"
+        ? "the test with -D" + ConfigurationKeys.MODE + "=record"
         : rerecordCommand;
   }
 
@@ -318,7 +319,7 @@ public final class Cassette {
       temp = null;
     } catch (IOException e) {
       throw new RecordingException("Could not write recording " + file + ": " + e
-          + ". Check that the directory is writable (" + RecordingPaths.CONFIG_KEY + ").", e);
+          + ". Check that the directory is writable (" + ConfigurationKeys.RECORDINGS_DIR + ").", e);
     } finally {
       if (temp != null) {
         try {

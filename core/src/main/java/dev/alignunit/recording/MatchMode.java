@@ -1,10 +1,11 @@
 package dev.alignunit.recording;
 
+import dev.alignunit.config.ConfigurationKeys;
 import java.util.Locale;
 import org.apiguardian.api.API;
 
 /**
- * How a replayed request is matched against its recording, configured by {@value #CONFIG_KEY}.
+ * How a replayed request is matched against its recording, configured by {@code alignunit.recordings.match}.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum MatchMode {
@@ -16,9 +17,6 @@ public enum MatchMode {
   STRICT,
   /** Order only: the n-th request of a sample gets the n-th recorded response, whatever it says. */
   SEQUENCE;
-
-  /** The configuration key, {@value}. */
-  public static final String CONFIG_KEY = "alignunit.recordings.match";
 
   /**
    * Parses a configuration value, ignoring case and surrounding blanks; {@code null} or blank
@@ -38,7 +36,7 @@ public enum MatchMode {
         return mode;
       }
     }
-    throw new RecordingException("Invalid " + CONFIG_KEY + " value '" + value + "'. Accepted values: "
+    throw new RecordingException("Invalid " + ConfigurationKeys.RECORDINGS_MATCH + " value '" + value + "'. Accepted values: "
         + RecordingMode.accepted(values()) + ".");
   }
 }

@@ -1,5 +1,6 @@
 package dev.alignunit.recording;
 
+import dev.alignunit.model.ModelSpec;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -59,7 +60,7 @@ public record RecordingMetadata(
    */
   public static RecordingMetadata forModel(
       String test, String scenarioId, Map<String, String> variant, String modelId) {
-    boolean scripted = "scripted".equals(modelId);
+    boolean scripted = ModelSpec.SCRIPTED.toString().equals(modelId);
     return new RecordingMetadata(
         test, scenarioId, variant, modelId, scripted ? SCRIPTED_MODEL : LIVE_MODEL, scripted ? SCRIPTED_NOTE : "");
   }

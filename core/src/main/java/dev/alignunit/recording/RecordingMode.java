@@ -1,12 +1,13 @@
 package dev.alignunit.recording;
 
+import dev.alignunit.config.ConfigurationKeys;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
 /**
- * How a test uses recordings, configured by {@value #CONFIG_KEY}.
+ * How a test uses recordings, configured by {@code alignunit.mode}.
  *
  * <ul>
  *   <li>{@link #REPLAY}: recordings only; a missing recording fails the test.
@@ -35,9 +36,6 @@ public enum RecordingMode {
   /** Replay where a recording exists, else record when possible, else fail; replay-only on CI. */
   AUTO;
 
-  /** The configuration key, {@value}. */
-  public static final String CONFIG_KEY = "alignunit.mode";
-
   /** The mode used when none is configured: {@link #AUTO}. */
   public static final RecordingMode DEFAULT = AUTO;
 
@@ -60,7 +58,7 @@ public enum RecordingMode {
       }
     }
     throw new RecordingException(
-        "Invalid " + CONFIG_KEY + " value '" + value + "'. Accepted values: " + accepted(values()) + ".");
+        "Invalid " + ConfigurationKeys.MODE + " value '" + value + "'. Accepted values: " + accepted(values()) + ".");
   }
 
   /**
@@ -88,7 +86,7 @@ public enum RecordingMode {
    * @return the decision, with a reason for messages
    */
   public RecordingDecision decide(boolean ci, boolean recordingExists, boolean liveModelAvailable) {
-    String mode = CONFIG_KEY + "=" + name().toLowerCase(Locale.ROOT);
+    String mode = ConfigurationKeys.MODE + "=" + name().toLowerCase(Locale.ROOT);
     return switch (this) {
       case REPLAY -> recordingExists
           ? RecordingDecision.replay(mode)

@@ -35,9 +35,6 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RecordingPaths {
 
-  /** The configuration key of the recordings directory, {@value}. */
-  public static final String CONFIG_KEY = "alignunit.recordings.dir";
-
   /** The default recordings directory, {@value}, relative to the project directory. */
   public static final String DEFAULT_DIR = "src/test/resources/alignunit/recordings";
 

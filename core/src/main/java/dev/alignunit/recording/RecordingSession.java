@@ -1,5 +1,6 @@
 package dev.alignunit.recording;
 
+import dev.alignunit.config.ConfigurationKeys;
 import dev.alignunit.model.ModelClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -286,7 +287,7 @@ public final class RecordingSession {
         case FAIL -> throw exists || mode == RecordingMode.RECORD || mode == RecordingMode.LIVE
             ? new RecordingException("Cannot run " + describeTest() + ": " + decision.reason()
                 + ". Set the provider's API key, or replay a committed recording with -D"
-                + RecordingMode.CONFIG_KEY + "=replay.")
+                + ConfigurationKeys.MODE + "=replay.")
             : new RecordingMissingException(file, "No recording at " + file + " (" + decision.reason()
                 + "). Record it with: " + command + " (with the provider's API key set), then commit the file.");
         case REPLAY -> {
@@ -318,7 +319,7 @@ public final class RecordingSession {
     }
 
     private String defaultCommand() {
-      return "mvn test -D" + RecordingMode.CONFIG_KEY + "=record" + (test.isEmpty() ? "" : " -Dtest=" + test);
+      return "mvn test -D" + ConfigurationKeys.MODE + "=record" + (test.isEmpty() ? "" : " -Dtest=" + test);
     }
   }
 }

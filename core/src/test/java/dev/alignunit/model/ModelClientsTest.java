@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.alignunit.AlignUnitException;
+import dev.alignunit.config.InvalidConfigurationException;
 import dev.alignunit.model.anthropic.AnthropicChatClient;
 import dev.alignunit.model.internal.ClientTestSupport;
 import dev.alignunit.model.openai.OpenAiChatClient;
@@ -63,10 +64,11 @@ class ModelClientsTest {
       for (String spec : List.of("gpt-4", "openai:", "azure:gpt-4", "")) {
         assertThatThrownBy(() -> clients.create(spec))
             .isExactlyInstanceOf(AlignUnitException.class)
-            .hasMessage("Invalid model spec `" + spec + "` (alignunit.model). Accepted forms:"
+            .hasMessage("Invalid model spec `" + spec + "`. Accepted forms:"
                 + " `openai:<model>` (OpenAI or any OpenAI-compatible server at"
-                + " alignunit.openai.base-url), `anthropic:<model>`, such as `openai:gpt-4.1-mini`"
-                + " or `anthropic:claude-sonnet-4-5`.");
+                + " alignunit.openai.base-url), `anthropic:<model>` and `scripted` (a script the test"
+                + " supplies with @AgentModel), such as `openai:gpt-4.1-mini` or"
+                + " `anthropic:claude-sonnet-4-5`.");
       }
     }
   }
@@ -143,68 +145,48 @@ class ModelClientsTest {
   }
 
   @Test
-  void should_parse_configuration_values() {
-    Map<String, String> config =
-        Map.of(
-            "alignunit.openai.base-url", "http://127.0.0.1:9/v1",
-            "alignunit.anthropic.base-url", "http://127.0.0.1:10",
-            "alignunit.openai.api-key-env", "LOCAL_KEY",
-            "alignunit.anthropic.api-key-env", "CLAUDE",
-            "alignunit.http.max-retries", "2",
-            "alignunit.http.timeout", "30s",
-            "alignunit.concurrency", "16",
-            "alignunit.openai.legacy-max-tokens", "true",
-            "alignunit.anthropic.max-tokens", "1000");
+  void should_use_the_configuration_keys_defaults() {
+    ProviderSettings settings = ProviderSettings.defaults();
 
-    ProviderSettings settings = ProviderSettings.fromConfiguration(config::get, ENV::get);
-
-    assertThat(settings.openAiBaseUrl()).isEqualTo("http://127.0.0.1:9/v1");
-    assertThat(settings.anthropicBaseUrl()).isEqualTo("http://127.0.0.1:10");
-    assertThat(settings.openAiApiKeyEnv()).isEqualTo("LOCAL_KEY");
-    assertThat(settings.anthropicApiKeyEnv()).isEqualTo("CLAUDE");
-    assertThat(settings.maxRetries()).isEqualTo(2);
-    assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(settings.concurrency()).isEqualTo(16);
-    assertThat(settings.openAiLegacyMaxTokens()).isTrue();
-    assertThat(settings.anthropicMaxTokens()).isEqualTo(1000);
-    assertThat(settings.environment().apply("MY_KEY")).isEqualTo("local");
-  }
-
-  @Test
-  void should_use_defaults_when_configuration_is_empty() {
-    ProviderSettings settings = ProviderSettings.fromConfiguration(key -> null, null);
-
-    assertThat(settings)
-        .usingRecursiveComparison()
-        .ignoringFields("environment")
-        .isEqualTo(ProviderSettings.defaults());
     assertThat(settings.openAiBaseUrl()).isEqualTo("https://api.openai.com/v1");
     assertThat(settings.anthropicBaseUrl()).isEqualTo("https://api.anthropic.com");
+    assertThat(settings.openAiApiKeyEnv()).isEqualTo("OPENAI_API_KEY");
+    assertThat(settings.anthropicApiKeyEnv()).isEqualTo("ANTHROPIC_API_KEY");
     assertThat(settings.maxRetries()).isEqualTo(4);
     assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(120));
     assertThat(settings.concurrency()).isEqualTo(4);
+    assertThat(settings.openAiLegacyMaxTokens()).isFalse();
     assertThat(settings.anthropicMaxTokens()).isEqualTo(4096);
   }
 
   @Test
-  void should_accept_duration_forms() {
-    assertThat(ProviderSettings.duration("k", "500ms")).isEqualTo(Duration.ofMillis(500));
-    assertThat(ProviderSettings.duration("k", "2m")).isEqualTo(Duration.ofMinutes(2));
-    assertThat(ProviderSettings.duration("k", "90")).isEqualTo(Duration.ofSeconds(90));
-    assertThat(ProviderSettings.duration("k", "PT1M30S")).isEqualTo(Duration.ofSeconds(90));
+  void should_check_values_set_in_code_against_their_configuration_keys() {
+    ProviderSettings defaults = ProviderSettings.defaults();
+
+    assertThatThrownBy(() -> defaults.withConcurrency(0))
+        .isExactlyInstanceOf(InvalidConfigurationException.class)
+        .hasMessage("Invalid value '0' for alignunit.concurrency: expected a whole number from 1 to 1024.");
+    assertThatThrownBy(() -> defaults.withMaxRetries(-1))
+        .hasMessage("Invalid value '-1' for alignunit.http.max-retries: expected a whole number from 0 to 100.");
+    assertThatThrownBy(() -> defaults.withTimeout(Duration.ofSeconds(-5)))
+        .hasMessage("Invalid value '-5s' for alignunit.http.timeout: expected a positive duration such as 120s, 2m,"
+            + " 500ms or PT2M.");
+    assertThatThrownBy(() -> defaults.withOpenAiBaseUrl("api.openai.com/v1"))
+        .hasMessage("Invalid value 'api.openai.com/v1' for alignunit.openai.base-url: expected an http:// or"
+            + " https:// URL such as http://127.0.0.1:8080/v1.");
+    assertThatThrownBy(() -> defaults.withAnthropicApiKeyEnv("sk-ant-api03-secret"))
+        .hasMessage("Invalid value for alignunit.anthropic.api-key-env: expected the name of an environment"
+            + " variable (letters, digits and _), such as ANTHROPIC_API_KEY; the value is not shown because it"
+            + " may be an API key.");
   }
 
   @Test
-  void should_name_key_value_and_accepted_values_when_configuration_is_invalid() {
-    assertThatThrownBy(() -> ProviderSettings.fromConfiguration(Map.of("alignunit.http.max-retries", "many")::get, null))
-        .isExactlyInstanceOf(AlignUnitException.class)
-        .hasMessage("Invalid value `many` for alignunit.http.max-retries: expected a whole number.");
-    assertThatThrownBy(() -> ProviderSettings.fromConfiguration(Map.of("alignunit.concurrency", "0")::get, null))
-        .hasMessage("Invalid value `0` for alignunit.concurrency: expected a whole number >= 1.");
-    assertThatThrownBy(() -> ProviderSettings.fromConfiguration(Map.of("alignunit.http.timeout", "soon")::get, null))
-        .hasMessage("Invalid value `soon` for alignunit.http.timeout: expected a positive duration such"
-            + " as 120s, 2m, 500ms or PT2M.");
-    assertThatThrownBy(() -> ProviderSettings.fromConfiguration(Map.of("alignunit.openai.legacy-max-tokens", "yes")::get, null))
-        .hasMessage("Invalid value `yes` for alignunit.openai.legacy-max-tokens: expected true or false.");
+  void should_name_the_key_variable_of_each_network_provider() {
+    ProviderSettings settings = ProviderSettings.defaults().withOpenAiApiKeyEnv("MY_KEY");
+
+    assertThat(settings.apiKeyEnv(ModelSpec.Provider.OPENAI)).isEqualTo("MY_KEY");
+    assertThat(settings.apiKeyEnv(ModelSpec.Provider.ANTHROPIC)).isEqualTo("ANTHROPIC_API_KEY");
+    assertThatThrownBy(() -> settings.apiKeyEnv(ModelSpec.Provider.SCRIPTED))
+        .hasMessage("The scripted model needs no API key.");
   }
 }

@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
 /**
  * Marks the field or method of a test class that supplies the
  * {@link dev.alignunit.model.ModelClient} for its {@link AgentScenario} tests. It takes
- * precedence over the configuration key {@value ConfigurationKeys#MODEL}. Fields and methods
+ * precedence over the configuration key {@code alignunit.model}. Fields and methods
  * may be static or not, of any visibility; at most one per test class hierarchy (a
  * {@code @Nested} class's own member wins over its enclosing class's). A method takes no
  * parameters, or one {@code int}: the sample number (from 1), for scripts that differ per sample.

@@ -31,12 +31,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <h2>The model</h2>
  * A field or no-argument method of the test class annotated {@link AgentModel} and returning a
  * {@link dev.alignunit.model.ModelClient}; otherwise the configuration key
- * {@value ConfigurationKeys#MODEL}. Without either, the test fails saying how to provide one.
+ * {@code alignunit.model}. Without either, the test fails saying how to provide one.
  *
  * <h2>Configuration</h2>
- * {@value ConfigurationKeys#MODEL}, {@value ConfigurationKeys#MAX_TURNS},
- * {@value ConfigurationKeys#SAMPLES}, {@value ConfigurationKeys#CONCURRENCY}; see
- * {@link ConfigurationKeys} and the README's configuration table.
+ * {@code alignunit.model}, {@code alignunit.max-turns},
+ * {@code alignunit.samples}, {@code alignunit.concurrency}; see
+ * {@link dev.alignunit.config.ConfigurationKeys} and the README's configuration table.
  *
  * <h2>Example</h2>
  * <pre>{@code

@@ -33,10 +33,24 @@ import org.apiguardian.api.API;
  * serves as the fallback answer of an unstubbed mock). The schema offered to the model is derived
  * from the method signature (see {@link dev.alignunit.sandbox.annotation.Tool}).
  *
- * <h2>Lifecycle</h2>
- * Mocks are made per test instance (with the default per-method lifecycle: per test), and
- * registered into each invocation's fresh sandbox before the agent runs. Fields may have any
- * visibility; they must not be static.
+ * <h2>Lifecycle and what {@code verify} sees</h2>
+ * The extension makes a fresh mock before each invocation's {@code @BeforeEach} methods (also
+ * with {@code @TestInstance(PER_CLASS)}, replacing the mock it made for the previous invocation;
+ * an object the test assigned itself is left alone), and registers the field's object into every
+ * sample's own sandbox before the agent runs. An unstubbed method answers from the scenario tool
+ * of the sample that calls it, so templated counters ({@code {{call}}}), sequences and rules are
+ * per sample.
+ * <ul>
+ *   <li>A method taking an {@code AgentRun} is one invocation per sample: {@code verify} sees that
+ *       sample's calls.
+ *   <li>A method taking a {@code SampleSet} is one invocation whose samples run concurrently and
+ *       share the field's mock: {@code verify} sees the calls of every sample ({@code
+ *       verify(payments, never()).transfer(...)} means no sample transferred; {@code times(n)}
+ *       counts over all samples). Each sample's own calls are in {@code runs.run(k).toolCalls()}.
+ *       Stubs must then tolerate concurrent calls (Mockito's {@code thenReturn} does; an
+ *       {@code Answer} that keeps state is shared by the samples).
+ * </ul>
+ * Fields may have any visibility; they must not be static.
  *
  * <h2>Example</h2>
  * <pre>{@code

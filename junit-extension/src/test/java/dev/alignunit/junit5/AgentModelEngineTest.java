@@ -51,16 +51,16 @@ class AgentModelEngineTest {
   @Test
   void should_say_scripted_needs_a_script() {
     run(NoModel.class, "alignunit.model", "scripted").assertThatEvents().haveExactly(1, event(test(),
-        finishedWithFailure(message(m -> m.contains("alignunit.model=scripted (from JUnit configuration parameter / "
-            + "system property 'alignunit.model') needs the script: declare an @AgentModel field or method "
+        finishedWithFailure(message(m -> m.endsWith(": alignunit.model=scripted (from a JUnit configuration parameter: "
+            + "-D, junit-platform.properties or the launcher) needs the script: declare an @AgentModel field or method "
             + "returning a ScriptedModel in " + NoModel.class.getName() + "#run.")))));
   }
 
   @Test
   void should_reject_invalid_max_turns_naming_the_key() {
     execute(RefusingModel.class, "alignunit.max-turns", "0").allEvents().assertThatEvents().haveExactly(1, event(
-        finishedWithFailure(message(m -> m.contains("Invalid value '0' for alignunit.max-turns (from JUnit "
-            + "configuration parameter / system property 'alignunit.max-turns'): expected a whole number from 1 to 1000.")))));
+        finishedWithFailure(message("Invalid value '0' for alignunit.max-turns (from a JUnit configuration parameter: "
+            + "-D, junit-platform.properties or the launcher): expected a whole number from 1 to 1000."))));
   }
 
   @Test

@@ -55,7 +55,7 @@ class JudgeEngineTest {
         .configurationParameter("alignunit.mode", mode)
         .configurationParameter("alignunit.judge.model", "openai:judge-model")
         .configurationParameter("alignunit.openai.base-url", server.url("/v1").toString())
-        .configurationParameter("alignunit.openai.api-key-env", "ALIGNUNIT_TEST_API_KEY")
+        .configurationParameter("alignunit.openai.api-key-env", "FAKE_PROVIDER_API_KEY")
         .configurationParameter("alignunit.http.max-retries", "0")
         .configurationParameter("alignunit.recordings.dir", recordings.toString())
         .execute();

@@ -28,7 +28,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * Live, record and replay through the extension against an OpenAI-compatible MockWebServer on
- * 127.0.0.1. The key is a fake set by Surefire ({@code ALIGNUNIT_TEST_API_KEY}).
+ * 127.0.0.1. The key is a fake set by Surefire ({@code FAKE_PROVIDER_API_KEY}).
  */
 class RecordReplayEngineTest {
 
@@ -67,7 +67,7 @@ class RecordReplayEngineTest {
         .configurationParameter("alignunit.mode", mode)
         .configurationParameter("alignunit.model", "openai:test-model")
         .configurationParameter("alignunit.openai.base-url", server.url("/v1").toString())
-        .configurationParameter("alignunit.openai.api-key-env", "ALIGNUNIT_TEST_API_KEY")
+        .configurationParameter("alignunit.openai.api-key-env", "FAKE_PROVIDER_API_KEY")
         .configurationParameter("alignunit.http.max-retries", "0")
         .configurationParameter("alignunit.recordings.dir", recordings.toString());
     for (int i = 0; i < extra.length; i += 2) {
@@ -154,7 +154,7 @@ class RecordReplayEngineTest {
         .flatMap(t -> Stream.iterate(t, c -> c != null, Throwable::getCause))
         .map(String::valueOf)
         .toList();
-    assertThat(messages).isNotEmpty().noneMatch(m -> m.contains(KEY)).anyMatch(m -> m.contains("ALIGNUNIT_TEST_API_KEY"));
+    assertThat(messages).isNotEmpty().noneMatch(m -> m.contains(KEY)).anyMatch(m -> m.contains("FAKE_PROVIDER_API_KEY"));
   }
 
   static class ConfiguredModel {

@@ -1,5 +1,6 @@
 package dev.alignunit.model.internal;
 
+import dev.alignunit.config.ConfigurationKeys;
 import dev.alignunit.model.AuthenticationException;
 import dev.alignunit.model.BadRequestException;
 import dev.alignunit.model.ModelClientException;
@@ -269,13 +270,13 @@ public final class HttpTransport implements AutoCloseable {
     if (status == 429) {
       return new RateLimitException(
           provider, status, number, attempts,
-          exhausted + "Lower alignunit.concurrency, raise alignunit.http.max-retries, "
+          exhausted + "Lower " + ConfigurationKeys.CONCURRENCY + ", raise " + ConfigurationKeys.HTTP_MAX_RETRIES + ", "
               + "or check the account's rate limits.",
           null);
     }
     return new ServerErrorException(
         provider, status, number, attempts,
-        exhausted + "The provider is failing; try again later or raise alignunit.http.max-retries.",
+        exhausted + "The provider is failing; try again later or raise " + ConfigurationKeys.HTTP_MAX_RETRIES + ".",
         null);
   }
 
@@ -288,7 +289,7 @@ public final class HttpTransport implements AutoCloseable {
             + (attempts == 1 ? " attempt" : " attempts") + " (" + maxRetries
             + " retries exhausted): " + what
             + ". Check that the server is reachable at that address, or raise "
-            + "alignunit.http.timeout / alignunit.http.max-retries.",
+            + ConfigurationKeys.HTTP_TIMEOUT + " / " + ConfigurationKeys.HTTP_MAX_RETRIES + ".",
         e);
   }
 

@@ -1,6 +1,7 @@
 package dev.alignunit.junit5.internal;
 
 import dev.alignunit.agent.SampleSet;
+import dev.alignunit.config.ConfigurationKeys;
 import dev.alignunit.junit5.AgentScenario;
 import dev.alignunit.junit5.Samples;
 import dev.alignunit.scenario.Scenario;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
@@ -70,19 +70,20 @@ public final class AlignUnitExtension implements TestTemplateInvocationContextPr
       current = current.get().getParent();
     }
     if (annotation.isPresent()) {
-      int value = annotation.get().value();
-      if (value < 1) {
-        throw new ExtensionConfigurationException("@Samples(" + value + ") on "
-            + ScenarioInvocation.testId(context) + " must be at least 1.");
-      }
-      return value;
+      return ConfigurationReader.fromAnnotation(ConfigurationKeys.SAMPLES, String.valueOf(annotation.get().value()),
+          "annotation @Samples on " + ScenarioInvocation.testId(context));
     }
     return settings.samples();
   }
 
+  /**
+   * What the run shares, created by the first template: the configuration is parsed (and unknown
+   * keys reported) once per run; a failure is kept and fails every later template the same way.
+   */
   static RunResources resources(ExtensionContext context) {
     return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(RunResources.class,
-        k -> new RunResources(Settings.read(context::getConfigurationParameter, System::getenv)),
+        k -> new RunResources(Settings.read(new ConfigurationReader(context::getConfigurationParameter,
+            System.getenv(), ConfigurationReader.listableParameterNames()), RunResources::print)),
         RunResources.class);
   }
 }

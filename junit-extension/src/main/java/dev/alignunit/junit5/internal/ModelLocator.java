@@ -2,8 +2,9 @@ package dev.alignunit.junit5.internal;
 
 import dev.alignunit.AlignUnitException;
 import dev.alignunit.junit5.AgentModel;
-import dev.alignunit.junit5.ConfigurationKeys;
+import dev.alignunit.config.ConfigurationKeys;
 import dev.alignunit.model.ModelClient;
+import dev.alignunit.model.ModelSpec;
 import dev.alignunit.model.ScriptedModel;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -103,10 +104,11 @@ final class ModelLocator {
           + "method returning a ModelClient (for example a ScriptedModel), or set " + ConfigurationKeys.MODEL
           + " (for example -D" + ConfigurationKeys.MODEL + "=openai:gpt-4.1-mini).");
     }
-    ConfigurationReader.Value model = settings.model().get();
-    if (model.value().equals("scripted")) {
-      throw new ExtensionConfigurationException(ConfigurationKeys.MODEL + "=scripted (from " + model.source()
-          + ") needs the script: declare an @AgentModel field or method returning a ScriptedModel in " + test + ".");
+    ConfigurationReader.Sourced<ModelSpec> model = settings.model().get();
+    if (!model.value().isNetwork()) {
+      throw new ExtensionConfigurationException(ConfigurationKeys.MODEL + "=" + model.value() + " (from "
+          + model.source() + ") needs the script: declare an @AgentModel field or method returning a ScriptedModel in "
+          + test + ".");
     }
     try {
       return resources.clients().create(model.value());

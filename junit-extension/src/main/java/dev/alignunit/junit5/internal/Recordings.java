@@ -1,7 +1,8 @@
 package dev.alignunit.junit5.internal;
 
-import dev.alignunit.junit5.ConfigurationKeys;
+import dev.alignunit.config.ConfigurationKeys;
 import dev.alignunit.model.ModelClient;
+import dev.alignunit.model.ModelSpec;
 import dev.alignunit.model.ProviderSettings;
 import dev.alignunit.recording.RecordingException;
 import dev.alignunit.recording.RecordingMode;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -57,17 +57,17 @@ final class Recordings implements AutoCloseable {
   private static Recordings openJudge(ExtensionContext context, RunResources resources, Scenario scenario,
       Map<String, String> variant) {
     Settings settings = resources.settings();
-    ConfigurationReader.Value judge = settings.judgeModel().orElseThrow();
-    String spec = judge.value();
+    ConfigurationReader.Sourced<ModelSpec> judge = settings.judgeModel().orElseThrow();
+    ModelSpec spec = judge.value();
     Class<?> testClass = context.getRequiredTestClass();
     String method = context.getRequiredTestMethod().getName();
     ProviderSettings providers = settings.providers();
-    String keyEnv = spec.startsWith("anthropic:") ? providers.anthropicApiKeyEnv() : providers.openAiApiKeyEnv();
+    String keyEnv = providers.apiKeyEnv(spec.provider());
     Path file = RecordingPaths.file(settings.recordingsDir(), testClass.getSimpleName(), method + "-judge", variant);
     String command = "mvn test -D" + ConfigurationKeys.MODE + "=record -D" + ConfigurationKeys.JUDGE_MODEL + "=" + spec
         + " -Dtest=" + testClass.getSimpleName() + "#" + method;
     return open(settings, file, testClass.getSimpleName() + "#" + method + " (judge)", scenario, variant,
-        () -> createJudge(resources, judge), present(providers.environment().apply(keyEnv)), spec, command);
+        () -> createJudge(resources, judge), present(providers.environment().apply(keyEnv)), spec.toString(), command);
   }
 
   private static Recordings open(Settings settings, Path file, String test, Scenario scenario,
@@ -92,7 +92,7 @@ final class Recordings implements AutoCloseable {
     }
   }
 
-  private static ModelClient createJudge(RunResources resources, ConfigurationReader.Value judge) {
+  private static ModelClient createJudge(RunResources resources, ConfigurationReader.Sourced<ModelSpec> judge) {
     try {
       return resources.clients().create(judge.value());
     } catch (dev.alignunit.AlignUnitException e) {
@@ -106,18 +106,14 @@ final class Recordings implements AutoCloseable {
     Settings settings = resources.settings();
     Class<?> testClass = context.getRequiredTestClass();
     String method = context.getRequiredTestMethod().getName();
-    Optional<ConfigurationReader.Value> model = settings.model();
-    String spec = model.map(ConfigurationReader.Value::value).orElse(null);
-    if ("scripted".equals(spec)) {
+    ModelSpec spec = settings.model().map(ConfigurationReader.Sourced::value).orElse(null);
+    if (spec != null && !spec.isNetwork()) {
       ModelLocator.locate(context, resources, 1); // throws: a scripted model needs its script
     }
     ProviderSettings providers = settings.providers();
-    String keyEnv = spec == null ? null
-        : spec.startsWith("anthropic:") ? providers.anthropicApiKeyEnv() : providers.openAiApiKeyEnv();
-    boolean keyPresent = keyEnv != null && present(providers.environment().apply(keyEnv));
+    boolean keyPresent = spec != null && spec.isNetwork() && present(providers.environment().apply(providers.apiKeyEnv(spec.provider())));
     String command = "mvn test -D" + ConfigurationKeys.MODE + "=record -D" + ConfigurationKeys.MODEL + "="
-        + (spec == null || spec.equals("scripted") ? "openai:<model>" : spec) + " -Dtest=" + testClass.getSimpleName()
-        + "#" + method;
+        + (spec == null ? "openai:<model>" : spec) + " -Dtest=" + testClass.getSimpleName() + "#" + method;
     Path file = RecordingPaths.file(settings.recordingsDir(), testClass.getSimpleName(), method, variant);
     if (spec == null && !Files.exists(file)) {
       throw new ExtensionConfigurationException("No model for " + ScenarioInvocation.testId(context)
@@ -126,7 +122,7 @@ final class Recordings implements AutoCloseable {
           + "replay a recording (none at " + file + "; record one with: " + command + ").");
     }
     return open(settings, file, testClass.getSimpleName() + "#" + method, scenario, variant,
-        () -> ModelLocator.locate(context, resources, 1), spec != null && keyPresent, spec, command);
+        () -> ModelLocator.locate(context, resources, 1), keyPresent, spec == null ? null : spec.toString(), command);
   }
 
   private static boolean present(String value) {

@@ -60,12 +60,17 @@ final class RunResources implements AutoCloseable {
 
   synchronized ReportStore report() {
     if (report == null) {
-      List<String> models = settings.model().map(v -> List.of(v.value())).orElse(List.of());
+      List<String> models = settings.model().map(v -> List.of(v.value().toString())).orElse(List.of());
       report = ReportStore.open(settings.reportDir(), ReportStore.inferRunId(), ReportStore.inferForkId(),
           RunMetadata.startingNow(models, List.of(settings.mode().name().toLowerCase(Locale.ROOT)), settings.snapshot()))
           .finishOnShutdown();
     }
     return report;
+  }
+
+  /** Prints one line of the extension's console output, prefixed {@code [alignunit]}. */
+  static void print(String line) {
+    System.out.println("[alignunit] " + line);
   }
 
   @Override
@@ -87,7 +92,7 @@ final class RunResources implements AutoCloseable {
     try {
       if (baseline != null && settings.baselineUpdate()) {
         baseline.write();
-        System.out.println("[alignunit] Baseline written: " + baseline.path().toAbsolutePath());
+        print("Baseline written: " + baseline.path().toAbsolutePath());
       }
     } finally {
       if (clients != null) {

@@ -1,8 +1,10 @@
 package dev.alignunit.junit5.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.alignunit.junit5.SandboxTool;
+import dev.alignunit.model.ToolSpec;
 import dev.alignunit.sandbox.SimulatedTool;
 import dev.alignunit.sandbox.Tool;
 import dev.alignunit.sandbox.ToolResult;
@@ -11,10 +13,10 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.ReflectionSupport;
@@ -27,26 +29,32 @@ import org.mockito.stubbing.Answer;
  * the mocks before the sandbox exists:
  *
  * <ol>
- *   <li>{@link #injectMocks(Object)}, from a {@code TestInstancePostProcessor}: assigns a Mockito
- *       mock to every empty interface-typed field of the instance;
- *   <li>{@link #register(List, ToolSandbox)}, when an invocation's sandbox is created and before
- *       the agent runs: registers every field's object (mock, fake or {@code @Tool} object) as
- *       tools, and points the extension-made mocks at the scenario's tools of the same name for
- *       unstubbed answers.
+ *   <li>{@link #injectMocks(Object)}, before each invocation's {@code @BeforeEach} methods: assigns
+ *       a fresh Mockito mock to every empty interface-typed field of the instance, and replaces the
+ *       mock an earlier invocation got (a per-class test instance), so {@code verify} in one
+ *       invocation never counts another's calls;
+ *   <li>{@link #register(List, ToolSandbox)}, when a sample's sandbox is created and before the
+ *       agent runs: registers every field's object (mock, fake or {@code @Tool} object) as tools.
  * </ol>
  *
+ * <p>An extension-made mock answers an unstubbed text method with the scenario's simulated tool
+ * of the same name <em>in the sandbox that is calling it</em>: each sample's sandbox wraps the
+ * mock's tools so that, for the duration of the call, the fallback sees that sandbox's own
+ * simulated tools (their counters, sequences and rules). The mock itself holds no per-sample
+ * state, so samples of one sample set can share it concurrently, and Mockito's {@code verify} on
+ * the field sees the calls of every sample of the invocation.
+ *
  * <p>Mockito is an optional dependency: it is only loaded when a mock is needed or a value is
- * checked for being one.
+ * checked for being one, and its presence is looked up once.
  */
 final class SandboxToolInjector {
-
-  private static final String MOCKITO = "org.mockito.Mockito";
 
   private SandboxToolInjector() {}
 
   /**
-   * Assigns a Mockito mock to every {@code @SandboxTool} field of the instance that is empty and
-   * interface-typed. Idempotent: filled fields are left alone.
+   * Assigns a fresh Mockito mock to every {@code @SandboxTool} field of the instance that is empty
+   * and interface-typed, or that holds a mock this extension made for an earlier invocation.
+   * Fields the test assigned itself are left alone.
    *
    * @param testInstance the test instance (call once per instance, outer and nested)
    * @throws ExtensionConfigurationException for a static field, an empty field of a class type,
@@ -58,7 +66,8 @@ final class SandboxToolInjector {
 
   static void injectMocks(Object testInstance, boolean mockitoPresent) {
     for (Field field : fields(testInstance)) {
-      if (read(field, testInstance) != null) {
+      Object current = read(field, testInstance);
+      if (current != null && !(mockitoPresent && MockitoSupport.madeByExtension(current))) {
         continue;
       }
       Class<?> type = field.getType();
@@ -92,7 +101,6 @@ final class SandboxToolInjector {
    * @throws ExtensionConfigurationException for an empty field or an object that offers no tool
    */
   static void register(List<Object> testInstances, ToolSandbox sandbox) {
-    boolean mockito = mockitoPresent();
     for (Object instance : testInstances) {
       for (Field field : fields(instance)) {
         Object value = read(field, instance);
@@ -101,14 +109,16 @@ final class SandboxToolInjector {
               + "sandbox is built. Assign it, or let the extension mock it (interface-typed fields only).");
         }
         Class<?> type = field.getType();
-        boolean mock = mockito && MockitoSupport.isMock(value);
+        boolean mock = mockitoPresent() && MockitoSupport.isMock(value);
         try {
           if (type.isInterface() && (mock || !hasToolMethods(value.getClass()))) {
-            java.util.Optional<ScenarioFallback> fallback =
-                mock ? MockitoSupport.fallbacks(value) : java.util.Optional.empty();
-            fallback.ifPresent(f -> f.scenarioTools(type, sandbox));
+            boolean fallsBack = mock && MockitoSupport.madeByExtension(value);
+            // The scenario's tools are looked up before the mock's tools replace them.
+            Map<String, Tool> scenarioTools = fallsBack ? ScenarioFallback.scenarioTools(type, sandbox) : Map.of();
             registerInterface(sandbox, type, value);
-            fallback.ifPresent(f -> f.markSandboxCalls(type, sandbox));
+            if (fallsBack) {
+              ScenarioFallback.answerFrom(scenarioTools, type, sandbox);
+            }
           } else {
             sandbox.registerObject(value);
           }
@@ -150,11 +160,22 @@ final class SandboxToolInjector {
   }
 
   static boolean mockitoPresent() {
-    try {
-      Class.forName(MOCKITO, false, SandboxToolInjector.class.getClassLoader());
-      return true;
-    } catch (ClassNotFoundException | LinkageError e) {
-      return false;
+    return MockitoPresence.PRESENT;
+  }
+
+  /** Looks Mockito up once, when first asked (a holder class: no work before a mock is needed). */
+  private static final class MockitoPresence {
+    static final boolean PRESENT = present();
+
+    private MockitoPresence() {}
+
+    private static boolean present() {
+      try {
+        Class.forName("org.mockito.Mockito", false, SandboxToolInjector.class.getClassLoader());
+        return true;
+      } catch (ClassNotFoundException | LinkageError e) {
+        return false;
+      }
     }
   }
 
@@ -181,60 +202,73 @@ final class SandboxToolInjector {
       return Mockito.mockingDetails(value).isMock();
     }
 
-    static java.util.Optional<ScenarioFallback> fallbacks(Object mock) {
-      Answer<?> answer = Mockito.mockingDetails(mock).getMockCreationSettings().getDefaultAnswer();
-      return answer instanceof ScenarioFallback fallback ? java.util.Optional.of(fallback) : java.util.Optional.empty();
+    /** Whether the value is a mock this extension made (its default answer is the scenario fallback). */
+    static boolean madeByExtension(Object value) {
+      return Mockito.mockingDetails(value).isMock()
+          && Mockito.mockingDetails(value).getMockCreationSettings().getDefaultAnswer() instanceof ScenarioFallback;
     }
   }
 
   /**
    * The default answer of extension-made mocks: an unstubbed method that returns text answers
-   * with the scenario's simulated tool of the same name (an error result is thrown, so the
-   * sandbox records a tool error); everything else gets Mockito's defaults.
+   * with the scenario's simulated tool of the same name from the sandbox whose call is in
+   * progress on this thread (an error result is thrown, so the sandbox records a tool error);
+   * everything else, and every call from outside a sandbox (stubbing, the test calling the mock
+   * itself), gets Mockito's defaults. Stateless: one instance can serve many sandboxes at once.
    */
   static final class ScenarioFallback implements Answer<Object> {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Set while the sandbox calls the mock, so stubbing ({@code when(mock.m(any()))}) never reaches the scenario. */
-    private static final ThreadLocal<Boolean> IN_SANDBOX_CALL = ThreadLocal.withInitial(() -> false);
-    private final Map<String, Tool> scenarioTools = new ConcurrentHashMap<>();
+    /** The scenario tools of the sandbox calling the mock on this thread; {@code null} outside a sandbox call. */
+    private static final ThreadLocal<Map<String, Tool>> CALLING_SANDBOX = new ThreadLocal<>();
 
-    /** Re-registers the mock's tools wrapped so the fallback knows the sandbox is calling. */
-    void markSandboxCalls(Class<?> type, ToolSandbox sandbox) {
+    /** The sandbox's simulated scenario tools named like the interface's methods, before the mock replaces them. */
+    static Map<String, Tool> scenarioTools(Class<?> type, ToolSandbox sandbox) {
+      Map<String, Tool> tools = new HashMap<>();
+      for (Method method : type.getMethods()) {
+        String name = toolName(method);
+        // Only the scenario's simulated tools: another test-supplied tool of that name is not a fallback.
+        sandbox.tool(name).filter(SimulatedTool.class::isInstance).ifPresent(tool -> tools.put(name, tool));
+      }
+      return Map.copyOf(tools);
+    }
+
+    /**
+     * Re-registers the mock's tools in this sandbox, wrapped so that during each call the
+     * fallback answers from {@code scenarioTools}, this sandbox's own.
+     */
+    static void answerFrom(Map<String, Tool> scenarioTools, Class<?> type, ToolSandbox sandbox) {
       for (Method method : type.getMethods()) {
         sandbox.tool(toolName(method)).ifPresent(tool -> sandbox.register(new Tool() {
           @Override
-          public dev.alignunit.model.ToolSpec spec() {
+          public ToolSpec spec() {
             return tool.spec();
           }
 
           @Override
-          public ToolResult call(com.fasterxml.jackson.databind.JsonNode arguments) {
-            IN_SANDBOX_CALL.set(true);
+          public ToolResult call(JsonNode arguments) {
+            Map<String, Tool> outer = CALLING_SANDBOX.get();
+            CALLING_SANDBOX.set(scenarioTools);
             try {
               return tool.call(arguments);
             } finally {
-              IN_SANDBOX_CALL.set(false);
+              if (outer == null) {
+                CALLING_SANDBOX.remove();
+              } else {
+                CALLING_SANDBOX.set(outer);
+              }
             }
           }
         }));
       }
     }
 
-    void scenarioTools(Class<?> type, ToolSandbox sandbox) {
-      scenarioTools.clear();
-      for (Method method : type.getMethods()) {
-        String name = toolName(method);
-        // Only the scenario's simulated tools: another test-supplied tool of that name is not a fallback.
-        sandbox.tool(name).filter(SimulatedTool.class::isInstance).ifPresent(tool -> scenarioTools.put(name, tool));
-      }
-    }
-
     @Override
     public Object answer(InvocationOnMock invocation) throws Throwable {
       Method method = invocation.getMethod();
-      Tool tool = scenarioTools.get(toolName(method));
+      Map<String, Tool> scenarioTools = CALLING_SANDBOX.get();
+      Tool tool = scenarioTools == null ? null : scenarioTools.get(toolName(method));
       Class<?> returns = method.getReturnType();
-      if (tool == null || !IN_SANDBOX_CALL.get() || !(returns == String.class || returns == CharSequence.class || returns == Object.class
+      if (tool == null || !(returns == String.class || returns == CharSequence.class || returns == Object.class
           || returns == void.class)) {
         return Mockito.RETURNS_DEFAULTS.answer(invocation);
       }

@@ -76,7 +76,7 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
     if (failure instanceof AssertionError assertion) {
       RunResources resources = AlignUnitExtension.resources(context);
       String link = resources.report().linkFor(entry(context, resources).build());
-      throw withReportLink(assertion, link);
+      throw ReportLinkedFailure.withReportLink(assertion, link);
     }
     throw failure;
   }
@@ -99,22 +99,6 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
     String mode = ModelLocator.hasAgentModelMember(context) ? "test-supplied model"
         : resources.settings().mode().name().toLowerCase(java.util.Locale.ROOT);
     return ReportEntries.base(context, scenario, variant, state(context).runs(), mode);
-  }
-
-  private static AssertionError withReportLink(AssertionError failure, String link) {
-    String message = (failure.getMessage() == null ? "" : failure.getMessage()) + "\nReport: " + link;
-    AssertionError linked;
-    if (failure instanceof org.opentest4j.AssertionFailedError afe && afe.isExpectedDefined() && afe.isActualDefined()) {
-      linked = new org.opentest4j.AssertionFailedError(message, afe.getExpected().getValue(),
-          afe.getActual().getValue(), failure.getCause());
-    } else {
-      linked = new AssertionError(message, failure.getCause());
-    }
-    linked.setStackTrace(failure.getStackTrace());
-    for (Throwable suppressed : failure.getSuppressed()) {
-      linked.addSuppressed(suppressed);
-    }
-    return linked;
   }
 
   private static InvocationState state(ExtensionContext context) {

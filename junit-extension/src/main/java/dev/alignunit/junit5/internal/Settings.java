@@ -1,28 +1,21 @@
 package dev.alignunit.junit5.internal;
 
-import dev.alignunit.AlignUnitException;
-import dev.alignunit.agent.AgentLoop;
-import dev.alignunit.agent.SampleRunner;
-import dev.alignunit.junit5.ConfigurationKeys;
+import dev.alignunit.config.ConfigurationKeys;
+import dev.alignunit.junit5.internal.ConfigurationReader.Sourced;
+import dev.alignunit.model.ModelSpec;
 import dev.alignunit.model.ProviderSettings;
 import dev.alignunit.recording.MatchMode;
 import dev.alignunit.recording.RecordingMode;
-import dev.alignunit.recording.RecordingPaths;
-import dev.alignunit.stats.BaselineComparison;
-import dev.alignunit.stats.BaselineFile;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
-import java.util.function.Function;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import java.util.function.Consumer;
 
 /**
- * The parsed configuration of a test run: read once, immutable, shared through the root store.
+ * The parsed configuration of a test run: every key of {@link ConfigurationKeys} read once,
+ * immutable, shared through the root store. Nothing reads a raw configuration value after this.
  *
- * @param model the configured model spec, if any (with its source)
+ * @param model the configured model, if any (with its source)
  * @param maxTurns the turn limit of the reference loop
  * @param samples samples per variant when no {@code @Samples} applies
  * @param concurrency samples run at once
@@ -36,13 +29,13 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param mode how configured models are called (replay, record, live, auto)
  * @param match how replayed requests are matched
  * @param recordingsDir where recordings live
- * @param judgeModel the grader model of LLM-judge assertions, if configured
  * @param reportDir where the report is written
- * @param snapshot every configured {@code alignunit.*} key and value, for the report (the report
- *     sanitizes it; API keys are never configuration)
+ * @param snapshot every configured key and its text, for the report (the report sanitizes it; API
+ *     keys are never configuration)
+ * @param judgeModel the grader model of LLM-judge assertions, if configured (a network model)
  */
 record Settings(
-    Optional<ConfigurationReader.Value> model,
+    Optional<Sourced<ModelSpec>> model,
     int maxTurns,
     int samples,
     int concurrency,
@@ -58,60 +51,56 @@ record Settings(
     Path recordingsDir,
     Path reportDir,
     Map<String, String> snapshot,
-    Optional<ConfigurationReader.Value> judgeModel) {
+    Optional<Sourced<ModelSpec>> judgeModel) {
 
-  static Settings read(Function<String, Optional<String>> parameters, Function<String, String> environment) {
-    ConfigurationReader reader = new ConfigurationReader(parameters, environment);
-    ProviderSettings providers;
-    try {
-      providers = ProviderSettings.fromConfiguration(reader::orNull, environment);
-    } catch (AlignUnitException e) {
-      throw new ExtensionConfigurationException(e.getMessage(), e);
-    }
+  /**
+   * Reads every key once. Unknown {@code alignunit.*} names are reported first (warnings on the
+   * console, or a failure with {@code alignunit.config.strict=true}).
+   *
+   * @param reader the run's configuration
+   * @param console where warning lines go
+   * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException for the first invalid
+   *     value, naming the key, the value, its source and the accepted values
+   */
+  static Settings read(ConfigurationReader reader, Consumer<String> console) {
+    UnknownKeys.report(UnknownKeys.find(reader), reader.value(ConfigurationKeys.CONFIG_STRICT), console);
+    ProviderSettings providers = new ProviderSettings(
+        reader.value(ConfigurationKeys.OPENAI_BASE_URL),
+        reader.value(ConfigurationKeys.ANTHROPIC_BASE_URL),
+        reader.value(ConfigurationKeys.OPENAI_API_KEY_ENV),
+        reader.value(ConfigurationKeys.ANTHROPIC_API_KEY_ENV),
+        reader.value(ConfigurationKeys.HTTP_MAX_RETRIES),
+        reader.value(ConfigurationKeys.HTTP_TIMEOUT),
+        reader.value(ConfigurationKeys.CONCURRENCY),
+        reader.value(ConfigurationKeys.OPENAI_LEGACY_MAX_TOKENS),
+        reader.value(ConfigurationKeys.ANTHROPIC_MAX_TOKENS),
+        reader.environment());
     return new Settings(
-        reader.get(ConfigurationKeys.MODEL),
-        reader.integer(ConfigurationKeys.MAX_TURNS, AgentLoop.DEFAULT_MAX_TURNS, 1, 1000),
-        reader.integer(ConfigurationKeys.SAMPLES, 1, 1, 100_000),
-        reader.integer(ConfigurationKeys.CONCURRENCY, SampleRunner.DEFAULT_CONCURRENCY, 1, 1024),
-        reader.fraction(ConfigurationKeys.ERRORS_TOLERANCE, 0.0, true, true),
-        Path.of(reader.string(ConfigurationKeys.BASELINE_FILE, BaselineFile.DEFAULT_PATH)),
-        reader.fraction(ConfigurationKeys.BASELINE_ALPHA, BaselineComparison.DEFAULT_ALPHA, false, false),
-        reader.bool(ConfigurationKeys.BASELINE_UPDATE, false),
-        reader.longValue(ConfigurationKeys.BUDGET_MAX_REQUESTS, Long.MAX_VALUE, 1),
-        reader.longValue(ConfigurationKeys.BUDGET_MAX_TOKENS, Long.MAX_VALUE, 1),
+        reader.get(ConfigurationKeys.MODEL, ModelSpec::parse),
+        reader.value(ConfigurationKeys.MAX_TURNS),
+        reader.value(ConfigurationKeys.SAMPLES),
+        reader.value(ConfigurationKeys.CONCURRENCY),
+        reader.value(ConfigurationKeys.ERRORS_TOLERANCE),
+        reader.value(ConfigurationKeys.BASELINE_FILE),
+        reader.value(ConfigurationKeys.BASELINE_ALPHA),
+        reader.value(ConfigurationKeys.BASELINE_UPDATE),
+        reader.get(ConfigurationKeys.BUDGET_MAX_REQUESTS).map(Sourced::value).orElse(Long.MAX_VALUE),
+        reader.get(ConfigurationKeys.BUDGET_MAX_TOKENS).map(Sourced::value).orElse(Long.MAX_VALUE),
         providers,
-        parse(reader, ConfigurationKeys.MODE, RecordingMode::parse, RecordingMode.AUTO),
-        parse(reader, ConfigurationKeys.RECORDINGS_MATCH, MatchMode::parse, MatchMode.STRICT),
-        Path.of(reader.string(ConfigurationKeys.RECORDINGS_DIR, RecordingPaths.DEFAULT_DIR)),
-        Path.of(reader.string(ConfigurationKeys.REPORT_DIR, "target/alignunit")),
-        snapshot(reader),
-        reader.get(ConfigurationKeys.JUDGE_MODEL));
+        RecordingMode.parse(reader.value(ConfigurationKeys.MODE)),
+        MatchMode.parse(reader.value(ConfigurationKeys.RECORDINGS_MATCH)),
+        reader.value(ConfigurationKeys.RECORDINGS_DIR),
+        reader.value(ConfigurationKeys.REPORT_DIR),
+        reader.snapshot(),
+        reader.get(ConfigurationKeys.JUDGE_MODEL, Settings::networkModel));
   }
 
-  private static Map<String, String> snapshot(ConfigurationReader reader) {
-    Map<String, String> values = new TreeMap<>();
-    for (Field field : ConfigurationKeys.class.getFields()) {
-      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class && !field.getName().equals("PREFIX")) {
-        try {
-          String key = (String) field.get(null);
-          reader.get(key).ifPresent(v -> values.put(key, v.value()));
-        } catch (IllegalAccessException e) {
-          throw new IllegalStateException(e);
-        }
-      }
+  /** The judge is called over the network: {@code scripted} has no script to judge with. */
+  private static ModelSpec networkModel(String text) {
+    ModelSpec spec = ModelSpec.parse(text);
+    if (!spec.isNetwork()) {
+      throw new IllegalArgumentException("the judge needs a network model");
     }
-    return Map.copyOf(values);
-  }
-
-  private static <T> T parse(ConfigurationReader reader, String key, Function<String, T> parser, T defaultValue) {
-    Optional<ConfigurationReader.Value> value = reader.get(key);
-    if (value.isEmpty()) {
-      return defaultValue;
-    }
-    try {
-      return parser.apply(value.get().value());
-    } catch (AlignUnitException e) {
-      throw new ExtensionConfigurationException(e.getMessage() + " (from " + value.get().source() + ")", e);
-    }
+    return spec;
   }
 }

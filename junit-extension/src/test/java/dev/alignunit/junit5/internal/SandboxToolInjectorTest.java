@@ -176,6 +176,41 @@ class SandboxToolInjectorTest {
   }
 
   @Test
+  void should_answer_each_sandbox_from_its_own_scenario_tools_when_one_mock_serves_several() {
+    TestInstance test = new TestInstance();
+    SandboxToolInjector.injectMocks(test);
+    Scenario scenario = scenario(new ToolDefinition("record_entry", "Write to the audit log.", null,
+        "entry {{call}}: {{args.text}}", null));
+    ToolSandbox first = ToolSandbox.forScenario(scenario);
+    ToolSandbox second = ToolSandbox.forScenario(scenario);
+    SandboxToolInjector.register(List.of(test), first);
+    SandboxToolInjector.register(List.of(test), second);
+
+    ToolResult firstA = first.execute(new ToolCall("a", "record_entry", "{\"text\":\"a\"}"), 1);
+    ToolResult firstB = first.execute(new ToolCall("b", "record_entry", "{\"text\":\"b\"}"), 1);
+    ToolResult secondA = second.execute(new ToolCall("c", "record_entry", "{\"text\":\"c\"}"), 1);
+
+    Assertions.assertThat(List.of(firstA, firstB, secondA)).containsExactly(ToolResult.ok("entry 1: a"),
+        ToolResult.ok("entry 2: b"), ToolResult.ok("entry 1: c"));
+    verify(test.audit, Mockito.times(3)).recordEntry(anyString());
+  }
+
+  @Test
+  void should_replace_a_mock_made_for_an_earlier_invocation_but_not_the_tests_own() {
+    TestInstance test = new TestInstance();
+    SandboxToolInjector.injectMocks(test);
+    PaymentService earlier = test.payments;
+    AuditLog own = mock(AuditLog.class);
+    test.audit = own;
+
+    SandboxToolInjector.injectMocks(test);
+
+    Assertions.assertThat(test.payments).isNotSameAs(earlier);
+    Assertions.assertThat(Mockito.mockingDetails(test.payments).isMock()).isTrue();
+    Assertions.assertThat(test.audit).isSameAs(own);
+  }
+
+  @Test
   void should_register_fields_of_nested_instances_too() {
     NestedInstance inner = new NestedInstance();
     TestInstance outer = new TestInstance();
