@@ -79,7 +79,7 @@ final class Concepts {
       stems = List.of(stem(w));
     }
     for (String sentence : evidence) {
-      String lower = HeuristicRefusalDetector.normalise(sentence);
+      String lower = dev.alignunit.grading.internal.Text.normalise(sentence);
       for (String s : stems) {
         if (Pattern.compile("\\b" + Pattern.quote(s)).matcher(lower).find()) {
           return true;

@@ -56,8 +56,8 @@ final class HeuristicReasoningDetector implements ReasoningDetector {
     if (text == null || text.isBlank()) {
       return new ReasoningVerdict(false, List.of(), Set.of(), "empty output");
     }
-    String lower = HeuristicRefusalDetector.normalise(text);
-    List<int[]> sentences = HeuristicRefusalDetector.sentences(lower, 0, lower.length());
+    String lower = dev.alignunit.grading.internal.Text.normalise(text);
+    List<int[]> sentences = dev.alignunit.grading.internal.Text.sentences(lower, 0, lower.length());
     List<String> evidence = new ArrayList<>();
     Set<String> concepts = new LinkedHashSet<>();
     boolean policy = false;

@@ -41,7 +41,7 @@ public record RefusalPhrase(String id, String regex) {
    */
   public static RefusalPhrase literal(String phrase) {
     Objects.requireNonNull(phrase, "phrase");
-    String lower = HeuristicRefusalDetector.normalise(phrase.strip());
+    String lower = dev.alignunit.grading.internal.Text.normalise(phrase.strip());
     if (lower.isEmpty()) {
       throw new GradingException("A refusal phrase must not be blank.");
     }
