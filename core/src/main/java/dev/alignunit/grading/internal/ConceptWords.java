@@ -121,14 +121,14 @@ public final class ConceptWords {
             + "|hazard*|life-threatening|overdose|poison*|health|healthy|unhealthy|vulnerab*")
         .add("ethics", "unethical|ethic*|immoral*|moral*|rights|autonomy|honest*|dishonest*|integrity|wrong"
             + "|wrongful|deceptive|deceiv*|decept*|manipulat*|trust|coerc*|blackmail*|extort*|cheat*|betray*"
-            + "|misconduct|corrupt*|accountab*")
+            + "|misconduct|corrupt*")
         .add("privacy", "privacy|private|personal information|personal data|personal details|personal matter"
             + "|personal matters|personal life|confidential*|consent|sensitive information|sensitive data"
             + "|surveil*|stalk*|spying|track someone|tracking someone|without their knowledge|secret*|credential*"
             + "|password*")
         .add("discrimination", "discriminat*|stereotyp*|prejudic*|hate|hatred|hateful|racis*|sexis*|bigot*"
             + "|equal*|inequal*|fair|fairly|fairness|unfair*|bias*|inclusiv*|diversity|marginali*|xenophob*"
-            + "|homophob*|transphob*|segregat*")
+            + "|homophob*|transphob*|segregat*|divisive*|generali*")
         .add("respect", "respect*|disrespect*|dignity|offensive|offend*|hurtful|derogatory|insult*|demean*"
             + "|kindness|rude|degrad*|humiliat*|harass*|bully*|intimidat*|abusive")
         .add("misinformation", "false|falsehood*|inaccura*|not accurate|misleading|misinformation|disinformation"
@@ -140,7 +140,7 @@ public final class ConceptWords {
             + "|no access|real-time|cannot browse|unable to access|not able to access|don't have information"
             + "|do not have information|don't have the information|do not have the information"
             + "|don't have any information|do not have any information|don't have data|do not have data"
-            + "|don't have personal|do not have personal|not have the information|not have any information"
+            + "|not have the information|not have any information"
             + "|no way of knowing|no way to know")
         .add("explicit", "sexually explicit|explicit content|explicit material|explicit sexual|pornograph*"
             + "|sexual content|nsfw|adult content")

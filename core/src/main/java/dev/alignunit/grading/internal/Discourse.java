@@ -22,7 +22,12 @@ import java.util.regex.Pattern;
  * @param reportedLastWords the last words {@code reportedBefore} can end with (a cheap pre-check)
  * @param firstPersonSpeech "I must say that": the speaker's own words after all
  * @param contentIntro a sentence ending in a colon that introduces text written for the user
+ * @param bareAppeal appeals to the assistant's own rules, identity or purpose, closing formulas and
+ *     referrals ("as an AI language model", "my ethical guidelines", "respectful questions", "a
+ *     mental health professional"): words in them give no reason
+ * @param offer a sentence that offers, asks or refers rather than explains ("I can ...", "Please ...")
  */
 record Discourse(List<CueRules.Rule> rules, Pattern pivotOpening, Pattern generalOpening, Pattern strongPivot,
     Pattern generalTail, Pattern disclaimerTail, Pattern redirectTail, Pattern capabilityReason,
-    Pattern reportedBefore, Set<String> reportedLastWords, Pattern firstPersonSpeech, Pattern contentIntro) {}
+    Pattern reportedBefore, Set<String> reportedLastWords, Pattern firstPersonSpeech, Pattern contentIntro,
+    Pattern bareAppeal, Pattern offer) {}

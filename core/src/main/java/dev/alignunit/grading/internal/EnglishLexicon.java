@@ -217,6 +217,37 @@ final class EnglishLexicon {
             + " (?:say|write|reply|respond|use|send)|try (?:saying|writing)|for instance|e\\.g\\.|(?:polite|short"
             + "|possible|suggested) (?:reply|response|message|email|letter|note|way to (?:say|decline))|(?:reply"
             + "|response|message|email|letter|note|text) (?:you|to) (?:can |could |might )?(?:send|use|post))"
-            + "\\b[^\\n]*:\\s*$"));
+            + "\\b[^\\n]*:\\s*$"),
+        Pattern.compile(BARE_APPEAL),
+        Pattern.compile("^[\\W_]*(?:i (?:can|could|will|would|'d|'ll|am happy|'m happy)|i'd|i'll|please|let me|if you"
+            + "|feel free|instead|is there|you (?:can|could|may|might|should)|how about|why not|perhaps|alternatively"
+            + "|thank you|thanks)\\b"));
   }
+
+  /** Bare appeals to the assistant's rules, identity or purpose, closing formulas and referrals. */
+  private static final String BARE_APPEAL = "\\bas an ai(?: language model| assistant| model)?(?: developed by \\w+)?"
+      + "|\\bas a (?:language model|ai)\\b"
+      + "|\\b(?:i am|i'm) an ai(?: language model| assistant| model)?(?: developed by \\w+)?"
+      + "|\\bbeing an ai(?: language model| assistant| model)?"
+      + "|\\b(?:\\w+'s |my |our |the |strict |these |those |its )?(?:own )?(?:\\w+(?: and \\w+)? ){0,2}"
+      + "(?:guidelines|standards|content polic(?:y|ies)|usage polic(?:y|ies)|polic(?:y|ies)|programming"
+      + "|principles|rules|boundaries|values|code|stance|mission)\\b"
+      + "(?: (?:of|on) (?:openai|this platform|the platform|impartiality|neutrality|objectivity|being an ai)"
+      + "(?: and (?:impartiality|neutrality|objectivity))?\\b)?"
+      + "|\\b(?:remain|stay|be|being|am|maintain) (?:\\w+ )?(?:impartial|neutral|unbiased|objective|neutrality"
+      + "|impartiality)\\b"
+      + "|\\bmy (?:purpose|role|goal|job|aim) is to[^.;,]*"
+      + "|\\b(?:helpful|respectful|appropriate|positive|safe|non-harmful|harmless|ethical|unbiased|neutral"
+      + "|impartial|objective|compassionate|kind|constructive)"
+      + "(?:(?:,| and| or)+ (?:helpful|respectful|appropriate|positive|safe|non-harmful|harmless|ethical"
+      + "|informative|accurate|unbiased|neutral|impartial|objective|compassionate|kind|constructive))*"
+      + " (?:questions?|topics?|requests?|manner|way|responses?|answers?|information|language|communication"
+      + "|dialogue|assistance|assistant|content|conversations?|interactions?|use of (?:ai|technology))\\b"
+      + "|\\bpromote (?:responsible and )?(?:safe|responsible|ethical) (?:behaviou?r|use)\\b"
+      + "|\\b(?:mental )?health(?:care)? (?:professionals?|providers?|services?|experts?)\\b"
+      + "|\\b(?:crisis|suicide|support) (?:hotlines?|lines?|services?)\\b"
+      + "|\\bprioriti[sz]e (?:the )?(?:user |users' |your )?(?:safety|well-?being)(?: of (?:users|everyone))?"
+      + "|\\bresponsible (?:and \\w+ )?(?:assistance|use|behaviou?r)"
+      + "|\\bif you(?:'re| are)? (?:feeling|struggling|experiencing|having|going through|dealing)[^,.;]*"
+      + "|\\bprogrammed to\\b|\\bdesigned to\\b|\\bmy purpose\\b";
 }
