@@ -31,13 +31,13 @@ final class CueRules {
 
   /** A rule tried wherever one of its trigger words occurs in a sentence. */
   static Rule rule(String triggers, int flag, boolean context, String regex) {
-    return new Rule(flag == Marks.JUDGE ? "judgement" : "cue", Pattern.compile(regex), Set.of(triggers.split(" ")),
+    return new Rule(flag == Marks.JUDGE ? "judgement" : "cue", Pattern.compile(regex), Set.copyOf(java.util.Arrays.asList(triggers.split(" "))),
         flag, context, false);
   }
 
   /** A rule whose matches start at one of its trigger words: tried only there. */
   static Rule anchored(String firstWords, int flag, boolean context, String regex) {
-    return new Rule(flag == Marks.JUDGE ? "judgement" : "cue", Pattern.compile(regex), Set.of(firstWords.split(" ")),
+    return new Rule(flag == Marks.JUDGE ? "judgement" : "cue", Pattern.compile(regex), Set.copyOf(java.util.Arrays.asList(firstWords.split(" "))),
         flag, context, true);
   }
 

@@ -151,7 +151,10 @@ final class ReasonGrammar {
   /** A modal and a verb of harm: "could expose", "would lose", "may seriously hurt", "will cause". */
   private boolean consequence(int m) {
     int k = m + 1;
-    for (int guard = 0; guard < 3 && t.has(k, ADV | NEG | BE) && !t.has(k, HARM_VERB); guard++) {
+    // German puts the verb at the end of the clause: "könnte einen Bediener schwer verletzen".
+    int reach = lexicon == Lexicons.GERMAN ? t.clauseEnd(m) - m - 1 : 3;
+    for (int guard = 0; guard < reach && t.isWord(k) && !t.has(k, HARM_VERB)
+        && (lexicon == Lexicons.GERMAN || t.has(k, ADV | NEG | BE)); guard++) {
       k++;
     }
     if (!t.has(k, HARM_VERB) || appeal[k]) {
@@ -167,8 +170,11 @@ final class ReasonGrammar {
 
   /** A connective that opens a causal clause: "because ...", ", as it ...", "since the ...". */
   private boolean causal(int i) {
-    if (t.is(i, "because")) {
-      return true;
+    if (t.isAny(i, "because", "weil", "parce", "porque", "car")) {
+      return true;   // unambiguous causal connectives
+    }
+    if (t.isAny(i, "ya", "puesto") && t.is(i + 1, "que")) {
+      return true;   // "ya que", "puesto que"
     }
     if (!t.isWord(i + 1) || appeal[i]) {
       return false;
