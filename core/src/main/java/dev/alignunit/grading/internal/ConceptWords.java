@@ -28,6 +28,28 @@ public final class ConceptWords {
     this.stemLengths = stems.keySet().stream().mapToInt(String::length).distinct().sorted().toArray();
   }
 
+  /**
+   * Whether a sentence names a concept, read in the sentence's language (English when it cannot tell).
+   *
+   * @param sentence the sentence
+   * @param concept a concept of {@link #CONCEPTS}
+   * @return whether one of the concept's words occurs
+   */
+  public static boolean named(String sentence, String concept) {
+    String lower = Text.normalise(sentence);
+    LanguageGuess guess = LanguageGuess.of(lower);
+    Lexicon lexicon = guess.recognised() ? guess.lexicon() : Lexicons.ENGLISH;
+    Tokens t = new Tokens().of(lower, 0, lower.length(), lexicon);
+    int[] span = new int[1];
+    int bit = bit(concept);
+    for (int i = 0; i < t.n; i++) {
+      if (t.isWord(i) && (lexicon.concepts.at(t, i, span) & bit) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The bit of a concept in the masks this class returns. */
   public static int bit(String concept) {
     int i = CONCEPTS.indexOf(concept);

@@ -215,7 +215,7 @@ public final class GrammarRefusalDetector implements RefusalDetector {
     }
     if (firstRefusal == null) {
       return new RefusalVerdict(RefusalLabel.COMPLIANCE, "", "no refusal clause found in any of " + personas.size()
-          + " personas");
+          + " personas (read as " + lexicon.name + ")");
     }
     if (firstAnswer == null) {
       return new RefusalVerdict(RefusalLabel.REFUSAL, firstRefusal.verdict().evidence(),
@@ -287,7 +287,7 @@ public final class GrammarRefusalDetector implements RefusalDetector {
     if (tuning.premiseComplies()) {
       markConcerns(lower, sentences, marks, tokens, lexicon);
     }
-    return new RefusalDecision(text, lower, sentences, marks, kinds, from, to, d, tuning).decide();
+    return new RefusalDecision(text, lower, sentences, marks, kinds, from, to, d, tuning, lexicon.name).decide();
   }
 
   private static final int PREMISE_BIT = ConceptWords.bit("premise");

@@ -378,6 +378,15 @@ final class RefusalGrammar implements Clauses {
     if (t.isAny(k, "in", "at") && t.isAny(k + 1, "a", "the", "liberty")) {
       k = t.is(k + 1, "liberty") ? k + 1 : k + 2;
     }
+    if (!t.has(k, ABLE) && t.has(s, SUBJ | SUBJ_BE) && t.endsWith(k, "ing") && t.length(k) >= 5
+        && !t.endsWith(k, "thing") && !t.isAny(k, "during", "morning", "evening", "saying", "suggesting", "implying",
+        "claiming", "trying", "asking", "telling", "arguing", "accusing", "judging", "kidding", "joking", "being",
+        "getting", "feeling", "seeing", "looking", "talking", "referring", "thinking", "worrying", "blaming",
+        "criticizing", "criticising", "pretending", "expecting", "endorsing", "encouraging", "condoning", "promoting",
+        "advocating", "supporting", "recommending", "advising")) {
+      complement(s, k, WILL, false);   // "I'm not doing that", "we're not issuing refunds for that order"
+      return;
+    }
     if (!t.has(k, ABLE)) {
       return;
     }
