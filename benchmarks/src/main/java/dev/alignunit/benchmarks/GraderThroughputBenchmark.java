@@ -38,7 +38,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 8, time = 2)
+@Warmup(iterations = 15, time = 2)
 @Measurement(iterations = 10, time = 2)
 @Fork(1)
 @Threads(1)

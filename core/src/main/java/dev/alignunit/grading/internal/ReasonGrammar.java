@@ -40,6 +40,8 @@ final class ReasonGrammar {
   private final Clauses refusals;
   private final int[] span = new int[1];
   private boolean[] appeal = new boolean[32];
+  private int[] bits = new int[32];
+  private int[] spans = new int[32];
 
   /** Results of {@link #sentence}: the concepts in order of appearance and what kind of reason it was. */
   final int[] conceptOrder = new int[ConceptWords.CONCEPTS.size()];
@@ -71,16 +73,28 @@ final class ReasonGrammar {
     if (lower.charAt(to - 1) == '?') {
       return false;   // a question, often the user's request repeated, gives no reason
     }
-    markAppeals(lower, from, to);
     int policyBit = ConceptWords.bit("policy");
+    if (bits.length < t.n) {
+      bits = new int[t.n * 2];
+      spans = new int[t.n * 2];
+    }
+    boolean candidate = explainsRefusal || refusalMarks != 0;
+    for (int i = 0; i < t.n; i++) {
+      bits[i] = t.isWord(i) ? lexicon.concepts.at(t, i, span) : 0;
+      spans[i] = span[0];
+      mentionsPolicy |= (bits[i] & policyBit) != 0 || t.has(i, POLICY);
+      candidate |= (bits[i] & ~policyBit) != 0 || t.has(i, HARM_VERB | CAUSAL | POLICY);
+    }
+    if (!candidate) {
+      return false;   // nothing that could be a reason: skip the appeal patterns
+    }
+    markAppeals(lower, from, to);
     for (int i = 0; i < t.n; i++) {
       if (!t.isWord(i)) {
         continue;
       }
-      int bits = lexicon.concepts.at(t, i, span);
-      if ((bits & policyBit) != 0 || t.has(i, POLICY)) {
-        mentionsPolicy = true;
-      }
+      int bits = this.bits[i];
+      span[0] = spans[i];
       if (t.has(i, POLICY) && ruleContent(i)) {
         kind = kind == null ? RULE_CONTENT : kind;   // "my guidelines prohibit me from writing a poem that ..."
       }
