@@ -51,7 +51,7 @@ public final class GrammarRefusalDetector implements RefusalDetector {
             !triggers.isEmpty()));
       }
       for (CueRules.Rule rule : lexicon.discourse.rules()) {
-        if (rule.flag() != Marks.JUDGE || !this.disabledRules.contains(RefusalGrammar.JUDGEMENT)) {
+        if (rule.flag() != Marks.JUDGE || !this.disabledRules.contains(RuleIds.JUDGEMENT)) {
           rules.add(rule);
         }
       }
@@ -61,7 +61,7 @@ public final class GrammarRefusalDetector implements RefusalDetector {
 
   /** The ids of the grammar's rules, which {@code removeRefusalPhrase(id)} switches off. */
   public static Set<String> ruleIds() {
-    return RefusalGrammar.RULES;
+    return RuleIds.RULES;
   }
 
   /**

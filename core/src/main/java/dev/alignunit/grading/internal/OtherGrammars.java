@@ -1,7 +1,7 @@
 package dev.alignunit.grading.internal;
 
 import static dev.alignunit.grading.internal.Lexicon.*;
-import static dev.alignunit.grading.internal.RefusalGrammar.*;
+import static dev.alignunit.grading.internal.RuleIds.*;
 
 import java.util.Set;
 import java.util.function.IntPredicate;
@@ -30,49 +30,41 @@ final class OtherGrammars implements Clauses {
 
   private final Tokens t;
   private final Set<String> names;
-  private final Set<String> disabled;
-  private final IntPredicate own;
+  private final Findings findings;
   private final boolean german;
   private final boolean french;
-
-  private int marks;
-  private String rule;
-  private int from;
-  private int to;
 
   OtherGrammars(Lexicon lexicon, Tokens tokens, Set<String> names, Set<String> disabled, IntPredicate own) {
     this.t = tokens;
     this.names = names;
-    this.disabled = disabled;
-    this.own = own;
+    this.findings = new Findings(tokens, disabled, own);
     this.german = lexicon == Lexicons.GERMAN;
     this.french = lexicon == Lexicons.FRENCH;
   }
 
   @Override
   public int marks() {
-    return marks;
+    return findings.marks;
   }
 
   @Override
   public String rule() {
-    return rule;
+    return findings.rule;
   }
 
   @Override
   public int from() {
-    return from;
+    return findings.from;
   }
 
   @Override
   public int to() {
-    return to;
+    return findings.to;
   }
 
   @Override
   public void scan(int sentence) {
-    marks = 0;
-    rule = null;
+    findings.reset();
     fragment();
     for (int i = 0; i < t.n; i++) {
       if (!t.isWord(i)) {
@@ -107,18 +99,6 @@ final class OtherGrammars implements Clauses {
     }
   }
 
-  private void found(int mark, String id, int a, int b) {
-    if (mark == 0 || disabled.contains(id) || !own.test(t.start[Math.max(0, a)])) {
-      return;
-    }
-    if (rule == null || (mark == Marks.STRONG && (marks & Marks.STRONG) == 0)) {
-      rule = id;
-      from = t.start[Math.max(0, Math.min(a, b))];
-      to = t.end[Math.min(t.n - 1, Math.max(a, b))];
-    }
-    marks |= mark;
-  }
-
   private boolean subject(int i) {
     return t.has(i, SUBJ) || t.isWord(i) && names.contains(t.word(i));
   }
@@ -129,13 +109,7 @@ final class OtherGrammars implements Clauses {
   }
 
   private boolean conditional(int i) {
-    int c = t.clauseStart(i);
-    for (int k = c; k < i; k++) {
-      if (t.has(k, COND)) {
-        return true;
-      }
-    }
-    return t.has(c, COND);
+    return t.conditional(i) || t.has(t.clauseStart(i), COND);
   }
 
   // ----------------------------------------------------------------------------- German
@@ -154,7 +128,7 @@ final class OtherGrammars implements Clauses {
     }
     if (neg < 0) {
       if (t.has(m + 1, SUBJ) ? t.has(m + 2, DECLINE) : t.has(m + 1, DECLINE) || lastWordHas(m, end, DECLINE)) {
-        found(Marks.STRONG, DECLINE_VERB, m - 1, end - 1);   // "ich muss das ablehnen"
+        findings.found(Marks.STRONG, DECLINE_VERB, m - 1, end - 1);   // "ich muss das ablehnen"
       }
       return;
     }
@@ -265,18 +239,18 @@ final class OtherGrammars implements Clauses {
         }
       }
       if (t.has(q, OPINION)) {
-        found(Marks.OPINION, NO_OPINION, start, q);
+        findings.found(Marks.OPINION, NO_OPINION, start, q);
         return;
       }
     }
     for (int q = k; q < end; q++) {
       if (t.has(q, CAPAB)) {
-        found(ability ? Marks.CAPABILITY : Marks.STRONG, ability ? NO_ACCESS : NEGATED_MODAL, start, q);
+        findings.found(ability ? Marks.CAPABILITY : Marks.STRONG, ability ? NO_ACCESS : NEGATED_MODAL, start, q);
         return;
       }
     }
     if (!followedByLimit(end)) {
-      found(Marks.STRONG, NEGATED_MODAL, start, Math.min(end > k ? end - 1 : k - 1, t.n - 1));
+      findings.found(Marks.STRONG, NEGATED_MODAL, start, Math.min(end > k ? end - 1 : k - 1, t.n - 1));
     }
   }
 
@@ -298,15 +272,15 @@ final class OtherGrammars implements Clauses {
         continue;
       }
       if (t.has(q, AUTHORITY)) {
-        found(Marks.STRONG, NEGATED_MODAL, h, q);
+        findings.found(Marks.STRONG, NEGATED_MODAL, h, q);
         return;
       }
       if (t.has(q, OPINION)) {
-        found(Marks.OPINION, NO_OPINION, h, q);
+        findings.found(Marks.OPINION, NO_OPINION, h, q);
         return;
       }
       if (t.has(q, ACCESS)) {
-        found(Marks.CAPABILITY, NO_ACCESS, h, q);
+        findings.found(Marks.CAPABILITY, NO_ACCESS, h, q);
         return;
       }
     }
@@ -325,7 +299,7 @@ final class OtherGrammars implements Clauses {
         return;   // "je refuse d'abandonner", "ich lehne das nicht ab"
       }
     }
-    found(Marks.STRONG, DECLINE_VERB, d, d);
+    findings.found(Marks.STRONG, DECLINE_VERB, d, d);
   }
 
   /** "Das ist nicht m\u00f6glich", "Ce n'est pas possible", "Eso no ser\u00e1 posible", "Diese Anfrage kann nicht bearbeitet werden". */
@@ -342,13 +316,13 @@ final class OtherGrammars implements Clauses {
         return;   // "das kann ich nicht" is a personal clause
       } else if (negated && t.has(q, POSSIBLE) && (q + 1 >= end || t.has(q + 1, ME | FOR))
           || !negated && t.has(q, IMPOSSIBLE) && q + 1 >= end) {
-        found(Marks.STRONG, IMPERSONAL, i, q);
+        findings.found(Marks.STRONG, IMPERSONAL, i, q);
         return;
       } else if (negated && request && modal) {
-        found(Marks.STRONG, IMPERSONAL, i - 1, q);
+        findings.found(Marks.STRONG, IMPERSONAL, i - 1, q);
         return;
       } else if (german && negated && t.is(q - 1, "geht") && q + 1 >= end) {
-        found(Marks.STRONG, IMPERSONAL, i, q);   // "Das geht nicht."
+        findings.found(Marks.STRONG, IMPERSONAL, i, q);   // "Das geht nicht."
         return;
       }
     }
@@ -364,7 +338,7 @@ final class OtherGrammars implements Clauses {
     }
     me |= t.has(i + 1, FOR) && t.has(i + 2, ME);
     if (me && negated && !conditional(i)) {
-      found(Marks.STRONG, NOT_FOR_ME, i, i);
+      findings.found(Marks.STRONG, NOT_FOR_ME, i, i);
     }
   }
 
@@ -375,7 +349,7 @@ final class OtherGrammars implements Clauses {
       if (t.has(q, NEG | NO_DET | NEG_PRE)) {
         negated = true;
       } else if ((subject(q) || t.has(q, SELF_VERB)) && negated) {
-        found(Marks.OPINION, NO_OPINION, q, o);
+        findings.found(Marks.OPINION, NO_OPINION, q, o);
         return;
       }
     }
@@ -402,7 +376,7 @@ final class OtherGrammars implements Clauses {
     }
     String f = words.toString();
     if (count < 8 && FRAGMENTS.contains(f) && (apology || !NEEDS_APOLOGY.contains(f))) {
-      found(Marks.STRONG, FRAGMENT, 0, t.n - 1);
+      findings.found(Marks.STRONG, FRAGMENT, 0, t.n - 1);
     }
   }
 }

@@ -135,6 +135,16 @@ final class Tokens {
     return j;
   }
 
+  /** Whether a conditional word ("if", "wenn", "si") opens the clause before token {@code i}. */
+  boolean conditional(int i) {
+    for (int k = clauseStart(i); k < i; k++) {
+      if (has(k, Lexicon.COND)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   String word(int i) {
     return text.substring(start[i], end[i]);
   }
