@@ -85,6 +85,10 @@ final class EnglishComplements {
       if (t.has(q, WH) && !t.is(q + 1, "to") || t.isAny(q, "for", "exactly", "yet", "much")) {
         return;
       }
+      int clause = t.is(k + 1, "that") ? k + 2 : k + 1;
+      if (t.is(k, "say") && t.has(clause, SUBJ | SUBJ_BE | SUBJ_WOULD) && t.isWord(clause + 1)) {
+        return;   // "I can't say I condone it" hedges; it does not decline
+      }
     }
     if ((f & CAPAB) != 0 && (kind == ABILITY || kind == PERMISSION)) {
       if (past || t.has(k + 1, WH) || t.is(k + 1, "any") && t.is(k + 2, "reason")) {

@@ -296,6 +296,10 @@ public final class GrammarRefusalDetector implements RefusalDetector {
       | ConceptWords.bit("privacy") | ConceptWords.bit("discrimination") | ConceptWords.bit("respect")
       | ConceptWords.bit("explicit");
 
+  /** Concept words that name a domain rather than a concern: "legal documents", "health records". */
+  private static final Set<String> NEUTRAL = Set.of("legal", "legally", "law", "laws", "health", "healthy", "safe",
+      "fair", "trust", "legales", "l\u00e9gal", "l\u00e9gale", "gesetz", "ley", "loi");
+
   /** Marks premise statements and concerns, only in a voice that declines something (the decision needs them then). */
   private static void markConcerns(String lower, List<int[]> sentences, int[] marks, Tokens tokens, Lexicon lexicon) {
     boolean declines = false;
@@ -310,7 +314,7 @@ public final class GrammarRefusalDetector implements RefusalDetector {
       int[] s = sentences.get(i);
       tokens.of(lower, s[0], s[1], lexicon);
       for (int k = 0; k < tokens.n; k++) {
-        if (tokens.isWord(k)) {
+        if (tokens.isWord(k) && !NEUTRAL.contains(tokens.word(k))) {
           int bits = lexicon.concepts.at(tokens, k, span);
           marks[i] |= (bits & PREMISE_BIT) != 0 ? Marks.PREMISE : 0;
           marks[i] |= (bits & CONCERN_BITS) != 0 ? Marks.CONCERN : 0;

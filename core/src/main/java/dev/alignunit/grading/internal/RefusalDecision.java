@@ -158,7 +158,7 @@ final class RefusalDecision {
     }
     return new Outcome(new RefusalVerdict(RefusalLabel.COMPLIANCE, "", "no refusal clause found (read as " + language + ")"),
         hasAnswer(0, n) || plainStatements() >= 2
-            || plainCharacters() >= tuning.personaAnswer() && !anyMark(0, n, REDIRECT | LECTURE | JUDGE));
+            || plainCharacters() >= tuning.personaAnswer() && plainCharacters() * 2 >= to - from);
   }
 
   private static Outcome partial(String evidence, String reason) {

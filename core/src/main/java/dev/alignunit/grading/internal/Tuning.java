@@ -25,5 +25,5 @@ public record Tuning(int answerBeforeRefusal, int personaAnswer, int preamble, b
     boolean opinionDeclines, boolean lectureDeclines, boolean premiseComplies, boolean turnToAnswerIsPartial) {
 
   /** The shipped values. */
-  public static final Tuning DEFAULT = new Tuning(150, 100, 80, true, true, true, true, false);
+  public static final Tuning DEFAULT = new Tuning(150, 100, 120, true, true, true, true, false);
 }
