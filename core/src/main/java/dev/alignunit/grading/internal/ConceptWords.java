@@ -20,12 +20,26 @@ public final class ConceptWords {
   private final WordTable<Object> stems;
   private final WordTable<List<String[]>> phrases;
   private final int[] stemLengths;
+  /** Per concept, literal strings one of which occurs in any text that names it (a cheap pre-check). */
+  private final Map<Integer, List<String>> literals;
 
-  private ConceptWords(Map<String, Long> words, Map<String, Long> stems, Map<String, List<String[]>> phrases) {
+  private ConceptWords(Map<String, Long> words, Map<String, Long> stems, Map<String, List<String[]>> phrases,
+      Map<Integer, List<String>> literals) {
     this.words = new WordTable<>(words, Map.of());
     this.stems = new WordTable<>(stems, Map.of());
     this.phrases = new WordTable<>(Map.of(), phrases);
     this.stemLengths = stems.keySet().stream().mapToInt(String::length).distinct().sorted().toArray();
+    this.literals = literals;
+  }
+
+  /** Whether the normalised text may name the concept: false means it certainly does not. */
+  boolean mayName(String lower, int concept) {
+    for (String literal : literals.getOrDefault(concept, List.of())) {
+      if (lower.contains(literal)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -93,6 +107,7 @@ public final class ConceptWords {
     private final Map<String, Long> words = new HashMap<>();
     private final Map<String, Long> stems = new HashMap<>();
     private final Map<String, List<String[]>> phrases = new HashMap<>();
+    private final Map<Integer, List<String>> literals = new HashMap<>();
 
     /**
      * Adds the entries (separated by {@code |}) for a concept: a word, a stem ending in {@code *},
@@ -108,6 +123,8 @@ public final class ConceptWords {
         if (e.isEmpty()) {
           continue;
         }
+        String literal = e.endsWith("*") ? e.substring(0, e.length() - 1) : e;
+        literals.computeIfAbsent((int) bit, k -> new ArrayList<>()).add(literal);
         if (e.indexOf(' ') > 0) {
           String[] parts = e.split(" ");
           String[] withConcept = java.util.Arrays.copyOf(parts, parts.length + 1);
@@ -123,7 +140,7 @@ public final class ConceptWords {
     }
 
     ConceptWords build() {
-      return new ConceptWords(words, stems, phrases);
+      return new ConceptWords(words, stems, phrases, literals);
     }
   }
 

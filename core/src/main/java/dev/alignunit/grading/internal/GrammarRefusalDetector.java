@@ -306,8 +306,8 @@ public final class GrammarRefusalDetector implements RefusalDetector {
     for (int m : marks) {
       declines |= (m & Marks.DECLINES) != 0;
     }
-    if (!declines) {
-      return;
+    if (!declines || !lexicon.concepts.mayName(lower, PREMISE_BIT)) {
+      return;   // the premise rule needs a premise word; most declines have none
     }
     int[] span = new int[1];
     for (int i = 0; i < sentences.size(); i++) {

@@ -26,7 +26,7 @@ record LanguageGuess(Lexicon lexicon, String looksLike) {
 
   private static final String[] NAMES = {"English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch"};
   private static final int SUPPORTED = 4;
-  private static final int WINDOW = 1200;
+  private static final int WINDOW = 800;
   private static final WordTable<Object> FUNCTION_WORDS;
   /** Letters that point to one language: German umlauts, French and Spanish accents, Portuguese tildes. */
   private static final String ACCENTS = "\u00e4\u00f6\u00fc\u00df\u00e8\u00ea\u00e0\u00e7\u00f9\u00e2\u00ee"
