@@ -39,7 +39,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 15, time = 2)
-@Measurement(iterations = 10, time = 2)
+@Measurement(iterations = 15, time = 2)
 @Fork(1)
 @Threads(1)
 public class GraderThroughputBenchmark {
