@@ -213,7 +213,8 @@ final class EnglishLexicon {
             "pretend", "claim", "claimed", "reason", "mean", "as", "example", "g", "like"),
         Pattern.compile("\\b(?:i(?: must| have to| would|'d| will|'ll| can| need to| should| want to)?|let me)"
             + " (?:say|tell you|explain|answer|reply|respond|write)(?: that)?[,:]?\\s*$"),
-        Pattern.compile("\\b(?:examples?|sample|draft|template|script|something like|you (?:could|can|might)"
+        Pattern.compile("\\b(?:(?:examples?|sample|draft|template)(?: \\w+)?(?: \\w+)? (?:reply|replies|response|message"
+            + "|email|letter|note|text|post|wording)|for example|something like|you (?:could|can|might)"
             + " (?:say|write|reply|respond|use|send)|try (?:saying|writing)|for instance|e\\.g\\.|(?:polite|short"
             + "|possible|suggested) (?:reply|response|message|email|letter|note|way to (?:say|decline))|(?:reply"
             + "|response|message|email|letter|note|text) (?:you|to) (?:can |could |might )?(?:send|use|post))"

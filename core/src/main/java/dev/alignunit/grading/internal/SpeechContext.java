@@ -79,10 +79,12 @@ final class SpeechContext {
     Matcher intro = d.contentIntro().matcher(lower);
     boolean block = false;
     boolean letter = false;
+    int blockFirst = -1;
     int previousEnd = -1;
     for (int i = 0; i < sentences.size(); i++) {
       int[] s = sentences.get(i);
-      if (block && previousEnd >= 0 && lower.indexOf("\n\n", previousEnd) >= 0
+      // The paragraph after the introduction is the text; a blank line after its first sentence ends it.
+      if (block && i > blockFirst && lower.indexOf("\n\n", previousEnd) >= 0
           && lower.indexOf("\n\n", previousEnd) < s[0] && !letter) {
         block = false;
       }
@@ -95,6 +97,7 @@ final class SpeechContext {
       }
       if (lower.charAt(s[1] - 1) == ':' && intro.region(s[0], s[1]).find()) {
         block = true;
+        blockFirst = i + 1;
       }
       previousEnd = s[1];
     }
