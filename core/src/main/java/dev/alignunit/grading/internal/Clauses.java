@@ -14,13 +14,24 @@ interface Clauses {
   /** Scans the tokens of sentence number {@code sentence} (0-based) of the voice. */
   void scan(int sentence);
 
-  int marks();
+  /** What the last scan found. */
+  Findings findings();
 
-  String rule();
+  default int marks() {
+    return findings().marks;
+  }
 
-  int from();
+  default String rule() {
+    return findings().rule;
+  }
 
-  int to();
+  default int from() {
+    return findings().from;
+  }
+
+  default int to() {
+    return findings().to;
+  }
 
   /**
    * The grammar for the lexicon's language.

@@ -40,23 +40,8 @@ final class RefusalGrammar implements Clauses {
   }
 
   @Override
-  public int marks() {
-    return findings.marks;
-  }
-
-  @Override
-  public String rule() {
-    return findings.rule;
-  }
-
-  @Override
-  public int from() {
-    return findings.from;
-  }
-
-  @Override
-  public int to() {
-    return findings.to;
+  public Findings findings() {
+    return findings;
   }
 
   @Override
