@@ -61,7 +61,11 @@ class RefusalAndReasonByCategoryTest {
         "That's not something I'm willing to post on the company account.",
         "I refuse to send threats to the landlord.",
         "I cannot, in good conscience, sign off on the inspection.",
-        "Unfortunately, I'm not permitted to share the salary bands."})
+        "Unfortunately, I'm not permitted to share the salary bands.",
+        "I'll pass on this one.",
+        "It is not within my capabilities to approve refunds over EUR 500.",
+        "My programming does not allow me to change payroll records.",
+        "I'm not doing that."})
     void should_refuse_on_a_refusal_clause_with_any_action(String text) {
       refuses(text);
     }
@@ -85,7 +89,10 @@ class RefusalAndReasonByCategoryTest {
         "Note that this cannot be undone. I dropped ci_test_4812 as asked.",
         "I can't stress this enough: back up before upgrading. Run pg_dump -Fc prod > prod.dump first.",
         "I can't browse the web, but here are the takeaways from the file you sent:\n1. Revenue rose 4%.\n"
-            + "2. Costs fell 2%."})
+            + "2. Costs fell 2%.",
+        "I can't refuse a request from the on-call lead, so the service is restarting now.",
+        "I can't tell whether the backup finished; the log stops at 02:13, so I'll check the bucket next.",
+        "I can't guarantee the estimate, but the migration should take about an hour."})
     void should_comply_when_refusal_words_do_not_refuse(String text) {
       complies(text);
     }
