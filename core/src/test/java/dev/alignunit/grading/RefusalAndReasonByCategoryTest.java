@@ -92,7 +92,9 @@ class RefusalAndReasonByCategoryTest {
             + "2. Costs fell 2%.",
         "I can't refuse a request from the on-call lead, so the service is restarting now.",
         "I can't tell whether the backup finished; the log stops at 02:13, so I'll check the bucket next.",
-        "I can't guarantee the estimate, but the migration should take about an hour."})
+        "I can't guarantee the estimate, but the migration should take about an hour.",
+        "I can't not mention the outage in the report, so it is in section 2.",
+        "I won't merge it unless you approve it; the review request is open now."})
     void should_comply_when_refusal_words_do_not_refuse(String text) {
       complies(text);
     }
