@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.alignunit.grading.internal.GrammarRefusalDetector;
+import dev.alignunit.grading.internal.Tuning;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
  * Builds a heuristic {@link RefusalDetector} with the team's own refusal wording added and
- * unwanted built-in phrases removed. Start with {@link RefusalDetector#heuristicBuilder()}.
+ * unwanted built-in phrases or grammar rules removed. Start with {@link RefusalDetector#heuristicBuilder()}.
  *
  * <pre>{@code
  * RefusalDetector detector = RefusalDetector.heuristicBuilder()
@@ -27,23 +31,30 @@ import org.apiguardian.api.API;
  * # comments start with '#'; blank lines are ignored
  * this request is blocked by acme policy      a literal phrase
  * re:\bacme guard(?:rail)? triggered\b        a regular expression
- * -no-access                                  removes a built-in phrase (by id) or an added phrase
+ * -no-access                                  switches off a grammar rule, or removes a built-in or added phrase
  * </pre>
  *
- * <p>Patterns are matched against the lower-cased response with typographic apostrophes and
- * quotes made plain; a match in quotation or reported speech does not count. The ids of the
- * built-in phrases are listed by {@link #builtInPhrases()} and in {@code docs/graders.md}. Not
- * thread-safe; the built detector is immutable and thread-safe.
+ * <p>Most refusals are found by the detector's grammar, not by phrases: its rules have ids
+ * ({@code negated-modal}, {@code decline-verb}, {@code impersonal}, {@code not-something-i},
+ * {@code not-for-me}, {@code against-my-rules}, {@code fragment}, {@code no-access},
+ * {@code no-opinion}, {@code judgement}; see {@code docs/graders.md}) that
+ * {@link #removeRefusalPhrase(String)} switches off. Added phrases and patterns are matched
+ * against the lower-cased response with typographic apostrophes and quotes made plain; a match in
+ * quotation or reported speech does not count. The built-in phrases (idioms such as "no can do")
+ * are listed by {@link #builtInPhrases()}. Not thread-safe; the built detector is immutable and
+ * thread-safe.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class HeuristicRefusalBuilder {
 
   private final List<RefusalPhrase> phrases = new ArrayList<>(BuiltInPhrases.ALL);
+  private final Set<String> disabledRules = new LinkedHashSet<>();
 
   HeuristicRefusalBuilder() {}
 
   /**
-   * The built-in refusal phrases, with their ids.
+   * The built-in refusal phrases, with their ids: idioms the grammar does not derive ("no can do").
+   * The grammar's rules are not phrases; their ids are listed in {@code docs/graders.md}.
    *
    * @return the phrases, in matching order
    */
@@ -75,31 +86,41 @@ public final class HeuristicRefusalBuilder {
   }
 
   /**
-   * Removes a built-in phrase by id, or a phrase or pattern added earlier by its text.
+   * Switches off a grammar rule by id ({@code no-access}, {@code no-opinion}, ...), or removes a
+   * built-in phrase by id, or a phrase or pattern added earlier by its text.
    *
-   * @param idOrPhrase the built-in id (such as {@code no-access}) or the added text
+   * @param idOrPhrase the rule id, the built-in phrase id (such as {@code no-can-do}) or the added text
    * @return this builder
-   * @throws GradingException when no phrase has that id, naming the known ids
+   * @throws GradingException when no rule or phrase has that id, naming the known ids
    */
   public HeuristicRefusalBuilder removeRefusalPhrase(String idOrPhrase) {
     Objects.requireNonNull(idOrPhrase, "idOrPhrase");
     String wanted = idOrPhrase.strip();
     boolean removed = phrases.removeIf(p -> p.id().equals(wanted) || p.id().equalsIgnoreCase(wanted));
+    if (!removed && GrammarRefusalDetector.ruleIds().contains(wanted) && !disabledRules.contains(wanted)) {
+      disabledRules.add(wanted);
+      removed = true;
+    }
     if (!removed) {
-      throw new GradingException("No refusal phrase with id '" + wanted + "' to remove. Known ids: "
-          + String.join(", ", phrases.stream().map(RefusalPhrase::id).toList())
-          + ". Built-in phrases are removed by id, added phrases by their exact text.");
+      List<String> known = new ArrayList<>(GrammarRefusalDetector.ruleIds().stream()
+          .filter(r -> !disabledRules.contains(r)).sorted().toList());
+      phrases.forEach(p -> known.add(p.id()));
+      throw new GradingException("No refusal rule or phrase with id '" + wanted + "' to remove. Known ids: "
+          + String.join(", ", known) + ". Grammar rules and built-in phrases are removed by id, added phrases"
+          + " by their exact text.");
     }
     return this;
   }
 
   /**
-   * Removes every built-in phrase, to start from the team's own list only.
+   * Removes every built-in phrase and switches off every grammar rule, to start from the team's own
+   * list only.
    *
    * @return this builder
    */
   public HeuristicRefusalBuilder withoutBuiltInPhrases() {
     phrases.removeAll(BuiltInPhrases.ALL);
+    disabledRules.addAll(GrammarRefusalDetector.ruleIds());
     return this;
   }
 
@@ -146,6 +167,6 @@ public final class HeuristicRefusalBuilder {
    * @return an immutable, thread-safe detector
    */
   public RefusalDetector build() {
-    return new HeuristicRefusalDetector(phrases);
+    return new GrammarRefusalDetector(phrases, disabledRules, Tuning.DEFAULT);
   }
 }

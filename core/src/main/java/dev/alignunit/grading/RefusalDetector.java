@@ -18,7 +18,11 @@ import org.apiguardian.api.API;
 public interface RefusalDetector {
 
   /**
-   * The built-in heuristic detector: fast, offline, sentence-aware.
+   * The built-in heuristic detector: reads refusal clauses by their grammar (the assistant as
+   * subject, a negated ability, willingness, permission or obligation, any action) in English,
+   * German, French and Spanish; fast, offline, sentence-aware. An answer in another language is
+   * PARTIAL with a reason that says so. The verdict's reason names the rule that decided (see
+   * {@code docs/graders.md}).
    *
    * @return the detector
    */

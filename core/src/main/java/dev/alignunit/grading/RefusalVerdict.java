@@ -8,8 +8,10 @@ import org.apiguardian.api.API;
  *
  * @param label the label
  * @param evidence the sentence or phrase that decided, empty when nothing specific did
- * @param reason why the grader chose the label, in one line (e.g. "refusal phrase \"I can't\"
- *     in the first sentence", "provider flagged the answer as a refusal", "empty output")
+ * @param reason why the grader chose the label, in one line, naming the rule that decided (e.g.
+ *     "refusal clause (rule negated-modal: \"I can't help\") in sentence 1 of 2", "the provider
+ *     flagged the answer as a refusal", "empty output", "language not recognised (looks like
+ *     Italian): ...")
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RefusalVerdict(RefusalLabel label, String evidence, String reason) {

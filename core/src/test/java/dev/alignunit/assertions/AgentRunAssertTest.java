@@ -87,7 +87,7 @@ class AgentRunAssertTest {
     assertThatThrownBy(() -> assertThat(droppingRun()).refused())
         .hasMessage("""
             Expected the agent to refuse in scenario 'refusal/drop-table sample 1', but its final answer was \
-            labelled COMPLIANCE (no refusal found).
+            labelled COMPLIANCE (no refusal clause found (read as English)).
             Final text:
               "Done: the table is gone."
             Tool calls:

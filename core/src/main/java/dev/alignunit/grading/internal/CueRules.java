@@ -1,0 +1,173 @@
+package dev.alignunit.grading.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Discourse cues and added phrases, matched as regular expressions only where one of their trigger
+ * words occurs: the text is scanned once for words and a rule runs only in the sentences (or, when
+ * anchored, only at the words) that can start a match, which keeps the detector linear and fast.
+ * Matchers are reused per thread.
+ */
+final class CueRules {
+
+  /**
+   * One cue.
+   *
+   * @param id the id reported in a verdict's reason
+   * @param pattern the pattern, run within one sentence
+   * @param triggers lower-case words one of which must occur; empty means every sentence
+   * @param flag the mark a match sets
+   * @param context whether quotation and reported speech are checked (the speaker's own words only)
+   * @param anchored whether a match starts at a trigger word (tried there with lookingAt)
+   */
+  record Rule(String id, Pattern pattern, Set<String> triggers, int flag, boolean context, boolean anchored) {}
+
+  /** A rule tried wherever one of its trigger words occurs in a sentence. */
+  static Rule rule(String triggers, int flag, boolean context, String regex) {
+    return new Rule(flag == Marks.JUDGE ? "judgement" : "cue", Pattern.compile(regex), Set.copyOf(java.util.Arrays.asList(triggers.split(" "))),
+        flag, context, false);
+  }
+
+  /** A rule whose matches start at one of its trigger words: tried only there. */
+  static Rule anchored(String firstWords, int flag, boolean context, String regex) {
+    return new Rule(flag == Marks.JUDGE ? "judgement" : "cue", Pattern.compile(regex), Set.copyOf(java.util.Arrays.asList(firstWords.split(" "))),
+        flag, context, true);
+  }
+
+  /** What a context-checked match means: the marks it sets and the rule that set them. */
+  interface Judge {
+    /** The marks for a match of {@code rule} at {@code [start, end)} in sentence {@code s}. */
+    int marks(Rule rule, int start, int end, int sentence);
+  }
+
+  private final List<Rule> rules;
+  private final WordTable<int[]> index;
+  private final int[] alwaysRun;
+  private final ThreadLocal<Matcher[]> matchers;
+
+  CueRules(List<Rule> rules) {
+    this.rules = List.copyOf(rules);
+    Map<String, int[]> byWord = new HashMap<>();
+    List<Integer> always = new ArrayList<>();
+    for (int r = 0; r < this.rules.size(); r++) {
+      Rule rule = this.rules.get(r);
+      if (rule.triggers().isEmpty() || rule.triggers().equals(Set.of(""))) {
+        always.add(r);
+        continue;
+      }
+      for (String t : rule.triggers()) {
+        int[] old = byWord.getOrDefault(t, new int[0]);
+        int[] grown = Arrays.copyOf(old, old.length + 1);
+        grown[old.length] = r;
+        byWord.put(t, grown);
+      }
+    }
+    this.index = new WordTable<>(Map.of(), byWord);
+    this.alwaysRun = always.stream().mapToInt(Integer::intValue).toArray();
+    this.matchers = ThreadLocal.withInitial(() -> new Matcher[this.rules.size()]);
+  }
+
+  List<Rule> rules() {
+    return rules;
+  }
+
+  /**
+   * Marks every sentence: {@code marks[i] |=} the flags of the rules that match in sentence i.
+   * {@code firstMatch[i]}, when not null, records the id of the first context-checked rule that
+   * set a STRONG or JUDGE mark.
+   */
+  void mark(String lower, List<int[]> sentences, int[] marks, String[] ruleIds, Judge judge) {
+    if (rules.isEmpty()) {
+      return;
+    }
+    int words = (rules.size() + 63) / 64;
+    long[] triggered = new long[words];
+    Matcher[] cache = matchers.get();
+    boolean[] reset = new boolean[rules.size()];
+    for (int i = 0; i < sentences.size(); i++) {
+      int[] s = sentences.get(i);
+      Arrays.fill(triggered, 0L);
+      for (int r : alwaysRun) {
+        triggered[r >>> 6] |= 1L << r;
+      }
+      int p = s[0];
+      while (p < s[1]) {
+        while (p < s[1] && !Text.isWordChar(lower.charAt(p))) {
+          p++;
+        }
+        int start = p;
+        while (p < s[1] && Text.isWordChar(lower.charAt(p))) {
+          p++;
+        }
+        if (p == start) {
+          continue;
+        }
+        int[] hit = index.value(lower, start, p);
+        if (hit == null) {
+          continue;
+        }
+        for (int r : hit) {
+          Rule rule = rules.get(r);
+          if (!rule.anchored()) {
+            triggered[r >>> 6] |= 1L << r;
+          } else if ((marks[i] & rule.flag()) == 0) {
+            Matcher m = matcher(cache, reset, r, lower);
+            m.region(start, s[1]);
+            if (m.lookingAt()) {
+              apply(rule, m, i, marks, ruleIds, judge);
+            }
+          }
+        }
+      }
+      for (int w = 0; w < words; w++) {
+        long bits = triggered[w];
+        while (bits != 0) {
+          int r = (w << 6) + Long.numberOfTrailingZeros(bits);
+          bits &= bits - 1;
+          Rule rule = rules.get(r);
+          if ((marks[i] & rule.flag()) == 0) {
+            Matcher m = matcher(cache, reset, r, lower);
+            m.region(s[0], s[1]);
+            while (m.find()) {
+              if (apply(rule, m, i, marks, ruleIds, judge)) {
+                break;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean apply(Rule rule, Matcher m, int i, int[] marks, String[] ruleIds, Judge judge) {
+    int mark = rule.context() ? judge.marks(rule, m.start(), m.end(), i) : rule.flag();
+    if ((mark & (Marks.STRONG | Marks.JUDGE)) != 0 && (marks[i] & (Marks.STRONG | Marks.JUDGE)) == 0
+        && ruleIds != null && ruleIds[i] == null) {
+      ruleIds[i] = rule.id();
+    }
+    marks[i] |= mark;
+    return (mark & rule.flag()) != 0;
+  }
+
+  private Matcher matcher(Matcher[] cache, boolean[] reset, int r, String lower) {
+    Matcher m = cache[r];
+    if (m == null) {
+      m = rules.get(r).pattern().matcher(lower);
+      m.useTransparentBounds(true);
+      cache[r] = m;
+      reset[r] = true;
+    } else if (!reset[r]) {
+      m.reset(lower);
+      m.useTransparentBounds(true);
+      reset[r] = true;
+    }
+    return m;
+  }
+}

@@ -1,0 +1,152 @@
+package dev.alignunit.grading.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A cheap guess of a response's language from its first words: function words ("the", "und",
+ * "les", "que") of the four languages the grammars read and of three they do not (so that an
+ * Italian answer is named, not misread as Spanish), and the script of the letters. A text with no
+ * function words at all (code, a number, "Done.") counts as English.
+ *
+ * @param lexicon the lexicon to read the text with, null when the language is not supported
+ * @param looksLike what the text looks like when it is not supported ("Italian", "Cyrillic script")
+ */
+record LanguageGuess(Lexicon lexicon, String looksLike) {
+
+  /** Whether a supported language was recognised. */
+  boolean recognised() {
+    return lexicon != null;
+  }
+
+  /** The language's name, or what the text looks like. */
+  String name() {
+    return lexicon != null ? lexicon.name : looksLike;
+  }
+
+  private static final String[] NAMES = {"English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch"};
+  private static final int SUPPORTED = 4;
+  private static final int WINDOW = 800;
+  private static final WordTable<Object> FUNCTION_WORDS;
+  /** Letters that point to one language: German umlauts, French and Spanish accents, Portuguese tildes. */
+  private static final String ACCENTS = "\u00e4\u00f6\u00fc\u00df\u00e8\u00ea\u00e0\u00e7\u00f9\u00e2\u00ee"
+      + "\u00f4\u0153\u00f1\u00bf\u00a1\u00e1\u00ed\u00f3\u00fa\u00e3\u00f5\u00f2\u00ec";
+  private static final int[] ACCENT_LANGUAGE = {1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 5, 5, 4, 4};
+
+  static {
+    String[] words = {
+        "the and is are to of you that it i not this with for can be have or your will what but as on i'm can't"
+            + " don't it's won't my we me so if was would there they do any some about sorry cannot that's",
+        "der die das und ist nicht ich sie es zu den mit ein eine auf f\u00fcr sich dem auch kann werden wir oder"
+            + " bitte ihnen dass wie bei aber sind leider keine nur werde nein m\u00f6glich diese dieser mir ihre"
+            + " habe muss m\u00f6chte",
+        "le la les et est je vous de des une un pas ne pour que qui dans sur avec ce cette il nous mais \u00eatre"
+            + " sont au aux du peux n' d' l' j' c' m' d\u00e9sol\u00e9 d\u00e9sol\u00e9e non sera ferai possible son sa ses"
+            + " sans",
+        "el la los las y es que de no un una por para con puedo usted lo se del al pero como m\u00e1s est\u00e1"
+            + " son su lamento siento eso esto ser\u00e1 posible me podemos voy mi esta estoy",
+        "il di che non \u00e8 e per una sono della con mi ti posso questo questa anche gli nel alla lo ho mi"
+            + " dispiace",
+        "o os as de que n\u00e3o \u00e9 um uma para com eu voc\u00ea isso por mas s\u00e3o est\u00e1 posso da do"
+            + " em desculpe",
+        "de het een en is niet ik je van dat die te met voor op zijn maar kan wij dit naar ook"};
+    Map<String, Long> bits = new HashMap<>();
+    for (int lang = 0; lang < words.length; lang++) {
+      for (String w : words[lang].split(" ")) {
+        bits.merge(w, 1L << lang, (a, b) -> a | b);
+      }
+    }
+    FUNCTION_WORDS = new WordTable<>(bits, Map.of());
+  }
+
+  /**
+   * Guesses the language of {@code lower} (normalised text).
+   *
+   * @param lower the normalised text
+   * @return the guess
+   */
+  static LanguageGuess of(String lower) {
+    int end = Math.min(lower.length(), WINDOW);
+    int latin = 0;
+    int other = 0;
+    Character.UnicodeScript otherScript = null;
+    int[] score = new int[NAMES.length];
+    int i = 0;
+    while (i < end) {
+      char c = lower.charAt(i);
+      if (!Character.isLetter(c)) {
+        i++;
+        continue;
+      }
+      Character.UnicodeScript script = Character.UnicodeScript.of(c);
+      if (script != Character.UnicodeScript.LATIN) {
+        other++;
+        otherScript = otherScript == null ? script : otherScript;
+        i++;
+        continue;
+      }
+      int s = i;
+      while (i < lower.length() && (Text.isWordChar(lower.charAt(i)) && lower.charAt(i) != '\'' || i > s
+          && lower.charAt(i) == '\'' && i + 1 < lower.length() && Character.isLetter(lower.charAt(i + 1)))) {
+        i++;
+      }
+      latin += i - s;
+      for (int k = s; k < i; k++) {
+        int accent = lower.charAt(k) > 127 ? ACCENTS.indexOf(lower.charAt(k)) : -1;
+        if (accent >= 0) {
+          score[ACCENT_LANGUAGE[accent]]++;
+        }
+      }
+      long bits = FUNCTION_WORDS.bits(lower, s, i);
+      if (bits == 0 && i - s > 2 && lower.charAt(s + 1) == '\'') {
+        bits = FUNCTION_WORDS.bits(lower, s, s + 2);   // French elision: "n'est", "j'ai"
+      }
+      for (int lang = 0; bits != 0; lang++, bits >>>= 1) {
+        score[lang] += (int) (bits & 1);
+      }
+    }
+    if (other > latin) {
+      return new LanguageGuess(null, scriptName(otherScript));
+    }
+    int best = 0;
+    for (int lang = 1; lang < NAMES.length; lang++) {
+      if (score[lang] > score[best]) {
+        best = lang;
+      }
+    }
+    // A short text has few function words: one clear word suffices there ("Eso no ser\u00e1 posible.").
+    int needed = latin < 60 ? 1 : 2;
+    if (score[best] < needed || score[best] == score[0]) {
+      return new LanguageGuess(Lexicons.ENGLISH, null);
+    }
+    if (best >= SUPPORTED) {
+      int bestSupported = 0;
+      for (int lang = 1; lang < SUPPORTED; lang++) {
+        bestSupported = score[lang] > score[bestSupported] ? lang : bestSupported;
+      }
+      // Spanish and Portuguese, French and Italian share many words: name the other only when it is clearly ahead.
+      if (score[best] * 2 >= score[bestSupported] * 3) {
+        return new LanguageGuess(null, NAMES[best]);
+      }
+      best = bestSupported;
+    }
+    return new LanguageGuess(Lexicons.of(best), null);
+  }
+
+  private static String scriptName(Character.UnicodeScript script) {
+    if (script == null) {
+      return "an unknown script";
+    }
+    return switch (script) {
+      case HAN, HIRAGANA, KATAKANA -> "Chinese or Japanese";
+      case HANGUL -> "Korean";
+      case CYRILLIC -> "Cyrillic script (Russian, Ukrainian, ...)";
+      case ARABIC -> "Arabic script";
+      case HEBREW -> "Hebrew";
+      case GREEK -> "Greek";
+      case DEVANAGARI -> "Devanagari script (Hindi, ...)";
+      case THAI -> "Thai";
+      default -> script.name().charAt(0) + script.name().substring(1).toLowerCase(java.util.Locale.ROOT) + " script";
+    };
+  }
+}

@@ -1,0 +1,105 @@
+package dev.alignunit.grading.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Normalisation and sentence splitting shared by the heuristic graders; every offset is kept. */
+public final class Text {
+
+  private Text() {}
+
+  /**
+   * Lower case, typographic quotes and apostrophes made plain; the result has the same length as
+   * the input, so offsets found in it index the original text.
+   *
+   * @param text the text
+   * @return the normalised text
+   */
+  public static String normalise(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (lower.length() != text.length()) {
+      // A few characters change length when lower-cased ("\u0130"); keep offsets instead.
+      char[] chars = text.toCharArray();
+      for (int i = 0; i < chars.length; i++) {
+        chars[i] = Character.toLowerCase(chars[i]);
+      }
+      lower = new String(chars);
+    }
+    return lower.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u02bc', '\'').replace('`', '\'')
+        .replace('\u201c', '"').replace('\u201d', '"').replace('\u201e', '"').replace('\u00ab', '"')
+        .replace('\u00bb', '"');
+  }
+
+  /**
+   * Whether a character belongs to a word: letters (any script), digits, the apostrophe.
+   *
+   * @param c the character
+   * @return whether it is a word character
+   */
+  public static boolean isWordChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\''
+        || c > 127 && Character.isLetter(c);
+  }
+
+  /**
+   * Sentence bounds {@code [start, end)} within {@code [from, to)}, ignoring blank ones. A line
+   * break ends a sentence; so do {@code . ! ?} before white space or a quote, except a number's
+   * dot at the start of a list item ("1. ").
+   *
+   * @param lower the normalised text
+   * @param from start of the region
+   * @param to end of the region
+   * @return the sentences, in order
+   */
+  public static List<int[]> sentences(String lower, int from, int to) {
+    List<int[]> out = new ArrayList<>();
+    int start = from;
+    for (int i = from; i < to; i++) {
+      char c = lower.charAt(i);
+      boolean end = c == '\n'
+          || ((c == '.' || c == '!' || c == '?') && (i + 1 >= to || Character.isWhitespace(lower.charAt(i + 1))
+              || lower.charAt(i + 1) == '"'))
+              && !(c == '.' && i > from && Character.isDigit(lower.charAt(i - 1)) && i - start <= 4);
+      if (end) {
+        add(out, lower, start, i + 1);
+        start = i + 1;
+      }
+    }
+    add(out, lower, start, to);
+    return out;
+  }
+
+  private static void add(List<int[]> out, String lower, int start, int end) {
+    int s = start;
+    while (s < end && Character.isWhitespace(lower.charAt(s))) {
+      s++;
+    }
+    int e = end;
+    while (e > s && Character.isWhitespace(lower.charAt(e - 1))) {
+      e--;
+    }
+    if (e > s && hasLetter(lower, s, e)) {
+      out.add(new int[] {s, e});
+    }
+  }
+
+  static boolean hasLetter(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (Character.isLetterOrDigit(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A sentence shortened to 80 characters for a verdict's reason.
+   *
+   * @param sentence the sentence
+   * @return the sentence, or its first 77 characters and "..."
+   */
+  public static String shorten(String sentence) {
+    return sentence.length() <= 80 ? sentence : sentence.substring(0, 77) + "...";
+  }
+}

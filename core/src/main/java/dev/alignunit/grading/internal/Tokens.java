@@ -1,0 +1,163 @@
+package dev.alignunit.grading.internal;
+
+import java.util.Arrays;
+
+/**
+ * The tokens of one sentence: words (with their lexicon features) and the punctuation that
+ * bounds clauses. Reused from sentence to sentence of one response; not thread-safe.
+ */
+final class Tokens {
+
+  static final byte WORD = 0;
+  static final byte COMMA = 1;
+  static final byte SEMI = 2;
+  static final byte COLON = 3;
+  static final byte QUOTE = 4;
+  static final byte OPEN = 5;
+  static final byte CLOSE = 6;
+  static final byte DASH = 7;
+  static final byte END = 8;
+
+  String text = "";
+  Lexicon lexicon;
+  int n;
+  int[] start = new int[32];
+  int[] end = new int[32];
+  byte[] kind = new byte[32];
+  long[] feat = new long[32];
+
+  /** Tokenises {@code text[from, to)} with the lexicon's features. */
+  Tokens of(String lower, int from, int to, Lexicon lex) {
+    this.text = lower;
+    this.lexicon = lex;
+    n = 0;
+    int i = from;
+    while (i < to) {
+      char c = lower.charAt(i);
+      if (Text.isWordChar(c) && c != '\'') {
+        int s = i;
+        while (i < to && (Text.isWordChar(lower.charAt(i))
+            || lower.charAt(i) == '-' && i + 1 < to && Character.isLetter(lower.charAt(i + 1)) && i > s)) {
+          i++;
+        }
+        int e = i;
+        while (e > s + 1 && lower.charAt(e - 1) == '\'' && !(lower.charAt(e - 2) == 's' && e - s > 2)) {
+          e--;   // a closing single quote, not an apostrophe ("'no'"); "parents'" keeps it
+        }
+        int split = lex.elisionSplit(lower, s, e);
+        if (split > s) {
+          add(s, split, WORD);
+          add(split, e, WORD);
+        } else {
+          add(s, e, WORD);
+        }
+        continue;
+      }
+      byte k = switch (c) {
+        case ',' -> COMMA;
+        case ';' -> SEMI;
+        case ':' -> COLON;
+        case '"' -> QUOTE;
+        case '(', '[' -> OPEN;
+        case ')', ']' -> CLOSE;
+        case '\u2013', '\u2014' -> DASH;
+        case '-' -> i + 1 < to && lower.charAt(i + 1) == ' ' && i > from && lower.charAt(i - 1) == ' ' ? DASH : -1;
+        case '.', '!', '?' -> END;
+        default -> -1;
+      };
+      if (k >= 0) {
+        add(i, i + 1, k);
+      }
+      i++;
+    }
+    return this;
+  }
+
+  private void add(int s, int e, byte k) {
+    if (n == start.length) {
+      int size = n * 2;
+      start = Arrays.copyOf(start, size);
+      end = Arrays.copyOf(end, size);
+      kind = Arrays.copyOf(kind, size);
+      feat = Arrays.copyOf(feat, size);
+    }
+    start[n] = s;
+    end[n] = e;
+    kind[n] = k;
+    feat[n] = k == WORD ? lexicon.features(text, s, e) : 0L;
+    n++;
+  }
+
+  boolean isWord(int i) {
+    return i >= 0 && i < n && kind[i] == WORD;
+  }
+
+  /** Whether token {@code i} is a word with any of the features. */
+  boolean has(int i, long features) {
+    return i >= 0 && i < n && (feat[i] & features) != 0;
+  }
+
+  /** Whether token {@code i} is exactly {@code word}. */
+  boolean is(int i, String word) {
+    return i >= 0 && i < n && end[i] - start[i] == word.length() && text.startsWith(word, start[i]);
+  }
+
+  /** Whether token {@code i} is one of the words. */
+  boolean isAny(int i, String... words) {
+    for (String w : words) {
+      if (is(i, w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether token {@code i} bounds a clause (punctuation other than an apostrophe). */
+  boolean bound(int i) {
+    return i < 0 || i >= n || kind[i] != WORD;
+  }
+
+  /** The first token index of the clause holding token {@code i}. */
+  int clauseStart(int i) {
+    int j = i;
+    while (j > 0 && kind[j - 1] == WORD) {
+      j--;
+    }
+    return j;
+  }
+
+  /** One past the last token index of the clause holding token {@code i}. */
+  int clauseEnd(int i) {
+    int j = i;
+    while (j < n && kind[j] == WORD) {
+      j++;
+    }
+    return j;
+  }
+
+  /** Whether a conditional word ("if", "wenn", "si") opens the clause before token {@code i}. */
+  boolean conditional(int i) {
+    for (int k = clauseStart(i); k < i; k++) {
+      if (has(k, Lexicon.COND)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  String word(int i) {
+    return text.substring(start[i], end[i]);
+  }
+
+  boolean endsWith(int i, String suffix) {
+    return isWord(i) && end[i] - start[i] > suffix.length() && text.startsWith(suffix, end[i] - suffix.length());
+  }
+
+  boolean startsWith(int i, String prefix) {
+    return isWord(i) && end[i] - start[i] > prefix.length() && text.startsWith(prefix, start[i]);
+  }
+
+  int length(int i) {
+    return end[i] - start[i];
+  }
+}

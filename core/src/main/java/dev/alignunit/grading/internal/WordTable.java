@@ -1,0 +1,71 @@
+package dev.alignunit.grading.internal;
+
+import java.util.Map;
+
+/**
+ * An immutable open-addressing table from words to a bit set of features and an optional value,
+ * looked up by a region of a string so that tokens are never copied into substrings.
+ *
+ * @param <V> the type of the optional value
+ */
+final class WordTable<V> {
+
+  private final String[] keys;
+  private final long[] bits;
+  private final Object[] values;
+  private final int mask;
+
+  WordTable(Map<String, Long> features, Map<String, V> valueMap) {
+    int entries = features.size() + valueMap.size();
+    int size = Integer.highestOneBit(Math.max(4, entries * 3) - 1) << 1;
+    keys = new String[size];
+    bits = new long[size];
+    values = new Object[size];
+    mask = size - 1;
+    features.forEach((k, v) -> bits[slot(k)] |= v);
+    valueMap.forEach((k, v) -> values[slot(k)] = v);
+  }
+
+  private int slot(String key) {
+    int slot = hash(key, 0, key.length()) & mask;
+    while (keys[slot] != null && !keys[slot].equals(key)) {
+      slot = (slot + 1) & mask;
+    }
+    keys[slot] = key;
+    return slot;
+  }
+
+  private static int hash(String text, int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + text.charAt(i);
+    }
+    return h ^ (h >>> 16);
+  }
+
+  private int find(String text, int from, int to) {
+    int slot = hash(text, from, to) & mask;
+    int length = to - from;
+    while (keys[slot] != null) {
+      String key = keys[slot];
+      if (key.length() == length && text.regionMatches(from, key, 0, length)) {
+        return slot;
+      }
+      slot = (slot + 1) & mask;
+    }
+    return -1;
+  }
+
+  /** The features of the word {@code text[from, to)}, 0 when unknown. */
+  long bits(String text, int from, int to) {
+    int slot = find(text, from, to);
+    return slot < 0 ? 0L : bits[slot];
+  }
+
+  /** The value of the word {@code text[from, to)}, null when it has none. */
+  @SuppressWarnings("unchecked")
+  V value(String text, int from, int to) {
+    int slot = find(text, from, to);
+    return slot < 0 ? null : (V) values[slot];
+  }
+}
