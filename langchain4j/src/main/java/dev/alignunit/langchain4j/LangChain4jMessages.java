@@ -47,15 +47,16 @@ final class LangChain4jMessages {
   private LangChain4jMessages() {}
 
   static dev.alignunit.model.ChatRequest request(ChatRequest request, Function<ToolSpecification, ToolSpec> tools) {
-    StringBuilder system = new StringBuilder();
+    List<String> systems = new ArrayList<>();
     List<Message> messages = new ArrayList<>();
     for (ChatMessage message : request.messages()) {
       if (message instanceof SystemMessage s) {
-        if (!messages.isEmpty()) {
-          throw unsupported("a system message after the conversation started (message " + (messages.size() + 1)
-              + "); AlignUnit requests carry one system prompt before the conversation");
+        // One system prompt: system messages anywhere (a chat-memory advisor puts the prompt's after
+        // the remembered turns) are joined in order, as Anthropic's wire format requires.
+        String text = s.text() == null ? "" : s.text();
+        if (!systems.contains(text)) {
+          systems.add(text);
         }
-        system.append(system.length() == 0 ? "" : "\n\n").append(s.text());
       } else if (message instanceof UserMessage u) {
         messages.add(Message.user(text(u.contents(), "user message")));
       } else if (message instanceof AiMessage ai) {
@@ -69,7 +70,7 @@ final class LangChain4jMessages {
     }
     ChatRequestParameters p = request.parameters();
     List<ToolSpec> specs = p.toolSpecifications() == null ? List.of() : p.toolSpecifications().stream().map(tools).toList();
-    return new dev.alignunit.model.ChatRequest(system.toString(), messages, specs, parameters(p));
+    return new dev.alignunit.model.ChatRequest(String.join("\n\n", systems), messages, specs, parameters(p));
   }
 
   private static ChatParameters parameters(ChatRequestParameters p) {

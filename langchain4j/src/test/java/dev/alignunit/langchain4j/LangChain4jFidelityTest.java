@@ -209,6 +209,19 @@ class LangChain4jFidelityTest {
   }
 
   @Test
+  void should_join_system_messages_from_anywhere_in_the_conversation_into_the_system_prompt() {
+    ScriptedModel model = ScriptedModel.builder().thenRespond("Understood.").build();
+
+    run(assistant().configure(ai -> ai.chatRequestTransformer(request -> request.toBuilder().messages(
+        java.util.stream.Stream.concat(request.messages().stream(),
+            java.util.stream.Stream.of(dev.langchain4j.data.message.SystemMessage.from("Answer in one sentence.")))
+            .toList()).build())), model);
+
+    assertThat(model.requests().get(0).system()).isEqualTo(OpsAssistant.PROMPT + "\n\nAnswer in one sentence.");
+    assertThat(model.requests().get(0).messages()).containsExactly(Message.user(SCENARIO.input().get(0).text()));
+  }
+
+  @Test
   void should_keep_the_frameworks_chat_memory_between_calls_of_one_run() {
     ScriptedModel model = ScriptedModel.builder()
         .thenRespond("The orders table has 2.1 million rows.")
