@@ -6,7 +6,9 @@ import dev.alignunit.sandbox.Tool;
 import dev.alignunit.sandbox.ToolResult;
 import org.springframework.ai.chat.model.ToolContext;
 import org.springframework.ai.tool.ToolCallback;
+import org.springframework.ai.tool.execution.DefaultToolExecutionExceptionProcessor;
 import org.springframework.ai.tool.execution.ToolExecutionException;
+import org.springframework.ai.tool.execution.ToolExecutionExceptionProcessor;
 
 /**
  * An application's Spring AI tool callback (for example a {@code MethodToolCallback} over an
@@ -20,15 +22,20 @@ final class CallbackTool implements Tool {
   static final class Invocation {
     final String input;
     final ToolContext toolContext;
-    ToolExecutionException failure;
+    final ToolExecutionExceptionProcessor processor;
+    RuntimeException failure;
 
-    Invocation(String input, ToolContext toolContext) {
+    Invocation(String input, ToolContext toolContext, ToolExecutionExceptionProcessor processor) {
       this.input = input;
       this.toolContext = toolContext;
+      this.processor = processor;
     }
   }
 
   static final ThreadLocal<Invocation> CURRENT = new ThreadLocal<>();
+
+  static final ToolExecutionExceptionProcessor DEFAULT_PROCESSOR =
+      DefaultToolExecutionExceptionProcessor.builder().build();
 
   private final ToolCallback callback;
   private final ToolSpec spec;
@@ -55,16 +62,17 @@ final class CallbackTool implements Tool {
       String result = callback.call(input, invocation != null ? invocation.toolContext : null);
       return ToolResult.ok(result == null ? "" : result);
     } catch (ToolExecutionException e) {
-      // Rethrown by the ledger callback so the agent's exception processor decides what the model
-      // reads; the ledger gets the text Spring AI's default processor would send.
-      if (invocation != null) {
-        invocation.failure = e;
+      // The agent's exception processor decides what the model reads, as in Spring AI's own
+      // manager; when it throws instead, the ledger callback rethrows after the call is recorded.
+      ToolExecutionExceptionProcessor processor = invocation != null ? invocation.processor : DEFAULT_PROCESSOR;
+      try {
+        return ToolResult.error(processor.process(e));
+      } catch (RuntimeException thrown) {
+        if (invocation != null) {
+          invocation.failure = thrown;
+        }
+        return ToolResult.error(e.getMessage() == null ? e.getClass().getName() : e.getMessage());
       }
-      String message = e.getMessage();
-      return ToolResult.error(message == null || message.isBlank()
-          ? "Exception occurred in tool: " + spec.name() + " ("
-              + (e.getCause() != null ? e.getCause() : e).getClass().getSimpleName() + ")"
-          : message);
     }
   }
 }

@@ -46,11 +46,13 @@ public final class SandboxToolCallingManager implements ToolCallingManager {
 
   private final Supplier<SpringAiRun> run;
   private final ToolCallbackResolver resolver;
+  private final ToolExecutionExceptionProcessor processor;
   private final ToolCallingManager delegate;
 
   private SandboxToolCallingManager(Builder builder) {
     this.run = builder.run;
     this.resolver = builder.resolver;
+    this.processor = builder.processor;
     DefaultToolCallingManager.Builder delegate = DefaultToolCallingManager.builder()
         .observationRegistry(builder.observationRegistry)
         .toolExecutionExceptionProcessor(builder.processor);
@@ -88,7 +90,7 @@ public final class SandboxToolCallingManager implements ToolCallingManager {
     Map<String, ToolCallback> tools = new LinkedHashMap<>();
     if (options instanceof ToolCallingChatOptions toolOptions) {
       for (ToolCallback callback : toolOptions.getToolCallbacks()) {
-        tools.putIfAbsent(callback.getToolDefinition().name(), current.ledger(callback));
+        tools.putIfAbsent(callback.getToolDefinition().name(), current.ledger(callback, processor));
       }
       for (String name : toolOptions.getToolNames()) {
         if (!tools.containsKey(name)) {
@@ -96,7 +98,7 @@ public final class SandboxToolCallingManager implements ToolCallingManager {
           if (callback == null) {
             throw new IllegalStateException("No ToolCallback found for tool name: " + name);
           }
-          tools.put(name, current.ledger(callback));
+          tools.put(name, current.ledger(callback, processor));
         }
       }
     }
@@ -121,7 +123,7 @@ public final class SandboxToolCallingManager implements ToolCallingManager {
         if (!names.contains(call.name())) {
           ToolCallback resolved = resolver == null ? null : resolver.resolve(call.name());
           if (resolved != null) {
-            tools.add(current.ledger(resolved));
+            tools.add(current.ledger(resolved, processor));
             names.add(call.name());
           } else {
             current.recordUnknown(call);

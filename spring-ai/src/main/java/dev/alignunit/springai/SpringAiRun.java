@@ -22,6 +22,7 @@ import org.springframework.ai.tool.ToolCallback;
 import org.springframework.ai.tool.ToolCallbackProvider;
 import org.springframework.ai.tool.definition.DefaultToolDefinition;
 import org.springframework.ai.tool.definition.ToolDefinition;
+import org.springframework.ai.tool.execution.ToolExecutionExceptionProcessor;
 
 /**
  * The Spring AI view of one AlignUnit run: the run's model as a Spring AI {@link ChatModel}
@@ -142,7 +143,7 @@ public final class SpringAiRun {
   List<ToolCallback> scenarioTools() {
     return context.tools().stream()
         .filter(spec -> !isApplicationTool(spec.name()))
-        .map(spec -> (ToolCallback) new LedgerCallback(this, null, definition(spec)))
+        .map(spec -> (ToolCallback) new LedgerCallback(this, null, definition(spec), CallbackTool.DEFAULT_PROCESSOR))
         .toList();
   }
 
@@ -160,7 +161,7 @@ public final class SpringAiRun {
    * the same name) unless this very callback already is, and returns the callback the agent's tool
    * calling then uses.
    */
-  ToolCallback ledger(ToolCallback callback) {
+  ToolCallback ledger(ToolCallback callback, ToolExecutionExceptionProcessor processor) {
     if (callback instanceof LedgerCallback ledger) {
       return ledger;
     }
@@ -175,7 +176,7 @@ public final class SpringAiRun {
     if (register) {
       context.registerTool(new CallbackTool(callback));
     }
-    return new LedgerCallback(this, callback, callback.getToolDefinition());
+    return new LedgerCallback(this, callback, callback.getToolDefinition(), processor);
   }
 
   /** The spec the model sees for an offered tool: the sandbox's own for scenario tools. */
@@ -219,10 +220,13 @@ public final class SpringAiRun {
     return callId != null && failedCalls.getOrDefault(callId, false);
   }
 
-  /** Runs one tool call through the sandbox ledger; a callback's own failure is rethrown after it is recorded. */
-  String execute(String name, String input, ToolContext toolContext) {
+  /**
+   * Runs one tool call through the sandbox ledger; when the exception processor rethrows an
+   * application tool's failure, it is rethrown here after the call is recorded.
+   */
+  String execute(String name, String input, ToolContext toolContext, ToolExecutionExceptionProcessor processor) {
     String id = callId(name, input);
-    CallbackTool.Invocation invocation = new CallbackTool.Invocation(input, toolContext);
+    CallbackTool.Invocation invocation = new CallbackTool.Invocation(input, toolContext, processor);
     CallbackTool.CURRENT.set(invocation);
     ToolResult result;
     try {
@@ -242,11 +246,14 @@ public final class SpringAiRun {
     private final SpringAiRun run;
     private final ToolCallback application;
     private final ToolDefinition definition;
+    private final ToolExecutionExceptionProcessor processor;
 
-    LedgerCallback(SpringAiRun run, ToolCallback application, ToolDefinition definition) {
+    LedgerCallback(SpringAiRun run, ToolCallback application, ToolDefinition definition,
+        ToolExecutionExceptionProcessor processor) {
       this.run = run;
       this.application = application;
       this.definition = definition;
+      this.processor = processor;
     }
 
     @Override
@@ -266,7 +273,8 @@ public final class SpringAiRun {
 
     @Override
     public String call(String toolInput, ToolContext toolContext) {
-      return run.execute(definition.name(), toolInput == null || toolInput.isBlank() ? "{}" : toolInput, toolContext);
+      return run.execute(definition.name(), toolInput == null || toolInput.isBlank() ? "{}" : toolInput, toolContext,
+          processor);
     }
 
     @Override
