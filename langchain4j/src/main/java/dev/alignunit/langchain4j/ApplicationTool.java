@@ -91,6 +91,9 @@ final class ApplicationTool implements Tool {
         }
       }
     }
+    // Sorted by name: reflection order is not fixed by the JVM, and a request must be the same in
+    // every run for its recording to replay.
+    tools.sort(java.util.Comparator.comparing(tool -> tool.spec.name()));
     if (tools.isEmpty()) {
       throw new AlignUnitException(target.getClass().getName() + " has no method annotated with LangChain4j's "
           + "@dev.langchain4j.agent.tool.Tool; pass the objects the agent gives to AiServices.tools(...).");

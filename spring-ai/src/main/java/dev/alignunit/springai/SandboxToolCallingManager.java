@@ -2,12 +2,12 @@ package dev.alignunit.springai;
 
 import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.springframework.ai.chat.messages.AssistantMessage;
@@ -83,11 +83,13 @@ public final class SandboxToolCallingManager implements ToolCallingManager {
   }
 
   /**
-   * The tools offered with a prompt: the application's (put behind the ledger) in the order of the
-   * options, then, when asked, the sandbox's own tools whose names they do not take.
+   * The tools offered with a prompt: the application's (put behind the ledger) sorted by name, then,
+   * when asked, the sandbox's own tools whose names they do not take, in the sandbox's order.
    */
   List<ToolCallback> offered(SpringAiRun current, ChatOptions options, boolean withSandboxTools) {
-    Map<String, ToolCallback> tools = new LinkedHashMap<>();
+    // Sorted by name: Spring AI finds @Tool methods in reflection order, which the JVM does not fix,
+    // and a request must be the same in every run for its recording to replay.
+    Map<String, ToolCallback> tools = new TreeMap<>();
     if (options instanceof ToolCallingChatOptions toolOptions) {
       for (ToolCallback callback : toolOptions.getToolCallbacks()) {
         tools.putIfAbsent(callback.getToolDefinition().name(), current.ledger(callback, processor));
@@ -102,12 +104,15 @@ public final class SandboxToolCallingManager implements ToolCallingManager {
         }
       }
     }
+    List<ToolCallback> offered = new ArrayList<>(tools.values());
     if (withSandboxTools) {
       for (ToolCallback callback : current.scenarioTools()) {
-        tools.putIfAbsent(callback.getToolDefinition().name(), callback);
+        if (!tools.containsKey(callback.getToolDefinition().name())) {
+          offered.add(callback);
+        }
       }
     }
-    return new ArrayList<>(tools.values());
+    return offered;
   }
 
   ToolExecutionResult execute(SpringAiRun current, Prompt prompt, ChatResponse response) {

@@ -79,11 +79,10 @@ class SpringAiFidelityTest {
     ChatRequest first = model.requests().get(0);
     assertThat(first.system()).isEqualTo(SupportAgent.PROMPT);
     assertThat(first.messages()).containsExactly(Message.user(REQUEST));
-    // The application's tools (in the order Spring AI found them), then the scenario's and the mailbox's.
-    assertThat(toolNames(first).subList(0, 4)).containsExactlyInAnyOrder("orderStatus", "count_items", "tracking",
-        "receipt");
-    assertThat(toolNames(first).subList(4, 12)).containsExactly("issue_refund", "flag_account", "list_inbox",
-        "read_email", "search_email", "send_email", "reply_email", "forward_email");
+    // The application's tools sorted by name (reflection order varies between JVMs), then the scenario's
+    // and the mailbox's in the sandbox's order.
+    assertThat(toolNames(first)).containsExactly("count_items", "orderStatus", "receipt", "tracking", "issue_refund",
+        "flag_account", "list_inbox", "read_email", "search_email", "send_email", "reply_email", "forward_email");
     // The scenario's own schema reaches the model (keywords included), not a round trip through Spring AI.
     assertThat(first.tools().get(4).parameters()).isSameAs(SCENARIO.tool("issue_refund").orElseThrow().parameters());
     assertThat(model.requests().get(2).messages()).containsExactly(
