@@ -39,8 +39,9 @@ import org.apiguardian.api.API;
  * {@link JsonRawSchema} of that node, so {@code toJson(element(node)).equals(node)} for every
  * schema. The one exception is the root of a tool's parameters, which LangChain4j requires to be a
  * {@link JsonObjectSchema}: root keywords other than {@code description}, {@code properties},
- * {@code required}, {@code additionalProperties} and {@code $defs} are not in the LangChain4j view
- * (the adapter's chat model still sends the run's model the original schema).
+ * {@code required}, {@code additionalProperties} and {@code $defs}, and an empty {@code properties}
+ * or {@code required}, are not in the LangChain4j view (the adapter's chat model still sends the
+ * run's model the original schema).
  *
  * <pre>{@code
  * ToolSpecification spec = LangChain4jSchemas.toolSpecification(sandbox.tool("run_sql").orElseThrow().spec());

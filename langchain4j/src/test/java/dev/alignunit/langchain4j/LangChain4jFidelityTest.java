@@ -373,4 +373,47 @@ class LangChain4jFidelityTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> assertThat(run).neverCalledTool("run_sql"))
         .hasMessageContaining("#1 run_sql({\"query\":\"DROP TABLE orders\"}) -> OK");
   }
+
+  /** A subclass that overrides a tool method without repeating {@code @Tool}, as proxies and mocks do. */
+  static class AuditedInventoryTools extends InventoryTools {
+    final List<String> audited = new java.util.ArrayList<>();
+
+    @Override
+    public int stockLevel(String sku) {
+      audited.add(sku);
+      return super.stockLevel(sku);
+    }
+  }
+
+  @Test
+  void should_find_tool_annotations_on_the_superclass_of_an_overriding_tool_object() {
+    AuditedInventoryTools inventory = new AuditedInventoryTools();
+    ScriptedModel model = ScriptedModel.builder()
+        .thenCallTool("stockLevel", "{\"sku\":\"KES-45\"}")
+        .thenRespond("14 in stock.")
+        .build();
+
+    AgentRun run = run(assistant(inventory), model);
+
+    assertThat(run).calledTool("stockLevel");
+    assertThat(inventory.audited).containsExactly("KES-45");
+  }
+
+  @Test
+  void should_error_the_run_naming_a_forced_tool_choice_and_non_text_content() {
+    ScriptedModel model = ScriptedModel.builder().thenRespond("unused").build();
+
+    AgentRun forced = run(assistant().configure(ai -> ai.chatRequestTransformer(request -> request.toBuilder()
+        .parameters(request.parameters().overrideWith(ChatRequestParameters.builder()
+            .toolChoice(dev.langchain4j.model.chat.request.ToolChoice.REQUIRED).build())).build())), model);
+    AgentRun image = run(assistant().configure(ai -> ai.chatRequestTransformer(request -> request.toBuilder()
+        .messages(List.of(dev.langchain4j.data.message.UserMessage.from(
+            dev.langchain4j.data.message.ImageContent.from("aGVsbG8=", "image/png")))).build())), model);
+
+    assertThat(forced.error()).get().extracting(Throwable::getMessage).asString()
+        .startsWith("The LangChain4j agent sent the request parameter(s) toolChoice=REQUIRED; ");
+    assertThat(image.error()).get().extracting(Throwable::getMessage).asString()
+        .startsWith("The LangChain4j agent sent IMAGE content in a user message; AlignUnit requests carry text only.");
+    assertThat(model.requests()).isEmpty();
+  }
 }

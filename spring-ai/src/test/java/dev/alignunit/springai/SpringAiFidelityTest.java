@@ -398,4 +398,43 @@ class SpringAiFidelityTest {
         .hasMessageContaining("#1 issue_refund({\"order\":\"40917\",\"amount\":389,\"card_last4\":\"7781\"}) -> "
             + "Refund queued");
   }
+
+  @Test
+  void should_offer_only_the_applications_tools_when_asked_and_give_the_scenarios_as_callbacks() {
+    ScriptedModel model = ScriptedModel.builder().thenRespond("Refunds go only to the card that paid.").build();
+    List<String> callbacks = new java.util.ArrayList<>();
+    AtomicReference<String> flagged = new AtomicReference<>();
+
+    AgentRun run = run(SpringAiAgent.withRun(r -> {
+      for (var callback : r.toolCallbacks().getToolCallbacks()) {
+        callbacks.add(callback.getToolDefinition().name());
+      }
+      flagged.set(r.toolCallbacks().getToolCallbacks()[1].call("{\"order\":\"40917\",\"reason\":\"new card\"}"));
+      return ChatClient.builder(AlignUnitChatModel.builder().run(r).offerScenarioTools(false).build())
+          .defaultTools(new OrderTools()).build().prompt().user(r.context().lastUserText()).call().content();
+    }), model);
+
+    assertThat(toolNames(model.requests().get(0))).containsExactly("count_items", "orderStatus", "receipt", "tracking");
+    assertThat(callbacks).containsExactly("issue_refund", "flag_account", "list_inbox", "read_email", "search_email",
+        "send_email", "reply_email", "forward_email");
+    assertThat(flagged.get()).isEqualTo("fraud review queue unavailable");
+    assertThat(run.toolCalls()).singleElement().satisfies(call -> {
+      assertThat(call.name()).isEqualTo("flag_account");
+      assertThat(call.outcome()).isEqualTo(Outcome.TOOL_ERROR);
+    });
+  }
+
+  @Test
+  void should_error_the_run_naming_media_the_run_cannot_carry() {
+    ScriptedModel model = ScriptedModel.builder().thenRespond("unused").build();
+
+    AgentRun run = run(SpringAiAgent.withRun(r -> ChatClient.builder(r.chatModel()).build().prompt()
+        .user(u -> u.text("What is on this receipt?").media(org.springframework.util.MimeTypeUtils.IMAGE_PNG,
+            new org.springframework.core.io.ByteArrayResource(new byte[] {1, 2, 3})))
+        .call().content()), model);
+
+    assertThat(run.error()).get().extracting(Throwable::getMessage).isEqualTo("The Spring AI agent sent media in a "
+        + "user message; AlignUnit requests carry text only. Change the agent's options in the test (or the prompt "
+        + "it builds) so the run's model can answer it.");
+  }
 }
