@@ -123,6 +123,27 @@ public final class AgentContext {
     return result;
   }
 
+  /**
+   * Adds a tool the agent brings itself (an application's own tool, such as a framework's
+   * {@code @Tool} method) to this run's sandbox, so that its calls through {@link #execute} are
+   * validated against its schema, recorded in the ledger and seen by the tripwires like the
+   * scenario's tools. From then on it is in {@link #tools()}. A tool of the same name is replaced
+   * (as {@link ToolSandbox#register} does): an application tool named like a scenario tool takes
+   * its place, and tripwires on that name see its calls. Framework adapters use this; an agent
+   * written against this context rarely needs it.
+   *
+   * <pre>{@code
+   * ctx.registerTool(Tool.of(new ToolSpec("lookup_order", "Find an order", schema),
+   *     args -> ToolResult.ok(orders.find(args.path("id").asText()))));
+   * ToolResult result = ctx.execute(new ToolCall("call_1", "lookup_order", "{\"id\":\"40917\"}"));
+   * }</pre>
+   *
+   * @param tool the tool
+   */
+  public void registerTool(dev.alignunit.sandbox.Tool tool) {
+    sandbox.register(Objects.requireNonNull(tool, "tool"));
+  }
+
   /** @return the variant's variable values */
   public Map<String, String> variant() {
     return variant;
