@@ -127,15 +127,16 @@ public final class AgentProcess implements Agent {
       if (directory != null) {
         builder.directory(directory.toFile());
       }
+      Map<String, String> run = new LinkedHashMap<>(session.environment());
+      run.put("ALIGNUNIT_SCENARIO", context.scenario().id());
+      run.put("ALIGNUNIT_SAMPLE", Integer.toString(context.sample()));
+      run.put("ALIGNUNIT_SYSTEM_PROMPT", context.system());
+      run.put("ALIGNUNIT_ANSWER_FILE", answerFile.toString());
+      run.putAll(environment);
       Map<String, String> env = builder.environment();
-      env.keySet().removeIf(name -> CREDENTIAL.matcher(name).matches()
-          || name.startsWith("OPENAI_") || name.startsWith("ANTHROPIC_"));
-      env.putAll(session.environment());
-      env.put("ALIGNUNIT_SCENARIO", context.scenario().id());
-      env.put("ALIGNUNIT_SAMPLE", Integer.toString(context.sample()));
-      env.put("ALIGNUNIT_SYSTEM_PROMPT", context.system());
-      env.put("ALIGNUNIT_ANSWER_FILE", answerFile.toString());
-      env.putAll(environment);
+      Map<String, String> child = childEnvironment(System.getenv(), run);
+      env.clear();
+      env.putAll(child);
       Process process = builder.start();
       Drain stdout = new Drain(process.getInputStream(), MAX_OUTPUT_BYTES, false);
       Drain stderr = new Drain(process.getErrorStream(), STDERR_TAIL_BYTES, true);
@@ -174,6 +175,22 @@ public final class AgentProcess implements Agent {
     } finally {
       Files.deleteIfExists(answerFile);
     }
+  }
+
+  /**
+   * The process's environment: the inherited one without credentials (names containing
+   * {@code API_KEY}, {@code TOKEN}, {@code SECRET}, {@code PASSWORD}) and without provider
+   * settings ({@code OPENAI_*}, {@code ANTHROPIC_*}), then the run's variables.
+   */
+  static Map<String, String> childEnvironment(Map<String, String> inherited, Map<String, String> run) {
+    Map<String, String> env = new LinkedHashMap<>();
+    inherited.forEach((name, value) -> {
+      if (!CREDENTIAL.matcher(name).matches() && !name.startsWith("OPENAI_") && !name.startsWith("ANTHROPIC_")) {
+        env.put(name, value);
+      }
+    });
+    env.putAll(run);
+    return env;
   }
 
   private static void kill(Process process) throws InterruptedException {
