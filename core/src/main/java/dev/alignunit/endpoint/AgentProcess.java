@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
@@ -42,7 +43,8 @@ import org.apiguardian.api.API;
  * {@code OpenAIOkHttpClient.fromEnv()} works unchanged), {@code ALIGNUNIT_MODEL_ENDPOINT} and
  * {@code ALIGNUNIT_<SERVICE>_URL}; and {@code ALIGNUNIT_SCENARIO}, {@code ALIGNUNIT_SAMPLE},
  * {@code ALIGNUNIT_SYSTEM_PROMPT} and {@code ALIGNUNIT_ANSWER_FILE}, then what
- * {@link Builder#environment} adds.
+ * {@link Builder#environment} adds, where {@code ${NAME}} stands for one of those run variables
+ * ({@code environment("OPS_TOOLS_URL", "${ALIGNUNIT_MCP_URL}")}).
  *
  * <p><b>Input and answer.</b> The scenario's last user message is written to standard input (or
  * what {@link Builder#input} makes), which is then closed. The final answer is standard output,
@@ -63,6 +65,7 @@ public final class AgentProcess implements Agent {
   /** The timeout when none is set: 60 seconds. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
+  private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
   private static final Pattern CREDENTIAL = Pattern.compile("(?i).*(API_?KEY|TOKEN|SECRET|PASSWORD).*");
   private static final int STDERR_TAIL_BYTES = 4096;
 
@@ -132,7 +135,9 @@ public final class AgentProcess implements Agent {
       run.put("ALIGNUNIT_SAMPLE", Integer.toString(context.sample()));
       run.put("ALIGNUNIT_SYSTEM_PROMPT", context.system());
       run.put("ALIGNUNIT_ANSWER_FILE", answerFile.toString());
-      run.putAll(environment);
+      Map<String, String> own = new LinkedHashMap<>();
+      environment.forEach((name, value) -> own.put(name, substitute(value, run)));
+      run.putAll(own);
       Map<String, String> env = builder.environment();
       Map<String, String> child = childEnvironment(System.getenv(), run);
       env.clear();
@@ -175,6 +180,21 @@ public final class AgentProcess implements Agent {
     } finally {
       Files.deleteIfExists(answerFile);
     }
+  }
+
+  /** Replaces {@code ${NAME}} with the run's variable NAME, so an application's own variable can name a run URL. */
+  static String substitute(String value, Map<String, String> run) {
+    Matcher reference = REFERENCE.matcher(value);
+    StringBuilder result = new StringBuilder();
+    while (reference.find()) {
+      String name = reference.group(1);
+      if (!run.containsKey(name)) {
+        throw new IllegalArgumentException("Agent process variable value '" + value + "' refers to ${" + name
+            + "}, which the run does not set. Run variables: " + String.join(", ", run.keySet()) + ".");
+      }
+      reference.appendReplacement(result, Matcher.quoteReplacement(run.get(name)));
+    }
+    return reference.appendTail(result).toString();
   }
 
   /**
@@ -286,6 +306,10 @@ public final class AgentProcess implements Agent {
 
     /**
      * Sets an environment variable of the process (after AlignUnit's own, so it can override them).
+     * {@code ${NAME}} in the value stands for the run's variable NAME, so an application that reads
+     * its tools' URL from its own variable gets the run's:
+     * {@code environment("OPS_TOOLS_URL", "${ALIGNUNIT_MCP_URL}")}. A reference to a variable the
+     * run does not set errors the run.
      *
      * @param name the name
      * @param value the value

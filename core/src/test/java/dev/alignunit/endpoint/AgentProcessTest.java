@@ -100,4 +100,14 @@ class AgentProcessTest {
     Assertions.assertThat(child).containsOnly(Map.entry("PATH", "/usr/bin"),
         Map.entry("OPENAI_API_KEY", "alignunit-run-1"), Map.entry("ALIGNUNIT_MODEL_ENDPOINT", "http://127.0.0.1:1/runs/1"));
   }
+
+  @Test
+  void should_substitute_run_variables_in_the_applications_own_variables() {
+    Map<String, String> run = Map.of("ALIGNUNIT_MCP_URL", "http://127.0.0.1:5/mcp");
+
+    Assertions.assertThat(AgentProcess.substitute("${ALIGNUNIT_MCP_URL}?x=1", run)).isEqualTo("http://127.0.0.1:5/mcp?x=1");
+    Assertions.assertThatThrownBy(() -> AgentProcess.substitute("${ALIGNUNIT_TOOLS_URL}", run))
+        .hasMessage("Agent process variable value '${ALIGNUNIT_TOOLS_URL}' refers to ${ALIGNUNIT_TOOLS_URL}, which the "
+            + "run does not set. Run variables: ALIGNUNIT_MCP_URL.");
+  }
 }

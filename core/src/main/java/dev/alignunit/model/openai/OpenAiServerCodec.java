@@ -224,14 +224,19 @@ public final class OpenAiServerCodec {
     List<String> events = new ArrayList<>();
     ObjectNode first = chunk(id, created, model, includeUsage);
     ObjectNode firstDelta = (ObjectNode) first.path("choices").path(0).path("delta");
-    firstDelta.put("role", "assistant").put("content", "").putNull("refusal");
+    String refusal = refusal(response);
+    if (refusal != null && response.text().isEmpty()) {
+      // A refusal stream opens with an empty refusal and no content, so accumulators keep content null.
+      firstDelta.put("role", "assistant").putNull("content").put("refusal", "");
+    } else {
+      firstDelta.put("role", "assistant").put("content", "").putNull("refusal");
+    }
     events.add(frame(first));
     for (String piece : WireJson.deltas(response.text())) {
       ObjectNode chunk = chunk(id, created, model, includeUsage);
       ((ObjectNode) chunk.path("choices").path(0).path("delta")).put("content", piece);
       events.add(frame(chunk));
     }
-    String refusal = refusal(response);
     for (String piece : refusal == null ? List.<String>of() : WireJson.deltas(refusal)) {
       ObjectNode chunk = chunk(id, created, model, includeUsage);
       ((ObjectNode) chunk.path("choices").path(0).path("delta")).put("refusal", piece);
