@@ -32,8 +32,12 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class OpenAiServerCodec {
 
-  /** The {@code finish_reason} values the codec's decoder knows, most common first. */
-  private static final List<String> FINISH_REASONS = List.of("stop", "tool_calls", "length", "content_filter");
+  /**
+   * The {@code finish_reason} values the codec's decoder knows. {@code tool_calls} comes first (for
+   * answers with calls only): the decoder also reads {@code stop} with calls as tool use (a quirk of
+   * some servers), but OpenAI says {@code tool_calls}.
+   */
+  private static final List<String> FINISH_REASONS = List.of("tool_calls", "stop", "length", "content_filter");
 
   private OpenAiServerCodec() {}
 
@@ -292,6 +296,9 @@ public final class OpenAiServerCodec {
   static String finishReason(ChatResponse response) {
     String refusal = refusal(response);
     for (String candidate : FINISH_REASONS) {
+      if (candidate.equals("tool_calls") && response.toolCalls().isEmpty()) {
+        continue;
+      }
       if (OpenAiCodec.stopReason(candidate, refusal, response.toolCalls()) == response.stopReason()) {
         return candidate;
       }

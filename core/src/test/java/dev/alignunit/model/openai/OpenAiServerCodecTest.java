@@ -97,6 +97,12 @@ class OpenAiServerCodecTest {
     JsonNode root = JSON.readTree(body);
     assertThat(root.path("object").asText()).isEqualTo("chat.completion");
     assertThat(root.path("usage").path("total_tokens").asLong()).isEqualTo(response.usage().totalTokens());
+    assertThat(root.path("choices").path(0).path("finish_reason").asText()).isEqualTo(switch (response.stopReason()) {
+      case TOOL_USE -> "tool_calls";
+      case MAX_TOKENS -> "length";
+      case CONTENT_FILTER -> "content_filter";
+      default -> "stop";
+    });
   }
 
   @ParameterizedTest

@@ -119,11 +119,14 @@ class OpenAiFidelityTest {
         .thenRespond(TEXT)
         .build();
     AtomicReference<ChatCompletionMessage> first = new AtomicReference<>();
+    AtomicReference<ChatCompletion.Choice.FinishReason> finish = new AtomicReference<>();
 
     AgentRun run = run(model, (session, ctx) -> {
       OpenAIClient client = SdkClients.openAi(session);
       ChatCompletionCreateParams.Builder params = request();
-      ChatCompletionMessage message = complete(client, params.build(), stream).choices().get(0).message();
+      ChatCompletion.Choice choice = complete(client, params.build(), stream).choices().get(0);
+      ChatCompletionMessage message = choice.message();
+      finish.set(choice.finishReason());
       first.set(message);
       params.addMessage(message);
       for (var call : message.toolCalls().orElseThrow()) {
@@ -135,6 +138,7 @@ class OpenAiFidelityTest {
     });
 
     assertThat(run.errored()).as("%s", run.error()).isFalse();
+    assertThat(finish.get()).isEqualTo(ChatCompletion.Choice.FinishReason.TOOL_CALLS);
     assertThat(first.get().toolCalls().orElseThrow()).extracting(c -> c.asFunction().id(),
             c -> c.asFunction().function().name(), c -> c.asFunction().function().arguments())
         .containsExactly(tuple("call_a", "run_sql", "{\"query\":\"SELECT count(*) FROM policyholders\"}"),
