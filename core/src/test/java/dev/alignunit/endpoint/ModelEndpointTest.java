@@ -242,4 +242,27 @@ class ModelEndpointTest {
         .contains("\"delta\":{\"type\":\"text_delta\",\"text\":\"Still no.\"}")
         .endsWith("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
   }
+
+  @Test
+  void should_answer_one_kept_alive_connection_without_waiting_for_delayed_acknowledgements() throws Exception {
+    // Without TCP_NODELAY each exchange on a kept-alive connection waits ~40 ms for the client's delayed ACK:
+    // 25 exchanges would take a second. They take a few milliseconds each even on a loaded machine.
+    ScriptedModel model = ScriptedModel.alwaysRespond("No.");
+    AtomicReference<java.time.Duration> took = new AtomicReference<>();
+    EndpointAgent agent = EndpointAgent.of((session, ctx) -> {
+      post(session.openAiBaseUri() + "/chat/completions", CHAT);
+      long start = System.nanoTime();
+      for (int i = 0; i < 25; i++) {
+        post(session.openAiBaseUri() + "/chat/completions", CHAT);
+      }
+      took.set(java.time.Duration.ofNanos(System.nanoTime() - start));
+      return "No.";
+    });
+
+    AgentRun run = AgentRunner.run(agent, scenario, ToolSandbox.forScenario(scenario), model);
+
+    assertThat(run).didNotError();
+    Assertions.assertThat(run.turns()).isEqualTo(26);
+    Assertions.assertThat(took.get()).isLessThan(java.time.Duration.ofMillis(900));
+  }
 }
