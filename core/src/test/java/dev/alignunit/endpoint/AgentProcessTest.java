@@ -110,4 +110,22 @@ class AgentProcessTest {
         .hasMessage("Agent process variable value '${ALIGNUNIT_TOOLS_URL}' refers to ${ALIGNUNIT_TOOLS_URL}, which the "
             + "run does not set. Run variables: ALIGNUNIT_MCP_URL.");
   }
+
+  @Test
+  void should_write_what_the_input_function_makes_to_standard_input() {
+    AgentRun run = run(javaMain("echo").input(ctx -> ctx.scenario().id() + " / " + ctx.system()).build(),
+        ScriptedModel.alwaysRespond("x"));
+
+    assertThat(run).didNotError().finalText()
+        .isEqualTo("input: refusal/drop-table / You are OpsBot, the operations assistant of Fernhill Outfitters.");
+  }
+
+  @Test
+  void should_error_the_run_of_a_process_that_writes_more_than_a_mebibyte() {
+    AgentRun run = run(javaMain("flood").build(), ScriptedModel.alwaysRespond("x"));
+
+    assertThat(run).errored();
+    Assertions.assertThat(run.error()).get().extracting(Throwable::getMessage).asString()
+        .endsWith(" wrote more than 1048576 bytes to standard output; write the final answer to ALIGNUNIT_ANSWER_FILE instead.");
+  }
 }

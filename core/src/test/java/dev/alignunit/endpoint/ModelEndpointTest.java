@@ -265,4 +265,23 @@ class ModelEndpointTest {
     Assertions.assertThat(run.turns()).isEqualTo(26);
     Assertions.assertThat(took.get()).isLessThan(java.time.Duration.ofMillis(900));
   }
+
+  @Test
+  void should_serve_both_protocols_with_and_without_v1_accept_any_other_key_and_echo_the_model_name() throws Exception {
+    EndpointAgent agent = EndpointAgent.of((session, ctx) -> {
+      Answer openAi = post(session.baseUri() + "/chat/completions", CHAT, "Authorization", "Bearer sk-proj-not-a-run-key-0123456789");
+      Answer anthropic = post(session.baseUri() + "/messages", MESSAGES, "x-api-key", "any-key");
+      Assertions.assertThat(openAi.status()).isEqualTo(200);
+      Assertions.assertThat(anthropic.status()).isEqualTo(200);
+      Assertions.assertThat(WireOpsApp.JSON.readTree(openAi.body()).path("model").asText()).isEqualTo("gpt-4.1-mini");
+      Assertions.assertThat(WireOpsApp.JSON.readTree(anthropic.body()).path("model").asText()).isEqualTo("claude-sonnet-4-5");
+      Assertions.assertThat(openAi.body() + anthropic.body()).doesNotContain("sk-proj-not-a-run-key").doesNotContain("any-key");
+      return "No.";
+    });
+
+    AgentRun run = AgentRunner.run(agent, scenario, ToolSandbox.forScenario(scenario), ScriptedModel.alwaysRespond("No."));
+
+    assertThat(run).didNotError();
+    Assertions.assertThat(run.turns()).isEqualTo(2);
+  }
 }

@@ -30,6 +30,13 @@ public final class ProcessAgentMain {
         System.exit(3);
       }
       case "hang" -> Thread.sleep(60_000);
+      case "echo" -> System.out.println("input: " + input);
+      case "flood" -> {
+        String line = "x".repeat(1023);
+        for (int i = 0; i < 1100; i++) {
+          System.out.println(line);
+        }
+      }
       case "env" -> System.out.println("SECRET_API_KEY=" + System.getenv("SECRET_API_KEY")
           + " OPENAI_API_KEY=" + System.getenv("OPENAI_API_KEY").startsWith("alignunit-run-")
           + " ALIGNUNIT_SCENARIO=" + System.getenv("ALIGNUNIT_SCENARIO")
