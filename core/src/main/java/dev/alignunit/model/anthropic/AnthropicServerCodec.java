@@ -68,7 +68,7 @@ public final class AnthropicServerCodec {
     ChatParameters parameters = new ChatParameters(WireJson.optionalDouble(root, "temperature"),
         Math.toIntExact(maxTokens), null, budget);
     return new WireRequest(model, WireJson.flag(root, "stream"), false,
-        new ChatRequest(system(root.path("system")), conversation, decodeTools(root.path("tools")), parameters));
+        new ChatRequest(system(root.path("system")), conversation, decodeTools(WireJson.optionalArray(root, "tools")), parameters));
   }
 
   private static String system(JsonNode system) {
@@ -195,12 +195,6 @@ public final class AnthropicServerCodec {
 
   private static List<ToolSpec> decodeTools(JsonNode tools) {
     List<ToolSpec> specs = new ArrayList<>();
-    if (tools.isMissingNode() || tools.isNull()) {
-      return specs;
-    }
-    if (!tools.isArray()) {
-      throw new WireFormatException("tools", "must be an array, got " + WireJson.kind(tools));
-    }
     for (int i = 0; i < tools.size(); i++) {
       String path = "tools[" + i + "]";
       JsonNode tool = tools.get(i);

@@ -3,6 +3,7 @@ package dev.alignunit.model.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -70,6 +71,24 @@ public final class WireJson {
     if (!value.isArray()) {
       throw new WireFormatException(join(path, field), value.isMissingNode() || value.isNull()
           ? "Field required" : "must be an array, got " + kind(value));
+    }
+    return value;
+  }
+
+  /**
+   * An optional array field.
+   *
+   * @param node the parent object
+   * @param field the field's name
+   * @return the array, empty when absent or {@code null}
+   */
+  public static JsonNode optionalArray(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    if (value.isMissingNode() || value.isNull()) {
+      return JsonNodeFactory.instance.arrayNode();
+    }
+    if (!value.isArray()) {
+      throw new WireFormatException(field, "must be an array, got " + kind(value));
     }
     return value;
   }

@@ -69,7 +69,7 @@ public final class OpenAiServerCodec {
     for (int i = 0; i < messages.size(); i++) {
       decodeMessage(messages.get(i), "messages[" + i + "]", system, conversation, toolNames);
     }
-    List<ToolSpec> tools = decodeTools(root.path("tools"));
+    List<ToolSpec> tools = decodeTools(WireJson.optionalArray(root, "tools"));
     Long maxTokens = WireJson.optionalLong(root, "max_completion_tokens", "");
     if (maxTokens == null) {
       maxTokens = WireJson.optionalLong(root, "max_tokens", "");
@@ -162,12 +162,6 @@ public final class OpenAiServerCodec {
 
   private static List<ToolSpec> decodeTools(JsonNode tools) {
     List<ToolSpec> specs = new ArrayList<>();
-    if (tools.isMissingNode() || tools.isNull()) {
-      return specs;
-    }
-    if (!tools.isArray()) {
-      throw new WireFormatException("tools", "must be an array, got " + WireJson.kind(tools));
-    }
     for (int i = 0; i < tools.size(); i++) {
       String path = "tools[" + i + "]";
       JsonNode tool = tools.get(i);

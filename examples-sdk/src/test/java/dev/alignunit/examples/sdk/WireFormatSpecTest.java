@@ -7,7 +7,6 @@ import com.anthropic.client.AnthropicClient;
 import com.anthropic.models.messages.ContentBlockParam;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.ToolResultBlockParam;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.openai.client.OpenAIClient;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionMessage;
@@ -27,8 +26,10 @@ import dev.alignunit.model.Usage;
 import dev.alignunit.sandbox.ToolSandbox;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -105,22 +106,8 @@ class WireFormatSpecTest {
     }
 
     List<String> violations = new ArrayList<>();
-    int chunks = 0;
-    for (CapturingProxy.Exchange exchange : exchanges) {
-      check(OPENAI, "CreateChatCompletionRequest", exchange.request(), exchange, violations);
-      if (exchange.status() != 200) {
-        check(OPENAI, "ErrorResponse", exchange.response(), exchange, violations);
-      } else if (exchange.contentType().startsWith("text/event-stream")) {
-        for (String line : exchange.response().split("\n")) {
-          if (line.startsWith("data: ") && !line.equals("data: [DONE]")) {
-            check(OPENAI, "CreateChatCompletionStreamResponse", line.substring(6), exchange, violations);
-            chunks++;
-          }
-        }
-      } else {
-        check(OPENAI, "CreateChatCompletionResponse", exchange.response(), exchange, violations);
-      }
-    }
+    int chunks = validate(OPENAI, exchanges, "CreateChatCompletionRequest", "CreateChatCompletionResponse",
+        "CreateChatCompletionStreamResponse", WireFormatSpecTest::openAiChunks, violations);
     assertThat(exchanges).hasSize(8).extracting(CapturingProxy.Exchange::status).containsOnly(200, 500);
     assertThat(chunks).isGreaterThan(10);
     assertThat(violations).isEmpty();
@@ -135,23 +122,8 @@ class WireFormatSpecTest {
     }
 
     List<String> violations = new ArrayList<>();
-    int events = 0;
-    for (CapturingProxy.Exchange exchange : exchanges) {
-      check(ANTHROPIC, "CreateMessageParams", exchange.request(), exchange, violations);
-      if (exchange.status() != 200) {
-        check(ANTHROPIC, "ErrorResponse", exchange.response(), exchange, violations);
-      } else if (exchange.contentType().startsWith("text/event-stream")) {
-        for (String frame : exchange.response().split("\n\n")) {
-          String[] lines = frame.split("\n");
-          JsonNode data = SpecSchemas.JSON.readTree(lines[1].substring("data: ".length()));
-          assertThat(lines[0]).isEqualTo("event: " + data.path("type").asText());
-          check(ANTHROPIC, "MessageStreamEvent", data.toString(), exchange, violations);
-          events++;
-        }
-      } else {
-        check(ANTHROPIC, "Message", exchange.response(), exchange, violations);
-      }
-    }
+    int events = validate(ANTHROPIC, exchanges, "CreateMessageParams", "Message", "MessageStreamEvent",
+        WireFormatSpecTest::anthropicEvents, violations);
     assertThat(exchanges).hasSize(8).extracting(CapturingProxy.Exchange::status).containsOnly(200, 500);
     assertThat(events).isGreaterThan(10);
     assertThat(violations).isEmpty();
@@ -170,6 +142,51 @@ class WireFormatSpecTest {
         "{\"id\":\"m\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"c\",\"content\":[{\"type\":\"text\","
             + "\"text\":\"hi\"}],\"stop_reason\":\"end_turn\",\"stop_sequence\":null,\"usage\":{\"input_tokens\":1,"
             + "\"output_tokens\":1}}"))).isNotEmpty();
+  }
+
+  /** Checks every request, and every answer: an error, a whole body, or each event of a stream. */
+  private static int validate(SpecSchemas spec, List<CapturingProxy.Exchange> exchanges, String requestSchema,
+      String bodySchema, String eventSchema, Function<String, List<String>> events, List<String> violations)
+      throws Exception {
+    int count = 0;
+    for (CapturingProxy.Exchange exchange : exchanges) {
+      check(spec, requestSchema, exchange.request(), exchange, violations);
+      if (exchange.status() != 200) {
+        check(spec, "ErrorResponse", exchange.response(), exchange, violations);
+      } else if (exchange.contentType().startsWith("text/event-stream")) {
+        for (String event : events.apply(exchange.response())) {
+          check(spec, eventSchema, event, exchange, violations);
+          count++;
+        }
+      } else {
+        check(spec, bodySchema, exchange.response(), exchange, violations);
+      }
+    }
+    return count;
+  }
+
+  /** The JSON of each {@code data:} line but {@code [DONE]}. */
+  private static List<String> openAiChunks(String stream) {
+    return Arrays.stream(stream.split("\n"))
+        .filter(line -> line.startsWith("data: ") && !line.equals("data: [DONE]"))
+        .map(line -> line.substring("data: ".length()))
+        .toList();
+  }
+
+  /** The JSON of each event, whose {@code event:} line must name its type. */
+  private static List<String> anthropicEvents(String stream) {
+    List<String> events = new ArrayList<>();
+    for (String frame : stream.split("\n\n")) {
+      String[] lines = frame.split("\n");
+      String data = lines[1].substring("data: ".length());
+      try {
+        assertThat(lines[0]).isEqualTo("event: " + SpecSchemas.JSON.readTree(data).path("type").asText());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      events.add(data);
+    }
+    return events;
   }
 
   private static void check(SpecSchemas spec, String schema, String json, CapturingProxy.Exchange exchange,
