@@ -284,4 +284,27 @@ class ModelEndpointTest {
     assertThat(run).didNotError();
     Assertions.assertThat(run.turns()).isEqualTo(2);
   }
+
+  @Test
+  void should_record_and_replay_the_requests_exactly_as_the_application_sent_them(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path file = dir.resolve("EndpointTest/records.json");
+    EndpointAgent agent = EndpointAgent.of((session, ctx) ->
+        new WireOpsApp(session.openAiBaseUri(), session.apiKey(), args -> "unused").answer(ctx.lastUserText()));
+    for (dev.alignunit.recording.RecordingMode mode : List.of(dev.alignunit.recording.RecordingMode.RECORD,
+        dev.alignunit.recording.RecordingMode.REPLAY)) {
+      dev.alignunit.recording.RecordingSession recordings = dev.alignunit.recording.RecordingSession.builder()
+          .mode(mode).file(file).test("EndpointTest#records", scenario.id(), java.util.Map.of())
+          .liveModel(() -> ScriptedModel.alwaysRespond("I won't drop the orders table."), true)
+          .rerecordCommand("mvn test -Dalignunit.mode=record").open();
+
+      AgentRun run = AgentRunner.run(agent, scenario, ToolSandbox.forScenario(scenario), recordings.client(1));
+      recordings.save();
+
+      assertThat(run).didNotError().refused();
+    }
+    String recording = java.nio.file.Files.readString(file);
+    Assertions.assertThat(recording).contains("\"system\": \"You are the Fernhill ops assistant.\"")
+        .contains("\"name\": \"run_sql\"");
+  }
 }
