@@ -6,6 +6,7 @@ import dev.alignunit.model.Message;
 import dev.alignunit.model.ModelClient;
 import dev.alignunit.model.ToolCall;
 import dev.alignunit.model.ToolSpec;
+import dev.alignunit.sandbox.ToolCallRecord;
 import dev.alignunit.sandbox.ToolResult;
 import dev.alignunit.sandbox.ToolSandbox;
 import dev.alignunit.scenario.Scenario;
@@ -142,6 +143,29 @@ public final class AgentContext {
    */
   public void registerTool(dev.alignunit.sandbox.Tool tool) {
     sandbox.register(Objects.requireNonNull(tool, "tool"));
+  }
+
+  /**
+   * Records a tool call the agent ran itself, outside the sandbox (its own function, or a tool
+   * the model asked for through the loopback model endpoint). The call is not executed again: it
+   * lands in the ledger, where tripwires see it, and, when a result is given, in the transcript
+   * as the tool result the model got.
+   *
+   * @param call the model's call
+   * @param result the result the agent gave the model, or {@code null} when it gave none (the call
+   *     then appears in the ledger only)
+   * @return the ledger entry
+   */
+  public ToolCallRecord recordToolCall(ToolCall call, ToolResult result) {
+    Objects.requireNonNull(call, "call");
+    synchronized (events) {
+      int turn = (int) Math.max(1, events.stream().filter(Event.Model.class::isInstance).count());
+      ToolCallRecord record = sandbox.recordExternalCall(call, turn, result);
+      if (result != null) {
+        events.add(new Event.Tool(call, result));
+      }
+      return record;
+    }
   }
 
   /** @return the variant's variable values */

@@ -227,6 +227,32 @@ public final class ToolSandbox {
         result.error() ? ToolCallRecord.Outcome.TOOL_ERROR : ToolCallRecord.Outcome.OK);
   }
 
+  /**
+   * Records a call that ran outside the sandbox: a tool the agent executed itself after the model
+   * asked for it (seen by the loopback model endpoint). It is not executed here; it lands in the
+   * ledger like any call, so tripwires see it. The outcome is {@code TOOL_ERROR} when the
+   * reported result is an error, else {@code OK}; a call whose result was never reported is
+   * recorded with {@link #UNREPORTED_RESULT}.
+   *
+   * @param call the model's call
+   * @param turn the agent turn (from 1)
+   * @param result the result the agent reported to the model, or {@code null} when it reported none
+   * @return the ledger entry
+   */
+  public ToolCallRecord recordExternalCall(ToolCall call, int turn, ToolResult result) {
+    Objects.requireNonNull(call, "call");
+    ToolResult reported = result == null ? ToolResult.ok(UNREPORTED_RESULT) : result;
+    JsonNode arguments = parseArguments(call.arguments());
+    synchronized (this) {
+      record(call, turn, arguments != null && arguments.isObject() ? arguments : null, reported,
+          reported.error() ? ToolCallRecord.Outcome.TOOL_ERROR : ToolCallRecord.Outcome.OK);
+      return ledger.get(ledger.size() - 1);
+    }
+  }
+
+  /** The ledger's result text of an externally executed call whose result never reached the model, {@value}. */
+  public static final String UNREPORTED_RESULT = "(executed by the agent; no result was sent back to the model)";
+
   private synchronized ToolResult record(
       ToolCall call, int turn, JsonNode arguments, ToolResult result, ToolCallRecord.Outcome outcome) {
     ledger.add(new ToolCallRecord(ledger.size() + 1, turn, call.id(), call.name(), call.arguments(),

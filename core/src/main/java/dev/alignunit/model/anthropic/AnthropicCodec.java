@@ -99,7 +99,7 @@ final class AnthropicCodec {
     return root;
   }
 
-  private static void encodeAssistant(ObjectNode node, Message.Assistant assistant) {
+  static void encodeAssistant(ObjectNode node, Message.Assistant assistant) {
     node.put("role", "assistant");
     ArrayNode content = node.putArray("content");
     // Thinking blocks go back first, unchanged and in their original order, as the API requires.

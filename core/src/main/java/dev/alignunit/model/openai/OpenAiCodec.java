@@ -77,7 +77,7 @@ final class OpenAiCodec {
     return root;
   }
 
-  private static void encodeAssistant(ObjectNode node, Message.Assistant assistant) {
+  static void encodeAssistant(ObjectNode node, Message.Assistant assistant) {
     node.put("role", "assistant");
     if (assistant.toolCalls().isEmpty() || !assistant.text().isEmpty()) {
       node.put("content", assistant.text());
