@@ -1,5 +1,6 @@
 package dev.alignunit.recording;
 
+import dev.alignunit.model.SecretRedactor;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.alignunit.model.ChatRequest;

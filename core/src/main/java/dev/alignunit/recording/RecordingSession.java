@@ -1,5 +1,6 @@
 package dev.alignunit.recording;
 
+import dev.alignunit.model.SecretRedactor;
 import dev.alignunit.model.ModelClient;
 import java.nio.file.Files;
 import java.nio.file.Path;

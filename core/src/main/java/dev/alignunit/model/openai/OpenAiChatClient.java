@@ -2,7 +2,6 @@ package dev.alignunit.model.openai;
 
 import dev.alignunit.model.ChatRequest;
 import dev.alignunit.model.ChatResponse;
-import dev.alignunit.model.MalformedResponseException;
 import dev.alignunit.model.ModelClient;
 import dev.alignunit.model.internal.HttpTransport;
 import java.util.Objects;
@@ -34,6 +33,9 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class OpenAiChatClient implements ModelClient {
+
+  private static final HttpTransport.Protocol<ChatResponse> PROTOCOL = new HttpTransport.Protocol<>(
+      "a Chat Completions response", "Check that the base URL points at an OpenAI-compatible API.", OpenAiCodec::decode);
 
   private final String model;
   private final HttpUrl endpoint;
@@ -84,18 +86,7 @@ public final class OpenAiChatClient implements ModelClient {
   public ChatResponse chat(ChatRequest request) {
     Objects.requireNonNull(request, "request");
     String json = OpenAiCodec.encode(model, request, legacyMaxTokens).toString();
-    HttpTransport.Answer answer = transport.postJson(endpoint, headers, json);
-    try {
-      return OpenAiCodec.decode(answer.body());
-    } catch (OpenAiCodec.BadAnswer e) {
-      throw new MalformedResponseException(
-          "openai", answer.status(), answer.requestNumber(), answer.attempts(),
-          "openai request #" + answer.requestNumber() + " to " + endpoint + " got HTTP "
-              + answer.status() + " but an answer that is not a Chat Completions response: "
-              + e.getMessage() + ". Body starts with: " + transport.quote(answer.body())
-              + ". Check that the base URL points at an OpenAI-compatible API.",
-          e);
-    }
+    return transport.postJson(endpoint, headers, json, PROTOCOL).value();
   }
 
   @Override
@@ -114,6 +105,6 @@ public final class OpenAiChatClient implements ModelClient {
 
   @Override
   public String toString() {
-    return "OpenAiChatClient[" + modelId() + " at " + endpoint + "]";
+    return "OpenAiChatClient[" + modelId() + " at " + dev.alignunit.model.SecretRedactor.defaults().redact(endpoint.toString()) + "]";
   }
 }

@@ -2,6 +2,7 @@ package dev.alignunit.junit5.internal;
 
 import dev.alignunit.agent.Budget;
 import dev.alignunit.model.ModelClients;
+import dev.alignunit.model.SecretRedactor;
 import dev.alignunit.report.ReportStore;
 import dev.alignunit.report.RunMetadata;
 import java.util.List;
@@ -27,6 +28,11 @@ final class RunResources implements AutoCloseable {
   RunResources(Settings settings) {
     this.settings = settings;
     this.budget = Budget.of(settings.maxRequests(), settings.maxTokens());
+    // Every output of the run (report, messages, recordings) redacts the configured keys and
+    // base-URL credentials, also in replay runs that never create a network client.
+    SecretRedactor.register(Recordings.secrets(settings.providers()));
+    SecretRedactor.registerUrlCredentials(settings.providers().openAiBaseUrl());
+    SecretRedactor.registerUrlCredentials(settings.providers().anthropicBaseUrl());
   }
 
   Settings settings() {

@@ -10,6 +10,7 @@ import dev.alignunit.agent.SampleRunner;
 import dev.alignunit.agent.SampleSet;
 import dev.alignunit.junit5.AgentScenario;
 import dev.alignunit.model.ModelClient;
+import dev.alignunit.model.SecretRedactor;
 import dev.alignunit.recording.RecordingException;
 import dev.alignunit.sandbox.ToolSandbox;
 import dev.alignunit.scenario.Scenario;
@@ -70,7 +71,7 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
     context.getRequiredTestInstances().getAllInstances().forEach(SandboxToolInjector::injectMocks);
   }
 
-  /** Failure messages end with where the transcript is in the report. */
+  /** Failure messages end with where the transcript is in the report, and never hold a secret. */
   @Override
   public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
     if (failure instanceof AssertionError assertion) {
@@ -78,7 +79,7 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
       String link = resources.report().linkFor(entry(context, resources).build());
       throw withReportLink(assertion, link);
     }
-    throw failure;
+    throw SecretRedactor.defaults().redact(failure);
   }
 
   @Override
@@ -102,19 +103,31 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
   }
 
   private static AssertionError withReportLink(AssertionError failure, String link) {
-    String message = (failure.getMessage() == null ? "" : failure.getMessage()) + "\nReport: " + link;
+    SecretRedactor redactor = SecretRedactor.defaults();
+    String message = redactor.redact((failure.getMessage() == null ? "" : failure.getMessage()) + "\nReport: " + link);
+    Throwable cause = failure.getCause() == null ? null : redactor.redact(failure.getCause());
     AssertionError linked;
     if (failure instanceof org.opentest4j.AssertionFailedError afe && afe.isExpectedDefined() && afe.isActualDefined()) {
-      linked = new org.opentest4j.AssertionFailedError(message, afe.getExpected().getValue(),
-          afe.getActual().getValue(), failure.getCause());
+      linked = new org.opentest4j.AssertionFailedError(message, redacted(afe.getExpected().getValue()),
+          redacted(afe.getActual().getValue()), cause);
     } else {
-      linked = new AssertionError(message, failure.getCause());
+      linked = new AssertionError(message, cause);
     }
     linked.setStackTrace(failure.getStackTrace());
     for (Throwable suppressed : failure.getSuppressed()) {
-      linked.addSuppressed(suppressed);
+      linked.addSuppressed(redactor.redact(suppressed));
     }
     return linked;
+  }
+
+  /** An expected or actual value without secrets: text is redacted, other values kept when clean. */
+  private static Object redacted(Object value) {
+    if (value == null) {
+      return null;
+    }
+    String text = String.valueOf(value);
+    String clean = SecretRedactor.defaults().redact(text);
+    return clean == text ? value : clean;
   }
 
   private static InvocationState state(ExtensionContext context) {
