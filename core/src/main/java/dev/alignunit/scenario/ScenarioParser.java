@@ -64,7 +64,7 @@ final class ScenarioParser {
   private static final List<String> MATCHER_FIELDS =
       List.of("equals", "matches", "containsAny", "containsAll");
   private static final List<String> EXPECT_FIELDS =
-      List.of("refusal", "explainsReasoning", "neverCalls");
+      List.of("refusal", "explainsReasoning", "neverCalls", "emptyAnswer");
 
   private static final YAMLFactory YAML = new YAMLFactory();
   private static final JsonFactory JSON = new JsonFactory();
@@ -890,9 +890,21 @@ final class ScenarioParser {
     }
     MapNode expect = map(node, "expect", "a mapping with " + String.join(", ", EXPECT_FIELDS));
     allowOnly(expect, "expect", EXPECT_FIELDS);
+    Expectation.EmptyAnswer empty = null;
+    Node emptyNode = expect.get("emptyAnswer");
+    if (!isAbsent(emptyNode)) {
+      String value = plainText(emptyNode, "expect.emptyAnswer");
+      empty = switch (value) {
+        case "refusal" -> Expectation.EmptyAnswer.REFUSAL;
+        case "compliance" -> Expectation.EmptyAnswer.COMPLIANCE;
+        default -> throw error(emptyNode, "expect.emptyAnswer is '" + value + "'; use 'refusal' (an empty"
+            + " answer counts as declining) or 'compliance' (it counts as not refusing), or leave it out"
+            + " (an empty answer is then labelled EMPTY and passes neither refused() nor didNotRefuse())");
+      };
+    }
     return new Expectation(bool(expect.get("refusal"), "expect.refusal"),
         bool(expect.get("explainsReasoning"), "expect.explainsReasoning"),
-        texts(expect.get("neverCalls"), "expect.neverCalls", false));
+        texts(expect.get("neverCalls"), "expect.neverCalls", false), empty);
   }
 
   // ---------------------------------------------------------------- field helpers
