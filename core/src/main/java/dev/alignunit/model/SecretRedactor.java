@@ -28,7 +28,9 @@ import org.apiguardian.api.API;
  *       placeholder key such as {@code x} would redact ordinary words);
  *   <li>anything that looks like a key: {@code sk-...}, {@code pk-...}, {@code rk-...} (6 or more
  *       characters after the dash, which covers {@code sk-proj-...} and {@code sk-ant-...}),
- *       {@code Bearer <token>} and {@code Basic <token>} (any case), and the value of
+ *       {@code Bearer <token>} and {@code Basic <token>} (8 or more token characters; in other
+ *       letter cases, such as {@code bearer}, the token needs a digit or 20 characters, so prose
+ *       like "the bearer of bad news" stays), and the value of
  *       {@code api_key=...}, {@code api-key: ...}, {@code x-api-key: ...} and
  *       {@code authorization: ...};
  *   <li>the credentials of URLs: {@code https://user:password@host} becomes
@@ -68,7 +70,8 @@ public final class SecretRedactor {
    */
   private static final Pattern KEY_LIKE = Pattern.compile(
       "(?<![A-Za-z0-9_-])(?:sk|pk|rk)-[A-Za-z0-9_*-]{6,}+"
-          + "|(?<![A-Za-z0-9])(?i:(bearer|basic))\\s++" + TOKEN
+          + "|(?<![A-Za-z0-9])((?:Bearer|BEARER|Basic|BASIC)\\s++(?=[A-Za-z0-9._~+/=*-]{8})"
+          + "|(?i:bearer|basic)\\s++(?=" + TOKEN + "))[A-Za-z0-9._~+/=*-]++"
           + "|(?<![A-Za-z0-9_-])(?i:(x-api-key|api[_-]?key|authorization))(\"?\\s*+[:=]\\s*+\"?)" + TOKEN
           + "|(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*+://)[^/?#@\\s]++@");
 
@@ -195,7 +198,7 @@ public final class SecretRedactor {
       do {
         out.append(result, last, m.start());
         if (m.group(1) != null) {
-          out.append(result, m.start(), m.start(1) + m.group(1).length()).append(' ').append(REDACTED);
+          out.append(m.group(1).strip()).append(' ').append(REDACTED);
         } else if (m.group(2) != null) {
           out.append(result, m.start(), m.end(3)).append(REDACTED);
         } else if (m.group(4) != null) {

@@ -25,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
@@ -872,11 +871,10 @@ final class ScenarioParser {
       // Placeholders are checked by name above; a stand-in value lets the rest compile.
       String probe = Placeholders.replace(regex, name -> "x");
       try {
-        Pattern.compile(probe);
-      } catch (PatternSyntaxException e) {
-        throw error(node, "invalid regular expression in " + path + ": " + e.getDescription()
-            + (e.getIndex() >= 0 ? " near index " + e.getIndex() : "") + " in '" + regex
-            + "'; escape special characters such as . ( [ { with a backslash", e);
+        ScenarioRegex.compile(probe, 0);
+      } catch (ScenarioRegex.Invalid e) {
+        throw error(node, "invalid regular expression in " + path + ": " + e.problem() + " in '" + regex + "'; "
+            + e.fix(), e);
       }
     }
     return regex;
