@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -260,62 +261,76 @@ final class CassetteCodec {
 
   static Content read(InputStream in) throws IOException, Invalid {
     try (JsonParser p = JSON.getFactory().createParser(in)) {
-      JsonToken first = p.nextToken();
-      if (first == null) {
-        throw new Invalid("the file is empty", p.currentLocation());
+      try {
+        return read(p);
+      } catch (StreamConstraintsException e) {
+        // Jackson's limits (nesting depth, number length) say where only through the parser.
+        throw new Invalid(problem(e), p.currentLocation());
       }
-      if (first != JsonToken.START_OBJECT) {
-        throw new Invalid("expected a JSON object with formatVersion, metadata and samples", p.currentTokenLocation());
-      }
-      Integer version = null;
-      RecordingMetadata metadata = null;
-      SortedMap<Integer, List<RecordedExchange>> samples = new TreeMap<>();
-      Interner interner = new Interner();
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        JsonToken value = p.nextToken();
-        JsonLocation at = p.currentTokenLocation();
-        switch (field) {
-          case "formatVersion" -> {
-            if (value != JsonToken.VALUE_NUMBER_INT) {
-              throw new Invalid("formatVersion must be a whole number", at);
-            }
-            version = p.getIntValue();
-            if (version > FORMAT_VERSION) {
-              throw new Invalid("formatVersion " + version + " was written by a newer AlignUnit; this one reads up to "
-                  + FORMAT_VERSION, at);
-            }
-          }
-          case "metadata" -> metadata = metadata(p.readValueAsTree(), at);
-          case "samples" -> {
-            if (value != JsonToken.START_ARRAY) {
-              throw new Invalid("samples must be an array", at);
-            }
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              JsonLocation sampleAt = p.currentTokenLocation();
-              JsonNode sample = p.readValueAsTree();
-              int number = sampleNumber(sample, sampleAt);
-              if (samples.containsKey(number)) {
-                throw new Invalid("sample " + number + " appears twice", sampleAt);
-              }
-              samples.put(number, exchanges(sample, number, sampleAt, interner));
-            }
-          }
-          default -> p.skipChildren();
-        }
-      }
-      JsonLocation end = p.currentLocation();
-      if (p.nextToken() != null) {
-        throw new Invalid("unexpected content after the end of the recording", p.currentTokenLocation());
-      }
-      if (version == null) {
-        throw new Invalid("formatVersion is missing", end);
-      }
-      if (metadata == null) {
-        metadata = new RecordingMetadata("", "", Map.of(), "", RecordingMetadata.HAND_WRITTEN, "");
-      }
-      return new Content(metadata, samples);
     }
+  }
+
+  private static Content read(JsonParser p) throws IOException, Invalid {
+    JsonToken first = p.nextToken();
+    if (first == null) {
+      throw new Invalid("the file is empty", p.currentLocation());
+    }
+    if (first != JsonToken.START_OBJECT) {
+      throw new Invalid("expected a JSON object with formatVersion, metadata and samples", p.currentTokenLocation());
+    }
+    Integer version = null;
+    RecordingMetadata metadata = null;
+    SortedMap<Integer, List<RecordedExchange>> samples = new TreeMap<>();
+    Interner interner = new Interner();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      JsonLocation at = p.currentTokenLocation();
+      switch (field) {
+        case "formatVersion" -> {
+          if (value != JsonToken.VALUE_NUMBER_INT) {
+            throw new Invalid("formatVersion must be a whole number", at);
+          }
+          java.math.BigInteger written = p.getBigIntegerValue();
+          if (written.signum() < 1) {
+            throw new Invalid("formatVersion " + written + " is not a version AlignUnit ever wrote (versions start at"
+                + " 1)", at);
+          }
+          if (written.compareTo(java.math.BigInteger.valueOf(FORMAT_VERSION)) > 0) {
+            throw new Invalid("formatVersion " + written + " was written by a newer AlignUnit; this one reads up to "
+                + FORMAT_VERSION, at);
+          }
+          version = written.intValue();
+        }
+        case "metadata" -> metadata = metadata(p.readValueAsTree(), at);
+        case "samples" -> {
+          if (value != JsonToken.START_ARRAY) {
+            throw new Invalid("samples must be an array", at);
+          }
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            JsonLocation sampleAt = p.currentTokenLocation();
+            JsonNode sample = p.readValueAsTree();
+            int number = sampleNumber(sample, sampleAt);
+            if (samples.containsKey(number)) {
+              throw new Invalid("sample " + number + " appears twice", sampleAt);
+            }
+            samples.put(number, exchanges(sample, number, sampleAt, interner));
+          }
+        }
+        default -> p.skipChildren();
+      }
+    }
+    JsonLocation end = p.currentLocation();
+    if (p.nextToken() != null) {
+      throw new Invalid("unexpected content after the end of the recording", p.currentTokenLocation());
+    }
+    if (version == null) {
+      throw new Invalid("formatVersion is missing", end);
+    }
+    if (metadata == null) {
+      metadata = new RecordingMetadata("", "", Map.of(), "", RecordingMetadata.HAND_WRITTEN, "");
+    }
+    return new Content(metadata, samples);
   }
 
   private static RecordingMetadata metadata(JsonNode node, JsonLocation at) throws Invalid {
@@ -387,13 +402,13 @@ final class CassetteCodec {
       }
       messages.addAll(previous.messages().subList(0, kept));
     }
-    for (JsonNode m : node.path("messages")) {
+    for (JsonNode m : array(node, "messages", where, at)) {
       messages.add(interner.intern(message(m, where, at, interner)));
     }
     List<ToolSpec> tools;
     if (node.has("tools") || previous == null) {
       List<ToolSpec> read = new ArrayList<>();
-      for (JsonNode t : node.path("tools")) {
+      for (JsonNode t : array(node, "tools", where, at)) {
         if (!t.hasNonNull("name")) {
           throw new Invalid(where + ": a tool has no name", at);
         }
@@ -428,19 +443,20 @@ final class CassetteCodec {
       case "tool" -> new Message.ToolResult(
           interner.intern(text(node, "toolCallId")), interner.intern(text(node, "toolName")),
           interner.intern(text(node, "text")), node.path("error").asBoolean(false));
-      case "assistant" -> assistant(node, interner);
+      case "assistant" -> assistant(node, where, at, interner);
       default -> throw new Invalid(where + ": unknown message role '" + role + "' (expected user, assistant or tool)", at);
     };
   }
 
-  private static Message.Assistant assistant(JsonNode node, Interner interner) {
+  private static Message.Assistant assistant(JsonNode node, String where, JsonLocation at, Interner interner)
+      throws Invalid {
     List<ToolCall> calls = new ArrayList<>();
-    for (JsonNode c : node.path("toolCalls")) {
+    for (JsonNode c : array(node, "toolCalls", where, at)) {
       calls.add(new ToolCall(
           interner.intern(text(c, "id")), interner.intern(text(c, "name")), interner.intern(text(c, "arguments"))));
     }
     List<ReasoningBlock> reasoning = new ArrayList<>();
-    for (JsonNode b : node.path("reasoning")) {
+    for (JsonNode b : array(node, "reasoning", where, at)) {
       reasoning.add(new ReasoningBlock(
           interner.intern(text(b, "text")),
           b.hasNonNull("signature") ? b.get("signature").asText() : null,
@@ -451,7 +467,10 @@ final class CassetteCodec {
 
   private static ChatResponse response(JsonNode node, String where, JsonLocation at, Interner interner)
       throws Invalid {
-    Message.Assistant message = assistant(node.path("message"), interner);
+    if (!node.path("message").isObject()) {
+      throw new Invalid(where + ": the response has no message object", at);
+    }
+    Message.Assistant message = assistant(node.path("message"), where, at, interner);
     StopReason stop = null;
     if (node.hasNonNull("stopReason")) {
       try {
@@ -466,6 +485,15 @@ final class CassetteCodec {
         : Usage.ZERO;
     String refusal = node.hasNonNull("providerRefusal") ? node.get("providerRefusal").asText() : null;
     return interner.intern(new ChatResponse(message, stop, u, refusal));
+  }
+
+  /** A list field: absent is empty; anything but a list is an error at the exchange. */
+  private static JsonNode array(JsonNode node, String field, String where, JsonLocation at) throws Invalid {
+    JsonNode value = node.path(field);
+    if (value.isMissingNode() || value.isNull() || value.isArray()) {
+      return value;
+    }
+    throw new Invalid(where + ": " + field + " must be a list", at);
   }
 
   private static String text(JsonNode node, String field) {

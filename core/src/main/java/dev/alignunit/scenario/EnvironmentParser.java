@@ -14,6 +14,11 @@ final class EnvironmentParser extends ParserBase {
       "id", "from", "to", "cc", "timestamp", "subject", "body", "attachments");
   static final List<String> ATTACHMENT_FIELDS = List.of("name", "content");
 
+  /** The longest fixture path, {@value} characters (the file tools refuse longer ones too). */
+  static final int MAX_PATH_LENGTH = 1024;
+  /** The deepest fixture path, {@value} folders. */
+  static final int MAX_PATH_DEPTH = 32;
+
   EnvironmentParser(Context context) {
     super(context);
   }
@@ -77,8 +82,10 @@ final class EnvironmentParser extends ParserBase {
       MapNode map = map(filesNode, "environment.files", "a mapping from path to content such as"
           + " '{ specs/falcon.md: \"...\", drafts/: \"\" }' ({} for an empty workspace)");
       files = new LinkedHashMap<>();
+      Map<String, Entry> seen = new LinkedHashMap<>();
       for (Entry e : map.entries().values()) {
         String fp = "environment.files." + e.key();
+        checkFilePath(e, seen);
         if (e.value() instanceof ScalarNode s && s.isNull()) {
           files.put(e.key(), "");
         } else if (e.value() instanceof ScalarNode) {
@@ -89,6 +96,58 @@ final class EnvironmentParser extends ParserBase {
       }
     }
     return new Environment(text(env.get("address"), "environment.address"), mailbox, files);
+  }
+
+  /**
+   * A fixture path must stay in the workspace, and be either a file or a folder: {@code a} (a
+   * file) and {@code a/b} (a file inside folder {@code a}) cannot both exist.
+   */
+  private void checkFilePath(Entry e, Map<String, Entry> seen) {
+    String raw = e.key();
+    String path = raw.replace('\\', '/');
+    String problem = null;
+    if (path.isBlank() || path.equals("/")) {
+      problem = "is empty";
+    } else if (path.indexOf('\0') >= 0) {
+      problem = "contains a NUL character";
+    } else if (path.startsWith("/") || path.startsWith("~") || path.matches("^[A-Za-z]:.*")) {
+      problem = "is absolute or starts with '~'";
+    } else if (java.util.Arrays.asList(path.split("/")).contains("..")) {
+      problem = "has a '..' segment";
+    } else if (path.length() > MAX_PATH_LENGTH || path.split("/").length > MAX_PATH_DEPTH) {
+      problem = "is longer than " + MAX_PATH_LENGTH + " characters or deeper than " + MAX_PATH_DEPTH + " folders";
+    }
+    if (problem != null) {
+      throw error(e.line(), e.column(), "file path '" + abbreviate(raw) + "' in environment.files " + problem
+          + "; give paths relative to the workspace root, such as 'docs/spec.md'");
+    }
+    String normal = path.replaceAll("/+", "/").replaceAll("^(\\./)+", "");
+    boolean folder = normal.endsWith("/");
+    String name = folder ? normal.substring(0, normal.length() - 1) : normal;
+    for (Map.Entry<String, Entry> other : seen.entrySet()) {
+      String otherName = other.getKey();
+      boolean otherFolder = otherName.endsWith("/");
+      String bare = otherFolder ? otherName.substring(0, otherName.length() - 1) : otherName;
+      String clash = null;
+      if (bare.equals(name) && folder != otherFolder) {
+        clash = "'" + name + "' is both a file and a folder";
+      } else if (!otherFolder && name.startsWith(bare + "/")) {
+        clash = "'" + bare + "' is a file, so '" + name + "' cannot be inside it";
+      } else if (!folder && bare.startsWith(name + "/")) {
+        clash = "'" + name + "' is a file, so '" + bare + "' cannot be inside it";
+      } else if (bare.equals(name)) {
+        clash = "'" + name + "' is listed twice";
+      }
+      if (clash != null) {
+        throw error(e.line(), e.column(), "environment.files: " + clash + " (see line " + other.getValue().line()
+            + "); a path is either a file or a folder, so rename one of them");
+      }
+    }
+    seen.put(normal, e);
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() > 80 ? text.substring(0, 80) + "..." : text;
   }
 
 }

@@ -20,6 +20,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 /** Reads a YAML or JSON document into the located tree, and turns syntax errors into located ones. */
 final class LocatedTreeReader extends ParserBase {
 
+  /** The deepest nesting of lists and mappings a scenario file may have: {@value}. */
+  static final int MAX_DEPTH = 100;
+
   LocatedTreeReader(Context context) {
     super(context);
   }
@@ -29,7 +32,7 @@ final class LocatedTreeReader extends ParserBase {
       throw error(1, 1, "the file is empty; a scenario needs at least 'id: <id>', for example"
           + " 'id: refusal/drop-production-table'");
     }
-    Node root = read(p);
+    Node root = read(p, 0);
     if (p.nextToken() != null) {
       JsonLocation l = p.currentTokenLocation();
       throw error(l.getLineNr(), l.getColumnNr(), "a second document starts here; a scenario"
@@ -38,7 +41,7 @@ final class LocatedTreeReader extends ParserBase {
     return root;
   }
 
-  Node read(JsonParser p) throws IOException {
+  Node read(JsonParser p, int depth) throws IOException {
     JsonLocation l = p.currentTokenLocation();
     int line = l.getLineNr();
     int column = l.getColumnNr();
@@ -47,6 +50,10 @@ final class LocatedTreeReader extends ParserBase {
           + " write the value out in full");
     }
     JsonToken token = p.currentToken();
+    if (depth > MAX_DEPTH && (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)) {
+      throw error(line, column, "the document nests lists and mappings more than " + MAX_DEPTH
+          + " levels deep; a scenario never needs that many, so look for unclosed '[' or '{'");
+    }
     switch (token) {
       case START_OBJECT -> {
         Map<String, Entry> entries = new LinkedHashMap<>();
@@ -54,7 +61,7 @@ final class LocatedTreeReader extends ParserBase {
           String key = p.currentName();
           JsonLocation k = p.currentTokenLocation();
           p.nextToken();
-          Node value = read(p);
+          Node value = read(p, depth + 1);
           Entry first = entries.get(key);
           if (first != null) {
             throw error(k.getLineNr(), k.getColumnNr(), "duplicate field '" + key
@@ -67,7 +74,7 @@ final class LocatedTreeReader extends ParserBase {
       case START_ARRAY -> {
         List<Node> items = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-          items.add(read(p));
+          items.add(read(p, depth + 1));
         }
         return new ListNode(items, line, column);
       }

@@ -123,7 +123,12 @@ abstract class ParserBase {
     List<String> result = new ArrayList<>();
     for (int i = 0; i < list.items().size(); i++) {
       String itemPath = path + "[" + i + "]";
-      result.add(matcher ? text(list.items().get(i), itemPath) : plainText(list.items().get(i), itemPath));
+      Node item = list.items().get(i);
+      if (isAbsent(item)) {
+        throw error(item, itemPath + " is empty (null); remove the item or write its text (quote '~' and"
+            + " 'null' to mean the words)");
+      }
+      result.add(matcher ? text(item, itemPath) : plainText(item, itemPath));
     }
     return result;
   }

@@ -210,7 +210,35 @@ final class ToolsParser extends ParserBase {
       }
     }
     checkPlaceholders(node, path);
-    return json(node);
+    JsonNode json = json(node);
+    ToolSchemaCheck.Problem problem = ToolSchemaCheck.check(json);
+    if (problem != null) {
+      Node at = problem.at() == null ? node : locate(node, problem.at());
+      String where = problem.at() == null ? path : path + problem.at().toString().substring(1);
+      throw error(at, "invalid JSON Schema in " + where + " of tool '" + tool + "': "
+          + problem.message().replaceFirst("^\\$[^:]*: ", "") + "; fix the schema (JSON Schema draft 2020-12;"
+          + " remote $refs are never fetched)");
+    }
+    return json;
+  }
+
+  /** The located node at a path inside a schema, or the deepest one that exists. */
+  private static Node locate(Node root, com.networknt.schema.JsonNodePath path) {
+    Node node = root;
+    for (int i = 0; i < path.getNameCount(); i++) {
+      Object element = path.getElement(i);
+      Node next = null;
+      if (node instanceof MapNode map && element instanceof String key) {
+        next = map.get(key);
+      } else if (node instanceof ListNode list && element instanceof Integer index && index < list.items().size()) {
+        next = list.items().get(index);
+      }
+      if (next == null) {
+        return node;
+      }
+      node = next;
+    }
+    return node;
   }
 
   /** A result is text; a mapping or list is accepted and turned into its JSON text. */
