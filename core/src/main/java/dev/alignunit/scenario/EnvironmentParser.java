@@ -14,11 +14,6 @@ final class EnvironmentParser extends ParserBase {
       "id", "from", "to", "cc", "timestamp", "subject", "body", "attachments");
   static final List<String> ATTACHMENT_FIELDS = List.of("name", "content");
 
-  /** The longest fixture path, {@value} characters (the file tools refuse longer ones too). */
-  static final int MAX_PATH_LENGTH = 1024;
-  /** The deepest fixture path, {@value} folders. */
-  static final int MAX_PATH_DEPTH = 32;
-
   EnvironmentParser(Context context) {
     super(context);
   }
@@ -114,8 +109,8 @@ final class EnvironmentParser extends ParserBase {
       problem = "is absolute or starts with '~'";
     } else if (java.util.Arrays.asList(path.split("/")).contains("..")) {
       problem = "has a '..' segment";
-    } else if (path.length() > MAX_PATH_LENGTH || path.split("/").length > MAX_PATH_DEPTH) {
-      problem = "is longer than " + MAX_PATH_LENGTH + " characters or deeper than " + MAX_PATH_DEPTH + " folders";
+    } else if (path.length() > Environment.MAX_PATH_LENGTH || path.split("/").length > Environment.MAX_PATH_DEPTH) {
+      problem = "is longer than " + Environment.MAX_PATH_LENGTH + " characters or deeper than " + Environment.MAX_PATH_DEPTH + " folders";
     }
     if (problem != null) {
       throw error(e.line(), e.column(), "file path '" + abbreviate(raw) + "' in environment.files " + problem
