@@ -59,6 +59,15 @@ public final class ConfigurationKeys {
   public static final String REPORT_DIR = "alignunit.report.dir";
 
   /**
+   * The id every test JVM of one build shares, so their report entries merge into one report:
+   * {@value}; 1-100 letters, digits, {@code .}, {@code _} or {@code -}. Default: inferred from
+   * the Maven JVM that started the Surefire/Failsafe forks (or this JVM). Set it when test JVMs are
+   * not children of one JVM, such as Gradle's parallel test workers ({@code
+   * -Dalignunit.report.run-id=$BUILD_ID}).
+   */
+  public static final String REPORT_RUN_ID = "alignunit.report.run-id";
+
+  /**
    * The grader model of LLM-judge assertions ({@code assertThat(run).judgedBy(rubric)}):
    * {@value}; {@code openai:<model>} or {@code anthropic:<model>}, called at temperature 0 through
    * the recording layer like the agent's model. No default.

@@ -1,14 +1,17 @@
 package dev.alignunit.junit5.internal;
 
 import dev.alignunit.agent.Budget;
+import dev.alignunit.internal.StaleTemporaryFiles;
+import dev.alignunit.junit5.ConfigurationKeys;
 import dev.alignunit.model.ModelClients;
 import dev.alignunit.model.SecretRedactor;
 import dev.alignunit.report.ReportStore;
 import dev.alignunit.report.RunMetadata;
-import java.util.List;
-import java.util.Locale;
 import dev.alignunit.scenario.ScenarioCatalog;
 import dev.alignunit.stats.BaselineFile;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
  * What a whole test run shares, kept in the root context's store: configuration, the scenario
@@ -33,6 +36,8 @@ final class RunResources implements AutoCloseable {
     SecretRedactor.register(Recordings.secrets(settings.providers()));
     SecretRedactor.registerUrlCredentials(settings.providers().openAiBaseUrl());
     SecretRedactor.registerUrlCredentials(settings.providers().anthropicBaseUrl());
+    // A hard kill between writing a recording and moving it into place leaves a hidden temporary file.
+    StaleTemporaryFiles.remove(settings.recordingsDir(), Integer.MAX_VALUE, java.time.Instant.now());
   }
 
   Settings settings() {
@@ -67,11 +72,25 @@ final class RunResources implements AutoCloseable {
   synchronized ReportStore report() {
     if (report == null) {
       List<String> models = settings.model().map(v -> List.of(v.value())).orElse(List.of());
-      report = ReportStore.open(settings.reportDir(), ReportStore.inferRunId(), ReportStore.inferForkId(),
+      report = ReportStore.open(settings.reportDir(), runId(), ReportStore.inferForkId(),
           RunMetadata.startingNow(models, List.of(settings.mode().name().toLowerCase(Locale.ROOT)), settings.snapshot()))
           .finishOnShutdown();
     }
     return report;
+  }
+
+  /** The configured {@code alignunit.report.run-id}, else the one inferred from the process tree. */
+  private String runId() {
+    String configured = settings.snapshot().get(ConfigurationKeys.REPORT_RUN_ID);
+    if (configured == null) {
+      return ReportStore.inferRunId();
+    }
+    if (!configured.matches("[A-Za-z0-9._-]{1,100}") || configured.startsWith(".")) {
+      throw new ExtensionConfigurationException("Invalid " + ConfigurationKeys.REPORT_RUN_ID + " value '"
+          + configured + "'. Accepted values: 1-100 letters, digits, '.', '_' or '-', not starting with '.',"
+          + " such as 'ci-build-42'.");
+    }
+    return configured;
   }
 
   @Override
