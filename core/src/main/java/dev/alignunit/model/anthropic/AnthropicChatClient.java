@@ -3,6 +3,7 @@ package dev.alignunit.model.anthropic;
 import dev.alignunit.model.ChatRequest;
 import dev.alignunit.model.ChatResponse;
 import dev.alignunit.model.ModelClient;
+import dev.alignunit.model.SecretRedactor;
 import dev.alignunit.model.internal.HttpTransport;
 import java.util.Objects;
 import okhttp3.Headers;
@@ -87,7 +88,8 @@ public final class AnthropicChatClient implements ModelClient {
     HttpUrl url = HttpUrl.parse(base + "/v1/messages");
     if (url == null) {
       throw new IllegalArgumentException(
-          "Not an http(s) URL: `" + baseUrl + "`; expected something like https://api.anthropic.com");
+          "Not an http(s) URL: `" + SecretRedactor.defaults().redact(baseUrl)
+              + "`; expected something like https://api.anthropic.com");
     }
     return url;
   }
@@ -115,6 +117,6 @@ public final class AnthropicChatClient implements ModelClient {
 
   @Override
   public String toString() {
-    return "AnthropicChatClient[" + modelId() + " at " + dev.alignunit.model.SecretRedactor.defaults().redact(endpoint.toString()) + "]";
+    return "AnthropicChatClient[" + modelId() + " at " + SecretRedactor.defaults().redact(endpoint.toString()) + "]";
   }
 }

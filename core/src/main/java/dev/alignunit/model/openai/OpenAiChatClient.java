@@ -3,6 +3,7 @@ package dev.alignunit.model.openai;
 import dev.alignunit.model.ChatRequest;
 import dev.alignunit.model.ChatResponse;
 import dev.alignunit.model.ModelClient;
+import dev.alignunit.model.SecretRedactor;
 import dev.alignunit.model.internal.HttpTransport;
 import java.util.Objects;
 import okhttp3.Headers;
@@ -77,7 +78,8 @@ public final class OpenAiChatClient implements ModelClient {
     HttpUrl url = HttpUrl.parse(base + "/chat/completions");
     if (url == null) {
       throw new IllegalArgumentException(
-          "Not an http(s) URL: `" + baseUrl + "`; expected something like https://api.openai.com/v1");
+          "Not an http(s) URL: `" + SecretRedactor.defaults().redact(baseUrl)
+              + "`; expected something like https://api.openai.com/v1");
     }
     return url;
   }
@@ -105,6 +107,6 @@ public final class OpenAiChatClient implements ModelClient {
 
   @Override
   public String toString() {
-    return "OpenAiChatClient[" + modelId() + " at " + dev.alignunit.model.SecretRedactor.defaults().redact(endpoint.toString()) + "]";
+    return "OpenAiChatClient[" + modelId() + " at " + SecretRedactor.defaults().redact(endpoint.toString()) + "]";
   }
 }
