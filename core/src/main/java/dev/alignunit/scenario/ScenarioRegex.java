@@ -100,7 +100,9 @@ public final class ScenarioRegex {
           | ((flags & DOTALL) != 0 ? java.util.regex.Pattern.DOTALL : 0);
       fallback = java.util.regex.Pattern.compile(regex, javaFlags);
     } catch (java.util.regex.PatternSyntaxException | StackOverflowError e) {
-      throw new Invalid(re2Problem.getDescription(), "escape special characters such as . ( [ { with a backslash");
+      String part = re2Problem.getPattern();
+      throw new Invalid(re2Problem.getDescription() + (part == null || part.isEmpty() || part.equals(regex) ? ""
+          : ": `" + part + "`"), "escape special characters such as . ( [ { with a backslash");
     }
     String nested = nestedQuantifier(regex);
     if (nested != null) {
