@@ -297,8 +297,7 @@ class AnthropicChatClientTest {
       """)
   void should_refuse_a_200_answer_without_the_protocols_content(String name, String body, String problem) {
     AnthropicChatClient strict = new AnthropicChatClient("claude-sonnet-4-5", "http://127.0.0.1:" + server.getPort(),
-        KEY, 4096, new dev.alignunit.model.internal.HttpTransport("anthropic", new okhttp3.OkHttpClient(), 0, 1,
-            new dev.alignunit.model.internal.RetryTiming(sleeper, ClientTestSupport.CLOCK, () -> 0.0), KEY, ""));
+        KEY, 4096, ClientTestSupport.noRetries("anthropic", sleeper));
     server.enqueue(json(200, body));
 
     MalformedResponseException failure =

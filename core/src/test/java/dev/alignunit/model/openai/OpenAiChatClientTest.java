@@ -404,8 +404,7 @@ class OpenAiChatClientTest {
       """)
   void should_refuse_a_200_answer_without_the_protocols_content(String name, String body, String problem) {
     OpenAiChatClient strict = new OpenAiChatClient("gpt-4.1-mini", "http://127.0.0.1:" + server.getPort() + "/v1",
-        KEY, false, new dev.alignunit.model.internal.HttpTransport("openai", new okhttp3.OkHttpClient(), 0, 1,
-            new dev.alignunit.model.internal.RetryTiming(sleeper, ClientTestSupport.CLOCK, () -> 0.0), KEY, ""));
+        KEY, false, ClientTestSupport.noRetries("openai", sleeper));
     server.enqueue(json(200, body));
 
     MalformedResponseException failure =
