@@ -261,7 +261,8 @@ public final class SampleRunner {
 
   private void emit(String line) {
     try {
-      progress.accept(line);
+      // Console lines pass the one redactor like every other output (a variant value may hold a secret).
+      progress.accept(dev.alignunit.model.SecretRedactor.defaults().redact(line));
     } catch (RuntimeException ignored) {
       // a broken progress sink must not lose samples
     }

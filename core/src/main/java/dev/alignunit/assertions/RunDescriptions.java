@@ -1,13 +1,16 @@
 package dev.alignunit.assertions;
 
 import dev.alignunit.agent.AgentRun;
+import dev.alignunit.model.SecretRedactor;
 import dev.alignunit.sandbox.ToolCallRecord;
 import java.util.List;
 
-/** Builds the evidence blocks that end every failure message about a run. */
+/** Builds the evidence blocks that end every failure message about a run, without secrets. */
 final class RunDescriptions {
 
   private static final int MAX_TEXT = 600;
+  /** Every text of a failure message passes the one redactor. */
+  private static final SecretRedactor REDACTOR = SecretRedactor.defaults();
 
   private RunDescriptions() {}
 
@@ -32,7 +35,7 @@ final class RunDescriptions {
       return title + ": none";
     }
     StringBuilder sb = new StringBuilder(title).append(':');
-    calls.forEach(c -> sb.append("\n  ").append(c.describe()));
+    calls.forEach(c -> sb.append("\n  ").append(REDACTOR.redact(c.describe())));
     return sb.toString();
   }
 
@@ -44,7 +47,9 @@ final class RunDescriptions {
     return "\"" + abbreviate(text) + "\"";
   }
 
-  static String abbreviate(String text) {
+  /** Redacts secrets first (a cut text must not show part of a key), then shortens. */
+  static String abbreviate(String raw) {
+    String text = REDACTOR.redact(raw);
     return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "... (" + text.length() + " chars)" : text;
   }
 }

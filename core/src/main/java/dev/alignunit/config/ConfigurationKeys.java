@@ -73,6 +73,12 @@ public final class ConfigurationKeys {
       ValueType.path("a directory path"), Path.of("target/alignunit"),
       "where `results.json` and `index.html` are written");
 
+  /** {@code alignunit.report.run-id}: the id shared by every test JVM of one build. */
+  public static final ConfigurationKey<String> REPORT_RUN_ID = optional("alignunit.report.run-id",
+      ValueType.identifier("ci-build-42"), "inferred (the Maven JVM of the forks)",
+      "id shared by every test JVM of one build, so their entries merge into one report; set it for"
+          + " Gradle's parallel workers");
+
   /** {@code alignunit.max-turns}: the most model calls in one run of the reference loop. */
   public static final ConfigurationKey<Integer> MAX_TURNS = key("alignunit.max-turns",
       ValueType.wholeNumber(1, 1000), 10, "most model calls in one run; reaching it ends the run as `MAX_TURNS`");

@@ -174,6 +174,21 @@ public record ValueType<T>(String accepted, Function<String, T> parser, Function
   }
 
   /**
+   * An identifier such as a run id: 1 to 100 letters, digits, '.', '_' or '-', not starting with
+   * '.', so that it is safe as a folder name.
+   *
+   * @param example an example value, for messages
+   * @return the type
+   */
+  public static ValueType<String> identifier(String example) {
+    return new ValueType<>("1-100 letters, digits, '.', '_' or '-', not starting with '.', such as " + example,
+        text -> {
+          require(text.matches("[A-Za-z0-9._-]{1,100}") && !text.startsWith("."));
+          return text;
+        }, Function.identity(), true);
+  }
+
+  /**
    * Any text that is not blank; what it means is decided by the code that reads the key (such as
    * a model spec, parsed by {@code dev.alignunit.model.ModelSpec}).
    *

@@ -3,7 +3,7 @@ package dev.alignunit.endpoint;
 import dev.alignunit.agent.Agent;
 import dev.alignunit.agent.AgentContext;
 import dev.alignunit.agent.AgentOutput;
-import dev.alignunit.model.internal.Secrets;
+import dev.alignunit.model.SecretRedactor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -286,7 +286,7 @@ public final class AgentProcess implements Agent {
 
     String tail() {
       String all = text();
-      String text = Secrets.redact(all.length() > limit ? all.substring(all.length() - limit) : all, null).strip();
+      String text = SecretRedactor.defaults().redact(all.length() > limit ? all.substring(all.length() - limit) : all).strip();
       return text.isEmpty() ? " It wrote nothing to standard error." : " End of its standard error:\n" + text;
     }
   }

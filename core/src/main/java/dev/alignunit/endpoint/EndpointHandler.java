@@ -5,7 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.alignunit.model.ChatResponse;
 import dev.alignunit.model.anthropic.AnthropicServerCodec;
-import dev.alignunit.model.internal.Secrets;
+import dev.alignunit.model.SecretRedactor;
 import dev.alignunit.model.internal.WireFormatException;
 import dev.alignunit.model.internal.WireRequest;
 import dev.alignunit.model.openai.OpenAiServerCodec;
@@ -179,7 +179,7 @@ final class EndpointHandler implements HttpHandler {
 
   private static void fail(HttpExchange exchange, Protocol shape, int status, String message, String requestId,
       String param) throws IOException {
-    String safe = Secrets.redact(message, null);
+    String safe = SecretRedactor.defaults().redact(message);
     String json = shape == Protocol.OPENAI
         ? OpenAiServerCodec.error(openAiType(status), safe, param, status == 404 ? "not_found" : null)
         : AnthropicServerCodec.error(anthropicType(status), safe, requestId);

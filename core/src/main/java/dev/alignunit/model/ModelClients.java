@@ -32,8 +32,10 @@ import org.apiguardian.api.API;
  * builds {@link ScriptedModel}s itself.
  *
  * <p>The API key is read from the environment variable named in the settings when a client is
- * created; a missing or empty key fails {@link #create(String)} at once. The key is never part of
- * a message, {@code toString()} or log line. Retries, timeouts and concurrency are described on
+ * created; a missing or empty key fails {@link #create(String)} at once. The key (and the
+ * credentials of a base URL such as {@code https://user:password@gateway.example}) is {@linkplain
+ * SecretRedactor#register(java.util.Collection) registered} with the redactor, so it is never part
+ * of a message, {@code toString()}, log line, recording or report. Retries, timeouts and concurrency are described on
  * {@link ProviderSettings} and in {@code docs/providers.md}. Thread-safe.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -64,6 +66,9 @@ public final class ModelClients implements AutoCloseable {
   public ModelClients(ProviderSettings settings, RetryTiming timing) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.timing = Objects.requireNonNull(timing, "timing");
+    // Credentials in a base URL must never reach a message or a report.
+    SecretRedactor.registerUrlCredentials(settings.openAiBaseUrl());
+    SecretRedactor.registerUrlCredentials(settings.anthropicBaseUrl());
   }
 
   /**
@@ -109,6 +114,8 @@ public final class ModelClients implements AutoCloseable {
               + ". Keys are read only from the environment.");
     }
     key = key.strip();
+    // Every output of the run redacts the key, whatever its shape.
+    SecretRedactor.register(java.util.List.of(key));
     HttpTransport transport = transport(spec.provider(), keyEnv, key);
     if (openAi) {
       return new OpenAiChatClient(

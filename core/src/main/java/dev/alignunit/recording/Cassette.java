@@ -1,5 +1,6 @@
 package dev.alignunit.recording;
 
+import dev.alignunit.model.SecretRedactor;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.alignunit.config.ConfigurationKeys;
@@ -287,10 +288,17 @@ public final class Cassette {
       return false;
     }
     RecordingMetadata redacted = new RecordingMetadata(
-        redactor.redact(meta.test()), redactor.redact(meta.scenarioId()), meta.variant(), meta.modelId(),
+        redactor.redact(meta.test()), redactor.redact(meta.scenarioId()), redactedValues(meta.variant()),
+        meta.modelId(),
         meta.generator(), redactor.redact(meta.note()));
     write(file, redacted, snapshot);
     return true;
+  }
+
+  private Map<String, String> redactedValues(Map<String, String> values) {
+    Map<String, String> copy = new java.util.LinkedHashMap<>();
+    values.forEach((k, v) -> copy.put(k, redactor.redact(v)));
+    return copy;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.alignunit.recording;
 
 import dev.alignunit.config.ConfigurationKeys;
+import dev.alignunit.model.SecretRedactor;
 import dev.alignunit.model.ModelClient;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.alignunit.report;
 
+import static dev.alignunit.report.ReportRedaction.REDACTOR;
+
 import org.apiguardian.api.API;
 
 /**
@@ -19,6 +21,6 @@ public record BaselineSummary(
 
   /** Replaces a {@code null} message with the empty string. */
   public BaselineSummary {
-    message = message == null ? "" : message;
+    message = message == null ? "" : REDACTOR.redact(message);
   }
 }

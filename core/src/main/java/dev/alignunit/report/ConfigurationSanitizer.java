@@ -3,20 +3,24 @@ package dev.alignunit.report;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import dev.alignunit.model.SecretRedactor;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
  * Keeps secrets out of reports. A configuration entry whose key contains {@code key},
- * {@code token}, {@code secret} or {@code password} (case-insensitive) is masked; in every other
- * value, and in error messages, API keys ({@code sk-...}, {@code sk-ant-...}) and bearer tokens
- * ({@code Bearer ...}) are replaced by {@value #MASK}.
+ * {@code token}, {@code secret} or {@code password} (case-insensitive) is masked as {@value #MASK};
+ * every other value, and every error message, passes through the one {@link SecretRedactor}
+ * (configured keys, {@code sk-...}, {@code Bearer ...}, URL credentials become
+ * {@value SecretRedactor#REDACTED}).
  *
  * <pre>{@code
  * ConfigurationSanitizer.sanitize(Map.of("alignunit.model", "openai:gpt-4.1-mini",
- *     "alignunit.openai.api-key-env", "MY_KEY"));
- * // {alignunit.model=openai:gpt-4.1-mini, alignunit.openai.api-key-env=***}
- * ConfigurationSanitizer.redact("401 for Bearer sk-abc123"); // "401 for Bearer ***"
+ *     "alignunit.openai.api-key-env", "MY_KEY",
+ *     "alignunit.openai.base-url", "https://me:pa55word@gw.example/v1"));
+ * // {alignunit.model=openai:gpt-4.1-mini, alignunit.openai.api-key-env=***,
+ * //  alignunit.openai.base-url=https://[REDACTED]@gw.example/v1}
+ * ConfigurationSanitizer.redact("401 for Bearer sk-abc123"); // "401 for Bearer [REDACTED]"
  * }</pre>
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -26,8 +30,6 @@ public final class ConfigurationSanitizer {
   public static final String MASK = "***";
 
   private static final Pattern SECRET_KEY = Pattern.compile("key|token|secret|password");
-  private static final Pattern SECRET_VALUE = Pattern.compile(
-      "(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+|\\bsk-(?:ant-)?[A-Za-z0-9_-]{4,}");
 
   private ConfigurationSanitizer() {}
 
@@ -53,15 +55,12 @@ public final class ConfigurationSanitizer {
   }
 
   /**
-   * Replaces API keys and bearer tokens in a text by {@value #MASK}.
+   * Removes secrets from a text with {@link SecretRedactor#defaults()}.
    *
    * @param text the text, may be {@code null}
    * @return the text without secrets, {@code null} for {@code null}
    */
   public static String redact(String text) {
-    if (text == null || text.isEmpty()) {
-      return text;
-    }
-    return SECRET_VALUE.matcher(text).replaceAll(m -> m.group(1) != null ? m.group(1) + MASK : MASK);
+    return SecretRedactor.defaults().redact(text);
   }
 }

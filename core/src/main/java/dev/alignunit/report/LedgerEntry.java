@@ -1,5 +1,7 @@
 package dev.alignunit.report;
 
+import static dev.alignunit.report.ReportRedaction.REDACTOR;
+
 import dev.alignunit.sandbox.ToolCallRecord;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -25,8 +27,10 @@ public record LedgerEntry(
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(outcome, "outcome");
     callId = callId == null ? "" : callId;
-    rawArguments = rawArguments == null ? "" : rawArguments;
-    result = result == null ? "" : result;
+    rawArguments = rawArguments == null ? "" : REDACTOR.redact(rawArguments);
+    result = result == null ? "" : REDACTOR.redact(result);
+    callId = REDACTOR.redact(callId);
+    name = REDACTOR.redact(name);
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.alignunit.report;
 
+import static dev.alignunit.report.ReportRedaction.REDACTOR;
+
 import dev.alignunit.model.Message;
 import java.util.List;
 import java.util.Objects;
@@ -31,8 +33,10 @@ public record MessageReport(
   /** Validates the role and replaces {@code null} with empty values. */
   public MessageReport {
     Objects.requireNonNull(role, "role");
-    text = text == null ? "" : text;
-    reasoning = reasoning == null ? "" : reasoning;
+    text = text == null ? "" : REDACTOR.redact(text);
+    reasoning = reasoning == null ? "" : REDACTOR.redact(reasoning);
+    toolCallId = REDACTOR.redact(toolCallId);
+    toolName = REDACTOR.redact(toolName);
     toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
   }
 

@@ -1,5 +1,6 @@
 package dev.alignunit.report;
 
+import dev.alignunit.internal.StaleTemporaryFiles;
 import dev.alignunit.report.internal.AtomicFiles;
 import dev.alignunit.report.internal.ForkState;
 import dev.alignunit.report.internal.ReportJson;
@@ -141,6 +142,7 @@ public final class ReportStore implements AutoCloseable {
     ReportStore store = new ReportStore(reportDir, safeName(runId, "runId"), safeName(forkId, "forkId"), metadata, writer);
     try {
       store.removeStaleRuns();
+      StaleTemporaryFiles.remove(reportDir, 4, Instant.now());
       deleteTree(store.forkDir);
       Files.createDirectories(store.forkDir);
       store.writeForkState();

@@ -1,5 +1,7 @@
 package dev.alignunit.report;
 
+import static dev.alignunit.report.ReportRedaction.REDACTOR;
+
 import dev.alignunit.agent.AgentRun;
 import dev.alignunit.agent.RunStatus;
 import java.util.List;
@@ -40,7 +42,7 @@ public record SampleReport(
   /** Validates the status, redacts secrets in the error and replaces {@code null} with empty values. */
   public SampleReport {
     Objects.requireNonNull(status, "status");
-    error = error == null ? null : ConfigurationSanitizer.redact(error);
+    error = error == null ? null : REDACTOR.redact(error);
     transcript = transcript == null ? new TranscriptReport("", List.of()) : transcript;
     toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
     verdicts = verdicts == null ? List.of() : List.copyOf(verdicts);

@@ -1,5 +1,7 @@
 package dev.alignunit.report;
 
+import static dev.alignunit.report.ReportRedaction.REDACTOR;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,7 +73,8 @@ public record TestEntry(
     variant = variant == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variant));
     modelId = modelId == null ? "unknown" : modelId;
     mode = mode == null ? "unknown" : mode;
-    failureMessage = ConfigurationSanitizer.redact(failureMessage);
+    failureMessage = REDACTOR.redact(failureMessage);
+    displayName = REDACTOR.redact(displayName);
     metrics = metrics == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     samples = samples == null ? List.of() : List.copyOf(samples);
   }

@@ -1,5 +1,7 @@
 package dev.alignunit.report;
 
+import static dev.alignunit.report.ReportRedaction.REDACTOR;
+
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -16,7 +18,8 @@ public record ToolCallReport(String id, String name, String arguments) {
   /** Validates the fields; {@code null} id and arguments become empty. */
   public ToolCallReport {
     Objects.requireNonNull(name, "name");
-    id = id == null ? "" : id;
-    arguments = arguments == null ? "" : arguments;
+    id = id == null ? "" : REDACTOR.redact(id);
+    name = REDACTOR.redact(name);
+    arguments = arguments == null ? "" : REDACTOR.redact(arguments);
   }
 }

@@ -1,5 +1,7 @@
 package dev.alignunit.report;
 
+import static dev.alignunit.report.ReportRedaction.REDACTOR;
+
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -14,7 +16,7 @@ public record TranscriptReport(String system, List<MessageReport> messages) {
 
   /** Replaces {@code null} with empty values and copies the list. */
   public TranscriptReport {
-    system = system == null ? "" : system;
+    system = system == null ? "" : REDACTOR.redact(system);
     messages = messages == null ? List.of() : List.copyOf(messages);
   }
 }

@@ -1,5 +1,7 @@
 package dev.alignunit.report;
 
+import static dev.alignunit.report.ReportRedaction.REDACTOR;
+
 import dev.alignunit.grading.HarmVerdict;
 import dev.alignunit.grading.RefusalVerdict;
 import java.util.List;
@@ -31,8 +33,9 @@ public record VerdictReport(
   public VerdictReport {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(label, "label");
-    evidence = evidence == null ? List.of() : evidence.stream().filter(Objects::nonNull).toList();
-    reason = reason == null ? "" : reason;
+    evidence = evidence == null ? List.of() : evidence.stream().filter(Objects::nonNull).map(REDACTOR::redact).toList();
+    reason = reason == null ? "" : REDACTOR.redact(reason);
+    judgeReasoning = REDACTOR.redact(judgeReasoning);
   }
 
   /**

@@ -5,6 +5,7 @@ import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import dev.alignunit.AlignUnitException;
 import dev.alignunit.model.ToolSpec;
+import dev.alignunit.scenario.Environment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,12 @@ import org.apiguardian.api.API;
  * {@value #LIST_FILES} ({@code path?}: every file and folder below it, recursively),
  * {@value #READ_FILE} ({@code path}) and {@value #WRITE_FILE} ({@code path, content}: creates
  * folders as needed, replaces an existing file).
+ *
+ * <p>Model-driven work is capped: a path longer than {@link Environment#MAX_PATH_LENGTH} characters
+ * or deeper than {@link Environment#MAX_PATH_DEPTH} folders is refused with a tool error, a
+ * {@value #LIST_FILES} answer lists at most {@value #MAX_LISTING_ENTRIES} entries and
+ * {@value #MAX_LISTING_CHARS} characters (and says how many it left out), and a tool error quotes
+ * at most 80 characters of the path the model wrote.
  *
  * <p>Paths are relative to the workspace root. A path that could leave it is rejected with a tool
  * error and recorded as a {@link FileEscapeAttempt}: an absolute path ({@code /etc/passwd},
@@ -52,6 +59,12 @@ public final class FileTree {
   /** The names of the built-in file tools, in the order they are offered. */
   public static final List<String> TOOL_NAMES = dev.alignunit.scenario.Environment.FILES_TOOL_NAMES;
 
+  /** The most entries one {@value #LIST_FILES} answer lists: {@value}. */
+  public static final int MAX_LISTING_ENTRIES = 500;
+
+  /** The most characters one {@value #LIST_FILES} answer holds: {@value}. */
+  public static final int MAX_LISTING_CHARS = 32_000;
+
   private final FileSystem fileSystem;
   private final Path root;
   private final List<WrittenFile> written = new ArrayList<>();
@@ -70,11 +83,17 @@ public final class FileTree {
           throw new AlignUnitException("The file fixture '" + file.getKey() + "' is outside the workspace: " + e.getMessage()
               + ". Give 'environment: files:' paths relative to the workspace root, such as 'docs/spec.md'.");
         }
-        if (file.getKey().endsWith("/")) {
-          Files.createDirectories(path);
-        } else {
-          Files.createDirectories(path.getParent());
-          Files.writeString(path, file.getValue() == null ? "" : file.getValue(), StandardCharsets.UTF_8);
+        try {
+          if (file.getKey().endsWith("/")) {
+            Files.createDirectories(path);
+          } else {
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, file.getValue() == null ? "" : file.getValue(), StandardCharsets.UTF_8);
+          }
+        } catch (IOException e) {
+          throw new AlignUnitException("The file fixture '" + file.getKey() + "' cannot be created ("
+              + e.getClass().getSimpleName() + ": " + e.getMessage() + "): a path is either a file or a folder,"
+              + " so 'a' and 'a/b' cannot both be fixtures. Rename one of them.", e);
         }
       }
     } catch (IOException e) {
@@ -157,6 +176,10 @@ public final class FileTree {
 
   private synchronized ToolResult list(JsonNode args) {
     String raw = args.path("path").asText("");
+    Optional<ToolResult> tooLong = tooLong(raw);
+    if (tooLong.isPresent()) {
+      return tooLong.get();
+    }
     Path folder;
     try {
       folder = raw.isBlank() ? root : resolve(raw);
@@ -164,15 +187,36 @@ public final class FileTree {
       return escape(LIST_FILES, raw, e);
     }
     if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-      return ToolResult.error("No folder '" + raw + "' in the workspace. Call list_files without a path to see all files.");
+      return ToolResult.error("No folder '" + Echo.of(raw) + "' in the workspace. Call list_files without a path to see"
+          + " all files.");
     }
     List<String> entries = walk(folder).stream().filter(p -> !p.equals(folder))
         .map(p -> root.relativize(p) + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "/" : "")).toList();
-    return ToolResult.ok(entries.isEmpty() ? "(no files)" : String.join("\n", entries));
+    if (entries.isEmpty()) {
+      return ToolResult.ok("(no files)");
+    }
+    StringBuilder listing = new StringBuilder();
+    int shown = 0;
+    for (String entry : entries) {
+      if (shown == MAX_LISTING_ENTRIES || listing.length() + entry.length() > MAX_LISTING_CHARS) {
+        break;
+      }
+      listing.append(shown == 0 ? "" : "\n").append(entry);
+      shown++;
+    }
+    if (shown < entries.size()) {
+      listing.append("\n... ").append(entries.size() - shown).append(" more (").append(shown).append(" of ")
+          .append(entries.size()).append(" shown); call list_files with a folder's path to see the rest.");
+    }
+    return ToolResult.ok(listing.toString());
   }
 
   private synchronized ToolResult readTool(JsonNode args) {
     String raw = args.path("path").asText();
+    Optional<ToolResult> tooLong = tooLong(raw);
+    if (tooLong.isPresent()) {
+      return tooLong.get();
+    }
     Path file;
     try {
       file = resolve(raw);
@@ -180,7 +224,7 @@ public final class FileTree {
       return escape(READ_FILE, raw, e);
     }
     if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-      return ToolResult.error("No file '" + raw + "' in the workspace. Use list_files to see the files.");
+      return ToolResult.error("No file '" + Echo.of(raw) + "' in the workspace. Use list_files to see the files.");
     }
     try {
       return ToolResult.ok(Files.readString(file));
@@ -192,6 +236,10 @@ public final class FileTree {
   private synchronized ToolResult write(JsonNode args) {
     String raw = args.path("path").asText();
     String content = args.path("content").asText();
+    Optional<ToolResult> tooLong = tooLong(raw);
+    if (tooLong.isPresent()) {
+      return tooLong.get();
+    }
     Path file;
     try {
       file = resolve(raw);
@@ -199,8 +247,8 @@ public final class FileTree {
       return escape(WRITE_FILE, raw, e);
     }
     if (file.equals(root) || Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
-      return ToolResult.error("'" + raw + "' is a folder; give a file path such as '" + raw.replaceAll("/+$", "")
-          + "/notes.txt'.");
+      return ToolResult.error("'" + Echo.of(raw) + "' is a folder; give a file path such as '"
+          + Echo.of(raw.replaceAll("/+$", "")) + "/notes.txt'.");
     }
     try {
       boolean created = !Files.exists(file, LinkOption.NOFOLLOW_LINKS);
@@ -210,14 +258,28 @@ public final class FileTree {
       written.add(new WrittenFile(relative, content, created));
       return ToolResult.ok("Wrote " + content.length() + " characters to " + relative + ".");
     } catch (IOException e) {
-      return ToolResult.error("Cannot write '" + raw + "': " + e.getMessage());
+      return ToolResult.error("Cannot write '" + Echo.of(raw) + "': " + e.getMessage());
     }
   }
 
   private ToolResult escape(String tool, String raw, Rejected e) {
     escapeAttempts.add(new FileEscapeAttempt(tool, raw, e.getMessage()));
-    return ToolResult.error("Path '" + raw + "' is outside the workspace: " + e.getMessage()
+    return ToolResult.error("Path '" + Echo.of(raw) + "' is outside the workspace: " + e.getMessage()
         + ". Use a path relative to the workspace root, such as 'notes/todo.txt'.");
+  }
+
+  /**
+   * A path the model wrote that is too long or too deep to be worth resolving: the tool error it
+   * gets instead (walking or creating thousands of nested folders would cost seconds per call).
+   */
+  private static Optional<ToolResult> tooLong(String raw) {
+    int depth = raw.split("[/\\\\]", -1).length;
+    if (raw.length() <= Environment.MAX_PATH_LENGTH && depth <= Environment.MAX_PATH_DEPTH) {
+      return Optional.empty();
+    }
+    return Optional.of(ToolResult.error("Path '" + Echo.of(raw) + "' is too long: paths may have at most "
+        + Environment.MAX_PATH_LENGTH + " characters and " + Environment.MAX_PATH_DEPTH + " folders (this one has "
+        + raw.length() + " characters and " + depth + " parts). Use a shorter path."));
   }
 
   /** Resolves a relative path inside the workspace, or says why it is rejected. */

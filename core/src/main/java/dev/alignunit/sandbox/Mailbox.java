@@ -165,9 +165,9 @@ public final class Mailbox {
       return haystack.toLowerCase(Locale.ROOT).contains(needle);
     }).toList();
     if (found.isEmpty()) {
-      return ToolResult.ok("No emails match '" + query + "'.");
+      return ToolResult.ok("No emails match '" + Echo.of(query) + "'.");
     }
-    return ToolResult.ok(listing("Emails matching '" + query + "'", found));
+    return ToolResult.ok(listing("Emails matching '" + Echo.of(query) + "'", found));
   }
 
   private ToolResult send(JsonNode args) {
@@ -228,7 +228,7 @@ public final class Mailbox {
   }
 
   private ToolResult unknown(String id) {
-    return ToolResult.error("No email with id '" + id + "' in the inbox. Ids: " + String.join(", ", inbox.keySet())
+    return ToolResult.error("No email with id '" + Echo.of(id) + "' in the inbox. Ids: " + String.join(", ", inbox.keySet())
         + ". Use list_inbox to see the emails.");
   }
 
@@ -240,7 +240,8 @@ public final class Mailbox {
     to.stream().filter(a -> !a.matches("[^@\\s]+@[^@\\s]+")).forEach(bad::add);
     cc.stream().filter(a -> !a.matches("[^@\\s]+@[^@\\s]+")).forEach(bad::add);
     if (!bad.isEmpty()) {
-      return Optional.of(ToolResult.error("Not an email address: " + String.join(", ", bad)
+      return Optional.of(ToolResult.error("Not an email address: "
+          + Echo.of(String.join(", ", bad))
           + ". Write addresses like name@example.com, separated by commas."));
     }
     return Optional.empty();

@@ -197,7 +197,8 @@ public final class ToolSandbox {
       tool = tools.get(call.name());
     }
     if (tool == null) {
-      String message = "Unknown tool '" + call.name() + "'. Available tools: " + String.join(", ", tools.keySet()) + ".";
+      String message = "Unknown tool '" + Echo.of(call.name()) + "'. Available tools: " + String.join(", ", tools.keySet())
+          + ".";
       return record(call, turn, null, ToolResult.error(message), ToolCallRecord.Outcome.UNKNOWN_TOOL);
     }
     JsonNode arguments = parseArguments(call.arguments());

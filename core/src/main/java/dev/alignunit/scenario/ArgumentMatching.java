@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.apiguardian.api.API;
 
 /**
@@ -20,7 +18,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ArgumentMatching {
 
-  private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+  private static final Map<String, ScenarioRegex> PATTERNS = new ConcurrentHashMap<>();
   private static final Map<String, ArgumentPath> PATHS = new ConcurrentHashMap<>();
 
   private ArgumentMatching() {}
@@ -60,7 +58,7 @@ public final class ArgumentMatching {
     if (matcher.equals() != null && !matcher.equals().equals(value)) {
       return false;
     }
-    if (matcher.matches() != null && !pattern(matcher.matches(), Pattern.DOTALL).matcher(text).matches()) {
+    if (matcher.matches() != null && !pattern(matcher.matches(), ScenarioRegex.DOTALL).matches(text)) {
       return false;
     }
     if (matcher.containsAny() != null
@@ -72,20 +70,20 @@ public final class ArgumentMatching {
   }
 
   /**
-   * A compiled, cached regular expression.
+   * A compiled, cached scenario pattern, matched in linear time ({@link ScenarioRegex}).
    *
-   * @param regex the expression
-   * @param flags {@link Pattern} flags
+   * @param regex the expression, RE2 syntax
+   * @param flags {@link ScenarioRegex#IGNORE_CASE}, {@link ScenarioRegex#DOTALL} or 0
    * @return the pattern
    * @throws ScenarioException when the expression is invalid
    */
-  public static Pattern pattern(String regex, int flags) {
+  public static ScenarioRegex pattern(String regex, int flags) {
     return PATTERNS.computeIfAbsent(flags + ":" + regex, k -> {
       try {
-        return Pattern.compile(regex, flags);
-      } catch (PatternSyntaxException e) {
-        throw new ScenarioException("Invalid regular expression '" + regex + "': " + e.getDescription()
-            + " near index " + e.getIndex() + ". Fix the expression in the scenario.", e);
+        return ScenarioRegex.compile(regex, flags);
+      } catch (ScenarioRegex.Invalid e) {
+        throw new ScenarioException("Invalid regular expression '" + regex + "': " + e.problem() + "; " + e.fix()
+            + ". Fix the expression in the scenario.", e);
       }
     });
   }

@@ -39,6 +39,15 @@ public record Environment(String address, List<EmailFixture> mailbox, Map<String
   /** The built-in tools a file-tree fixture adds, in the order they are offered. */
   public static final List<String> FILES_TOOL_NAMES = List.of("list_files", "read_file", "write_file");
 
+  /**
+   * The longest file path, {@value} characters: longer fixture paths fail loading, and the file
+   * tools refuse longer paths from the model with a tool error.
+   */
+  public static final int MAX_PATH_LENGTH = 1024;
+
+  /** The deepest file path, {@value} folders, for fixtures and the file tools alike. */
+  public static final int MAX_PATH_DEPTH = 32;
+
   /** No fixtures at all. */
   public static final Environment NONE = new Environment(null, null, null);
 

@@ -235,7 +235,7 @@ public final class ScenarioCatalog {
     List<Scenario> loaded = new ArrayList<>();
     for (Resource resource : resources) {
       try {
-        loaded.add(ScenarioParser.parse(resource.content(), resource.source()));
+        loaded.add(parseResource(resource));
       } catch (ScenarioException e) {
         problems.add(e.getMessage());
         causes.add(e);
@@ -396,8 +396,34 @@ public final class ScenarioCatalog {
 
   // ---------------------------------------------------------------- loading
 
-  /** A scenario file's text and its source name for messages. */
-  private record Resource(String source, String content) {}
+  /** A scenario file's bytes and its source name for messages. */
+  private record Resource(String source, byte[] bytes) {}
+
+  /**
+   * Parses one file; whatever goes wrong is a {@link ScenarioException} naming the file, so one
+   * bad file never hides the others.
+   */
+  private static Scenario parseResource(Resource resource) {
+    String content;
+    try {
+      content = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(resource.bytes())).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new ScenarioException(resource.source() + ":1:1: the file is not UTF-8 text (" + e.getMessage()
+          + "); save it as UTF-8", e);
+    }
+    try {
+      return ScenarioParser.parse(content, resource.source());
+    } catch (ScenarioException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      // The parser reports every problem it knows of itself; this is the safety net for one it does not.
+      throw new ScenarioException(resource.source() + ":1:1: AlignUnit could not read this scenario (" + e
+          + "); this is a bug in AlignUnit: please report it with the file", e);
+    }
+  }
 
   private static void collect(
       Collection<Scenario> scenarios, Map<String, Scenario> byId, List<String> problems) {
@@ -430,7 +456,7 @@ public final class ScenarioCatalog {
     }
     for (Path file : files) {
       String relative = dir.relativize(file).toString().replace('\\', '/');
-      resources.add(new Resource(rootSlash + relative, Files.readString(file, StandardCharsets.UTF_8)));
+      resources.add(new Resource(rootSlash + relative, Files.readAllBytes(file)));
     }
   }
 
@@ -455,8 +481,7 @@ public final class ScenarioCatalog {
           .toList();
       for (JarEntry entry : entries) {
         try (InputStream in = jar.getInputStream(entry)) {
-          resources.add(new Resource(jarName + "!/" + entry.getName(),
-              new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+          resources.add(new Resource(jarName + "!/" + entry.getName(), in.readAllBytes()));
         }
       }
     }

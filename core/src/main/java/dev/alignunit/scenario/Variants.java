@@ -14,8 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
 /** Variant matrix, selection, placeholder resolution and display names (see {@link Scenario}). */
@@ -210,11 +208,11 @@ final class Variants {
       String result = text(regex, field);
       if (result != null && !result.equals(regex)) {
         try {
-          Pattern.compile(result);
-        } catch (PatternSyntaxException e) {
+          ScenarioRegex.compile(result, 0);
+        } catch (ScenarioRegex.Invalid e) {
           throw new ScenarioException("Invalid regular expression in field '" + field
               + "' of scenario '" + scenario.id() + "' (" + scenario.source() + ") for variant "
-              + bracket(variant) + ": " + e.getDescription() + " in '" + result
+              + bracket(variant) + ": " + e.problem() + " in '" + result
               + "'. Values are inserted verbatim; quote them with \\Q...\\E in the expression.",
               e);
         }

@@ -316,8 +316,8 @@ class HeuristicRefusalDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "\n\n"})
-    void should_refuse_with_reason_empty_output_when_output_is_blank(String text) {
-      assertThat(detector.detect(text)).isEqualTo(new RefusalVerdict(RefusalLabel.REFUSAL, "", "empty output"));
+    void should_label_blank_output_empty_not_refusal(String text) {
+      assertThat(detector.detect(text)).isEqualTo(new RefusalVerdict(RefusalLabel.EMPTY, "", "empty output"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.alignunit.recording;
 
+import dev.alignunit.model.SecretRedactor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

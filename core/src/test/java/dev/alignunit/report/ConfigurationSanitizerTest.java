@@ -28,13 +28,15 @@ class ConfigurationSanitizerTest {
   }
 
   @Test
-  void should_redact_api_keys_and_bearer_tokens_in_values() {
+  void should_redact_api_keys_bearer_tokens_and_url_credentials_in_values() {
     assertThat(ConfigurationSanitizer.redact("header Authorization: Bearer abc.DEF-123_x/y+z= rest"))
-        .isEqualTo("header Authorization: Bearer *** rest");
+        .isEqualTo("header Authorization: Bearer [REDACTED] rest");
     assertThat(ConfigurationSanitizer.redact("keys sk-proj-AbC123xyz and sk-ant-api03-Zz9_-q, not skate"))
-        .isEqualTo("keys *** and ***, not skate");
+        .isEqualTo("keys [REDACTED] and [REDACTED], not skate");
     assertThat(ConfigurationSanitizer.sanitize(Map.of("alignunit.openai.base-url", "http://x/?k=sk-abcdef")))
-        .containsEntry("alignunit.openai.base-url", "http://x/?k=***");
+        .containsEntry("alignunit.openai.base-url", "http://x/?k=[REDACTED]");
+    assertThat(ConfigurationSanitizer.sanitize(Map.of("alignunit.openai.base-url", "https://me:pa55word@gw.example/v1")))
+        .containsEntry("alignunit.openai.base-url", "https://[REDACTED]@gw.example/v1");
   }
 
   @Test

@@ -49,7 +49,7 @@ class HtmlReportTest {
     Element errored = entries.select("[data-outcome=ERRORED]").first();
     assertThat(errored.select("tr.row td").get(4).text()).isEqualTo("1 1 errored");
     assertThat(errored.select("details.sample .error-box").text())
-        .isEqualTo("IllegalStateException: HTTP 503 from model, Authorization: Bearer ***");
+        .isEqualTo("IllegalStateException: HTTP 503 from model, Authorization: Bearer [REDACTED]");
     assertThat(errored.select(".chip.err")).hasSize(1);
 
     Element passed = entries.select("[data-outcome=PASSED]").first();

@@ -101,7 +101,7 @@ class ResultsJsonTest {
 
     assertThat(json)
         .contains("\"alignunit.openai.api-key-env\" : \"***\"")
-        .contains("Bearer ***")
+        .contains("Bearer [REDACTED]")
         .doesNotContain("MY_KEY", "sk-live-abcdef123456", "sk-ant-api03-secretsecret");
   }
 

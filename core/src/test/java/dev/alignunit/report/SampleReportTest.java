@@ -42,7 +42,7 @@ class SampleReportTest {
     SampleReport sample = SampleReport.from(ReportFixtures.erroredRun(1), List.of());
 
     assertThat(sample.status()).isEqualTo(RunStatus.ERRORED);
-    assertThat(sample.error()).isEqualTo("IllegalStateException: HTTP 503 from model, Authorization: Bearer ***");
+    assertThat(sample.error()).isEqualTo("IllegalStateException: HTTP 503 from model, Authorization: Bearer [REDACTED]");
     assertThat(sample.transcript().messages()).hasSize(1);
   }
 

@@ -44,7 +44,7 @@ class ScenarioValidationTest {
             "bad.yaml:5:11: tripwire of harm 'h' has neither 'tool' nor 'text'; add 'tool: <tool name>' (with optional 'arguments') or 'text: <regular expression>' (or 'anyOf', 'allOf', 'emailSent', 'fileWritten')"),
         Arguments.of("invalid_text_regex", "bad.yaml",
             "id: demo/x\nharms:\n  - id: h\n    when:\n      text: 'a(b'\n",
-            "bad.yaml:5:13: invalid regular expression in harms[0].when.text: Unclosed group near index 3 in 'a(b'; escape special characters such as . ( [ { with a backslash"),
+            "bad.yaml:5:13: invalid regular expression in harms[0].when.text: missing closing ) in 'a(b'; escape special characters such as . ( [ { with a backslash"),
         Arguments.of("parameters_not_object_type", "bad.yaml",
             "id: demo/x\ntools:\n  - name: t\n    parameters: { type: string }\n",
             "bad.yaml:4:25: tools[0].parameters of tool 't' must have 'type: object' (tool arguments are a JSON object), got the text 'string'; write a JSON Schema object such as '{ type: object, properties: { to: { type: string } }, required: [to] }'"),
@@ -116,7 +116,7 @@ class ScenarioValidationTest {
             "bad.yaml:8:24: harms[0].when.arguments.to has no condition; use one or more of equals, matches, containsAny, containsAll"),
         Arguments.of("invalid_matches_regex", "bad.yaml",
             "id: demo/x\ntools:\n  - name: t\nharms:\n  - id: h\n    when:\n      tool: t\n      arguments: { to: { matches: '[a' } }\n",
-            "bad.yaml:8:35: invalid regular expression in harms[0].when.arguments.to.matches: Unclosed character class near index 1 in '[a'; escape special characters such as . ( [ { with a backslash"),
+            "bad.yaml:8:35: invalid regular expression in harms[0].when.arguments.to.matches: missing closing ] in '[a'; escape special characters such as . ( [ { with a backslash"),
         Arguments.of("empty_contains_any", "bad.yaml",
             "id: demo/x\ntools:\n  - name: t\nharms:\n  - id: h\n    when:\n      tool: t\n      arguments: { to: { containsAny: [] } }\n",
             "bad.yaml:8:39: harms[0].when.arguments.to.containsAny is empty; give at least one text or remove it"),
@@ -187,7 +187,7 @@ class ScenarioValidationTest {
           .isInstanceOf(ScenarioException.class)
           .hasMessage("""
               3 problems in scenario files under classpath folder 'broken/':
-              broken/bad-regex.json:8:17: invalid regular expression in harms[0].when.text: Unclosed group near index 6 in '(leak|'; escape special characters such as . ( [ { with a backslash
+              broken/bad-regex.json:8:17: invalid regular expression in harms[0].when.text: missing closing ) in '(leak|'; escape special characters such as . ( [ { with a backslash
               broken/typo.yaml:7:1: unknown field 'tols' in scenario; known fields: id, title, description, tags, variables, system, input, tools, environment, harms, expect. Did you mean 'tools'?
               Duplicate scenario ID 'broken/same' in broken/same-a.yml and broken/same-b.yml; give each scenario its own ID.""")
           .satisfies(e -> assertThat(e.getSuppressed()).hasSize(2));

@@ -259,7 +259,7 @@ class ScenarioVariantsTest {
     assertThatThrownBy(() -> s.resolve(Map.of("who", "(dana")))
         .isInstanceOf(ScenarioException.class)
         .hasMessageStartingWith("Invalid regular expression in field 'harms[0].when.text' of scenario"
-            + " 'demo/regex' (regex.yaml) for variant [who=(dana]: Unclosed group in '(dana is gone'.");
+            + " 'demo/regex' (regex.yaml) for variant [who=(dana]: missing closing ) in '(dana is gone'.");
   }
 
   @Test

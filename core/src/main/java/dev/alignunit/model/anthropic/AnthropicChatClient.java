@@ -2,8 +2,8 @@ package dev.alignunit.model.anthropic;
 
 import dev.alignunit.model.ChatRequest;
 import dev.alignunit.model.ChatResponse;
-import dev.alignunit.model.MalformedResponseException;
 import dev.alignunit.model.ModelClient;
+import dev.alignunit.model.SecretRedactor;
 import dev.alignunit.model.internal.HttpTransport;
 import java.util.Objects;
 import okhttp3.Headers;
@@ -36,6 +36,9 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class AnthropicChatClient implements ModelClient {
+
+  private static final HttpTransport.Protocol<ChatResponse> PROTOCOL = new HttpTransport.Protocol<>(
+      "a Messages API response", "Check that the base URL points at the Anthropic API.", AnthropicCodec::decode);
 
   /** The {@code anthropic-version} header value sent with every request. */
   public static final String API_VERSION = "2023-06-01";
@@ -85,7 +88,8 @@ public final class AnthropicChatClient implements ModelClient {
     HttpUrl url = HttpUrl.parse(base + "/v1/messages");
     if (url == null) {
       throw new IllegalArgumentException(
-          "Not an http(s) URL: `" + baseUrl + "`; expected something like https://api.anthropic.com");
+          "Not an http(s) URL: `" + SecretRedactor.defaults().redact(baseUrl)
+              + "`; expected something like https://api.anthropic.com");
     }
     return url;
   }
@@ -94,18 +98,7 @@ public final class AnthropicChatClient implements ModelClient {
   public ChatResponse chat(ChatRequest request) {
     Objects.requireNonNull(request, "request");
     String json = AnthropicCodec.encode(model, request, defaultMaxTokens).toString();
-    HttpTransport.Answer answer = transport.postJson(endpoint, headers, json);
-    try {
-      return AnthropicCodec.decode(answer.body());
-    } catch (AnthropicCodec.BadAnswer e) {
-      throw new MalformedResponseException(
-          "anthropic", answer.status(), answer.requestNumber(), answer.attempts(),
-          "anthropic request #" + answer.requestNumber() + " to " + endpoint + " got HTTP "
-              + answer.status() + " but an answer that is not a Messages API response: "
-              + e.getMessage() + ". Body starts with: " + transport.quote(answer.body())
-              + ". Check that the base URL points at the Anthropic API.",
-          e);
-    }
+    return transport.postJson(endpoint, headers, json, PROTOCOL).value();
   }
 
   @Override
@@ -124,6 +117,6 @@ public final class AnthropicChatClient implements ModelClient {
 
   @Override
   public String toString() {
-    return "AnthropicChatClient[" + modelId() + " at " + endpoint + "]";
+    return "AnthropicChatClient[" + modelId() + " at " + SecretRedactor.defaults().redact(endpoint.toString()) + "]";
   }
 }

@@ -14,6 +14,7 @@ import dev.alignunit.model.StopReason;
 import dev.alignunit.model.ToolCall;
 import dev.alignunit.model.ToolSpec;
 import dev.alignunit.model.Usage;
+import dev.alignunit.model.internal.MalformedAnswer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,15 +24,6 @@ final class AnthropicCodec {
   static final ObjectMapper MAPPER = new ObjectMapper();
 
   private AnthropicCodec() {}
-
-  /** Thrown when an answer lacks what the protocol requires; the client adds context. */
-  static final class BadAnswer extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    BadAnswer(String message, Throwable cause) {
-      super(message, cause);
-    }
-  }
 
   static int maxTokens(ChatParameters parameters, int defaultMaxTokens) {
     if (parameters.maxTokens() != null) {
@@ -142,50 +134,82 @@ final class AnthropicCodec {
     return MAPPER.createObjectNode().put("invalid_arguments", arguments);
   }
 
-  static ChatResponse decode(String body) throws BadAnswer {
+  /**
+   * Decodes a Messages answer strictly: {@code content} must be a list of blocks, each with the
+   * fields its type requires ({@code text} of a text block, {@code id}, {@code name} and an
+   * {@code input} object of a tool use, ...). An empty list is a completed, empty answer; a list
+   * of blocks none of which AlignUnit can read is not an answer.
+   */
+  static ChatResponse decode(String body) throws MalformedAnswer {
     JsonNode root;
     try {
       root = MAPPER.readTree(body);
     } catch (JsonProcessingException e) {
-      throw new BadAnswer("the body is not JSON (" + e.getOriginalMessage() + ")", e);
+      throw new MalformedAnswer("the body is not JSON (" + e.getOriginalMessage() + ")");
     }
-    if (root == null || !root.isObject() || !root.path("content").isArray()) {
-      throw new BadAnswer("the body has no content array", null);
+    if (root == null || !root.isObject()) {
+      throw new MalformedAnswer("the body is not a JSON object");
+    }
+    if ("error".equals(root.path("type").asText()) || (root.has("error") && !root.has("content"))) {
+      throw new MalformedAnswer("the body is an error, not a message");
+    }
+    if (!root.path("content").isArray()) {
+      throw new MalformedAnswer("the body has no content array");
     }
     StringBuilder text = new StringBuilder();
     List<ToolCall> calls = new ArrayList<>();
     List<ReasoningBlock> reasoning = new ArrayList<>();
-    for (JsonNode block : root.path("content")) {
-      switch (block.path("type").asText("")) {
-        case "text" -> text.append(block.path("text").asText(""));
+    List<String> unread = new ArrayList<>();
+    JsonNode content = root.path("content");
+    for (int i = 0; i < content.size(); i++) {
+      JsonNode block = content.get(i);
+      String where = "content[" + i + "]";
+      if (!block.isObject() || !block.path("type").isTextual()) {
+        throw new MalformedAnswer(where + " is not a block with a type");
+      }
+      switch (block.path("type").asText()) {
+        case "text" -> text.append(string(block, "text", where));
         case "tool_use" -> {
+          String id = string(block, "id", where);
+          String name = string(block, "name", where);
           JsonNode input = block.path("input");
-          calls.add(
-              new ToolCall(
-                  block.path("id").asText(""),
-                  block.path("name").asText(""),
-                  input.isMissingNode() || input.isNull() ? "{}" : input.toString()));
+          if (name.isBlank() || !input.isObject()) {
+            throw new MalformedAnswer(where + " (tool_use) has " + (name.isBlank() ? "an empty name"
+                : "no input object"));
+          }
+          calls.add(new ToolCall(id, name, input.toString()));
         }
         case "thinking" ->
             reasoning.add(
                 new ReasoningBlock(
-                    block.path("thinking").asText(""),
+                    string(block, "thinking", where),
                     block.path("signature").isTextual() ? block.path("signature").asText() : null,
                     null));
-        case "redacted_thinking" ->
-            reasoning.add(new ReasoningBlock("", null, block.path("data").asText("")));
-        default -> {
-          // Other block types (server tools, citations) carry nothing the neutral model keeps.
-        }
+        case "redacted_thinking" -> reasoning.add(new ReasoningBlock("", null, string(block, "data", where)));
+        default -> unread.add(block.path("type").asText());
       }
     }
-    StopReason stop = stopReason(root.path("stop_reason").asText(null), calls);
+    if (!content.isEmpty() && unread.size() == content.size()) {
+      // Other block types (server tools, citations) carry nothing the neutral model keeps.
+      throw new MalformedAnswer("content holds only blocks AlignUnit does not read (" + String.join(", ", unread)
+          + ")");
+    }
+    JsonNode stopNode = root.path("stop_reason");
+    StopReason stop = stopReason(stopNode.isTextual() ? stopNode.asText() : null, calls);
     JsonNode usage = root.path("usage");
     return new ChatResponse(
         new Message.Assistant(text.toString(), calls, reasoning),
         stop,
         new Usage(usage.path("input_tokens").asLong(0), usage.path("output_tokens").asLong(0)),
         null);
+  }
+
+  private static String string(JsonNode block, String field, String where) throws MalformedAnswer {
+    JsonNode value = block.path(field);
+    if (!value.isTextual()) {
+      throw new MalformedAnswer(where + " (" + block.path("type").asText() + ") has no " + field + " string");
+    }
+    return value.asText();
   }
 
   static StopReason stopReason(String stopReason, List<ToolCall> calls) {

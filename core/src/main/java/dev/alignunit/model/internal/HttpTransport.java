@@ -4,8 +4,10 @@ import dev.alignunit.config.ConfigurationKeys;
 import dev.alignunit.model.AuthenticationException;
 import dev.alignunit.model.BadRequestException;
 import dev.alignunit.model.ModelClientException;
+import dev.alignunit.model.MalformedResponseException;
 import dev.alignunit.model.ModelIoException;
 import dev.alignunit.model.RateLimitException;
+import dev.alignunit.model.SecretRedactor;
 import dev.alignunit.model.ServerErrorException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,15 +35,16 @@ import org.apiguardian.api.API;
  * Sends JSON requests to one provider over one shared {@link OkHttpClient} (one connection pool),
  * at most {@code concurrency} at a time, with retries.
  *
- * <p>Retry policy: HTTP 408, 409, 429 and 5xx and I/O failures (refused or reset connection,
- * timeout) are retried up to {@code maxRetries} times. The wait before retry {@code n} (1-based)
+ * <p>Retry policy: HTTP 408, 409, 429 and 5xx, I/O failures (refused or reset connection,
+ * timeout) and 2xx answers that are not the protocol's (see {@link #postJson(HttpUrl, Headers,
+ * String, Protocol)}) are retried up to {@code maxRetries} times. The wait before retry {@code n} (1-based)
  * is {@code min(30 s, 500 ms * 2^(n-1))} shortened by up to half at random (jitter), unless the
  * answer carried {@code retry-after-ms} or {@code Retry-After} (seconds or an HTTP date), which
  * are honoured exactly, capped at {@value #MAX_RETRY_AFTER_SECONDS} s. Other 4xx answers fail at
  * once. A permit is held during the waits, so a rate-limited provider sees less traffic.
  *
- * <p>Messages of the thrown {@link ModelClientException}s never contain the API key: the
- * provider's message is passed through {@link Secrets#redact(String, String)}.
+ * <p>Messages of the thrown {@link ModelClientException}s never contain the API key or URL
+ * credentials: every message passes through the {@link SecretRedactor}.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class HttpTransport implements AutoCloseable {
@@ -64,7 +68,7 @@ public final class HttpTransport implements AutoCloseable {
   private final int maxRetries;
   private final Semaphore permits;
   private final RetryTiming timing;
-  private final String apiKey;
+  private final SecretRedactor redactor;
   private final String authHint;
   private final AtomicLong requests = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -99,7 +103,7 @@ public final class HttpTransport implements AutoCloseable {
     this.maxRetries = maxRetries;
     this.permits = new Semaphore(concurrency, true);
     this.timing = Objects.requireNonNull(timing, "timing");
-    this.apiKey = apiKey;
+    this.redactor = SecretRedactor.withSecrets(apiKey == null ? List.of() : List.of(apiKey));
     this.authHint = authHint == null ? "" : authHint;
   }
 
@@ -114,7 +118,44 @@ public final class HttpTransport implements AutoCloseable {
   public record Answer(String body, int status, long requestNumber, int attempts) {}
 
   /**
-   * POSTs a JSON body and returns the 2xx answer, retrying as described on the class.
+   * Reads the body of a 2xx answer as the protocol's response.
+   *
+   * @param <T> what the body decodes to
+   */
+  @FunctionalInterface
+  public interface Decoder<T> {
+    /**
+     * Decodes a body.
+     *
+     * @param body the response body
+     * @return the decoded answer
+     * @throws MalformedAnswer when the body is not the protocol's answer
+     */
+    T decode(String body) throws MalformedAnswer;
+  }
+
+  /**
+   * What a provider's answers must be, for decoding and for the message of a {@link
+   * MalformedResponseException}.
+   *
+   * @param <T> what a body decodes to
+   * @param name the answer's name in messages, such as {@code a Chat Completions response}
+   * @param hint the sentence that ends the message, such as {@code Check that the base URL points
+   *     at an OpenAI-compatible API.}
+   * @param decoder reads a body
+   */
+  public record Protocol<T>(String name, String hint, Decoder<T> decoder) {
+    /** Validates the fields. */
+    public Protocol {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(hint, "hint");
+      Objects.requireNonNull(decoder, "decoder");
+    }
+  }
+
+  /**
+   * POSTs a JSON body and returns the 2xx answer, retrying as described on the class; the body is
+   * not decoded.
    *
    * @param url the endpoint
    * @param headers the request headers (authentication included)
@@ -123,12 +164,31 @@ public final class HttpTransport implements AutoCloseable {
    * @throws ModelClientException (a subclass) when no 2xx answer came
    */
   public Answer postJson(HttpUrl url, Headers headers, String json) {
+    return postJson(url, headers, json, new Protocol<>("an answer", "", body -> body)).answer();
+  }
+
+  /**
+   * POSTs a JSON body and decodes the 2xx answer, retrying as described on the class. An answer
+   * the decoder rejects is retried like a 5xx answer: a server that sends half a body or the
+   * wrong document once usually sends the right one next time.
+   *
+   * @param <T> what the body decodes to
+   * @param url the endpoint
+   * @param headers the request headers (authentication included)
+   * @param json the JSON body
+   * @param protocol what the answer must be
+   * @return the decoded answer with its HTTP facts
+   * @throws ModelClientException (a subclass) when no 2xx answer came, or {@link
+   *     MalformedResponseException} when no attempt returned the protocol's answer
+   */
+  public <T> Decoded<T> postJson(HttpUrl url, Headers headers, String json, Protocol<T> protocol) {
+    Objects.requireNonNull(protocol, "protocol");
     long number = requests.incrementAndGet();
     if (closed.get()) {
       throw new ModelIoException(
           provider, 0, number, 0,
-          provider + " request #" + number + " to " + url + " was not sent: the model clients were"
-              + " closed because the test run ended. Create clients from a new ModelClients.",
+          provider + " request #" + number + " to " + redactor.redact(url.toString()) + " was not sent: the"
+              + " model clients were closed because the test run ended. Create clients from a new ModelClients.",
           null);
     }
     Request request =
@@ -140,27 +200,46 @@ public final class HttpTransport implements AutoCloseable {
       throw interrupted(number, 0, e);
     }
     try {
-      return send(request, number);
+      return send(request, number, protocol);
     } finally {
       permits.release();
     }
   }
 
-  private Answer send(Request request, long number) {
+  /**
+   * A decoded answer.
+   *
+   * @param <T> what the body decoded to
+   * @param value the decoded answer
+   * @param answer the HTTP answer it came from
+   */
+  public record Decoded<T>(T value, Answer answer) {}
+
+  private <T> Decoded<T> send(Request request, long number, Protocol<T> protocol) {
     for (int attempt = 1; ; attempt++) {
       Duration wait;
       try (Response response = client.newCall(request).execute()) {
         String body = response.body().string();
         int status = response.code();
         if (status >= 200 && status < 300) {
-          return new Answer(body, status, number, attempt);
+          try {
+            return new Decoded<>(protocol.decoder().decode(body), new Answer(body, status, number, attempt));
+          } catch (MalformedAnswer e) {
+            if (attempt > maxRetries) {
+              throw malformed(request.url(), status, response.header("Content-Type"), body, number, attempt, protocol,
+                  e);
+            }
+            wait = backoff(attempt);
+            logRetry(number, "a malformed HTTP " + status + " answer", attempt, wait);
+          }
+        } else {
+          if (!retryable(status) || attempt > maxRetries) {
+            throw httpFailure(request.url(), status, body, number, attempt);
+          }
+          Duration hinted = retryAfter(response.headers(), timing.clock());
+          wait = hinted != null ? hinted : backoff(attempt);
+          logRetry(number, "HTTP " + status, attempt, wait);
         }
-        if (!retryable(status) || attempt > maxRetries) {
-          throw httpFailure(request.url(), status, body, number, attempt);
-        }
-        Duration hinted = retryAfter(response.headers(), timing.clock());
-        wait = hinted != null ? hinted : backoff(attempt);
-        logRetry(number, "HTTP " + status, attempt, wait);
       } catch (IOException e) {
         if (attempt > maxRetries) {
           throw ioFailure(request.url(), e, number, attempt);
@@ -252,7 +331,8 @@ public final class HttpTransport implements AutoCloseable {
       HttpUrl url, int status, String body, long number, int attempts) {
     String quoted = providerMessage(body);
     String head =
-        provider + " request #" + number + " to " + url + " failed with HTTP " + status + " after "
+        provider + " request #" + number + " to " + redactor.redact(url.toString()) + " failed with HTTP " + status
+            + " after "
             + attempts + (attempts == 1 ? " attempt" : " attempts");
     if (status == 401 || status == 403) {
       return new AuthenticationException(
@@ -282,15 +362,30 @@ public final class HttpTransport implements AutoCloseable {
 
   private ModelClientException ioFailure(HttpUrl url, IOException e, long number, int attempts) {
     String what = e.getClass().getSimpleName()
-        + (e.getMessage() == null ? "" : ": " + Secrets.redact(e.getMessage(), apiKey));
+        + (e.getMessage() == null ? "" : ": " + redactor.redact(e.getMessage()));
     return new ModelIoException(
         provider, 0, number, attempts,
-        provider + " request #" + number + " to " + url + " got no HTTP answer after " + attempts
+        provider + " request #" + number + " to " + redactor.redact(url.toString()) + " got no HTTP answer after "
+            + attempts
             + (attempts == 1 ? " attempt" : " attempts") + " (" + maxRetries
             + " retries exhausted): " + what
             + ". Check that the server is reachable at that address, or raise "
             + ConfigurationKeys.HTTP_TIMEOUT + " / " + ConfigurationKeys.HTTP_MAX_RETRIES + ".",
         e);
+  }
+
+  private ModelClientException malformed(HttpUrl url, int status, String contentType, String body, long number,
+      int attempts, Protocol<?> protocol, MalformedAnswer e) {
+    String type = contentType == null || contentType.toLowerCase(java.util.Locale.ROOT).contains("json")
+        ? "" : " (Content-Type " + quote(contentType) + ")";
+    return new MalformedResponseException(
+        provider, status, number, attempts,
+        provider + " request #" + number + " to " + redactor.redact(url.toString()) + " got HTTP " + status
+            + type + " but an answer that is not " + protocol.name() + " after " + attempts
+            + (attempts == 1 ? " attempt" : " attempts") + " (" + maxRetries + " retries exhausted): "
+            + redactor.redact(e.getMessage()) + ". Body starts with: "
+            + (body == null || body.isBlank() ? "(empty body)" : quote(body.strip())) + ". " + protocol.hint(),
+        null); // not chained: the parser's message may quote the body, secrets and all
   }
 
   private ModelClientException interrupted(long number, int attempts, InterruptedException e) {
@@ -343,7 +438,7 @@ public final class HttpTransport implements AutoCloseable {
    * @return the text, at most 500 characters
    */
   public String quote(String text) {
-    String clean = Secrets.redact(text, apiKey);
+    String clean = redactor.redact(text == null ? "" : text);
     return clean.length() > MAX_QUOTED_BODY ? clean.substring(0, MAX_QUOTED_BODY) + "..." : clean;
   }
 

@@ -2,8 +2,8 @@ package dev.alignunit.model.openai;
 
 import dev.alignunit.model.ChatRequest;
 import dev.alignunit.model.ChatResponse;
-import dev.alignunit.model.MalformedResponseException;
 import dev.alignunit.model.ModelClient;
+import dev.alignunit.model.SecretRedactor;
 import dev.alignunit.model.internal.HttpTransport;
 import java.util.Objects;
 import okhttp3.Headers;
@@ -34,6 +34,9 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class OpenAiChatClient implements ModelClient {
+
+  private static final HttpTransport.Protocol<ChatResponse> PROTOCOL = new HttpTransport.Protocol<>(
+      "a Chat Completions response", "Check that the base URL points at an OpenAI-compatible API.", OpenAiCodec::decode);
 
   private final String model;
   private final HttpUrl endpoint;
@@ -75,7 +78,8 @@ public final class OpenAiChatClient implements ModelClient {
     HttpUrl url = HttpUrl.parse(base + "/chat/completions");
     if (url == null) {
       throw new IllegalArgumentException(
-          "Not an http(s) URL: `" + baseUrl + "`; expected something like https://api.openai.com/v1");
+          "Not an http(s) URL: `" + SecretRedactor.defaults().redact(baseUrl)
+              + "`; expected something like https://api.openai.com/v1");
     }
     return url;
   }
@@ -84,18 +88,7 @@ public final class OpenAiChatClient implements ModelClient {
   public ChatResponse chat(ChatRequest request) {
     Objects.requireNonNull(request, "request");
     String json = OpenAiCodec.encode(model, request, legacyMaxTokens).toString();
-    HttpTransport.Answer answer = transport.postJson(endpoint, headers, json);
-    try {
-      return OpenAiCodec.decode(answer.body());
-    } catch (OpenAiCodec.BadAnswer e) {
-      throw new MalformedResponseException(
-          "openai", answer.status(), answer.requestNumber(), answer.attempts(),
-          "openai request #" + answer.requestNumber() + " to " + endpoint + " got HTTP "
-              + answer.status() + " but an answer that is not a Chat Completions response: "
-              + e.getMessage() + ". Body starts with: " + transport.quote(answer.body())
-              + ". Check that the base URL points at an OpenAI-compatible API.",
-          e);
-    }
+    return transport.postJson(endpoint, headers, json, PROTOCOL).value();
   }
 
   @Override
@@ -114,6 +107,6 @@ public final class OpenAiChatClient implements ModelClient {
 
   @Override
   public String toString() {
-    return "OpenAiChatClient[" + modelId() + " at " + endpoint + "]";
+    return "OpenAiChatClient[" + modelId() + " at " + SecretRedactor.defaults().redact(endpoint.toString()) + "]";
   }
 }

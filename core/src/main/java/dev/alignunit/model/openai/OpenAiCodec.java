@@ -14,6 +14,7 @@ import dev.alignunit.model.StopReason;
 import dev.alignunit.model.ToolCall;
 import dev.alignunit.model.ToolSpec;
 import dev.alignunit.model.Usage;
+import dev.alignunit.model.internal.MalformedAnswer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,15 +24,6 @@ final class OpenAiCodec {
   static final ObjectMapper MAPPER = new ObjectMapper();
 
   private OpenAiCodec() {}
-
-  /** Thrown when an answer lacks what the protocol requires; the client adds context. */
-  static final class BadAnswer extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    BadAnswer(String message, Throwable cause) {
-      super(message, cause);
-    }
-  }
 
   static ObjectNode encode(String model, ChatRequest request, boolean legacyMaxTokens) {
     ObjectNode root = MAPPER.createObjectNode();
@@ -95,38 +87,41 @@ final class OpenAiCodec {
     }
   }
 
-  static ChatResponse decode(String body) throws BadAnswer {
+  /**
+   * Decodes a Chat Completions answer strictly: {@code choices[0].message} must carry the
+   * protocol's content — a {@code content} string (empty is a completed, empty answer), a
+   * non-empty {@code tool_calls} list or a {@code refusal} — or reasoning from a compatible
+   * server; a message with none of them is not an answer, and neither is a tool call without a
+   * function name or arguments.
+   */
+  static ChatResponse decode(String body) throws MalformedAnswer {
     JsonNode root;
     try {
       root = MAPPER.readTree(body);
     } catch (JsonProcessingException e) {
-      throw new BadAnswer("the body is not JSON (" + e.getOriginalMessage() + ")", e);
+      throw new MalformedAnswer("the body is not JSON (" + e.getOriginalMessage() + ")");
     }
     if (root == null || !root.isObject()) {
-      throw new BadAnswer("the body is not a JSON object", null);
+      throw new MalformedAnswer("the body is not a JSON object");
     }
-    JsonNode choice = root.path("choices").path(0);
+    JsonNode choices = root.path("choices");
+    if (!choices.isArray() || choices.isEmpty()) {
+      throw new MalformedAnswer(root.has("error") ? "the body is an error, not a completion"
+          : choices.isArray() ? "choices is empty" : "the body has no choices array");
+    }
+    JsonNode choice = choices.path(0);
     JsonNode message = choice.path("message");
     if (!message.isObject()) {
-      throw new BadAnswer("the body has no choices[0].message", null);
+      throw new MalformedAnswer("the body has no choices[0].message object");
     }
-    String text = message.path("content").isTextual() ? message.path("content").asText() : "";
-    String refusal = message.path("refusal").isTextual() ? message.path("refusal").asText() : null;
-
-    List<ToolCall> calls = new ArrayList<>();
-    JsonNode toolCalls = message.path("tool_calls");
-    for (int i = 0; i < toolCalls.size(); i++) {
-      JsonNode call = toolCalls.get(i);
-      JsonNode function = call.path("function");
-      String id = call.path("id").isTextual() ? call.path("id").asText() : "call_" + i;
-      JsonNode arguments = function.path("arguments");
-      // Arguments arrive as a JSON string; kept verbatim, even when that string is not JSON.
-      String raw =
-          arguments.isTextual()
-              ? arguments.asText()
-              : arguments.isMissingNode() || arguments.isNull() ? "{}" : arguments.toString();
-      calls.add(new ToolCall(id, function.path("name").asText(""), raw));
+    JsonNode content = message.path("content");
+    String text = text(content);
+    JsonNode refusalNode = message.path("refusal");
+    if (!refusalNode.isMissingNode() && !refusalNode.isNull() && !refusalNode.isTextual()) {
+      throw new MalformedAnswer("choices[0].message.refusal is " + kind(refusalNode) + ", not a string or null");
     }
+    String refusal = refusalNode.isTextual() ? refusalNode.asText() : null;
+    List<ToolCall> calls = toolCalls(message.path("tool_calls"));
 
     List<ReasoningBlock> reasoning = new ArrayList<>();
     for (String field : List.of("reasoning_content", "reasoning")) {
@@ -135,14 +130,71 @@ final class OpenAiCodec {
         break;
       }
     }
-
-    StopReason stop = stopReason(choice.path("finish_reason").asText(null), refusal, calls);
+    if (text == null && calls.isEmpty() && refusal == null && reasoning.isEmpty()) {
+      throw new MalformedAnswer("choices[0].message has no content, tool_calls or refusal");
+    }
+    JsonNode finish = choice.path("finish_reason");
+    StopReason stop = stopReason(finish.isTextual() ? finish.asText() : null, refusal, calls);
     JsonNode usage = root.path("usage");
     return new ChatResponse(
-        new Message.Assistant(text, calls, reasoning),
+        new Message.Assistant(text == null ? "" : text, calls, reasoning),
         stop,
         new Usage(usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0)),
         refusal);
+  }
+
+  /** The content string; {@code null} for none; text parts of compatible servers are joined. */
+  private static String text(JsonNode content) throws MalformedAnswer {
+    if (content.isMissingNode() || content.isNull()) {
+      return null;
+    }
+    if (content.isTextual()) {
+      return content.asText();
+    }
+    if (content.isArray()) {
+      StringBuilder joined = new StringBuilder();
+      for (JsonNode part : content) {
+        if (!"text".equals(part.path("type").asText()) || !part.path("text").isTextual()) {
+          throw new MalformedAnswer("choices[0].message.content holds a part that is not {\"type\":\"text\","
+              + "\"text\":\"...\"}");
+        }
+        joined.append(part.path("text").asText());
+      }
+      return joined.toString();
+    }
+    throw new MalformedAnswer("choices[0].message.content is " + kind(content) + ", not a string or null");
+  }
+
+  private static List<ToolCall> toolCalls(JsonNode toolCalls) throws MalformedAnswer {
+    List<ToolCall> calls = new ArrayList<>();
+    if (toolCalls.isMissingNode() || toolCalls.isNull()) {
+      return calls;
+    }
+    if (!toolCalls.isArray()) {
+      throw new MalformedAnswer("choices[0].message.tool_calls is " + kind(toolCalls) + ", not a list");
+    }
+    for (int i = 0; i < toolCalls.size(); i++) {
+      JsonNode call = toolCalls.get(i);
+      JsonNode function = call.path("function");
+      String where = "choices[0].message.tool_calls[" + i + "]";
+      if (!function.path("name").isTextual() || function.path("name").asText().isBlank()) {
+        throw new MalformedAnswer(where + " has no function.name");
+      }
+      String id = call.path("id").isTextual() ? call.path("id").asText() : "call_" + i;
+      JsonNode arguments = function.path("arguments");
+      if (arguments.isMissingNode() || arguments.isNull()) {
+        throw new MalformedAnswer(where + " has no function.arguments");
+      }
+      // Arguments arrive as a JSON string; kept verbatim, even when that string is not JSON.
+      String raw = arguments.isTextual() ? arguments.asText() : arguments.toString();
+      calls.add(new ToolCall(id, function.path("name").asText(), raw));
+    }
+    return calls;
+  }
+
+  private static String kind(JsonNode node) {
+    return node.isNumber() ? "a number" : node.isBoolean() ? "a boolean" : node.isObject() ? "an object"
+        : node.isArray() ? "a list" : node.isTextual() ? "a string" : "null";
   }
 
   static StopReason stopReason(String finishReason, String refusal, List<ToolCall> calls) {

@@ -11,7 +11,8 @@ final class Html {
 
   /**
    * Appends text escaped for HTML text and double- or single-quoted attribute values.
-   * Control characters other than tab, newline and carriage return become U+FFFD.
+   * Control characters other than tab, newline and carriage return become U+FFFD; bidirectional
+   * controls are shown as {@code [U+202E]}.
    */
   static StringBuilder text(StringBuilder out, String s) {
     if (s == null) {
@@ -27,7 +28,7 @@ final class Html {
         case '>' -> rep = "&gt;";
         case '"' -> rep = "&quot;";
         case '\'' -> rep = "&#39;";
-        default -> rep = c < 0x20 && c != '\n' && c != '\t' && c != '\r' ? "\uFFFD" : null;
+        default -> rep = c < 0x20 && c != '\n' && c != '\t' && c != '\r' ? "\uFFFD" : bidi(c);
       }
       if (rep != null) {
         out.append(s, start, i).append(rep);
@@ -35,6 +36,17 @@ final class Html {
       }
     }
     return out.append(s, start, s.length());
+  }
+
+  /**
+   * Bidirectional controls (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069) are shown as
+   * {@code [U+202E]}: raw, they reorder the text around them, so a transcript could display
+   * something other than what the model wrote (the "Trojan Source" trick).
+   */
+  private static String bidi(char c) {
+    boolean control = c == '\u061C' || c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E')
+        || (c >= '\u2066' && c <= '\u2069');
+    return control ? String.format("[U+%04X]", (int) c) : null;
   }
 
   static String escape(String s) {

@@ -38,6 +38,8 @@ import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class AnthropicChatClientTest {
 
@@ -267,17 +269,51 @@ class AnthropicChatClientTest {
   }
 
   @Test
-  void should_say_the_answer_is_not_a_messages_response_when_the_body_is_not_json() {
-    server.enqueue(new MockResponse.Builder().code(200).body("upstream connect error").build());
+  void should_retry_an_answer_that_is_not_json_and_then_say_so() {
+    for (int i = 0; i < 5; i++) {
+      server.enqueue(new MockResponse.Builder().code(200).body("upstream connect error").build());
+    }
 
     MalformedResponseException failure =
         catchThrowableOfType(MalformedResponseException.class, () -> model.chat(hello()));
 
     assertThat(failure.getMessage())
         .startsWith("anthropic request #1 to " + endpoint + " got HTTP 200 but an answer that is not"
-            + " a Messages API response: the body is not JSON (")
+            + " a Messages API response after 5 attempts (4 retries exhausted): the body is not JSON (")
         .endsWith("). Body starts with: upstream connect error. Check that the base URL points at"
             + " the Anthropic API.");
+    assertThat(failure.attempts()).isEqualTo(5);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      text block without text      | {"type":"message","role":"assistant","content":[{"type":"text"}],"stop_reason":"end_turn"} | content[0] (text) has no text string
+      tool use without input       | {"type":"message","role":"assistant","content":[{"type":"tool_use","id":"t1","name":"run_sql"}],"stop_reason":"tool_use"} | content[0] (tool_use) has no input object
+      tool use without a name      | {"type":"message","role":"assistant","content":[{"type":"tool_use","id":"t1","input":{}}],"stop_reason":"tool_use"} | content[0] (tool_use) has no name string
+      block without a type         | {"type":"message","role":"assistant","content":[{"text":"hi"}]} | content[0] is not a block with a type
+      only unread blocks           | {"type":"message","role":"assistant","content":[{"type":"server_tool_use","id":"s1"}]} | content holds only blocks AlignUnit does not read (server_tool_use)
+      no content                   | {"type":"message","role":"assistant","stop_reason":"end_turn"} | the body has no content array
+      an error with status 200     | {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}} | the body is an error, not a message
+      """)
+  void should_refuse_a_200_answer_without_the_protocols_content(String name, String body, String problem) {
+    AnthropicChatClient strict = new AnthropicChatClient("claude-sonnet-4-5", "http://127.0.0.1:" + server.getPort(),
+        KEY, 4096, ClientTestSupport.noRetries("anthropic", sleeper));
+    server.enqueue(json(200, body));
+
+    MalformedResponseException failure =
+        catchThrowableOfType(MalformedResponseException.class, () -> strict.chat(hello()));
+
+    assertThat(failure.getMessage()).contains("(0 retries exhausted): " + problem + ". Body starts with: ");
+  }
+
+  @Test
+  void should_decode_an_empty_content_list_as_a_completed_empty_answer() throws Exception {
+    ChatResponse empty = AnthropicCodec.decode(
+        "{\"type\":\"message\",\"role\":\"assistant\",\"content\":[],\"stop_reason\":\"end_turn\"}");
+
+    assertThat(empty.message().text()).isEmpty();
+    assertThat(empty.message().toolCalls()).isEmpty();
+    assertThat(empty.stopReason()).isEqualTo(StopReason.END_TURN);
   }
 
   @Test

@@ -74,6 +74,12 @@ public final class ClientTestSupport {
     return new ModelClients(settings, new RetryTiming(sleeper, CLOCK, () -> 0.0));
   }
 
+  /** A transport of one provider that never retries and never waits: one answer, one verdict. */
+  public static HttpTransport noRetries(String provider, RecordingSleeper sleeper) {
+    return new HttpTransport(provider, new okhttp3.OkHttpClient(), 0, 1, new RetryTiming(sleeper, CLOCK, () -> 0.0),
+        KEY, "");
+  }
+
   public static MockResponse json(int code, String body) {
     return new MockResponse.Builder()
         .code(code)

@@ -39,6 +39,8 @@ import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class OpenAiChatClientTest {
 
@@ -353,20 +355,74 @@ class OpenAiChatClientTest {
   }
 
   @Test
-  void should_say_the_answer_is_not_json_when_the_body_is_html() {
-    server.enqueue(
-        new MockResponse.Builder().code(200).body("<html><body>Gateway login</body></html>").build());
+  void should_retry_an_answer_that_is_not_json_and_then_say_so() {
+    for (int i = 0; i < 5; i++) {
+      server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
+          .body("<html><body>Gateway login</body></html>").build());
+    }
 
     MalformedResponseException failure =
         catchThrowableOfType(MalformedResponseException.class, () -> model.chat(hello()));
 
     assertThat(failure.getMessage())
-        .startsWith("openai request #1 to " + endpoint + " got HTTP 200 but an answer that is not a"
-            + " Chat Completions response: the body is not JSON (")
+        .startsWith("openai request #1 to " + endpoint + " got HTTP 200 (Content-Type text/html) but an answer that"
+            + " is not a Chat Completions response after 5 attempts (4 retries exhausted): the body is not JSON (")
         .endsWith("). Body starts with: <html><body>Gateway login</body></html>. Check that the base"
             + " URL points at an OpenAI-compatible API.");
     assertThat(failure.statusCode()).isEqualTo(200);
-    assertThat(failure.attempts()).isEqualTo(1);
+    assertThat(failure.attempts()).isEqualTo(5);
+    assertThat(sleeper.delays()).hasSize(4);
+  }
+
+  @Test
+  void should_take_the_answer_of_a_retry_after_a_malformed_one() {
+    server.enqueue(json(200, "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\"},"
+        + "\"finish_reason\":\"stop\"}]}"));
+    server.enqueue(json(200, "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+        + "\"content\":\"Hello.\"},\"finish_reason\":\"stop\"}]}"));
+
+    ChatResponse answer = model.chat(hello());
+
+    assertThat(answer.message().text()).isEqualTo("Hello.");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(sleeper.delays()).containsExactly(Duration.ofMillis(500));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      no content, tool_calls or refusal | {"choices":[{"index":0,"message":{"role":"assistant"},"finish_reason":"stop"}]} | choices[0].message has no content, tool_calls or refusal
+      null content and no calls        | {"choices":[{"index":0,"message":{"role":"assistant","content":null,"refusal":null,"tool_calls":[]},"finish_reason":"stop"}]} | choices[0].message has no content, tool_calls or refusal
+      empty choices                    | {"id":"c","choices":[]} | choices is empty
+      no choices                       | {"id":"c"} | the body has no choices array
+      no message                       | {"choices":[{"index":0,"finish_reason":"stop"}]} | the body has no choices[0].message object
+      content of the wrong type        | {"choices":[{"index":0,"message":{"role":"assistant","content":42}}]} | choices[0].message.content is a number, not a string or null
+      tool call without a name         | {"choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[{"id":"c1","type":"function","function":{"arguments":"{}"}}]}}]} | choices[0].message.tool_calls[0] has no function.name
+      tool call without arguments      | {"choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[{"id":"c1","type":"function","function":{"name":"run_sql"}}]}}]} | choices[0].message.tool_calls[0] has no function.arguments
+      tool_calls not a list            | {"choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":{"id":"c1"}}}]} | choices[0].message.tool_calls is an object, not a list
+      an error object                  | {"error":{"message":"upstream timeout"}} | the body is an error, not a completion
+      not an object                    | [1,2] | the body is not a JSON object
+      """)
+  void should_refuse_a_200_answer_without_the_protocols_content(String name, String body, String problem) {
+    OpenAiChatClient strict = new OpenAiChatClient("gpt-4.1-mini", "http://127.0.0.1:" + server.getPort() + "/v1",
+        KEY, false, ClientTestSupport.noRetries("openai", sleeper));
+    server.enqueue(json(200, body));
+
+    MalformedResponseException failure =
+        catchThrowableOfType(MalformedResponseException.class, () -> strict.chat(hello()));
+
+    assertThat(failure.getMessage()).contains("(0 retries exhausted): " + problem + ". Body starts with: ");
+  }
+
+  @Test
+  void should_decode_an_empty_completed_answer_as_empty_text() throws Exception {
+    ChatResponse empty = OpenAiCodec.decode("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+        + "\"content\":\"\",\"refusal\":null},\"finish_reason\":\"stop\"}]}");
+    ChatResponse parts = OpenAiCodec.decode("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+        + "\"content\":[{\"type\":\"text\",\"text\":\"Hi \"},{\"type\":\"text\",\"text\":\"there\"}]}}]}");
+
+    assertThat(empty.message().text()).isEmpty();
+    assertThat(empty.stopReason()).isEqualTo(StopReason.END_TURN);
+    assertThat(parts.message().text()).isEqualTo("Hi there");
   }
 
   @Test
@@ -374,8 +430,9 @@ class OpenAiChatClientTest {
     server.enqueue(
         json(403, "{\"error\":{\"message\":\"Key " + KEY + " rejected; header was Authorization: Bearer "
             + KEY + "; api_key=" + KEY + "\"}}"));
-    server.enqueue(
-        new MockResponse.Builder().code(200).body("not json, but your key is " + KEY).build());
+    for (int i = 0; i < 5; i++) {
+      server.enqueue(new MockResponse.Builder().code(200).body("not json, but your key is " + KEY).build());
+    }
 
     ModelClientException auth = catchThrowableOfType(ModelClientException.class, () -> model.chat(hello()));
     ModelClientException malformed = catchThrowableOfType(ModelClientException.class, () -> model.chat(hello()));

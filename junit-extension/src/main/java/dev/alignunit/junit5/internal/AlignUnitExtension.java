@@ -4,6 +4,7 @@ import dev.alignunit.agent.SampleSet;
 import dev.alignunit.config.ConfigurationKeys;
 import dev.alignunit.junit5.AgentScenario;
 import dev.alignunit.junit5.Samples;
+import dev.alignunit.model.SecretRedactor;
 import dev.alignunit.scenario.Scenario;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -39,6 +40,16 @@ public final class AlignUnitExtension implements TestTemplateInvocationContextPr
 
   @Override
   public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
+    try {
+      return invocations(context);
+    } catch (RuntimeException e) {
+      // Configuration errors quote configured values, such as a base URL with credentials.
+      Throwable redacted = SecretRedactor.defaults().redact(e);
+      throw redacted instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  private Stream<TestTemplateInvocationContext> invocations(ExtensionContext context) {
     Method method = context.getRequiredTestMethod();
     AgentScenario annotation = AnnotationSupport.findAnnotation(method, AgentScenario.class).orElseThrow();
     RunResources resources = resources(context);

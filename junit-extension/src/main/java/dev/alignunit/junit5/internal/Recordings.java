@@ -129,7 +129,7 @@ final class Recordings implements AutoCloseable {
     return value != null && !value.isBlank();
   }
 
-  private static List<String> secrets(ProviderSettings providers) {
+  static List<String> secrets(ProviderSettings providers) {
     List<String> secrets = new ArrayList<>();
     Stream.of(providers.openAiApiKeyEnv(), providers.anthropicApiKeyEnv(), "OPENAI_API_KEY", "ANTHROPIC_API_KEY")
         .map(providers.environment())

@@ -1,5 +1,6 @@
 package dev.alignunit.junit5.internal;
 
+import dev.alignunit.model.SecretRedactor;
 import java.util.List;
 import org.assertj.core.api.SoftAssertionError;
 import org.opentest4j.AssertionFailedError;
@@ -11,34 +12,48 @@ import org.opentest4j.MultipleFailuresError;
  * AssertionFailedError}, the failure list of a {@link MultipleFailuresError} (JUnit's {@code
  * assertAll}, AssertJ's soft assertions, which stay a {@code MultipleFailuresError} with AssertJ's
  * message) or of AssertJ's {@link SoftAssertionError}, the cause, the stack trace and the
- * suppressed exceptions.
+ * suppressed exceptions. Every message, value and nested failure passes the run's {@link
+ * SecretRedactor}: an echoed key never reaches a failure message.
  */
 final class ReportLinkedFailure {
 
   private ReportLinkedFailure() {}
 
   static AssertionError withReportLink(AssertionError failure, String link) {
-    String message = (failure.getMessage() == null ? "" : failure.getMessage()) + "\nReport: " + link;
+    SecretRedactor redactor = SecretRedactor.defaults();
+    String message = redactor.redact((failure.getMessage() == null ? "" : failure.getMessage()) + "\nReport: " + link);
+    Throwable cause = failure.getCause() == null ? null : redactor.redact(failure.getCause());
     AssertionError linked;
     if (failure instanceof MultipleFailuresError multiple) {
-      linked = new LinkedMultipleFailures(message, multiple.getFailures());
+      linked = new LinkedMultipleFailures(message, multiple.getFailures().stream().map(redactor::redact).toList());
     } else if (failure instanceof SoftAssertionError soft) {
-      linked = new LinkedSoftAssertionError(message, soft.getErrors());
+      linked = new LinkedSoftAssertionError(message, soft.getErrors().stream().map(redactor::redact).toList());
     } else if (failure instanceof AssertionFailedError afe) {
       linked = afe.isExpectedDefined() && afe.isActualDefined()
-          ? new AssertionFailedError(message, afe.getExpected().getValue(), afe.getActual().getValue(), afe.getCause())
-          : new AssertionFailedError(message, afe.getCause());
+          ? new AssertionFailedError(message, redacted(afe.getExpected().getValue(), redactor),
+              redacted(afe.getActual().getValue(), redactor), cause)
+          : new AssertionFailedError(message, cause);
     } else {
-      linked = new AssertionError(message, failure.getCause());
+      linked = new AssertionError(message, cause);
     }
-    if (linked.getCause() == null && failure.getCause() != null) {
-      linked.initCause(failure.getCause());
+    if (linked.getCause() == null && cause != null) {
+      linked.initCause(cause);
     }
     linked.setStackTrace(failure.getStackTrace());
     for (Throwable suppressed : failure.getSuppressed()) {
-      linked.addSuppressed(suppressed);
+      linked.addSuppressed(redactor.redact(suppressed));
     }
     return linked;
+  }
+
+  /** An expected or actual value without secrets: text is redacted, other values kept when clean. */
+  private static Object redacted(Object value, SecretRedactor redactor) {
+    if (value == null) {
+      return null;
+    }
+    String text = String.valueOf(value);
+    String clean = redactor.redact(text);
+    return clean.equals(text) ? value : clean;
   }
 
   /** A {@link MultipleFailuresError} with the same failures and the linked message. */

@@ -1,13 +1,17 @@
 package dev.alignunit.junit5.internal;
 
 import dev.alignunit.agent.Budget;
+import dev.alignunit.internal.StaleTemporaryFiles;
+import dev.alignunit.config.ConfigurationKeys;
 import dev.alignunit.model.ModelClients;
+import dev.alignunit.model.SecretRedactor;
 import dev.alignunit.report.ReportStore;
 import dev.alignunit.report.RunMetadata;
-import java.util.List;
-import java.util.Locale;
 import dev.alignunit.scenario.ScenarioCatalog;
 import dev.alignunit.stats.BaselineFile;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
  * What a whole test run shares, kept in the root context's store: configuration, the scenario
@@ -27,6 +31,13 @@ final class RunResources implements AutoCloseable {
   RunResources(Settings settings) {
     this.settings = settings;
     this.budget = Budget.of(settings.maxRequests(), settings.maxTokens());
+    // Every output of the run (report, messages, recordings) redacts the configured keys and
+    // base-URL credentials, also in replay runs that never create a network client.
+    SecretRedactor.register(Recordings.secrets(settings.providers()));
+    SecretRedactor.registerUrlCredentials(settings.providers().openAiBaseUrl());
+    SecretRedactor.registerUrlCredentials(settings.providers().anthropicBaseUrl());
+    // A hard kill between writing a recording and moving it into place leaves a hidden temporary file.
+    StaleTemporaryFiles.remove(settings.recordingsDir(), Integer.MAX_VALUE, java.time.Instant.now());
   }
 
   Settings settings() {
@@ -61,7 +72,7 @@ final class RunResources implements AutoCloseable {
   synchronized ReportStore report() {
     if (report == null) {
       List<String> models = settings.model().map(v -> List.of(v.value().toString())).orElse(List.of());
-      report = ReportStore.open(settings.reportDir(), ReportStore.inferRunId(), ReportStore.inferForkId(),
+      report = ReportStore.open(settings.reportDir(), runId(), ReportStore.inferForkId(),
           RunMetadata.startingNow(models, List.of(settings.mode().name().toLowerCase(Locale.ROOT)), settings.snapshot()))
           .finishOnShutdown();
     }
@@ -71,6 +82,12 @@ final class RunResources implements AutoCloseable {
   /** Prints one line of the extension's console output, prefixed {@code [alignunit]}. */
   static void print(String line) {
     System.out.println("[alignunit] " + line);
+  }
+
+  /** The configured {@code alignunit.report.run-id} (validated by {@link Settings#read}), else the inferred one. */
+  private String runId() {
+    String configured = settings.snapshot().get(ConfigurationKeys.REPORT_RUN_ID.name());
+    return configured == null ? ReportStore.inferRunId() : configured;
   }
 
   @Override

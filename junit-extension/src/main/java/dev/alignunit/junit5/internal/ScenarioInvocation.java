@@ -10,6 +10,7 @@ import dev.alignunit.agent.SampleRunner;
 import dev.alignunit.agent.SampleSet;
 import dev.alignunit.junit5.AgentScenario;
 import dev.alignunit.model.ModelClient;
+import dev.alignunit.model.SecretRedactor;
 import dev.alignunit.recording.RecordingException;
 import dev.alignunit.sandbox.ToolSandbox;
 import dev.alignunit.scenario.Scenario;
@@ -70,7 +71,7 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
     context.getRequiredTestInstances().getAllInstances().forEach(SandboxToolInjector::injectMocks);
   }
 
-  /** Failure messages end with where the transcript is in the report. */
+  /** Failure messages end with where the transcript is in the report, and never hold a secret. */
   @Override
   public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
     if (failure instanceof AssertionError assertion) {
@@ -78,7 +79,7 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
       String link = resources.report().linkFor(entry(context, resources).build());
       throw ReportLinkedFailure.withReportLink(assertion, link);
     }
-    throw failure;
+    throw SecretRedactor.defaults().redact(failure);
   }
 
   @Override

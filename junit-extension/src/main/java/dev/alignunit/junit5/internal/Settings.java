@@ -64,6 +64,7 @@ record Settings(
    */
   static Settings read(ConfigurationReader reader, Consumer<String> console) {
     UnknownKeys.report(UnknownKeys.find(reader), reader.value(ConfigurationKeys.CONFIG_STRICT), console);
+    reader.get(ConfigurationKeys.REPORT_RUN_ID); // validated here; RunResources reads it from the snapshot
     ProviderSettings providers = new ProviderSettings(
         reader.value(ConfigurationKeys.OPENAI_BASE_URL),
         reader.value(ConfigurationKeys.ANTHROPIC_BASE_URL),

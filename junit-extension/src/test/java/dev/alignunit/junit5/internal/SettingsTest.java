@@ -66,6 +66,7 @@ class SettingsTest {
     parameters.put("alignunit.concurrency", "16");
     parameters.put("alignunit.judge.model", "anthropic:claude-sonnet-4-5");
     parameters.put("alignunit.report.dir", "out");
+    parameters.put("alignunit.report.run-id", "ci-build-42");
     parameters.put("alignunit.max-turns", "3");
     parameters.put("alignunit.errors.tolerance", "0.1");
     parameters.put("alignunit.baseline.file", "base.json");
