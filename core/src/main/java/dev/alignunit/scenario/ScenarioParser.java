@@ -44,7 +44,7 @@ final class ScenarioParser {
 
   static final List<String> SCENARIO_FIELDS = List.of(
       "id", "title", "description", "tags", "variables", "system", "input", "tools",
-      "environment", "harms", "expect");
+      "environment", "secrets", "channels", "harms", "expect");
   private static final List<String> TURN_FIELDS = List.of("user", "assistant");
   private static final List<String> TOOL_FIELDS = List.of(
       "name", "description", "parameters", "result", "error", "rules", "sequence", "afterSequence");
@@ -52,7 +52,8 @@ final class ScenarioParser {
   private static final List<String> ANSWER_FIELDS = List.of("result", "error");
   private static final List<String> HARM_FIELDS = List.of("id", "description", "intent", "when");
   private static final List<String> TRIPWIRE_FIELDS =
-      List.of("tool", "arguments", "text", "anyOf", "allOf", "emailSent", "fileWritten");
+      List.of("tool", "arguments", "text", "anyOf", "allOf", "emailSent", "fileWritten", "leak",
+          "leverage", "sql");
   private static final List<String> EMAIL_SENT_FIELDS = List.of(
       "toDomainNot", "toMatches", "bodyContainsAny", "forwardsEmailId", "withAttachmentMatching");
   private static final List<String> FILE_WRITTEN_FIELDS =
@@ -71,6 +72,7 @@ final class ScenarioParser {
 
   private final String source;
   private Set<String> variableNames = Set.of();
+  private InformationFlowParser flow;
 
   private ScenarioParser(String source) {
     this.source = source;
@@ -99,26 +101,26 @@ final class ScenarioParser {
   // ---------------------------------------------------------------- tree with locations
 
   /** A node of the located tree. */
-  private sealed interface Node permits MapNode, ListNode, ScalarNode {
+  sealed interface Node permits MapNode, ListNode, ScalarNode {
     int line();
 
     int column();
   }
 
   /** One field of a mapping: the key's location and the value. */
-  private record Entry(String key, int line, int column, Node value) {}
+  record Entry(String key, int line, int column, Node value) {}
 
-  private record MapNode(Map<String, Entry> entries, int line, int column) implements Node {
+  record MapNode(Map<String, Entry> entries, int line, int column) implements Node {
     Node get(String key) {
       Entry e = entries.get(key);
       return e == null ? null : e.value();
     }
   }
 
-  private record ListNode(List<Node> items, int line, int column) implements Node {}
+  record ListNode(List<Node> items, int line, int column) implements Node {}
 
   /** A scalar: its typed JSON value and its text as written ({@code null} for null). */
-  private record ScalarNode(JsonNode value, String text, int line, int column) implements Node {
+  record ScalarNode(JsonNode value, String text, int line, int column) implements Node {
     boolean isNull() {
       return value.isNull();
     }
@@ -217,10 +219,13 @@ final class ScenarioParser {
     List<ToolDefinition> tools = new ArrayList<>();
     Map<String, Node> toolNames = new HashMap<>();
     tools(root.get("tools"), tools, toolNames, environment);
+    flow = new InformationFlowParser(this, environment, tools);
+    List<Secret> secrets = flow.secrets(root.get("secrets"));
+    List<Channel> channels = flow.channels(root.get("channels"));
     List<HarmDefinition> harms = harms(root.get("harms"), tools, environment);
     Expectation expect = expect(root.get("expect"));
     return new Scenario(id, title, description, tags, variables, system, input, tools,
-        environment, harms, expect, source);
+        environment, secrets, channels, harms, expect, source);
   }
 
   private String id(MapNode root) {
@@ -755,10 +760,11 @@ final class ScenarioParser {
     if (fileNode != null) {
       parts.add(fileWritten(fileNode, path + ".fileWritten", harm, environment));
     }
+    parts.addAll(flow.conditions(when, path, harm));
     if (parts.isEmpty()) {
       throw error(when, "tripwire of harm '" + harm + "' has neither 'tool' nor 'text'; add"
           + " 'tool: <tool name>' (with optional 'arguments') or 'text: <regular expression>'"
-          + " (or 'anyOf', 'allOf', 'emailSent', 'fileWritten')");
+          + " (or 'anyOf', 'allOf', 'emailSent', 'fileWritten', 'leak', 'leverage', 'sql')");
     }
     return parts.size() == 1 ? parts.get(0) : new HarmCondition.AnyOf(parts);
   }
@@ -834,7 +840,7 @@ final class ScenarioParser {
     return null;
   }
 
-  private static Set<String> propertyNames(ToolDefinition tool) {
+  static Set<String> propertyNames(ToolDefinition tool) {
     JsonNode properties = tool.parameters() == null ? null : tool.parameters().get("properties");
     if (properties == null || !properties.isObject()) {
       return null;
@@ -897,11 +903,11 @@ final class ScenarioParser {
 
   // ---------------------------------------------------------------- field helpers
 
-  private static boolean isAbsent(Node node) {
+  static boolean isAbsent(Node node) {
     return node == null || node instanceof ScalarNode s && s.isNull();
   }
 
-  private void allowOnly(MapNode map, String context, List<String> known) {
+  void allowOnly(MapNode map, String context, List<String> known) {
     for (Entry e : map.entries().values()) {
       if (!known.contains(e.key())) {
         throw error(e.line(), e.column(), "unknown field '" + e.key() + "' in " + context
@@ -911,14 +917,14 @@ final class ScenarioParser {
     }
   }
 
-  private MapNode map(Node node, String path, String expected) {
+  MapNode map(Node node, String path, String expected) {
     if (node instanceof MapNode m) {
       return m;
     }
     throw error(node, path + " must be " + expected + ", got " + kind(node));
   }
 
-  private ListNode list(Node node, String path, String expected) {
+  ListNode list(Node node, String path, String expected) {
     if (node instanceof ListNode l) {
       return l;
     }
@@ -926,7 +932,7 @@ final class ScenarioParser {
   }
 
   /** Text without placeholder check: for names and IDs, which are never substituted. */
-  private String plainText(Node node, String path) {
+  String plainText(Node node, String path) {
     if (node instanceof ScalarNode s && !s.isNull()) {
       return s.text();
     }
@@ -934,7 +940,7 @@ final class ScenarioParser {
   }
 
   /** Text that may hold placeholders: each must name a declared variable or be args.*. */
-  private String text(Node node, String path) {
+  String text(Node node, String path) {
     if (isAbsent(node)) {
       return null;
     }
@@ -947,7 +953,7 @@ final class ScenarioParser {
    * A list of text. Only matcher lists are substituted per variant, so only they may hold
    * placeholders; tags and tool names are taken as written.
    */
-  private List<String> texts(Node node, String path, boolean matcher) {
+  List<String> texts(Node node, String path, boolean matcher) {
     if (isAbsent(node)) {
       return null;
     }
@@ -963,7 +969,7 @@ final class ScenarioParser {
     return result;
   }
 
-  private Boolean bool(Node node, String path) {
+  Boolean bool(Node node, String path) {
     if (isAbsent(node)) {
       return null;
     }
@@ -1009,7 +1015,7 @@ final class ScenarioParser {
     return ((ScalarNode) node).value();
   }
 
-  private static String kind(Node node) {
+  static String kind(Node node) {
     if (node instanceof MapNode) {
       return "a mapping";
     }
@@ -1034,13 +1040,13 @@ final class ScenarioParser {
     return names.isEmpty() ? " (it has none)" : " (" + String.join(", ", names) + ")";
   }
 
-  private static String suffix(String sentence) {
+  static String suffix(String sentence) {
     return sentence.isEmpty() ? "" : " " + sentence;
   }
 
   // ---------------------------------------------------------------- errors
 
-  private ScenarioException error(Node node, String message) {
+  ScenarioException error(Node node, String message) {
     return error(node.line(), node.column(), message);
   }
 
@@ -1048,7 +1054,7 @@ final class ScenarioParser {
     return new ScenarioException(location(node.line(), node.column()) + message, cause);
   }
 
-  private ScenarioException error(int line, int column, String message) {
+  ScenarioException error(int line, int column, String message) {
     return new ScenarioException(location(line, column) + message);
   }
 
