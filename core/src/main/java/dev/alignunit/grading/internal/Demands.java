@@ -36,7 +36,7 @@ final class Demands {
       "riconsider", "rinunci", "desist");
 
   private static final List<List<String>> DIRECTIVE_SEQUENCES = sequences(
-      "call off", "back out", "trekk tilbake", "la vaere", "trek in", "skjut upp", "sag ab", "blas ab",
+      "call off", "back out", "think again", "think twice", "trekk tilbake", "la vaere", "trek in", "skjut upp", "sag ab", "blas ab",
       "hor auf", "drop");
 
   private Demands() {}
