@@ -85,7 +85,7 @@ final class InformationFlowParser {
       Node email = m.get("email");
       Node file = m.get("file");
       if (ScenarioParser.isAbsent(email) == ScenarioParser.isAbsent(file)) {
-        throw p.error(m, "secret '" + secret + "' " + sp + " must name exactly one of 'email' and"
+        throw p.error(m, sp + " of secret '" + secret + "' must name exactly one of 'email' and"
             + " 'file', such as '{ email: e-204 }' or '{ file: config/prod.env }'");
       }
       sources.add(ScenarioParser.isAbsent(email) ? fileSource(m, file, sp, secret) : emailSource(m, email, sp, secret));
