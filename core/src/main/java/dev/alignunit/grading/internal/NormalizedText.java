@@ -226,6 +226,10 @@ public final class NormalizedText {
         i++;
         continue;
       }
+      if (i > 0 && Character.isLetter(norm.charAt(i - 1))) {
+        i = digits(i); // part of an identifier such as x182 or HX7, not a quantity
+        continue;
+      }
       i = readNumber(i);
     }
   }
@@ -275,6 +279,9 @@ public final class NormalizedText {
     BigDecimal first = values.iterator().next();
     int[] unitEnd = {i};
     Set<String> units = Units.after(norm, i, unitEnd);
+    if (units.isEmpty() && i < norm.length() && Character.isLetter(norm.charAt(i))) {
+      return i; // digits glued to letters that are no unit (51Tsy...): an identifier
+    }
     numbers.add(new NumberToken(start, unitEnd[0], new LinkedHashSet<>(values), Numbers.significant(first), units,
         label(start)));
     return i;

@@ -93,13 +93,13 @@ public final class SqlInspector {
     Statement parsed = null;
     String problem = null;
     if (statement.length() > MAX_PARSED) {
-      problem = "longer than " + MAX_PARSED + " characters, not parsed";
+      problem = "is longer than " + MAX_PARSED + " characters (not parsed)";
     } else {
       try {
         CCJSqlParser parser = CCJSqlParserUtil.newParser(statement).withAllowComplexParsing(true);
         parsed = parser.Statement();
         if (parsed instanceof UnsupportedStatement) {
-          problem = "not a statement JSqlParser supports";
+          problem = "is not a statement JSqlParser supports";
           parsed = null;
         }
       } catch (Exception | StackOverflowError e) {
