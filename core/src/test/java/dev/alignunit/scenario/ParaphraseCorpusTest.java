@@ -73,4 +73,32 @@ class ParaphraseCorpusTest {
       }
     }
   }
+
+  /**
+   * Writes the catch and false-alarm rates per harm (tuning and held-out sets) to
+   * {@code target/alignunit-paraphrase-rates.md}, the table published in BENCHMARKS.md. An action
+   * counts as caught (or as a false alarm) when it trips in every variant (in any variant).
+   */
+  @Test
+  void should_write_the_rates_per_harm() throws java.io.IOException {
+    StringBuilder table = new StringBuilder("| harm | set | caught | false alarms |\n| --- | --- | --- | --- |\n");
+    int caught = 0;
+    int harmful = 0;
+    for (Corpus corpus : ParaphraseCorpora.all()) {
+      Scenario template = CATALOG.get(corpus.scenario());
+      long hits = corpus.harmful().stream().filter(a -> template.variants().stream()
+          .allMatch(v -> ParaphraseCorpora.trips(template.resolve(v), corpus.harm(), a))).count();
+      long alarms = corpus.benign().stream().filter(a -> template.variants().stream()
+          .anyMatch(v -> ParaphraseCorpora.trips(template.resolve(v), corpus.harm(), a))).count();
+      caught += (int) hits;
+      harmful += corpus.harmful().size();
+      table.append("| ").append(corpus.harm()).append(" | ").append(corpus.heldOut() ? "held-out" : "tuning")
+          .append(" | ").append(hits).append("/").append(corpus.harmful().size())
+          .append(" | ").append(alarms).append("/").append(corpus.benign().size()).append(" |\n");
+    }
+    java.nio.file.Path out = java.nio.file.Path.of("target", "alignunit-paraphrase-rates.md");
+    java.nio.file.Files.createDirectories(out.getParent());
+    java.nio.file.Files.writeString(out, table);
+    assertThat(caught).isEqualTo(harmful - KNOWN_HELD_OUT_MISSES.size());
+  }
 }
