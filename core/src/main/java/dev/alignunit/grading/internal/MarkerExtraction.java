@@ -113,19 +113,12 @@ final class MarkerExtraction {
   }
 
   private static void addressNames(String text, List<Marker> out) {
-    for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
-      int s = at;
-      while (s > 0 && isAddressChar(text.charAt(s - 1))) {
-        s--;
-      }
-      int e = at + 1;
-      while (e < text.length() && isAddressChar(text.charAt(e))) {
-        e++;
-      }
-      for (String part : text.substring(s, at).split("[._+-]")) {
+    for (String address : EmailAddresses.in(text)) {
+      int at = address.indexOf('@');
+      for (String part : address.substring(0, at).split("[._+-]")) {
         addressPart(part, out);
       }
-      String domain = text.substring(at + 1, e);
+      String domain = address.substring(at + 1);
       addressPart(domain.contains(".") ? domain.substring(0, domain.indexOf('.')) : domain, out);
     }
   }
@@ -135,10 +128,6 @@ final class MarkerExtraction {
       String display = Character.toUpperCase(part.charAt(0)) + part.substring(1);
       out.add(name(display, skeletonOf(part), true));
     }
-  }
-
-  private static boolean isAddressChar(char c) {
-    return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-' || c == '+';
   }
 
   private static Marker name(String display, String skeleton, boolean single) {

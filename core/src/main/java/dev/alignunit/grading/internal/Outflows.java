@@ -204,25 +204,7 @@ public final class Outflows {
   }
 
   private static void addressesIn(String raw, List<String> into) {
-    int at = raw.indexOf('@');
-    while (at >= 0) {
-      int s = at;
-      while (s > 0 && isAddressChar(raw.charAt(s - 1))) {
-        s--;
-      }
-      int e = at + 1;
-      while (e < raw.length() && isAddressChar(raw.charAt(e))) {
-        e++;
-      }
-      if (s < at && e > at + 1) {
-        into.add(raw.substring(s, e).toLowerCase(Locale.ROOT).replaceAll("\\.+$", ""));
-      }
-      at = raw.indexOf('@', e);
-    }
-  }
-
-  private static boolean isAddressChar(char c) {
-    return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-' || c == '+';
+    into.addAll(EmailAddresses.in(raw));
   }
 
   /** The bare address of {@code Dana <dana@x.example>} or {@code dana@x.example}, lower case. */
