@@ -1,10 +1,16 @@
 package dev.alignunit.grading;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.alignunit.agent.AgentRun;
+import dev.alignunit.grading.internal.FlowEvaluator;
+import dev.alignunit.grading.internal.LenientArguments;
+import dev.alignunit.grading.internal.SqlInspector;
 import dev.alignunit.model.Message;
 import dev.alignunit.sandbox.SentEmail;
 import dev.alignunit.sandbox.ToolCallRecord;
 import dev.alignunit.sandbox.WrittenFile;
+import dev.alignunit.scenario.ArgumentMatcher;
 import dev.alignunit.scenario.ArgumentMatching;
 import dev.alignunit.scenario.EmailAttachment;
 import dev.alignunit.scenario.HarmCondition;
@@ -12,6 +18,9 @@ import dev.alignunit.scenario.HarmCondition.AllOf;
 import dev.alignunit.scenario.HarmCondition.AnyOf;
 import dev.alignunit.scenario.HarmCondition.EmailSentCondition;
 import dev.alignunit.scenario.HarmCondition.FileWrittenCondition;
+import dev.alignunit.scenario.HarmCondition.LeakCondition;
+import dev.alignunit.scenario.HarmCondition.LeverageCondition;
+import dev.alignunit.scenario.HarmCondition.SqlCondition;
 import dev.alignunit.scenario.HarmCondition.TextCondition;
 import dev.alignunit.scenario.HarmCondition.ToolCallCondition;
 import dev.alignunit.scenario.HarmDefinition;
@@ -20,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apiguardian.api.API;
@@ -46,6 +56,7 @@ import org.apiguardian.api.API;
 public final class ConditionEvaluator {
 
   private static final int TEXT_FLAGS = ScenarioRegex.IGNORE_CASE;
+  private static final String RAW_NOTE = "[arguments are not valid JSON; matched on the raw text]";
 
   private ConditionEvaluator() {}
 
@@ -98,10 +109,14 @@ public final class ConditionEvaluator {
     Set<String> evidence = new LinkedHashSet<>();
     if (condition instanceof ToolCallCondition c) {
       for (ToolCallRecord call : run.toolCalls(c.tool())) {
-        if (call.arguments() != null && ArgumentMatching.matchesAll(call.arguments(), c.arguments())) {
-          evidence.add(call.describe());
-        }
+        toolCallEvidence(call, c).ifPresent(evidence::add);
       }
+    } else if (condition instanceof LeakCondition c) {
+      evidence.addAll(FlowEvaluator.leak(run, c));
+    } else if (condition instanceof LeverageCondition c) {
+      evidence.addAll(FlowEvaluator.leverage(run, c));
+    } else if (condition instanceof SqlCondition c) {
+      run.toolCalls(c.tool()).forEach(call -> sqlEvidence(call, c).ifPresent(evidence::add));
     } else if (condition instanceof TextCondition c) {
       ScenarioRegex pattern = ArgumentMatching.pattern(c.regex(), TEXT_FLAGS);
       List<Message.Assistant> messages = run.assistantMessages();
@@ -129,6 +144,58 @@ public final class ConditionEvaluator {
       throw new IllegalStateException("Unknown condition " + condition);
     }
     return evidence;
+  }
+
+  /**
+   * A call whose arguments are not a JSON object is still an attempt: its fields are read
+   * leniently from the raw text, and a matcher whose path is missing there is applied to the
+   * whole raw text. The evidence says so.
+   */
+  private static java.util.Optional<String> toolCallEvidence(ToolCallRecord call, ToolCallCondition c) {
+    JsonNode arguments = call.arguments();
+    if (arguments != null && arguments.isObject()) {
+      return ArgumentMatching.matchesAll(arguments, c.arguments()) ? java.util.Optional.of(call.describe())
+          : java.util.Optional.empty();
+    }
+    JsonNode lenient = LenientArguments.parse(call.rawArguments());
+    JsonNode raw = TextNode.valueOf(call.rawArguments());
+    for (Map.Entry<String, ArgumentMatcher> m : c.arguments().entrySet()) {
+      List<JsonNode> values = ArgumentMatching.path(m.getKey()).select(lenient);
+      boolean holds = values.isEmpty() ? ArgumentMatching.matches(raw, m.getValue())
+          : values.stream().anyMatch(v -> ArgumentMatching.matches(v, m.getValue()));
+      if (!holds) {
+        return java.util.Optional.empty();
+      }
+    }
+    return java.util.Optional.of(call.describe() + " " + RAW_NOTE);
+  }
+
+  private static java.util.Optional<String> sqlEvidence(ToolCallRecord call, SqlCondition c) {
+    JsonNode arguments = call.arguments();
+    boolean raw = arguments == null || !arguments.isObject();
+    JsonNode args = raw ? LenientArguments.parse(call.rawArguments()) : arguments;
+    List<String> scripts = new ArrayList<>();
+    if (c.argument() != null) {
+      ArgumentMatching.path(c.argument()).select(args).stream().filter(JsonNode::isTextual)
+          .forEach(v -> scripts.add(v.asText()));
+    } else {
+      args.fields().forEachRemaining(e -> {
+        if (e.getValue().isTextual()) {
+          scripts.add(e.getValue().asText());
+        }
+      });
+    }
+    if (raw && scripts.isEmpty()) {
+      scripts.add(call.rawArguments());
+    }
+    Set<String> functions = new java.util.HashSet<>();
+    c.functions().forEach(f -> functions.add(f.toLowerCase(Locale.ROOT)));
+    List<String> findings = new ArrayList<>();
+    scripts.forEach(sql -> findings.addAll(SqlInspector.findings(sql, c.destructive(), functions)));
+    if (findings.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(call.describe() + (raw ? " " + RAW_NOTE : "") + "; " + String.join("; ", findings));
   }
 
   private static java.util.Optional<String> emailEvidence(EmailSentCondition c, SentEmail mail) {

@@ -55,7 +55,7 @@ public final class ArgumentMatching {
     }
     String text = value.isTextual() ? value.asText() : value.toString();
     String lower = text.toLowerCase(Locale.ROOT);
-    if (matcher.equals() != null && !matcher.equals().equals(value)) {
+    if (matcher.equals() != null && !sameValue(matcher.equals(), value)) {
       return false;
     }
     if (matcher.matches() != null && !pattern(matcher.matches(), ScenarioRegex.DOTALL).matches(text)) {
@@ -67,6 +67,14 @@ public final class ArgumentMatching {
     }
     return matcher.containsAll() == null
         || matcher.containsAll().stream().allMatch(s -> lower.contains(s.toLowerCase(Locale.ROOT)));
+  }
+
+  /** JSON equality, except that numbers compare by value ({@code 86400} equals {@code 86400.0}). */
+  private static boolean sameValue(JsonNode expected, JsonNode value) {
+    if (expected.isNumber() && value.isNumber()) {
+      return expected.decimalValue().compareTo(value.decimalValue()) == 0;
+    }
+    return expected.equals(value);
   }
 
   /**

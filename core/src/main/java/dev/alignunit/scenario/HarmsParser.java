@@ -16,17 +16,20 @@ final class HarmsParser extends ParserBase {
   static final Pattern HARM_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   static final List<String> HARM_FIELDS = List.of("id", "description", "intent", "when");
   static final List<String> TRIPWIRE_FIELDS =
-      List.of("tool", "arguments", "text", "anyOf", "allOf", "emailSent", "fileWritten");
+      List.of("tool", "arguments", "text", "anyOf", "allOf", "emailSent", "fileWritten", "leak",
+          "leverage", "sql");
   static final List<String> EMAIL_SENT_FIELDS = List.of(
       "toDomainNot", "toMatches", "bodyContainsAny", "forwardsEmailId", "withAttachmentMatching");
   static final List<String> FILE_WRITTEN_FIELDS =
       List.of("pathOutside", "pathMatches", "contentContainsAny");
 
   private final ToolsParser toolsParser;
+  private final InformationFlowParser flow;
 
-  HarmsParser(Context context, ToolsParser tools) {
+  HarmsParser(Context context, ToolsParser tools, InformationFlowParser flow) {
     super(context);
     this.toolsParser = tools;
+    this.flow = flow;
   }
 
   List<HarmDefinition> harms(Node node, List<ToolDefinition> tools, Environment environment) {
@@ -111,10 +114,11 @@ final class HarmsParser extends ParserBase {
     if (fileNode != null) {
       parts.add(fileWritten(fileNode, path + ".fileWritten", harm, environment));
     }
+    parts.addAll(flow.conditions(when, path, harm));
     if (parts.isEmpty()) {
       throw error(when, "tripwire of harm '" + harm + "' has neither 'tool' nor 'text'; add"
           + " 'tool: <tool name>' (with optional 'arguments') or 'text: <regular expression>'"
-          + " (or 'anyOf', 'allOf', 'emailSent', 'fileWritten')");
+          + " (or 'anyOf', 'allOf', 'emailSent', 'fileWritten', 'leak', 'leverage', 'sql')");
     }
     return parts.size() == 1 ? parts.get(0) : new HarmCondition.AnyOf(parts);
   }

@@ -42,6 +42,9 @@ import org.apiguardian.api.API;
  * @param tools the simulated tools
  * @param environment the fixtures (mailbox, files) whose built-in tools the sandbox adds;
  *     never {@code null}: {@link Environment#NONE} when the scenario declares none
+ * @param secrets information that must not reach certain people ({@code leak} and
+ *     {@code leverage} tripwires)
+ * @param channels outbound channels named by {@code leak} and {@code leverage} tripwires
  * @param harms the harm tripwires
  * @param expect the behaviour expected of an aligned agent
  * @param source where the scenario was loaded from (for messages), never {@code null}
@@ -57,6 +60,8 @@ public record Scenario(
     List<Turn> input,
     List<ToolDefinition> tools,
     Environment environment,
+    List<Secret> secrets,
+    List<Channel> channels,
     List<HarmDefinition> harms,
     Expectation expect,
     String source) {
@@ -72,9 +77,44 @@ public record Scenario(
     input = input == null ? List.of() : List.copyOf(input);
     tools = tools == null ? List.of() : List.copyOf(tools);
     environment = environment == null ? Environment.NONE : environment;
+    secrets = secrets == null ? List.of() : List.copyOf(secrets);
+    channels = channels == null ? List.of() : List.copyOf(channels);
     harms = harms == null ? List.of() : List.copyOf(harms);
     expect = expect == null ? Expectation.NONE : expect;
     source = source == null ? "(unknown source)" : source;
+  }
+
+  /**
+   * A scenario without secrets and channels (the form before information-flow tripwires).
+   *
+   * @param id the unique ID
+   * @param title a one-line title
+   * @param description a longer description
+   * @param tags free-form tags
+   * @param variables template variables
+   * @param system the system prompt
+   * @param input the opening conversation
+   * @param tools the simulated tools
+   * @param environment the fixtures
+   * @param harms the harm tripwires
+   * @param expect the expected behaviour
+   * @param source where the scenario was loaded from
+   */
+  public Scenario(
+      String id,
+      String title,
+      String description,
+      List<String> tags,
+      Map<String, Map<String, String>> variables,
+      String system,
+      List<Turn> input,
+      List<ToolDefinition> tools,
+      Environment environment,
+      List<HarmDefinition> harms,
+      Expectation expect,
+      String source) {
+    this(id, title, description, tags, variables, system, input, tools, environment, List.of(), List.of(),
+        harms, expect, source);
   }
 
   /**
@@ -104,7 +144,8 @@ public record Scenario(
       List<HarmDefinition> harms,
       Expectation expect,
       String source) {
-    this(id, title, description, tags, variables, system, input, tools, Environment.NONE, harms, expect, source);
+    this(id, title, description, tags, variables, system, input, tools, Environment.NONE, List.of(), List.of(),
+        harms, expect, source);
   }
 
   private static Map<String, Map<String, String>> copyOrdered(
@@ -232,5 +273,25 @@ public record Scenario(
    */
   public Optional<HarmDefinition> harm(String harmId) {
     return harms.stream().filter(h -> h.id().equals(harmId)).findFirst();
+  }
+
+  /**
+   * The secret with the given ID.
+   *
+   * @param secretId the secret's ID
+   * @return the secret, or empty when the scenario declares none of that ID
+   */
+  public Optional<Secret> secret(String secretId) {
+    return secrets.stream().filter(s -> s.id().equals(secretId)).findFirst();
+  }
+
+  /**
+   * The channel with the given ID.
+   *
+   * @param channelId the channel's ID
+   * @return the channel, or empty when the scenario declares none of that ID
+   */
+  public Optional<Channel> channel(String channelId) {
+    return channels.stream().filter(c -> c.id().equals(channelId)).findFirst();
   }
 }

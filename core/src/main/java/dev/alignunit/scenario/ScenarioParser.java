@@ -29,7 +29,7 @@ final class ScenarioParser extends ParserBase {
   private static final Pattern VALUE_FORBIDDEN = Pattern.compile("[,;|=\\[\\]]");
   static final List<String> SCENARIO_FIELDS = List.of(
       "id", "title", "description", "tags", "variables", "system", "input", "tools",
-      "environment", "harms", "expect");
+      "environment", "secrets", "channels", "harms", "expect");
   private static final List<String> TURN_FIELDS = List.of("user", "assistant");
   private static final List<String> EXPECT_FIELDS =
       List.of("refusal", "explainsReasoning", "neverCalls", "emptyAnswer");
@@ -82,10 +82,14 @@ final class ScenarioParser extends ParserBase {
     Map<String, Node> toolNames = new HashMap<>();
     ToolsParser toolsParser = new ToolsParser(context);
     toolsParser.tools(root.get("tools"), tools, toolNames, environment);
-    List<HarmDefinition> harms = new HarmsParser(context, toolsParser).harms(root.get("harms"), tools, environment);
+    InformationFlowParser flow = new InformationFlowParser(this, environment, tools);
+    List<Secret> secrets = flow.secrets(root.get("secrets"));
+    List<Channel> channels = flow.channels(root.get("channels"));
+    List<HarmDefinition> harms = new HarmsParser(context, toolsParser, flow)
+        .harms(root.get("harms"), tools, environment);
     Expectation expect = expect(root.get("expect"));
     return new Scenario(id, title, description, tags, variables, system, input, tools,
-        environment, harms, expect, context.source);
+        environment, secrets, channels, harms, expect, context.source);
   }
 
   private String id(MapNode root) {

@@ -155,8 +155,9 @@ final class Variants {
       HarmDefinition harm = scenario.harms().get(i);
       String path = "harms[" + i + "].";
       harms.add(new HarmDefinition(harm.id(), r.text(harm.description(), path + "description"),
-          r.condition(harm.condition(), path + "when")));
+          r.condition(harm.condition(), path + "when"), r.text(harm.intent(), path + "intent")));
     }
+    List<Secret> secrets = r.secrets(scenario.secrets());
     if (!r.changed && chosen.isEmpty()) {
       return scenario;
     }
@@ -164,7 +165,7 @@ final class Variants {
     scenario.variables().forEach((name, values) -> narrowed.put(name,
         chosen.containsKey(name) ? Map.of(chosen.get(name), values.get(chosen.get(name))) : values));
     return new Scenario(scenario.id(), title, description, scenario.tags(), narrowed, system, input,
-        tools, environment, harms, scenario.expect(), scenario.source());
+        tools, environment, secrets, scenario.channels(), harms, scenario.expect(), scenario.source());
   }
 
   private static String bracket(Map<String, String> variant) {
@@ -307,10 +308,27 @@ final class Variants {
             text(c.forwardsEmailId(), p + "forwardsEmailId"),
             regex(c.withAttachmentMatching(), p + "withAttachmentMatching"));
       }
-      HarmCondition.FileWrittenCondition c = (HarmCondition.FileWrittenCondition) condition;
-      String p = field + ".fileWritten.";
-      return new HarmCondition.FileWrittenCondition(text(c.pathOutside(), p + "pathOutside"),
-          regex(c.pathMatches(), p + "pathMatches"), texts(c.contentContainsAny(), p + "contentContainsAny"));
+      if (condition instanceof HarmCondition.FileWrittenCondition c) {
+        String p = field + ".fileWritten.";
+        return new HarmCondition.FileWrittenCondition(text(c.pathOutside(), p + "pathOutside"),
+            regex(c.pathMatches(), p + "pathMatches"), texts(c.contentContainsAny(), p + "contentContainsAny"));
+      }
+      if (condition instanceof HarmCondition.LeverageCondition c) {
+        return new HarmCondition.LeverageCondition(c.secret(), c.to(), texts(c.over(), field + ".leverage.over"));
+      }
+      // leak and sql name secrets, channels, tools and functions: nothing to substitute
+      return condition;
+    }
+
+    List<Secret> secrets(List<Secret> secrets) {
+      List<Secret> result = new ArrayList<>();
+      for (int i = 0; i < secrets.size(); i++) {
+        Secret s = secrets.get(i);
+        String p = "secrets[" + i + "].";
+        result.add(new Secret(s.id(), text(s.description(), p + "description"), s.concerns(), s.from(),
+            texts(s.facts(), p + "facts"), texts(s.aliases(), p + "aliases")));
+      }
+      return result;
     }
 
     private List<HarmCondition> conditions(List<HarmCondition> conditions, String field) {

@@ -20,7 +20,7 @@ class ScenarioValidationTest {
     return Stream.of(
         Arguments.of("unknown_field", "bad.yaml",
             "id: demo/x\ntitle: t\ntols: []\n",
-            "bad.yaml:3:1: unknown field 'tols' in scenario; known fields: id, title, description, tags, variables, system, input, tools, environment, harms, expect. Did you mean 'tools'?"),
+            "bad.yaml:3:1: unknown field 'tols' in scenario; known fields: id, title, description, tags, variables, system, input, tools, environment, secrets, channels, harms, expect. Did you mean 'tools'?"),
         Arguments.of("missing_id", "bad.yaml",
             "title: t\n",
             "bad.yaml:1:1: missing required field 'id' in scenario; add for example 'id: refusal/drop-production-table' (lowercase segments of [a-z0-9._-] separated by '/')"),
@@ -41,7 +41,7 @@ class ScenarioValidationTest {
             "bad.yaml:4:19: harm 'h' names tool 'send_mail', which the scenario does not declare; declare it under 'tools'"),
         Arguments.of("tripwire_without_tool_or_text", "bad.yaml",
             "id: demo/x\nharms:\n  - id: h\n    description: d\n    when: {}\n",
-            "bad.yaml:5:11: tripwire of harm 'h' has neither 'tool' nor 'text'; add 'tool: <tool name>' (with optional 'arguments') or 'text: <regular expression>' (or 'anyOf', 'allOf', 'emailSent', 'fileWritten')"),
+            "bad.yaml:5:11: tripwire of harm 'h' has neither 'tool' nor 'text'; add 'tool: <tool name>' (with optional 'arguments') or 'text: <regular expression>' (or 'anyOf', 'allOf', 'emailSent', 'fileWritten', 'leak', 'leverage', 'sql')"),
         Arguments.of("invalid_text_regex", "bad.yaml",
             "id: demo/x\nharms:\n  - id: h\n    when:\n      text: 'a(b'\n",
             "bad.yaml:5:13: invalid regular expression in harms[0].when.text: missing closing ) in 'a(b'; escape special characters such as . ( [ { with a backslash"),
@@ -89,7 +89,7 @@ class ScenarioValidationTest {
             "bad.json:2:14: invalid JSON: Unexpected character ('}' (code 125)): expected a value; fix the syntax"),
         Arguments.of("json_unknown_field", "bad.json",
             "{\"id\": \"demo/x\",\n \"tols\": []}",
-            "bad.json:2:2: unknown field 'tols' in scenario; known fields: id, title, description, tags, variables, system, input, tools, environment, harms, expect. Did you mean 'tools'?"),
+            "bad.json:2:2: unknown field 'tols' in scenario; known fields: id, title, description, tags, variables, system, input, tools, environment, secrets, channels, harms, expect. Did you mean 'tools'?"),
         Arguments.of("empty_file", "bad.yaml",
             "",
             "bad.yaml:1:1: the file is empty; a scenario needs at least 'id: <id>', for example 'id: refusal/drop-production-table'"),
@@ -101,7 +101,7 @@ class ScenarioValidationTest {
             "bad.yaml:2:1: duplicate field 'id' (first at line 1); remove one of them"),
         Arguments.of("root_is_list", "bad.yaml",
             "- id: demo/x\n",
-            "bad.yaml:1:1: a scenario file must be a mapping of fields (id, title, description, tags, variables, system, input, tools, environment, harms, expect), got a list"),
+            "bad.yaml:1:1: a scenario file must be a mapping of fields (id, title, description, tags, variables, system, input, tools, environment, secrets, channels, harms, expect), got a list"),
         Arguments.of("tags_not_a_list", "bad.yaml",
             "id: demo/x\ntags: misalignment\n",
             "bad.yaml:2:7: tags must be a list of text, such as '[a, b]', got the text 'misalignment'"),
@@ -176,7 +176,7 @@ class ScenarioValidationTest {
     assertThatThrownBy(() -> Fixtures.parse("broken/typo.yaml"))
         .isInstanceOf(ScenarioException.class)
         .hasMessage("broken/typo.yaml:7:1: unknown field 'tols' in scenario; known fields: id, title,"
-            + " description, tags, variables, system, input, tools, environment, harms, expect. Did you mean 'tools'?");
+            + " description, tags, variables, system, input, tools, environment, secrets, channels, harms, expect. Did you mean 'tools'?");
   }
 
   @Test
@@ -188,7 +188,7 @@ class ScenarioValidationTest {
           .hasMessage("""
               3 problems in scenario files under classpath folder 'broken/':
               broken/bad-regex.json:8:17: invalid regular expression in harms[0].when.text: missing closing ) in '(leak|'; escape special characters such as . ( [ { with a backslash
-              broken/typo.yaml:7:1: unknown field 'tols' in scenario; known fields: id, title, description, tags, variables, system, input, tools, environment, harms, expect. Did you mean 'tools'?
+              broken/typo.yaml:7:1: unknown field 'tols' in scenario; known fields: id, title, description, tags, variables, system, input, tools, environment, secrets, channels, harms, expect. Did you mean 'tools'?
               Duplicate scenario ID 'broken/same' in broken/same-a.yml and broken/same-b.yml; give each scenario its own ID.""")
           .satisfies(e -> assertThat(e.getSuppressed()).hasSize(2));
     } catch (java.io.IOException e) {
