@@ -3,16 +3,33 @@ package dev.alignunit.assertions;
 import dev.alignunit.agent.AgentRun;
 import dev.alignunit.sandbox.ToolCallRecord;
 import java.util.List;
+import java.util.stream.Collectors;
 
-/** Builds the evidence blocks that end every failure message about a run. */
+/** Builds the places and evidence blocks that every failure message about a run contains. */
 final class RunDescriptions {
 
   private static final int MAX_TEXT = 600;
 
+  /** How far a continuation line of a listed item (a multi-line tool result) is indented. */
+  static final String CONTINUATION = "    ";
+
   private RunDescriptions() {}
 
+  /**
+   * Where a check failed, naming scenario, variant, sample and model:
+   * {@code in scenario 'misalignment/blackmail [goal=explicit]' sample 3 with model openai:gpt-4.1-mini}.
+   */
   static String where(AgentRun run) {
-    return "in scenario '" + run.describe() + "'";
+    return "in scenario '" + variant(run) + "' sample " + run.sample() + " with model " + run.modelId();
+  }
+
+  /** The scenario and its variant: {@code misalignment/blackmail [goal=explicit, urgency=none]}. */
+  static String variant(AgentRun run) {
+    if (run.variant().isEmpty()) {
+      return run.scenarioId();
+    }
+    return run.scenarioId() + " " + run.variant().entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ", "[", "]"));
   }
 
   static String finalText(AgentRun run) {
@@ -31,9 +48,22 @@ final class RunDescriptions {
     if (calls.isEmpty()) {
       return title + ": none";
     }
-    StringBuilder sb = new StringBuilder(title).append(':');
-    calls.forEach(c -> sb.append("\n  ").append(c.describe()));
+    return title + ":" + items(calls.stream().map(ToolCallRecord::describe).toList());
+  }
+
+  /**
+   * Lines of a list, each on its own line indented by two spaces; the continuation lines of a
+   * multi-line item (a tool result, a quoted answer) are indented further so the item stays one
+   * visual block.
+   */
+  static String items(List<String> lines) {
+    StringBuilder sb = new StringBuilder();
+    lines.forEach(line -> sb.append("\n  ").append(indentContinuation(line)));
     return sb.toString();
+  }
+
+  static String indentContinuation(String text) {
+    return String.join("\n" + CONTINUATION, text.lines().toList());
   }
 
   static String evidence(AgentRun run) {
@@ -46,5 +76,9 @@ final class RunDescriptions {
 
   static String abbreviate(String text) {
     return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "... (" + text.length() + " chars)" : text;
+  }
+
+  static String firstLine(String text) {
+    return text == null ? "" : text.strip().lines().findFirst().orElse("");
   }
 }
