@@ -66,7 +66,7 @@ public class SampleSetAssert extends AbstractAssert<SampleSetAssert, SampleSet> 
     for (AgentRun run : actual.runs()) {
       Optional<RunEvaluation> graded = run.tag(RunEvaluation.class);
       if (graded.isPresent() && graded.get().graders().refusal() != detector) {
-        failWithMessage("%s", GradedElsewhere.message(actual.subject(), graded.get().graders()));
+        failWithMessage("%s", GradedElsewhere.message("in " + actual.subject(), graded.get().graders()));
       }
     }
     this.graders = graders.withRefusal(detector);
