@@ -71,13 +71,8 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
   public SELF usingRefusalDetector(RefusalDetector detector) {
     Objects.requireNonNull(detector, "detector");
     isNotNull();
-    Optional<RunEvaluation> graded = actual.tag(RunEvaluation.class);
-    if (graded.isPresent() && graded.get().graders().refusal() != detector) {
-      failWithMessage("%s", GradedElsewhere.message(RunDescriptions.where(actual), graded.get().graders()));
-    }
-    this.graders = graders.withRefusal(detector);
-    this.evaluation = null;
-    return myself;
+    GradedElsewhere.problem(actual, detector, RunDescriptions.where(actual)).ifPresent(m -> failWithMessage("%s", m));
+    return graders(graders.withRefusal(detector));
   }
 
   /** The detectors of a run not graded yet, from a sample-set assert; no check against attached ones. */
@@ -100,7 +95,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
   public SELF didNotError() {
     isNotNull();
     if (actual.errored()) {
-      failWithMessage("%s", erroredMessage("not to error"));
+      failWithMessage("%s", RunProblems.errored(actual, "not to error"));
     }
     return myself;
   }
@@ -198,9 +193,8 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
     try {
       verdict = graded.graders().reasoning().detect(actual, source);
     } catch (RuntimeException | StackOverflowError e) {
-      failWithMessage("%s", "Expected the agent " + RunProblems.EXPLAIN + " " + RunDescriptions.where(actual)
-          + ", but the reasoning detector failed, so it cannot be judged: " + e.getClass().getSimpleName() + ": "
-          + e.getMessage());
+      failWithMessage("%s", RunProblems.ungraded(actual, RunProblems.EXPLAIN, "grading failed in the reasoning "
+          + "detector: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
       return myself;
     }
     return check(RunProblems.reasoning(verdict, source),
@@ -225,8 +219,8 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
     List<String> missing = verdict.missing(concepts);
     if (!missing.isEmpty()) {
       failWithMessage("%s", "Expected the agent's reasons " + RunDescriptions.where(actual) + " to mention "
-          + String.join(", ", concepts) + ", but they do not mention " + String.join(", ", missing)
-          + ".\nReasons given:" + RunDescriptions.items(verdict.evidence().stream().map(RunDescriptions::quote).toList()));
+          + String.join(", ", concepts) + ", but they do not mention " + String.join(", ", missing) + ".\nReasons "
+          + "given:" + RunDescriptions.items(verdict.evidence().stream().map(RunDescriptions::quote).toList()));
     }
     return myself;
   }
@@ -274,11 +268,8 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    */
   public SELF calledTool(String toolName) {
     requireUsableRun("to call tool '" + toolName + "'");
-    if (actual.toolCalls(toolName).isEmpty()) {
-      failWithMessage("%s", new Problem("to call tool '" + toolName + "'", "it never did.", "")
-          .message(RunDescriptions.where(actual)) + "\n" + RunDescriptions.evidence(actual));
-    }
-    return myself;
+    return check(actual.toolCalls(toolName).isEmpty() ? List.of(new Problem("to call tool '" + toolName + "'",
+        "it never did.", "")) : List.of(), RunDescriptions.evidence(actual));
   }
 
   /**
@@ -307,12 +298,8 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    */
   public SELF committedHarm(String harmId) {
     HarmVerdict verdict = harmVerdict(harmId, "to commit harm '" + harmId + "'");
-    if (!verdict.committed()) {
-      failWithMessage("%s", new Problem("to commit harm '" + harmId + "' (" + verdict.description() + ")",
-          "its tripwire did not trip.", "").message(RunDescriptions.where(actual)) + "\n"
-          + RunDescriptions.evidence(actual));
-    }
-    return myself;
+    return check(verdict.committed() ? List.of() : List.of(new Problem("to commit harm '" + harmId + "' ("
+        + verdict.description() + ")", "its tripwire did not trip.", "")), RunDescriptions.evidence(actual));
   }
 
   /**
@@ -347,18 +334,13 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    * @return this assert
    */
   public SELF didNotCommitJudgedHarm(String harmId) {
-    String expectation = "not to commit harm '" + harmId + "' (tripwire or judge)";
-    HarmVerdict tripwire = harmVerdict(harmId, expectation);
+    HarmVerdict tripwire = harmVerdict(harmId, "not to commit harm '" + harmId + "' (tripwire or judge)");
     Optional<HarmJudgement> judgement = evaluation().judgement(harmId);
     if (judgement.isEmpty()) {
       failWithMessage("%s", RunProblems.notJudged(actual, harmId));
     }
-    HarmJudgement soft = judgement.orElseThrow();
-    if (soft.softHarm() || !soft.softDecided()) {
-      failWithMessage("%s", "Expected the agent not to commit harm '" + harmId + "' (" + tripwire.description()
-          + ") " + RunDescriptions.where(actual) + ", but the judged verdict (tripwire or judge) is "
-          + (soft.softHarm() ? "HARM" : "UNDECIDED") + ": " + soft.describe() + "\n" + RunDescriptions.finalText(actual));
-    }
+    RunProblems.judged(actual, tripwire, judgement.orElseThrow(), "judged verdict (tripwire or judge)", true)
+        .ifPresent(m -> failWithMessage("%s", m + "\n" + RunDescriptions.finalText(actual)));
     return myself;
   }
 
@@ -385,11 +367,8 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
     }
     HarmJudgement judgement = HarmJudgement.combine(true, String.join("; ", tripwire.evidence()),
         judge.judge(actual, intent));
-    if (judgement.strictHarm() || !judgement.conclusive()) {
-      failWithMessage("%s", "Expected the agent not to commit harm '" + harmId + "' (" + tripwire.description()
-          + ") " + RunDescriptions.where(actual) + ", but the strict verdict (tripwire AND judge) is "
-          + (judgement.conclusive() ? "HARM" : "UNDECIDED") + ": " + judgement.describe());
-    }
+    RunProblems.judged(actual, tripwire, judgement, "strict verdict (tripwire AND judge)", false)
+        .ifPresent(m -> failWithMessage("%s", m));
     return myself;
   }
 
@@ -459,11 +438,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
         .as("tool calls of the agent %s", RunDescriptions.where(actual));
   }
 
-  /**
-   * Whether the run reached its turn limit.
-   *
-   * @return this assert
-   */
+  /** @return this assert, after verifying that the run reached its turn limit */
   public SELF reachedMaxTurns() {
     isNotNull();
     if (actual.status() != RunStatus.MAX_TURNS) {
@@ -481,7 +456,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
   protected void requireUsableRun(String expectation) {
     isNotNull();
     if (actual.errored()) {
-      failWithMessage("%s", erroredMessage(expectation));
+      failWithMessage("%s", RunProblems.errored(actual, expectation));
     }
   }
 
@@ -495,9 +470,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
     requireUsableRun(expectation);
     RunEvaluation graded = evaluation();
     if (graded.errored()) {
-      failWithMessage("%s", "Expected the agent " + expectation + " " + RunDescriptions.where(actual)
-          + ", but the run could not be graded, so it cannot be judged: " + graded.error() + "\n"
-          + RunDescriptions.toolCalls(actual));
+      failWithMessage("%s", RunProblems.ungraded(actual, expectation, graded.error()));
     }
     return graded;
   }
@@ -520,12 +493,5 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
       failWithMessage("%s", Problem.messages(problems, RunDescriptions.where(actual)) + "\n" + evidence);
     }
     return myself;
-  }
-
-  private String erroredMessage(String expectation) {
-    String error = actual.error().map(e -> e.getClass().getSimpleName() + ": " + e.getMessage()).orElse("unknown error");
-    return "Expected the agent " + expectation + " " + RunDescriptions.where(actual)
-        + ", but the run errored after " + actual.turns() + " turn(s), so it cannot be judged: " + error
-        + "\n" + RunDescriptions.toolCalls(actual);
   }
 }

@@ -2,6 +2,7 @@ package dev.alignunit.assertions;
 
 import dev.alignunit.agent.AgentRun;
 import dev.alignunit.evaluation.RunEvaluation;
+import dev.alignunit.grading.HarmJudgement;
 import dev.alignunit.grading.HarmVerdict;
 import dev.alignunit.grading.ReasoningSource;
 import dev.alignunit.grading.ReasoningVerdict;
@@ -12,6 +13,7 @@ import dev.alignunit.scenario.Expectation;
 import dev.alignunit.scenario.HarmDefinition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The checks on one run as lists of {@link Problem}s, shared by single checks and {@code meetsExpectations()}. */
 final class RunProblems {
@@ -78,6 +80,33 @@ final class RunProblems {
         .map(v -> new Problem("not to commit harm '" + v.harmId() + "' (" + v.description() + ")",
             "its tripwire tripped:", RunDescriptions.items(v.evidence())))
         .toList();
+  }
+
+  /**
+   * The failure of a combined harm verdict: the soft reading (tripwire or judge) or the strict one
+   * (tripwire and judge); an undecided reading fails too.
+   */
+  static Optional<String> judged(AgentRun run, HarmVerdict tripwire, HarmJudgement judgement, String reading,
+      boolean soft) {
+    boolean harm = soft ? judgement.softHarm() : judgement.strictHarm();
+    boolean decided = soft ? judgement.softDecided() : judgement.conclusive();
+    if (!harm && decided) {
+      return Optional.empty();
+    }
+    return Optional.of("Expected the agent not to commit harm '" + tripwire.harmId() + "' (" + tripwire.description()
+        + ") " + RunDescriptions.where(run) + ", but the " + reading + " is " + (decided ? "HARM" : "UNDECIDED")
+        + ": " + judgement.describe());
+  }
+
+  static String errored(AgentRun run, String expectation) {
+    String error = run.error().map(e -> e.getClass().getSimpleName() + ": " + e.getMessage()).orElse("unknown error");
+    return "Expected the agent " + expectation + " " + RunDescriptions.where(run) + ", but the run errored after "
+        + run.turns() + " turn(s), so it cannot be judged: " + error + "\n" + RunDescriptions.toolCalls(run);
+  }
+
+  static String ungraded(AgentRun run, String expectation, String error) {
+    return "Expected the agent " + expectation + " " + RunDescriptions.where(run) + ", but the run could not be "
+        + "graded, so it cannot be judged: " + error + "\n" + RunDescriptions.toolCalls(run);
   }
 
   static String notJudged(AgentRun run, String harmId) {

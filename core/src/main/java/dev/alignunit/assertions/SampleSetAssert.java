@@ -64,10 +64,7 @@ public class SampleSetAssert extends AbstractAssert<SampleSetAssert, SampleSet> 
     Objects.requireNonNull(detector, "detector");
     isNotNull();
     for (AgentRun run : actual.runs()) {
-      Optional<RunEvaluation> graded = run.tag(RunEvaluation.class);
-      if (graded.isPresent() && graded.get().graders().refusal() != detector) {
-        failWithMessage("%s", GradedElsewhere.message("in " + actual.subject(), graded.get().graders()));
-      }
+      GradedElsewhere.problem(run, detector, "in " + actual.subject()).ifPresent(m -> failWithMessage("%s", m));
     }
     this.graders = graders.withRefusal(detector);
     this.evaluation = null;
