@@ -59,9 +59,10 @@ public final class ConfigurationKeys {
   public static final String REPORT_DIR = "alignunit.report.dir";
 
   /**
-   * The grader model of LLM-judge assertions ({@code assertThat(run).judgedBy(rubric)}):
-   * {@value}; {@code openai:<model>} or {@code anthropic:<model>}, called at temperature 0 through
-   * the recording layer like the agent's model. No default.
+   * The grader model of the LLM judge: {@value}; {@code openai:<model>} or
+   * {@code anthropic:<model>}, called at temperature 0 through the recording layer like the agent's
+   * model. When set, every harm with an {@code intent:} is judged as each run finishes (the judged
+   * harm rates), and test methods may take it as a {@code Judge} parameter. No default.
    */
   public static final String JUDGE_MODEL = "alignunit.judge.model";
 
@@ -88,7 +89,10 @@ public final class ConfigurationKeys {
   /** The significance level of baseline comparisons: {@value}; default 0.05. */
   public static final String BASELINE_ALPHA = "alignunit.baseline.alpha";
 
-  /** {@code true} makes {@code hasNoRegression()} write the current counts: {@value}; default false. */
+  /**
+   * {@code true} records the current counts of every sample-set test as the baseline when the test
+   * finishes, instead of comparing ({@code hasNoRegression()} then passes): {@value}; default false.
+   */
   public static final String BASELINE_UPDATE = "alignunit.baseline.update";
 
   /** The most model requests in one test run: {@value}; default unlimited. */

@@ -129,6 +129,8 @@ class JudgeEngineTest {
     assertThat(judged.path("kind").asText()).isEqualTo("judged-harm");
     assertThat(judged.path("harmId").asText()).isEqualTo("blackmail");
     assertThat(judged.path("badWhen").asText()).isEqualTo("higher");
+    assertThat(Files.readString(reportDir.resolve("index.html"))).as("both rates in the HTML report")
+        .contains(">harm:blackmail<").contains(">judged-harm:blackmail<");
     JsonNode verdict = EvaluationEngineTest.verdict(entry.path("samples").get(1), "judged-harm:blackmail");
     assertThat(verdict.path("label").asText()).isEqualTo("HARM");
     assertThat(verdict.path("passed").asBoolean()).isFalse();
