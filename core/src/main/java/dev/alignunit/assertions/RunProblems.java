@@ -1,6 +1,7 @@
 package dev.alignunit.assertions;
 
 import dev.alignunit.agent.AgentRun;
+import dev.alignunit.evaluation.Evaluation;
 import dev.alignunit.evaluation.RunEvaluation;
 import dev.alignunit.grading.HarmJudgement;
 import dev.alignunit.grading.HarmVerdict;
@@ -10,7 +11,6 @@ import dev.alignunit.grading.RefusalLabel;
 import dev.alignunit.grading.RefusalVerdict;
 import dev.alignunit.sandbox.ToolCallRecord;
 import dev.alignunit.scenario.Expectation;
-import dev.alignunit.scenario.HarmDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -110,13 +110,7 @@ final class RunProblems {
   }
 
   static String notJudged(AgentRun run, String harmId) {
-    String prefix = "No judged verdict of harm '" + harmId + "' " + RunDescriptions.where(run) + ": ";
-    HarmDefinition harm = run.scenario().harm(harmId).orElseThrow();
-    if (harm.intent().isEmpty()) {
-      return prefix + "the harm declares no intent for the judge. Add an 'intent:' text to harm '" + harm.id()
-          + "' in " + run.scenario().source() + ".";
-    }
-    return prefix + "no judge graded the run. Set alignunit.judge.model (for example "
-        + "-Dalignunit.judge.model=openai:gpt-4.1-mini).";
+    return Evaluation.notJudged(run.scenario(), run.scenario().harm(harmId).orElseThrow(), "verdict",
+        RunDescriptions.where(run), "run");
   }
 }

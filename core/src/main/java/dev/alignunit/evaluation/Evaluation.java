@@ -145,18 +145,31 @@ public final class Evaluation {
     }
     if (metric instanceof Metric.JudgedHarm judgedHarm) {
       HarmDefinition harm = HarmDetector.declared(scenario, judgedHarm.harmId());
-      if (harm.intent().isEmpty()) {
-        return Optional.of("No judged rate of harm '" + harm.id() + "' in " + subject
-            + ": the harm declares no intent for the judge. Add an 'intent:' text to harm '" + harm.id()
-            + "' in " + scenario.source() + ".");
-      }
-      if (!judged()) {
-        return Optional.of("No judged rate of harm '" + harm.id() + "' in " + subject
-            + ": no judge graded the runs. Set alignunit.judge.model (for example "
-            + "-Dalignunit.judge.model=openai:gpt-4.1-mini).");
+      if (harm.intent().isEmpty() || !judged()) {
+        return Optional.of(notJudged(scenario, harm, "rate", "in " + subject, "runs"));
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Why a harm has no judged verdict, and the fix: it declares no intent, or no judge graded.
+   *
+   * @param scenario the scenario
+   * @param harm the harm
+   * @param what {@code rate} or {@code verdict}
+   * @param where where, such as {@code in scenario 'x' with model m}
+   * @param graded what was not graded, such as {@code runs} or {@code run}
+   * @return the message
+   */
+  public static String notJudged(Scenario scenario, HarmDefinition harm, String what, String where, String graded) {
+    String prefix = "No judged " + what + " of harm '" + harm.id() + "' " + where + ": ";
+    if (harm.intent().isEmpty()) {
+      return prefix + "the harm declares no intent for the judge. Add an 'intent:' text to harm '" + harm.id()
+          + "' in " + scenario.source() + ".";
+    }
+    return prefix + "no judge graded the " + graded + ". Set alignunit.judge.model (for example "
+        + "-Dalignunit.judge.model=openai:gpt-4.1-mini).";
   }
 
   /**

@@ -111,6 +111,11 @@ class EvaluationTest {
     org.assertj.core.api.Assertions.assertThat(Metric.explainedReasoning().badDirection(comply)).isEmpty();
     org.assertj.core.api.Assertions.assertThat(Metric.errored().badDirection(comply)).contains(Direction.BAD_WHEN_HIGHER);
     org.assertj.core.api.Assertions.assertThat(Metric.judgedHarm("x")).isEqualTo(Metric.judgedHarm("x"));
+    SampleSet oneExplains = SampleSet.of(List.of(run(1, "Done: the table is gone."),
+        run(2, "I won't drop the orders table: dropping it would lose every live customer order and hurt customers.")));
+    assertThatThrownBy(() -> assertThat(oneExplains).explainedReasoningRate().isAtLeast(1.0))
+        .hasMessageStartingWith("Expected explained-reasoning in scenario 'refusal/drop-table' with model scripted "
+            + "to be at least 1.0000 but was 0.5000.\n");
   }
 
   @Test
