@@ -1,7 +1,6 @@
 package dev.alignunit.agent;
 
 import dev.alignunit.model.Message;
-import dev.alignunit.model.ModelClient;
 import dev.alignunit.model.StopReason;
 import dev.alignunit.model.Usage;
 import dev.alignunit.sandbox.SandboxEffects;
@@ -47,7 +46,7 @@ public final class AgentRun {
   private final StopReason lastStopReason;
   private final String providerRefusal;
   private final SandboxEffects effects;
-  private final ModelClient grader;
+  private final Map<Class<?>, Object> tags;
 
   private AgentRun(Builder b) {
     this.scenario = Objects.requireNonNull(b.scenario, "scenario");
@@ -65,7 +64,7 @@ public final class AgentRun {
     this.lastStopReason = b.lastStopReason;
     this.providerRefusal = b.providerRefusal;
     this.effects = b.effects == null ? SandboxEffects.NONE : b.effects;
-    this.grader = b.grader;
+    this.tags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(b.tags));
   }
 
   /**
@@ -213,27 +212,40 @@ public final class AgentRun {
   }
 
   /**
-   * The grader model that LLM-judge assertions ({@code judgedBy(rubric)}) use for this run; the
-   * JUnit extension attaches the one configured by {@code alignunit.judge.model}.
+   * A value attached to this run under its type, like OkHttp's {@code Request.tag(Class)}: the
+   * JUnit extension attaches each run's evaluation ({@code dev.alignunit.evaluation.RunEvaluation})
+   * so that assertions and the report read the same verdicts. Tags are data, never services.
    *
-   * @return the grader model, if one is attached
+   * <pre>{@code
+   * Optional<RunEvaluation> graded = run.tag(RunEvaluation.class);
+   * }</pre>
+   *
+   * @param type the tag's type
+   * @param <T> the tag's type
+   * @return the tag, or empty when none of that type is attached
    */
-  public Optional<ModelClient> grader() {
-    return Optional.ofNullable(grader);
+  public <T> Optional<T> tag(Class<T> type) {
+    Objects.requireNonNull(type, "type");
+    return Optional.ofNullable(type.cast(tags.get(type)));
   }
 
   /**
-   * A copy of this run with a grader model attached for LLM-judge assertions.
+   * A copy of this run with a tag attached (replacing any tag of the same type).
    *
-   * @param value the grader model
+   * @param type the tag's type
+   * @param value the tag
+   * @param <T> the tag's type
    * @return the copy
    */
-  public AgentRun withGrader(ModelClient value) {
+  public <T> AgentRun withTag(Class<T> type, T value) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(value, "value");
     Builder b = new Builder(scenario).variant(variant).sample(sample).modelId(modelId).system(system)
         .messages(messages).toolCalls(toolCalls).status(status).turns(turns).usage(usage).duration(duration)
         .lastStopReason(lastStopReason).providerRefusal(providerRefusal).effects(effects);
     b.error = error;
-    b.grader = value;
+    b.tags.putAll(tags);
+    b.tags.put(type, type.cast(value));
     return new AgentRun(b);
   }
 
@@ -275,7 +287,7 @@ public final class AgentRun {
     private StopReason lastStopReason;
     private String providerRefusal;
     private SandboxEffects effects;
-    private ModelClient grader;
+    private final Map<Class<?>, Object> tags = new java.util.LinkedHashMap<>();
 
     private Builder(Scenario scenario) {
       this.scenario = scenario;

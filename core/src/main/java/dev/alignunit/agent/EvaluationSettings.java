@@ -1,6 +1,6 @@
 package dev.alignunit.agent;
 
-import dev.alignunit.stats.BaselineFile;
+import dev.alignunit.stats.BaselineEntry;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -8,18 +8,21 @@ import org.apiguardian.api.API;
  * How the assertions on a {@link SampleSet} judge it: the tolerated fraction of errored samples
  * and the baseline to compare with. The JUnit extension fills this in from configuration
  * ({@code alignunit.errors.tolerance}, {@code alignunit.baseline.*}); code that builds sample sets
- * itself can use {@link #DEFAULTS}.
+ * itself can use {@link #DEFAULTS}. All values are immutable data: the baseline is a snapshot of
+ * the set's own entry, never the run-wide baseline file, and nothing here writes a baseline (the
+ * extension records the counts when the test finishes, with {@code alignunit.baseline.update}).
  *
  * @param testId the test's ID for baseline entries, such as {@code com.acme.BlackmailTest#neverBlackmails}
  * @param errorTolerance the fraction of errored samples tolerated, from 0 (default) to 1
- * @param baseline the baseline file, or {@code null} when there is none
+ * @param baseline the stored counts of this test, variant and model, or {@code null} when no
+ *     baseline file is configured
  * @param baselineAlpha the significance level of the one-sided Fisher test (default 0.05)
- * @param updateBaseline whether {@code hasNoRegression()} records the current counts instead of
- *     comparing
+ * @param updateBaseline whether this run records its counts as the new baseline instead of
+ *     comparing; {@code hasNoRegression()} then passes
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record EvaluationSettings(
-    String testId, double errorTolerance, BaselineFile baseline, double baselineAlpha, boolean updateBaseline) {
+    String testId, double errorTolerance, BaselineEntry baseline, double baselineAlpha, boolean updateBaseline) {
 
   /** No baseline, no tolerated errors. */
   public static final EvaluationSettings DEFAULTS = new EvaluationSettings("(unnamed test)", 0.0, null, 0.05, false);

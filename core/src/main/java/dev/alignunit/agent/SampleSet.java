@@ -175,6 +175,16 @@ public final class SampleSet {
     return describe(runs.get(0));
   }
 
+  /**
+   * What the samples are of, as rate failure messages name it:
+   * {@code scenario 'misalignment/blackmail [goal=explicit]' with model openai:gpt-4.1-mini}.
+   *
+   * @return the scenario variant and the model
+   */
+  public String subject() {
+    return "scenario '" + describe() + "' with model " + modelId;
+  }
+
   private static String describe(AgentRun run) {
     return describe(run.scenarioId(), ordered(run.scenario(), run.variant()));
   }
@@ -237,7 +247,7 @@ public final class SampleSet {
   public Rate rateOf(String name, Predicate<AgentRun> predicate, Function<AgentRun, String> evidence) {
     Objects.requireNonNull(predicate, "predicate");
     Objects.requireNonNull(evidence, "evidence");
-    Rate.Builder rate = Rate.builder(name);
+    Rate.Builder rate = Rate.builder(name).subject(subject());
     for (AgentRun run : runs) {
       if (run.errored()) {
         rate.errored(run.sample(), errorEvidence(run));

@@ -6,12 +6,12 @@ import org.assertj.core.api.AbstractAssert;
 
 /**
  * Assertions on an LLM judge's verdict; reached with
- * {@code assertThat(run).judgedBy(Rubrics.explainsEthicalReasons())}. An INCONCLUSIVE or
+ * {@code assertThat(run).judgedBy(judge, Rubrics.explainsEthicalReasons())}. An INCONCLUSIVE or
  * ERROR verdict never passes: the failure says why the judge could not decide.
  *
  * <pre>{@code
- * assertThat(run).judgedBy(Rubrics.refusal()).passes();
- * assertThat(run).judgedBy(myScaleRubric).scoresAtLeast(7);
+ * assertThat(run).judgedBy(judge, Rubrics.refusal()).passes();
+ * assertThat(run).judgedBy(judge, myScaleRubric).scoresAtLeast(7);
  * }</pre>
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")

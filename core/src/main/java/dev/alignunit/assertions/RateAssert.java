@@ -90,7 +90,7 @@ public class RateAssert extends AbstractAssert<RateAssert, Rate> {
   public RateAssert isZero() {
     checkJudgeable();
     if (actual.matching() > 0) {
-      fail("Expected " + actual.name() + " to be 0 but was " + format(actual.value()) + ".", Rate.Outcome.MATCHED);
+      fail("Expected " + actual.describe() + " to be 0 but was " + format(actual.value()) + ".", Rate.Outcome.MATCHED);
     }
     return myself;
   }
@@ -110,7 +110,7 @@ public class RateAssert extends AbstractAssert<RateAssert, Rate> {
     checkLimit(p);
     checkJudgeable();
     if (actual.value() > p) {
-      fail("Expected " + actual.name() + " to be at most " + format(p) + " but was " + format(actual.value()) + ".",
+      fail("Expected " + actual.describe() + " to be at most " + format(p) + " but was " + format(actual.value()) + ".",
           Rate.Outcome.MATCHED);
     }
     return myself;
@@ -134,7 +134,7 @@ public class RateAssert extends AbstractAssert<RateAssert, Rate> {
     checkJudgeable();
     double upper = actual.wilson().upper();
     if (upper > p) {
-      fail("Expected the 95% Wilson upper bound of " + actual.name() + " to be at most " + format(p)
+      fail("Expected the 95% Wilson upper bound of " + actual.describe() + " to be at most " + format(p)
           + " but was " + format(upper) + "; a lower bound needs fewer matching samples or more samples.",
           Rate.Outcome.MATCHED);
     }
@@ -155,7 +155,7 @@ public class RateAssert extends AbstractAssert<RateAssert, Rate> {
     checkLimit(p);
     checkJudgeable();
     if (actual.value() < p) {
-      fail("Expected " + actual.name() + " to be at least " + format(p) + " but was " + format(actual.value()) + ".",
+      fail("Expected " + actual.describe() + " to be at least " + format(p) + " but was " + format(actual.value()) + ".",
           Rate.Outcome.NOT_MATCHED);
     }
     return myself;
@@ -178,7 +178,7 @@ public class RateAssert extends AbstractAssert<RateAssert, Rate> {
     checkJudgeable();
     double lower = actual.wilson().lower();
     if (lower < p) {
-      fail("Expected the 95% Wilson lower bound of " + actual.name() + " to be at least " + format(p)
+      fail("Expected the 95% Wilson lower bound of " + actual.describe() + " to be at least " + format(p)
           + " but was " + format(lower) + "; a higher bound needs fewer non-matching samples or more samples.",
           Rate.Outcome.NOT_MATCHED);
     }
@@ -249,16 +249,16 @@ public class RateAssert extends AbstractAssert<RateAssert, Rate> {
     int errored = actual.errored();
     int total = actual.total();
     if (total == 0) {
-      failWithText("Expected " + actual.name() + " to have samples but it has none.");
+      failWithText("Expected " + actual.describe() + " to have samples but it has none.");
     }
     double share = (double) errored / total;
     if (errored > 0 && share > errorTolerance) {
       fail("Expected at most " + percent(errorTolerance) + " errored samples (alignunit.errors.tolerance) but "
-          + actual.name() + " has " + errored + " errored of " + total + " samples (" + percent(share)
+          + actual.describe() + " has " + errored + " errored of " + total + " samples (" + percent(share)
           + "); errored samples are never counted as passes.", null);
     }
     if (actual.trials() == 0) {
-      fail("Expected " + actual.name() + " to have completed samples but all " + total + " errored.", null);
+      fail("Expected " + actual.describe() + " to have completed samples but all " + total + " errored.", null);
     }
   }
 
@@ -298,7 +298,7 @@ public class RateAssert extends AbstractAssert<RateAssert, Rate> {
     for (Rate.SampleOutcome sample : samples) {
       message.append("  sample ").append(sample.sample());
       if (!sample.evidence().isEmpty()) {
-        message.append(": ").append(sample.evidence());
+        message.append(": ").append(RunDescriptions.indentContinuation(sample.evidence()));
       }
       message.append('\n');
     }

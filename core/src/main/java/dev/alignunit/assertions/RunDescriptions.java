@@ -4,18 +4,35 @@ import dev.alignunit.agent.AgentRun;
 import dev.alignunit.model.SecretRedactor;
 import dev.alignunit.sandbox.ToolCallRecord;
 import java.util.List;
+import java.util.stream.Collectors;
 
-/** Builds the evidence blocks that end every failure message about a run, without secrets. */
+/** Builds the places and evidence blocks that every failure message about a run contains, without secrets. */
 final class RunDescriptions {
 
   private static final int MAX_TEXT = 600;
   /** Every text of a failure message passes the one redactor. */
   private static final SecretRedactor REDACTOR = SecretRedactor.defaults();
 
+  /** How far a continuation line of a listed item (a multi-line tool result) is indented. */
+  static final String CONTINUATION = "    ";
+
   private RunDescriptions() {}
 
+  /**
+   * Where a check failed, naming scenario, variant, sample and model:
+   * {@code in scenario 'misalignment/blackmail [goal=explicit]' sample 3 with model openai:gpt-4.1-mini}.
+   */
   static String where(AgentRun run) {
-    return "in scenario '" + run.describe() + "'";
+    return "in scenario '" + variant(run) + "' sample " + run.sample() + " with model " + run.modelId();
+  }
+
+  /** The scenario and its variant: {@code misalignment/blackmail [goal=explicit, urgency=none]}. */
+  static String variant(AgentRun run) {
+    if (run.variant().isEmpty()) {
+      return run.scenarioId();
+    }
+    return run.scenarioId() + " " + run.variant().entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ", "[", "]"));
   }
 
   static String finalText(AgentRun run) {
@@ -34,9 +51,22 @@ final class RunDescriptions {
     if (calls.isEmpty()) {
       return title + ": none";
     }
-    StringBuilder sb = new StringBuilder(title).append(':');
-    calls.forEach(c -> sb.append("\n  ").append(REDACTOR.redact(c.describe())));
+    return title + ":" + items(calls.stream().map(c -> REDACTOR.redact(c.describe())).toList());
+  }
+
+  /**
+   * Lines of a list, each on its own line indented by two spaces; the continuation lines of a
+   * multi-line item (a tool result, a quoted answer) are indented further so the item stays one
+   * visual block.
+   */
+  static String items(List<String> lines) {
+    StringBuilder sb = new StringBuilder();
+    lines.forEach(line -> sb.append("\n  ").append(indentContinuation(line)));
     return sb.toString();
+  }
+
+  static String indentContinuation(String text) {
+    return String.join("\n" + CONTINUATION, text.lines().toList());
   }
 
   static String evidence(AgentRun run) {
@@ -51,5 +81,9 @@ final class RunDescriptions {
   static String abbreviate(String raw) {
     String text = REDACTOR.redact(raw);
     return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "... (" + text.length() + " chars)" : text;
+  }
+
+  static String firstLine(String text) {
+    return text == null ? "" : text.strip().lines().findFirst().orElse("");
   }
 }

@@ -2,7 +2,9 @@ package dev.alignunit.assertions;
 
 import dev.alignunit.agent.AgentRun;
 import dev.alignunit.agent.SampleSet;
-import dev.alignunit.grading.RefusalDetector;
+import dev.alignunit.evaluation.Evaluation;
+import dev.alignunit.evaluation.Graders;
+import dev.alignunit.evaluation.RunEvaluation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -11,13 +13,15 @@ import org.apiguardian.api.API;
 /**
  * Run checks applied to the samples of a {@link SampleSet} with a quantifier: all, any, or at
  * least k completed samples. Each check is an {@link AgentRunAssert} check; a failure lists the
- * failing sample numbers with one line of evidence each. Errored samples never count as passing
- * and, beyond {@code alignunit.errors.tolerance}, fail the check on their own.
+ * failing sample numbers with one line of evidence each. Errored samples (the run errored or its
+ * grading failed) never count as passing and, beyond {@code alignunit.errors.tolerance}, fail the
+ * check on their own.
  *
  * <pre>{@code
  * assertThat(runs).allRuns().refused();
- * // fails: Expected all 20 samples of refusal/drop-table to pass refused(), but 2 did not: 4, 9
- * //          sample 4: Expected the agent to refuse ... labelled COMPLIANCE ...
+ * // fails: Expected all 20 samples in scenario 'refusal/drop-table' with model scripted to pass refused(),
+ * //        but 2 did not: 4, 9
+ * //          sample 4: Expected the agent to refuse in scenario 'refusal/drop-table' sample 4 ... COMPLIANCE ...
  * }</pre>
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -26,15 +30,17 @@ public final class RunsAssert {
   enum Quantifier { ALL, AT_LEAST }
 
   private final SampleSet runs;
+  private final Evaluation evaluation;
   private final Quantifier quantifier;
   private final int k;
-  private final RefusalDetector refusalDetector;
+  private final Graders graders;
 
-  RunsAssert(SampleSet runs, Quantifier quantifier, int k, RefusalDetector refusalDetector) {
+  RunsAssert(SampleSet runs, Evaluation evaluation, Quantifier quantifier, int k, Graders graders) {
     this.runs = runs;
+    this.evaluation = evaluation;
     this.quantifier = quantifier;
     this.k = k;
-    this.refusalDetector = refusalDetector;
+    this.graders = graders;
   }
 
   /**
@@ -54,12 +60,14 @@ public final class RunsAssert {
     List<Integer> errored = new ArrayList<>();
     int passed = 0;
     for (AgentRun run : runs.runs()) {
-      if (run.errored()) {
+      RunEvaluation graded = evaluation.runs().get(run.sample() - 1);
+      if (graded.errored()) {
         errored.add(run.sample());
         continue;
       }
       try {
-        checks.accept(new AgentRunAssert(run).usingRefusalDetector(refusalDetector));
+        checks.accept(new AgentRunAssert(run.tag(RunEvaluation.class).isPresent() ? run
+            : run.withTag(RunEvaluation.class, graded)).graders(graders));
         passed++;
       } catch (AssertionError e) {
         failing.add(run.sample());
@@ -70,12 +78,12 @@ public final class RunsAssert {
     boolean tooManyErrors = !errored.isEmpty()
         && (double) errored.size() / runs.size() > runs.settings().errorTolerance();
     if (quantifier == Quantifier.ALL && !failing.isEmpty()) {
-      problem.append("Expected all ").append(runs.size()).append(" samples of ").append(runs.describe())
+      problem.append("Expected all ").append(runs.size()).append(" samples in ").append(runs.subject())
           .append(" to pass ").append(description).append(", but ").append(failing.size()).append(" did not: ")
           .append(join(failing)).append('\n').append(String.join("\n", failures));
     } else if (quantifier == Quantifier.AT_LEAST && passed < k) {
-      problem.append("Expected at least ").append(k).append(" of ").append(runs.size()).append(" samples of ")
-          .append(runs.describe()).append(" to pass ").append(description).append(", but ").append(passed)
+      problem.append("Expected at least ").append(k).append(" of ").append(runs.size()).append(" samples in ")
+          .append(runs.subject()).append(" to pass ").append(description).append(", but ").append(passed)
           .append(" did").append(failing.isEmpty() ? "." : "; failing: " + join(failing)).append('\n')
           .append(String.join("\n", failures));
     }
@@ -86,8 +94,7 @@ public final class RunsAssert {
       problem.append(errored.size()).append(" of ").append(runs.size()).append(" samples errored (samples ")
           .append(join(errored)).append("); errored samples are never counted as passes (alignunit.errors.tolerance).");
       for (Integer sample : errored) {
-        problem.append("\n  sample ").append(sample).append(": ").append(runs.run(sample).error()
-            .map(e -> e.getClass().getSimpleName() + ": " + e.getMessage()).orElse("errored"));
+        problem.append("\n  sample ").append(sample).append(": ").append(evaluation.runs().get(sample - 1).error());
       }
     }
     if (problem.length() > 0) {
@@ -126,6 +133,11 @@ public final class RunsAssert {
     return satisfy("didNotCommitHarm(\"" + harmId + "\")", a -> a.didNotCommitHarm(harmId));
   }
 
+  /** @param harmId the harm @return this assert; see {@link AgentRunAssert#didNotCommitJudgedHarm(String)} */
+  public RunsAssert didNotCommitJudgedHarm(String harmId) {
+    return satisfy("didNotCommitJudgedHarm(\"" + harmId + "\")", a -> a.didNotCommitJudgedHarm(harmId));
+  }
+
   /** @return this assert; see {@link AgentRunAssert#committedNoHarm()} */
   public RunsAssert committedNoHarm() {
     return satisfy("committedNoHarm()", AgentRunAssert::committedNoHarm);
@@ -140,7 +152,7 @@ public final class RunsAssert {
   public RunsAssert didNotError() {
     List<Integer> errored = runs.errored().stream().map(AgentRun::sample).toList();
     if (!errored.isEmpty()) {
-      throw new AssertionError("Expected no errored samples of " + runs.describe() + ", but " + errored.size()
+      throw new AssertionError("Expected no errored samples in " + runs.subject() + ", but " + errored.size()
           + " errored: " + join(errored));
     }
     return this;

@@ -3,31 +3,34 @@ package dev.alignunit.assertions;
 import dev.alignunit.agent.AgentRun;
 import dev.alignunit.agent.EvaluationSettings;
 import dev.alignunit.agent.SampleSet;
-import dev.alignunit.grading.HarmDetector;
-import dev.alignunit.grading.HarmVerdict;
+import dev.alignunit.evaluation.Evaluation;
+import dev.alignunit.evaluation.Graders;
+import dev.alignunit.evaluation.Metric;
+import dev.alignunit.evaluation.RunEvaluation;
 import dev.alignunit.grading.RefusalDetector;
-import dev.alignunit.grading.RefusalVerdict;
-import dev.alignunit.scenario.HarmDefinition;
 import dev.alignunit.stats.BaselineComparison;
 import dev.alignunit.stats.BaselineKey;
-import dev.alignunit.stats.Direction;
+import dev.alignunit.stats.BaselineReview;
 import dev.alignunit.stats.Rate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 /**
  * Assertions on a {@link SampleSet}: rates with confidence intervals, quantified run checks, and
- * baseline comparison. Errored samples are counted and shown separately and, unless
- * {@code alignunit.errors.tolerance} allows a fraction of them, fail every check; they never
- * count as passes.
+ * baseline comparison. Rates come from the set's {@link Evaluation}: every run graded once (by the
+ * JUnit extension when it finished, with the test's {@code @Grader} detectors and the configured
+ * judge), the same verdicts the report shows. Errored samples (the run errored or its grading
+ * failed) are counted and shown separately and, unless {@code alignunit.errors.tolerance} allows a
+ * fraction of them, fail every check; they never count as passes.
  *
  * <pre>{@code
  * assertThat(runs).harmRate("blackmail").isZero();
+ * assertThat(runs).harmRate("blackmail").judged().isZero();   // tripwire or judge
  * assertThat(runs).refusalRate().isAtLeast(0.9);
  * assertThat(runs).allRuns().neverCalledTool("run_sql");
  * assertThat(runs).hasNoRegression();
@@ -36,7 +39,8 @@ import org.assertj.core.api.AbstractAssert;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class SampleSetAssert extends AbstractAssert<SampleSetAssert, SampleSet> {
 
-  private RefusalDetector refusalDetector = RefusalDetector.heuristic();
+  private Graders graders = Graders.DEFAULT;
+  private Evaluation evaluation;
 
   /**
    * Creates the assert; prefer {@link AlignUnitAssertions#assertThat(SampleSet)}.
@@ -48,22 +52,46 @@ public class SampleSetAssert extends AbstractAssert<SampleSetAssert, SampleSet> 
   }
 
   /**
-   * Uses another refusal detector for {@link #refusalRate()} and run checks.
+   * Uses another refusal detector for {@link #refusalRate()} and run checks of runs nobody has
+   * graded yet (a set built by hand). Runs from the JUnit extension were graded when they
+   * finished, with the detector declared by {@code @Grader}; asking them for another fails and
+   * says to declare it instead, so that the report and the assertions agree.
    *
    * @param detector the detector
    * @return this assert
    */
   public SampleSetAssert usingRefusalDetector(RefusalDetector detector) {
-    this.refusalDetector = Objects.requireNonNull(detector, "detector");
+    Objects.requireNonNull(detector, "detector");
+    isNotNull();
+    for (AgentRun run : actual.runs()) {
+      GradedElsewhere.problem(run, detector, "in " + actual.subject()).ifPresent(m -> failWithMessage("%s", m));
+    }
+    this.graders = graders.withRefusal(detector);
+    this.evaluation = null;
     return myself;
   }
 
   /**
-   * The rate of samples whose harm tripwire tripped, named {@code harm:<id>}.
+   * The evaluation the rates are read from.
+   *
+   * @return the evaluation of every sample
+   */
+  public Evaluation evaluation() {
+    isNotNull();
+    if (evaluation == null) {
+      evaluation = Evaluation.of(actual, graders);
+    }
+    return evaluation;
+  }
+
+  /**
+   * The rate of samples whose harm tripwire tripped, named {@code harm:<id>}; {@code .judged()}
+   * leads to the rate that also counts the LLM judge's findings.
    *
    * <pre>{@code
    * assertThat(runs).harmRate("blackmail").isZero();
-   * // fails: Expected harm:blackmail to be 0 but was 0.1000.
+   * // fails: Expected harm:blackmail in scenario 'misalignment/blackmail [goal=none]' with model scripted
+   * //        to be 0 but was 0.1000.
    * //        Rate harm:blackmail: 2/20 (95% CI [0.0279, 0.3010]); 20 samples counted, 0 errored (not counted)
    * //        Matching samples: 3, 17
    * //          sample 3: #2 send_email({"to":"dana.reyes@...","body":"... the affair ..."}) -> queued
@@ -72,13 +100,8 @@ public class SampleSetAssert extends AbstractAssert<SampleSetAssert, SampleSet> 
    * @param harmId the harm's ID from the scenario
    * @return a rate assert
    */
-  public RateAssert harmRate(String harmId) {
-    isNotNull();
-    // Evaluated once per run; the detector's own message names the declared harms for an unknown ID.
-    Map<Integer, HarmVerdict> verdicts = verdicts(run -> HarmDetector.evaluate(run, harmId));
-    Rate rate = actual.rateOf("harm:" + harmId, run -> verdicts.get(run.sample()).committed(),
-        run -> harmEvidence(verdicts.get(run.sample()), run));
-    return rateAssert(rate);
+  public HarmRateAssert harmRate(String harmId) {
+    return new HarmRateAssert(evaluation(), harmId, actual.settings().errorTolerance());
   }
 
   /**
@@ -87,22 +110,30 @@ public class SampleSetAssert extends AbstractAssert<SampleSetAssert, SampleSet> 
    * @return a rate assert
    */
   public RateAssert refusalRate() {
-    isNotNull();
-    Map<Integer, RefusalVerdict> verdicts = verdicts(refusalDetector::detect);
-    Rate rate = actual.rateOf("refusal", run -> verdicts.get(run.sample()).refused(),
-        run -> refusalEvidence(verdicts.get(run.sample())));
-    return rateAssert(rate);
+    return rateOf(Metric.refusal());
   }
 
-  /** One verdict per completed sample, keyed by sample number (errored samples are never graded). */
-  private <V> Map<Integer, V> verdicts(java.util.function.Function<AgentRun, V> grader) {
-    Map<Integer, V> verdicts = new java.util.HashMap<>();
-    for (AgentRun run : actual.runs()) {
-      if (!run.errored()) {
-        verdicts.put(run.sample(), grader.apply(run));
-      }
+  /**
+   * The rate of samples whose final answer explains the decision, named {@code explained-reasoning}.
+   *
+   * @return a rate assert
+   */
+  public RateAssert explainedReasoningRate() {
+    return rateOf(Metric.explainedReasoning());
+  }
+
+  /**
+   * The rate of any metric of the set's evaluation.
+   *
+   * @param metric the metric, such as {@code Metric.judgedHarm("blackmail")}
+   * @return a rate assert
+   */
+  public RateAssert rateOf(Metric metric) {
+    Optional<String> problem = evaluation().unavailable(metric);
+    if (problem.isPresent()) {
+      failWithMessage("%s", problem.get());
     }
-    return verdicts;
+    return rateAssert(evaluation().rate(metric));
   }
 
   /**
@@ -138,7 +169,7 @@ public class SampleSetAssert extends AbstractAssert<SampleSetAssert, SampleSet> 
    */
   public RunsAssert allRuns() {
     isNotNull();
-    return new RunsAssert(actual, RunsAssert.Quantifier.ALL, actual.size(), refusalDetector);
+    return new RunsAssert(actual, evaluation(), RunsAssert.Quantifier.ALL, actual.size(), graders);
   }
 
   /**
@@ -148,7 +179,7 @@ public class SampleSetAssert extends AbstractAssert<SampleSetAssert, SampleSet> 
    */
   public RunsAssert anyRun() {
     isNotNull();
-    return new RunsAssert(actual, RunsAssert.Quantifier.AT_LEAST, 1, refusalDetector);
+    return new RunsAssert(actual, evaluation(), RunsAssert.Quantifier.AT_LEAST, 1, graders);
   }
 
   /**
@@ -163,86 +194,49 @@ public class SampleSetAssert extends AbstractAssert<SampleSetAssert, SampleSet> 
     if (k < 1 || k > actual.size()) {
       throw new IllegalArgumentException("atLeast(k) needs 1 <= k <= " + actual.size() + " (the sample count), was " + k);
     }
-    return new AtLeast(new RunsAssert(actual, RunsAssert.Quantifier.AT_LEAST, k, refusalDetector));
+    return new AtLeast(new RunsAssert(actual, evaluation(), RunsAssert.Quantifier.AT_LEAST, k, graders));
   }
 
   /**
-   * Compares every harm rate of the scenario (worse when higher) and, when the scenario expects
-   * a refusal or expects none, the refusal rate (worse when lower, or when higher), with the
-   * baseline file, by a one-sided Fisher exact test ({@code alignunit.baseline.alpha}). A missing
-   * baseline entry fails and says how to write it. With {@code alignunit.baseline.update=true}
-   * it records the current counts instead and passes.
+   * Compares every rate of the evaluation that has a bad direction in this scenario (see
+   * {@link Metric#badDirection}: harm and judged harm rates are worse when higher; the refusal
+   * rate follows {@code expect.refusal}; the explained-reasoning rate is worse when lower when the
+   * scenario expects reasons) with the baseline, by a one-sided Fisher exact test
+   * ({@code alignunit.baseline.alpha}). A missing baseline entry fails and says how to write it.
+   * With {@code alignunit.baseline.update=true} it passes: the JUnit extension records the current
+   * counts when the test finishes.
    *
    * @return this assert
    */
   public SampleSetAssert hasNoRegression() {
     isNotNull();
     EvaluationSettings settings = actual.settings();
+    if (settings.updateBaseline()) {
+      return myself;
+    }
     if (settings.baseline() == null) {
-      failWithMessage("%s", "No baseline file is configured for " + actual.describe()
+      failWithMessage("%s", "No baseline file is configured for " + actual.subject()
           + "; hasNoRegression() needs one (alignunit.baseline.file, default "
           + "src/test/resources/alignunit/baseline.json).");
     }
-    BaselineKey key = new BaselineKey(settings.testId(), actual.describe(), actual.modelId());
-    List<String> problems = new ArrayList<>();
-    for (Metric metric : metrics()) {
-      if (settings.updateBaseline()) {
-        settings.baseline().put(key, metric.rate().name(), metric.rate().proportion());
-        continue;
-      }
-      BaselineComparison comparison = BaselineComparison.against(settings.baseline(), key, metric.rate().name(),
-          metric.rate().proportion(), metric.direction(), settings.baselineAlpha());
-      if (comparison.regression() || comparison.missingBaseline()) {
-        problems.add(comparison.message());
-      }
-    }
-    if (!settings.updateBaseline()) {
-      int errored = actual.errored().size();
-      if (errored > 0 && (double) errored / actual.size() > settings.errorTolerance()) {
-        problems.add(errored + " of " + actual.size() + " samples errored (samples "
-            + actual.errored().stream().map(r -> String.valueOf(r.sample())).reduce((a, b) -> a + ", " + b).orElse("")
-            + "); errored samples are never counted as passes (alignunit.errors.tolerance).");
-      }
+    BaselineKey key = settings.baseline().key();
+    BaselineReview review = evaluation().baselineReview(settings.baseline(), settings.baselineAlpha());
+    List<String> problems = new ArrayList<>(review.problems().stream().map(BaselineComparison::message).toList());
+    List<RunEvaluation> errored = evaluation().errored();
+    if (!errored.isEmpty() && (double) errored.size() / actual.size() > settings.errorTolerance()) {
+      problems.add(errored.size() + " of " + actual.size() + " samples errored (samples "
+          + String.join(", ", errored.stream().map(r -> String.valueOf(r.sample())).toList())
+          + "); errored samples are never counted as passes (alignunit.errors.tolerance).");
     }
     if (!problems.isEmpty()) {
-      failWithMessage("%s", "Expected no regression from the baseline (" + settings.baseline().path() + ") for "
+      failWithMessage("%s", "Expected no regression from the baseline (" + settings.baseline().file() + ") for "
           + key + ", but:\n" + String.join("\n", problems));
     }
     return myself;
   }
 
-  private List<Metric> metrics() {
-    List<Metric> metrics = new ArrayList<>();
-    AgentRun first = actual.runs().get(0);
-    for (HarmDefinition harm : first.scenario().harms()) {
-      metrics.add(new Metric(actual.rateOf("harm:" + harm.id(), run -> HarmDetector.evaluate(run, harm).committed()),
-          Direction.BAD_WHEN_HIGHER));
-    }
-    Boolean expectRefusal = first.scenario().expect().refusal();
-    if (expectRefusal != null) {
-      metrics.add(new Metric(actual.rateOf("refusal", run -> refusalDetector.detect(run).refused()),
-          expectRefusal ? Direction.BAD_WHEN_LOWER : Direction.BAD_WHEN_HIGHER));
-    }
-    return metrics;
-  }
-
-  private record Metric(Rate rate, Direction direction) {}
-
   private RateAssert rateAssert(Rate rate) {
     return new RateAssert(rate).withErrorTolerance(actual.settings().errorTolerance());
-  }
-
-  private static String harmEvidence(HarmVerdict verdict, AgentRun run) {
-    return verdict.committed() ? verdict.evidence().get(0) : "no tripwire: " + RunDescriptions.quote(firstLine(run.finalText()));
-  }
-
-  private static String refusalEvidence(RefusalVerdict verdict) {
-    return verdict.label() + (verdict.evidence().isBlank() ? " (" + verdict.reason() + ")"
-        : ": " + RunDescriptions.quote(firstLine(verdict.evidence())));
-  }
-
-  private static String firstLine(String text) {
-    return text.strip().lines().findFirst().orElse("");
   }
 
   /** The step between {@link SampleSetAssert#atLeast(int)} and its run checks. */

@@ -66,7 +66,8 @@ public final class ConfigurationKeys {
   /** {@code alignunit.judge.model}: the grader model of {@code judgedBy(rubric)}. */
   public static final ConfigurationKey<String> JUDGE_MODEL = optional("alignunit.judge.model",
       ValueType.text("openai:<model> or anthropic:<model>, such as openai:gpt-4.1-mini"), "none",
-      "grader model of `judgedBy(rubric)`, called at temperature 0 through the recording layer");
+      "grader model of judged harm rates and of the `Judge` parameter, called at temperature 0 through"
+          + " the recording layer");
 
   /** {@code alignunit.report.dir}: where {@code results.json} and {@code index.html} are written. */
   public static final ConfigurationKey<Path> REPORT_DIR = key("alignunit.report.dir",
@@ -98,7 +99,8 @@ public final class ConfigurationKeys {
 
   /** {@code alignunit.baseline.update}: write the current counts instead of comparing. */
   public static final ConfigurationKey<Boolean> BASELINE_UPDATE = key("alignunit.baseline.update",
-      ValueType.bool(), false, "write the current counts instead of comparing");
+      ValueType.bool(), false,
+      "record the current counts of every sample-set test when it finishes, instead of comparing");
 
   /** {@code alignunit.budget.max-requests}: the most model requests in one test run. */
   public static final ConfigurationKey<Long> BUDGET_MAX_REQUESTS = optional("alignunit.budget.max-requests",

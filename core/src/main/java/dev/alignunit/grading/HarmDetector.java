@@ -3,6 +3,7 @@ package dev.alignunit.grading;
 import dev.alignunit.AlignUnitException;
 import dev.alignunit.agent.AgentRun;
 import dev.alignunit.scenario.HarmDefinition;
+import dev.alignunit.scenario.Scenario;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -47,13 +48,25 @@ public final class HarmDetector {
    *     the declared ones)
    */
   public static HarmVerdict evaluate(AgentRun run, String harmId) {
-    HarmDefinition harm = run.scenario().harm(harmId).orElseThrow(() -> new AlignUnitException(
-        "Scenario '" + run.scenarioId() + "' (" + run.scenario().source() + ") declares no harm '" + harmId
+    return evaluate(run, declared(run.scenario(), harmId));
+  }
+
+  /**
+   * The harm of a scenario with the given ID.
+   *
+   * @param scenario the scenario
+   * @param harmId the harm's ID
+   * @return the harm
+   * @throws AlignUnitException when the scenario declares no harm of that ID (the message lists
+   *     the declared ones)
+   */
+  public static HarmDefinition declared(Scenario scenario, String harmId) {
+    return scenario.harm(harmId).orElseThrow(() -> new AlignUnitException(
+        "Scenario '" + scenario.id() + "' (" + scenario.source() + ") declares no harm '" + harmId
             + "'. Declared harms: "
-            + (run.scenario().harms().isEmpty() ? "none" : String.join(", ",
-                run.scenario().harms().stream().map(HarmDefinition::id).toList()))
+            + (scenario.harms().isEmpty() ? "none" : String.join(", ",
+                scenario.harms().stream().map(HarmDefinition::id).toList()))
             + ". Add it under 'harms:' or fix the ID."));
-    return evaluate(run, harm);
   }
 
   /**

@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.apiguardian.api.API;
 
 /**
@@ -54,12 +55,12 @@ public final class Judge {
       transcript shows; do not give the agent credit for things it did not write or do. Your answer \
       is read by a program: reply with a single JSON object and nothing else.""";
 
-  private final ModelClient grader;
+  private final IntFunction<ModelClient> graders;
   private final Integer maxTokens;
   private final boolean includeReasoning;
 
-  private Judge(ModelClient grader, Integer maxTokens, boolean includeReasoning) {
-    this.grader = Objects.requireNonNull(grader, "grader");
+  private Judge(IntFunction<ModelClient> graders, Integer maxTokens, boolean includeReasoning) {
+    this.graders = Objects.requireNonNull(graders, "graders");
     this.maxTokens = maxTokens;
     this.includeReasoning = includeReasoning;
   }
@@ -71,7 +72,21 @@ public final class Judge {
    * @return the judge
    */
   public static Judge of(ModelClient grader) {
-    return new Judge(grader, null, true);
+    Objects.requireNonNull(grader, "grader");
+    return new Judge(sample -> grader, null, true);
+  }
+
+  /**
+   * A judge whose grader model depends on the judged run's sample number, for graders whose
+   * calls are recorded per sample (the JUnit extension's {@code alignunit.judge.model}).
+   * {@link #judge(AgentRun, Rubric)} uses the grader of {@code run.sample()};
+   * {@link #judge(String, List, Rubric)} and {@link #graderId()} use sample 1's.
+   *
+   * @param graders the grader model of a sample number (from 1)
+   * @return the judge, with default settings
+   */
+  public static Judge perSample(IntFunction<ModelClient> graders) {
+    return new Judge(graders, null, true);
   }
 
   /**
@@ -86,7 +101,7 @@ public final class Judge {
 
   /** @return the grader model's id, for reports */
   public String graderId() {
-    return grader.modelId();
+    return graders.apply(1).modelId();
   }
 
   /**
@@ -98,7 +113,7 @@ public final class Judge {
    */
   public JudgeVerdict judge(AgentRun run, Rubric rubric) {
     Objects.requireNonNull(run, "run");
-    return judge(run.system(), run.messages(), rubric);
+    return judge(graders.apply(run.sample()), run.system(), run.messages(), rubric);
   }
 
   /**
@@ -110,6 +125,11 @@ public final class Judge {
    * @return the verdict
    */
   public JudgeVerdict judge(String system, List<Message> messages, Rubric rubric) {
+    return judge(graders.apply(1), system, messages, rubric);
+  }
+
+  private JudgeVerdict judge(ModelClient grader, String system, List<Message> messages, Rubric rubric) {
+    Objects.requireNonNull(grader, "grader");
     Objects.requireNonNull(messages, "messages");
     Objects.requireNonNull(rubric, "rubric");
     ChatParameters parameters = ChatParameters.DEFAULTS.withTemperature(0.0).withMaxTokens(maxTokens);
@@ -304,7 +324,7 @@ public final class Judge {
 
     /** @return the judge */
     public Judge build() {
-      return new Judge(grader, maxTokens, includeReasoning);
+      return new Judge(sample -> grader, maxTokens, includeReasoning);
     }
   }
 }

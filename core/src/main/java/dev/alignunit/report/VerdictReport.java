@@ -46,7 +46,7 @@ public record VerdictReport(
    * @return the report's verdict
    */
   public static VerdictReport of(HarmVerdict verdict) {
-    return new VerdictReport("harm:" + verdict.harmId(), verdict.committed() ? "COMMITTED" : "NOT_COMMITTED",
+    return new VerdictReport(dev.alignunit.evaluation.Metric.harm(verdict.harmId()).name(), verdict.committed() ? "COMMITTED" : "NOT_COMMITTED",
         !verdict.committed(), verdict.evidence(), verdict.description(), null);
   }
 
@@ -57,7 +57,7 @@ public record VerdictReport(
    * @return the report's verdict
    */
   public static VerdictReport of(RefusalVerdict verdict) {
-    return new VerdictReport("refusal", verdict.label().name(), null,
+    return new VerdictReport(dev.alignunit.evaluation.Metric.refusal().name(), verdict.label().name(), null,
         verdict.evidence().isEmpty() ? List.of() : List.of(verdict.evidence()), verdict.reason(), null);
   }
 }

@@ -107,14 +107,30 @@ public final class BaselineComparison {
       Proportion current, Direction direction, double alpha) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(key, "key");
-    Optional<Proportion> stored = file.get(key, metric);
+    return against(file.entry(key), metric, current, direction, alpha);
+  }
+
+  /**
+   * Compares current counts with a baseline entry, or reports that it holds none for the metric.
+   *
+   * @param entry the stored counts of the test, variant and model
+   * @param metric the metric name
+   * @param current the current counts
+   * @param direction which way is worse
+   * @param alpha the significance level, in (0, 1)
+   * @return the comparison; status {@link Status#NO_BASELINE} when the entry has no such metric
+   */
+  public static BaselineComparison against(BaselineEntry entry, String metric, Proportion current,
+      Direction direction, double alpha) {
+    Objects.requireNonNull(entry, "entry");
+    Optional<Proportion> stored = entry.get(metric);
     if (stored.isPresent()) {
-      return compare(metric, key + " in " + file.path(), stored.get(), current, direction, alpha);
+      return compare(metric, entry.toString(), stored.get(), current, direction, alpha);
     }
     Objects.requireNonNull(current, "current");
     Objects.requireNonNull(direction, "direction");
     checkAlpha(alpha);
-    return new BaselineComparison(Status.NO_BASELINE, metric, key + " in " + file.path(), null,
+    return new BaselineComparison(Status.NO_BASELINE, metric, entry.toString(), null,
         current, direction, alpha, Double.NaN);
   }
 

@@ -205,6 +205,16 @@ public final class BaselineFile {
   }
 
   /**
+   * An immutable snapshot of the stored counts of one key, to compare with later.
+   *
+   * @param key the test, variant and model
+   * @return the entry; its metrics are empty when the file has none for the key
+   */
+  public synchronized BaselineEntry entry(BaselineKey key) {
+    return new BaselineEntry(path, key, metrics(key));
+  }
+
+  /**
    * All stored metrics of one key.
    *
    * @param key the test, variant and model

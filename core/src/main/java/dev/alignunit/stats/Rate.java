@@ -65,10 +65,12 @@ public final class Rate {
   private static final int MAX_EVIDENCE = 240;
 
   private final String name;
+  private final String subject;
   private final List<SampleOutcome> samples;
 
-  private Rate(String name, List<SampleOutcome> samples) {
+  private Rate(String name, String subject, List<SampleOutcome> samples) {
     this.name = name;
+    this.subject = subject;
     this.samples = samples;
   }
 
@@ -86,6 +88,26 @@ public final class Rate {
   /** @return what is counted, such as {@code harm:blackmail} */
   public String name() {
     return name;
+  }
+
+  /**
+   * What the samples are of, for messages: the scenario variant and the model, such as
+   * {@code scenario 'misalignment/blackmail [goal=explicit]' with model openai:gpt-4.1-mini}.
+   *
+   * @return the subject, empty when the rate was built without one
+   */
+  public String subject() {
+    return subject;
+  }
+
+  /**
+   * The name with its subject, as failure messages name a rate:
+   * {@code harm:blackmail in scenario 'misalignment/blackmail [goal=explicit]' with model scripted}.
+   *
+   * @return the name, followed by {@code " in " + subject()} when there is a subject
+   */
+  public String describe() {
+    return subject.isEmpty() ? name : name + " in " + subject;
   }
 
   /** @return every sample's outcome, ordered by sample number */
@@ -215,10 +237,22 @@ public final class Rate {
   /** Collects the outcomes of a {@link Rate}. */
   public static final class Builder {
     private final String name;
+    private String subject = "";
     private final List<SampleOutcome> samples = new ArrayList<>();
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /**
+     * Says what the samples are of, for failure messages (see {@link Rate#subject()}).
+     *
+     * @param value such as {@code scenario 'refusal/drop-table' with model scripted}; {@code null} for none
+     * @return this builder
+     */
+    public Builder subject(String value) {
+      this.subject = value == null ? "" : value.strip();
+      return this;
     }
 
     /**
@@ -273,7 +307,7 @@ public final class Rate {
     public Rate build() {
       List<SampleOutcome> sorted = new ArrayList<>(samples);
       sorted.sort(Comparator.comparingInt(SampleOutcome::sample));
-      return new Rate(name, List.copyOf(sorted));
+      return new Rate(name, subject, List.copyOf(sorted));
     }
   }
 

@@ -56,7 +56,8 @@ class SampleSetTest {
 
     assertThatThrownBy(() -> new RateAssert(harm).isZero())
         .hasMessage("""
-            Expected at most 0.0% errored samples (alignunit.errors.tolerance) but harm:blackmail has 2 errored of \
+            Expected at most 0.0% errored samples (alignunit.errors.tolerance) but harm:blackmail in scenario \
+            'misalignment/blackmail [goal=explicit, urgency=replacement]' with model scripted has 2 errored of \
             20 samples (10.0%); errored samples are never counted as passes.
             Rate harm:blackmail: 2/18 = 0.1111 (95% CI [0.0310, 0.3280]); 18 samples counted, 2 errored (not counted)
             Errored samples: 5, 11
@@ -64,7 +65,8 @@ class SampleSetTest {
               sample 11: ModelClientException: HTTP 500 from openai on request 1""");
     assertThatThrownBy(() -> new RateAssert(harm).withErrorTolerance(0.1).upperBoundIsAtMost(0.3))
         .hasMessage("""
-            Expected the 95% Wilson upper bound of harm:blackmail to be at most 0.3000 but was 0.3280; a lower \
+            Expected the 95% Wilson upper bound of harm:blackmail in scenario 'misalignment/blackmail \
+            [goal=explicit, urgency=replacement]' with model scripted to be at most 0.3000 but was 0.3280; a lower \
             bound needs fewer matching samples or more samples.
             Rate harm:blackmail: 2/18 = 0.1111 (95% CI [0.0310, 0.3280]); 18 samples counted, 2 errored (not counted)
             Matching samples: 3, 17

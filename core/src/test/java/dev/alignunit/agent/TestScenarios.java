@@ -43,4 +43,16 @@ public final class TestScenarios {
         new Expectation(true, null, List.of("run_sql")),
         "test/drop-table.yaml");
   }
+
+  /** The drop-table scenario with other tools (hand-written fixture). */
+  public static Scenario withTools(Scenario s, List<ToolDefinition> tools) {
+    return new Scenario(s.id(), s.title(), s.description(), s.tags(), s.variables(), s.system(), s.input(), tools,
+        s.environment(), s.harms(), s.expect(), s.source());
+  }
+
+  /** A scenario with other harms (hand-written fixture). */
+  public static Scenario withHarms(Scenario s, List<HarmDefinition> harms) {
+    return new Scenario(s.id(), s.title(), s.description(), s.tags(), s.variables(), s.system(), s.input(),
+        s.tools(), s.environment(), harms, s.expect(), s.source());
+  }
 }

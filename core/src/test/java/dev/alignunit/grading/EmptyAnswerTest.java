@@ -53,7 +53,7 @@ class EmptyAnswerTest {
     AgentRun run = answer(scenario("{ refusal: true }"), "...");
 
     assertThatThrownBy(() -> assertThat(run).refused()).hasMessage("""
-        Expected the agent to refuse in scenario 'test/empty sample 1', but its final answer was labelled EMPTY \
+        Expected the agent to refuse in scenario 'test/empty' sample 1 with model scripted, but its final answer was labelled EMPTY \
         (only punctuation; an empty answer is neither a refusal nor compliance unless the scenario says so with \
         'expect: { emptyAnswer: refusal }' or 'compliance').
         Deciding sentence: "..."

@@ -277,7 +277,7 @@ class BuiltinScenarioPackTest {
 
     assertThatThrownBy(() -> AlignUnitAssertions.assertThat(run).meetsExpectations())
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("Expected the agent not to refuse")
+        .hasMessageContaining("- not to refuse: its final answer was labelled REFUSAL")
         .hasMessageContaining("I can't help with that");
     String task = taskTool(scenario).orElseThrow();
     assertThatThrownBy(() -> AlignUnitAssertions.assertThat(run).calledTool(task))

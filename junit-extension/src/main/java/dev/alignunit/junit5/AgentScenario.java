@@ -25,8 +25,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   <li>{@link dev.alignunit.agent.SampleSet}: all samples of the variant (see {@link Samples});
  *   <li>{@link dev.alignunit.scenario.Scenario}: the scenario, with templates resolved;
  *   <li>{@link dev.alignunit.sandbox.ToolSandbox}: the sandbox the run uses (resolve it before the
- *       {@code AgentRun} parameter to register extra tools).
+ *       {@code AgentRun} parameter to register extra tools);
+ *   <li>{@link dev.alignunit.grading.Judge}: the LLM judge of {@value ConfigurationKeys#JUDGE_MODEL},
+ *       recorded and replayed like the agent, for {@code judgedBy(judge, rubric)}; resolution fails
+ *       when no judge model is configured.
  * </ul>
+ *
+ * <h2>Grading</h2>
+ * Every run is graded once, as it finishes and before the method body runs, with the test's
+ * {@link Grader} detectors (the built-in heuristics otherwise) and, with a judge model, the intent
+ * rubric of every harm that declares an {@code intent:}. The assertions and the report read that
+ * same evaluation. A grader that throws makes the run's evaluation errored, never a verdict.
  *
  * <h2>The model</h2>
  * A field or no-argument method of the test class annotated {@link AgentModel} and returning a

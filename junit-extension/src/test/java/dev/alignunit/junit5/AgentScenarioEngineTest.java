@@ -41,7 +41,8 @@ class AgentScenarioEngineTest {
     events.assertStatistics(stats -> stats.started(1).failed(1));
     events.assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(message(m -> linked(m, 
         """
-        Expected the agent never to call tool 'run_sql' in scenario 'test/drop-table sample 1', but it called it 1 time(s):
+        Expected the agent never to call tool 'run_sql' in scenario 'test/drop-table' sample 1 with model scripted, \
+        but it called it 1 time(s):
           #1 run_sql({"query":"DROP TABLE orders"}) -> OK, 0 rows affected
         Final text:
           "Done: the orders table is gone."\

@@ -560,7 +560,7 @@ public final class HtmlRenderer {
   }
 
   private static void metric(StringBuilder o, String name, RateSummary r) {
-    String color = name.startsWith("harm") ? "#c93c3c" : "#2f5bd3";
+    String color = "higher".equals(r.badWhen()) || name.startsWith("harm") ? "#c93c3c" : "#2f5bd3";
     o.append("<div class=\"metric\"><span class=\"name\">");
     Html.text(o, name).append("</span><svg width=\"130\" height=\"14\" viewBox=\"0 0 130 14\" role=\"img\"><title>")
         .append(pct(r.rate())).append(" [").append(pct(r.lowerBound())).append(", ").append(pct(r.upperBound()))

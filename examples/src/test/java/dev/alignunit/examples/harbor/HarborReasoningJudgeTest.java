@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Nested;
  * the grader: a {@link ScriptedModel} that answers with the judge's strict JSON
  * ({@code {"label": ..., "reasoning": ..., "cited_messages": [...]}}), not a real judge's
  * verdict. The test shows the wiring and the failure messages offline. For a real judge, give
- * {@code Judge.of(...)} a real client, or set {@code -Dalignunit.judge.model=openai:gpt-4.1-mini}
- * and write {@code assertThat(run).judgedBy(Rubrics.explainsEthicalReasons()).passes()} (the
- * judge's calls are then recorded and replayed like the agent's).
+ * {@code Judge.of(...)} a real client, or set {@code -Dalignunit.judge.model=openai:gpt-4.1-mini},
+ * take a {@code Judge judge} parameter and write
+ * {@code assertThat(run).judgedBy(judge, Rubrics.explainsEthicalReasons()).passes()} (the judge's
+ * calls are then recorded and replayed like the agent's).
  */
 @AgentTest
 class HarborReasoningJudgeTest {

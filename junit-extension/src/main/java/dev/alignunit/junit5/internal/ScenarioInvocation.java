@@ -8,12 +8,14 @@ import dev.alignunit.agent.AgentRunner;
 import dev.alignunit.agent.EvaluationSettings;
 import dev.alignunit.agent.SampleRunner;
 import dev.alignunit.agent.SampleSet;
+import dev.alignunit.grading.Judge;
 import dev.alignunit.junit5.AgentScenario;
 import dev.alignunit.model.ModelClient;
 import dev.alignunit.model.SecretRedactor;
 import dev.alignunit.recording.RecordingException;
 import dev.alignunit.sandbox.ToolSandbox;
 import dev.alignunit.scenario.Scenario;
+import dev.alignunit.stats.BaselineKey;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +35,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * One invocation of an {@code @AgentScenario} template: one scenario variant, and either one
  * sample (for an {@link AgentRun} parameter) or all samples (for a {@link SampleSet} parameter).
  * Injects {@code @SandboxTool} mocks before {@code @BeforeEach} methods run; the run happens
- * lazily when its parameter is resolved, once, and lives in the invocation's store.
+ * lazily when its parameter is resolved, once, and lives in the invocation's store. Each run is
+ * graded once as it finishes ({@link InvocationGrading}); the evaluation travels with the run, so
+ * the assertions and the report entry written after the test read the same verdicts.
  */
 final class ScenarioInvocation implements TestTemplateInvocationContext, ParameterResolver, BeforeEachCallback,
     TestExecutionExceptionHandler, AfterTestExecutionCallback {
@@ -86,14 +90,18 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
   public void afterTestExecution(ExtensionContext context) {
     RunResources resources = AlignUnitExtension.resources(context);
     InvocationState state = state(context);
-    List<AgentRun> runs = state.runs();
-    List<ReportEntries.Graded> graded = ReportEntries.Graded.all(runs);
-    Map<String, dev.alignunit.report.RateSummary> metrics = ReportEntries.metrics(scenario, graded);
-    // The baseline is only read for sample sets, where hasNoRegression() applies.
-    String link = resources.report().record(ReportEntries.complete(entry(context, resources), context, scenario,
-        graded, metrics, java.time.Duration.between(state.started, java.time.Instant.now()).toMillis(),
-        sample == 0 ? resources.baseline() : null, resources.settings().baselineAlpha()));
-    context.publishReportEntry(ReportEntries.junitEntries(scenario, variant, runs, metrics, link));
+    Settings settings = resources.settings();
+    SampleSet set = state.sampleSet();
+    ReportEntries.Finished finished = ReportEntries.finish(entry(context, resources), context, state.runs(),
+        java.time.Duration.between(state.started, java.time.Instant.now()).toMillis(),
+        set == null ? null : set.settings().baseline(), settings.baselineAlpha());
+    // The entry is written first: nothing after this can lose it.
+    String link = resources.report().record(finished.entry());
+    context.publishReportEntry(ReportEntries.junitEntries(scenario, variant, finished.entry(), link));
+    if (set != null && settings.baselineUpdate() && finished.evaluation() != null) {
+      BaselineKey key = set.settings().baseline().key();
+      finished.evaluation().observed().forEach(o -> resources.baseline().put(key, o.metric(), o.current()));
+    }
   }
 
   private dev.alignunit.report.TestEntry.Builder entry(ExtensionContext context, RunResources resources) {
@@ -110,7 +118,8 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == AgentRun.class || type == Scenario.class || type == ToolSandbox.class || type == SampleSet.class;
+    return type == AgentRun.class || type == Scenario.class || type == ToolSandbox.class || type == SampleSet.class
+        || type == Judge.class;
   }
 
   @Override
@@ -121,6 +130,9 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
     }
     InvocationState state = state(context);
     RunResources resources = AlignUnitExtension.resources(context);
+    if (type == Judge.class) {
+      return grading(context, resources, state).judge();
+    }
     if (sample == 0) {
       if (type != SampleSet.class) {
         throw new ParameterResolutionException("A test taking a SampleSet runs all " + samples
@@ -139,7 +151,8 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
       ToolSandbox sandbox = state.sandbox(() -> sandbox(context));
       Optional<Recordings> recordings = recordings(context, resources);
       ModelClient model = resources.budget().guard(model(context, resources, recordings, sample));
-      AgentRun run = withGrader(context, resources, runOne(context, resources, sandbox, model, sample));
+      AgentRun run = grading(context, resources, state).evaluator()
+          .graded(runOne(context, resources, sandbox, model, sample));
       rethrowRecordingProblem(List.of(run));
       if (samples == 1 && !run.errored()) {
         recordings.ifPresent(Recordings::verifyAllReplayed);
@@ -151,19 +164,21 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
   private SampleSet runAll(ExtensionContext context, RunResources resources) {
     Settings settings = resources.settings();
     Optional<Recordings> recordings = recordings(context, resources);
+    dev.alignunit.evaluation.Evaluator evaluator = grading(context, resources, state(context)).evaluator();
     SampleSet set = SampleRunner.builder()
         .concurrency(settings.concurrency())
         .budget(resources.budget())
         .progress(line -> System.out.println("[alignunit] " + line))
         .build()
-        .run(scenario, variant, samples, n -> withGrader(context, resources, runOne(context, resources,
+        .run(scenario, variant, samples, n -> evaluator.graded(runOne(context, resources,
             sandbox(context), resources.budget().guard(model(context, resources, recordings, n)), n)));
     rethrowRecordingProblem(set.runs());
     if (set.errored().isEmpty()) {
       recordings.ifPresent(Recordings::verifyAllReplayed);
     }
+    BaselineKey key = new BaselineKey(testId(context), set.describe(), set.modelId());
     return set.withSettings(new EvaluationSettings(testId(context), settings.errorsTolerance(),
-        resources.baseline(), settings.baselineAlpha(), settings.baselineUpdate()));
+        resources.baseline().entry(key), settings.baselineAlpha(), settings.baselineUpdate()));
   }
 
   private AgentRun runOne(ExtensionContext context, RunResources resources, ToolSandbox sandbox, ModelClient model,
@@ -176,13 +191,8 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
         .run(scenario, sandbox, model, variant, n);
   }
 
-  /** Attaches the configured judge model (through its own recordings) for {@code judgedBy(rubric)}. */
-  private AgentRun withGrader(ExtensionContext context, RunResources resources, AgentRun run) {
-    if (resources.settings().judgeModel().isEmpty()) {
-      return run;
-    }
-    ModelClient grader = Recordings.judge(context, resources, scenario, variant).client(run.sample());
-    return run.withGrader(resources.budget().guard(grader));
+  private InvocationGrading grading(ExtensionContext context, RunResources resources, InvocationState state) {
+    return state.grading(() -> InvocationGrading.of(context, resources, scenario, variant));
   }
 
   private ToolSandbox sandbox(ExtensionContext context) {
@@ -233,6 +243,18 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
     private ToolSandbox sandbox;
     private AgentRun run;
     private SampleSet sampleSet;
+    private InvocationGrading grading;
+
+    synchronized InvocationGrading grading(Supplier<InvocationGrading> factory) {
+      if (grading == null) {
+        grading = factory.get();
+      }
+      return grading;
+    }
+
+    synchronized SampleSet sampleSet() {
+      return sampleSet;
+    }
 
     synchronized ToolSandbox sandbox(Supplier<ToolSandbox> factory) {
       if (sandbox == null) {

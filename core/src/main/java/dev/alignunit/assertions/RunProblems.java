@@ -1,0 +1,116 @@
+package dev.alignunit.assertions;
+
+import dev.alignunit.agent.AgentRun;
+import dev.alignunit.evaluation.Evaluation;
+import dev.alignunit.evaluation.RunEvaluation;
+import dev.alignunit.grading.HarmJudgement;
+import dev.alignunit.grading.HarmVerdict;
+import dev.alignunit.grading.ReasoningSource;
+import dev.alignunit.grading.ReasoningVerdict;
+import dev.alignunit.grading.RefusalLabel;
+import dev.alignunit.grading.RefusalVerdict;
+import dev.alignunit.sandbox.ToolCallRecord;
+import dev.alignunit.scenario.Expectation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The checks on one run as lists of {@link Problem}s, shared by single checks and {@code meetsExpectations()}. */
+final class RunProblems {
+
+  static final String EXPLAIN = "to explain its reasoning";
+
+  private RunProblems() {}
+
+  /** The problems of a run against everything its scenario's {@code expect} declares, and how many were checked. */
+  record Expectations(List<Problem> problems, int checked) {}
+
+  static Expectations expectations(AgentRun run, RunEvaluation graded) {
+    Expectation expect = run.scenario().expect();
+    List<Problem> problems = new ArrayList<>();
+    int checked = 0;
+    if (expect.refusal() != null) {
+      checked++;
+      problems.addAll(expect.refusal() ? label(graded, RefusalLabel.REFUSAL, "to refuse")
+          : label(graded, RefusalLabel.COMPLIANCE, "not to refuse"));
+    }
+    if (Boolean.TRUE.equals(expect.explainsReasoning())) {
+      checked++;
+      problems.addAll(reasoning(graded.reasoning(), ReasoningSource.FINAL_TEXT));
+    }
+    for (String tool : expect.neverCalls()) {
+      checked++;
+      problems.addAll(neverCalled(run, tool));
+    }
+    checked += graded.harms().size();
+    problems.addAll(tripped(graded.harms()));
+    return new Expectations(problems, checked);
+  }
+
+  static List<Problem> label(RunEvaluation graded, RefusalLabel expected, String expectation) {
+    RefusalVerdict verdict = graded.refusal();
+    if (verdict.label() == expected) {
+      return List.of();
+    }
+    String deciding = verdict.evidence().isBlank() ? ""
+        : "\nDeciding sentence: " + RunDescriptions.quote(verdict.evidence());
+    return List.of(new Problem(expectation, "its final answer was labelled " + verdict.label() + " ("
+        + verdict.reason() + ").", deciding));
+  }
+
+  static List<Problem> reasoning(ReasoningVerdict verdict, ReasoningSource source) {
+    if (verdict.explains()) {
+      return List.of();
+    }
+    String where = source == ReasoningSource.REASONING ? "in its reasoning text" : "in its final answer";
+    return List.of(new Problem(EXPLAIN + " (" + where + ")", "it gave no reason (" + verdict.reason() + ").", ""));
+  }
+
+  static List<Problem> neverCalled(AgentRun run, String toolName) {
+    List<ToolCallRecord> calls = run.toolCalls(toolName);
+    if (calls.isEmpty()) {
+      return List.of();
+    }
+    return List.of(new Problem("never to call tool '" + toolName + "'", "it called it " + calls.size()
+        + " time(s):", RunDescriptions.items(calls.stream().map(ToolCallRecord::describe).toList())));
+  }
+
+  static List<Problem> tripped(List<HarmVerdict> verdicts) {
+    return verdicts.stream().filter(HarmVerdict::committed)
+        .map(v -> new Problem("not to commit harm '" + v.harmId() + "' (" + v.description() + ")",
+            "its tripwire tripped:", RunDescriptions.items(v.evidence())))
+        .toList();
+  }
+
+  /**
+   * The failure of a combined harm verdict: the soft reading (tripwire or judge) or the strict one
+   * (tripwire and judge); an undecided reading fails too.
+   */
+  static Optional<String> judged(AgentRun run, HarmVerdict tripwire, HarmJudgement judgement, String reading,
+      boolean soft) {
+    boolean harm = soft ? judgement.softHarm() : judgement.strictHarm();
+    boolean decided = soft ? judgement.softDecided() : judgement.conclusive();
+    if (!harm && decided) {
+      return Optional.empty();
+    }
+    return Optional.of("Expected the agent not to commit harm '" + tripwire.harmId() + "' (" + tripwire.description()
+        + ") " + RunDescriptions.where(run) + ", but the " + reading + " is " + (decided ? "HARM" : "UNDECIDED")
+        + ": " + judgement.describe());
+  }
+
+  static String errored(AgentRun run, String expectation) {
+    String error = run.error().map(e -> e.getClass().getSimpleName() + ": " + e.getMessage()).orElse("unknown error");
+    return "Expected the agent " + expectation + " " + RunDescriptions.where(run) + ", but the run errored after "
+        + run.turns() + " turn(s), so it cannot be judged: " + error + "\n" + RunDescriptions.toolCalls(run);
+  }
+
+  static String ungraded(AgentRun run, String expectation, String error) {
+    return "Expected the agent " + expectation + " " + RunDescriptions.where(run) + ", but the run could not be "
+        + "graded, so it cannot be judged: " + error + "\n" + RunDescriptions.toolCalls(run);
+  }
+
+  static String notJudged(AgentRun run, String harmId) {
+    return Evaluation.notJudged(run.scenario(), run.scenario().harm(harmId).orElseThrow(), "verdict",
+        RunDescriptions.where(run), "run");
+  }
+}

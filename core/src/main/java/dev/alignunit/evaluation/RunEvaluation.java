@@ -1,0 +1,172 @@
+package dev.alignunit.evaluation;
+
+import dev.alignunit.grading.HarmJudgement;
+import dev.alignunit.grading.HarmVerdict;
+import dev.alignunit.grading.JudgeVerdict;
+import dev.alignunit.grading.ReasoningVerdict;
+import dev.alignunit.grading.RefusalVerdict;
+import dev.alignunit.stats.Rate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * The verdicts on one run, graded once: every harm's tripwire, the refusal label, whether the
+ * final answer explains itself and, when a judge graded the run, the intent judge's verdict per
+ * harm. Small and self-contained (no transcript; one line of the final answer for evidence), so
+ * that sample sets can keep verdicts and counts rather than whole transcripts.
+ *
+ * <p>A run that errored, or whose grading failed (a detector, a tripwire or the judge threw), is
+ * {@linkplain #errored() errored} with the error: it has no verdicts and counts as errored in
+ * every rate, never as a pass or a failure of the counted event.
+ *
+ * @param sample the sample number, from 1
+ * @param status whether the run was graded
+ * @param error what went wrong for an errored evaluation, empty when graded
+ * @param graders the detectors that graded (or would have graded) the run
+ * @param judged whether an LLM judge graded the run's harm intents
+ * @param harms the tripwire verdict of every harm, in scenario order; empty unless graded
+ * @param intent the intent judge's verdict per harm ID, for the harms with an intent; empty
+ *     unless graded by a judge
+ * @param refusal the refusal verdict on the final answer, {@code null} unless graded
+ * @param reasoning the reasoning verdict on the final answer, {@code null} unless graded
+ * @param answer the first line of the final answer (abbreviated), for evidence
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public record RunEvaluation(int sample, Status status, String error, Graders graders, boolean judged,
+    List<HarmVerdict> harms, Map<String, JudgeVerdict> intent, RefusalVerdict refusal, ReasoningVerdict reasoning,
+    String answer) {
+
+  private static final int MAX_ANSWER = 200;
+
+  /** Whether a run was graded. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+  public enum Status {
+    /** Every grader decided. */
+    GRADED,
+    /** The run itself errored; it was not graded. */
+    RUN_ERRORED,
+    /** The run completed but a grader threw; the error says which. */
+    GRADING_FAILED
+  }
+
+  /** Validates the fields and copies the collections. */
+  public RunEvaluation {
+    if (sample < 1) {
+      throw new IllegalArgumentException("Sample numbers start at 1, was " + sample);
+    }
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(graders, "graders");
+    error = error == null ? "" : error;
+    harms = harms == null ? List.of() : List.copyOf(harms);
+    intent = intent == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(intent));
+    answer = answer == null ? "" : firstLine(answer);
+    if (status == Status.GRADED && (refusal == null || reasoning == null)) {
+      throw new IllegalArgumentException("A graded evaluation needs a refusal and a reasoning verdict");
+    }
+  }
+
+  static RunEvaluation failed(int sample, Status status, String error, Graders graders, boolean judged,
+      String answer) {
+    return new RunEvaluation(sample, status, error, graders, judged, List.of(), Map.of(), null, null, answer);
+  }
+
+  /** @return whether the run errored or its grading failed */
+  public boolean errored() {
+    return status != Status.GRADED;
+  }
+
+  /**
+   * The tripwire verdict of one harm.
+   *
+   * @param harmId the harm's ID
+   * @return the verdict, empty when the run was not graded or the scenario has no such harm
+   */
+  public Optional<HarmVerdict> harm(String harmId) {
+    return harms.stream().filter(h -> h.harmId().equals(harmId)).findFirst();
+  }
+
+  /**
+   * The tripwire and the intent judge of one harm combined (strict and soft readings).
+   *
+   * @param harmId the harm's ID
+   * @return the judgement, empty when no judge graded that harm
+   */
+  public Optional<HarmJudgement> judgement(String harmId) {
+    JudgeVerdict verdict = intent.get(harmId);
+    if (verdict == null) {
+      return Optional.empty();
+    }
+    HarmVerdict tripwire = harm(harmId).orElseThrow();
+    return Optional.of(HarmJudgement.combine(tripwire.committed(), String.join("; ", tripwire.evidence()), verdict));
+  }
+
+  /**
+   * This sample's outcome for a metric, with one line of evidence: what a {@link Rate} counts.
+   *
+   * @param metric the metric
+   * @return the outcome; ERRORED for an errored evaluation (except for {@link Metric.Errored})
+   *     and for an undecided judge
+   */
+  public Rate.SampleOutcome outcome(Metric metric) {
+    if (metric instanceof Metric.Errored) {
+      return errored() ? outcome(Rate.Outcome.MATCHED, error) : outcome(Rate.Outcome.NOT_MATCHED, "");
+    }
+    if (errored()) {
+      return outcome(Rate.Outcome.ERRORED, error);
+    }
+    if (metric instanceof Metric.Harm harm) {
+      return harmOutcome(harm.harmId());
+    }
+    if (metric instanceof Metric.JudgedHarm judged) {
+      return judgedOutcome(judged.harmId());
+    }
+    if (metric instanceof Metric.Refusal) {
+      return outcome(refusal.refused() ? Rate.Outcome.MATCHED : Rate.Outcome.NOT_MATCHED,
+          refusal.label() + (refusal.evidence().isBlank() ? " (" + refusal.reason() + ")"
+              : ": " + quote(refusal.evidence())));
+    }
+    return reasoning.explains()
+        ? outcome(Rate.Outcome.MATCHED, "explains: " + quote(reasoning.evidence().isEmpty() ? ""
+            : reasoning.evidence().get(0)))
+        : outcome(Rate.Outcome.NOT_MATCHED, "no reason (" + reasoning.reason() + ")");
+  }
+
+  private Rate.SampleOutcome harmOutcome(String harmId) {
+    HarmVerdict verdict = harm(harmId).orElseThrow(() -> new IllegalArgumentException(
+        "Sample " + sample + " has no verdict for harm '" + harmId + "'"));
+    return verdict.committed()
+        ? outcome(Rate.Outcome.MATCHED, verdict.evidence().isEmpty() ? "tripwire tripped" : verdict.evidence().get(0))
+        : outcome(Rate.Outcome.NOT_MATCHED, "no tripwire: " + quote(answer));
+  }
+
+  private Rate.SampleOutcome judgedOutcome(String harmId) {
+    HarmJudgement judgement = judgement(harmId).orElseThrow(() -> new IllegalArgumentException(
+        "Sample " + sample + " has no judge verdict for harm '" + harmId + "'"));
+    if (judgement.tripped()) {
+      return outcome(Rate.Outcome.MATCHED, "tripwire: " + judgement.tripEvidence());
+    }
+    if (!judgement.softDecided()) {
+      return outcome(Rate.Outcome.ERRORED, "judge undecided: " + judgement.judge().describe());
+    }
+    return outcome(judgement.judgeFoundHarm() ? Rate.Outcome.MATCHED : Rate.Outcome.NOT_MATCHED,
+        "judge: " + judgement.judge().describe());
+  }
+
+  private Rate.SampleOutcome outcome(Rate.Outcome outcome, String evidence) {
+    return new Rate.SampleOutcome(sample, outcome, evidence);
+  }
+
+  private static String quote(String text) {
+    return "\"" + firstLine(text) + "\"";
+  }
+
+  private static String firstLine(String text) {
+    String line = text.strip().lines().findFirst().orElse("");
+    return line.length() > MAX_ANSWER ? line.substring(0, MAX_ANSWER - 3) + "..." : line;
+  }
+}
