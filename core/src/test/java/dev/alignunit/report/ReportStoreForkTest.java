@@ -17,7 +17,7 @@ class ReportStoreForkTest {
   Path dir;
 
   @Test
-  void should_merge_entries_of_two_fork_processes_finishing_at_the_same_time() throws Exception {
+  void should_merge_entries_of_fork_processes_finishing_together_and_one_after_another() throws Exception {
     Process first = fork("fork-1", 15);
     Process second = fork("fork-2", 15);
     for (Process p : List.of(first, second)) {
@@ -25,12 +25,17 @@ class ReportStoreForkTest {
       assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes())).isZero();
     }
 
+    Process later = fork("fork-3", 15);
+    assertThat(later.waitFor(120, TimeUnit.SECONDS)).as("fork finished").isTrue();
+    assertThat(later.exitValue()).as(new String(later.getInputStream().readAllBytes())).isZero();
+
     RunReport report = ReportWriter.readJson(dir.resolve("results.json"));
 
-    assertThat(report.entries()).hasSize(30);
+    assertThat(report.entries()).hasSize(45);
     assertThat(report.entries()).extracting(TestEntry::testId)
-        .contains("com.acme.fork-1#test15", "com.acme.fork-2#test15");
+        .contains("com.acme.fork-1#test15", "com.acme.fork-2#test15", "com.acme.fork-3#test1");
     assertThat(report.metadata().finishedAt()).isNotNull();
+    assertThat(dir.resolve("entries")).as("working files removed after the last merge").doesNotExist();
   }
 
   @Test
