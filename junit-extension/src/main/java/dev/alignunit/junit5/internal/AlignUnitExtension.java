@@ -80,9 +80,12 @@ public final class AlignUnitExtension implements TestTemplateInvocationContextPr
     return settings.samples();
   }
 
+  /** The resources of the module of the context's test class (one set per module in a run). */
   static RunResources resources(ExtensionContext context) {
-    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(RunResources.class,
-        k -> new RunResources(Settings.read(context::getConfigurationParameter, System::getenv)),
+    java.nio.file.Path module = context.getTestClass().map(ModulePaths::moduleOf)
+        .orElseGet(() -> java.nio.file.Path.of("").toAbsolutePath());
+    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(List.of(RunResources.class, module),
+        k -> new RunResources(Settings.read(context::getConfigurationParameter, System::getenv), module),
         RunResources.class);
   }
 }

@@ -63,7 +63,7 @@ final class Recordings implements AutoCloseable {
     String method = context.getRequiredTestMethod().getName();
     ProviderSettings providers = settings.providers();
     String keyEnv = spec.startsWith("anthropic:") ? providers.anthropicApiKeyEnv() : providers.openAiApiKeyEnv();
-    Path file = RecordingPaths.file(settings.recordingsDir(), testClass.getSimpleName(), method + "-judge", variant);
+    Path file = RecordingPaths.file(resources.recordingsDir(), testClass.getSimpleName(), method + "-judge", variant);
     String command = "mvn test -D" + ConfigurationKeys.MODE + "=record -D" + ConfigurationKeys.JUDGE_MODEL + "=" + spec
         + " -Dtest=" + testClass.getSimpleName() + "#" + method;
     return open(settings, file, testClass.getSimpleName() + "#" + method + " (judge)", scenario, variant,
@@ -118,7 +118,7 @@ final class Recordings implements AutoCloseable {
     String command = "mvn test -D" + ConfigurationKeys.MODE + "=record -D" + ConfigurationKeys.MODEL + "="
         + (spec == null || spec.equals("scripted") ? "openai:<model>" : spec) + " -Dtest=" + testClass.getSimpleName()
         + "#" + method;
-    Path file = RecordingPaths.file(settings.recordingsDir(), testClass.getSimpleName(), method, variant);
+    Path file = RecordingPaths.file(resources.recordingsDir(), testClass.getSimpleName(), method, variant);
     if (spec == null && !Files.exists(file)) {
       throw new ExtensionConfigurationException("No model for " + ScenarioInvocation.testId(context)
           + ": declare an @AgentModel field or method returning a ModelClient (for example a ScriptedModel), or set "
