@@ -21,7 +21,7 @@ for setting in "${settings[@]}"; do
   rm -rf "$report" examples/target/surefire-reports
   log=$(mktemp)
   # shellcheck disable=SC2086
-  if ! mvn -B -o -pl examples -am test -Dtest='dev.alignunit.examples.**' -Dsurefire.failIfNoSpecifiedTests=false \
+  if ! mvn -B -o -pl examples -am test -Dtest='dev.alignunit.examples.**.*Test' -Dsurefire.failIfNoSpecifiedTests=false \
       $setting >"$log" 2>&1; then
     echo "FAIL [$setting]: the build failed"; tail -40 "$log"; failed=$((failed + 1)); continue
   fi

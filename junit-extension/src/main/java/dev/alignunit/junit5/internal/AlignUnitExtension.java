@@ -45,17 +45,18 @@ public final class AlignUnitExtension implements TestTemplateInvocationContextPr
     Scenario scenario = resources.catalog().get(annotation.value());
     int samples = samples(context, resources.settings());
     boolean wantsSet = Arrays.stream(method.getParameterTypes()).anyMatch(t -> t == SampleSet.class);
+    String model = InvocationNames.model(context, resources.settings());
     List<TestTemplateInvocationContext> invocations = new ArrayList<>();
     for (Map<String, String> variant : scenario.variants(annotation.variants())) {
       Scenario resolved = scenario.resolve(variant);
       String name = scenario.displayName(variant);
       if (wantsSet) {
         invocations.add(new ScenarioInvocation(resolved, variant, 0, samples,
-            samples == 1 ? name : name + " (" + samples + " samples)"));
+            InvocationNames.of(name, model, 0, samples)));
       } else {
         for (int sample = 1; sample <= samples; sample++) {
           invocations.add(new ScenarioInvocation(resolved, variant, sample, samples,
-              samples == 1 ? name : name + " sample " + sample + "/" + samples));
+              InvocationNames.of(name, model, sample, samples)));
         }
       }
     }
