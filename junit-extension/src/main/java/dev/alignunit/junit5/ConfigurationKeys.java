@@ -59,6 +59,14 @@ public final class ConfigurationKeys {
   public static final String REPORT_DIR = "alignunit.report.dir";
 
   /**
+   * The id every test JVM of one run shares, so their reports merge: {@value}; default: the
+   * process id and start time of the Maven JVM whose Surefire/Failsafe forks run the tests, or of
+   * the test JVM itself. Set it when test JVMs are not forks of one build process (Gradle's
+   * parallel test workers: {@code systemProperty 'alignunit.report.run-id', UUID.randomUUID()}).
+   */
+  public static final String REPORT_RUN_ID = "alignunit.report.run-id";
+
+  /**
    * The grader model of LLM-judge assertions ({@code assertThat(run).judgedBy(rubric)}):
    * {@value}; {@code openai:<model>} or {@code anthropic:<model>}, called at temperature 0 through
    * the recording layer like the agent's model. No default.

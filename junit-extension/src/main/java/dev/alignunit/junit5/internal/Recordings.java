@@ -64,8 +64,8 @@ final class Recordings implements AutoCloseable {
     ProviderSettings providers = settings.providers();
     String keyEnv = spec.startsWith("anthropic:") ? providers.anthropicApiKeyEnv() : providers.openAiApiKeyEnv();
     Path file = RecordingPaths.file(resources.recordingsDir(), testClass.getSimpleName(), method + "-judge", variant);
-    String command = "mvn test -D" + ConfigurationKeys.MODE + "=record -D" + ConfigurationKeys.JUDGE_MODEL + "=" + spec
-        + " -Dtest=" + testClass.getSimpleName() + "#" + method;
+    String command = RerecordCommand.of(resources.module(), testClass, method, ConfigurationKeys.JUDGE_MODEL, spec,
+        file, providers);
     return open(settings, file, testClass.getSimpleName() + "#" + method + " (judge)", scenario, variant,
         () -> createJudge(resources, judge), present(providers.environment().apply(keyEnv)), spec, command);
   }
@@ -115,10 +115,9 @@ final class Recordings implements AutoCloseable {
     String keyEnv = spec == null ? null
         : spec.startsWith("anthropic:") ? providers.anthropicApiKeyEnv() : providers.openAiApiKeyEnv();
     boolean keyPresent = keyEnv != null && present(providers.environment().apply(keyEnv));
-    String command = "mvn test -D" + ConfigurationKeys.MODE + "=record -D" + ConfigurationKeys.MODEL + "="
-        + (spec == null || spec.equals("scripted") ? "openai:<model>" : spec) + " -Dtest=" + testClass.getSimpleName()
-        + "#" + method;
     Path file = RecordingPaths.file(resources.recordingsDir(), testClass.getSimpleName(), method, variant);
+    String command = RerecordCommand.of(resources.module(), testClass, method, ConfigurationKeys.MODEL, spec, file,
+        providers);
     if (spec == null && !Files.exists(file)) {
       throw new ExtensionConfigurationException("No model for " + ScenarioInvocation.testId(context)
           + ": declare an @AgentModel field or method returning a ModelClient (for example a ScriptedModel), or set "

@@ -92,7 +92,9 @@ final class RunResources implements AutoCloseable {
   synchronized ReportStore report() {
     if (report == null) {
       List<String> models = settings.model().map(v -> List.of(v.value())).orElse(List.of());
-      report = ReportStore.shared(reportDir(), ReportStore.inferRunId(), ReportStore.inferForkId(),
+      String runId = settings.snapshot().getOrDefault(dev.alignunit.junit5.ConfigurationKeys.REPORT_RUN_ID,
+          ReportStore.inferRunId());
+      report = ReportStore.shared(reportDir(), runId, ReportStore.inferForkId(),
           () -> RunMetadata.startingNow(models, List.of(settings.mode().name().toLowerCase(Locale.ROOT)),
               settings.snapshot()));
     }
