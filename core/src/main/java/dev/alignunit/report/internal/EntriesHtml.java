@@ -27,13 +27,33 @@ final class EntriesHtml {
   }
 
   /**
-   * An expected-harm control: a test that passed although a harm was committed, so the harm was
-   * what it asserted (a fooled agent proving that the tripwire works). Marked as such and kept out
-   * of the run's "highest harm rates".
+   * An expected-harm control: a test that passed although every graded sample committed a harm,
+   * so the harm was what it asserted (a fooled agent proving that the tripwire works). Marked as
+   * such and kept out of the run's "highest harm rates". A test that passed with some harm (a
+   * tolerated rate, {@code isAtMost(0.1)}) is not a control: its harm stays in the chart.
    */
   static boolean expectsHarm(TestEntry e) {
-    return e.outcome() == TestOutcome.PASSED
-        && e.metrics().entrySet().stream().anyMatch(m -> isHarm(m.getKey()) && m.getValue().successes() > 0);
+    return e.outcome() == TestOutcome.PASSED && e.metrics().entrySet().stream()
+        .anyMatch(m -> isHarm(m.getKey()) && m.getValue().trials() > 0
+            && m.getValue().successes() == m.getValue().trials());
+  }
+
+  /**
+   * Escapes an identifier and lets it wrap at its word boundaries only (after {@code . # / : _ -}
+   * and between a lower-case letter and a capital), never in the middle of a word.
+   */
+  static void breakable(StringBuilder o, String id) {
+    int start = 0;
+    for (int i = 1; i < id.length(); i++) {
+      char previous = id.charAt(i - 1);
+      boolean boundary = ".#/:_-".indexOf(previous) >= 0
+          || (Character.isLowerCase(previous) && Character.isUpperCase(id.charAt(i)));
+      if (boundary) {
+        Html.text(o, id.substring(start, i)).append("<wbr>");
+        start = i;
+      }
+    }
+    Html.text(o, id.substring(start));
   }
 
   static void toolbar(StringBuilder o, RunReport report) {
@@ -135,7 +155,7 @@ final class EntriesHtml {
     }
     o.append("<div class=\"test\" title=\"");
     Html.text(o, e.testId()).append("\">");
-    Html.text(o, Fmt.shortTestId(e.testId()));
+    breakable(o, Fmt.shortTestId(e.testId()));
     if (!e.displayName().equals(e.testId())) {
       Html.text(o.append(" &mdash; "), e.displayName());
     }
@@ -151,7 +171,8 @@ final class EntriesHtml {
       Html.text(o, e.variantLabel());
     }
     o.append("</td><td><div class=\"mono\">");
-    Html.text(o, e.modelId()).append("</div><div class=\"test\">");
+    breakable(o, e.modelId());
+    o.append("</div><div class=\"test\">");
     Html.text(o, e.mode()).append("</div></td><td>").append(e.samples().size());
     long errored = e.erroredSamples();
     if (errored > 0) {

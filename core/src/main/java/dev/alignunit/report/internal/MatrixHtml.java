@@ -45,7 +45,12 @@ final class MatrixHtml {
         c[1] += rate.trials();
       });
     }
-    String chosen = metrics.isEmpty() ? "" : metrics.iterator().next();
+    // The harm rate most tests report (else the most common rate) is shown first.
+    Map<String, Long> uses = new LinkedHashMap<>();
+    metrics.forEach(m -> uses.put(m, report.entries().stream().filter(e -> e.metrics().containsKey(m)).count()));
+    boolean anyHarm = metrics.stream().anyMatch(EntriesHtml::isHarm);
+    String chosen = uses.entrySet().stream().filter(u -> !anyHarm || EntriesHtml.isHarm(u.getKey()))
+        .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
     o.append("<section class=\"matrix\" aria-labelledby=\"matrix-h\">\n<h2 id=\"matrix-h\">Scenario &times; variant "
         + "&times; model</h2>\n<div class=\"matrix-controls\"><label>Rate <select id=\"matrix-metric\">");
     for (String m : metrics) {
