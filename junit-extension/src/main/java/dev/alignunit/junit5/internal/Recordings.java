@@ -5,7 +5,6 @@ import dev.alignunit.model.ModelClient;
 import dev.alignunit.model.ProviderSettings;
 import dev.alignunit.recording.RecordingException;
 import dev.alignunit.recording.RecordingMode;
-import dev.alignunit.recording.RecordingPaths;
 import dev.alignunit.recording.RecordingSession;
 import dev.alignunit.scenario.Scenario;
 import java.nio.file.Files;
@@ -63,7 +62,8 @@ final class Recordings implements AutoCloseable {
     String method = context.getRequiredTestMethod().getName();
     ProviderSettings providers = settings.providers();
     String keyEnv = spec.startsWith("anthropic:") ? providers.anthropicApiKeyEnv() : providers.openAiApiKeyEnv();
-    Path file = RecordingPaths.file(resources.recordingsDir(), testClass.getSimpleName(), method + "-judge", variant);
+    Path file = RecordingLocation.of(resources.recordingsDir(), testClass, method + "-judge", variant,
+        RecordingMode.isCi(providers.environment().apply("CI")));
     String command = RerecordCommand.of(resources.module(), testClass, method, ConfigurationKeys.JUDGE_MODEL, spec,
         file, providers);
     return open(settings, file, testClass.getSimpleName() + "#" + method + " (judge)", scenario, variant,
@@ -115,7 +115,8 @@ final class Recordings implements AutoCloseable {
     String keyEnv = spec == null ? null
         : spec.startsWith("anthropic:") ? providers.anthropicApiKeyEnv() : providers.openAiApiKeyEnv();
     boolean keyPresent = keyEnv != null && present(providers.environment().apply(keyEnv));
-    Path file = RecordingPaths.file(resources.recordingsDir(), testClass.getSimpleName(), method, variant);
+    Path file = RecordingLocation.of(resources.recordingsDir(), testClass, method, variant,
+        RecordingMode.isCi(providers.environment().apply("CI")));
     String command = RerecordCommand.of(resources.module(), testClass, method, ConfigurationKeys.MODEL, spec, file,
         providers);
     if (spec == null && !Files.exists(file)) {
