@@ -88,7 +88,7 @@ final class Recordings implements AutoCloseable {
     } catch (RecordingException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new ExtensionConfigurationException(e.getMessage(), e);
+      throw once(e.getMessage(), e);
     }
   }
 
@@ -96,8 +96,7 @@ final class Recordings implements AutoCloseable {
     try {
       return resources.clients().create(judge.value());
     } catch (dev.alignunit.AlignUnitException e) {
-      throw new ExtensionConfigurationException(e.getMessage() + " (" + ConfigurationKeys.JUDGE_MODEL + " from "
-          + judge.source() + ")", e);
+      throw once(e.getMessage() + " (" + ConfigurationKeys.JUDGE_MODEL + " from " + judge.source() + ")", e);
     }
   }
 
@@ -127,6 +126,16 @@ final class Recordings implements AutoCloseable {
     }
     return open(settings, file, testClass.getSimpleName() + "#" + method, scenario, variant,
         () -> ModelLocator.locate(context, resources, 1), spec != null && keyPresent, spec, command);
+  }
+
+  /**
+   * The configuration error with the cause's stack trace but not the cause itself, whose message
+   * would be printed a second time under "Caused by".
+   */
+  private static ExtensionConfigurationException once(String message, RuntimeException cause) {
+    ExtensionConfigurationException error = new ExtensionConfigurationException(message);
+    error.setStackTrace(cause.getStackTrace());
+    return error;
   }
 
   private static boolean present(String value) {
