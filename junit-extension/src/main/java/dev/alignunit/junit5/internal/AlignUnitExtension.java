@@ -45,11 +45,11 @@ public final class AlignUnitExtension implements TestTemplateInvocationContextPr
     Scenario scenario = resources.catalog().get(annotation.value());
     int samples = samples(context, resources.settings());
     boolean wantsSet = Arrays.stream(method.getParameterTypes()).anyMatch(t -> t == SampleSet.class);
-    String model = InvocationNames.model(context, resources.settings());
     List<TestTemplateInvocationContext> invocations = new ArrayList<>();
     for (Map<String, String> variant : scenario.variants(annotation.variants())) {
       Scenario resolved = scenario.resolve(variant);
       String name = scenario.displayName(variant);
+      String model = InvocationNames.model(context, resources, variant);
       if (wantsSet) {
         invocations.add(new ScenarioInvocation(resolved, variant, 0, samples,
             InvocationNames.of(name, model, 0, samples)));

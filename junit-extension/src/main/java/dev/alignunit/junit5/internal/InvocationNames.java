@@ -4,7 +4,11 @@ import dev.alignunit.junit5.AgentModel;
 import dev.alignunit.model.ScriptedModel;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import dev.alignunit.recording.RecordingPaths;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -36,15 +40,25 @@ final class InvocationNames {
   /**
    * The model as far as it is known before the test instance exists: {@code scripted} for an
    * {@code @AgentModel} member of type {@link ScriptedModel}, {@code @AgentModel} for another test
-   * model, the configured {@code alignunit.model}, else {@code recorded model} (replayed from the
-   * recording, which names it).
+   * model, the configured {@code alignunit.model}, else the model the variant's recording names
+   * ({@code replay of openai:gpt-4.1-mini}), else {@code no model}.
    */
-  static String model(ExtensionContext context, Settings settings) {
+  static String model(ExtensionContext context, RunResources resources, Map<String, String> variant) {
     Optional<Class<?>> declared = agentModelType(context);
     if (declared.isPresent()) {
       return ScriptedModel.class.isAssignableFrom(declared.get()) ? "scripted" : "@AgentModel";
     }
-    return settings.model().map(ConfigurationReader.Value::value).orElse("recorded model");
+    Optional<String> configured = resources.settings().model().map(ConfigurationReader.Value::value);
+    if (configured.isPresent()) {
+      return configured.get();
+    }
+    Class<?> testClass = context.getRequiredTestClass();
+    String method = context.getRequiredTestMethod().getName();
+    Path recording = RecordingPaths.file(resources.recordingsDir(), testClass.getName(), method, variant);
+    if (!Files.exists(recording)) {
+      recording = RecordingPaths.file(resources.recordingsDir(), testClass.getSimpleName(), method, variant);
+    }
+    return RerecordCommand.recordedModel(recording).map(m -> "replay of " + m).orElse("no model");
   }
 
   /** The declared type of the innermost {@code @AgentModel} member of the test class and its enclosing classes. */
