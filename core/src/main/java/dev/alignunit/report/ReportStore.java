@@ -29,13 +29,12 @@ import org.apiguardian.api.API;
  *   results.json                         merged results of the run (schema: results.schema.json)
  *   index.html                           the HTML report
  *   transcripts/&lt;entry&gt;.html             per-entry transcript pages, large runs only
- *   entries/&lt;run-id&gt;/.merge.lock         serializes merges of concurrent forks (while forks run)
  *   entries/&lt;run-id&gt;/&lt;fork-id&gt;/fork.json        the fork's metadata, finishedAt set when done
  *   entries/&lt;run-id&gt;/&lt;fork-id&gt;/000001-&lt;entry&gt;.json  one finished test entry, written atomically
  * </pre>
  *
  * <p>Each fork writes only below its own {@code <fork-id>} directory. {@link #finish()} marks the
- * fork finished and, under a file lock, merges the entries of every fork of the run with those an
+ * fork finished and, under a file lock (in the temporary directory, never deleted), merges the entries of every fork of the run with those an
  * earlier merge of the same run left in {@code results.json} (which records the run id); then it
  * removes the fork's files, and the last fork removes {@code entries/} altogether. Since every
  * fork merges after writing its last entry, the fork that finishes last writes a report holding

@@ -39,6 +39,38 @@ class ReportStoreForkTest {
   }
 
   @Test
+  void should_keep_every_entry_when_two_lanes_of_forks_start_one_after_another() throws Exception {
+    // forkCount=2, reuseForks=false: two forks at a time, each a new JVM for one test class
+    List<Thread> lanes = new ArrayList<>();
+    List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    for (String lane : List.of("a", "b")) {
+      Thread t = new Thread(() -> {
+        for (int k = 1; k <= 4; k++) {
+          try {
+            Process p = fork("fork-" + lane + k, 3);
+            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+              failures.add(lane + k + ": " + new String(p.getInputStream().readAllBytes()));
+            }
+          } catch (Exception e) {
+            failures.add(lane + k + ": " + e);
+          }
+        }
+      });
+      t.start();
+      lanes.add(t);
+    }
+    for (Thread t : lanes) {
+      t.join();
+    }
+    assertThat(failures).isEmpty();
+
+    RunReport report = ReportWriter.readJson(dir.resolve("results.json"));
+
+    assertThat(report.entries()).hasSize(24);
+    assertThat(dir.resolve("entries")).doesNotExist();
+  }
+
+  @Test
   void should_write_report_when_fork_exits_without_finishing() throws Exception {
     Process interrupted = fork("fork-1", 3, "exit");
     assertThat(interrupted.waitFor(120, TimeUnit.SECONDS)).as("fork finished").isTrue();

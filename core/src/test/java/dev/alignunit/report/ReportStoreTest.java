@@ -284,7 +284,7 @@ class ReportStoreTest {
 
     try (Stream<Path> files = Files.walk(dir.resolve("entries"))) {
       assertThat(files.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()))
-          .containsExactlyInAnyOrder("entries/run-1/.merge.lock", "entries/run-1/fork-1/fork.json",
+          .containsExactlyInAnyOrder("entries/run-1/fork-1/fork.json",
               "entries/run-1/fork-1/000001-" + ReportWriter.anchorOf(ReportFixtures.passing()) + ".json");
     }
   }

@@ -8,7 +8,6 @@ import dev.alignunit.report.TestEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ref.SoftReference;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +20,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,12 +29,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
  * The working files of one run under {@code <reportDir>/entries/<run-id>/}: one directory per
- * fork, a lock file that serializes merges, and the rules for cleaning them up. The merged
+ * fork, the lock that serializes merges, and the rules for cleaning them up. The merged
  * {@code results.json} carries the run id, so once a fork's entries are merged its files can go:
  * a later fork (or launcher session) of the same run reads them back from {@code results.json}.
  */
@@ -46,13 +43,10 @@ public final class RunDirectory {
   public static final String ENTRIES_DIR = "entries";
   /** The metadata file of a fork. */
   public static final String FORK_FILE = "fork.json";
-  /** The lock file of a run, removed with the run's directory. */
-  public static final String LOCK_FILE = ".merge.lock";
 
   private static final Duration STALE_AFTER = Duration.ofDays(1);
   /** One JVM may hold a single lock on a file; stores of one JVM wait here first. */
   private static final Object JVM_LOCK = new Object();
-  private static final int LOCK_ATTEMPTS = 100;
 
   private final Path reportDir;
   private final String runId;
@@ -92,10 +86,13 @@ public final class RunDirectory {
   }
 
   /**
-   * Runs work holding the run's file lock, which every fork of the run shares. The lock file may
-   * be deleted by the fork that cleans up the run, so after locking, the holder writes a token
-   * into the locked file and reads it back through the path: only when the path still names the
-   * locked file does the work run; otherwise it locks again.
+   * Runs work holding the report directory's file lock, which every fork of every run writing to
+   * it shares. The lock file lives in the temporary directory
+   * ({@code alignunit-report-<hash of the report directory>.lock}) and is never deleted, so no
+   * fork can ever lock a file another fork has just removed, and the report directory keeps no
+   * lock file once the run is over. One JVM holds a file lock only once, so forks inside one JVM
+   * wait on a monitor first; the lock file is only ever opened through the locking channel
+   * (closing any other descriptor of it would drop the process's lock).
    *
    * @param work what to do
    * @param <T> the result type
@@ -103,37 +100,20 @@ public final class RunDirectory {
    * @throws IOException when locking or the work fails
    */
   public <T> T locked(LockedWork<T> work) throws IOException {
-    Path lock = runDir.resolve(LOCK_FILE);
-    byte[] token = (UUID.randomUUID() + "@" + ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8);
+    Path lock = lockFile(reportDir);
     synchronized (JVM_LOCK) {
-      for (int attempt = 1; ; attempt++) {
-        try {
-          Files.createDirectories(runDir);
-          try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                  StandardOpenOption.WRITE);
-              FileLock held = channel.lock()) {
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap(token), 0);
-            if (held.isValid() && names(lock, token)) {
-              return work.run();
-            }
-          }
-        } catch (NoSuchFileException raceWithCleanup) {
-          // Another fork removed the run's directory between our createDirectories and open.
-        }
-        if (attempt == LOCK_ATTEMPTS) {
-          throw new IOException("could not lock " + lock + " after " + LOCK_ATTEMPTS + " attempts");
-        }
+      try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock held = channel.lock()) {
+        return work.run();
       }
     }
   }
 
-  private static boolean names(Path lock, byte[] token) throws IOException {
-    try {
-      return Arrays.equals(Files.readAllBytes(lock), token);
-    } catch (NoSuchFileException deleted) {
-      return false;
-    }
+  /** The lock file of a report directory, outside it. */
+  static Path lockFile(Path reportDir) {
+    String id = Fmt.sha256(reportDir.toAbsolutePath().normalize().toString()).substring(7, 23)
+        .replace('/', '_').replace('+', '-');
+    return Path.of(System.getProperty("java.io.tmpdir"), "alignunit-report-" + id + ".lock");
   }
 
   /**
@@ -236,7 +216,7 @@ public final class RunDirectory {
 
   /**
    * Removes a finished fork's files (its entries are in {@code results.json} now) and, when no
-   * fork of the run is left, the run's directory with its lock file. Call while holding the lock.
+   * fork of the run is left, the run's directory. Call while holding the lock.
    *
    * @param forkId the fork that finished
    * @throws IOException when a file cannot be deleted
