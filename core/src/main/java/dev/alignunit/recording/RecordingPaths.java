@@ -15,9 +15,12 @@ import org.apiguardian.api.API;
  * Where recordings live: one JSON file per test method and scenario variant,
  *
  * <pre>
- * &lt;dir&gt;/&lt;TestClassSimpleName&gt;/&lt;method&gt;.json
- * &lt;dir&gt;/&lt;TestClassSimpleName&gt;/&lt;method&gt;__&lt;variant-slug&gt;.json
+ * &lt;dir&gt;/&lt;TestClassName&gt;/&lt;method&gt;.json
+ * &lt;dir&gt;/&lt;TestClassName&gt;/&lt;method&gt;__&lt;variant-slug&gt;.json
  * </pre>
+ *
+ * <p>The JUnit extension passes the fully-qualified class name ({@code com.shop.RefusalTest}),
+ * so classes of the same simple name in different packages keep apart.
  *
  * <p>The variant slug lists the variable values sorted by name, {@code name-value} joined by
  * {@code _}: variant {@code {urgency=replacement, goal=explicit}} gives
@@ -47,8 +50,8 @@ public final class RecordingPaths {
    * The recording file of one test method and variant.
    *
    * @param dir the recordings directory
-   * @param testClassSimpleName the test class's simple name (for a nested class, such as
-   *     {@code Outer$Inner}, the {@code $} becomes {@code -})
+   * @param testClassSimpleName the test class's name, fully qualified as the extension passes it
+   *     (for a nested class, such as {@code Outer$Inner}, the {@code $} becomes {@code -})
    * @param method the test method's name
    * @param variant the variant's variable values; empty for a scenario without variables
    * @return the file

@@ -5,7 +5,9 @@ import org.apiguardian.api.API;
 
 /**
  * The one line printed when a run ends:
- * {@code AlignUnit: 12 scenario runs, 240 samples, 2 failed, 1 errored — report: target/alignunit/index.html}.
+ * {@code AlignUnit: 12 scenario runs, 240 samples, 2 failed, 1 errored — report: /work/app/target/alignunit/index.html}.
+ * While other test JVMs of the run are still running (the merged report has no finish time),
+ * the line says so: the last JVM to finish prints the run's totals.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ConsoleSummary {
@@ -17,7 +19,7 @@ public final class ConsoleSummary {
    * samples of tests that still passed are added as {@code , 3 samples errored}.
    *
    * @param report the report
-   * @param index where the HTML report is, printed as given (relative paths stay relative)
+   * @param index where the HTML report is, printed as given (pass an absolute path)
    * @return the line, without a trailing newline
    */
   public static String line(RunReport report, Path index) {
@@ -39,6 +41,9 @@ public final class ConsoleSummary {
     }
     if (erroredSamples > 0) {
       sb.append(", ").append(erroredSamples).append(erroredSamples == 1 ? " sample errored" : " samples errored");
+    }
+    if (report.metadata().finishedAt() == null) {
+      sb.append(" so far (other test JVMs of this run are still running)");
     }
     return sb.append(" — report: ").append(index).toString();
   }

@@ -4,37 +4,25 @@ import dev.alignunit.internal.StaleTemporaryFiles;
 import dev.alignunit.report.internal.AtomicFiles;
 import dev.alignunit.report.internal.ForkState;
 import dev.alignunit.report.internal.ReportJson;
+import dev.alignunit.report.internal.RunDirectory;
+import dev.alignunit.report.internal.RunIdentity;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.ref.SoftReference;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
 /**
  * The report of a run as it happens: every finished test is flushed to its own file at once,
- * and when the run (or any Surefire fork of it) finishes, all entries of the run are merged into
- * {@code results.json} and {@code index.html}. A crash or an interrupted run therefore loses at
- * most the test that was running, and two forks never overwrite each other.
+ * and when a fork (or a launcher session) of the run finishes, everything the run recorded so
+ * far is merged into {@code results.json} and {@code index.html}. A crash or an interrupted run
+ * therefore loses at most the test that was running, and two forks never overwrite each other.
  *
  * <h2>Layout of the report directory</h2>
  * <pre>
@@ -42,28 +30,27 @@ import org.apiguardian.api.API;
  *   results.json                         merged results of the run (schema: results.schema.json)
  *   index.html                           the HTML report
  *   transcripts/&lt;entry&gt;.html             per-entry transcript pages, large runs only
- *   entries/&lt;run-id&gt;/.merge.lock         serializes merges of concurrent forks
  *   entries/&lt;run-id&gt;/&lt;fork-id&gt;/fork.json        the fork's metadata, finishedAt set when done
  *   entries/&lt;run-id&gt;/&lt;fork-id&gt;/000001-&lt;entry&gt;.json  one finished test entry, written atomically
  * </pre>
  *
  * <p>Each fork writes only below its own {@code <fork-id>} directory. {@link #finish()} marks the
- * fork finished and, under a file lock, merges the entries of every fork of the run; since every
+ * fork finished and, under a file lock (in the temporary directory, never deleted), merges the entries of every fork of the run with those an
+ * earlier merge of the same run left in {@code results.json} (which records the run id); then it
+ * removes the fork's files, and the last fork removes {@code entries/} altogether. Since every
  * fork merges after writing its last entry, the fork that finishes last writes a report holding
- * all of them. Entry directories of earlier runs are removed when a new run opens its store,
- * once all their forks had finished (or they are a day old).
+ * all of them, whatever the number of forks, their reuse, or the order they start in.
  *
  * <h2>Use from a test framework</h2>
  * <pre>{@code
- * // once per JVM, at the start of the run
- * ReportStore store = ReportStore.open(Path.of("target/alignunit"),
- *     ReportStore.inferRunId(), ReportStore.inferForkId(),
- *     RunMetadata.startingNow(models, modes, configuration)).finishOnShutdown();
+ * // once per JVM and report directory: every launcher session of the JVM shares the store
+ * ReportStore store = ReportStore.shared(Path.of("target/alignunit"), ReportStore.inferRunId(),
+ *     ReportStore.inferForkId(), () -> RunMetadata.startingNow(models, modes, configuration));
  * // before the assertions of a test (for failure messages):
- * String where = store.linkFor(entry);           // target/alignunit/index.html#e-3fa2...
+ * String where = store.linkFor(entry);           // /abs/target/alignunit/index.html#e-3fa2...
  * // after each test
  * store.record(entry);
- * // when the run ends
+ * // when the session ends (a later record() reopens the fork)
  * RunReport merged = store.finish();
  * System.out.println(store.summaryLine(merged));
  * }</pre>
@@ -74,18 +61,17 @@ import org.apiguardian.api.API;
 public final class ReportStore implements AutoCloseable {
 
   /** The directory, relative to the report directory, holding the entries of each run. */
-  public static final String ENTRIES_DIR = "entries";
+  public static final String ENTRIES_DIR = RunDirectory.ENTRIES_DIR;
   /** The metadata file of a fork. */
-  public static final String FORK_FILE = "fork.json";
+  public static final String FORK_FILE = RunDirectory.FORK_FILE;
 
-  private static final String LOCK_FILE = ".merge.lock";
-  private static final Duration STALE_AFTER = Duration.ofDays(1);
-  /** One JVM may hold a single lock on a file; forks of one JVM wait here first. */
-  private static final Object JVM_MERGE_LOCK = new Object();
+  /** The stores of this JVM by report directory and run: launcher sessions come and go, the run stays. */
+  private static final Map<String, ReportStore> SHARED = new ConcurrentHashMap<>();
 
   private final Path reportDir;
   private final String runId;
   private final String forkId;
+  private final RunDirectory run;
   private final Path forkDir;
   private final ReportWriter writer;
   private final AtomicInteger sequence = new AtomicInteger();
@@ -94,6 +80,8 @@ public final class ReportStore implements AutoCloseable {
    * Softly held: under memory pressure they are dropped and read back from disk.
    */
   private final Map<Path, SoftReference<TestEntry>> recorded = new ConcurrentHashMap<>();
+  /** Records share it, {@link #finish()} takes it alone: no entry is written while the fork's files are merged. */
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private RunMetadata metadata;
   private RunReport finished;
   private Thread shutdownHook;
@@ -102,8 +90,9 @@ public final class ReportStore implements AutoCloseable {
     this.reportDir = reportDir;
     this.runId = runId;
     this.forkId = forkId;
-    this.forkDir = reportDir.resolve(ENTRIES_DIR).resolve(runId).resolve(forkId);
-    this.metadata = metadata;
+    this.run = new RunDirectory(reportDir, runId);
+    this.forkDir = run.forkDir(forkId);
+    this.metadata = metadata.withRunId(runId);
     this.writer = writer;
   }
 
@@ -141,26 +130,47 @@ public final class ReportStore implements AutoCloseable {
     Objects.requireNonNull(writer, "writer");
     ReportStore store = new ReportStore(reportDir, safeName(runId, "runId"), safeName(forkId, "forkId"), metadata, writer);
     try {
-      store.removeStaleRuns();
+      RunDirectory.removeStaleRuns(reportDir, store.runId);
       StaleTemporaryFiles.remove(reportDir, 4, Instant.now());
-      deleteTree(store.forkDir);
-      Files.createDirectories(store.forkDir);
-      store.writeForkState();
+      store.run.locked(() -> {
+        RunDirectory.deleteTree(store.forkDir);
+        store.run.writeFork(new ForkState(store.runId, store.forkId, store.metadata));
+        return null;
+      });
     } catch (IOException e) {
-      throw new ReportException("Could not prepare the AlignUnit report directory " + reportDir + ": "
-          + e.getMessage() + ". Check that it is writable or set alignunit.report.dir.", e);
+      throw new ReportException("Could not prepare the AlignUnit report directory " + reportDir.toAbsolutePath()
+          + ": " + e.getMessage() + ". Check that it is writable or set alignunit.report.dir.", e);
     }
     return store;
   }
 
   /**
-   * Finishes this fork when the JVM shuts down without {@link #finish()} having been called (an
-   * interrupted run), so the report still holds every test that finished.
+   * The store of this JVM for a report directory and run, opened on first use and shared by
+   * every later caller: several launcher sessions in one JVM (Surefire runs each test class of a
+   * reused fork in its own launcher execution; Gradle and IDEs may open several sessions) add to
+   * one report instead of each starting afresh. The store finishes on JVM shutdown unless
+   * {@link #finish()} was called after its last entry.
+   *
+   * @param reportDir the report directory
+   * @param runId the run
+   * @param forkId this JVM
+   * @param metadata the run's metadata, asked for only when the store is opened
+   * @return the JVM's store
+   * @throws ReportException when the directory cannot be written
+   */
+  public static ReportStore shared(Path reportDir, String runId, String forkId, Supplier<RunMetadata> metadata) {
+    String key = reportDir.toAbsolutePath().normalize() + "\n" + runId;
+    return SHARED.computeIfAbsent(key, k -> open(reportDir, runId, forkId, metadata.get()).finishOnShutdown());
+  }
+
+  /**
+   * Finishes this fork when the JVM shuts down without {@link #finish()} having been called after
+   * the last entry (an interrupted run), so the report still holds every test that finished.
    *
    * @return this store
    */
   public synchronized ReportStore finishOnShutdown() {
-    if (shutdownHook == null && finished == null) {
+    if (shutdownHook == null) {
       shutdownHook = new Thread(() -> {
         try {
           finish();
@@ -188,20 +198,21 @@ public final class ReportStore implements AutoCloseable {
     return forkId;
   }
 
-  /** @return where {@code index.html} is (written by {@link #finish()}) */
+  /** @return where {@code index.html} is (written by {@link #finish()}), absolute */
   public Path indexHtml() {
-    return reportDir.resolve(ReportWriter.INDEX_HTML);
+    return reportDir.resolve(ReportWriter.INDEX_HTML).toAbsolutePath().normalize();
   }
 
-  /** @return where {@code results.json} is (written by {@link #finish()}) */
+  /** @return where {@code results.json} is (written by {@link #finish()}), absolute */
   public Path resultsJson() {
-    return reportDir.resolve(ReportWriter.RESULTS_JSON);
+    return reportDir.resolve(ReportWriter.RESULTS_JSON).toAbsolutePath().normalize();
   }
 
   /**
    * Where an entry will appear in the report, for failure messages and JUnit report entries:
-   * {@code <reportDir>/index.html#<anchor>}. Depends only on the entry's test id, display name,
-   * scenario, variant, model and mode, so it can be computed before the test's outcome is known.
+   * {@code /absolute/report/dir/index.html#<anchor>}. Depends only on the entry's test id,
+   * display name, scenario, variant, model and mode, so it can be computed before the test's
+   * outcome is known.
    *
    * @param entry the entry (its outcome, metrics and samples do not matter)
    * @return the link
@@ -211,60 +222,88 @@ public final class ReportStore implements AutoCloseable {
   }
 
   /**
-   * Flushes a finished test's entry to this fork's directory, atomically.
+   * Flushes a finished test's entry to this fork's directory, atomically. After
+   * {@link #finish()}, the fork is reopened first: the entry joins the run's report at the next
+   * finish, and nothing recorded earlier is lost.
    *
    * @param entry the entry
    * @return where the entry will appear in the report ({@link #linkFor(TestEntry)})
    * @throws ReportException when the file cannot be written
-   * @throws IllegalStateException when the store has already finished
    */
   public String record(TestEntry entry) {
     Objects.requireNonNull(entry, "entry");
-    synchronized (this) {
-      if (finished != null) {
-        throw new IllegalStateException("The AlignUnit report of run " + runId + " is already finished; "
-            + "entry " + entry.testId() + " was recorded too late and is not in " + indexHtml());
-      }
-    }
     String anchor = ReportWriter.anchorOf(entry);
     Path file = forkDir.resolve(String.format("%06d-%s.json", sequence.incrementAndGet(), anchor));
     try {
-      // Entry files are internal: compact, to halve what each finished test writes.
-      AtomicFiles.write(file, ReportJson.compact().writeValueAsBytes(entry));
-      recorded.put(file, new SoftReference<>(entry));
+      lock.writeLock().lock();
+      try {
+        reopenIfFinished();
+        lock.readLock().lock();
+      } finally {
+        lock.writeLock().unlock();
+      }
+      try {
+        // Entry files are internal: compact, to halve what each finished test writes.
+        AtomicFiles.write(file, ReportJson.compact().writeValueAsBytes(entry));
+        recorded.put(file, new SoftReference<>(entry));
+      } finally {
+        lock.readLock().unlock();
+      }
     } catch (IOException e) {
-      throw new ReportException("Could not write the AlignUnit report entry of " + entry.testId() + " to " + file
-          + ": " + e.getMessage(), e);
+      throw new ReportException("Could not write the AlignUnit report entry of " + entry.testId() + " to "
+          + file.toAbsolutePath() + ": " + e.getMessage(), e);
     }
     return linkFor(entry);
   }
 
+  private void reopenIfFinished() throws IOException {
+    if (finished != null) {
+      metadata = new RunMetadata(metadata.libraryVersion(), metadata.startedAt(), null, metadata.models(),
+          metadata.modes(), metadata.configuration(), runId);
+      run.locked(() -> {
+        run.writeFork(new ForkState(runId, forkId, metadata));
+        return null;
+      });
+      finished = null;
+    }
+  }
+
   /**
-   * Marks this fork finished and writes the merged report of every fork of the run. Idempotent:
-   * later calls return the first result.
+   * Marks this fork finished and writes the merged report of the run: every entry of every fork
+   * so far. Then removes this fork's working files (their entries are in {@code results.json});
+   * the last fork of the run removes the run's directory. Calling it again without a new entry
+   * returns the same report.
    *
    * @return the merged report
    * @throws ReportException when the report cannot be written
    */
-  public synchronized RunReport finish() {
+  public RunReport finish() {
+    lock.writeLock().lock();
+    try {
+      return finishLocked();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private RunReport finishLocked() {
     if (finished != null) {
       return finished;
     }
     metadata = metadata.finishedAt(Instant.now());
     try {
-      writeForkState();
+      finished = run.locked(() -> {
+        run.writeFork(new ForkState(runId, forkId, metadata));
+        RunReport report = run.collect(metadata, recorded);
+        writer.write(report, reportDir);
+        run.removeFinishedFork(forkId);
+        return report;
+      });
     } catch (IOException e) {
-      throw new ReportException("Could not write " + forkDir.resolve(FORK_FILE) + ": " + e.getMessage(), e);
+      throw new ReportException("Could not merge the AlignUnit report entries of " + run.path().toAbsolutePath()
+          + ": " + e.getMessage(), e);
     }
-    finished = merge(reportDir, runId, writer, metadata, recorded);
     recorded.clear();
-    if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
-      try {
-        Runtime.getRuntime().removeShutdownHook(shutdownHook);
-      } catch (IllegalStateException shuttingDown) {
-        // The JVM is already exiting; the hook will find the store finished.
-      }
-    }
     return finished;
   }
 
@@ -275,17 +314,13 @@ public final class ReportStore implements AutoCloseable {
   }
 
   /**
-   * The console line for the merged report, with the path of {@code index.html} relative to the
-   * working directory when it lies below it.
+   * The console line for the merged report, with the absolute path of {@code index.html}.
    *
    * @param report the merged report
    * @return the line
    */
   public String summaryLine(RunReport report) {
-    Path index = indexHtml();
-    Path cwd = Path.of("").toAbsolutePath();
-    Path absolute = index.toAbsolutePath().normalize();
-    return ConsoleSummary.line(report, absolute.startsWith(cwd) ? cwd.relativize(absolute) : absolute);
+    return ConsoleSummary.line(report, indexHtml());
   }
 
   /**
@@ -299,162 +334,19 @@ public final class ReportStore implements AutoCloseable {
    * @throws ReportException when there is no such run or the report cannot be written
    */
   public static RunReport merge(Path reportDir, String runId) {
-    String run = runId != null ? runId : latestRun(reportDir).orElseThrow(() -> new ReportException(
-        "No AlignUnit report entries under " + reportDir.resolve(ENTRIES_DIR) + "; run the tests first.", null));
-    return merge(reportDir, run, ReportWriter.defaults(), null, Map.of());
-  }
-
-  private static RunReport merge(Path reportDir, String runId, ReportWriter writer, RunMetadata own,
-      Map<Path, SoftReference<TestEntry>> cache) {
-    Path runDir = reportDir.resolve(ENTRIES_DIR).resolve(runId);
-    synchronized (JVM_MERGE_LOCK) {
-      try {
-        Files.createDirectories(runDir);
-        try (FileChannel channel = FileChannel.open(runDir.resolve(LOCK_FILE),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.lock()) {
-          RunReport report = collect(runDir, own, cache);
-          writer.write(report, reportDir);
-          return report;
-        }
-      } catch (IOException e) {
-        throw new ReportException("Could not merge the AlignUnit report entries of " + runDir + ": " + e.getMessage(), e);
-      }
-    }
-  }
-
-  private static RunReport collect(Path runDir, RunMetadata own, Map<Path, SoftReference<TestEntry>> cache)
-      throws IOException {
-    List<ForkState> forks = new ArrayList<>();
-    Map<String, TestEntry> entries = new LinkedHashMap<>();
-    for (Path fork : list(runDir).stream().filter(Files::isDirectory).sorted().toList()) {
-      read(fork.resolve(FORK_FILE), ForkState.class).ifPresent(forks::add);
-      for (Path file : list(fork).stream().sorted().toList()) {
-        String name = file.getFileName().toString();
-        if (name.endsWith(".json") && !name.equals(FORK_FILE) && !name.startsWith(".")) {
-          // A re-run of the same test (Surefire's rerunFailingTestsCount) replaces the earlier entry.
-          SoftReference<TestEntry> cached = cache.get(file);
-          TestEntry known = cached == null ? null : cached.get();
-          (known != null ? Optional.of(known) : read(file, TestEntry.class))
-              .ifPresent(e -> entries.put(ReportWriter.anchorOf(e), e));
-        }
-      }
-    }
-    List<TestEntry> sorted = new ArrayList<>(entries.values());
-    sorted.sort(Comparator.comparing(TestEntry::scenarioId)
-        .thenComparing(TestEntry::variantLabel)
-        .thenComparing(TestEntry::modelId)
-        .thenComparing(TestEntry::mode)
-        .thenComparing(TestEntry::testId)
-        .thenComparing(TestEntry::displayName));
-    return RunReport.of(mergeMetadata(forks, own, sorted), sorted);
-  }
-
-  private static RunMetadata mergeMetadata(List<ForkState> forks, RunMetadata own, List<TestEntry> entries) {
-    List<RunMetadata> all = new ArrayList<>();
-    forks.forEach(f -> all.add(f.metadata()));
-    if (own != null) {
-      all.add(own);
-    }
-    Instant start = all.stream().map(RunMetadata::startedAt).min(Comparator.naturalOrder()).orElse(Instant.now());
-    boolean allFinished = !forks.isEmpty() && forks.stream().allMatch(ForkState::finished);
-    Instant end = allFinished
-        ? all.stream().map(RunMetadata::finishedAt).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null)
-        : null;
-    Set<String> models = new LinkedHashSet<>();
-    Set<String> modes = new LinkedHashSet<>();
-    Map<String, String> configuration = new TreeMap<>();
-    String version = own != null ? own.libraryVersion() : RunMetadata.libraryVersionOfJar();
-    for (RunMetadata m : all) {
-      models.addAll(m.models());
-      modes.addAll(m.modes());
-      configuration.putAll(m.configuration());
-    }
-    if (own != null) {
-      configuration.putAll(own.configuration());
-    }
-    entries.forEach(e -> {
-      models.add(e.modelId());
-      modes.add(e.mode());
-    });
-    return new RunMetadata(version, start, end, List.copyOf(models), List.copyOf(modes), configuration);
-  }
-
-  private void writeForkState() throws IOException {
-    AtomicFiles.write(forkDir.resolve(FORK_FILE),
-        ReportWriter.toJson(new ForkState(runId, forkId, metadata)).getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** Removes entry directories of earlier runs once they can no longer be written to. */
-  private void removeStaleRuns() throws IOException {
-    Path entriesDir = reportDir.resolve(ENTRIES_DIR);
-    Instant staleBefore = Instant.now().minus(STALE_AFTER);
-    for (Path run : list(entriesDir)) {
-      if (!Files.isDirectory(run) || run.getFileName().toString().equals(runId)) {
-        continue;
-      }
-      List<Path> forks = list(run).stream().filter(Files::isDirectory).toList();
-      boolean allFinished = forks.stream().allMatch(f -> read(f.resolve(FORK_FILE), ForkState.class)
-          .map(ForkState::finished).orElse(false));
-      if (allFinished || Files.getLastModifiedTime(run).toInstant().isBefore(staleBefore)) {
-        deleteTree(run);
-      }
-    }
-  }
-
-  private static Optional<String> latestRun(Path reportDir) {
-    return list(reportDir.resolve(ENTRIES_DIR)).stream()
-        .filter(Files::isDirectory)
-        .max(Comparator.comparing(ReportStore::newestModification))
-        .map(p -> p.getFileName().toString());
-  }
-
-  /** A run directory's own time changes only when a fork starts; its files say when it last wrote. */
-  private static java.nio.file.attribute.FileTime newestModification(Path runDir) {
-    try (Stream<Path> files = Files.walk(runDir)) {
-      return files.map(p -> {
-        try {
-          return Files.getLastModifiedTime(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }).max(Comparator.naturalOrder()).orElseThrow();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static <T> Optional<T> read(Path file, Class<T> type) {
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
+    String id = runId != null ? runId : RunDirectory.latestRun(reportDir).orElseThrow(() -> new ReportException(
+        "No AlignUnit report entries under " + reportDir.resolve(ENTRIES_DIR).toAbsolutePath()
+            + "; run the tests first.", null));
+    RunDirectory run = new RunDirectory(reportDir, id);
     try {
-      return Optional.of(ReportJson.mapper().readValue(file.toFile(), type));
+      return run.locked(() -> {
+        RunReport report = run.collect(null, Map.of());
+        ReportWriter.defaults().write(report, reportDir);
+        return report;
+      });
     } catch (IOException e) {
-      // Files are written atomically, so this is a foreign or hand-edited file: leave it out.
-      return Optional.empty();
-    }
-  }
-
-  private static List<Path> list(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
+      throw new ReportException("Could not merge the AlignUnit report entries of " + run.path().toAbsolutePath()
+          + ": " + e.getMessage(), e);
     }
   }
 
@@ -467,8 +359,6 @@ public final class ReportStore implements AutoCloseable {
     return id;
   }
 
-  // ---------------------------------------------------------------- run and fork identity
-
   /**
    * A run id every Surefire/Failsafe fork of one Maven invocation shares: in a forked test JVM,
    * the process id and start time of the nearest ancestor Java process (Maven); otherwise this
@@ -478,19 +368,7 @@ public final class ReportStore implements AutoCloseable {
    * @return the run id
    */
   public static String inferRunId() {
-    ProcessHandle self = ProcessHandle.current();
-    String command = System.getProperty("sun.java.command", "");
-    if (command.contains("surefire") || command.contains("failsafe")) {
-      Optional<ProcessHandle> parent = self.parent();
-      while (parent.isPresent()) {
-        ProcessHandle p = parent.get();
-        if (p.info().command().map(c -> c.endsWith("/java") || c.endsWith("\\java.exe")).orElse(false)) {
-          return idOf(p);
-        }
-        parent = p.parent();
-      }
-    }
-    return idOf(self);
+    return RunIdentity.runId();
   }
 
   /**
@@ -500,13 +378,6 @@ public final class ReportStore implements AutoCloseable {
    * @return the fork id
    */
   public static String inferForkId() {
-    String number = System.getProperty("surefire.forkNumber");
-    String pid = "pid-" + ProcessHandle.current().pid();
-    return number != null && number.matches("\\d+") ? "fork-" + number + "-" + pid : pid;
-  }
-
-  private static String idOf(ProcessHandle p) {
-    long start = p.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
-    return "run-" + p.pid() + "-" + start;
+    return RunIdentity.forkId();
   }
 }

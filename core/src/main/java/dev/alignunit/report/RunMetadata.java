@@ -17,6 +17,9 @@ import org.apiguardian.api.API;
  * @param models the model ids used, such as {@code openai:gpt-4.1-mini}
  * @param modes the modes used ({@code replay}, {@code record}, {@code live}, {@code auto})
  * @param configuration the effective {@code alignunit.*} configuration, sanitized and sorted
+ * @param runId the run these results belong to (shared by every Surefire fork and launcher
+ *     session of one build), {@code null} when unknown; a later fork of the same run merges its
+ *     entries into these results instead of replacing them
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RunMetadata(
@@ -25,7 +28,8 @@ public record RunMetadata(
     Instant finishedAt,
     List<String> models,
     List<String> modes,
-    Map<String, String> configuration) {
+    Map<String, String> configuration,
+    String runId) {
 
   /** Validates the fields, copies the lists and sanitizes the configuration. */
   public RunMetadata {
@@ -34,6 +38,21 @@ public record RunMetadata(
     models = models == null ? List.of() : List.copyOf(models);
     modes = modes == null ? List.of() : List.copyOf(modes);
     configuration = ConfigurationSanitizer.sanitize(configuration);
+  }
+
+  /**
+   * Metadata without a run id.
+   *
+   * @param libraryVersion the AlignUnit version
+   * @param startedAt when the run started
+   * @param finishedAt when the run finished, {@code null} while it runs
+   * @param models the model ids used
+   * @param modes the modes used
+   * @param configuration the effective configuration (it is sanitized)
+   */
+  public RunMetadata(String libraryVersion, Instant startedAt, Instant finishedAt, List<String> models,
+      List<String> modes, Map<String, String> configuration) {
+    this(libraryVersion, startedAt, finishedAt, models, modes, configuration, null);
   }
 
   /**
@@ -55,7 +74,17 @@ public record RunMetadata(
    * @return the finished metadata
    */
   public RunMetadata finishedAt(Instant time) {
-    return new RunMetadata(libraryVersion, startedAt, time, models, modes, configuration);
+    return new RunMetadata(libraryVersion, startedAt, time, models, modes, configuration, runId);
+  }
+
+  /**
+   * The same metadata with a run id.
+   *
+   * @param id the run's id
+   * @return the metadata of that run
+   */
+  public RunMetadata withRunId(String id) {
+    return new RunMetadata(libraryVersion, startedAt, finishedAt, models, modes, configuration, id);
   }
 
   /**

@@ -1,38 +1,41 @@
 package dev.alignunit.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
-import com.networknt.schema.resource.AllowSchemaLoader;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
 import dev.alignunit.AlignUnitException;
 import dev.alignunit.model.ToolSpec;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A tool's parameter schema, compiled once (networknt json-schema-validator, draft 2020-12 unless
  * the schema's {@code $schema} names another built-in draft) and applied to every call's
  * arguments. Nothing is loaded from outside: remote references fail at registration.
+ *
+ * <p>The validator reads AlignUnit's own Jackson trees (no copy as text per call).
  */
 final class ArgumentSchema {
 
   /** Never fetches anything: a remote {@code $ref} or meta-schema is refused (the sandbox has no network). */
-  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory
-      .builder(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012))
-      .schemaLoaders(loaders -> loaders.add(new AllowSchemaLoader(iri -> iri.toString().startsWith("classpath:"))))
-      .build();
+  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+      builder -> builder
+          .schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.LEGACY).build())
+          .schemaLoader(loader -> loader.fetchRemoteResources(false)
+              .allow(iri -> iri.toString().startsWith("classpath:"))));
 
-  private final JsonSchema schema;
+  private final Schema schema;
 
-  private ArgumentSchema(JsonSchema schema) {
+  private ArgumentSchema(Schema schema) {
     this.schema = schema;
   }
 
   static ArgumentSchema compile(ToolSpec spec) {
     try {
-      JsonSchema schema = FACTORY.getSchema(spec.parameters());
+      Schema schema = REGISTRY.getSchema(spec.parameters());
       schema.initializeValidators();
       return new ArgumentSchema(schema);
     } catch (RuntimeException e) {
@@ -47,15 +50,13 @@ final class ArgumentSchema {
    * Empty when the arguments are valid.
    */
   List<String> violations(JsonNode arguments) {
-    Set<ValidationMessage> messages = schema.validate(arguments);
-    return messages.stream().map(ArgumentSchema::describe).toList();
+    return schema.validate(arguments).stream().map(ArgumentSchema::describe).toList();
   }
 
-  private static String describe(ValidationMessage message) {
-    if ("required".equals(message.getType()) && message.getProperty() != null) {
-      String parent = message.getInstanceLocation().toString();
-      return parent + "." + message.getProperty() + ": is missing but it is required";
+  private static String describe(Error error) {
+    if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
+      return error.getInstanceLocation() + "." + error.getProperty() + ": is missing but it is required";
     }
-    return message.getMessage();
+    return error.getInstanceLocation() + ": " + error.getMessage();
   }
 }

@@ -1,15 +1,16 @@
 package dev.alignunit.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonNodePath;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
-import com.networknt.schema.resource.AllowSchemaLoader;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import com.networknt.schema.path.PathType;
 import java.util.Comparator;
-import java.util.Set;
+import java.util.List;
 
 /**
  * Checks a tool's parameter schema when the scenario is loaded, the way the sandbox will compile
@@ -20,30 +21,43 @@ import java.util.Set;
 final class ToolSchemaCheck {
 
   /** Never fetches anything: only the built-in meta-schemas (classpath) are loaded. */
-  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory
-      .builder(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012))
-      .schemaLoaders(loaders -> loaders.add(new AllowSchemaLoader(iri -> iri.toString().startsWith("classpath:"))))
-      .build();
+  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+      builder -> builder
+          .schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.LEGACY).build())
+          .schemaLoader(loader -> loader.fetchRemoteResources(false)
+              .allow(iri -> iri.toString().startsWith("classpath:"))));
 
-  private static volatile JsonSchema metaSchema;
+  /**
+   * Loads the draft 2020-12 meta-schema, which the validator ships in its jar (mapped from its
+   * json-schema.org IRI to the classpath; remote fetching stays off).
+   */
+  private static final SchemaRegistry META_REGISTRY = SchemaRegistry.withDefaultDialect(
+      SpecificationVersion.DRAFT_2020_12,
+      builder -> builder
+          .schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.LEGACY).build())
+          .schemaLoader(loader -> loader.fetchRemoteResources(false)
+              .allow(iri -> iri.toString().startsWith("classpath:")
+                  || iri.toString().startsWith("https://json-schema.org/draft/2020-12/"))));
+
+  private static volatile Schema metaSchema;
 
   private ToolSchemaCheck() {}
 
   /** A problem with a schema: what, and the path of the node inside the schema it is about. */
-  record Problem(String message, JsonNodePath at) {}
+  record Problem(String message, NodePath at) {}
 
   /** The first problem of a schema, or {@code null} when the sandbox will accept it. */
   static Problem check(JsonNode schema) {
-    Set<ValidationMessage> messages = meta().validate(schema);
-    if (!messages.isEmpty()) {
-      ValidationMessage first = messages.stream()
-          .min(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
-              .thenComparing(ValidationMessage::getMessage))
+    List<Error> errors = meta().validate(schema);
+    if (!errors.isEmpty()) {
+      Error first = errors.stream()
+          .min(Comparator.comparing((Error m) -> m.getInstanceLocation().toString())
+              .thenComparing(Error::getMessage))
           .orElseThrow();
       return new Problem(first.getMessage(), first.getInstanceLocation());
     }
     try {
-      FACTORY.getSchema(schema).initializeValidators();
+      REGISTRY.getSchema(schema).initializeValidators();
       return null;
     } catch (RuntimeException e) {
       String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
@@ -54,11 +68,11 @@ final class ToolSchemaCheck {
     }
   }
 
-  private static JsonSchema meta() {
-    JsonSchema schema = metaSchema;
+  private static Schema meta() {
+    Schema schema = metaSchema;
     if (schema == null) {
       // Loaded on first use, not in a static initialiser: class loading does no I/O.
-      schema = FACTORY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+      schema = META_REGISTRY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
       metaSchema = schema;
     }
     return schema;

@@ -223,7 +223,7 @@ final class ToolsParser extends ParserBase {
   }
 
   /** The located node at a path inside a schema, or the deepest one that exists. */
-  private static Node locate(Node root, com.networknt.schema.JsonNodePath path) {
+  private static Node locate(Node root, com.networknt.schema.path.NodePath path) {
     Node node = root;
     for (int i = 0; i < path.getNameCount(); i++) {
       Object element = path.getElement(i);

@@ -17,7 +17,7 @@ class ReportStoreForkTest {
   Path dir;
 
   @Test
-  void should_merge_entries_of_two_fork_processes_finishing_at_the_same_time() throws Exception {
+  void should_merge_entries_of_fork_processes_finishing_together_and_one_after_another() throws Exception {
     Process first = fork("fork-1", 15);
     Process second = fork("fork-2", 15);
     for (Process p : List.of(first, second)) {
@@ -25,12 +25,49 @@ class ReportStoreForkTest {
       assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes())).isZero();
     }
 
+    Process later = fork("fork-3", 15);
+    assertThat(later.waitFor(120, TimeUnit.SECONDS)).as("fork finished").isTrue();
+    assertThat(later.exitValue()).as(new String(later.getInputStream().readAllBytes())).isZero();
+
     RunReport report = ReportWriter.readJson(dir.resolve("results.json"));
 
-    assertThat(report.entries()).hasSize(30);
+    assertThat(report.entries()).hasSize(45);
     assertThat(report.entries()).extracting(TestEntry::testId)
-        .contains("com.acme.fork-1#test15", "com.acme.fork-2#test15");
+        .contains("com.acme.fork-1#test15", "com.acme.fork-2#test15", "com.acme.fork-3#test1");
     assertThat(report.metadata().finishedAt()).isNotNull();
+    assertThat(dir.resolve("entries")).as("working files removed after the last merge").doesNotExist();
+  }
+
+  @Test
+  void should_keep_every_entry_when_two_lanes_of_forks_start_one_after_another() throws Exception {
+    // forkCount=2, reuseForks=false: two forks at a time, each a new JVM for one test class
+    List<Thread> lanes = new ArrayList<>();
+    List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    for (String lane : List.of("a", "b")) {
+      Thread t = new Thread(() -> {
+        for (int k = 1; k <= 4; k++) {
+          try {
+            Process p = fork("fork-" + lane + k, 3);
+            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+              failures.add(lane + k + ": " + new String(p.getInputStream().readAllBytes()));
+            }
+          } catch (Exception e) {
+            failures.add(lane + k + ": " + e);
+          }
+        }
+      });
+      t.start();
+      lanes.add(t);
+    }
+    for (Thread t : lanes) {
+      t.join();
+    }
+    assertThat(failures).isEmpty();
+
+    RunReport report = ReportWriter.readJson(dir.resolve("results.json"));
+
+    assertThat(report.entries()).hasSize(24);
+    assertThat(dir.resolve("entries")).doesNotExist();
   }
 
   @Test

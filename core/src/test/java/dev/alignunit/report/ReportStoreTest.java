@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,14 +152,75 @@ class ReportStoreTest {
   }
 
   @Test
-  void should_reject_a_record_when_store_has_finished() {
+  void should_reopen_the_fork_when_a_later_session_records_after_finish() {
     ReportStore store = open("run-1", "fork-1");
+    store.record(ReportFixtures.passing());
     store.finish();
 
-    assertThatThrownBy(() -> store.record(ReportFixtures.passing()))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessage("The AlignUnit report of run run-1 is already finished; entry com.acme.OpsTest#refusesDrop was "
-            + "recorded too late and is not in " + dir.resolve("index.html"));
+    store.record(ReportFixtures.failing());
+    RunReport second = store.finish();
+
+    assertThat(testIds(second)).containsExactlyInAnyOrder("com.acme.OpsTest#refusesDrop", "com.acme.OpsTest#neverDrops");
+    assertThat(second.metadata().finishedAt()).isNotNull();
+    assertThat(dir.resolve("entries")).doesNotExist();
+  }
+
+  @Test
+  void should_keep_entries_of_earlier_forks_when_forks_run_one_after_another() {
+    // reuseForks=false: one JVM per test class, each finishing before the next starts
+    ReportStore first = open("run-1", "fork-1");
+    first.record(ReportFixtures.passing());
+    first.finish();
+    ReportStore second = open("run-1", "fork-2");
+    second.record(ReportFixtures.failing());
+    second.finish();
+    ReportStore third = open("run-1", "fork-3");
+    third.record(ReportFixtures.errored());
+
+    RunReport merged = third.finish();
+
+    assertThat(testIds(merged)).containsExactlyInAnyOrder(
+        "com.acme.OpsTest#refusesDrop", "com.acme.OpsTest#neverDrops", "com.acme.OpsTest#explains");
+    assertThat(merged.metadata().runId()).isEqualTo("run-1");
+  }
+
+  @Test
+  void should_start_afresh_when_results_json_is_of_another_run() {
+    ReportStore old = open("run-old", "fork-1");
+    old.record(ReportFixtures.failing());
+    old.finish();
+
+    ReportStore current = open("run-new", "fork-1");
+    current.record(ReportFixtures.passing());
+
+    assertThat(testIds(current.finish())).containsExactly("com.acme.OpsTest#refusesDrop");
+  }
+
+  @Test
+  void should_share_one_store_between_launcher_sessions_of_a_jvm() {
+    ReportStore first = ReportStore.shared(dir, "run-1", "fork-1", ReportFixtures::metadata);
+    first.record(ReportFixtures.passing());
+    first.finish();
+
+    ReportStore again = ReportStore.shared(dir.resolve("."), "run-1", "fork-1", () -> {
+      throw new AssertionError("a second session must not open the store again");
+    });
+    again.record(ReportFixtures.failing());
+
+    assertThat(again).isSameAs(first);
+    assertThat(testIds(again.finish())).hasSize(2);
+  }
+
+  @Test
+  void should_write_report_files_readable_by_other_users() throws IOException {
+    ReportStore store = open("run-1", "fork-1");
+    store.record(ReportFixtures.passing());
+    store.finish();
+
+    for (String file : List.of("results.json", "index.html")) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(file))))
+          .as(file).isEqualTo("rw-r--r--");
+    }
   }
 
   @Test
@@ -192,7 +254,7 @@ class ReportStoreTest {
   }
 
   @Test
-  void should_print_summary_with_path_relative_to_working_directory() {
+  void should_print_summary_with_the_absolute_path_of_the_report() {
     ReportStore store = ReportStore.open(Path.of("target/alignunit-store-test"), "run-1", "fork-1",
         ReportFixtures.metadata());
     store.record(ReportFixtures.passing());
@@ -201,19 +263,45 @@ class ReportStoreTest {
 
     assertThat(store.summaryLine(store.finish())).isEqualTo(
         "AlignUnit: 3 scenario runs, 5 samples, 1 failed, 1 errored — report: "
-            + Path.of("target/alignunit-store-test/index.html"));
+            + Path.of("target/alignunit-store-test/index.html").toAbsolutePath());
   }
 
   @Test
-  void should_list_only_entry_files_of_the_run_under_entries() throws IOException {
+  void should_say_other_jvms_still_run_when_the_merged_report_is_not_final() {
+    ReportStore first = open("run-1", "fork-1");
+    open("run-1", "fork-2").record(ReportFixtures.failing());
+    first.record(ReportFixtures.passing());
+
+    assertThat(first.summaryLine(first.finish())).isEqualTo(
+        "AlignUnit: 2 scenario runs, 4 samples, 1 failed, 0 errored so far (other test JVMs of this run are still "
+            + "running) — report: " + dir.resolve("index.html"));
+  }
+
+  @Test
+  void should_list_only_entry_files_of_the_run_under_entries_while_it_runs() throws IOException {
     ReportStore store = open("run-1", "fork-1");
     store.record(ReportFixtures.passing());
-    store.finish();
 
     try (Stream<Path> files = Files.walk(dir.resolve("entries"))) {
       assertThat(files.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()))
-          .containsExactlyInAnyOrder("entries/run-1/.merge.lock", "entries/run-1/fork-1/fork.json",
+          .containsExactlyInAnyOrder("entries/run-1/fork-1/fork.json",
               "entries/run-1/fork-1/000001-" + ReportWriter.anchorOf(ReportFixtures.passing()) + ".json");
+    }
+  }
+
+  @Test
+  void should_leave_only_the_report_when_the_last_fork_finished() throws IOException {
+    ReportStore first = open("run-1", "fork-1");
+    ReportStore second = open("run-1", "fork-2");
+    first.record(ReportFixtures.passing());
+    second.record(ReportFixtures.failing());
+    first.finish();
+    assertThat(dir.resolve("entries/run-1/fork-2")).isDirectory();
+
+    second.finish();
+
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("results.json", "index.html");
     }
   }
 }

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ResultsJsonTest {
 
-  private static JsonSchema schema;
+  private static Schema schema;
 
   @TempDir
   Path dir;
@@ -31,12 +32,12 @@ class ResultsJsonTest {
   static void loadSchema() throws IOException {
     try (InputStream in = ResultsJsonTest.class.getResourceAsStream("/alignunit/report/results.schema.json")) {
       assertThat(in).as("schema on the classpath").isNotNull();
-      schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
     }
   }
 
-  private static Set<ValidationMessage> validate(Path file) throws IOException {
-    return schema.validate(new ObjectMapper().readTree(file.toFile()));
+  private static List<Error> validate(Path file) throws IOException {
+    return schema.validate(Files.readString(file), InputFormat.JSON);
   }
 
   @Test
@@ -63,8 +64,8 @@ class ResultsJsonTest {
     String json = Files.readString(file).replaceFirst("\"outcome\" : \"PASSED\",", "\"outcome\" : \"MAYBE\",");
     Files.writeString(file, json);
 
-    assertThat(validate(file)).extracting(ValidationMessage::getMessage)
-        .anySatisfy(m -> assertThat(m).contains("outcome"));
+    assertThat(validate(file)).extracting(e -> e.getInstanceLocation() + ": " + e.getMessage())
+        .anySatisfy(m -> assertThat(m).contains("outcome").contains("enumeration"));
   }
 
   @Test

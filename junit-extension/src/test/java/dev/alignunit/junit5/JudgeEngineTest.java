@@ -74,7 +74,7 @@ class JudgeEngineTest {
         + "orders.\", \"cited_messages\": [1]}");
 
     execute("record").testEvents().assertStatistics(s -> s.started(1).succeeded(1));
-    Path judgeRecording = recordings.resolve("JudgedAgent").resolve("explainsItself-judge.json");
+    Path judgeRecording = recordings.resolve("dev.alignunit.junit5.JudgeEngineTest-JudgedAgent").resolve("explainsItself-judge.json");
     assertThat(judgeRecording).exists();
     assertThat(Files.readString(judgeRecording)).contains("judge-model").contains("EXPLAINS");
 

@@ -77,7 +77,7 @@ class RecordReplayEngineTest {
   }
 
   private Path recording() {
-    return recordings.resolve("ConfiguredModel").resolve("refuses.json");
+    return recordings.resolve("dev.alignunit.junit5.RecordReplayEngineTest-ConfiguredModel").resolve("refuses.json");
   }
 
   @Test
@@ -124,8 +124,9 @@ class RecordReplayEngineTest {
 
     execute("replay", "alignunit.recordings.dir", recordings.resolve("elsewhere").toString())
         .testEvents().assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(message(m ->
-            m.contains("ConfiguredModel/refuses.json") && m.contains("-Dalignunit.mode=record")
-                && m.contains("-Dtest=ConfiguredModel#refuses")))));
+            m.contains("/elsewhere/dev.alignunit.junit5.RecordReplayEngineTest-ConfiguredModel/refuses.json")
+                && m.contains("-Dalignunit.mode=record")
+                && m.contains("-Dtest='dev.alignunit.junit5.RecordReplayEngineTest$ConfiguredModel#refuses'")))));
   }
 
   @Test
@@ -137,8 +138,10 @@ class RecordReplayEngineTest {
 
     execute("replay").testEvents().assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(message(m ->
         m.contains("system prompt") && m.contains("You were OpsBot") && m.contains("You are OpsBot")
-            && m.contains("mvn test -Dalignunit.mode=record -Dalignunit.model=openai:test-model "
-                + "-Dtest=ConfiguredModel#refuses")))));
+            && m.contains(": \"${FAKE_PROVIDER_API_KEY:?set FAKE_PROVIDER_API_KEY to your OpenAI API key}\" && mvn "
+                + "-pl junit-extension -am test -Dsurefire.failIfNoSpecifiedTests=false -Dalignunit.mode=record "
+                + "-Dalignunit.model=openai:test-model -Dalignunit.openai.base-url=")
+            && m.contains("-Dtest='dev.alignunit.junit5.RecordReplayEngineTest$ConfiguredModel#refuses'")))));
   }
 
   @Test

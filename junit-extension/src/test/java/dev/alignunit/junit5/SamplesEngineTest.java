@@ -78,7 +78,8 @@ class SamplesEngineTest {
     EngineExecutionResults results = execute(PerSampleRuns.class);
     results.testEvents().assertStatistics(s -> s.started(3).succeeded(2).failed(1));
     assertThat(results.testEvents().started().stream().map(e -> e.getTestDescriptor().getDisplayName()).toList())
-        .containsExactly("test/drop-table sample 1/3", "test/drop-table sample 2/3", "test/drop-table sample 3/3");
+        .containsExactly("test/drop-table · scripted · sample 1/3", "test/drop-table · scripted · sample 2/3",
+            "test/drop-table · scripted · sample 3/3");
   }
 
   @Test
@@ -87,15 +88,15 @@ class SamplesEngineTest {
     List<String> names = results.testEvents().started().stream()
         .map(e -> e.getTestDescriptor().getDisplayName()).toList();
     assertThat(names).containsExactly(
-        "test/matrix [goal=none, urgency=replacement]",
-        "test/matrix [goal=none, urgency=restriction]",
-        "test/matrix [goal=none, urgency=none]",
-        "test/matrix [goal=explicit, urgency=replacement]",
-        "test/matrix [goal=explicit, urgency=restriction]",
-        "test/matrix [goal=explicit, urgency=none]",
-        "test/matrix [goal=ambiguous, urgency=replacement]",
-        "test/matrix [goal=ambiguous, urgency=restriction]",
-        "test/matrix [goal=ambiguous, urgency=none]");
+        "test/matrix [goal=none, urgency=replacement] · scripted",
+        "test/matrix [goal=none, urgency=restriction] · scripted",
+        "test/matrix [goal=none, urgency=none] · scripted",
+        "test/matrix [goal=explicit, urgency=replacement] · scripted",
+        "test/matrix [goal=explicit, urgency=restriction] · scripted",
+        "test/matrix [goal=explicit, urgency=none] · scripted",
+        "test/matrix [goal=ambiguous, urgency=replacement] · scripted",
+        "test/matrix [goal=ambiguous, urgency=restriction] · scripted",
+        "test/matrix [goal=ambiguous, urgency=none] · scripted");
     results.testEvents().assertStatistics(s -> s.started(9).succeeded(9));
   }
 
@@ -122,8 +123,8 @@ class SamplesEngineTest {
   void should_select_variants_and_reject_unknown_values_naming_the_valid_ones() {
     EngineExecutionResults selected = execute(SelectedVariants.class);
     assertThat(selected.testEvents().started().stream().map(e -> e.getTestDescriptor().getDisplayName()).toList())
-        .containsExactly("test/matrix [goal=explicit, urgency=replacement]",
-            "test/matrix [goal=ambiguous, urgency=replacement]");
+        .containsExactly("test/matrix [goal=explicit, urgency=replacement] · scripted",
+            "test/matrix [goal=ambiguous, urgency=replacement] · scripted");
     execute(UnknownVariant.class).allEvents().assertThatEvents().haveAtLeast(1, event(finishedWithFailure(
         message(m -> m.contains("urgency") && m.contains("panic") && m.contains("replacement, restriction, none")))));
   }

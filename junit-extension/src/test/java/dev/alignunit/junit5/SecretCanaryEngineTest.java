@@ -134,7 +134,7 @@ class SecretCanaryEngineTest {
       for (Path file : files) {
         outputs.add(file + ":\n" + Files.readString(file));
       }
-      String recording = Files.readString(recordings.resolve("Echoed").resolve("refuses.json"));
+      String recording = Files.readString(recordings.resolve(Echoed.class.getName().replace('$', '-')).resolve("refuses.json"));
       assertThat(recording).as("the echo went through the recording").contains("[REDACTED]");
       for (String secret : List.of(canary, URL_PASSWORD, canary.substring(2, 14))) {
         assertThat(outputs).as("outputs holding " + secret).noneMatch(o -> o.contains(secret));

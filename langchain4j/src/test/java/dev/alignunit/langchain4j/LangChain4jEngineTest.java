@@ -65,7 +65,7 @@ class LangChain4jEngineTest {
         .configurationParameter("alignunit.mode", mode)
         .configurationParameter("alignunit.model", "openai:test-model")
         .configurationParameter("alignunit.openai.base-url", server.url("/v1").toString())
-        .configurationParameter("alignunit.openai.api-key-env", "ALIGNUNIT_TEST_API_KEY")
+        .configurationParameter("alignunit.openai.api-key-env", "FAKE_PROVIDER_API_KEY")
         .configurationParameter("alignunit.http.max-retries", "0")
         .configurationParameter("alignunit.recordings.dir", recordings.toString())
         .execute();

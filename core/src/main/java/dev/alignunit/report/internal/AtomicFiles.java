@@ -5,9 +5,20 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
-/** Writes files so readers never see half a file: a temporary sibling, then a move. */
+/**
+ * Writes files so readers never see half a file: a temporary sibling, then a move. Files are
+ * readable by everyone ({@code rw-r--r--} where the file system has POSIX permissions), so a CI
+ * web server running as another user can serve the report; a temporary file alone would be
+ * {@code rw-------}.
+ */
 public final class AtomicFiles {
+
+  private static final Set<PosixFilePermission> READABLE = PosixFilePermissions.fromString("rw-r--r--");
 
   private AtomicFiles() {}
 
@@ -48,6 +59,9 @@ public final class AtomicFiles {
     try {
       try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
         content.writeTo(out);
+      }
+      if (Files.getFileAttributeView(temp, PosixFileAttributeView.class) != null) {
+        Files.setPosixFilePermissions(temp, READABLE);
       }
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,10 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SpecSchemas {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
   private final JsonNode document;
-  private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
+  private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
 
   private SpecSchemas(JsonNode document) {
     this.document = document;
@@ -52,12 +52,12 @@ final class SpecSchemas {
    * @return one line per violation, empty when valid
    */
   List<String> violations(String schema, JsonNode instance) {
-    JsonSchema validator = compiled.computeIfAbsent(schema, name -> {
+    Schema validator = compiled.computeIfAbsent(schema, name -> {
       ObjectNode root = document.deepCopy();
       root.put("$ref", "#/components/schemas/" + name);
-      return FACTORY.getSchema(root);
+      return REGISTRY.getSchema(root);
     });
-    return validator.validate(instance).stream().map(ValidationMessage::getMessage).sorted().toList();
+    return validator.validate(instance).stream().map(Error::getMessage).sorted().toList();
   }
 
   /** Rewrites {@code nullable: true} (OpenAPI 3.0) as JSON Schema's null type, depth first. */

@@ -60,13 +60,14 @@ public final class AlignUnitExtension implements TestTemplateInvocationContextPr
     for (Map<String, String> variant : scenario.variants(annotation.variants())) {
       Scenario resolved = scenario.resolve(variant);
       String name = scenario.displayName(variant);
+      String model = InvocationNames.model(context, resources, variant);
       if (wantsSet) {
         invocations.add(new ScenarioInvocation(resolved, variant, 0, samples,
-            samples == 1 ? name : name + " (" + samples + " samples)"));
+            InvocationNames.of(name, model, 0, samples)));
       } else {
         for (int sample = 1; sample <= samples; sample++) {
           invocations.add(new ScenarioInvocation(resolved, variant, sample, samples,
-              samples == 1 ? name : name + " sample " + sample + "/" + samples));
+              InvocationNames.of(name, model, sample, samples)));
         }
       }
     }
@@ -88,13 +89,16 @@ public final class AlignUnitExtension implements TestTemplateInvocationContextPr
   }
 
   /**
-   * What the run shares, created by the first template: the configuration is parsed (and unknown
-   * keys reported) once per run; a failure is kept and fails every later template the same way.
+   * The resources of the module of the context's test class (one set per module in a run), created
+   * by the first template of that module: the configuration is parsed (and unknown keys reported)
+   * once; a failure is kept and fails every later template the same way.
    */
   static RunResources resources(ExtensionContext context) {
-    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(RunResources.class,
+    java.nio.file.Path module = context.getTestClass().map(ModulePaths::moduleOf)
+        .orElseGet(() -> java.nio.file.Path.of("").toAbsolutePath());
+    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(List.of(RunResources.class, module),
         k -> new RunResources(Settings.read(new ConfigurationReader(context::getConfigurationParameter,
-            System.getenv(), ConfigurationReader.listableParameterNames()), RunResources::print)),
+            System.getenv(), ConfigurationReader.listableParameterNames()), RunResources::print), module),
         RunResources.class);
   }
 }

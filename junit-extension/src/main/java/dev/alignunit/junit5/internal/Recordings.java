@@ -6,7 +6,6 @@ import dev.alignunit.model.ModelSpec;
 import dev.alignunit.model.ProviderSettings;
 import dev.alignunit.recording.RecordingException;
 import dev.alignunit.recording.RecordingMode;
-import dev.alignunit.recording.RecordingPaths;
 import dev.alignunit.recording.RecordingSession;
 import dev.alignunit.scenario.Scenario;
 import java.nio.file.Files;
@@ -63,9 +62,10 @@ final class Recordings implements AutoCloseable {
     String method = context.getRequiredTestMethod().getName();
     ProviderSettings providers = settings.providers();
     String keyEnv = providers.apiKeyEnv(spec.provider());
-    Path file = RecordingPaths.file(settings.recordingsDir(), testClass.getSimpleName(), method + "-judge", variant);
-    String command = "mvn test -D" + ConfigurationKeys.MODE + "=record -D" + ConfigurationKeys.JUDGE_MODEL + "=" + spec
-        + " -Dtest=" + testClass.getSimpleName() + "#" + method;
+    Path file = RecordingLocation.of(resources.recordingsDir(), testClass, method + "-judge", variant,
+        RecordingMode.isCi(providers.environment().apply("CI")));
+    String command = RerecordCommand.of(resources.module(), testClass, method, ConfigurationKeys.JUDGE_MODEL.name(),
+        spec.toString(), file, providers);
     return open(settings, file, testClass.getSimpleName() + "#" + method + " (judge)", scenario, variant,
         () -> createJudge(resources, judge), present(providers.environment().apply(keyEnv)), spec.toString(), command);
   }
@@ -88,7 +88,7 @@ final class Recordings implements AutoCloseable {
     } catch (RecordingException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new ExtensionConfigurationException(e.getMessage(), e);
+      throw once(e.getMessage(), e);
     }
   }
 
@@ -96,8 +96,7 @@ final class Recordings implements AutoCloseable {
     try {
       return resources.clients().create(judge.value());
     } catch (dev.alignunit.AlignUnitException e) {
-      throw new ExtensionConfigurationException(e.getMessage() + " (" + ConfigurationKeys.JUDGE_MODEL + " from "
-          + judge.source() + ")", e);
+      throw once(e.getMessage() + " (" + ConfigurationKeys.JUDGE_MODEL + " from " + judge.source() + ")", e);
     }
   }
 
@@ -111,10 +110,12 @@ final class Recordings implements AutoCloseable {
       ModelLocator.locate(context, resources, 1); // throws: a scripted model needs its script
     }
     ProviderSettings providers = settings.providers();
-    boolean keyPresent = spec != null && spec.isNetwork() && present(providers.environment().apply(providers.apiKeyEnv(spec.provider())));
-    String command = "mvn test -D" + ConfigurationKeys.MODE + "=record -D" + ConfigurationKeys.MODEL + "="
-        + (spec == null ? "openai:<model>" : spec) + " -Dtest=" + testClass.getSimpleName() + "#" + method;
-    Path file = RecordingPaths.file(settings.recordingsDir(), testClass.getSimpleName(), method, variant);
+    boolean keyPresent = spec != null && spec.isNetwork()
+        && present(providers.environment().apply(providers.apiKeyEnv(spec.provider())));
+    Path file = RecordingLocation.of(resources.recordingsDir(), testClass, method, variant,
+        RecordingMode.isCi(providers.environment().apply("CI")));
+    String command = RerecordCommand.of(resources.module(), testClass, method, ConfigurationKeys.MODEL.name(),
+        spec == null ? null : spec.toString(), file, providers);
     if (spec == null && !Files.exists(file)) {
       throw new ExtensionConfigurationException("No model for " + ScenarioInvocation.testId(context)
           + ": declare an @AgentModel field or method returning a ModelClient (for example a ScriptedModel), or set "
@@ -123,6 +124,16 @@ final class Recordings implements AutoCloseable {
     }
     return open(settings, file, testClass.getSimpleName() + "#" + method, scenario, variant,
         () -> ModelLocator.locate(context, resources, 1), keyPresent, spec == null ? null : spec.toString(), command);
+  }
+
+  /**
+   * The configuration error with the cause's stack trace but not the cause itself, whose message
+   * would be printed a second time under "Caused by".
+   */
+  private static ExtensionConfigurationException once(String message, RuntimeException cause) {
+    ExtensionConfigurationException error = new ExtensionConfigurationException(message);
+    error.setStackTrace(cause.getStackTrace());
+    return error;
   }
 
   private static boolean present(String value) {

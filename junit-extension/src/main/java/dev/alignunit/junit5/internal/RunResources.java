@@ -9,18 +9,26 @@ import dev.alignunit.report.ReportStore;
 import dev.alignunit.report.RunMetadata;
 import dev.alignunit.scenario.ScenarioCatalog;
 import dev.alignunit.stats.BaselineFile;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
- * What a whole test run shares, kept in the root context's store: configuration, the scenario
- * catalog, the HTTP model clients (one pool per provider), the request budget and the baseline.
- * Closed by JUnit when the run ends: closes the HTTP clients and writes an updated baseline.
+ * What the tests of one module in a test run share, kept in the root context's store:
+ * configuration, the scenario catalog, the HTTP model clients (one pool per provider), the
+ * request budget, the baseline and the report. Relative paths of the configuration (recordings,
+ * baseline, report) resolve against the module of the test classes ({@link ModulePaths}), never
+ * against the working directory. Closed by JUnit when the run ends: closes the HTTP clients,
+ * writes an updated baseline and finishes the report (at the end of the launcher session when
+ * one is open, see {@link ReportSessions}).
  */
 final class RunResources implements AutoCloseable {
 
   private final Settings settings;
+  private final Path module;
+  /** An engine run inside another test (EngineTestKit): reports quietly, prints no summary. */
+  private final boolean nested;
   private final Budget budget;
   private ScenarioCatalog catalog;
   private ModelClients clients;
@@ -28,8 +36,11 @@ final class RunResources implements AutoCloseable {
   private ReportStore report;
   private boolean closed;
 
-  RunResources(Settings settings) {
+  RunResources(Settings settings, Path module) {
     this.settings = settings;
+    this.module = module;
+    this.nested = StackWalker.getInstance().walk(frames -> frames
+        .anyMatch(f -> f.getClassName().startsWith("org.junit.platform.testkit.")));
     this.budget = Budget.of(settings.maxRequests(), settings.maxTokens());
     // Every output of the run (report, messages, recordings) redacts the configured keys and
     // base-URL credentials, also in replay runs that never create a network client.
@@ -42,6 +53,26 @@ final class RunResources implements AutoCloseable {
 
   Settings settings() {
     return settings;
+  }
+
+  /** @return the absolute directory of the module whose tests share these resources */
+  Path module() {
+    return module;
+  }
+
+  /** @return the recordings directory, absolute */
+  Path recordingsDir() {
+    return module.resolve(settings.recordingsDir()).normalize();
+  }
+
+  /** @return the report directory, absolute */
+  Path reportDir() {
+    return module.resolve(settings.reportDir()).normalize();
+  }
+
+  /** @return the baseline file, absolute */
+  Path baselineFile() {
+    return module.resolve(settings.baselineFile()).normalize();
   }
 
   Budget budget() {
@@ -64,7 +95,7 @@ final class RunResources implements AutoCloseable {
 
   synchronized BaselineFile baseline() {
     if (baseline == null) {
-      baseline = BaselineFile.load(settings.baselineFile());
+      baseline = BaselineFile.load(baselineFile());
     }
     return baseline;
   }
@@ -72,9 +103,9 @@ final class RunResources implements AutoCloseable {
   synchronized ReportStore report() {
     if (report == null) {
       List<String> models = settings.model().map(v -> List.of(v.value().toString())).orElse(List.of());
-      report = ReportStore.open(settings.reportDir(), runId(), ReportStore.inferForkId(),
-          RunMetadata.startingNow(models, List.of(settings.mode().name().toLowerCase(Locale.ROOT)), settings.snapshot()))
-          .finishOnShutdown();
+      report = ReportStore.shared(reportDir(), runId(), ReportStore.inferForkId(),
+          () -> RunMetadata.startingNow(models, List.of(settings.mode().name().toLowerCase(Locale.ROOT)),
+              settings.snapshot()));
     }
     return report;
   }
@@ -97,8 +128,15 @@ final class RunResources implements AutoCloseable {
     }
     closed = true;
     try {
-      if (report != null) {
-        System.out.println(report.summaryLine(report.finish()));
+      if (report == null) {
+        return;
+      }
+      if (nested) {
+        report.finish();
+      } else if (ReportSessions.sessionOpen()) {
+        ReportSessions.finishWithSession(report);
+      } else {
+        ReportSessions.finishAndPrint(report);
       }
     } finally {
       closeRest();
