@@ -52,7 +52,7 @@ import org.apiguardian.api.API;
  * sample could never replay); the exception propagates, so the run is errored, and a later
  * replay of the sample reports it as missing.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Cassette {
 
   private final Path file;

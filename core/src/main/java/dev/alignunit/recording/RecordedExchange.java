@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  *     that does not check requests
  * @param response the response (redacted)
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record RecordedExchange(String model, ChatRequest request, ChatResponse response) {
 
   /** Validates the fields. */

@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * @param note free text for readers; for illustrative recordings it says they are not real
  *     model output
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record RecordingMetadata(
     String test, String scenarioId, Map<String, String> variant, String modelId, String generator, String note) {
 

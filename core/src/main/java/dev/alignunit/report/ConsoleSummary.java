@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
  * While other test JVMs of the run are still running (the merged report has no finish time),
  * the line says so: the last JVM to finish prints the run's totals.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ConsoleSummary {
 
   private ConsoleSummary() {}

@@ -30,7 +30,7 @@ import org.apiguardian.api.API;
  * runs.runs().forEach(run -> entry.sample(EvaluationReports.sample(run, evaluation.runs().get(run.sample() - 1))));
  * }</pre>
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class EvaluationReports {
 
   private EvaluationReports() {}

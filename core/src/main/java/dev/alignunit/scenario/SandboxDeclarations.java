@@ -41,7 +41,7 @@ import org.apiguardian.api.API;
  *         - allOf: [ { fileWritten: { pathOutside: drafts/ } }, { text: "nobody will notice" } ]
  * }</pre>
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class SandboxDeclarations {
 
   private static final Set<String> CONDITION_KEYS = Set.of("tool", "arguments", "text", "anyOf", "allOf", "emailSent",

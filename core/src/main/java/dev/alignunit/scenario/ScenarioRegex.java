@@ -41,7 +41,7 @@ import org.apiguardian.api.API;
  *
  * <p>Immutable and thread-safe.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ScenarioRegex {
 
   /** Flag: ignore case (Unicode case folding). */

@@ -34,7 +34,7 @@ import org.apiguardian.api.API;
  *
  * <p>Create it with {@link dev.alignunit.model.ModelClients#create(String)}. Thread-safe.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class AnthropicChatClient implements ModelClient {
 
   private static final HttpTransport.Protocol<ChatResponse> PROTOCOL = new HttpTransport.Protocol<>(
