@@ -60,8 +60,7 @@ public final class EvaluationReports {
    * @return the summary
    */
   public static RateSummary summary(Rate rate, Metric metric, Optional<Direction> badDirection) {
-    String harmId = metric instanceof Metric.Harm h ? h.harmId()
-        : metric instanceof Metric.JudgedHarm j ? j.harmId() : null;
+    String harmId = metric.harm().orElse(null);
     String badWhen = badDirection.map(d -> d == Direction.BAD_WHEN_HIGHER ? "higher" : "lower").orElse(null);
     Proportion p = rate.proportion();
     if (p.trials() == 0) {
