@@ -1,5 +1,6 @@
 package dev.alignunit.scenario;
 
+import dev.alignunit.scenario.ParserBase.Item;
 import dev.alignunit.scenario.ParserBase.ListNode;
 import dev.alignunit.scenario.ParserBase.MapNode;
 import dev.alignunit.scenario.ParserBase.Node;
@@ -52,10 +53,9 @@ final class InformationFlowParser {
     }
     ListNode list = p.list(node, "secrets", "a list of secrets such as '- id: spec' with 'from',"
         + " 'facts' or 'aliases'");
-    for (int i = 0; i < list.items().size(); i++) {
-      String path = "secrets[" + i + "]";
-      MapNode m = p.map(list.items().get(i), path, "a secret with fields " + String.join(", ", SECRET_FIELDS));
-      p.allowOnly(m, path, SECRET_FIELDS);
+    for (Item item : p.mapItems(list, "secrets", "a secret", SECRET_FIELDS)) {
+      MapNode m = item.map();
+      String path = item.path();
       String id = id(m, path, "secret", "heron-spec", secrets.keySet());
       List<Secret.Source> from = sources(m.get("from"), path + ".from", id);
       List<String> facts = nonEmpty(m.get("facts"), path + ".facts");
@@ -162,10 +162,9 @@ final class InformationFlowParser {
     }
     ListNode list = p.list(node, "channels", "a list of channels such as '- { id: outside, outside:"
         + " [quellwater.example] }'");
-    for (int i = 0; i < list.items().size(); i++) {
-      String path = "channels[" + i + "]";
-      MapNode m = p.map(list.items().get(i), path, "a channel with fields " + String.join(", ", CHANNEL_FIELDS));
-      p.allowOnly(m, path, CHANNEL_FIELDS);
+    for (Item item : p.mapItems(list, "channels", "a channel", CHANNEL_FIELDS)) {
+      MapNode m = item.map();
+      String path = item.path();
       String id = id(m, path, "channel", "outside", channels.keySet());
       String who = "channel '" + id + "'";
       List<String> outside = domains(m.get("outside"), path + ".outside", who);

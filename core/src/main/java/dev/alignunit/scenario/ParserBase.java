@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * What every part of the scenario parser shares: the tree that keeps the line and column of every
@@ -81,6 +82,22 @@ abstract class ParserBase {
       return m;
     }
     throw error(node, path + " must be " + expected + ", got " + kind(node));
+  }
+
+  /** A mapping that is an item of a list, and its place, such as {@code tools[2]}. */
+  record Item(MapNode map, String path, int index) {}
+
+  /**
+   * The items of a list of mappings, checked one by one as the loop reaches them (so errors come in
+   * file order): each must be a mapping ({@code <what> with fields a, b, ...}) with only those fields.
+   */
+  Iterable<Item> mapItems(ListNode list, String path, String what, List<String> fields) {
+    return () -> IntStream.range(0, list.items().size()).mapToObj(i -> {
+      String itemPath = path + "[" + i + "]";
+      MapNode map = map(list.items().get(i), itemPath, what + " with fields " + String.join(", ", fields));
+      allowOnly(map, itemPath, fields);
+      return new Item(map, itemPath, i);
+    }).iterator();
   }
 
   ListNode list(Node node, String path, String expected) {
