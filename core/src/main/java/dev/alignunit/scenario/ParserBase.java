@@ -107,6 +107,16 @@ abstract class ParserBase {
     throw error(node, path + " must be " + expected + ", got " + kind(node));
   }
 
+  /** A list of text items; absent gives an empty list, a present list must not be empty. */
+  List<String> optionalTexts(Node node, String path) {
+    return isAbsent(node) ? List.of() : List.copyOf(texts(node, path, true));
+  }
+
+  /** The {@code i}-th item of a list, for an error's location; the node itself when it is no list. */
+  static Node itemAt(Node list, int i) {
+    return list instanceof ListNode l && i < l.items().size() ? l.items().get(i) : list;
+  }
+
   /** Text without placeholder check: for names and IDs, which are never substituted. */
   String plainText(Node node, String path) {
     if (node instanceof ScalarNode s && !s.isNull()) {
