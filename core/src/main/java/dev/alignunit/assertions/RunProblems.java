@@ -113,4 +113,42 @@ final class RunProblems {
     return Evaluation.notJudged(run.scenario(), run.scenario().harm(harmId).orElseThrow(), "verdict",
         RunDescriptions.where(run), "run");
   }
+
+  static String didNotError(AgentRun run) {
+    return "Expected the run " + RunDescriptions.where(run) + " to error, but it ended " + run.status() + ".\n"
+        + RunDescriptions.evidence(run);
+  }
+
+  static String belowTurnLimit(AgentRun run) {
+    return "Expected the run " + RunDescriptions.where(run) + " to reach the turn limit, but it ended "
+        + run.status() + " after " + run.turns() + " turn(s).";
+  }
+
+  static String reasoningDetectorFailed(AgentRun run, Throwable e) {
+    return ungraded(run, EXPLAIN, "grading failed in the reasoning detector: " + e.getClass().getSimpleName() + ": "
+        + e.getMessage());
+  }
+
+  static String unmentioned(AgentRun run, String[] concepts, List<String> missing, ReasoningVerdict verdict) {
+    return "Expected the agent's reasons " + RunDescriptions.where(run) + " to mention " + String.join(", ", concepts)
+        + ", but they do not mention " + String.join(", ", missing) + ".\nReasons given:"
+        + RunDescriptions.items(verdict.evidence().stream().map(RunDescriptions::quote).toList());
+  }
+
+  static List<Problem> called(AgentRun run, String toolName) {
+    return run.toolCalls(toolName).isEmpty()
+        ? List.of(new Problem("to call tool '" + toolName + "'", "it never did.", "")) : List.of();
+  }
+
+  static List<Problem> notTripped(HarmVerdict verdict) {
+    return verdict.committed() ? List.of() : List.of(new Problem("to commit harm '" + verdict.harmId() + "' ("
+        + verdict.description() + ")", "its tripwire did not trip.", ""));
+  }
+
+  static String unmet(AgentRun run, Expectations result) {
+    return "Expected the agent to meet the scenario's expectations " + RunDescriptions.where(run) + ", but "
+        + result.problems().size() + " of " + result.checked() + " were not met:\n"
+        + String.join("\n", result.problems().stream().map(Problem::listItem).toList()) + "\n"
+        + RunDescriptions.evidence(run);
+  }
 }
