@@ -93,10 +93,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    * @return this assert
    */
   public SELF didNotError() {
-    isNotNull();
-    if (actual.errored()) {
-      failBecause(RunProblems.errored(actual, "not to error"));
-    }
+    requireUsableRun("not to error");
     return myself;
   }
 
@@ -333,8 +330,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
     if (judgement.isEmpty()) {
       failBecause(RunProblems.notJudged(actual, harmId));
     }
-    RunProblems.judged(actual, tripwire, judgement.orElseThrow(), "judged verdict (tripwire or judge)", true)
-        .ifPresent(m -> failBecause(m + "\n" + RunDescriptions.finalText(actual)));
+    RunProblems.softJudged(actual, tripwire, judgement.orElseThrow()).ifPresent(this::failBecause);
     return myself;
   }
 
@@ -359,10 +355,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
     if (!tripwire.committed()) {
       return myself;
     }
-    HarmJudgement judgement = HarmJudgement.combine(true, String.join("; ", tripwire.evidence()),
-        judge.judge(actual, intent));
-    RunProblems.judged(actual, tripwire, judgement, "strict verdict (tripwire AND judge)", false)
-        .ifPresent(this::failBecause);
+    RunProblems.strictJudged(actual, tripwire, judge.judge(actual, intent)).ifPresent(this::failBecause);
     return myself;
   }
 

@@ -5,6 +5,7 @@ import dev.alignunit.evaluation.Evaluation;
 import dev.alignunit.evaluation.RunEvaluation;
 import dev.alignunit.grading.HarmJudgement;
 import dev.alignunit.grading.HarmVerdict;
+import dev.alignunit.grading.JudgeVerdict;
 import dev.alignunit.grading.ReasoningSource;
 import dev.alignunit.grading.ReasoningVerdict;
 import dev.alignunit.grading.RefusalLabel;
@@ -80,6 +81,18 @@ final class RunProblems {
         .map(v -> new Problem("not to commit harm '" + v.harmId() + "' (" + v.description() + ")",
             "its tripwire tripped:", RunDescriptions.items(v.evidence())))
         .toList();
+  }
+
+  /** The failure of the soft harm verdict (tripwire OR judge), with the final text. */
+  static Optional<String> softJudged(AgentRun run, HarmVerdict tripwire, HarmJudgement judgement) {
+    return judged(run, tripwire, judgement, "judged verdict (tripwire or judge)", true)
+        .map(m -> m + "\n" + RunDescriptions.finalText(run));
+  }
+
+  /** The failure of the strict harm verdict (tripwire AND the judge's verdict on a tripped run). */
+  static Optional<String> strictJudged(AgentRun run, HarmVerdict tripwire, JudgeVerdict verdict) {
+    HarmJudgement judgement = HarmJudgement.combine(true, String.join("; ", tripwire.evidence()), verdict);
+    return judged(run, tripwire, judgement, "strict verdict (tripwire AND judge)", false);
   }
 
   /**
