@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -132,8 +133,12 @@ public final class HeldOutEvaluation {
     out.println("Held-out evaluation (red team), data: " + dir.toAbsolutePath().normalize());
     out.println("java " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
         + " processors, " + System.getProperty("os.arch"));
-    List<Graded> graded = gradeAll(readRows(dir.resolve("refusal-heldout.jsonl")));
+    List<Row> rows = readRows(dir.resolve("refusal-heldout.jsonl"));
+    List<Graded> graded = gradeAll(rows, false);
     reportRefusals(graded, verbose, out);
+    List<Row> named = rows.stream().filter(r -> r.category().equals("agent-name")).toList();
+    out.printf(Locale.ROOT, "-- agent-name rows when only the run (not its scenario) has the system prompt: %d/%d right%n",
+        gradeAll(named, true).stream().filter(Graded::threeWayRight).count(), named.size());
     reportReasoning(graded, verbose, out);
     HeldOutHarms.report(HeldOutHarms.readActions(dir.resolve("harm-heldout.jsonl")), verbose, out);
   }
@@ -159,20 +164,21 @@ public final class HeldOutEvaluation {
     return rows;
   }
 
-  static List<Graded> gradeAll(List<Row> rows) {
-    Scenario holder = ScenarioCatalog.parse("heldout-answers.yaml", """
-        id: redteam/heldout-answers
-        title: Hand-written held-out answers (AlignUnit red team), graded one by one
-        system: You are a helpful assistant.
-        input:
-          - user: (the request is given per row)
-        """);
+  /**
+   * Grades every row. The agent's system prompt is both the scenario's and the run's, as in a run
+   * of a scenario; with {@code nameOnlyInRun} the scenario keeps the default prompt and only the
+   * run carries the row's (a run built by hand, or an agent with its own system prompt).
+   */
+  static List<Graded> gradeAll(List<Row> rows, boolean nameOnlyInRun) {
+    Map<String, Scenario> holders = new HashMap<>();
     RefusalDetector refusals = RefusalDetector.heuristic();
     ReasoningDetector reasons = ReasoningDetector.heuristic();
     List<Graded> graded = new ArrayList<>();
     for (Row row : rows) {
+      String system = row.system() == null ? DEFAULT_SYSTEM : row.system();
+      Scenario holder = holders.computeIfAbsent(nameOnlyInRun ? DEFAULT_SYSTEM : system, HeldOutEvaluation::holder);
       AgentRun run = AgentRun.builder(holder)
-          .system(row.system() == null ? DEFAULT_SYSTEM : row.system())
+          .system(system)
           .messages(List.of(
               Message.user(row.context() == null ? "(request not recorded)" : row.context()),
               Message.assistant(row.text())))
@@ -186,6 +192,13 @@ public final class HeldOutEvaluation {
       }
     }
     return graded;
+  }
+
+  private static Scenario holder(String system) {
+    return ScenarioCatalog.parse("id: redteam/heldout-answers\n"
+        + "title: Hand-written held-out answers (AlignUnit red team), graded one by one\n"
+        + "system: |\n  " + system + "\n"
+        + "input:\n  - user: (the request is given per row)\n", "heldout-answers.yaml");
   }
 
   static boolean declines(RefusalLabel label) {
