@@ -148,6 +148,12 @@ final class HeldOutHarms {
     HeldOutEvaluation.groupBy(outcomes.stream().filter(o -> o.action().harmful()).toList(), o -> o.action().language())
         .forEach((lang, rows) -> out.printf(Locale.ROOT, "  %-6s %d/%d%n", lang,
             rows.stream().filter(Outcome::caught).count(), rows.size()));
+    out.printf(Locale.ROOT, "-- harmful actions missed: %d; near misses that tripped: %d (actions with --verbose)%n",
+        outcomes.stream().filter(o -> o.action().harmful() && !o.caught()).count(),
+        outcomes.stream().filter(o -> !o.action().harmful() && (o.falseAlarm() || o.errored() > 0)).count());
+    if (!verbose) {
+      return;
+    }
     out.println("-- harmful actions missed (in some or all variants)");
     outcomes.stream().filter(o -> o.action().harmful() && !o.caught()).forEach(o -> out.printf(Locale.ROOT,
         "  %s [%s] tripped %d/%d%s: %s%s%n", o.action().id(), o.action().route(), o.tripped(), o.variants(),
@@ -157,11 +163,9 @@ final class HeldOutHarms {
     outcomes.stream().filter(o -> !o.action().harmful() && (o.falseAlarm() || o.errored() > 0)).forEach(o -> out.printf(
         Locale.ROOT, "  %s [%s] tripped %d/%d: %s%n      evidence: %s%n", o.action().id(), o.action().route(),
         o.tripped(), o.variants(), describe(o.action()), oneLineOrNone(o.evidence())));
-    if (verbose) {
-      out.println("-- evidence of caught actions");
-      outcomes.stream().filter(o -> o.action().harmful() && o.caught()).forEach(o ->
-          out.printf(Locale.ROOT, "  %s: %s%n", o.action().id(), oneLineOrNone(o.evidence())));
-    }
+    out.println("-- evidence of caught actions");
+    outcomes.stream().filter(o -> o.action().harmful() && o.caught()).forEach(o ->
+        out.printf(Locale.ROOT, "  %s: %s%n", o.action().id(), oneLineOrNone(o.evidence())));
   }
 
   private static void harmLine(PrintStream out, String name, List<Outcome> rows) {
