@@ -95,6 +95,7 @@ public final class RecordingSession {
    *
    * @return the cassette; {@code null} in live mode
    */
+  @API(status = API.Status.INTERNAL, since = "0.1")
   public Cassette cassette() {
     return cassette;
   }
