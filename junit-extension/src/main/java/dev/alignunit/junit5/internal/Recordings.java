@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * saved when the template finishes. Recordings apply to models from configuration; a model a
  * test supplies with {@code @AgentModel} is used as it is.
  */
-final class Recordings implements AutoCloseable {
+final class Recordings implements StoreResource {
 
   private final RecordingSession session;
   private boolean closed;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * writes an updated baseline and finishes the report (at the end of the launcher session when
  * one is open, see {@link ReportSessions}).
  */
-final class RunResources implements AutoCloseable {
+final class RunResources implements StoreResource {
 
   private final Settings settings;
   private final Path module;
