@@ -56,7 +56,10 @@ class ParentFolderRunTest {
         .as("relative recordings.dir resolved against the module").isRegularFile();
 
     Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), ParentFolderLauncher.class.getName(), RECORDINGS, REPORT)
+        "-cp", System.getProperty("java.class.path"), ParentFolderLauncher.class.getName(),
+        RecordReplayEngineTest.ConfiguredModel.class.getName(), "alignunit.mode=replay",
+        "alignunit.model=openai:test-model", "alignunit.openai.api-key-env=FAKE_PROVIDER_API_KEY",
+        "alignunit.recordings.dir=" + RECORDINGS, "alignunit.report.dir=" + REPORT)
         .directory(elsewhere.toFile()).redirectErrorStream(true).start();
     String output = new String(run.getInputStream().readAllBytes());
     assertThat(run.waitFor(120, TimeUnit.SECONDS)).isTrue();

@@ -168,7 +168,8 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
     SampleSet set = SampleRunner.builder()
         .concurrency(settings.concurrency())
         .budget(resources.budget())
-        .progress(line -> System.out.println("[alignunit] " + line))
+        .progress(RunResources::print)
+        .quietWhenShort(true) // a green run prints only its summary; long sets show they are alive
         .build()
         .run(scenario, variant, samples, n -> evaluator.graded(runOne(context, resources,
             sandbox(context), resources.budget().guard(model(context, resources, recordings, n)), n)));
