@@ -42,6 +42,20 @@ class ConfigurationEngineTest {
   }
 
   @Test
+  void should_print_an_invalid_value_once_without_a_cause_repeating_it() {
+    List<Throwable> failures = execute("alignunit.concurrency", "abc").containerEvents().failed().stream()
+        .map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable()
+            .orElseThrow())
+        .toList();
+
+    assertThat(failures).hasSize(2).allSatisfy(failure -> {
+      assertThat(failure).isExactlyInstanceOf(org.junit.jupiter.api.extension.ExtensionConfigurationException.class)
+          .hasNoCause();
+      assertThat(RecordReplayEngineTest.printed(failure).split("Invalid value 'abc'", -1)).hasSize(2);
+    });
+  }
+
+  @Test
   void should_name_the_annotation_when_samples_is_invalid() {
     EngineTestKit.engine("junit-jupiter").enableImplicitConfigurationParameters(false)
         .selectors(selectClass(NoSamples.class)).execute().containerEvents().assertThatEvents()

@@ -88,7 +88,7 @@ final class Recordings implements StoreResource {
     } catch (RecordingException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw once(e.getMessage(), e);
+      throw Failures.once(e.getMessage(), e);
     }
   }
 
@@ -96,7 +96,7 @@ final class Recordings implements StoreResource {
     try {
       return resources.clients().create(judge.value());
     } catch (dev.alignunit.AlignUnitException e) {
-      throw once(e.getMessage() + " (" + ConfigurationKeys.JUDGE_MODEL + " from " + judge.source() + ")", e);
+      throw Failures.once(e.getMessage() + " (" + ConfigurationKeys.JUDGE_MODEL + " from " + judge.source() + ")", e);
     }
   }
 
@@ -124,16 +124,6 @@ final class Recordings implements StoreResource {
     }
     return open(settings, file, testClass.getSimpleName() + "#" + method, scenario, variant,
         () -> ModelLocator.locate(context, resources, 1), keyPresent, spec == null ? null : spec.toString(), command);
-  }
-
-  /**
-   * The configuration error with the cause's stack trace but not the cause itself, whose message
-   * would be printed a second time under "Caused by".
-   */
-  private static ExtensionConfigurationException once(String message, RuntimeException cause) {
-    ExtensionConfigurationException error = new ExtensionConfigurationException(message);
-    error.setStackTrace(cause.getStackTrace());
-    return error;
   }
 
   private static boolean present(String value) {

@@ -83,7 +83,7 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
       String link = resources.report().linkFor(entry(context, resources).build());
       throw ReportLinkedFailure.withReportLink(assertion, link);
     }
-    throw SecretRedactor.defaults().redact(failure);
+    throw SecretRedactor.defaults().redact(Failures.unwrapResolution(failure));
   }
 
   @Override
