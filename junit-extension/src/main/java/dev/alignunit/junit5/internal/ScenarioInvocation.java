@@ -168,7 +168,7 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
     SampleSet set = SampleRunner.builder()
         .concurrency(settings.concurrency())
         .budget(resources.budget())
-        .progress(RunResources::print)
+        .progress(resources.console())
         .quietWhenShort(true) // a green run prints only its summary; long sets show they are alive
         .build()
         .run(scenario, variant, samples, n -> evaluator.graded(runOne(context, resources,
