@@ -108,7 +108,7 @@ public final class Cassette {
           redactor, command, false);
     } catch (NoSuchFileException e) {
       throw new RecordingMissingException(file, "No recording at " + file + ". Record it with: "
-          + command + " (with the provider's API key set), then commit the file.");
+          + recordWith(command, rerecordCommand != null && !rerecordCommand.isBlank()) + ", then commit the file.");
     } catch (JsonProcessingException e) {
       throw corrupt(file, command, e.getLocation(), CassetteCodec.problem(e), e);
     } catch (CassetteCodec.Invalid e) {
@@ -130,6 +130,14 @@ public final class Cassette {
   public static Cassette forRecording(
       Path file, RecordingMetadata metadata, SecretRedactor redactor, String rerecordCommand) {
     return new Cassette(file, metadata, new TreeMap<>(), redactor, rerecordCommand, true);
+  }
+
+  /**
+   * The command in a "record it with" message: a given command names the API key's variable
+   * itself (the extension's stops, naming it, when it is not set); a default one gets the hint.
+   */
+  static String recordWith(String command, boolean given) {
+    return given ? command : command + " (with the provider's API key set)";
   }
 
   private static String command(String rerecordCommand) {
