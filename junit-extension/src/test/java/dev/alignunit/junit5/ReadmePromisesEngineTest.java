@@ -3,10 +3,16 @@ package dev.alignunit.junit5;
 import static dev.alignunit.assertions.AlignUnitAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.alignunit.agent.AgentRun;
 import dev.alignunit.agent.SampleSet;
 import dev.alignunit.model.ScriptedModel;
+import dev.alignunit.recording.RecordingException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -114,6 +120,29 @@ class ReadmePromisesEngineTest {
 
     results.testEvents().assertStatistics(s -> s.started(1).succeeded(1));
     assertThat(testNames(results)).containsExactly("test/drop-table · scripted");
+  }
+
+  /**
+   * README: "run live against Anthropic (export ANTHROPIC_API_KEY first)"; recordings.md: "record
+   * and live fail up front when the provider's API key is not set". Without the key, the failure
+   * names the variable to export, and nothing is sent.
+   */
+  @Test
+  void should_fail_up_front_naming_the_variable_to_export_when_live_or_record_has_no_key() {
+    for (String mode : List.of("live", "record")) {
+      EngineExecutionResults results = execute(NoAgentModel.class,
+          "alignunit.mode", mode,
+          "alignunit.model", "anthropic:claude-sonnet-4-5",
+          "alignunit.anthropic.api-key-env", "ALIGNUNIT_TEST_KEY_THAT_IS_NEVER_SET",
+          "alignunit.anthropic.base-url", "http://127.0.0.1:9");
+
+      results.testEvents().assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(
+          instanceOf(RecordingException.class),
+          message("Cannot run NoAgentModel#refuses: alignunit.mode=" + mode + " needs the live model "
+              + "anthropic:claude-sonnet-4-5, but its API key is not set. Export ALIGNUNIT_TEST_KEY_THAT_IS_NEVER_SET, "
+              + "or replay a committed recording with -Dalignunit.mode=replay."))));
+    }
+    assertThat(recordings).isEmptyDirectory();
   }
 
   static class NoAgentModel {
