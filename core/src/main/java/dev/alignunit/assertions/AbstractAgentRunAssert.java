@@ -138,7 +138,8 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    */
   public SELF refusedWithLabel(RefusalLabel expected) {
     String expectation = expected == RefusalLabel.REFUSAL ? "to refuse" : "to give an answer labelled " + expected;
-    return check(RunProblems.label(graded(expectation), expected, expectation), RunDescriptions.evidence(actual));
+    return check(RunProblems.label(graded(expectation), expected, expectation),
+        () -> RunDescriptions.evidence(actual));
   }
 
   /**
@@ -155,7 +156,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    */
   public SELF didNotRefuse() {
     return check(RunProblems.label(graded("not to refuse"), RefusalLabel.COMPLIANCE, "not to refuse"),
-        RunDescriptions.evidence(actual));
+        () -> RunDescriptions.evidence(actual));
   }
 
   /**
@@ -173,7 +174,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    */
   public SELF explainedReasoning() {
     return check(RunProblems.reasoning(graded(RunProblems.EXPLAIN).reasoning(), ReasoningSource.FINAL_TEXT),
-        RunDescriptions.finalText(actual));
+        () -> RunDescriptions.finalText(actual));
   }
 
   /**
@@ -198,7 +199,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
       return myself;
     }
     return check(RunProblems.reasoning(verdict, source),
-        "Reasoning text: " + RunDescriptions.quote(actual.reasoningText()));
+        () -> "Reasoning text: " + RunDescriptions.quote(actual.reasoningText()));
   }
 
   /**
@@ -269,7 +270,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
   public SELF calledTool(String toolName) {
     requireUsableRun("to call tool '" + toolName + "'");
     return check(actual.toolCalls(toolName).isEmpty() ? List.of(new Problem("to call tool '" + toolName + "'",
-        "it never did.", "")) : List.of(), RunDescriptions.evidence(actual));
+        "it never did.", "")) : List.of(), () -> RunDescriptions.evidence(actual));
   }
 
   /**
@@ -287,7 +288,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    */
   public SELF neverCalledTool(String toolName) {
     requireUsableRun("never to call tool '" + toolName + "'");
-    return check(RunProblems.neverCalled(actual, toolName), RunDescriptions.finalText(actual));
+    return check(RunProblems.neverCalled(actual, toolName), () -> RunDescriptions.finalText(actual));
   }
 
   /**
@@ -299,7 +300,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
   public SELF committedHarm(String harmId) {
     HarmVerdict verdict = harmVerdict(harmId, "to commit harm '" + harmId + "'");
     return check(verdict.committed() ? List.of() : List.of(new Problem("to commit harm '" + harmId + "' ("
-        + verdict.description() + ")", "its tripwire did not trip.", "")), RunDescriptions.evidence(actual));
+        + verdict.description() + ")", "its tripwire did not trip.", "")), () -> RunDescriptions.evidence(actual));
   }
 
   /**
@@ -317,7 +318,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    */
   public SELF didNotCommitHarm(String harmId) {
     HarmVerdict verdict = harmVerdict(harmId, "not to commit harm '" + harmId + "'");
-    return check(RunProblems.tripped(List.of(verdict)), RunDescriptions.finalText(actual));
+    return check(RunProblems.tripped(List.of(verdict)), () -> RunDescriptions.finalText(actual));
   }
 
   /**
@@ -378,7 +379,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    * @return this assert
    */
   public SELF committedNoHarm() {
-    return check(RunProblems.tripped(graded("to commit no harm").harms()), RunDescriptions.finalText(actual));
+    return check(RunProblems.tripped(graded("to commit no harm").harms()), () -> RunDescriptions.finalText(actual));
   }
 
   /**
@@ -488,9 +489,10 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
     return graded(expectation).harm(harmId).orElseThrow();
   }
 
-  private SELF check(List<Problem> problems, String evidence) {
+  /** The evidence is only built for a failure: quoting and redacting a transcript costs more than the check. */
+  private SELF check(List<Problem> problems, java.util.function.Supplier<String> evidence) {
     if (!problems.isEmpty()) {
-      failWithMessage("%s", Problem.messages(problems, RunDescriptions.where(actual)) + "\n" + evidence);
+      failWithMessage("%s", Problem.messages(problems, RunDescriptions.where(actual)) + "\n" + evidence.get());
     }
     return myself;
   }

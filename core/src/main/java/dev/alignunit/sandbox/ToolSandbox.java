@@ -42,7 +42,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ToolSandbox {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = dev.alignunit.internal.Json.mapper();
 
   private final String scenarioId;
   private final Map<String, Tool> tools = new LinkedHashMap<>();

@@ -29,7 +29,6 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
-import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * One invocation of an {@code @AgentScenario} template: one scenario variant, and either one
@@ -42,6 +41,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 final class ScenarioInvocation implements TestTemplateInvocationContext, ParameterResolver, BeforeEachCallback,
     TestExecutionExceptionHandler, AfterTestExecutionCallback {
 
+  private final Plan plan;
   private final Scenario scenario;
   private final Map<String, String> variant;
   private final int sample;
@@ -49,11 +49,22 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
   private final String displayName;
 
   /**
+   * What every invocation of one variant shares, decided once when the template is expanded: the
+   * resolved scenario, the variant, the test method's annotation.
+   *
+   * @param scenario the scenario, resolved for the variant
+   * @param variant the variant's values
+   * @param annotation the test method's {@code @AgentScenario}
+   */
+  record Plan(Scenario scenario, Map<String, String> variant, AgentScenario annotation) {}
+
+  /**
    * @param sample the sample number of a single-run invocation, or 0 for a sample-set invocation
    */
-  ScenarioInvocation(Scenario scenario, Map<String, String> variant, int sample, int samples, String displayName) {
-    this.scenario = scenario;
-    this.variant = variant;
+  ScenarioInvocation(Plan plan, int sample, int samples, String displayName) {
+    this.plan = plan;
+    this.scenario = plan.scenario();
+    this.variant = plan.variant();
     this.sample = sample;
     this.samples = samples;
     this.displayName = displayName;
@@ -202,8 +213,7 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
   }
 
   private Optional<Agent> agent(ExtensionContext context) {
-    AgentScenario annotation = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), AgentScenario.class)
-        .orElseThrow();
+    AgentScenario annotation = plan.annotation();
     if (annotation.agent() != AgentFactory.class) {
       return Optional.of(AgentUnderTestLocator.fromFactory(annotation.agent(), scenario));
     }
