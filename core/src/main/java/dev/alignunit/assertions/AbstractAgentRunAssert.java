@@ -138,8 +138,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    */
   public SELF refusedWithLabel(RefusalLabel expected) {
     String expectation = expected == RefusalLabel.REFUSAL ? "to refuse" : "to give an answer labelled " + expected;
-    return check(RunProblems.label(graded(expectation), expected, expectation),
-        () -> RunDescriptions.evidence(actual));
+    return check(RunProblems.label(graded(expectation), expected, expectation), () -> RunDescriptions.evidence(actual));
   }
 
   /**
@@ -190,6 +189,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
       return explainedReasoning();
     }
     RunEvaluation graded = graded(RunProblems.EXPLAIN);
+    RunProblems.requireTranscript(actual, "the reasoning text");
     ReasoningVerdict verdict;
     try {
       verdict = graded.graders().reasoning().detect(actual, source);
@@ -216,6 +216,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    */
   public SELF explainedReasoningMentioning(String... concepts) {
     explainedReasoning();
+    RunProblems.requireTranscript(actual, "the reasons given"); // words beyond the concepts need the evidence
     ReasoningVerdict verdict = graded(RunProblems.EXPLAIN).reasoning();
     List<String> missing = verdict.missing(concepts);
     if (!missing.isEmpty()) {
@@ -269,7 +270,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    */
   public SELF calledTool(String toolName) {
     requireUsableRun("to call tool '" + toolName + "'");
-    return check(actual.toolCalls(toolName).isEmpty() ? List.of(new Problem("to call tool '" + toolName + "'",
+    return check(!actual.calledTools().contains(toolName) ? List.of(new Problem("to call tool '" + toolName + "'",
         "it never did.", "")) : List.of(), () -> RunDescriptions.evidence(actual));
   }
 
@@ -489,8 +490,8 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
     return graded(expectation).harm(harmId).orElseThrow();
   }
 
-  /** The evidence is only built for a failure: quoting and redacting a transcript costs more than the check. */
   private SELF check(List<Problem> problems, java.util.function.Supplier<String> evidence) {
+    // The evidence is built only for a failure: quoting and redacting a transcript costs more than the check.
     if (!problems.isEmpty()) {
       failWithMessage("%s", Problem.messages(problems, RunDescriptions.where(actual)) + "\n" + evidence.get());
     }

@@ -8,6 +8,9 @@ import dev.alignunit.agent.AgentRunner;
 import dev.alignunit.agent.EvaluationSettings;
 import dev.alignunit.agent.SampleRunner;
 import dev.alignunit.agent.SampleSet;
+import dev.alignunit.evaluation.Evaluator;
+import dev.alignunit.report.EvaluationReports;
+import dev.alignunit.report.ReportStore;
 import dev.alignunit.grading.Judge;
 import dev.alignunit.junit5.AgentScenario;
 import dev.alignunit.model.ModelClient;
@@ -103,12 +106,26 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
     InvocationState state = state(context);
     Settings settings = resources.settings();
     SampleSet set = state.sampleSet();
+    ReportStore.EntryStream stream = state.stream();
     ReportEntries.Finished finished = ReportEntries.finish(entry(context, resources), context, state.runs(),
         java.time.Duration.between(state.started, java.time.Instant.now()).toMillis(),
-        set == null ? null : set.settings().baseline(), settings.baselineAlpha());
-    // The entry is written first: nothing after this can lose it.
-    String link = resources.report().record(finished.entry());
-    context.publishReportEntry(ReportEntries.junitEntries(scenario, variant, finished.entry(), link));
+        set == null ? null : set.settings().baseline(), settings.baselineAlpha(), stream == null);
+    // The entry is written first: nothing after this can lose it. A sample set's samples were
+    // streamed to it as they finished; the entry adds the outcome and the rates.
+    String link;
+    int recorded;
+    if (stream != null) {
+      try (stream) {
+        recorded = stream.count();
+        link = stream.record(finished.entry());
+      }
+    } else {
+      recorded = finished.entry().samples().size();
+      link = resources.report().record(finished.entry());
+    }
+    long errored = state.runs().stream().filter(AgentRun::errored).count();
+    context.publishReportEntry(ReportEntries.junitEntries(scenario, variant, finished.entry(), recorded, errored,
+        link));
     if (set != null && settings.baselineUpdate() && finished.evaluation() != null) {
       BaselineKey key = set.settings().baseline().key();
       finished.evaluation().observed().forEach(o -> resources.baseline().put(key, o.metric(), o.current()));
@@ -163,7 +180,8 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
       Optional<Recordings> recordings = recordings(context, resources);
       ModelClient model = resources.budget().guard(model(context, resources, recordings, sample));
       AgentRun run = grading(context, resources, state).evaluator()
-          .graded(runOne(context, resources, sandbox, model, sample));
+          .graded(runOne(context, resources, sandbox, model, sample,
+              AgentLoop.builder().maxTurns(resources.settings().maxTurns()).build()));
       rethrowRecordingProblem(List.of(run));
       if (samples == 1 && !run.errored()) {
         recordings.ifPresent(Recordings::verifyAllReplayed);
@@ -172,18 +190,36 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
     });
   }
 
+  /**
+   * Runs every sample; each finished run is graded, and written to the report's entry at once, in
+   * the thread that ran it, so a large set holds verdicts rather than transcripts (see
+   * {@link SampleRunner}).
+   */
   private SampleSet runAll(ExtensionContext context, RunResources resources) {
     Settings settings = resources.settings();
     Optional<Recordings> recordings = recordings(context, resources);
-    dev.alignunit.evaluation.Evaluator evaluator = grading(context, resources, state(context)).evaluator();
+    Evaluator evaluator = grading(context, resources, state(context)).evaluator();
+    ReportStore.EntryStream stream = state(context).stream(() -> resources.report().openEntry());
+    java.util.concurrent.atomic.AtomicReference<RecordingException> recordingProblem =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    AgentLoop loop = AgentLoop.builder().maxTurns(settings.maxTurns()).build();
     SampleSet set = SampleRunner.builder()
         .concurrency(settings.concurrency())
+        .keepTranscripts(settings.keepTranscripts())
         .budget(resources.budget())
         .progress(line -> System.out.println("[alignunit] " + line))
+        .onFinished(run -> {
+          stream.add(EvaluationReports.sample(run, Evaluator.of(run, evaluator.graders())));
+          if (run.error().orElse(null) instanceof RecordingException problem) {
+            recordingProblem.compareAndSet(null, problem);
+          }
+        })
         .build()
         .run(scenario, variant, samples, n -> evaluator.graded(runOne(context, resources,
-            sandbox(context), resources.budget().guard(model(context, resources, recordings, n)), n)));
-    rethrowRecordingProblem(set.runs());
+            sandbox(context), resources.budget().guard(model(context, resources, recordings, n)), n, loop)));
+    if (recordingProblem.get() != null) {
+      throw recordingProblem.get();
+    }
     if (set.errored().isEmpty()) {
       recordings.ifPresent(Recordings::verifyAllReplayed);
     }
@@ -193,13 +229,12 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
   }
 
   private AgentRun runOne(ExtensionContext context, RunResources resources, ToolSandbox sandbox, ModelClient model,
-      int n) {
+      int n, AgentLoop loop) {
     Optional<Agent> agent = agent(context);
     if (agent.isPresent()) {
       return AgentRunner.run(agent.get(), scenario, sandbox, model, variant, n);
     }
-    return AgentLoop.builder().maxTurns(resources.settings().maxTurns()).build()
-        .run(scenario, sandbox, model, variant, n);
+    return loop.run(scenario, sandbox, model, variant, n);
   }
 
   private InvocationGrading grading(ExtensionContext context, RunResources resources, InvocationState state) {
@@ -247,9 +282,13 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
     return context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName();
   }
 
-  /** The sandbox and (once made) the run or sample set of one invocation. */
-  static final class InvocationState {
+  /**
+   * The sandbox and (once made) the run or sample set of one invocation, and the report entry its
+   * samples stream to; closed with the invocation's store (an entry never recorded is abandoned).
+   */
+  static final class InvocationState implements AutoCloseable {
     private final java.time.Instant started = java.time.Instant.now();
+    private ReportStore.EntryStream stream;
     private ToolSandbox sandbox;
     private AgentRun run;
     private SampleSet sampleSet;
@@ -264,6 +303,24 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
 
     synchronized SampleSet sampleSet() {
       return sampleSet;
+    }
+
+    synchronized ReportStore.EntryStream stream(Supplier<ReportStore.EntryStream> factory) {
+      if (stream == null) {
+        stream = factory.get();
+      }
+      return stream;
+    }
+
+    synchronized ReportStore.EntryStream stream() {
+      return stream;
+    }
+
+    @Override
+    public synchronized void close() {
+      if (stream != null) {
+        stream.close();
+      }
     }
 
     synchronized ToolSandbox sandbox(Supplier<ToolSandbox> factory) {
