@@ -392,51 +392,51 @@ public final class AgentRun {
       this.scenario = scenario;
     }
 
-    /** @param value the variant's variable values @return this builder */
+    /** Sets the variant's variable values; returns this builder. */
     public Builder variant(Map<String, String> value) {
       this.variant = value == null ? Map.of() : value;
       return this;
     }
 
-    /** @param value the sample number, from 1 @return this builder */
+    /** Sets the sample number, from 1; returns this builder. */
     public Builder sample(int value) {
       this.sample = value;
       return this;
     }
 
-    /** @param value the model's id @return this builder */
+    /** Sets the model's id; returns this builder. */
     public Builder modelId(String value) {
       this.modelId = value;
       return this;
     }
 
-    /** @param value the system prompt sent @return this builder */
+    /** Sets the system prompt sent; returns this builder. */
     public Builder system(String value) {
       this.system = value;
       return this;
     }
 
-    /** @param value the conversation @return this builder */
+    /** Sets the conversation; returns this builder. */
     public Builder messages(List<Message> value) {
       messages.clear();
       messages.addAll(value);
       return this;
     }
 
-    /** @param value the tool-call ledger @return this builder */
+    /** Sets the tool-call ledger; returns this builder. */
     public Builder toolCalls(List<ToolCallRecord> value) {
       toolCalls.clear();
       toolCalls.addAll(value);
       return this;
     }
 
-    /** @param value how the run ended @return this builder */
+    /** Sets how the run ended; returns this builder. */
     public Builder status(RunStatus value) {
       this.status = value;
       return this;
     }
 
-    /** @param value the error of an errored run; also sets the status to ERRORED @return this builder */
+    /** Sets the error of an errored run; also sets the status to ERRORED; returns this builder. */
     public Builder error(Throwable value) {
       this.error = value;
       if (value != null) {
@@ -445,37 +445,37 @@ public final class AgentRun {
       return this;
     }
 
-    /** @param value the number of model calls @return this builder */
+    /** Sets the number of model calls; returns this builder. */
     public Builder turns(int value) {
       this.turns = value;
       return this;
     }
 
-    /** @param value the summed usage @return this builder */
+    /** Sets the summed usage; returns this builder. */
     public Builder usage(Usage value) {
       this.usage = value;
       return this;
     }
 
-    /** @param value how long the run took @return this builder */
+    /** Sets how long the run took; returns this builder. */
     public Builder duration(Duration value) {
       this.duration = value;
       return this;
     }
 
-    /** @param value the last stop reason @return this builder */
+    /** Sets the last stop reason; returns this builder. */
     public Builder lastStopReason(StopReason value) {
       this.lastStopReason = value;
       return this;
     }
 
-    /** @param value the provider's refusal text @return this builder */
+    /** Sets the provider's refusal text; returns this builder. */
     public Builder providerRefusal(String value) {
       this.providerRefusal = value;
       return this;
     }
 
-    /** @param value the fixture effects, from {@code ToolSandbox.effects()} @return this builder */
+    /** Sets the fixture effects, from {@code ToolSandbox.effects()}; returns this builder. */
     public Builder effects(SandboxEffects value) {
       this.effects = value;
       return this;

@@ -6,10 +6,8 @@ import dev.alignunit.sandbox.ToolSandbox;
 import dev.alignunit.scenario.Scenario;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -67,6 +65,8 @@ import org.apiguardian.api.API;
  *   <li><b>Progress</b> goes to the progress sink: one line when the set finishes
  *       ({@code misalignment/blackmail [goal=explicit] 20/20 samples: 18 completed, 2 errored in
  *       12.3 s}) and, for long runs, one line per progress interval; never a line per request.
+ *       With {@link Builder#quietWhenShort(boolean)}, a set that finishes within its first
+ *       interval writes nothing (the JUnit extension's console).
  * </ul>
  *
  * <p>Each call of {@code run} uses its own pool of at most {@link Builder#concurrency} daemon
@@ -90,6 +90,7 @@ public final class SampleRunner {
   private final Budget budget;
   private final Consumer<String> progress;
   private final Duration progressInterval;
+  private final boolean quietWhenShort;
   private final ScheduledExecutorService scheduler;
   private final Clock clock;
   private final int keepTranscripts;
@@ -100,6 +101,7 @@ public final class SampleRunner {
     this.budget = b.budget;
     this.progress = b.progress;
     this.progressInterval = b.progressInterval;
+    this.quietWhenShort = b.quietWhenShort;
     this.scheduler = b.scheduler;
     this.clock = b.clock;
     this.keepTranscripts = b.keepTranscripts;
@@ -169,8 +171,8 @@ public final class SampleRunner {
       throw new IllegalArgumentException("samples must be at least 1, was " + samples);
     }
     Map<String, String> values = variant == null ? Map.of() : Map.copyOf(variant);
-    Progress state = new Progress(SampleSet.describe(scenario.id(), SampleSet.ordered(scenario, values)),
-        samples, clock.instant());
+    SampleProgress state = new SampleProgress(SampleSet.describe(scenario.id(), SampleSet.ordered(scenario, values)),
+        samples, clock.instant(), clock);
     AtomicReferenceArray<AgentRun> results = new AtomicReferenceArray<>(samples);
     Collector collector = new Collector(results, state, new SampleRetention(keepTranscripts, samples));
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, samples),
@@ -182,7 +184,10 @@ public final class SampleRunner {
         timer = scheduler != null ? scheduler
             : Executors.newSingleThreadScheduledExecutor(daemonThreads("alignunit-progress-"));
         long millis = progressInterval.toMillis();
-        ticker = timer.scheduleAtFixedRate(() -> emit(state.line(false)), millis, millis, TimeUnit.MILLISECONDS);
+        ticker = timer.scheduleAtFixedRate(() -> {
+          state.periodic = true;
+          emit(state.line(false));
+        }, millis, millis, TimeUnit.MILLISECONDS);
       }
       List<Future<?>> futures = new ArrayList<>(samples);
       for (int n = 1; n <= samples; n++) {
@@ -203,7 +208,9 @@ public final class SampleRunner {
     for (int i = 0; i < samples; i++) {
       runs.add(results.get(i));
     }
-    emit(state.line(true));
+    if (!quietWhenShort || state.periodic) {
+      emit(state.line(true));
+    }
     collector.rethrowCallbackFailure();
     return SampleSet.of(runs);
   }
@@ -247,12 +254,12 @@ public final class SampleRunner {
   /** Stores each sample's run once (the first to finish it wins), after the callback saw it whole. */
   private final class Collector {
     private final AtomicReferenceArray<AgentRun> results;
-    private final Progress state;
+    private final SampleProgress state;
     private final SampleRetention retention;
     private final java.util.concurrent.atomic.AtomicReference<RuntimeException> callbackFailure =
         new java.util.concurrent.atomic.AtomicReference<>();
 
-    Collector(AtomicReferenceArray<AgentRun> results, Progress state, SampleRetention retention) {
+    Collector(AtomicReferenceArray<AgentRun> results, SampleProgress state, SampleRetention retention) {
       this.results = results;
       this.state = state;
       this.retention = retention;
@@ -324,57 +331,13 @@ public final class SampleRunner {
     };
   }
 
-  /** Counts of one running set, for progress lines. */
-  private final class Progress {
-    final String name;
-    final int total;
-    final Instant start;
-    final AtomicInteger completed = new AtomicInteger();
-    final AtomicInteger errored = new AtomicInteger();
-    final AtomicInteger overBudget = new AtomicInteger();
-    volatile String budgetKey;
-    volatile boolean interrupted;
-
-    Progress(String name, int total, Instant start) {
-      this.name = name;
-      this.total = total;
-      this.start = start;
-    }
-
-    void finished(AgentRun run) {
-      if (run.errored()) {
-        errored.incrementAndGet();
-        if (run.error().orElse(null) instanceof BudgetExceededException e) {
-          overBudget.incrementAndGet();
-          budgetKey = e.key() + "=" + e.limit();
-        }
-      } else {
-        completed.incrementAndGet();
-      }
-    }
-
-    String line(boolean done) {
-      int c = completed.get();
-      int e = errored.get();
-      double seconds = Duration.between(start, clock.instant()).toMillis() / 1000.0;
-      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s %d/%d samples: %d completed, %d errored %s %.1f s",
-          name, c + e, total, c, e, done ? "in" : "after", seconds));
-      if (overBudget.get() > 0) {
-        line.append(String.format(Locale.ROOT, " (%d stopped by budget %s reached)", overBudget.get(), budgetKey));
-      }
-      if (done && interrupted) {
-        line.append(" (interrupted)");
-      }
-      return line.toString();
-    }
-  }
-
   /** Configures a {@link SampleRunner}. */
   public static final class Builder {
     private int concurrency = DEFAULT_CONCURRENCY;
     private Budget budget = Budget.unlimited();
     private Consumer<String> progress = line -> { };
     private Duration progressInterval = DEFAULT_PROGRESS_INTERVAL;
+    private boolean quietWhenShort;
     private ScheduledExecutorService scheduler;
     private Clock clock = Clock.systemUTC();
     private int keepTranscripts = DEFAULT_KEEP_TRANSCRIPTS;
@@ -462,6 +425,20 @@ public final class SampleRunner {
         throw new IllegalArgumentException("progressInterval must be zero or at least 1 ms, was " + value);
       }
       this.progressInterval = value;
+      return this;
+    }
+
+    /**
+     * Whether a set that finishes before its first periodic line writes nothing at all (default
+     * {@code false}: every set writes its final line). Sets that run longer than the progress
+     * interval still write a line each interval and one when they finish, so a long run shows
+     * it is alive while a quick one stays silent.
+     *
+     * @param value {@code true} to write only for sets that run longer than the interval
+     * @return this builder
+     */
+    public Builder quietWhenShort(boolean value) {
+      this.quietWhenShort = value;
       return this;
     }
 

@@ -93,10 +93,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    * @return this assert
    */
   public SELF didNotError() {
-    isNotNull();
-    if (actual.errored()) {
-      failWithMessage("%s", RunProblems.errored(actual, "not to error"));
-    }
+    requireUsableRun("not to error");
     return myself;
   }
 
@@ -108,8 +105,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
   public SELF errored() {
     isNotNull();
     if (!actual.errored()) {
-      failWithMessage("%s", "Expected the run " + RunDescriptions.where(actual) + " to error, but it ended "
-          + actual.status() + ".\n" + RunDescriptions.evidence(actual));
+      failBecause(RunProblems.didNotError(actual));
     }
     return myself;
   }
@@ -194,8 +190,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
     try {
       verdict = graded.graders().reasoning().detect(actual, source);
     } catch (RuntimeException | StackOverflowError e) {
-      failWithMessage("%s", RunProblems.ungraded(actual, RunProblems.EXPLAIN, "grading failed in the reasoning "
-          + "detector: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+      failBecause(RunProblems.reasoningDetectorFailed(actual, e));
       return myself;
     }
     return check(RunProblems.reasoning(verdict, source),
@@ -220,9 +215,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
     ReasoningVerdict verdict = graded(RunProblems.EXPLAIN).reasoning();
     List<String> missing = verdict.missing(concepts);
     if (!missing.isEmpty()) {
-      failWithMessage("%s", "Expected the agent's reasons " + RunDescriptions.where(actual) + " to mention "
-          + String.join(", ", concepts) + ", but they do not mention " + String.join(", ", missing) + ".\nReasons "
-          + "given:" + RunDescriptions.items(verdict.evidence().stream().map(RunDescriptions::quote).toList()));
+      failBecause(RunProblems.unmentioned(actual, concepts, missing, verdict));
     }
     return myself;
   }
@@ -270,8 +263,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    */
   public SELF calledTool(String toolName) {
     requireUsableRun("to call tool '" + toolName + "'");
-    return check(!actual.calledTools().contains(toolName) ? List.of(new Problem("to call tool '" + toolName + "'",
-        "it never did.", "")) : List.of(), () -> RunDescriptions.evidence(actual));
+    return check(RunProblems.called(actual, toolName), () -> RunDescriptions.evidence(actual));
   }
 
   /**
@@ -300,8 +292,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    */
   public SELF committedHarm(String harmId) {
     HarmVerdict verdict = harmVerdict(harmId, "to commit harm '" + harmId + "'");
-    return check(verdict.committed() ? List.of() : List.of(new Problem("to commit harm '" + harmId + "' ("
-        + verdict.description() + ")", "its tripwire did not trip.", "")), () -> RunDescriptions.evidence(actual));
+    return check(RunProblems.notTripped(verdict), () -> RunDescriptions.evidence(actual));
   }
 
   /**
@@ -339,10 +330,9 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
     HarmVerdict tripwire = harmVerdict(harmId, "not to commit harm '" + harmId + "' (tripwire or judge)");
     Optional<HarmJudgement> judgement = evaluation().judgement(harmId);
     if (judgement.isEmpty()) {
-      failWithMessage("%s", RunProblems.notJudged(actual, harmId));
+      failBecause(RunProblems.notJudged(actual, harmId));
     }
-    RunProblems.judged(actual, tripwire, judgement.orElseThrow(), "judged verdict (tripwire or judge)", true)
-        .ifPresent(m -> failWithMessage("%s", m + "\n" + RunDescriptions.finalText(actual)));
+    RunProblems.softJudged(actual, tripwire, judgement.orElseThrow()).ifPresent(this::failBecause);
     return myself;
   }
 
@@ -367,10 +357,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
     if (!tripwire.committed()) {
       return myself;
     }
-    HarmJudgement judgement = HarmJudgement.combine(true, String.join("; ", tripwire.evidence()),
-        judge.judge(actual, intent));
-    RunProblems.judged(actual, tripwire, judgement, "strict verdict (tripwire AND judge)", false)
-        .ifPresent(m -> failWithMessage("%s", m));
+    RunProblems.strictJudged(actual, tripwire, judge.judge(actual, intent)).ifPresent(this::failBecause);
     return myself;
   }
 
@@ -402,10 +389,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
     RunEvaluation graded = graded("to meet the scenario's expectations");
     RunProblems.Expectations result = RunProblems.expectations(actual, graded);
     if (!result.problems().isEmpty()) {
-      failWithMessage("%s", "Expected the agent to meet the scenario's expectations " + RunDescriptions.where(actual)
-          + ", but " + result.problems().size() + " of " + result.checked() + " were not met:\n"
-          + String.join("\n", result.problems().stream().map(Problem::listItem).toList()) + "\n"
-          + RunDescriptions.evidence(actual));
+      failBecause(RunProblems.unmet(actual, result));
     }
     return myself;
   }
@@ -444,8 +428,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
   public SELF reachedMaxTurns() {
     isNotNull();
     if (actual.status() != RunStatus.MAX_TURNS) {
-      failWithMessage("%s", "Expected the run " + RunDescriptions.where(actual) + " to reach the turn limit, but it "
-          + "ended " + actual.status() + " after " + actual.turns() + " turn(s).");
+      failBecause(RunProblems.belowTurnLimit(actual));
     }
     return myself;
   }
@@ -458,7 +441,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
   protected void requireUsableRun(String expectation) {
     isNotNull();
     if (actual.errored()) {
-      failWithMessage("%s", RunProblems.errored(actual, expectation));
+      failBecause(RunProblems.errored(actual, expectation));
     }
   }
 
@@ -472,7 +455,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
     requireUsableRun(expectation);
     RunEvaluation graded = evaluation();
     if (graded.errored()) {
-      failWithMessage("%s", RunProblems.ungraded(actual, expectation, graded.error()));
+      failBecause(RunProblems.ungraded(actual, expectation, graded.error()));
     }
     return graded;
   }
@@ -493,8 +476,13 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
   private SELF check(List<Problem> problems, java.util.function.Supplier<String> evidence) {
     // The evidence is built only for a failure: quoting and redacting a transcript costs more than the check.
     if (!problems.isEmpty()) {
-      failWithMessage("%s", Problem.messages(problems, RunDescriptions.where(actual)) + "\n" + evidence.get());
+      failBecause(Problem.messages(problems, RunDescriptions.where(actual)) + "\n" + evidence.get());
     }
     return myself;
+  }
+
+  /** Fails with the message as it is (never read as a format). */
+  private void failBecause(String message) {
+    failWithMessage("%s", message);
   }
 }

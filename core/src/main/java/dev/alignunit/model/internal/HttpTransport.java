@@ -62,9 +62,7 @@ public final class HttpTransport implements AutoCloseable {
   private static final int MAX_QUOTED_BODY = 500;
 
   private final String provider;
-  /** Built on the first request: a client that never sends one never builds OkHttp's client (or its TLS context). */
-  private final java.util.function.Supplier<OkHttpClient> clientFactory;
-  private volatile OkHttpClient client;
+  private final LazyClient client;
   private final int maxRetries;
   private final Semaphore permits;
   private final RetryTiming timing;
@@ -92,8 +90,8 @@ public final class HttpTransport implements AutoCloseable {
       RetryTiming timing,
       String apiKey,
       String authHint) {
-    this(provider, constant(Objects.requireNonNull(client, "client")), maxRetries, concurrency, timing, apiKey,
-        authHint);
+    this(provider, () -> client, maxRetries, concurrency, timing, apiKey, authHint);
+    Objects.requireNonNull(client, "client");
   }
 
   /**
@@ -122,16 +120,12 @@ public final class HttpTransport implements AutoCloseable {
       throw new IllegalArgumentException("concurrency must be >= 1 but was " + concurrency);
     }
     this.provider = Objects.requireNonNull(provider, "provider");
-    this.clientFactory = Objects.requireNonNull(client, "client");
+    this.client = new LazyClient(Objects.requireNonNull(client, "client"));
     this.maxRetries = maxRetries;
     this.permits = new Semaphore(concurrency, true);
     this.timing = Objects.requireNonNull(timing, "timing");
     this.redactor = SecretRedactor.withSecrets(apiKey == null ? List.of() : List.of(apiKey));
     this.authHint = authHint == null ? "" : authHint;
-  }
-
-  private static java.util.function.Supplier<OkHttpClient> constant(OkHttpClient client) {
-    return () -> client;
   }
 
   /**
@@ -140,17 +134,7 @@ public final class HttpTransport implements AutoCloseable {
    * @return the client
    */
   public OkHttpClient client() {
-    OkHttpClient made = client;
-    if (made == null) {
-      synchronized (this) {
-        made = client;
-        if (made == null) {
-          made = Objects.requireNonNull(clientFactory.get(), "client");
-          client = made;
-        }
-      }
-    }
-    return made;
+    return client.get();
   }
 
   /**
@@ -497,7 +481,6 @@ public final class HttpTransport implements AutoCloseable {
     return provider;
   }
 
-
   /**
    * How many requests were started (not attempts).
    *
@@ -511,14 +494,7 @@ public final class HttpTransport implements AutoCloseable {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      OkHttpClient made;
-      synchronized (this) {
-        made = client;
-      }
-      if (made != null) {
-        made.dispatcher().executorService().shutdown();
-        made.connectionPool().evictAll();
-      }
+      client.closeIfMade();
     }
   }
 }

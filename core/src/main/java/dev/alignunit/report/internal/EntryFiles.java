@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Reads report entry files and {@code results.json}. A file up to {@link #streamAbove()} bytes is
@@ -24,6 +25,7 @@ import java.util.Optional;
  * not their transcripts. Samples are returned in sample order whatever order the file has them
  * in (an entry streamed while its samples ran holds them in the order they finished).
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class EntryFiles {
 
   private static volatile long streamAbove = 1L << 20;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * What the HTML index shows of an entry's samples without reading them again: the counts by
@@ -22,6 +23,7 @@ import java.util.TreeSet;
  * @param sharedSystem the system prompt every sample had, or {@code null} when they differ or it is empty
  * @param chips the chips of the first samples, in sample order
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record SampleDigest(long clean, long flagged, long errored, Set<String> verdictKeys, String sharedSystem,
     List<Chip> chips) {
 

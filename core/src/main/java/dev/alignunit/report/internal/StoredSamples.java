@@ -16,6 +16,7 @@ import java.util.AbstractList;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The samples of a large report entry, left in the file they were written to and read one at a
@@ -25,6 +26,7 @@ import java.util.Objects;
  * report). {@link #digest()} holds what the HTML index needs of every sample (counts, chips),
  * computed once when the file was indexed.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class StoredSamples extends AbstractList<SampleReport> {
 
   private final Path file;

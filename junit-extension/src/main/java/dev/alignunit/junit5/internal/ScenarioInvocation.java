@@ -97,7 +97,7 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
       String link = resources.report().linkFor(entry(context, resources).build());
       throw ReportLinkedFailure.withReportLink(assertion, link);
     }
-    throw SecretRedactor.defaults().redact(failure);
+    throw SecretRedactor.defaults().redact(Failures.unwrapResolution(failure));
   }
 
   @Override
@@ -207,7 +207,8 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
         .concurrency(settings.concurrency())
         .keepTranscripts(settings.keepTranscripts())
         .budget(resources.budget())
-        .progress(line -> System.out.println("[alignunit] " + line))
+        .progress(resources.console())
+        .quietWhenShort(true) // a green run prints only its summary; long sets show they are alive
         .onFinished(run -> {
           stream.add(EvaluationReports.sample(run, Evaluator.of(run, evaluator.graders())));
           if (run.error().orElse(null) instanceof RecordingException problem) {
