@@ -59,7 +59,7 @@ class FlatMemoryTest {
     assertThat(summary.tag(RunEvaluation.class).orElseThrow().answer()).isEqualTo(RunEvaluation.EVIDENCE_NOT_KEPT);
     // Every sample counts, summaries included.
     AlignUnitAssertions.assertThat(set).refusalRate().isAtLeast(1.0);
-    assertThat(set.rateOf(r -> r.calledTools().contains("lookup")).successes()).isEqualTo(50);
+    assertThat(set.rateOf(r -> r.calledTools().contains("lookup")).matching()).isEqualTo(50);
     AlignUnitAssertions.assertThat(set).allRuns().neverCalledTool("refund");
     assertThatThrownBy(() -> AlignUnitAssertions.assertThat(set).allRuns().neverCalledTool("lookup"))
         .isInstanceOf(AssertionError.class).hasMessageContaining("it called it 1 time(s); its transcript was not "
@@ -97,8 +97,9 @@ class FlatMemoryTest {
   @Test
   void should_keep_errored_runs_whole_up_to_the_bound_and_summarize_the_errors_of_the_others() {
     SampleSet set = run(10, 100, n -> n > 50 && n <= 70
-        ? AgentRun.builder(Fixtures.SCENARIO).sample(n).modelId("scripted")
-            .error(new ServerErrorException("openai", 503, n, 1, "HTTP 503 from openai (request " + n % 2 + ")", null)).build()
+        ? EVALUATOR.graded(AgentRun.builder(Fixtures.SCENARIO).sample(n).modelId("scripted")
+            .error(new ServerErrorException("openai", 503, n, 1, "HTTP 503 from openai (request " + n % 2 + ")", null))
+            .build())
         : graded(n, false));
 
     List<AgentRun> errored = set.errored();
