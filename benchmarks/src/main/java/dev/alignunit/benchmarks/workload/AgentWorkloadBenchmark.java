@@ -33,6 +33,8 @@ import java.util.Map;
  *          --latency-ms 0            the mock's latency per answer
  *          --rounds 1                repetitions of each (path, n), interleaved
  *          --jvm "-Xshare:auto ..."  options of the measured JVMs (default: none)
+ *          --promptfoo DIR           also run path "promptfoo": DIR holds node_modules/promptfoo
+ *                                    (benchmarks/promptfoo/ has its config and agent provider)
  *   or:    serve [port] [latency-ms] the mock alone, for other tools (promptfoo)
  * </pre>
  *
@@ -72,6 +74,7 @@ public final class AgentWorkloadBenchmark {
     long latency = Long.parseLong(options.get("latency-ms"));
     int rounds = Integer.parseInt(options.get("rounds"));
     List<String> jvm = options.get("jvm").isBlank() ? List.of() : List.of(options.get("jvm").trim().split("\\s+"));
+    String promptfoo = options.get("promptfoo");
     System.out.printf(Locale.ROOT, "agent workload: concurrency %d, mock latency %d ms, %d round(s), %d cores, "
         + "load average %.2f, JVM options %s%n", concurrency, latency, rounds, Runtime.getRuntime().availableProcessors(),
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), jvm.isEmpty() ? "(none)" : jvm);
@@ -82,7 +85,8 @@ public final class AgentWorkloadBenchmark {
         for (int r = 0; r < rounds; r++) {
           for (String path : paths) {
             long before = mock.requests();
-            Result result = measure(path, n, mock.baseUrl(), concurrency, jvm);
+            Result result = path.equals("promptfoo") ? PromptfooPath.measure(promptfoo, n, mock.baseUrl(), concurrency)
+                : measure(path, n, mock.baseUrl(), concurrency, jvm);
             long sent = mock.requests() - before;
             if (sent != 2L * n) {
               throw new IllegalStateException(path + " at N=" + n + " sent " + sent + " requests, expected " + 2L * n);
@@ -194,6 +198,7 @@ public final class AgentWorkloadBenchmark {
     options.put("latency-ms", "0");
     options.put("rounds", "1");
     options.put("jvm", "");
+    options.put("promptfoo", "");
     for (int i = 0; i < args.length; i += 2) {
       String key = args[i].replaceFirst("^--", "");
       if (!options.containsKey(key) || i + 1 >= args.length) {
