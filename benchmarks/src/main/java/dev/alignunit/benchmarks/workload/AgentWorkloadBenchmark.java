@@ -22,9 +22,9 @@ import java.util.Map;
  * a final answer, refusal grading; two requests.
  *
  * <pre>
- * mvn -B -q -o -pl benchmarks -am package -DskipTests
- * mvn -B -q -o -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -cp "benchmarks/target/classes:junit-extension/target/classes:core/target/classes:$(cat benchmarks/target/cp.txt)" \
+ * mvn -B -q -o -pl benchmarks -am package dependency:build-classpath -DskipTests \
+ *     -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=runtime
+ * java -cp "benchmarks/target/classes:$(cat benchmarks/target/cp.txt)" \
  *     dev.alignunit.benchmarks.workload.AgentWorkloadBenchmark [options]
  *
  * options: --n 1,1000,10000,100000   sample counts (default)
@@ -37,6 +37,10 @@ import java.util.Map;
  *                                    (benchmarks/promptfoo/ has its config and agent provider)
  *   or:    serve [port] [latency-ms] the mock alone, for other tools (promptfoo)
  * </pre>
+ *
+ * <p>The class path must name the reactor's jars (as {@code cp.txt} does), not also their
+ * {@code target/classes}: a scenario found twice is an error. With {@code --promptfoo}, run it as
+ * {@code unshare -n sh -c 'ip link set lo up && java ...'} (root) so that only loopback exists.
  *
  * <p>Each measurement is its own JVM (start-up included, as a user's run pays it) started with
  * this JVM's class path and {@code OPENAI_API_KEY=bench-key} (a fake key for the mock). Wall time

@@ -48,7 +48,9 @@ final class WorkloadPaths {
    */
   static String plain(String baseUrl, int samples, int concurrency) {
     Scenario scenario = ScenarioCatalog.fromClasspath().get(SCENARIO);
-    ProviderSettings settings = ProviderSettings.defaults().withOpenAiBaseUrl(baseUrl).withConcurrency(concurrency);
+    // The mock's fake key, whatever the environment holds: the benchmark never calls a real provider.
+    ProviderSettings settings = ProviderSettings.defaults().withOpenAiBaseUrl(baseUrl).withConcurrency(concurrency)
+        .withEnvironment(name -> KEY_ENV.equals(name) ? "bench-key" : System.getenv(name));
     try (ModelClients clients = new ModelClients(settings)) {
       ModelClient model = clients.create("openai:bench-model");
       AgentLoop loop = AgentLoop.builder().build();
