@@ -235,23 +235,13 @@ public final class ReportStore implements AutoCloseable {
    */
   public String record(TestEntry entry) {
     Objects.requireNonNull(entry, "entry");
-    String anchor = ReportWriter.anchorOf(entry);
-    Path file = forkDir.resolve(String.format("%06d-%s.json", sequence.incrementAndGet(), anchor));
+    Path file = nextEntryFile(entry);
     try {
-      lock.writeLock().lock();
-      try {
-        reopenIfFinished();
-        lock.readLock().lock();
-      } finally {
-        lock.writeLock().unlock();
-      }
-      try {
+      writeEntry(() -> {
         // Entry files are internal: compact, to halve what each finished test writes.
         AtomicFiles.write(file, ReportJson.compact().writeValueAsBytes(entry));
         recorded.put(file, new SoftReference<>(entry));
-      } finally {
-        lock.readLock().unlock();
-      }
+      });
     } catch (IOException e) {
       throw new ReportException("Could not write the AlignUnit report entry of " + entry.testId() + " to "
           + file.toAbsolutePath() + ": " + e.getMessage(), e);
@@ -262,15 +252,8 @@ public final class ReportStore implements AutoCloseable {
   /**
    * Opens an entry whose samples are written one by one as they finish (from any thread), so a
    * test of 100,000 samples never holds their transcripts: {@link EntryStream#record} then adds
-   * the test's outcome and rates and puts the entry in place, at once, like {@link #record}.
-   *
-   * <pre>{@code
-   * try (ReportStore.EntryStream stream = store.openEntry()) {
-   *   runner.onFinished(run -> stream.add(SampleReport.from(run, verdicts(run))));   // per sample
-   *   ...
-   *   String link = stream.record(entryWithoutSamples);                            // when the test ends
-   * }
-   * }</pre>
+   * the test's outcome and rates and puts the entry in place, at once, like {@link #record}
+   * (docs/reports.md shows it with {@code SampleRunner.Builder.onFinished}).
    *
    * @return the stream; close it (a stream never recorded leaves nothing behind)
    * @throws ReportException when the fork's directory cannot be written
@@ -324,21 +307,9 @@ public final class ReportStore implements AutoCloseable {
      */
     public String record(TestEntry header) {
       Objects.requireNonNull(header, "header");
-      Path target = forkDir.resolve(String.format("%06d-%s.json", sequence.incrementAndGet(),
-          ReportWriter.anchorOf(header)));
+      Path target = nextEntryFile(header);
       try {
-        lock.writeLock().lock();
-        try {
-          reopenIfFinished();
-          lock.readLock().lock();
-        } finally {
-          lock.writeLock().unlock();
-        }
-        try {
-          file.finish(header, target);
-        } finally {
-          lock.readLock().unlock();
-        }
+        writeEntry(() -> file.finish(header, target));
       } catch (IOException e) {
         throw new ReportException("Could not write the AlignUnit report entry of " + header.testId() + " to "
             + target.toAbsolutePath() + ": " + e.getMessage(), e);
@@ -360,6 +331,36 @@ public final class ReportStore implements AutoCloseable {
         ended = true;
         openStreams.decrementAndGet();
       }
+    }
+  }
+
+  /** The next entry file of this fork: numbered in recording order, named by the entry's anchor. */
+  private Path nextEntryFile(TestEntry entry) {
+    return forkDir.resolve(String.format("%06d-%s.json", sequence.incrementAndGet(), ReportWriter.anchorOf(entry)));
+  }
+
+  /** An entry file's write. */
+  @FunctionalInterface
+  private interface EntryWrite {
+    void run() throws IOException;
+  }
+
+  /**
+   * Writes an entry file while no finish merges the fork: a finished fork is reopened first (under
+   * the write lock), then the write runs under the read lock, which concurrent records share.
+   */
+  private void writeEntry(EntryWrite write) throws IOException {
+    lock.writeLock().lock();
+    try {
+      reopenIfFinished();
+      lock.readLock().lock();
+    } finally {
+      lock.writeLock().unlock();
+    }
+    try {
+      write.run();
+    } finally {
+      lock.readLock().unlock();
     }
   }
 
