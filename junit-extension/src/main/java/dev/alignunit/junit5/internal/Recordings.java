@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -70,13 +71,22 @@ final class Recordings implements StoreResource {
         spec.toString(), file, providers);
     return open(resources, file, testClass.getSimpleName() + "#" + method + " (judge)", scenario, variant,
         once(() -> createJudge(resources, judge)), present(providers.environment().apply(keyEnv)), spec.toString(),
-        command);
+        keyEnv, command);
   }
 
   private static Recordings open(RunResources resources, Path file, String test, Scenario scenario,
-      Map<String, String> variant, Supplier<ModelClient> live, boolean liveAvailable, String spec, String command) {
+      Map<String, String> variant, Supplier<ModelClient> live, boolean liveAvailable, String spec, String keyEnv,
+      String command) {
     Settings settings = resources.settings();
     ProviderSettings providers = settings.providers();
+    if (!liveAvailable && keyEnv != null
+        && (settings.mode() == RecordingMode.LIVE || settings.mode() == RecordingMode.RECORD)) {
+      // Fails up front, as the session would, but names the variable to set (the session knows no names).
+      throw new RecordingException("Cannot run " + test + ": " + ConfigurationKeys.MODE + "="
+          + settings.mode().name().toLowerCase(Locale.ROOT) + " needs the live model " + spec
+          + ", but its API key is not set. Export " + keyEnv + ", or replay a committed recording with -D"
+          + ConfigurationKeys.MODE + "=replay.");
+    }
     try {
       return new Recordings(RecordingSession.builder()
           .mode(settings.mode())
@@ -128,7 +138,7 @@ final class Recordings implements StoreResource {
     }
     return open(resources, file, testClass.getSimpleName() + "#" + method, scenario, variant,
         once(() -> ModelLocator.locate(context, resources, 1)), keyPresent, spec == null ? null : spec.toString(),
-        command);
+        spec != null && spec.isNetwork() ? providers.apiKeyEnv(spec.provider()) : null, command);
   }
 
   /**
