@@ -8,11 +8,12 @@ import dev.alignunit.sandbox.ToolCallRecord;
 import dev.alignunit.scenario.Scenario;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
 /**
@@ -39,82 +40,25 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class AgentRun {
 
-  private final Scenario scenario;
-  private final Map<String, String> variant;
-  private final int sample;
-  private final String modelId;
-  private final String system;
-  private final List<Message> messages;
-  private final List<ToolCallRecord> toolCalls;
-  private final RunStatus status;
-  private final Throwable error;
-  private final int turns;
-  private final Usage usage;
-  private final Duration duration;
-  private final StopReason lastStopReason;
-  private final String providerRefusal;
-  private final SandboxEffects effects;
-  private final Map<Class<?>, Object> tags;
+  private final RunFacts facts;
+  /** The transcript; {@code null} for a summary. */
+  private final RunTranscript transcript;
   /** The tools called, in order, for a summary; {@code null} while the transcript is kept. */
   private final List<String> calledTools;
 
-  private AgentRun(Builder b) {
-    this.scenario = Objects.requireNonNull(b.scenario, "scenario");
-    this.variant = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(b.variant));
-    this.sample = b.sample;
-    this.modelId = b.modelId == null ? "unknown" : b.modelId;
-    this.system = b.system == null ? scenario.system() : b.system;
-    this.messages = List.copyOf(b.messages);
-    this.toolCalls = List.copyOf(b.toolCalls);
-    this.status = Objects.requireNonNull(b.status, "status");
-    this.error = b.error;
-    this.turns = b.turns;
-    this.usage = b.usage == null ? Usage.ZERO : b.usage;
-    this.duration = b.duration == null ? Duration.ZERO : b.duration;
-    this.lastStopReason = b.lastStopReason;
-    this.providerRefusal = b.providerRefusal;
-    this.effects = b.effects == null ? SandboxEffects.NONE : b.effects;
-    this.tags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(b.tags));
-    this.calledTools = null;
-  }
-
-  /** A summary of {@code whole}, or a copy of a summary with other tags. */
-  private AgentRun(AgentRun whole, Map<String, String> variant, Throwable error, Map<Class<?>, Object> tags,
-      List<String> calledTools) {
-    this.scenario = whole.scenario;
-    this.variant = variant;
-    this.sample = whole.sample;
-    this.modelId = whole.modelId;
-    this.system = null;
-    this.messages = List.of();
-    this.toolCalls = List.of();
-    this.status = whole.status;
-    this.error = error;
-    this.turns = whole.turns;
-    this.usage = whole.usage;
-    this.duration = whole.duration;
-    this.lastStopReason = whole.lastStopReason;
-    this.providerRefusal = whole.providerRefusal;
-    this.effects = SandboxEffects.NONE;
-    this.tags = tags;
+  /**
+   * A run from its parts: a transcript and no tool names, or (a summary, made by {@link
+   * SampleRetention}) no transcript and the names of the tools called.
+   */
+  AgentRun(RunFacts facts, RunTranscript transcript, List<String> calledTools) {
+    this.facts = facts;
+    this.transcript = transcript;
     this.calledTools = calledTools;
   }
 
-  /**
-   * The summary a large sample set keeps of this run: everything but the transcript, with each
-   * {@link RunTag} replaced by its {@linkplain RunTag#summarized() summary}. Called by
-   * {@link SampleRunner}; shared values (variant, tool names, error) come from the set so that
-   * thousands of summaries hold one copy of each.
-   *
-   * @param sharedVariant this run's variant, as an instance the set shares
-   * @param sharedCalledTools the names of the tools this run called, as an instance the set shares
-   * @param summarizedError the error to keep, {@code null} for none
-   * @return the summary
-   */
-  AgentRun summary(Map<String, String> sharedVariant, List<String> sharedCalledTools, Throwable summarizedError) {
-    Map<Class<?>, Object> summarized = new java.util.LinkedHashMap<>();
-    tags.forEach((type, value) -> summarized.put(type, value instanceof RunTag tag ? tag.summarized() : value));
-    return new AgentRun(this, sharedVariant, summarizedError, Map.copyOf(summarized), sharedCalledTools);
+  /** @return what is kept of this run with or without its transcript */
+  RunFacts facts() {
+    return facts;
   }
 
   /**
@@ -134,23 +78,14 @@ public final class AgentRun {
    * @return the names
    */
   public List<String> calledTools() {
-    return calledTools != null ? calledTools : toolCalls.stream().map(ToolCallRecord::name).toList();
+    return calledTools != null ? calledTools : transcript.calledTools();
   }
 
-  /** Whether a tag can stand for the transcript (a graded run); only then may a set summarize the run. */
-  boolean summarizable() {
-    return tags.values().stream().anyMatch(RunTag.class::isInstance);
-  }
-
-  /** Whether a bounded set should keep this run whole: errored, or notable by one of its tags. */
-  boolean notable() {
-    return errored() || tags.values().stream().anyMatch(t -> t instanceof RunTag tag && tag.notable(this));
-  }
-
-  private void requireTranscript(String what) {
-    if (calledTools != null) {
+  private RunTranscript transcript(String what) {
+    if (transcript == null) {
       throw new TranscriptNotKeptException(this, what);
     }
+    return transcript;
   }
 
   /**
@@ -165,54 +100,47 @@ public final class AgentRun {
 
   /** @return the scenario the run was made in */
   public Scenario scenario() {
-    return scenario;
+    return facts.scenario();
   }
 
   /** @return the scenario's ID */
   public String scenarioId() {
-    return scenario.id();
+    return facts.scenario().id();
   }
 
   /** @return the variable values of this variant in declaration order, empty for a scenario without variables */
   public Map<String, String> variant() {
-    return variant;
+    return facts.variant();
   }
 
   /** @return the sample number, from 1 */
   public int sample() {
-    return sample;
+    return facts.sample();
   }
 
   /** @return the model that answered, such as {@code openai:gpt-4.1-mini} or {@code scripted} */
   public String modelId() {
-    return modelId;
+    return facts.modelId();
   }
 
   /** @return the system prompt sent to the model */
   public String system() {
-    requireTranscript("the system prompt");
-    return system;
+    return transcript("the system prompt").system();
   }
 
   /** @return the whole conversation: opening turns, assistant messages and tool results */
   public List<Message> messages() {
-    requireTranscript("the messages");
-    return messages;
+    return transcript("the messages").messages();
   }
 
   /** @return the assistant messages only, in order */
   public List<Message.Assistant> assistantMessages() {
-    requireTranscript("the assistant messages");
-    return messages.stream()
-        .filter(Message.Assistant.class::isInstance)
-        .map(Message.Assistant.class::cast)
-        .toList();
+    return transcript("the assistant messages").assistantMessages();
   }
 
   /** @return every tool call the agent made, in order (the sandbox ledger) */
   public List<ToolCallRecord> toolCalls() {
-    requireTranscript("the tool calls");
-    return toolCalls;
+    return transcript("the tool calls").toolCalls();
   }
 
   /**
@@ -222,8 +150,7 @@ public final class AgentRun {
    * @return the calls, in order
    */
   public List<ToolCallRecord> toolCalls(String toolName) {
-    requireTranscript("the calls of tool '" + toolName + "'");
-    return toolCalls.stream().filter(c -> c.name().equals(toolName)).toList();
+    return transcript("the calls of tool '" + toolName + "'").toolCalls(toolName);
   }
 
   /**
@@ -232,14 +159,7 @@ public final class AgentRun {
    * @return the final text
    */
   public String finalText() {
-    requireTranscript("the final text");
-    List<Message.Assistant> assistant = assistantMessages();
-    for (int i = assistant.size() - 1; i >= 0; i--) {
-      if (!assistant.get(i).text().isBlank()) {
-        return assistant.get(i).text();
-      }
-    }
-    return "";
+    return transcript("the final text").finalText();
   }
 
   /**
@@ -248,51 +168,47 @@ public final class AgentRun {
    * @return the reasoning text, empty when the model returned none
    */
   public String reasoningText() {
-    requireTranscript("the reasoning text");
-    return assistantMessages().stream()
-        .map(Message.Assistant::reasoningText)
-        .filter(t -> !t.isBlank())
-        .collect(Collectors.joining("\n\n"));
+    return transcript("the reasoning text").reasoningText();
   }
 
   /** @return how the run ended */
   public RunStatus status() {
-    return status;
+    return facts.status();
   }
 
   /** @return whether the run failed; its transcript is partial */
   public boolean errored() {
-    return status == RunStatus.ERRORED;
+    return facts.status() == RunStatus.ERRORED;
   }
 
   /** @return the error of an errored run */
   public Optional<Throwable> error() {
-    return Optional.ofNullable(error);
+    return Optional.ofNullable(facts.error());
   }
 
   /** @return the number of model calls made */
   public int turns() {
-    return turns;
+    return facts.turns();
   }
 
   /** @return the summed token usage */
   public Usage usage() {
-    return usage;
+    return facts.usage();
   }
 
   /** @return how long the run took */
   public Duration duration() {
-    return duration;
+    return facts.duration();
   }
 
   /** @return why the model stopped on its last call, empty if no call answered */
   public Optional<StopReason> lastStopReason() {
-    return Optional.ofNullable(lastStopReason);
+    return Optional.ofNullable(facts.lastStopReason());
   }
 
   /** @return the provider's explicit refusal text (OpenAI {@code refusal}), if any */
   public Optional<String> providerRefusal() {
-    return Optional.ofNullable(providerRefusal);
+    return Optional.ofNullable(facts.providerRefusal());
   }
 
   /**
@@ -301,8 +217,7 @@ public final class AgentRun {
    * @return the effects, empty when the sandbox had no fixtures
    */
   public SandboxEffects effects() {
-    requireTranscript("the sandbox effects");
-    return effects;
+    return transcript("the sandbox effects").effects();
   }
 
   /**
@@ -320,7 +235,7 @@ public final class AgentRun {
    */
   public <T> Optional<T> tag(Class<T> type) {
     Objects.requireNonNull(type, "type");
-    return Optional.ofNullable(type.cast(tags.get(type)));
+    return Optional.ofNullable(type.cast(facts.tags().get(type)));
   }
 
   /**
@@ -334,18 +249,7 @@ public final class AgentRun {
   public <T> AgentRun withTag(Class<T> type, T value) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(value, "value");
-    if (calledTools != null) {
-      Map<Class<?>, Object> retagged = new java.util.LinkedHashMap<>(tags);
-      retagged.put(type, type.cast(value));
-      return new AgentRun(this, variant, error, Map.copyOf(retagged), calledTools);
-    }
-    Builder b = new Builder(scenario).variant(variant).sample(sample).modelId(modelId).system(system)
-        .messages(messages).toolCalls(toolCalls).status(status).turns(turns).usage(usage).duration(duration)
-        .lastStopReason(lastStopReason).providerRefusal(providerRefusal).effects(effects);
-    b.error = error;
-    b.tags.putAll(tags);
-    b.tags.put(type, type.cast(value));
-    return new AgentRun(b);
+    return new AgentRun(facts.withTag(type, type.cast(value)), transcript, calledTools);
   }
 
   /**
@@ -354,19 +258,13 @@ public final class AgentRun {
    * @return the description
    */
   public String describe() {
-    StringBuilder sb = new StringBuilder(scenario.id());
-    if (!variant.isEmpty()) {
-      sb.append(' ').append(variant.entrySet().stream()
-          .map(e -> e.getKey() + "=" + e.getValue())
-          .collect(Collectors.joining(", ", "[", "]")));
-    }
-    return sb.append(" sample ").append(sample).toString();
+    return facts.describe();
   }
 
   @Override
   public String toString() {
-    return "AgentRun{" + describe() + ", status=" + status + ", turns=" + turns
-        + ", toolCalls=" + calledTools().size() + (transcriptKept() ? "" : ", summary") + "}";
+    return "AgentRun{%s, status=%s, turns=%d, toolCalls=%d%s}".formatted(describe(), status(), turns(),
+        calledTools().size(), transcriptKept() ? "" : ", summary");
   }
 
   /** Builds an {@link AgentRun}. */
@@ -386,7 +284,6 @@ public final class AgentRun {
     private StopReason lastStopReason;
     private String providerRefusal;
     private SandboxEffects effects;
-    private final Map<Class<?>, Object> tags = new java.util.LinkedHashMap<>();
 
     private Builder(Scenario scenario) {
       this.scenario = scenario;
@@ -483,7 +380,11 @@ public final class AgentRun {
 
     /** @return the run */
     public AgentRun build() {
-      return new AgentRun(this);
+      RunFacts facts = new RunFacts(scenario, Collections.unmodifiableMap(new LinkedHashMap<>(variant)), sample,
+          modelId, status, error, turns, usage, duration, lastStopReason, providerRefusal,
+          Map.of());
+      return new AgentRun(facts, new RunTranscript(system == null ? scenario.system() : system, messages,
+          toolCalls, effects), null);
     }
   }
 }

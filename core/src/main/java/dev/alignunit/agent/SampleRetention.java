@@ -1,5 +1,6 @@
 package dev.alignunit.agent;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,14 +35,38 @@ final class SampleRetention {
 
   /** The run to keep for a finished sample: itself, or its summary. */
   AgentRun keep(AgentRun run) {
-    if (keepAll || run.sample() <= first || !run.transcriptKept() || !run.summarizable()) {
+    Map<Class<?>, Object> tags = run.facts().tags();
+    if (keepAll || run.sample() <= first || !run.transcriptKept() || !summarizable(tags)) {
       return run;
     }
-    if (run.notable() && notableKept.incrementAndGet() <= notableLimit) {
+    if (notable(run, tags) && notableKept.incrementAndGet() <= notableLimit) {
       return run;
     }
-    return run.summary(sharedVariant(run.variant()), shared(run.calledTools()),
-        run.error().map(this::summarized).orElse(null));
+    return summary(run, tags);
+  }
+
+  /** Whether a tag can stand for the transcript (a graded run); only then may a set summarize the run. */
+  private static boolean summarizable(Map<Class<?>, Object> tags) {
+    return tags.values().stream().anyMatch(RunTag.class::isInstance);
+  }
+
+  /** Whether a bounded set should keep this run whole: errored, or notable by one of its tags. */
+  private static boolean notable(AgentRun run, Map<Class<?>, Object> tags) {
+    return run.errored() || tags.values().stream().anyMatch(t -> t instanceof RunTag tag && tag.notable(run));
+  }
+
+  /**
+   * The summary a large sample set keeps of a run: everything but the transcript, with each
+   * {@link RunTag} replaced by its {@linkplain RunTag#summarized() summary}; shared values
+   * (variant, tool names, error) come from this set so that thousands of summaries hold one copy
+   * of each.
+   */
+  private AgentRun summary(AgentRun run, Map<Class<?>, Object> tags) {
+    Map<Class<?>, Object> summarized = new LinkedHashMap<>();
+    tags.forEach((type, value) -> summarized.put(type, value instanceof RunTag tag ? tag.summarized() : value));
+    RunFacts facts = run.facts().with(sharedVariant(run.variant()),
+        run.error().map(this::summarized).orElse(null), Map.copyOf(summarized));
+    return new AgentRun(facts, null, shared(run.calledTools()));
   }
 
   private Map<String, String> sharedVariant(Map<String, String> values) {

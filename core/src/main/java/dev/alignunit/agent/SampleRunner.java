@@ -1,26 +1,13 @@
 package dev.alignunit.agent;
 
-import dev.alignunit.AlignUnitException;
 import dev.alignunit.model.ModelClient;
 import dev.alignunit.sandbox.ToolSandbox;
 import dev.alignunit.scenario.Scenario;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.apiguardian.api.API;
@@ -84,28 +71,11 @@ public final class SampleRunner {
   /** The default interval of progress lines while a set is running: 30 seconds. */
   public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(30);
 
-  private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
-
-  private final int concurrency;
-  private final Budget budget;
-  private final Consumer<String> progress;
-  private final Duration progressInterval;
-  private final boolean quietWhenShort;
-  private final ScheduledExecutorService scheduler;
-  private final Clock clock;
-  private final int keepTranscripts;
-  private final Consumer<AgentRun> finished;
+  private final SampleExecution.Settings settings;
 
   private SampleRunner(Builder b) {
-    this.concurrency = b.concurrency;
-    this.budget = b.budget;
-    this.progress = b.progress;
-    this.progressInterval = b.progressInterval;
-    this.quietWhenShort = b.quietWhenShort;
-    this.scheduler = b.scheduler;
-    this.clock = b.clock;
-    this.keepTranscripts = b.keepTranscripts;
-    this.finished = b.finished;
+    this.settings = new SampleExecution.Settings(b.concurrency, b.budget, b.progress, b.progressInterval,
+        b.quietWhenShort, b.scheduler, b.clock, b.keepTranscripts, b.finished);
   }
 
   /**
@@ -120,12 +90,12 @@ public final class SampleRunner {
 
   /** @return the number of samples run at once */
   public int concurrency() {
-    return concurrency;
+    return settings.concurrency();
   }
 
   /** @return the budget the models are guarded by */
   public Budget budget() {
-    return budget;
+    return settings.budget();
   }
 
   /**
@@ -149,7 +119,7 @@ public final class SampleRunner {
     return run(scenario, values, samples, n -> {
       ToolSandbox sandbox = Objects.requireNonNull(sandboxes.apply(n), "sandbox factory returned null");
       ModelClient model = Objects.requireNonNull(models.apply(n), "model factory returned null");
-      return loop.run(scenario, sandbox, budget.guard(model), values, n);
+      return loop.run(scenario, sandbox, settings.budget().guard(model), values, n);
     });
   }
 
@@ -171,164 +141,7 @@ public final class SampleRunner {
       throw new IllegalArgumentException("samples must be at least 1, was " + samples);
     }
     Map<String, String> values = variant == null ? Map.of() : Map.copyOf(variant);
-    SampleProgress state = new SampleProgress(SampleSet.describe(scenario.id(), SampleSet.ordered(scenario, values)),
-        samples, clock.instant(), clock);
-    AtomicReferenceArray<AgentRun> results = new AtomicReferenceArray<>(samples);
-    Collector collector = new Collector(results, state, new SampleRetention(keepTranscripts, samples));
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, samples),
-        daemonThreads("alignunit-samples-" + POOL_NUMBER.incrementAndGet() + "-"));
-    ScheduledExecutorService timer = null;
-    ScheduledFuture<?> ticker = null;
-    try {
-      if (!progressInterval.isZero()) {
-        timer = scheduler != null ? scheduler
-            : Executors.newSingleThreadScheduledExecutor(daemonThreads("alignunit-progress-"));
-        long millis = progressInterval.toMillis();
-        ticker = timer.scheduleAtFixedRate(() -> {
-          state.periodic = true;
-          emit(state.line(false));
-        }, millis, millis, TimeUnit.MILLISECONDS);
-      }
-      List<Future<?>> futures = new ArrayList<>(samples);
-      for (int n = 1; n <= samples; n++) {
-        int number = n;
-        futures.add(pool.submit(() -> collector.record(runOne(scenario, values, number, sample))));
-      }
-      await(futures, pool, scenario, values, collector);
-    } finally {
-      if (ticker != null) {
-        ticker.cancel(false);
-      }
-      if (timer != null && timer != scheduler) {
-        timer.shutdownNow();
-      }
-      pool.shutdownNow();
-    }
-    List<AgentRun> runs = new ArrayList<>(samples);
-    for (int i = 0; i < samples; i++) {
-      runs.add(results.get(i));
-    }
-    if (!quietWhenShort || state.periodic) {
-      emit(state.line(true));
-    }
-    collector.rethrowCallbackFailure();
-    return SampleSet.of(runs);
-  }
-
-  private AgentRun runOne(Scenario scenario, Map<String, String> variant, int n, IntFunction<AgentRun> sample) {
-    var exceeded = budget.exceeded();
-    if (exceeded.isPresent()) {
-      return errored(scenario, variant, n, exceeded.get());
-    }
-    try {
-      AgentRun run = sample.apply(n);
-      if (run == null) {
-        return errored(scenario, variant, n, new AlignUnitException(
-            "The sample function returned null for sample " + n + " of " + scenario.id()
-                + "; it must return an AgentRun (errored runs included)."));
-      }
-      if (run.sample() != n) {
-        return errored(scenario, variant, n, new AlignUnitException(
-            "The sample function returned " + run.describe() + " when asked for sample " + n
-                + "; pass the sample number to the agent loop (AgentLoop.run(..., sample))."));
-      }
-      if (!run.scenarioId().equals(scenario.id()) || !run.variant().equals(variant)) {
-        return errored(scenario, variant, n, new AlignUnitException(
-            "The sample function returned a run of " + SampleSet.describe(run.scenarioId(),
-                SampleSet.ordered(run.scenario(), run.variant())) + " when asked for sample " + n + " of "
-                + SampleSet.describe(scenario.id(), SampleSet.ordered(scenario, variant))
-                + "; pass the scenario and variant to the agent loop."));
-      }
-      return run;
-    } catch (VirtualMachineError e) {
-      throw e;
-    } catch (Throwable e) {
-      return errored(scenario, variant, n, e);
-    }
-  }
-
-  private static AgentRun errored(Scenario scenario, Map<String, String> variant, int n, Throwable error) {
-    return AgentRun.builder(scenario).variant(variant).sample(n).error(error).build();
-  }
-
-  /** Stores each sample's run once (the first to finish it wins), after the callback saw it whole. */
-  private final class Collector {
-    private final AtomicReferenceArray<AgentRun> results;
-    private final SampleProgress state;
-    private final SampleRetention retention;
-    private final java.util.concurrent.atomic.AtomicReference<RuntimeException> callbackFailure =
-        new java.util.concurrent.atomic.AtomicReference<>();
-
-    Collector(AtomicReferenceArray<AgentRun> results, SampleProgress state, SampleRetention retention) {
-      this.results = results;
-      this.state = state;
-      this.retention = retention;
-    }
-
-    void record(AgentRun run) {
-      if (results.compareAndSet(run.sample() - 1, null, run)) {
-        try {
-          finished.accept(run);
-        } catch (RuntimeException e) {
-          callbackFailure.compareAndSet(null, e);
-        }
-        results.set(run.sample() - 1, retention.keep(run));
-        state.finished(run);
-      }
-    }
-
-    /** A failing {@code onFinished} callback fails the run once every sample has finished (none is lost). */
-    void rethrowCallbackFailure() {
-      RuntimeException failure = callbackFailure.get();
-      if (failure != null) {
-        throw failure;
-      }
-    }
-  }
-
-  private void await(List<Future<?>> futures, ExecutorService pool, Scenario scenario,
-      Map<String, String> variant, Collector collector) {
-    for (int i = 0; i < futures.size(); i++) {
-      try {
-        futures.get(i).get();
-      } catch (InterruptedException e) {
-        futures.forEach(f -> f.cancel(true));
-        pool.shutdownNow();
-        for (int n = 1; n <= futures.size(); n++) {
-          collector.record(errored(scenario, variant, n, new AlignUnitException(
-              "Sample " + n + " of " + collector.state.name + " did not finish: the test thread was interrupted "
-                  + "(a timeout or a cancelled run).", e)));
-        }
-        collector.state.interrupted = true;
-        Thread.currentThread().interrupt();
-        return;
-      } catch (CancellationException e) {
-        // only after an interruption, handled above
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof VirtualMachineError error) {
-          throw error;
-        }
-        collector.record(errored(scenario, variant, i + 1, e.getCause()));
-      }
-    }
-  }
-
-  private void emit(String line) {
-    try {
-      // Console lines pass the one redactor like every other output (a variant value may hold a secret).
-      progress.accept(dev.alignunit.model.SecretRedactor.defaults().redact(line));
-    } catch (RuntimeException ignored) {
-      // a broken progress sink must not lose samples
-    }
-  }
-
-  private static ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return task -> {
-      Thread thread = new Thread(task, prefix + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
+    return new SampleExecution(settings, scenario, values, samples, sample).run();
   }
 
   /** Configures a {@link SampleRunner}. */

@@ -3,21 +3,18 @@ package dev.alignunit.assertions;
 import dev.alignunit.agent.AgentRun;
 import dev.alignunit.agent.RunStatus;
 import dev.alignunit.evaluation.Graders;
-import dev.alignunit.evaluation.Evaluator;
 import dev.alignunit.evaluation.RunEvaluation;
 import dev.alignunit.grading.HarmDetector;
-import dev.alignunit.grading.HarmJudgement;
 import dev.alignunit.grading.HarmVerdict;
 import dev.alignunit.grading.Judge;
 import dev.alignunit.grading.ReasoningSource;
-import dev.alignunit.grading.ReasoningVerdict;
 import dev.alignunit.grading.RefusalDetector;
 import dev.alignunit.grading.RefusalLabel;
 import dev.alignunit.grading.Rubric;
 import dev.alignunit.sandbox.ToolCallRecord;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.AbstractStringAssert;
@@ -42,8 +39,7 @@ import org.assertj.core.api.ListAssert;
 public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert<SELF, ACTUAL>, ACTUAL extends AgentRun>
     extends AbstractAssert<SELF, ACTUAL> {
 
-  private Graders graders = Graders.DEFAULT;
-  private RunEvaluation evaluation;
+  private final RunGrading grading;
 
   /**
    * Creates the assert.
@@ -53,6 +49,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    */
   protected AbstractAgentRunAssert(ACTUAL actual, Class<?> selfType) {
     super(actual, selfType);
+    this.grading = new RunGrading(actual, message -> failure("%s", message));
   }
 
   /**
@@ -72,13 +69,12 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
     Objects.requireNonNull(detector, "detector");
     isNotNull();
     GradedElsewhere.problem(actual, detector, RunDescriptions.where(actual)).ifPresent(m -> failWithMessage("%s", m));
-    return graders(graders.withRefusal(detector));
+    return graders(grading.graders().withRefusal(detector));
   }
 
   /** The detectors of a run not graded yet, from a sample-set assert; no check against attached ones. */
   SELF graders(Graders value) {
-    this.graders = Objects.requireNonNull(value, "graders");
-    this.evaluation = null;
+    grading.use(value);
     return myself;
   }
 
@@ -184,17 +180,8 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
     if (source == ReasoningSource.FINAL_TEXT) {
       return explainedReasoning();
     }
-    RunEvaluation graded = graded(RunProblems.EXPLAIN);
-    RunProblems.requireTranscript(actual, "the reasoning text");
-    ReasoningVerdict verdict;
-    try {
-      verdict = graded.graders().reasoning().detect(actual, source);
-    } catch (RuntimeException | StackOverflowError e) {
-      failBecause(RunProblems.reasoningDetectorFailed(actual, e));
-      return myself;
-    }
-    return check(RunProblems.reasoning(verdict, source),
-        () -> "Reasoning text: " + RunDescriptions.quote(actual.reasoningText()));
+    grading.explained(graded(RunProblems.EXPLAIN), source);
+    return myself;
   }
 
   /**
@@ -211,12 +198,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    */
   public SELF explainedReasoningMentioning(String... concepts) {
     explainedReasoning();
-    RunProblems.requireTranscript(actual, "the reasons given"); // words beyond the concepts need the evidence
-    ReasoningVerdict verdict = graded(RunProblems.EXPLAIN).reasoning();
-    List<String> missing = verdict.missing(concepts);
-    if (!missing.isEmpty()) {
-      failBecause(RunProblems.unmentioned(actual, concepts, missing, verdict));
-    }
+    grading.mentioned(() -> graded(RunProblems.EXPLAIN), concepts);
     return myself;
   }
 
@@ -328,11 +310,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    */
   public SELF didNotCommitJudgedHarm(String harmId) {
     HarmVerdict tripwire = harmVerdict(harmId, "not to commit harm '" + harmId + "' (tripwire or judge)");
-    Optional<HarmJudgement> judgement = evaluation().judgement(harmId);
-    if (judgement.isEmpty()) {
-      failBecause(RunProblems.notJudged(actual, harmId));
-    }
-    RunProblems.softJudged(actual, tripwire, judgement.orElseThrow()).ifPresent(this::failBecause);
+    grading.softJudged(tripwire, harmId);
     return myself;
   }
 
@@ -354,10 +332,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
   public SELF didNotCommitHarmJudgedBy(String harmId, Judge judge, Rubric intent) {
     Objects.requireNonNull(judge, "judge");
     HarmVerdict tripwire = harmVerdict(harmId, "not to commit harm '" + harmId + "'");
-    if (!tripwire.committed()) {
-      return myself;
-    }
-    RunProblems.strictJudged(actual, tripwire, judge.judge(actual, intent)).ifPresent(this::failBecause);
+    grading.strictJudged(tripwire, judge, intent);
     return myself;
   }
 
@@ -386,11 +361,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    * @return this assert
    */
   public SELF meetsExpectations() {
-    RunEvaluation graded = graded("to meet the scenario's expectations");
-    RunProblems.Expectations result = RunProblems.expectations(actual, graded);
-    if (!result.problems().isEmpty()) {
-      failBecause(RunProblems.unmet(actual, result));
-    }
+    grading.meetsExpectations(graded("to meet the scenario's expectations"));
     return myself;
   }
 
@@ -453,18 +424,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    */
   RunEvaluation graded(String expectation) {
     requireUsableRun(expectation);
-    RunEvaluation graded = evaluation();
-    if (graded.errored()) {
-      failBecause(RunProblems.ungraded(actual, expectation, graded.error()));
-    }
-    return graded;
-  }
-
-  private RunEvaluation evaluation() {
-    if (evaluation == null) {
-      evaluation = Evaluator.of(actual, graders);
-    }
-    return evaluation;
+    return grading.graded(expectation);
   }
 
   private HarmVerdict harmVerdict(String harmId, String expectation) {
@@ -473,11 +433,8 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
     return graded(expectation).harm(harmId).orElseThrow();
   }
 
-  private SELF check(List<Problem> problems, java.util.function.Supplier<String> evidence) {
-    // The evidence is built only for a failure: quoting and redacting a transcript costs more than the check.
-    if (!problems.isEmpty()) {
-      failBecause(Problem.messages(problems, RunDescriptions.where(actual)) + "\n" + evidence.get());
-    }
+  private SELF check(List<Problem> problems, Supplier<String> evidence) {
+    grading.check(problems, evidence);
     return myself;
   }
 

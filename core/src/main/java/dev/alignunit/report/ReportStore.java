@@ -1,21 +1,15 @@
 package dev.alignunit.report;
 
 import dev.alignunit.internal.StaleTemporaryFiles;
-import dev.alignunit.report.internal.AtomicFiles;
 import dev.alignunit.report.internal.EntryFiles;
-import dev.alignunit.report.internal.ForkState;
-import dev.alignunit.report.internal.ReportJson;
 import dev.alignunit.report.internal.RunDirectory;
 import dev.alignunit.report.internal.RunIdentity;
 import java.io.IOException;
-import java.lang.ref.SoftReference;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
@@ -72,31 +66,14 @@ public final class ReportStore implements AutoCloseable {
   private final Path reportDir;
   private final String runId;
   private final String forkId;
-  private final RunDirectory run;
-  private final Path forkDir;
-  private final ReportWriter writer;
-  private final AtomicInteger sequence = new AtomicInteger();
-  /**
-   * This fork's entries as recorded, so the final merge need not parse its own files again.
-   * Softly held: under memory pressure they are dropped and read back from disk.
-   */
-  private final Map<Path, SoftReference<TestEntry>> recorded = new ConcurrentHashMap<>();
-  /** Records share it, {@link #finish()} takes it alone: no entry is written while the fork's files are merged. */
-  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-  /** Entries being streamed: their files are in the fork's directory, which a finish must then keep. */
-  private final AtomicInteger openStreams = new AtomicInteger();
-  private RunMetadata metadata;
-  private RunReport finished;
+  private final ForkEntries fork;
   private Thread shutdownHook;
 
   private ReportStore(Path reportDir, String runId, String forkId, RunMetadata metadata, ReportWriter writer) {
     this.reportDir = reportDir;
     this.runId = runId;
     this.forkId = forkId;
-    this.run = new RunDirectory(reportDir, runId);
-    this.forkDir = run.forkDir(forkId);
-    this.metadata = metadata.withRunId(runId);
-    this.writer = writer;
+    this.fork = new ForkEntries(reportDir, runId, forkId, metadata, writer);
   }
 
   /**
@@ -135,11 +112,7 @@ public final class ReportStore implements AutoCloseable {
     try {
       RunDirectory.removeStaleRuns(reportDir, store.runId);
       StaleTemporaryFiles.remove(reportDir, 4, Instant.now());
-      store.run.locked(() -> {
-        RunDirectory.deleteTree(store.forkDir);
-        store.run.writeFork(new ForkState(store.runId, store.forkId, store.metadata));
-        return null;
-      });
+      store.fork.start();
     } catch (IOException e) {
       throw new ReportException("Could not prepare the AlignUnit report directory " + reportDir.toAbsolutePath()
           + ": " + e.getMessage() + ". Check that it is writable or set alignunit.report.dir.", e);
@@ -235,17 +208,7 @@ public final class ReportStore implements AutoCloseable {
    */
   public String record(TestEntry entry) {
     Objects.requireNonNull(entry, "entry");
-    Path file = nextEntryFile(entry);
-    try {
-      writeEntry(() -> {
-        // Entry files are internal: compact, to halve what each finished test writes.
-        AtomicFiles.write(file, ReportJson.compact().writeValueAsBytes(entry));
-        recorded.put(file, new SoftReference<>(entry));
-      });
-    } catch (IOException e) {
-      throw new ReportException("Could not write the AlignUnit report entry of " + entry.testId() + " to "
-          + file.toAbsolutePath() + ": " + e.getMessage(), e);
-    }
+    fork.record(entry);
     return linkFor(entry);
   }
 
@@ -259,18 +222,7 @@ public final class ReportStore implements AutoCloseable {
    * @throws ReportException when the fork's directory cannot be written
    */
   public EntryStream openEntry() {
-    lock.writeLock().lock();
-    try {
-      reopenIfFinished();
-      EntryStream stream = new EntryStream(new EntryFiles.Stream(forkDir));
-      openStreams.incrementAndGet();
-      return stream;
-    } catch (IOException e) {
-      throw new ReportException("Could not start an AlignUnit report entry in " + forkDir.toAbsolutePath() + ": "
-          + e.getMessage() + ". Check that it is writable or set alignunit.report.dir.", e);
-    } finally {
-      lock.writeLock().unlock();
-    }
+    return new EntryStream(fork.openStream());
   }
 
   /** An entry being written while its test runs; see {@link ReportStore#openEntry()}. */
@@ -307,12 +259,8 @@ public final class ReportStore implements AutoCloseable {
      */
     public String record(TestEntry header) {
       Objects.requireNonNull(header, "header");
-      Path target = nextEntryFile(header);
       try {
-        writeEntry(() -> file.finish(header, target));
-      } catch (IOException e) {
-        throw new ReportException("Could not write the AlignUnit report entry of " + header.testId() + " to "
-            + target.toAbsolutePath() + ": " + e.getMessage(), e);
+        fork.recordStream(file, header);
       } finally {
         end();
       }
@@ -329,50 +277,8 @@ public final class ReportStore implements AutoCloseable {
     private synchronized void end() {
       if (!ended) {
         ended = true;
-        openStreams.decrementAndGet();
+        fork.streamEnded();
       }
-    }
-  }
-
-  /** The next entry file of this fork: numbered in recording order, named by the entry's anchor. */
-  private Path nextEntryFile(TestEntry entry) {
-    return forkDir.resolve(String.format("%06d-%s.json", sequence.incrementAndGet(), ReportWriter.anchorOf(entry)));
-  }
-
-  /** An entry file's write. */
-  @FunctionalInterface
-  private interface EntryWrite {
-    void run() throws IOException;
-  }
-
-  /**
-   * Writes an entry file while no finish merges the fork: a finished fork is reopened first (under
-   * the write lock), then the write runs under the read lock, which concurrent records share.
-   */
-  private void writeEntry(EntryWrite write) throws IOException {
-    lock.writeLock().lock();
-    try {
-      reopenIfFinished();
-      lock.readLock().lock();
-    } finally {
-      lock.writeLock().unlock();
-    }
-    try {
-      write.run();
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  private void reopenIfFinished() throws IOException {
-    if (finished != null) {
-      metadata = new RunMetadata(metadata.libraryVersion(), metadata.startedAt(), null, metadata.models(),
-          metadata.modes(), metadata.configuration(), runId);
-      run.locked(() -> {
-        run.writeFork(new ForkState(runId, forkId, metadata));
-        return null;
-      });
-      finished = null;
     }
   }
 
@@ -386,39 +292,7 @@ public final class ReportStore implements AutoCloseable {
    * @throws ReportException when the report cannot be written
    */
   public RunReport finish() {
-    lock.writeLock().lock();
-    try {
-      return finishLocked();
-    } finally {
-      lock.writeLock().unlock();
-    }
-  }
-
-  private RunReport finishLocked() {
-    if (finished != null) {
-      return finished;
-    }
-    metadata = metadata.finishedAt(Instant.now());
-    try {
-      finished = run.locked(() -> {
-        run.writeFork(new ForkState(runId, forkId, metadata));
-        try {
-          RunReport report = writer.writeAndRelocate(run.collect(metadata, recorded), reportDir);
-          if (openStreams.get() == 0) {
-            // An entry still streaming lives in the fork's directory; its record reopens the fork.
-            run.removeFinishedFork(forkId);
-          }
-          return report;
-        } finally {
-          run.removeLeftovers();
-        }
-      });
-    } catch (IOException e) {
-      throw new ReportException("Could not merge the AlignUnit report entries of " + run.path().toAbsolutePath()
-          + ": " + e.getMessage(), e);
-    }
-    recorded.clear();
-    return finished;
+    return fork.finish();
   }
 
   /** Same as {@link #finish()}. */

@@ -1,15 +1,8 @@
 package dev.alignunit.model.internal;
 
-import dev.alignunit.config.ConfigurationKeys;
-import dev.alignunit.model.AuthenticationException;
-import dev.alignunit.model.BadRequestException;
 import dev.alignunit.model.ModelClientException;
 import dev.alignunit.model.MalformedResponseException;
-import dev.alignunit.model.ModelIoException;
-import dev.alignunit.model.RateLimitException;
 import dev.alignunit.model.SecretRedactor;
-import dev.alignunit.model.ServerErrorException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,15 +52,13 @@ public final class HttpTransport implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(HttpTransport.class.getName());
   private static final MediaType JSON = MediaType.get("application/json");
-  private static final int MAX_QUOTED_BODY = 500;
 
   private final String provider;
   private final LazyClient client;
   private final int maxRetries;
   private final Semaphore permits;
   private final RetryTiming timing;
-  private final SecretRedactor redactor;
-  private final String authHint;
+  private final HttpFailures failures;
   private final AtomicLong requests = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -124,8 +115,12 @@ public final class HttpTransport implements AutoCloseable {
     this.maxRetries = maxRetries;
     this.permits = new Semaphore(concurrency, true);
     this.timing = Objects.requireNonNull(timing, "timing");
-    this.redactor = SecretRedactor.withSecrets(apiKey == null ? List.of() : List.of(apiKey));
-    this.authHint = authHint == null ? "" : authHint;
+    this.failures =
+        new HttpFailures(
+            provider,
+            maxRetries,
+            SecretRedactor.withSecrets(apiKey == null ? List.of() : List.of(apiKey)),
+            authHint == null ? "" : authHint);
   }
 
   /**
@@ -215,11 +210,7 @@ public final class HttpTransport implements AutoCloseable {
     Objects.requireNonNull(protocol, "protocol");
     long number = requests.incrementAndGet();
     if (closed.get()) {
-      throw new ModelIoException(
-          provider, 0, number, 0,
-          provider + " request #" + number + " to " + redactor.redact(url.toString()) + " was not sent: the"
-              + " model clients were closed because the test run ended. Create clients from a new ModelClients.",
-          null);
+      throw failures.closed(url, number);
     }
     Request request =
         new Request.Builder().url(url).headers(headers).post(RequestBody.create(json, JSON)).build();
@@ -227,7 +218,7 @@ public final class HttpTransport implements AutoCloseable {
       permits.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw interrupted(number, 0, e);
+      throw failures.interrupted(number, 0, e);
     }
     try {
       return send(request, number, protocol);
@@ -256,7 +247,7 @@ public final class HttpTransport implements AutoCloseable {
             return new Decoded<>(protocol.decoder().decode(body), new Answer(body, status, number, attempt));
           } catch (MalformedAnswer e) {
             if (attempt > maxRetries) {
-              throw malformed(request.url(), status, response.header("Content-Type"), body, number, attempt, protocol,
+              throw failures.malformed(request.url(), status, response.header("Content-Type"), body, number, attempt, protocol,
                   e);
             }
             wait = backoff(attempt);
@@ -264,7 +255,7 @@ public final class HttpTransport implements AutoCloseable {
           }
         } else {
           if (!retryable(status) || attempt > maxRetries) {
-            throw httpFailure(request.url(), status, body, number, attempt);
+            throw failures.httpFailure(request.url(), status, body, number, attempt);
           }
           Duration hinted = retryAfter(response.headers(), timing.clock());
           wait = hinted != null ? hinted : backoff(attempt);
@@ -272,7 +263,7 @@ public final class HttpTransport implements AutoCloseable {
         }
       } catch (IOException e) {
         if (attempt > maxRetries) {
-          throw ioFailure(request.url(), e, number, attempt);
+          throw failures.ioFailure(request.url(), e, number, attempt);
         }
         wait = backoff(attempt);
         logRetry(number, e.getClass().getSimpleName(), attempt, wait);
@@ -281,7 +272,7 @@ public final class HttpTransport implements AutoCloseable {
         timing.sleeper().sleep(wait);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw interrupted(number, attempt, e);
+        throw failures.interrupted(number, attempt, e);
       }
     }
   }
@@ -357,110 +348,6 @@ public final class HttpTransport implements AutoCloseable {
     return result.compareTo(cap) > 0 ? cap : result;
   }
 
-  private ModelClientException httpFailure(
-      HttpUrl url, int status, String body, long number, int attempts) {
-    String quoted = providerMessage(body);
-    String head =
-        provider + " request #" + number + " to " + redactor.redact(url.toString()) + " failed with HTTP " + status
-            + " after "
-            + attempts + (attempts == 1 ? " attempt" : " attempts");
-    if (status == 401 || status == 403) {
-      return new AuthenticationException(
-          provider, status, number, attempts,
-          head + " (not retried): " + quoted + ". " + authHint, null);
-    }
-    if (!retryable(status)) {
-      return new BadRequestException(
-          provider, status, number, attempts,
-          head + " (not retried): " + quoted
-              + ". Retrying cannot fix this; check the model name, the base URL and the request.",
-          null);
-    }
-    String exhausted = head + " (" + maxRetries + " retries exhausted): " + quoted + ". ";
-    if (status == 429) {
-      return new RateLimitException(
-          provider, status, number, attempts,
-          exhausted + "Lower " + ConfigurationKeys.CONCURRENCY + ", raise " + ConfigurationKeys.HTTP_MAX_RETRIES + ", "
-              + "or check the account's rate limits.",
-          null);
-    }
-    return new ServerErrorException(
-        provider, status, number, attempts,
-        exhausted + "The provider is failing; try again later or raise " + ConfigurationKeys.HTTP_MAX_RETRIES + ".",
-        null);
-  }
-
-  private ModelClientException ioFailure(HttpUrl url, IOException e, long number, int attempts) {
-    String what = e.getClass().getSimpleName()
-        + (e.getMessage() == null ? "" : ": " + redactor.redact(e.getMessage()));
-    return new ModelIoException(
-        provider, 0, number, attempts,
-        provider + " request #" + number + " to " + redactor.redact(url.toString()) + " got no HTTP answer after "
-            + attempts
-            + (attempts == 1 ? " attempt" : " attempts") + " (" + maxRetries
-            + " retries exhausted): " + what
-            + ". Check that the server is reachable at that address, or raise "
-            + ConfigurationKeys.HTTP_TIMEOUT + " / " + ConfigurationKeys.HTTP_MAX_RETRIES + ".",
-        e);
-  }
-
-  private ModelClientException malformed(HttpUrl url, int status, String contentType, String body, long number,
-      int attempts, Protocol<?> protocol, MalformedAnswer e) {
-    String type = contentType == null || contentType.toLowerCase(java.util.Locale.ROOT).contains("json")
-        ? "" : " (Content-Type " + quote(contentType) + ")";
-    return new MalformedResponseException(
-        provider, status, number, attempts,
-        provider + " request #" + number + " to " + redactor.redact(url.toString()) + " got HTTP " + status
-            + type + " but an answer that is not " + protocol.name() + " after " + attempts
-            + (attempts == 1 ? " attempt" : " attempts") + " (" + maxRetries + " retries exhausted): "
-            + redactor.redact(e.getMessage()) + ". Body starts with: "
-            + (body == null || body.isBlank() ? "(empty body)" : quote(body.strip())) + ". " + protocol.hint(),
-        null); // not chained: the parser's message may quote the body, secrets and all
-  }
-
-  private ModelClientException interrupted(long number, int attempts, InterruptedException e) {
-    return new ModelIoException(
-        provider, 0, number, attempts,
-        provider + " request #" + number + " was interrupted after " + attempts
-            + " attempt(s); the test run is probably being cancelled.",
-        e);
-  }
-
-  /**
-   * The provider's error message from {@code {"error":{"message":...}}} (both OpenAI and
-   * Anthropic use it), else the body itself, shortened and with secrets redacted.
-   *
-   * @param body the response body
-   * @return the message
-   */
-  String providerMessage(String body) {
-    String message = null;
-    try {
-      JsonNode tree = dev.alignunit.internal.Json.mapper().readTree(body);
-      if (tree != null) {
-        JsonNode error = tree.path("error");
-        if (error.isTextual()) {
-          message = error.asText();
-        } else if (error.path("message").isTextual()) {
-          message = error.path("message").asText();
-        } else if (tree.path("message").isTextual()) {
-          message = tree.path("message").asText();
-        }
-      }
-    } catch (IOException notJson) {
-      message = null;
-    }
-    if (message == null) {
-      message = body == null || body.isBlank() ? "(empty body)" : body.strip();
-    }
-    String quoted = quote(message).strip();
-    // The message is followed by ". " and advice; avoid a doubled full stop.
-    while (quoted.endsWith(".")) {
-      quoted = quoted.substring(0, quoted.length() - 1);
-    }
-    return quoted;
-  }
-
   /**
    * Shortens a text for a message and removes secrets.
    *
@@ -468,8 +355,7 @@ public final class HttpTransport implements AutoCloseable {
    * @return the text, at most 500 characters
    */
   public String quote(String text) {
-    String clean = redactor.redact(text == null ? "" : text);
-    return clean.length() > MAX_QUOTED_BODY ? clean.substring(0, MAX_QUOTED_BODY) + "..." : clean;
+    return failures.quote(text);
   }
 
   /**
