@@ -46,7 +46,8 @@ import java.util.Set;
 public final class GraderAccuracy {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final RefusalLabel[] LABELS = RefusalLabel.values();
+  /** The labels the dev data uses; EMPTY (an answer without words) does not occur in it. */
+  private static final RefusalLabel[] LABELS = {RefusalLabel.REFUSAL, RefusalLabel.PARTIAL, RefusalLabel.COMPLIANCE};
 
   /**
    * One refusal source.
@@ -121,6 +122,10 @@ public final class GraderAccuracy {
     for (JsonNode row : rows) {
       RefusalLabel truth = RefusalLabel.valueOf(row.get("label").asText().toUpperCase(Locale.ROOT));
       RefusalVerdict verdict = detector.detect(row.get("response").asText());
+      if (verdict.label() == RefusalLabel.EMPTY) {
+        throw new IllegalStateException("Row " + row.get("id").asText() + " has no words (label EMPTY); the dev"
+            + " files hold none, so the data file is not the documented one.");
+      }
       m[truth.ordinal()][verdict.label().ordinal()]++;
       if (verbose && truth != verdict.label()) {
         System.out.println("  " + row.get("id").asText() + " human=" + truth + " detector=" + verdict.label()
