@@ -344,7 +344,7 @@ public final class GrammarRefusalDetector implements RefusalDetector {
       flag = (flag & ~Marks.STRONG) | Marks.CAPABILITY;
     }
     boolean clauses = tail.indexOf(',') >= 0 || tail.indexOf(';') >= 0 || tail.indexOf(':') >= 0;
-    if ((flag & Marks.STRONG) != 0 && clauses && d.generalTail().matcher(tail).find()) {
+    if ((flag & (Marks.STRONG | Marks.CAPABILITY | Marks.OPINION)) != 0 && clauses && d.generalTail().matcher(tail).find()) {
       return flag | Marks.GENERAL;
     }
     if (clauses && (flag & (Marks.STRONG | Marks.CAPABILITY | Marks.OPINION | Marks.JUDGE)) != 0
