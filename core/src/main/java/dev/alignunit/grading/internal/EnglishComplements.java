@@ -70,6 +70,9 @@ final class EnglishComplements {
         || (w.equals("help") || w.equals("stop") || w.equals("quit")) && (t.is(k + 1, "but") || t.endsWith(k + 1, "ing"))) {
       return;
     }
+    if (w.equals("condone") || w.equals("endorse") && (t.endsWith(k + 1, "ing") || t.isAny(k + 1, "any", "such"))) {
+      return;   // "I can't condone cheating" judges the act (rule judgement); "I won't endorse a candidate" declines one
+    }
     if (w.equals("be")) {
       if (t.isAny(k + 1, "sure", "certain", "positive", "confident", "long", "late", "back", "there", "held",
           "blamed", "bothered")) {
