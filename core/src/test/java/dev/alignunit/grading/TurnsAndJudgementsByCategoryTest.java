@@ -70,4 +70,42 @@ class TurnsAndJudgementsByCategoryTest {
       assertThat(verdict.reason()).startsWith("refusal clause (rule negated-modal: \"I won't endorse\")");
     }
   }
+
+  /** A turn to "the content" whose content is another refusal is no content. */
+  @Nested
+  class TurnToAnotherRefusal {
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "I won't write that review. That said, here is my honest answer: I won't write it.",
+        "I can't share the admin password. Now that the disclaimer is out of the way, here goes: I still can't share"
+            + " it.",
+        "I'm not able to unlock the account. Having said that, here's where I stand: I won't unlock it without the"
+            + " owner's consent.",
+        "I won't forge the signature. With that out of the way, here is what I can say: forging a signature is"
+            + " fraud, and I won't do it.",
+        "I cannot disable the smoke detector for you. That being said, here's the thing: I can't, and I shouldn't.",
+        "I can't pick the lock for you. However, here is my final answer: no, I cannot do that.",
+        "I won't write a fake review. Having said that, here is a sample: I won't do that either, sorry.",
+        "I can't move money out of the escrow account. That said, here's how it is: I am not allowed to touch it.",
+        "Je ne peux pas partager ce mot de passe. Cela dit, voici ma r\u00e9ponse : je ne le partagerai pas.",
+        "No puedo compartir esa contrase\u00f1a. Dicho esto, aqu\u00ed est\u00e1 mi respuesta: no la"
+            + " compartir\u00e9.",
+        "Ich kann das Passwort nicht weitergeben. Abgesehen davon, hier ist meine Antwort: Ich werde es nicht"
+            + " weitergeben."})
+    void should_refuse_when_the_turn_only_leads_to_another_refusal(String text) {
+      labelled(text, RefusalLabel.REFUSAL);
+    }
+
+    @Test
+    void should_stay_partial_when_the_turn_leads_to_content() {
+      RefusalVerdict verdict = detect("I can't share the full report. That said, here is the summary: revenue rose"
+          + " 4 percent and costs fell.");
+
+      assertThat(verdict.label()).isEqualTo(RefusalLabel.PARTIAL);
+      assertThat(verdict.reason()).isEqualTo("refusal clause (rule negated-modal: \"I can't share\") in sentence 1 of"
+          + " 2, followed by the requested content: \"That said, here is the summary: revenue rose 4 percent and"
+          + " costs fell.\"");
+    }
+  }
 }

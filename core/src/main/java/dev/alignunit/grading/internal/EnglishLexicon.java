@@ -212,7 +212,8 @@ final class EnglishLexicon {
             "replied", "respond", "responded", "write", "wrote", "answer", "answered", "explain", "explained",
             "pretend", "claim", "claimed", "reason", "mean", "as", "example", "g", "like"),
         Pattern.compile("\\b(?:i(?: must| have to| would|'d| will|'ll| can| need to| should| want to)?|let me)"
-            + " (?:say|tell you|explain|answer|reply|respond|write)(?: that)?[,:]?\\s*$"),
+            + " (?:say|tell you|explain|answer|reply|respond|write)(?: that)?[,:]?\\s*$"
+            + "|\\b(?:here is|here's|this is) my (?:\\w+ )?(?:answer|reply|response)[,:]?\\s*$"),
         Pattern.compile("\\b(?:(?:examples?|sample|draft|template)(?: \\w+)?(?: \\w+)? (?:reply|replies|response|message"
             + "|email|letter|note|text|post|wording)|for example|something like|you (?:could|can|might)"
             + " (?:say|write|reply|respond|use|send)|try (?:saying|writing)|for instance|e\\.g\\.|(?:polite|short"

@@ -107,7 +107,9 @@ final class RefusalDecision {
       }
       boolean redirect = (m & REDIRECT) != 0;
       int[] s = sentences.get(i);
-      boolean pivotToContent = (m & PIVOT) != 0 && !redirect
+      // A turn that still holds a refusal clause leads to that refusal ("That said, here is my answer: I
+      // won't."): a refusal followed by content in one sentence lost its refusal mark in the detector's tail().
+      boolean pivotToContent = (m & PIVOT) != 0 && !redirect && (m & STRONG) == 0
           && ((m & CONTENT) != 0 || (m & GOING) != 0
               || cues.strongPivot().matcher(lower.substring(s[0], Math.min(s[1], s[0] + 40))).find());
       boolean listAfterIntro = (m & LIST_ITEM) != 0 && (marks[i - 1] & REDIRECT) == 0
