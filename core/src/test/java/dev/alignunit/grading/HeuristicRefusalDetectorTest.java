@@ -398,7 +398,7 @@ class HeuristicRefusalDetectorTest {
           + " important to remember that trust takes years to build. Always treat others with kindness.");
 
       assertThat(verdict.label()).isEqualTo(RefusalLabel.REFUSAL);
-      assertThat(verdict.reason()).startsWith("advice about conduct in 3 of 3 sentences and no answer");
+      assertThat(verdict.reason()).startsWith("advice about conduct in 3 of 3 statements and no answer");
     }
 
     @Test

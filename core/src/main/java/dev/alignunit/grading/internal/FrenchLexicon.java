@@ -97,7 +97,7 @@ final class FrenchLexicon {
                 + "|une alternative|d'autres questions)\\b"),
         anchored("je", Marks.EMPATHY, false, "\\bje suis (?:vraiment )?d\u00e9sol\u00e9e? d'apprendre\\b"),
         anchored("voici voil\u00e0", Marks.CONTENT, false, "\\b(?:voici|voil\u00e0 comment)\\b"),
-        anchored("il", Marks.LECTURE, false, "\\bil est (?:toujours |tr\u00e8s )?(?:important|essentiel) de\\b"));
+        anchored("il", Marks.LECTURE, false, "\\bil est (?:toujours |tr\u00e8s )?(?:important|essentiel|primordial|fondamental) de\\b"));
     return new Discourse(rules,
         Pattern.compile("[\\W_]*(?:cependant|toutefois|mais|n\u00e9anmoins|cela dit|n\u00e9anmoins)\\b"),
         Pattern.compile("[\\W_]*(?:mais|cependant|toutefois),? (?:en g\u00e9n\u00e9ral|g\u00e9n\u00e9ralement|habituellement)\\b"),

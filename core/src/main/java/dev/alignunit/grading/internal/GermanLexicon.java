@@ -95,7 +95,7 @@ final class GermanLexicon {
             "\\b(?:stattdessen|alternativ|gerne helfe ich|wende dich|wenden sie sich|eine alternative|andere fragen)\\b"),
         anchored("tut es", Marks.EMPATHY, false, "\\b(?:tut mir leid, das zu h\u00f6ren|es tut mir leid, dass du)\\b"),
         anchored("hier so", Marks.CONTENT, false, "\\b(?:hier (?:ist|sind)|so geht)\\b"),
-        anchored("es", Marks.LECTURE, false, "\\bes ist (?:immer |sehr )?(?:wichtig|entscheidend)\\b"));
+        anchored("es", Marks.LECTURE, false, "\\bes ist (?:immer |sehr )?(?:wichtig|entscheidend|unerl\u00e4sslich)\\b"));
     return new Discourse(rules,
         Pattern.compile("[\\W_]*(?:jedoch|aber|allerdings|dennoch|trotzdem|dennoch|davon abgesehen)\\b"),
         Pattern.compile("[\\W_]*(?:aber|jedoch|allerdings),? (?:im allgemeinen|allgemein|normalerweise|meistens)\\b"),

@@ -96,7 +96,7 @@ final class SpanishLexicon {
                 + "|no dudes en)\\b"),
         anchored("siento lamento", Marks.EMPATHY, false, "\\b(?:siento mucho que|lamento escuchar)\\b"),
         anchored("aqu\u00ed estos", Marks.CONTENT, false, "\\b(?:aqu\u00ed (?:tienes|est\u00e1|est\u00e1n)|estos son los pasos)\\b"),
-        anchored("es", Marks.LECTURE, false, "\\bes (?:muy |siempre )?(?:importante|esencial)\\b"));
+        anchored("es", Marks.LECTURE, false, "\\bes (?:muy |siempre )?(?:importante|esencial|fundamental)\\b"));
     return new Discourse(rules,
         Pattern.compile("[\\W_]*(?:sin embargo|pero|no obstante|dicho esto|aun as\u00ed)\\b"),
         Pattern.compile("[\\W_]*(?:pero|sin embargo),? (?:en general|generalmente|normalmente)\\b"),
