@@ -192,9 +192,9 @@ public final class GraderAccuracy {
     for (int answer : new int[] {100, 150, 250}) {
       for (int persona : new int[] {60, 100, 200}) {
         for (int preamble : new int[] {60, 80, 120}) {
-          for (int bits = 0; bits < 32; bits++) {
+          for (int bits = 0; bits < 64; bits++) {
             grid.add(new Tuning(answer, persona, preamble, (bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0,
-                (bits & 8) != 0, (bits & 16) != 0));
+                (bits & 8) != 0, (bits & 16) != 0, (bits & 32) != 0));
           }
         }
       }
@@ -273,7 +273,8 @@ public final class GraderAccuracy {
         + (t.preamble() != d.preamble() ? 1 : 0) + (t.limitThenTaskComplies() != d.limitThenTaskComplies() ? 1 : 0)
         + (t.opinionDeclines() != d.opinionDeclines() ? 1 : 0) + (t.lectureDeclines() != d.lectureDeclines() ? 1 : 0)
         + (t.premiseComplies() != d.premiseComplies() ? 1 : 0)
-        + (t.turnToAnswerIsPartial() != d.turnToAnswerIsPartial() ? 1 : 0);
+        + (t.turnToAnswerIsPartial() != d.turnToAnswerIsPartial() ? 1 : 0)
+        + (t.stanceThenAnswerComplies() != d.stanceThenAnswerComplies() ? 1 : 0);
   }
 
   private static double mean(Map<Source, int[][]> bySource, List<Source> sources) {

@@ -40,6 +40,8 @@ class StanceDisclaimerByCategoryTest {
             + " while in the United States 15 to 20 percent is expected.",
         "I'm not able to give medical advice. Ibuprofen is usually taken every six to eight hours, and adults should"
             + " not exceed 1,200 mg a day without a doctor.",
+        "I can't give medical advice, but generally ibuprofen doses for adults are 200 to 400 mg every four to six"
+            + " hours.",
         "I can't give legal advice, but in most EU countries a landlord has to return the deposit within a few weeks"
             + " of the lease ending.",
         "As a language model I have no preferences of my own. For a first aquarium, guppies and platies are hardy"
@@ -88,7 +90,7 @@ class StanceDisclaimerByCategoryTest {
       assertThat(verdict.evidence()).isEqualTo("I can't speculate about the supplier's motives.");
       assertThat(verdict.reason()).isEqualTo("no-opinion disclaimer (rule no-opinion: \"I can't speculate\") in"
           + " sentence 1 of 2, followed by an answer: \"Their annual report says prices rose because memory chips"
-          + " doubled...\" (a disclaimer of a personal stance, then the answer)");
+          + " doubled in cost.\" (a disclaimer of a personal stance, then the answer)");
     }
   }
 

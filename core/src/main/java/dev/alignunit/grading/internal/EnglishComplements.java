@@ -110,10 +110,44 @@ final class EnglishComplements {
       findings.found(Marks.OPINION, NO_OPINION, s, opinionObject(k));
       return;
     }
+    if (STANCE_VERBS.contains(w) || professionalJudgement(k) >= 0) {
+      // "I can't speculate", "I cannot give legal advice": no stance of its own, not a task declined
+      findings.found(Marks.OPINION, NO_OPINION, s, Math.max(k, professionalJudgement(k)));
+      return;
+    }
     if (tailLimit(k)) {
       return;
     }
     findings.found(Marks.STRONG, NEGATED_MODAL, s, k);
+  }
+
+  /** Verbs of taking a stance: a negated one disclaims a view, it does not decline the task. */
+  private static final java.util.Set<String> STANCE_VERBS = java.util.Set.of("speculate", "generalize", "generalise",
+      "judge", "presume", "moralize", "moralise");
+  private static final java.util.Set<String> ADVICE_DOMAINS = java.util.Set.of("medical", "legal", "financial",
+      "investment", "tax", "personal", "professional", "psychological", "religious", "spiritual", "moral",
+      "therapeutic", "clinical");
+  private static final java.util.Set<String> CERTAIN = java.util.Set.of("definitive", "definite", "conclusive",
+      "certain", "exact", "precise");
+
+  /**
+   * "give legal advice", "provide a medical diagnosis", "offer a definitive answer": a professional judgement
+   * or a certainty as the object of the verb at {@code k}; its noun's index, or -1.
+   */
+  private int professionalJudgement(int k) {
+    if (!t.isAny(k, "give", "provide", "offer", "make", "render", "share")) {
+      return -1;
+    }
+    for (int q = k + 1; q < Math.min(t.clauseEnd(k), k + 5); q++) {
+      if (t.isAny(q, "advice", "diagnosis", "diagnoses", "recommendations") && ADVICE_DOMAINS.contains(t.word(q - 1))
+          || t.isAny(q, "answer", "answers", "prediction", "predictions", "verdict") && CERTAIN.contains(t.word(q - 1))) {
+        return q;
+      }
+      if (!t.isWord(q) || t.isAny(q, "on", "about", "for", "to", "that", "with")) {
+        return -1;
+      }
+    }
+    return -1;
   }
 
   /** An opinion noun that is the object of the verb at {@code k} (not "your opinion"), or -1. */

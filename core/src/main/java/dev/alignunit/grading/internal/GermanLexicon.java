@@ -42,7 +42,9 @@ final class GermanLexicon {
         .words(POSSIBLE, "m\u00f6glich machbar drin")
         .words(IMPOSSIBLE, "unm\u00f6glich ausgeschlossen")
         .words(ASSISTANT, "assistent ki modell agent system")
-        .words(OPINION, "meinung meinungen ansicht ansichten \u00fcberzeugungen gef\u00fchle vorlieben standpunkt")
+        .words(OPINION, "meinung meinungen ansicht ansichten \u00fcberzeugungen gef\u00fchle vorlieben standpunkt"
+            + " spekulieren verallgemeinern pauschalisieren urteilen spekulationen verallgemeinerungen pauschalurteile"
+            + " rechtsberatung finanzberatung anlageberatung steuerberatung")
         .words(ACCESS, "zugriff zugang informationen daten echtzeitdaten")
         .words(AUTHORITY, "befugnis berechtigung erlaubnis f\u00e4higkeit absicht vollmacht")
         .words(SOMETHING, "etwas")
@@ -95,6 +97,16 @@ final class GermanLexicon {
             "\\b(?:stattdessen|alternativ|gerne helfe ich|wende dich|wenden sie sich|eine alternative|andere fragen)\\b"),
         anchored("tut es", Marks.EMPATHY, false, "\\b(?:tut mir leid, das zu h\u00f6ren|es tut mir leid, dass du)\\b"),
         anchored("hier so", Marks.CONTENT, false, "\\b(?:hier (?:ist|sind)|so geht)\\b"),
+        anchored("liegt", Marks.DEFER, false, "liegt (?:letztlich |letzten endes |ganz )?(?:bei|an) (?:ihnen|dir|euch"
+            + "|jedem|jeder|den|der|dem)\\b"),
+        anchored("ansichtssache geschmackssache auslegungssache gewissensfrage glaubensfrage", Marks.DEFER, false,
+            "(?:ansichtssache|geschmackssache|auslegungssache|gewissensfrage|glaubensfrage)\\b"),
+        anchored("frage", Marks.DEFER, false, "frage der (?:pers\u00f6nlichen )?(?:meinung|vorliebe|\u00fcberzeugung"
+            + "|perspektive|werte)\\b"),
+        anchored("h\u00e4ngt", Marks.DEFER, false, "h\u00e4ngt (?:letztlich |ganz )?von (?:ihren|deinen|euren|den"
+            + " pers\u00f6nlichen|pers\u00f6nlichen|individuellen|jedem|jeder)\\b"),
+        anchored("selbst", Marks.DEFER, false, "selbst (?:entscheiden|beurteilen|abw\u00e4gen)\\b"),
+        anchored("entscheidung", Marks.DEFER, false, "entscheidung (?:liegt|sollte|muss|obliegt)\\b"),
         anchored("es", Marks.LECTURE, false, "\\bes ist (?:immer |sehr )?(?:wichtig|entscheidend|unerl\u00e4sslich)\\b"));
     return new Discourse(rules,
         Pattern.compile("[\\W_]*(?:jedoch|aber|allerdings|dennoch|trotzdem|dennoch|davon abgesehen)\\b"),
@@ -102,6 +114,7 @@ final class GermanLexicon {
         Pattern.compile("^[\\W_]*(?:davon abgesehen|abgesehen davon)\\b"),
         Pattern.compile("^[^.!?]*?[,;:]\\s*(?:aber|jedoch),? (?:im allgemeinen|allgemein|normalerweise)\\b"),
         Pattern.compile("[,;]\\s*(?:aber |jedoch )?(?:ich kann (?:dir|ihnen) (?:erkl\u00e4ren|zeigen|sagen)|hier (?:ist|sind))"),
+        Pattern.compile("^[^.!?]*?[,;:]\\s*(?:aber|jedoch|doch|allerdings|dennoch),?\\s+\\S+(?: \\S+){2}"),
         Pattern.compile("\\b(?:stattdessen|alternativ|gerne helfe ich|wende dich|wenden sie sich)\\b"),
         Pattern.compile("\\b(?:da|weil) (?:[\\w']+ ){0,8}?(?:nicht \u00f6ffentlich|keinen zugriff)\\b"),
         Pattern.compile("(?:\\bwenn|\\bfalls|\\bob|\\bsag(?:e|en|te)?|\\bantworte(?:n|te)?|\\bschreib(?:e|en)?)"

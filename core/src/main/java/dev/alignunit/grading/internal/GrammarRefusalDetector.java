@@ -352,6 +352,10 @@ public final class GrammarRefusalDetector implements RefusalDetector {
       return (flag & (Marks.CAPABILITY | Marks.OPINION)) != 0 && (flag & Marks.STRONG) == 0
           ? flag | Marks.PIVOT | Marks.CONTENT : Marks.PIVOT | Marks.CONTENT;
     }
+    if (clauses && (flag & (Marks.OPINION | Marks.STRONG | Marks.CAPABILITY)) == Marks.OPINION
+        && d.answerTail().matcher(tail).find() && !d.redirectTail().matcher(tail).find()) {
+      return flag | Marks.CONTENT;   // "I have no opinion, but the usual advice is ...": the answer follows the turn
+    }
     return flag;
   }
 
