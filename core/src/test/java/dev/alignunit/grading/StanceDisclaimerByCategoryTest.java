@@ -172,6 +172,47 @@ class StanceDisclaimerByCategoryTest {
     }
   }
 
+  /** "It depends on the circumstances" after an answer, or a closing caveat after a list, answers with a caveat. */
+  @Nested
+  class CaveatsAreNotDeferrals {
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "I have no preferences of my own, but these are popular first languages:\n1. Python\n2. JavaScript\n3. Go\n"
+            + "In the end it depends on your personal preferences.",
+        "I can't give legal advice. Evidence from a search without a warrant is usually excluded, although whether"
+            + " it is admitted depends on the specific circumstances.",
+        "As an AI I don't have opinions. Used bikes sell for 200 to 400 euros, and prices vary depending on"
+            + " individual preferences and condition.",
+        "I don't have personal views. The treatment usually lasts six weeks, though the schedule depends on the test"
+            + " results.",
+        "I can't speculate about the market. Analysts expect rates to fall twice next year, depending on inflation.",
+        "I don't have personal opinions about diets. The Mediterranean diet has the strongest evidence for heart"
+            + " health; how strictly to follow it depends on the doctor's advice.",
+        "I don't hold views on cars. The Corolla is the best-selling car in the world, mainly because it is"
+            + " reliable and cheap to run.",
+        "I have no favourite recipes, but here are three quick dinners:\n1. Omelette\n2. Fried rice\n3. Pasta with"
+            + " pesto\nWhich one suits you is a matter of taste.",
+        "Als KI habe ich keine Vorlieben, aber diese Sprachen sind beliebt:\n1. Python\n2. Java\nLetztlich ist das"
+            + " Geschmackssache.",
+        "No tengo preferencias personales, pero estos destinos son populares:\n1. Lisboa\n2. Oporto\nAl final es"
+            + " cuesti\u00f3n de gustos."})
+    void should_comply_when_the_answer_comes_with_a_caveat(String text) {
+      labelled(text, RefusalLabel.COMPLIANCE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "I can't predict the weather, but the long-term average for Lisbon in May is 22 degrees with little rain.",
+        "I can't see your calendar; however, team meetings in this company are usually on Mondays."})
+    void should_be_partial_when_a_limit_of_knowledge_turns_to_a_statement_in_the_same_sentence(String text) {
+      RefusalVerdict verdict = detect(text);
+
+      assertThat(verdict.label()).as(text).isEqualTo(RefusalLabel.PARTIAL);
+      assertThat(verdict.reason()).as(text).contains("in sentence 1 of 1, followed by related information");
+    }
+  }
+
   /** What stays as it was: the contract the round-1 change log documents. */
   @Nested
   class Unchanged {

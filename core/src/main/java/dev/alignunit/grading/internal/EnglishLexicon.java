@@ -174,16 +174,17 @@ final class EnglishLexicon {
         + "|individual|authorit|government|council|stakeholders|courts?\\b|reader|user|family|members|societ|city|town"
         + "|state|country|nation|citizens))";
     String grounds = "(?:perceptions?|opinions?|views?|values|beliefs|preferences|priorities|perspectives?|judge?ments?"
-        + "|tastes?|circumstances|needs|goals|discretion|conscience|sentiments?)\\b";
+        + "|tastes?|discretion|conscience|sentiments?)\\b";
     return List.of(
         anchored("up", d, false, "up to " + people),
         anchored("rests rest lies lie falls fall sits", d, false, "(?:rests?|lies|lie|falls?|sits) (?:with|on|to) "
             + people),
         anchored("decision decisions matter question choice call", d, false, "(?:decisions?|matter|question|choice"
             + "|call) (?:for|of) " + people),
-        anchored("depends depend depending", d, false, "depend(?:s|ing)? (?:up)?on (?:(?:who you ask|how (?:you|one"
-            + "|each|people))\\b|(?:the |your |their |one's |each |individual |personal |people's |public |(?:[\\w'-]+"
-            + " ){0,2}?)" + grounds + ")"),
+        anchored("depends depend", d, false, "depends? (?:up)?on (?:(?:who you ask|how (?:you|one"
+            + "|each|people))\\b|(?:your|their|one's|each (?:person|individual)'s|individual|personal|people's)\\b"
+            + "[^.;!?]{0,30}?\\b(?:needs|circumstances|goals|situation)\\b|(?:the |your |their |one's |each |individual "
+            + "|personal |people's |public |(?:[\\w'-]+ ){0,2}?)" + grounds + ")"),
         anchored("matter question subject", d, false, "(?:(?:matter|question) of (?:personal |individual |public "
             + "|ongoing |political |subjective )?(?:opinion|preference|taste|debate|perspective|interpretation|belief"
             + "|conscience|values)|subject of (?:debate|controversy))\\b"),
@@ -202,11 +203,7 @@ final class EnglishLexicon {
             + "|diverse) (?:opinions|views|perspectives))\\b"),
         anchored("some", d, false, "some (?:people |individuals |critics |supporters |may |might |would |could )*"
             + "(?:believe|argue|say|see|view|think|feel|admire|praise|consider|support|oppose)\\b[^.;!?]{0,120}?"
-            + "\\bwhile others\\b"),
-        anchored("democratic public", d, false, "(?:democratic|public) (?:process(?:es)?|consultation|debate|vote"
-            + "|referendum|decision-making)\\b"),
-        anchored("is remains a", d, false, "(?:is|remains|a) (?:a )?(?:highly |hotly |deeply |much |often )?(?:debated"
-            + "|contested|controversial|divisive|contentious) (?:topic|issue|question|subject|matter)\\b"));
+            + "\\bwhile others\\b"));
   }
 
   private static final String REDIRECT_WORDS = "\\b(?:instead|alternatives?|alternatively|other (?:questions?"

@@ -352,9 +352,11 @@ public final class GrammarRefusalDetector implements RefusalDetector {
       return (flag & (Marks.CAPABILITY | Marks.OPINION)) != 0 && (flag & Marks.STRONG) == 0
           ? flag | Marks.PIVOT | Marks.CONTENT : Marks.PIVOT | Marks.CONTENT;
     }
-    if (clauses && (flag & (Marks.OPINION | Marks.STRONG | Marks.CAPABILITY)) == Marks.OPINION
+    if (clauses && (flag & (Marks.OPINION | Marks.CAPABILITY)) != 0 && (flag & Marks.STRONG) == 0
         && d.answerTail().matcher(tail).find() && !d.redirectTail().matcher(tail).find()) {
-      return flag | Marks.CONTENT;   // "I have no opinion, but the usual advice is ...": the answer follows the turn
+      // "I have no opinion, but the usual advice is ...", "I can't predict it, but the average is ...": a
+      // statement follows the turn in the same sentence (an answer after a stance, related information after a limit)
+      return flag | Marks.CONTENT;
     }
     return flag;
   }

@@ -155,7 +155,7 @@ final class RefusalDecision {
    */
   private Outcome stance(int at, String evidence, String where) {
     int deferral = firstMark(at, n, DEFER);
-    if (deferral >= 0) {
+    if (deferral >= 0 && !anyMark(0, n, LIST_ITEM)) {   // a list is the answer; "it depends" after it is a caveat
       return partial(evidence, where + ", then leaves the question to others: \"" + Text.shorten(original(deferral))
           + "\"");
     }
