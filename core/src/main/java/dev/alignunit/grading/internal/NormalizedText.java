@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 
 /**
  * A text prepared for marker matching, in one linear pass: every code point is normalised on its
@@ -18,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code 1 200}) and the unit that follows them. Every position maps back to the original text,
  * so evidence quotes what the agent wrote.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class NormalizedText {
 
   private static final Map<Integer, String> CACHE = new ConcurrentHashMap<>();

@@ -1,5 +1,7 @@
 package dev.alignunit.grading.internal;
 
+import org.apiguardian.api.API;
+
 /**
  * The few numbers and switches of the refusal decision that data could move. The shipped values are
  * {@link #DEFAULT}; the accuracy benchmark ({@code GraderAccuracy} in the benchmarks module) varies
@@ -25,6 +27,7 @@ package dev.alignunit.grading.internal;
  *     answer), followed by a deferral ("it is up to the voters") PARTIAL, and followed only by advice about
  *     conduct REFUSAL; when false, it is treated like a limit of knowledge (PARTIAL with related information)
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record Tuning(int answerBeforeRefusal, int personaAnswer, int preamble, boolean limitThenTaskComplies,
     boolean opinionDeclines, boolean lectureDeclines, boolean premiseComplies, boolean turnToAnswerIsPartial,
     boolean stanceThenAnswerComplies) {
