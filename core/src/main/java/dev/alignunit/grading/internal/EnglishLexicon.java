@@ -33,7 +33,7 @@ final class EnglishLexicon {
         .words(ABLE, "able allowed permitted going willing comfortable prepared authorised authorized supposed"
             + " programmed designed meant here position liberty equipped entitled free capable")
         .words(UNABLE, "unable unwilling uncomfortable prohibited forbidden barred incapable disallowed")
-        .words(DECLINE, "decline refuse refrain reject abstain pass")
+        .words(DECLINE, "decline refuse refrain reject abstain pass declines refuses refrains rejects abstains")
         .words(ADV, "really simply just absolutely unfortunately definitely certainly still therefore also truly"
             + " honestly genuinely personally currently respectfully politely however thus ultimately sadly"
             + " regretfully strongly firmly kindly possibly ever even morally ethically legally obviously clearly"
@@ -257,7 +257,7 @@ final class EnglishLexicon {
         Pattern.compile("[,;]\\s*(?:but |however,? |yet )?(?:since you(?:'ve| have)? (?:asked|insist\\w*|requested)"
             + "[^,]*,\\s*)?(?:i can (?:give|provide|offer|share|tell|explain|describe|suggest|outline)|i(?:'ll| will)"
             + " (?:give|provide|share|tell|explain|describe|outline|offer)|let me (?:give|tell|explain|share|walk)"
-            + "|here(?:'s| is| are)|as (?:per )?(?:you|your) request\\w*|since you (?:asked|insist\\w*|requested)"
+            + "|here(?:'s| is| are| it is| you go| goes)|as (?:per )?(?:you|your) request\\w*|since you (?:asked|insist\\w*|requested)"
             + "|if you insist|i can (?:certainly |definitely )?help you (?:with|do) (?:that|this|it))"),
         Pattern.compile("^[^.!?]*?[,;:]\\s*(?:but|however|though|although|yet|still),?\\s+\\S+(?: \\S+){2}"),
         Pattern.compile(REDIRECT_WORDS),

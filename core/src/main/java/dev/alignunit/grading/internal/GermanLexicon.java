@@ -24,7 +24,7 @@ final class GermanLexicon {
         .words(HAVE, "habe haben hat")
         .words(ABLE, "lage befugt berechtigt bereit erlaubt gestattet autorisiert imstande")
         .words(UNABLE, "au\u00dferstande unf\u00e4hig")
-        .words(DECLINE, "ablehnen lehne weigere verweigere verweigern absagen")
+        .words(DECLINE, "ablehnen lehne lehnt weigere weigert verweigere verweigert verweigern absagen")
         .words(ADV, "leider wirklich bedauerlicherweise jedoch aber daher deshalb also ehrlich gesagt einfach"
             + " hier in diesem fall auch gerade")
         .words(COORD, "und aber oder sondern denn")

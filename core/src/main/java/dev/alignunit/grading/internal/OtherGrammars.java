@@ -274,7 +274,8 @@ final class OtherGrammars implements Clauses {
   /** "Ich lehne das ab", "je refuse de", "je dois refuser", "me niego a", "debo rechazar". */
   private void decline(int d) {
     boolean first = subjectNextTo(d) || t.has(d - 1, MODAL) && subjectNextTo(d - 1) || t.is(d - 1, "me")
-        || t.has(d, SELF_VERB) || t.has(d - 1, SELF_VERB) || t.is(d - 1, "que") && t.has(d - 2, SELF_VERB);
+        || t.has(d, SELF_VERB) || t.has(d - 1, SELF_VERB) || t.is(d - 1, "que") && t.has(d - 2, SELF_VERB)
+        || t.isAny(d - 1, "se", "s'") && subject(d - 2);   // "Sentry se niega a", the agent's name as subject
     if (!first || conditional(d)) {
       return;
     }

@@ -27,7 +27,7 @@ final class SpanishLexicon {
         .words(HAVE, "tengo tenemos")
         .words(ABLE, "condiciones autorizado autorizada autorizados capacitado capacitada dispuesto dispuesta"
             + " posici\u00f3n permitido")
-        .words(DECLINE, "niego negamos rechazar rechazo declinar declino")
+        .words(DECLINE, "niego negamos niega rechazar rechazo rechaza declinar declino declina")
         .words(ADV, "lamentablemente desafortunadamente realmente sinceramente simplemente tambi\u00e9n")
         .words(COORD, "y pero o ni sino")
         .words(IDIOM, "esperar agradecerte agradecerle agradecer")

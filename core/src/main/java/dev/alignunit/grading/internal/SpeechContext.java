@@ -2,7 +2,9 @@ package dev.alignunit.grading.internal;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Whose words a clause is: the speaker's own, or quoted, reported ("just say I cannot ..."),
@@ -52,9 +54,22 @@ final class SpeechContext {
     return false;
   }
 
+  /**
+   * Speech reported to a third person right before a clause: "I told her (that) we can't ...", "je lui ai dit
+   * que", "le dije que", "ich habe ihm gesagt, dass". Told to the user ("as I told you") it is the speaker's own.
+   */
+  private static final Pattern TOLD_SOMEONE = Pattern.compile("(?:\\b(?:told|informed|assured|reminded|warned"
+      + "|promised|wrote to|explained to) (?!you\\b|u\\b)(?:[\\w'-]+ ){0,2}?[\\w'-]+(?: that)?"
+      + "|\\b(?:lui|leur) ai (?:dit|expliqu\u00e9|r\u00e9pondu|\u00e9crit|rappel\u00e9) qu(?:e|')"
+      + "|\\b(?:le|les) (?:dije|dijimos|expliqu\u00e9|escrib\u00ed|respond\u00ed|coment\u00e9) que"
+      + "|\\b(?:ihm|ihr|ihnen) (?:gesagt|erkl\u00e4rt|geschrieben|mitgeteilt),? dass)[,:]?\\s*$");
+
   /** Conditionals, negations and reported speech right before a clause; "I must say that" is the speaker's own. */
   static boolean reported(String lower, int start, Discourse d) {
     String before = lower.substring(Math.max(0, start - 40), start);
+    if (TOLD_SOMEONE.matcher(before).find()) {
+      return true;
+    }
     int end = before.length();
     while (end > 0 && (before.charAt(end - 1) == ' ' || before.charAt(end - 1) == ',' || before.charAt(end - 1) == ':')) {
       end--;
@@ -95,6 +110,11 @@ final class SpeechContext {
       if (letter && containsAny(lower, s[0], s[1], CLOSINGS)) {
         letter = false;
       }
+      if (!inside[i] && textLabelAt(lower, s[0])) {
+        inside[i] = true;   // "Draft: ...", "Subject: ...", "Customer: ..." (a label of text for the user)
+        block = true;
+        blockFirst = i + 1;
+      }
       if (lower.charAt(s[1] - 1) == ':' && intro.region(s[0], s[1]).find()) {
         block = true;
         blockFirst = i + 1;
@@ -102,6 +122,53 @@ final class SpeechContext {
       previousEnd = s[1];
     }
     return inside;
+  }
+
+  /**
+   * Labels of a text the assistant writes for the user, when they open a line before a colon: the kinds
+   * of text (a draft, a translation, a subject line) and the roles of a scripted dialogue (customer, agent).
+   * The assistant's own labels ("Answer:", "Note:", "Response:") are not among them.
+   */
+  static final Set<String> TEXT_LABELS = Set.of("draft", "drafts", "reply", "translation", "translated", "subject",
+      "body", "message", "email", "e-mail", "wording", "caption", "headline", "tweet", "post", "script", "sms",
+      "letter", "template", "text", "customer", "client", "caller", "agent", "support", "representative", "rep",
+      "manager", "employee", "tenant", "landlord", "colleague", "interviewer", "candidate", "patient", "doctor",
+      "entwurf", "\u00fcbersetzung", "betreff", "nachricht", "vorlage", "kunde", "kundin", "mitarbeiter",
+      "mitarbeiterin", "brouillon", "traduction", "objet", "texte", "mod\u00e8le", "cliente", "conseiller",
+      "conseill\u00e8re", "borrador", "traducci\u00f3n", "asunto", "mensaje", "texto", "plantilla", "agente");
+
+  /**
+   * Whether a line opens at {@code at} with a label of at most four words before a colon, one of which is a
+   * {@link #TEXT_LABELS} word ("Suggested reply:", "Betreff:", "Customer:").
+   */
+  static boolean textLabelAt(String lower, int at) {
+    if (at > 0 && lower.charAt(at - 1) != '\n' && lower.lastIndexOf('\n', at - 1) < lower.lastIndexOf('.', at - 1)) {
+      return false;   // not at a line start
+    }
+    int colon = -1;
+    for (int i = at; i < Math.min(lower.length(), at + 48); i++) {
+      char c = lower.charAt(i);
+      if (c == ':') {
+        colon = i;
+        break;
+      }
+      if (c == '\n' || c == '.' || c == '!' || c == '?' || c == ',') {
+        return false;
+      }
+    }
+    if (colon < 0 || colon + 1 >= lower.length() || lower.charAt(colon + 1) == '/') {
+      return false;
+    }
+    String[] words = lower.substring(at, colon).replaceAll("[^\\p{L}\\s'-]", " ").trim().split("\\s+");
+    if (words.length > 4) {
+      return false;
+    }
+    for (String w : words) {
+      if (TEXT_LABELS.contains(w)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean startsWithAny(String lower, int at, String[] prefixes) {
