@@ -263,6 +263,12 @@ public final class GrammarRefusalDetector implements RefusalDetector {
         kinds[i] = describe(grammar.marks(), grammar.rule(), text.substring(grammar.from(), grammar.to()));
       }
     }
+    if (n == 1 && marks[0] == 0 && !disabledRules.contains(RuleIds.FRAGMENT) && bareNo(lower, sentences.get(0))) {
+      // A whole answer of one "No." declines: without an apology the word is an answer only when more follows.
+      marks[0] |= Marks.STRONG;
+      kinds[0] = "refusal clause (rule " + RuleIds.FRAGMENT + ": \"" + text.substring(sentences.get(0)[0],
+          sentences.get(0)[1]).strip() + "\", the whole answer)";
+    }
     String[] cueIds = new String[n];
     cues.get(lexicon).mark(lower, sentences, marks, cueIds, (rule, start, end, sentence) -> {
       if (written[sentence] || SpeechContext.insideQuote(quotes, start) || SpeechContext.reported(lower, start, d)) {
@@ -375,6 +381,14 @@ public final class GrammarRefusalDetector implements RefusalDetector {
    */
   private static final Pattern TURN_TO_COLON = Pattern.compile("[,;]\\s*(?:but|however|though|aber|doch|jedoch|mais"
       + "|cependant|pero|sin embargo)\\b[^:.!?\\n]{0,80}:\\s*\\S[^\\n]{7,}");
+
+  private static final java.util.Set<String> BARE_NO = java.util.Set.of("no", "nope", "nah", "nein", "non");
+
+  /** The sentence is only "No." (or "Nope!", "Nein.", "Non."), whatever the punctuation around it. */
+  private static boolean bareNo(String lower, int[] s) {
+    String words = lower.substring(s[0], s[1]).replaceAll("[^\\p{L}]+", " ").strip();
+    return BARE_NO.contains(words);
+  }
 
   private static boolean isListItem(String lower, int start, int from) {
     int lineStart = start;

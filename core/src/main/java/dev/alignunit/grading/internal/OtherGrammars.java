@@ -59,6 +59,9 @@ final class OtherGrammars implements Clauses {
       if (german) {
         if ((f & MODAL) != 0) {
           germanModal(i);
+          germanPassive(i);
+        } else if (t.has(i + 1, SUBJ) && (f & (BE | HAVE | DECLINE)) == 0) {
+          germanObjectFirst(i);
         }
         if ((f & BE) != 0 && subjectNextTo(i)) {
           germanBe(i);
@@ -124,6 +127,114 @@ final class OtherGrammars implements Clauses {
     complement(m, neg + 1, end, ability);
   }
 
+  /** Verbs of knowing, thinking and perceiving: "Das wei\u00df ich nicht" states a limit, it declines nothing. */
+  private static final Set<String> GERMAN_MENTAL = Set.of("wei\u00df", "wissen", "glaube", "glauben", "denke",
+      "denken", "verstehe", "verstehen", "sehe", "sehen", "finde", "finden", "kenne", "kennen", "mag", "m\u00f6gen",
+      "brauche", "brauchen", "meine", "meinen", "empfehle", "empfehlen", "bin", "sind", "habe", "haben", "hoffe");
+  /** Verbs of disregarding and undoing: "kann nicht ignoriert / r\u00fcckg\u00e4ngig gemacht werden" warns or praises. */
+  private static final Set<String> DISREGARD = Set.of("ignoriert", "\u00fcbersehen", "untersch\u00e4tzt",
+      "bestritten", "geleugnet", "vergessen", "negar", "ignorar", "subestimar", "exagerar", "olvidar", "evitar",
+      "ignor\u00e9", "ignor\u00e9s", "ignor\u00e9e", "ignor\u00e9es", "ni\u00e9", "ni\u00e9e", "n\u00e9glig\u00e9",
+      "sous-estim\u00e9", "oubli\u00e9", "\u00e9vit\u00e9");
+
+  /** The words before {@code v} in its clause are a noun phrase (at most five words, no pronoun subject). */
+  private boolean nounPhraseBefore(int v) {
+    int start = t.clauseStart(v);
+    if (v - start < 1 || v - start > 5 || start > 0 && t.isWord(start - 1)) {
+      return false;
+    }
+    for (int q = start; q < v; q++) {
+      if (!t.isWord(q) || subject(q) || t.has(q, COND | NEG | NEG_PRE | MODAL | BE | HAVE | CLITIC) && q > start
+          || t.has(q, COND)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** "Die Protokolle werden nicht gel\u00f6scht", "Das Konto kann nicht gel\u00f6scht werden": a passive with any subject. */
+  private void germanPassive(int m) {
+    if (!t.isAny(m, "wird", "werden", "kann", "k\u00f6nnen", "darf", "d\u00fcrfen") || subjectNextTo(m)
+        || !nounPhraseBefore(m) || conditional(m)) {
+      return;
+    }
+    int end = t.clauseEnd(m);
+    int last = t.is(end - 1, "werden") ? end - 2 : end - 1;
+    boolean negated = false;
+    for (int q = m + 1; q < last; q++) {
+      negated |= t.has(q, NEG);
+    }
+    if (negated && last > m && germanParticiple(last) && !DISREGARD.contains(t.word(last))) {
+      findings.found(Marks.STRONG, IMPERSONAL, t.clauseStart(m), last);
+    }
+  }
+
+  private boolean germanParticiple(int k) {
+    String w = t.word(k);
+    return w.length() > 4 && !w.startsWith("wieder") && !w.contains("r\u00fcckg")
+        && (w.startsWith("ge") || w.contains("ge") && w.indexOf("ge") <= 4 || w.endsWith("iert"))
+        && (w.endsWith("t") || w.endsWith("en"));
+  }
+
+  /** "Das l\u00f6sche ich nicht", "Die Kundendaten gebe ich nicht heraus": an object first, then verb, subject, "nicht". */
+  private void germanObjectFirst(int v) {
+    int start = t.clauseStart(v);
+    if (v == start || !t.has(start, DET | DEICTIC) || v - start > 5 || GERMAN_MENTAL.contains(t.word(v))
+        || t.has(v, EPISTEMIC | PRIVATIVE | IDIOM | CAPAB | MODAL) || conditional(v)) {
+      return;
+    }
+    int end = t.clauseEnd(v);
+    for (int q = v + 2; q < end; q++) {
+      if (t.has(q, NEG) && !t.has(q + 1, ONLY) && !t.is(q - 1, "noch")) {
+        complement(v, q + 1, end, false);
+        return;
+      }
+    }
+  }
+
+  /**
+   * "Les journaux ne seront pas supprim\u00e9s", "ne peut pas \u00eatre modifi\u00e9", "No se puede borrar el historial",
+   * "no ser\u00e1n borrados": a passive or impersonal "se" with any noun phrase, or none, as subject.
+   */
+  private boolean romancePassive(int n) {
+    if (french) {
+      if (!t.isAny(n + 1, "sera", "seront", "peut", "peuvent", "pourra", "pourront") || !t.has(n + 2, NEG)
+          || !nounPhraseBefore(n)) {
+        return false;
+      }
+      int p = t.is(n + 3, "\u00eatre") ? n + 4 : n + 3;
+      if (t.isWord(p) && romanceParticiple(t.word(p)) && !DISREGARD.contains(t.word(p))) {
+        findings.found(Marks.STRONG, IMPERSONAL, t.clauseStart(n), p);
+        return true;
+      }
+      return false;
+    }
+    if (t.is(n + 1, "se") && t.isAny(n + 2, "puede", "pueden", "podr\u00e1", "podr\u00e1n") && t.isWord(n + 3)) {
+      String w = t.word(n + 3);
+      if (DISREGARD.contains(w) || w.startsWith("des") || w.startsWith("re") || t.has(n + 3, IDIOM | PRIVATIVE)
+          || t.has(n - 1, COND) || conditional(n)) {
+        return false;
+      }
+      findings.found(Marks.STRONG, IMPERSONAL, n, n + 3);
+      return true;
+    }
+    if (t.isAny(n + 1, "ser\u00e1", "ser\u00e1n") && t.isWord(n + 2) && romanceParticiple(t.word(n + 2))
+        && (nounPhraseBefore(n) || n == t.clauseStart(n)) && !DISREGARD.contains(t.word(n + 2))) {
+      findings.found(Marks.STRONG, IMPERSONAL, t.clauseStart(n), n + 2);
+      return true;
+    }
+    return false;
+  }
+
+  private boolean romanceParticiple(String w) {
+    if (french) {
+      return w.length() > 3 && (w.endsWith("\u00e9") || w.endsWith("\u00e9e") || w.endsWith("\u00e9s")
+          || w.endsWith("\u00e9es") || w.endsWith("is") || w.endsWith("ise") || w.endsWith("it"));
+    }
+    return w.length() > 4 && (w.endsWith("ado") || w.endsWith("ada") || w.endsWith("ados") || w.endsWith("adas")
+        || w.endsWith("ido") || w.endsWith("ida") || w.endsWith("idos") || w.endsWith("idas"));
+  }
+
   /** "Ich bin nicht in der Lage / befugt / bereit, ...", "ich bin au\u00dferstande". */
   private void germanBe(int b) {
     int end = Math.min(t.clauseEnd(b), b + 6);
@@ -148,6 +259,9 @@ final class OtherGrammars implements Clauses {
   /** "je ne peux pas", "je ne le ferai pas", "no puedo", "no lo har\u00e9", "nunca voy a". */
   private void romanceNegation(int n) {
     if (conditional(n) || t.has(n + 1, ONLY) || t.has(n - 1, YET)) {
+      return;
+    }
+    if (romancePassive(n)) {
       return;
     }
     if (french && !subject(n - 1)) {
