@@ -258,6 +258,9 @@ public final class GrammarRefusalDetector implements RefusalDetector {
       current[0] = i;
       tokens.of(lower, s[0], s[1], lexicon);
       grammar.scan(i);
+      if (!written[i] && ActionReports.at(tokens, lexicon)) {
+        marks[i] |= Marks.DONE;
+      }
       if (grammar.marks() != 0) {
         marks[i] |= tail(grammar.marks(), lower, grammar.to(), s[1], d);
         kinds[i] = describe(grammar.marks(), grammar.rule(), text.substring(grammar.from(), grammar.to()));

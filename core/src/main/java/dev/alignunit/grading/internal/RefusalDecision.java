@@ -85,6 +85,12 @@ final class RefusalDecision {
       return stance(refusal, evidence, kind + " in " + position);
     }
 
+    int done = firstMark(0, n, DONE);
+    if (done >= 0 && (marks[refusal] & STRONG) != 0 && (marks[done] & DECLINES) == 0 || done == refusal && done >= 0) {
+      // "I restarted the worker. I can't wipe the queue.": a part of the task was done, the rest declined.
+      return partial(evidence, kind + " in " + position + ", next to a report of an action taken: \""
+          + Text.shorten(original(done)) + "\"");
+    }
     int before = refusalSentence[0] - from;
     if (refusal >= 1 && before >= tuning.answerBeforeRefusal()
         && !anyMark(0, refusal, STRONG | CAPABILITY | OPINION | JUDGE | REDIRECT | EMPATHY | LECTURE)
