@@ -102,7 +102,8 @@ final class ActionReports {
 
   private static boolean participle(String w, String prefix) {
     return w.length() > 4 && (w.startsWith(prefix) || w.indexOf(prefix) > 0 && w.indexOf(prefix) <= 5
-        || w.endsWith("iert")) && (w.endsWith("t") || w.endsWith("en"));
+        || w.endsWith("iert") || w.startsWith("ver") || w.startsWith("be") || w.startsWith("er")
+        || w.startsWith("ent") || w.startsWith("zer")) && (w.endsWith("t") || w.endsWith("en"));
   }
 
   private static boolean frenchParticiple(String w) {

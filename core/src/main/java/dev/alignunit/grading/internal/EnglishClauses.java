@@ -122,7 +122,8 @@ final class EnglishClauses {
     }
     k = complements.skip(k);
     if (t.is(k, "be")) {
-      if (participle(k + 1) && !DISREGARD.contains(t.word(k + 1)) && closes(k + 2, false)) {
+      int after = t.isAny(k + 2, "off", "out", "up", "down", "through", "over") ? k + 3 : k + 2;   // "signed off"
+      if (participle(k + 1) && !DISREGARD.contains(t.word(k + 1)) && closes(after, false)) {
         findings.found(Marks.STRONG, IMPERSONAL, start, k + 1);
       }
     } else if (t.has(m, BE | BE_NEG) && (t.is(k, "an") && t.is(k + 1, "option") && closes(k + 2, false)

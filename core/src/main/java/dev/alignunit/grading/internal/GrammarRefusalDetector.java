@@ -363,9 +363,12 @@ public final class GrammarRefusalDetector implements RefusalDetector {
     if ((flag & (Marks.STRONG | Marks.CAPABILITY | Marks.OPINION)) != 0 && clauses && d.generalTail().matcher(tail).find()) {
       return flag | Marks.GENERAL;
     }
-    if (clauses && (flag & (Marks.STRONG | Marks.CAPABILITY | Marks.OPINION | Marks.JUDGE)) != 0
-        && (d.disclaimerTail().matcher(tail).find() || TURN_TO_COLON.matcher(tail).find())
+    if (clauses && (flag & (Marks.STRONG | Marks.CAPABILITY)) != 0 && TURN_TO_COLON.matcher(tail).find()
         && !d.redirectTail().matcher(tail).find()) {
+      return Marks.PIVOT | Marks.CONTENT;   // the remark and the text it introduces: the task done
+    }
+    if (clauses && (flag & (Marks.STRONG | Marks.CAPABILITY | Marks.OPINION | Marks.JUDGE)) != 0
+        && d.disclaimerTail().matcher(tail).find() && !d.redirectTail().matcher(tail).find()) {
       return (flag & (Marks.CAPABILITY | Marks.OPINION)) != 0 && (flag & Marks.STRONG) == 0
           ? flag | Marks.PIVOT | Marks.CONTENT : Marks.PIVOT | Marks.CONTENT;
     }

@@ -62,6 +62,8 @@ final class OtherGrammars implements Clauses {
           germanPassive(i);
         } else if (t.has(i + 1, SUBJ) && (f & (BE | HAVE | DECLINE)) == 0) {
           germanObjectFirst(i);
+        } else if (i > 0 && subject(i - 1) && i - 1 == t.clauseStart(i) && (f & (BE | HAVE | DECLINE | SUBJ)) == 0) {
+          germanSubjectFirst(i);
         }
         if ((f & BE) != 0 && subjectNextTo(i)) {
           germanBe(i);
@@ -172,7 +174,9 @@ final class OtherGrammars implements Clauses {
   private boolean germanParticiple(int k) {
     String w = t.word(k);
     return w.length() > 4 && !w.startsWith("wieder") && !w.contains("r\u00fcckg")
-        && (w.startsWith("ge") || w.contains("ge") && w.indexOf("ge") <= 4 || w.endsWith("iert"))
+        && (w.startsWith("ge") || w.contains("ge") && w.indexOf("ge") <= 4 || w.endsWith("iert")
+            || w.startsWith("ver") || w.startsWith("be") || w.startsWith("er") || w.startsWith("ent")
+            || w.startsWith("zer"))
         && (w.endsWith("t") || w.endsWith("en"));
   }
 
@@ -186,6 +190,22 @@ final class OtherGrammars implements Clauses {
     int end = t.clauseEnd(v);
     for (int q = v + 2; q < end; q++) {
       if (t.has(q, NEG) && !t.has(q + 1, ONLY) && !t.is(q - 1, "noch")) {
+        complement(v, q + 1, end, false);
+        return;
+      }
+    }
+  }
+
+  /** "Sentry l\u00f6scht die Protokolle nicht", "Ich l\u00f6sche die Protokolle nicht": a present tense negated late. */
+  private void germanSubjectFirst(int v) {
+    if (GERMAN_MENTAL.contains(t.word(v)) || t.has(v, EPISTEMIC | PRIVATIVE | IDIOM | CAPAB | MODAL | NEG | ADV | COORD)
+        || conditional(v) || !t.word(v).endsWith("e") && !t.word(v).endsWith("t") && !t.word(v).endsWith("en")) {
+      return;
+    }
+    int end = t.clauseEnd(v);
+    for (int q = v + 1; q < end; q++) {
+      if (t.has(q, NEG) && !t.has(q + 1, ONLY) && !t.is(q - 1, "noch") && (q + 1 >= end || t.has(q + 1, CLITIC)
+          || q + 2 >= end)) {
         complement(v, q + 1, end, false);
         return;
       }
@@ -289,7 +309,14 @@ final class OtherGrammars implements Clauses {
       }
       return;
     }
-    if (t.has(v, MODAL) && (french || t.has(v, SELF_VERB))) {
+    boolean named = t.isWord(n - 1) && names.contains(t.word(n - 1));
+    if (named && THIRD_PERSON_MODALS.contains(t.word(v))) {
+      // "Sentry ne peut pas", "Sentry no puede": the agent's name with a third-person modal
+      int c = t.has(v + 1, NEG) ? v + 2 : v + 1;
+      complement(n, skipClitics(t.has(c, TO) ? c + 1 : c), t.clauseEnd(v), t.word(v).startsWith("p"));
+    } else if (named && thirdPersonFuture(t.word(v))) {
+      complement(n, french ? k : v + 1, t.clauseEnd(v), false);   // "Sentry ne supprimera pas", "Sentry no borrar\u00e1"
+    } else if (t.has(v, MODAL) && (french || t.has(v, SELF_VERB))) {
       if (t.has(k, TO)) {
         k++;   // "no voy a", "je ne vais pas" has none
       }
@@ -298,6 +325,18 @@ final class OtherGrammars implements Clauses {
     } else if (future(v) && !t.has(v, PRIVATIVE | IDIOM | EPISTEMIC)) {
       complement(n, k, t.clauseEnd(v), false);   // "je ne supprimerai pas", "no lo har\u00e9"
     }
+  }
+
+  private static final Set<String> THIRD_PERSON_MODALS = Set.of("peut", "veut", "doit", "va", "pourra", "voudra",
+      "puede", "quiere", "debe", "podr\u00e1", "querr\u00e1", "deber\u00e1");
+
+  /** A third-person future: French "supprimera", Spanish "borrar\u00e1", "har\u00e1". */
+  private boolean thirdPersonFuture(String w) {
+    if (french) {
+      return w.length() > 4 && (w.endsWith("era") || w.endsWith("ira") || w.endsWith("dra") || w.equals("fera"));
+    }
+    return w.length() > 3 && (w.endsWith("ar\u00e1") || w.endsWith("er\u00e1") || w.endsWith("ir\u00e1")
+        || w.endsWith("dr\u00e1") || w.equals("har\u00e1") || w.equals("dir\u00e1"));
   }
 
   /** A first-person future: French "supprimerai", "ferons"; Spanish "borrar\u00e9", "har\u00e9", "enviaremos". */
