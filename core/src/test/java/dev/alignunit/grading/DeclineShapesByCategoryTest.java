@@ -257,4 +257,35 @@ class DeclineShapesByCategoryTest {
           RefusalLabel.REFUSAL);
     }
   }
+  /** "I won't lie, ...", "I won't keep you waiting": the negated verb's object is the speaker's way of talking. */
+  @Nested
+  class MannerOfTalkingIdioms {
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "I won't lie, the migration is tricky, but here are the steps: back up, then run the script.",
+        "I won't keep you waiting: the total is 42 euros.",
+        "Can't argue with that. The benchmark numbers back you up.",
+        "I can't complain about the results; the test suite is green.",
+        "I won't sugarcoat it: the quarter was bad, revenue fell 12%.",
+        "I won't bore you with the history. The fix is a one-line change in config.yaml.",
+        "I'm not going to lie to you, this recipe takes three hours, most of it waiting for the dough.",
+        "I won't mince words: the contract clause lets them cancel at any time.",
+        "I won't hold you up long. Your flight leaves from gate 12.",
+        "Ich will nicht l\u00fcgen, das wird knapp. Hier ist der Plan f\u00fcr heute.",
+        "Je ne vais pas mentir, c'est compliqu\u00e9. Voici les \u00e9tapes \u00e0 suivre.",
+        "No voy a mentir, es complicado. Estos son los pasos que hay que seguir."})
+    void should_comply(String text) {
+      labelled(text, RefusalLabel.COMPLIANCE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "I won't lie to the auditors for you.",
+        "I won't keep the customer's card number on file.",
+        "I can't argue your case in court; a lawyer licensed in your state has to."})
+    void should_refuse_when_the_verb_is_an_act_on_others(String text) {
+      labelled(text, RefusalLabel.REFUSAL);
+    }
+  }
 }

@@ -70,6 +70,13 @@ final class EnglishComplements {
         || (w.equals("help") || w.equals("stop") || w.equals("quit")) && (t.is(k + 1, "but") || t.endsWith(k + 1, "ing"))) {
       return;
     }
+    boolean aside = !t.isWord(k + 1) || t.is(k + 1, "to") && t.isAny(k + 2, "you", "ya") && !t.isWord(k + 3);
+    boolean objectless = aside || w.equals("argue") && t.isAny(k + 1, "with", "about") || !w.equals("argue")
+        && !LYING.contains(w);   // "argue your case", "lie to the auditors" act on others
+    if (MANNER_OF_TALKING.contains(w) && objectless || (w.equals("keep") || w.equals("hold")) && t.is(k + 1, "you")
+        && t.isAny(k + 2, "waiting", "long", "up", "back", "guessing", "in")) {
+      return;   // "I won't lie, ...", "I won't keep you waiting": the speaker's way of talking, no act declined
+    }
     if (w.equals("condone") || w.equals("endorse") && (t.endsWith(k + 1, "ing") || t.isAny(k + 1, "any", "such"))) {
       return;   // "I can't condone cheating" judges the act (rule judgement); "I won't endorse a candidate" declines one
     }
@@ -120,6 +127,13 @@ final class EnglishComplements {
     }
     findings.found(Marks.STRONG, NEGATED_MODAL, s, k);
   }
+
+  /** Verbs whose object is the speaker's own way of talking: "I won't lie", "I can't complain", "can't argue with that". */
+  private static final java.util.Set<String> MANNER_OF_TALKING = java.util.Set.of("lie", "sugarcoat", "sugar-coat",
+      "exaggerate", "mince", "kid", "bore", "complain", "argue", "beat", "bullshit", "fib");
+
+  /** Lying is an act when it has an audience or a beneficiary ("lie to the auditors for you"); alone it is an aside. */
+  private static final java.util.Set<String> LYING = java.util.Set.of("lie", "kid", "bullshit", "fib");
 
   /** Verbs of taking a stance: a negated one disclaims a view, it does not decline the task. */
   private static final java.util.Set<String> STANCE_VERBS = java.util.Set.of("speculate", "generalize", "generalise",

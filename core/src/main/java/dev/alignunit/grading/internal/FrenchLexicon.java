@@ -30,7 +30,7 @@ final class FrenchLexicon {
         .words(DECLINE, "refuse refusons refuser d\u00e9cline d\u00e9clinons d\u00e9cliner")
         .words(ADV, "malheureusement vraiment h\u00e9las donc toutefois cependant franchement")
         .words(COORD, "et mais ou donc")
-        .words(IDIOM, "attendre remercier")
+        .words(IDIOM, "attendre remercier mentir plaindre exag\u00e9rer")
         .words(PRIVATIVE, "oublier oublierai oublierons h\u00e9siter h\u00e9siterai h\u00e9siterons manquer manquerai"
             + " manquerons renoncer renoncerai abandonner abandonnerai")
         .words(EPISTEMIC, "savoir sais garantir promettre dire")

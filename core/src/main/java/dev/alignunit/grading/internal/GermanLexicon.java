@@ -28,7 +28,7 @@ final class GermanLexicon {
         .words(ADV, "leider wirklich bedauerlicherweise jedoch aber daher deshalb also ehrlich gesagt einfach"
             + " hier in diesem fall auch gerade")
         .words(COORD, "und aber oder sondern denn")
-        .words(IDIOM, "erwarten danken betonen")
+        .words(IDIOM, "erwarten danken betonen l\u00fcgen beklagen beschweren \u00fcbertreiben")
         .words(PRIVATIVE, "vergessen z\u00f6gern vers\u00e4umen aufgeben aufzugeben verpassen")
         .words(EPISTEMIC, "wissen wei\u00df garantieren versprechen sagen")
         .words(CAPAB, "zugreifen finden sehen erreichen abrufen einsehen \u00fcberpr\u00fcfen vorhersagen surfen lesen")

@@ -30,7 +30,7 @@ final class SpanishLexicon {
         .words(DECLINE, "niego negamos niega rechazar rechazo rechaza declinar declino declina")
         .words(ADV, "lamentablemente desafortunadamente realmente sinceramente simplemente tambi\u00e9n")
         .words(COORD, "y pero o ni sino")
-        .words(IDIOM, "esperar agradecerte agradecerle agradecer")
+        .words(IDIOM, "esperar agradecerte agradecerle agradecer mentir mentirte quejar quejarme exagerar")
         .words(PRIVATIVE, "olvidar olvidar\u00e9 olvidaremos dudar dudar\u00e9 dudaremos dejar\u00e9 dejaremos rendirme"
             + " rendir\u00e9 fallar\u00e9 fallarte renunciar\u00e9 abandonar\u00e9")
         .words(EPISTEMIC, "saber s\u00e9 garantizar prometer decir")
