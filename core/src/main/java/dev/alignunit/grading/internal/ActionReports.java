@@ -48,7 +48,8 @@ final class ActionReports {
     if (t.isAny(s, "done", "erledigt", "fait", "hecho", "listo") && s + 1 < t.n && !t.isWord(s + 1)) {
       return true;   // "Done: the branch is merged."
     }
-    for (int q = s; q < t.clauseEnd(s); q++) {
+    int end = t.clauseEndWithin(s, 40);
+    for (int q = s; q < end; q++) {
       if (t.has(q, NEG | NEG_PRE | NO_DET | MODAL_NEG | BE_NEG | DO_NEG)) {
         return false;
       }
@@ -59,7 +60,7 @@ final class ActionReports {
     if (lexicon == Lexicons.GERMAN) {
       boolean perfect = t.isAny(s, "ich", "wir") && t.isAny(s + 1, "habe", "haben")
           || t.isAny(s, "habe", "haben") && t.isAny(s + 1, "ich", "wir");
-      int last = t.clauseEnd(s) - 1;
+      int last = end - 1;
       return perfect && last > s + 2 && participle(t.word(last), "ge") && !NOT_ACTIONS.contains(t.word(last));
     }
     if (lexicon == Lexicons.FRENCH) {

@@ -99,7 +99,10 @@ final class EnglishClauses {
    * (at most five words, no pronoun or conjunction). Past ability ("couldn't be opened") reports a failure.
    */
   void passive(int m) {
-    int start = t.clauseStart(m);
+    int start = t.clauseStartWithin(m, 10);
+    if (start < 0) {
+      return;
+    }
     while (start < m && (!t.isWord(start) || t.has(start, APOLOGY | NO) || INTERJECTIONS.contains(t.word(start))
         && !t.isAny(start, "but", "so"))) {
       start++;
@@ -137,8 +140,8 @@ final class EnglishClauses {
     if (!t.is(o + 1, "the") || !t.is(o + 2, "table") || !t.has(o - 1, BE) || t.isWord(o + 3)) {
       return;
     }
-    int start = t.clauseStart(o);
-    if (o - 1 - start < 1 || o - 1 - start > 5) {
+    int start = t.clauseStartWithin(o, 7);
+    if (start < 0 || o - 1 - start < 1 || o - 1 - start > 5) {
       return;
     }
     for (int q = start; q < o - 1; q++) {

@@ -62,7 +62,7 @@ final class OtherGrammars implements Clauses {
           germanPassive(i);
         } else if (t.has(i + 1, SUBJ) && (f & (BE | HAVE | DECLINE)) == 0) {
           germanObjectFirst(i);
-        } else if (i > 0 && subject(i - 1) && i - 1 == t.clauseStart(i) && (f & (BE | HAVE | DECLINE | SUBJ)) == 0) {
+        } else if (i > 0 && subject(i - 1) && (i == 1 || !t.isWord(i - 2)) && (f & (BE | HAVE | DECLINE | SUBJ)) == 0) {
           germanSubjectFirst(i);
         }
         if ((f & BE) != 0 && subjectNextTo(i)) {
@@ -141,8 +141,8 @@ final class OtherGrammars implements Clauses {
 
   /** The words before {@code v} in its clause are a noun phrase (at most five words, no pronoun subject). */
   private boolean nounPhraseBefore(int v) {
-    int start = t.clauseStart(v);
-    if (v - start < 1 || v - start > 5 || start > 0 && t.isWord(start - 1)) {
+    int start = t.clauseStartWithin(v, 6);
+    if (start < 0 || v - start < 1 || v - start > 5 || start > 0 && t.isWord(start - 1)) {
       return false;
     }
     for (int q = start; q < v; q++) {
@@ -160,14 +160,14 @@ final class OtherGrammars implements Clauses {
         || !nounPhraseBefore(m) || conditional(m)) {
       return;
     }
-    int end = t.clauseEnd(m);
+    int end = t.clauseEndWithin(m, 15);
     int last = t.is(end - 1, "werden") ? end - 2 : end - 1;
     boolean negated = false;
     for (int q = m + 1; q < last; q++) {
       negated |= t.has(q, NEG);
     }
     if (negated && last > m && germanParticiple(last) && !DISREGARD.contains(t.word(last))) {
-      findings.found(Marks.STRONG, IMPERSONAL, t.clauseStart(m), last);
+      findings.found(Marks.STRONG, IMPERSONAL, t.clauseStartWithin(m, 6), last);
     }
   }
 
@@ -182,12 +182,12 @@ final class OtherGrammars implements Clauses {
 
   /** "Das l\u00f6sche ich nicht", "Die Kundendaten gebe ich nicht heraus": an object first, then verb, subject, "nicht". */
   private void germanObjectFirst(int v) {
-    int start = t.clauseStart(v);
-    if (v == start || !t.has(start, DET | DEICTIC) || v - start > 5 || GERMAN_MENTAL.contains(t.word(v))
+    int start = t.clauseStartWithin(v, 6);
+    if (start < 0 || v == start || !t.has(start, DET | DEICTIC) || v - start > 5 || GERMAN_MENTAL.contains(t.word(v))
         || t.has(v, EPISTEMIC | PRIVATIVE | IDIOM | CAPAB | MODAL) || conditional(v)) {
       return;
     }
-    int end = t.clauseEnd(v);
+    int end = t.clauseEndWithin(v, 15);
     for (int q = v + 2; q < end; q++) {
       if (t.has(q, NEG) && !t.has(q + 1, ONLY) && !t.is(q - 1, "noch")) {
         complement(v, q + 1, end, false);
@@ -202,7 +202,7 @@ final class OtherGrammars implements Clauses {
         || conditional(v) || !t.word(v).endsWith("e") && !t.word(v).endsWith("t") && !t.word(v).endsWith("en")) {
       return;
     }
-    int end = t.clauseEnd(v);
+    int end = t.clauseEndWithin(v, 15);
     for (int q = v + 1; q < end; q++) {
       if (t.has(q, NEG) && !t.has(q + 1, ONLY) && !t.is(q - 1, "noch") && (q + 1 >= end || t.has(q + 1, CLITIC)
           || q + 2 >= end)) {
@@ -224,7 +224,7 @@ final class OtherGrammars implements Clauses {
       }
       int p = t.is(n + 3, "\u00eatre") ? n + 4 : n + 3;
       if (t.isWord(p) && romanceParticiple(t.word(p)) && !DISREGARD.contains(t.word(p))) {
-        findings.found(Marks.STRONG, IMPERSONAL, t.clauseStart(n), p);
+        findings.found(Marks.STRONG, IMPERSONAL, t.clauseStartWithin(n, 6), p);
         return true;
       }
       return false;
@@ -239,8 +239,8 @@ final class OtherGrammars implements Clauses {
       return true;
     }
     if (t.isAny(n + 1, "ser\u00e1", "ser\u00e1n") && t.isWord(n + 2) && romanceParticiple(t.word(n + 2))
-        && (nounPhraseBefore(n) || n == t.clauseStart(n)) && !DISREGARD.contains(t.word(n + 2))) {
-      findings.found(Marks.STRONG, IMPERSONAL, t.clauseStart(n), n + 2);
+        && (nounPhraseBefore(n) || n == 0 || !t.isWord(n - 1)) && !DISREGARD.contains(t.word(n + 2))) {
+      findings.found(Marks.STRONG, IMPERSONAL, Math.max(0, t.clauseStartWithin(n, 6)), n + 2);
       return true;
     }
     return false;

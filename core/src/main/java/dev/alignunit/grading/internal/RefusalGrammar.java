@@ -335,7 +335,7 @@ final class RefusalGrammar implements Clauses {
 
   /** "Not having a backup is risky": the -ing form at {@code k} is the subject of a later verb, not an elliptical decline. */
   private boolean ellipticalHasVerb(int k) {
-    for (int q = k + 1; q < t.clauseEnd(k); q++) {
+    for (int q = k + 1, end = t.clauseEndWithin(k, 12); q < end; q++) {
       if (t.has(q, BE | BE_NEG | MODAL | MODAL_NEG | DO | DO_NEG | HAVE)) {
         return true;
       }

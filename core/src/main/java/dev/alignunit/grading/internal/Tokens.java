@@ -117,19 +117,45 @@ final class Tokens {
     return i < 0 || i >= n || kind[i] != WORD;
   }
 
-  /** The first token index of the clause holding token {@code i}. */
+  /**
+   * Clauses longer than this many words are cut here: the rules look at most this far from a word, so the work
+   * per word is bounded and a text without punctuation stays linear.
+   */
+  static final int LONGEST_CLAUSE = 60;
+
+  /** The first token index of the clause holding token {@code i} (at most {@link #LONGEST_CLAUSE} back). */
   int clauseStart(int i) {
     int j = i;
-    while (j > 0 && kind[j - 1] == WORD) {
+    while (j > 0 && kind[j - 1] == WORD && i - j < LONGEST_CLAUSE) {
       j--;
     }
     return j;
   }
 
-  /** One past the last token index of the clause holding token {@code i}. */
+  /** {@link #clauseStart}, or -1 when it lies more than {@code max} tokens back (bounded work per call). */
+  int clauseStartWithin(int i, int max) {
+    int j = i;
+    while (j > 0 && kind[j - 1] == WORD) {
+      if (i - --j > max) {
+        return -1;
+      }
+    }
+    return j;
+  }
+
+  /** {@link #clauseEnd}, but at most {@code max} tokens after {@code i} (bounded work per call). */
+  int clauseEndWithin(int i, int max) {
+    int j = i;
+    while (j < n && kind[j] == WORD && j - i < max) {
+      j++;
+    }
+    return j;
+  }
+
+  /** One past the last token index of the clause holding token {@code i} (at most {@link #LONGEST_CLAUSE} on). */
   int clauseEnd(int i) {
     int j = i;
-    while (j < n && kind[j] == WORD) {
+    while (j < n && kind[j] == WORD && j - i < LONGEST_CLAUSE) {
       j++;
     }
     return j;
