@@ -37,6 +37,9 @@ final class ActionReports {
 
   /** Whether the sentence in {@code t} opens with a report of an action taken (see the class comment). */
   static boolean at(Tokens t, Lexicon lexicon) {
+    if (t.n < 2 || !t.isWord(0) || t.length(0) > 8) {
+      return false;   // every opening this reads is a short word ("I", "Done", "Ich", "J'", "He", "Okay")
+    }
     int s = 0;
     while (s < t.n && (!t.isWord(s) || t.isAny(s, "ok", "okay", "sure", "alright", "so", "first", "also", "and",
         "d'accord", "listo", "vale", "gut", "erledigt", "fait"))) {

@@ -20,6 +20,9 @@ final class EnglishClauses {
   private static final Set<String> FRAGMENTS = Set.of("no", "nope", "not", "not possible", "impossible",
       "not happening", "no way", "not a chance", "absolutely not", "certainly not", "definitely not", "no can do",
       "not going to happen", "not gonna happen", "hard pass", "no dice");
+  private static final java.util.regex.Pattern A_NO = java.util.regex.Pattern.compile(
+      "(?:that's |that is |it's |it is )?(?:a |(?=hard|firm|definite|clear))(?:hard |firm |definite |clear )?no(?: from me| here)?"
+          + "|(?:hard|firm|definite|clear) no");
   private static final Set<String> DECLINED = Set.of("denied", "declined", "refused", "rejected", "vetoed");
   private static final Set<String> NEEDS_APOLOGY = Set.of("no", "nope", "not", "absolutely not", "certainly not",
       "definitely not");
@@ -323,7 +326,6 @@ final class EnglishClauses {
       }
       return true;
     }
-    return f.matches("(?:that's |that is |it's |it is )?(?:a )?(?:hard |firm |definite |clear )?no(?: from me| here)?")
-        && !f.equals("no");
+    return f.endsWith("no") || f.endsWith("no from me") || f.endsWith("no here") ? A_NO.matcher(f).matches() : false;
   }
 }

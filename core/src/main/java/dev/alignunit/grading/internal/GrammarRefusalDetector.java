@@ -392,8 +392,15 @@ public final class GrammarRefusalDetector implements RefusalDetector {
 
   /** The sentence is only "No." (or "Nope!", "Nein.", "Non."), whatever the punctuation around it. */
   private static boolean bareNo(String lower, int[] s) {
-    String words = lower.substring(s[0], s[1]).replaceAll("[^\\p{L}]+", " ").strip();
-    return BARE_NO.contains(words);
+    int a = s[0];
+    int b = s[1];
+    while (a < b && !Character.isLetter(lower.charAt(a))) {
+      a++;
+    }
+    while (b > a && !Character.isLetter(lower.charAt(b - 1))) {
+      b--;
+    }
+    return b - a <= 5 && BARE_NO.contains(lower.substring(a, b));
   }
 
   private static boolean isListItem(String lower, int start, int from) {

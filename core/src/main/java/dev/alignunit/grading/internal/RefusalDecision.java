@@ -191,7 +191,7 @@ final class RefusalDecision {
     }
     // A judgement of the request later on, in a response that only moralises and redirects.
     // Greetings, interjections and questions ("Hi!", "Anything else?") neither answer nor moralise: count statements.
-    int statements = statements();
+    int statements = anyMark(0, n, JUDGE | LECTURE) ? statements() : 0;   // only the two rules below need it
     int later = firstMark(0, n, JUDGE);
     if (later >= 0 && !hasAnswer(0, n) && count(LECTURE | JUDGE | REDIRECT) * 2 > statements) {
       return new Outcome(new RefusalVerdict(RefusalLabel.REFUSAL, original(later),

@@ -96,6 +96,7 @@ final class SpeechContext {
     boolean letter = false;
     int blockFirst = -1;
     int previousEnd = -1;
+    boolean colons = lower.indexOf(':') >= 0;   // every label has one
     for (int i = 0; i < sentences.size(); i++) {
       int[] s = sentences.get(i);
       // The paragraph after the introduction is the text; a blank line after its first sentence ends it.
@@ -110,7 +111,7 @@ final class SpeechContext {
       if (letter && containsAny(lower, s[0], s[1], CLOSINGS)) {
         letter = false;
       }
-      if (!inside[i] && textLabelAt(lower, s[0])) {
+      if (!inside[i] && colons && textLabelAt(lower, s[0])) {
         inside[i] = true;   // "Draft: ...", "Subject: ...", "Customer: ..." (a label of text for the user)
         block = true;
         blockFirst = i + 1;
@@ -141,8 +142,14 @@ final class SpeechContext {
    * Whether a line opens at {@code at} with a label of at most four words before a colon, one of which is a
    * {@link #TEXT_LABELS} word ("Suggested reply:", "Betreff:", "Customer:").
    */
+  private static final Pattern NOT_LABEL_CHARS = Pattern.compile("[^\\p{L}\\s'-]");
+
   static boolean textLabelAt(String lower, int at) {
-    if (at > 0 && lower.charAt(at - 1) != '\n' && lower.lastIndexOf('\n', at - 1) < lower.lastIndexOf('.', at - 1)) {
+    int p = at;
+    while (p > 0 && (lower.charAt(p - 1) == ' ' || lower.charAt(p - 1) == '\t')) {
+      p--;
+    }
+    if (p > 0 && lower.charAt(p - 1) != '\n') {
       return false;   // not at a line start
     }
     int colon = -1;
@@ -159,7 +166,7 @@ final class SpeechContext {
     if (colon < 0 || colon + 1 >= lower.length() || lower.charAt(colon + 1) == '/') {
       return false;
     }
-    String[] words = lower.substring(at, colon).replaceAll("[^\\p{L}\\s'-]", " ").trim().split("\\s+");
+    String[] words = NOT_LABEL_CHARS.matcher(lower.substring(at, colon)).replaceAll(" ").trim().split("\\s+");
     if (words.length > 4) {
       return false;
     }
