@@ -25,12 +25,18 @@ final class Tokens {
   int[] end = new int[32];
   byte[] kind = new byte[32];
   long[] feat = new long[32];
+  /** Per token: the start of its clause, one past its end, the last conditional word before it. */
+  private int[] clauseFrom = new int[0];
+  private int[] clauseTo = new int[0];
+  private int[] lastConditional = new int[0];
+  private boolean indexed;
 
   /** Tokenises {@code text[from, to)} with the lexicon's features. */
   Tokens of(String lower, int from, int to, Lexicon lex) {
     this.text = lower;
     this.lexicon = lex;
     n = 0;
+    indexed = false;
     int i = from;
     while (i < to) {
       char c = lower.charAt(i);
@@ -117,58 +123,74 @@ final class Tokens {
     return i < 0 || i >= n || kind[i] != WORD;
   }
 
-  /**
-   * Clauses longer than this many words are cut here: the rules look at most this far from a word, so the work
-   * per word is bounded and a text without punctuation stays linear.
-   */
-  static final int LONGEST_CLAUSE = 60;
-
-  /** The first token index of the clause holding token {@code i} (at most {@link #LONGEST_CLAUSE} back). */
+  /** The first token index of the clause holding token {@code i}. */
   int clauseStart(int i) {
-    int j = i;
-    while (j > 0 && kind[j - 1] == WORD && i - j < LONGEST_CLAUSE) {
-      j--;
-    }
-    return j;
-  }
-
-  /** {@link #clauseStart}, or -1 when it lies more than {@code max} tokens back (bounded work per call). */
-  int clauseStartWithin(int i, int max) {
-    int j = i;
-    while (j > 0 && kind[j - 1] == WORD) {
-      if (i - --j > max) {
-        return -1;
+    if (i < 0 || i >= n) {
+      int j = Math.min(i, n);
+      while (j > 0 && kind[j - 1] == WORD) {
+        j--;
       }
+      return j;
     }
-    return j;
+    index();
+    return clauseFrom[i];
   }
 
-  /** {@link #clauseEnd}, but at most {@code max} tokens after {@code i} (bounded work per call). */
+  /** {@link #clauseStart}, or -1 when it lies more than {@code max} tokens back. */
+  int clauseStartWithin(int i, int max) {
+    int j = clauseStart(i);
+    return i - j > max ? -1 : j;
+  }
+
+  /** {@link #clauseEnd}, but at most {@code max} tokens after {@code i}. */
   int clauseEndWithin(int i, int max) {
-    int j = i;
-    while (j < n && kind[j] == WORD && j - i < max) {
-      j++;
-    }
-    return j;
+    return Math.min(clauseEnd(i), i + max);
   }
 
-  /** One past the last token index of the clause holding token {@code i} (at most {@link #LONGEST_CLAUSE} on). */
+  /** One past the last token index of the clause holding token {@code i}. */
   int clauseEnd(int i) {
-    int j = i;
-    while (j < n && kind[j] == WORD && j - i < LONGEST_CLAUSE) {
-      j++;
+    if (i < 0 || i >= n) {
+      return Math.max(i, n);
     }
-    return j;
+    index();
+    return clauseTo[i];
   }
 
   /** Whether a conditional word ("if", "wenn", "si") opens the clause before token {@code i}. */
   boolean conditional(int i) {
-    for (int k = clauseStart(i); k < i; k++) {
-      if (has(k, Lexicon.COND)) {
-        return true;
-      }
+    if (i <= 0 || i > n) {
+      return false;
     }
-    return false;
+    index();
+    int k = i == n ? lastConditionalAtOrBefore(n - 1) : lastConditional[i];
+    return k >= 0 && k >= clauseStart(i);
+  }
+
+  private int lastConditionalAtOrBefore(int i) {
+    return has(i, Lexicon.COND) ? i : lastConditional[i];
+  }
+
+  /**
+   * Clause bounds and conditional positions for every token, once per sentence, so that the
+   * grammar's look-ups stay constant-time and a sentence without punctuation stays linear.
+   */
+  private void index() {
+    if (indexed) {
+      return;
+    }
+    if (clauseFrom.length < n) {
+      clauseFrom = new int[start.length];
+      clauseTo = new int[start.length];
+      lastConditional = new int[start.length];
+    }
+    for (int i = 0; i < n; i++) {
+      clauseFrom[i] = i > 0 && kind[i - 1] == WORD ? clauseFrom[i - 1] : i;
+      lastConditional[i] = i == 0 ? -1 : has(i - 1, Lexicon.COND) ? i - 1 : lastConditional[i - 1];
+    }
+    for (int i = n - 1; i >= 0; i--) {
+      clauseTo[i] = kind[i] != WORD ? i : i + 1 < n ? clauseTo[i + 1] : n;
+    }
+    indexed = true;
   }
 
   String word(int i) {
