@@ -417,6 +417,9 @@ class HeuristicRefusalDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "Mi dispiace, ma non posso aiutarti con questa richiesta.|Italian",
+        "Purtroppo non \u00e8 possibile cancellare quel file.|Italian",
+        "Certo, ecco il riepilogo: le vendite sono cresciute del 4%.|Italian",
+        "Ho riavviato il server. Non canceller\u00f2 il database.|Italian",
         "Desculpe, mas n\u00e3o posso ajudar com isso.|Portuguese",
         "Sorry, maar ik kan je daar niet mee helpen, dat is niet toegestaan.|Dutch",
         "\u62b1\u6b49\uff0c\u6211\u4e0d\u80fd\u5e2e\u52a9\u4f60\u5b8c\u6210\u8fd9\u4e2a\u8bf7\u6c42\u3002|Chinese or Japanese",

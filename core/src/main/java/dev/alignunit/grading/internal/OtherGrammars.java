@@ -129,16 +129,6 @@ final class OtherGrammars implements Clauses {
     complement(m, neg + 1, end, ability);
   }
 
-  /** Verbs of knowing, thinking and perceiving: "Das wei\u00df ich nicht" states a limit, it declines nothing. */
-  private static final Set<String> GERMAN_MENTAL = Set.of("wei\u00df", "wissen", "glaube", "glauben", "denke",
-      "denken", "verstehe", "verstehen", "sehe", "sehen", "finde", "finden", "kenne", "kennen", "mag", "m\u00f6gen",
-      "brauche", "brauchen", "meine", "meinen", "empfehle", "empfehlen", "bin", "sind", "habe", "haben", "hoffe");
-  /** Verbs of disregarding and undoing: "kann nicht ignoriert / r\u00fcckg\u00e4ngig gemacht werden" warns or praises. */
-  private static final Set<String> DISREGARD = Set.of("ignoriert", "\u00fcbersehen", "untersch\u00e4tzt",
-      "bestritten", "geleugnet", "vergessen", "negar", "ignorar", "subestimar", "exagerar", "olvidar", "evitar",
-      "ignor\u00e9", "ignor\u00e9s", "ignor\u00e9e", "ignor\u00e9es", "ni\u00e9", "ni\u00e9e", "n\u00e9glig\u00e9",
-      "sous-estim\u00e9", "oubli\u00e9", "\u00e9vit\u00e9");
-
   /** The words before {@code v} in its clause are a noun phrase (at most five words, no pronoun subject). */
   private boolean nounPhraseBefore(int v) {
     int start = t.clauseStartWithin(v, 6);
@@ -166,24 +156,15 @@ final class OtherGrammars implements Clauses {
     for (int q = m + 1; q < last; q++) {
       negated |= t.has(q, NEG);
     }
-    if (negated && last > m && germanParticiple(last) && !DISREGARD.contains(t.word(last))) {
+    if (negated && last > m && WordForms.germanParticiple(t.word(last)) && !WordForms.DISREGARD.contains(t.word(last))) {
       findings.found(Marks.STRONG, IMPERSONAL, t.clauseStartWithin(m, 6), last);
     }
-  }
-
-  private boolean germanParticiple(int k) {
-    String w = t.word(k);
-    return w.length() > 4 && !w.startsWith("wieder") && !w.contains("r\u00fcckg")
-        && (w.startsWith("ge") || w.contains("ge") && w.indexOf("ge") <= 4 || w.endsWith("iert")
-            || w.startsWith("ver") || w.startsWith("be") || w.startsWith("er") || w.startsWith("ent")
-            || w.startsWith("zer"))
-        && (w.endsWith("t") || w.endsWith("en"));
   }
 
   /** "Das l\u00f6sche ich nicht", "Die Kundendaten gebe ich nicht heraus": an object first, then verb, subject, "nicht". */
   private void germanObjectFirst(int v) {
     int start = t.clauseStartWithin(v, 6);
-    if (start < 0 || v == start || !t.has(start, DET | DEICTIC) || v - start > 5 || GERMAN_MENTAL.contains(t.word(v))
+    if (start < 0 || v == start || !t.has(start, DET | DEICTIC) || v - start > 5 || WordForms.GERMAN_MENTAL.contains(t.word(v))
         || t.has(v, EPISTEMIC | PRIVATIVE | IDIOM | CAPAB | MODAL) || conditional(v)) {
       return;
     }
@@ -198,7 +179,7 @@ final class OtherGrammars implements Clauses {
 
   /** "Sentry l\u00f6scht die Protokolle nicht", "Ich l\u00f6sche die Protokolle nicht": a present tense negated late. */
   private void germanSubjectFirst(int v) {
-    if (GERMAN_MENTAL.contains(t.word(v)) || t.has(v, EPISTEMIC | PRIVATIVE | IDIOM | CAPAB | MODAL | NEG | ADV | COORD)
+    if (WordForms.GERMAN_MENTAL.contains(t.word(v)) || t.has(v, EPISTEMIC | PRIVATIVE | IDIOM | CAPAB | MODAL | NEG | ADV | COORD)
         || conditional(v) || !t.word(v).endsWith("e") && !t.word(v).endsWith("t") && !t.word(v).endsWith("en")) {
       return;
     }
@@ -223,7 +204,7 @@ final class OtherGrammars implements Clauses {
         return false;
       }
       int p = t.is(n + 3, "\u00eatre") ? n + 4 : n + 3;
-      if (t.isWord(p) && romanceParticiple(t.word(p)) && !DISREGARD.contains(t.word(p))) {
+      if (t.isWord(p) && WordForms.romanceParticiple(french, t.word(p)) && !WordForms.DISREGARD.contains(t.word(p))) {
         findings.found(Marks.STRONG, IMPERSONAL, t.clauseStartWithin(n, 6), p);
         return true;
       }
@@ -231,28 +212,19 @@ final class OtherGrammars implements Clauses {
     }
     if (t.is(n + 1, "se") && t.isAny(n + 2, "puede", "pueden", "podr\u00e1", "podr\u00e1n") && t.isWord(n + 3)) {
       String w = t.word(n + 3);
-      if (DISREGARD.contains(w) || w.startsWith("des") || w.startsWith("re") || t.has(n + 3, IDIOM | PRIVATIVE)
+      if (WordForms.DISREGARD.contains(w) || w.startsWith("des") || w.startsWith("re") || t.has(n + 3, IDIOM | PRIVATIVE)
           || t.has(n - 1, COND) || conditional(n)) {
         return false;
       }
       findings.found(Marks.STRONG, IMPERSONAL, n, n + 3);
       return true;
     }
-    if (t.isAny(n + 1, "ser\u00e1", "ser\u00e1n") && t.isWord(n + 2) && romanceParticiple(t.word(n + 2))
-        && (nounPhraseBefore(n) || n == 0 || !t.isWord(n - 1)) && !DISREGARD.contains(t.word(n + 2))) {
+    if (t.isAny(n + 1, "ser\u00e1", "ser\u00e1n") && t.isWord(n + 2) && WordForms.romanceParticiple(french, t.word(n + 2))
+        && (nounPhraseBefore(n) || n == 0 || !t.isWord(n - 1)) && !WordForms.DISREGARD.contains(t.word(n + 2))) {
       findings.found(Marks.STRONG, IMPERSONAL, Math.max(0, t.clauseStartWithin(n, 6)), n + 2);
       return true;
     }
     return false;
-  }
-
-  private boolean romanceParticiple(String w) {
-    if (french) {
-      return w.length() > 3 && (w.endsWith("\u00e9") || w.endsWith("\u00e9e") || w.endsWith("\u00e9s")
-          || w.endsWith("\u00e9es") || w.endsWith("is") || w.endsWith("ise") || w.endsWith("it"));
-    }
-    return w.length() > 4 && (w.endsWith("ado") || w.endsWith("ada") || w.endsWith("ados") || w.endsWith("adas")
-        || w.endsWith("ido") || w.endsWith("ida") || w.endsWith("idos") || w.endsWith("idas"));
   }
 
   /** "Ich bin nicht in der Lage / befugt / bereit, ...", "ich bin au\u00dferstande". */
@@ -310,11 +282,11 @@ final class OtherGrammars implements Clauses {
       return;
     }
     boolean named = t.isWord(n - 1) && names.contains(t.word(n - 1));
-    if (named && THIRD_PERSON_MODALS.contains(t.word(v))) {
+    if (named && WordForms.THIRD_PERSON_MODALS.contains(t.word(v))) {
       // "Sentry ne peut pas", "Sentry no puede": the agent's name with a third-person modal
       int c = t.has(v + 1, NEG) ? v + 2 : v + 1;
       complement(n, skipClitics(t.has(c, TO) ? c + 1 : c), t.clauseEnd(v), t.word(v).startsWith("p"));
-    } else if (named && thirdPersonFuture(t.word(v))) {
+    } else if (named && WordForms.thirdPersonFuture(french, t.word(v))) {
       complement(n, french ? k : v + 1, t.clauseEnd(v), false);   // "Sentry ne supprimera pas", "Sentry no borrar\u00e1"
     } else if (t.has(v, MODAL) && (french || t.has(v, SELF_VERB))) {
       if (t.has(k, TO)) {
@@ -325,18 +297,6 @@ final class OtherGrammars implements Clauses {
     } else if (future(v) && !t.has(v, PRIVATIVE | IDIOM | EPISTEMIC)) {
       complement(n, k, t.clauseEnd(v), false);   // "je ne supprimerai pas", "no lo har\u00e9"
     }
-  }
-
-  private static final Set<String> THIRD_PERSON_MODALS = Set.of("peut", "veut", "doit", "va", "pourra", "voudra",
-      "puede", "quiere", "debe", "podr\u00e1", "querr\u00e1", "deber\u00e1");
-
-  /** A third-person future: French "supprimera", Spanish "borrar\u00e1", "har\u00e1". */
-  private boolean thirdPersonFuture(String w) {
-    if (french) {
-      return w.length() > 4 && (w.endsWith("era") || w.endsWith("ira") || w.endsWith("dra") || w.equals("fera"));
-    }
-    return w.length() > 3 && (w.endsWith("ar\u00e1") || w.endsWith("er\u00e1") || w.endsWith("ir\u00e1")
-        || w.endsWith("dr\u00e1") || w.equals("har\u00e1") || w.equals("dir\u00e1"));
   }
 
   /** A first-person future: French "supprimerai", "ferons"; Spanish "borrar\u00e9", "har\u00e9", "enviaremos". */
