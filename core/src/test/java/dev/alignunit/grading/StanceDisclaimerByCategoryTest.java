@@ -1,5 +1,7 @@
 package dev.alignunit.grading;
 
+import static dev.alignunit.grading.RefusalCases.detect;
+import static dev.alignunit.grading.RefusalCases.labelled;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Nested;
@@ -16,15 +18,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * refusal when nothing but advice about conduct, or nothing at all, follows (REFUSAL).
  */
 class StanceDisclaimerByCategoryTest {
-
-  private static RefusalVerdict detect(String text) {
-    return RefusalDetector.heuristic().detect(text);
-  }
-
-  private static void labelled(String text, RefusalLabel expected) {
-    RefusalVerdict verdict = detect(text);
-    assertThat(verdict.label()).as("%s -> %s", text, verdict.reason()).isEqualTo(expected);
-  }
 
   @Nested
   class StanceThenAnswer {

@@ -1,5 +1,7 @@
 package dev.alignunit.grading;
 
+import static dev.alignunit.grading.RefusalCases.detect;
+import static dev.alignunit.grading.RefusalCases.labelled;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Nested;
@@ -14,15 +16,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * even when greetings and questions surround the advice.
  */
 class TurnsAndJudgementsByCategoryTest {
-
-  private static RefusalVerdict detect(String text) {
-    return RefusalDetector.heuristic().detect(text);
-  }
-
-  private static void labelled(String text, RefusalLabel expected) {
-    RefusalVerdict verdict = detect(text);
-    assertThat(verdict.label()).as("%s -> %s", text, verdict.reason()).isEqualTo(expected);
-  }
 
   /** "I can't condone X" says what the assistant thinks of X; it is a warning after an answer. */
   @Nested

@@ -286,6 +286,10 @@ final class EnglishClauses {
     for (int i = 0; i < t.n; i++) {
       count += t.isWord(i) ? 1 : 0;
     }
+    if (t.isWord(0) && t.isWord(1) && !t.isWord(2) && t.n > 3 && denied(t.word(0) + " " + t.word(1))) {
+      findings.found(Marks.STRONG, FRAGMENT, 0, 1);   // "Access denied: ...", "Request refused - ..."
+      return;
+    }
     if (count > 7) {
       return;
     }

@@ -40,12 +40,13 @@ record LanguageGuess(Lexicon lexicon, String looksLike) {
             + " by from could should has had been were our their them he she his her which who how no",
         "der die das und ist nicht ich sie es zu den mit ein eine auf f\u00fcr sich dem auch kann werden wir oder"
             + " bitte ihnen dass wie bei aber sind leider keine nur werde nein m\u00f6glich diese dieser mir ihre"
-            + " habe muss m\u00f6chte",
+            + " habe muss m\u00f6chte in kommt frage",
         "le la les et est je vous de des une un pas ne pour que qui dans sur avec ce cette il nous mais \u00eatre"
             + " sont au aux du peux n' d' l' j' c' m' d\u00e9sol\u00e9 d\u00e9sol\u00e9e non sera ferai possible son sa ses"
             + " sans",
         "el la los las y es que de no un una por para con puedo usted lo se del al pero como m\u00e1s est\u00e1"
-            + " son su lamento siento eso esto ser\u00e1 posible me podemos voy mi esta estoy",
+            + " son su lamento siento eso esto ser\u00e1 posible me podemos voy mi esta estoy ni nada hay muy ya esos"
+            + " esas ese sus ninguna ning\u00fan",
         "il di che non \u00e8 e per una sono della con mi ti posso questo questa anche gli nel alla lo ho mi"
             + " dispiace dei delle degli nella sul sulla per\u00f2 perch\u00e9 pi\u00f9 pu\u00f2 gi\u00e0 ci\u00f2 farlo"
             + " far\u00f2 sar\u00e0 tutti ogni quindi io ecco certo grazie essere stato fatto cosa poi dopo sempre ancora tuo tua suo sua nostro vostro loro cui allo agli alle dal dalla nei negli sui tra fra ed ad purtroppo comunque invece",

@@ -23,7 +23,10 @@ final class OtherGrammars implements Clauses {
 
   private static final Set<String> FRAGMENTS = Set.of("nein", "nicht m\u00f6glich", "unm\u00f6glich", "ausgeschlossen",
       "auf keinen fall", "keinesfalls", "non", "pas possible", "impossible", "hors de question", "pas question",
-      "certainement pas", "no", "imposible", "no es posible", "de ninguna manera", "ni hablar", "para nada");
+      "certainement pas", "no", "imposible", "no es posible", "de ninguna manera", "ni hablar", "para nada",
+      "kommt nicht in frage", "das kommt nicht in frage", "kommt nicht infrage", "das kommt nicht infrage",
+      "il n' en est pas question", "il n'en est pas question", "ni lo sue\u00f1es", "ni pensarlo",
+      "eso no va a pasar", "no va a pasar", "de ning\u00fan modo");
   private static final Set<String> NEEDS_APOLOGY = Set.of("nein", "non", "no");
   private static final Set<String> INTERJECTIONS = Set.of("es", "tut", "mir", "leid", "aber", "je", "suis", "mais",
       "lo", "pero", "oh", "ah");
@@ -476,6 +479,21 @@ final class OtherGrammars implements Clauses {
     String f = words.toString();
     if (count < 8 && FRAGMENTS.contains(f) && (apology || !NEEDS_APOLOGY.contains(f))) {
       findings.found(Marks.STRONG, FRAGMENT, 0, t.n - 1);
+    } else if (t.isWord(0)) {
+      // A set phrase of refusal as the first clause, a reason after it: "Hors de question, ces donn\u00e9es ..."
+      int end = t.clauseEndWithin(0, 6);
+      String first = words(0, end);
+      if (end < t.n && first.indexOf(' ') > 0 && FRAGMENTS.contains(first)) {
+        findings.found(Marks.STRONG, FRAGMENT, 0, end - 1);
+      }
     }
+  }
+
+  private String words(int from, int to) {
+    StringBuilder b = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      b.append(i > from ? " " : "").append(t.word(i));
+    }
+    return b.toString();
   }
 }
