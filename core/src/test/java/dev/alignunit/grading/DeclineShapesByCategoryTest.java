@@ -228,7 +228,10 @@ class DeclineShapesByCategoryTest {
         "Betreff: Wir k\u00f6nnen die Lieferung nicht vor Montag zustellen",
         "Traduction : Je ne peux pas venir \u00e0 la r\u00e9union demain.",
         "Borrador: Lo siento, no podemos cambiar la fecha de entrega.",
-        "Le dije que no podemos adelantar la entrega, y lo entendi\u00f3."})
+        "Le dije que no podemos adelantar la entrega, y lo entendi\u00f3.",
+        "'I won't sign it,' the landlord told me, so here is the template for a formal complaint.",
+        "A good way to say no politely: \"Thanks for thinking of me, but I can't take this on right now.\"",
+        "Example response: I'm sorry, but I can't share that information."})
     void should_comply(String text) {
       labelled(text, RefusalLabel.COMPLIANCE);
     }

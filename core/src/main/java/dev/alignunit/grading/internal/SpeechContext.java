@@ -26,23 +26,44 @@ final class SpeechContext {
     int count = 0;
     int[] spans = new int[16];
     int open = -1;
+    int single = -1;
     for (int i = from; i < to; i++) {
-      if (lower.charAt(i) == '"') {
+      char c = lower.charAt(i);
+      int start = -1;
+      if (c == '"') {
         if (open < 0) {
           open = i;
-        } else {
-          if (i - open < (to - from) * 0.6) {
-            if (count + 2 > spans.length) {
-              spans = Arrays.copyOf(spans, spans.length * 2);
-            }
-            spans[count++] = open;
-            spans[count++] = i;
-          }
-          open = -1;
+          continue;
         }
+        start = open;
+        open = -1;
+      } else if (c == '\'' && single < 0 && (i == from || Character.isWhitespace(lower.charAt(i - 1)))
+          && i + 1 < to && Character.isLetter(lower.charAt(i + 1))) {
+        single = i;   // an opening single quote: after a space, before a letter (not the apostrophe of "won't")
+        continue;
+      } else if (c == '\'' && single >= 0 && i > from && !Character.isWhitespace(lower.charAt(i - 1))
+          && (i + 1 >= to || !Character.isLetter(lower.charAt(i + 1)))) {
+        start = single;
+        single = -1;
+      }
+      // A quote that covers most of the region is the answer itself, unless a colon introduces it.
+      if (start >= 0 && (i - start < (to - from) * 0.6 || introducedByColon(lower, start, from))) {
+        if (count + 2 > spans.length) {
+          spans = Arrays.copyOf(spans, spans.length * 2);
+        }
+        spans[count++] = start;
+        spans[count++] = i;
       }
     }
     return Arrays.copyOf(spans, count);
+  }
+
+  private static boolean introducedByColon(String lower, int quote, int from) {
+    int p = quote;
+    while (p > from && Character.isWhitespace(lower.charAt(p - 1))) {
+      p--;
+    }
+    return p > from && lower.charAt(p - 1) == ':';
   }
 
   static boolean insideQuote(int[] quotes, int position) {
@@ -130,7 +151,7 @@ final class SpeechContext {
    * of text (a draft, a translation, a subject line) and the roles of a scripted dialogue (customer, agent).
    * The assistant's own labels ("Answer:", "Note:", "Response:") are not among them.
    */
-  static final Set<String> TEXT_LABELS = Set.of("draft", "drafts", "reply", "translation", "translated", "subject",
+  static final Set<String> TEXT_LABELS = Set.of("draft", "drafts", "reply", "example", "sample", "suggested", "translation", "translated", "subject",
       "body", "message", "email", "e-mail", "wording", "caption", "headline", "tweet", "post", "script", "sms",
       "letter", "template", "text", "customer", "client", "caller", "agent", "support", "representative", "rep",
       "manager", "employee", "tenant", "landlord", "colleague", "interviewer", "candidate", "patient", "doctor",
