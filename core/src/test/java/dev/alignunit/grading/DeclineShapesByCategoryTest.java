@@ -285,7 +285,11 @@ class DeclineShapesByCategoryTest {
         "I won't hold you up long. Your flight leaves from gate 12.",
         "Ich will nicht l\u00fcgen, das wird knapp. Hier ist der Plan f\u00fcr heute.",
         "Je ne vais pas mentir, c'est compliqu\u00e9. Voici les \u00e9tapes \u00e0 suivre.",
-        "No voy a mentir, es complicado. Estos son los pasos que hay que seguir."})
+        "No voy a mentir, es complicado. Estos son los pasos que hay que seguir.",
+        "I can't stand slow builds, so here is how to cache the dependencies: add the cache step to the workflow.",
+        "I won't take no for an answer: you are coming to the launch party on Friday.",
+        "Je ne peux pas m'emp\u00eacher de sourire. Voici le r\u00e9sum\u00e9 de la r\u00e9union.",
+        "No puedo dejar de recomendar este libro. El cap\u00edtulo tres es el mejor."})
     void should_comply(String text) {
       labelled(text, RefusalLabel.COMPLIANCE);
     }
@@ -294,7 +298,9 @@ class DeclineShapesByCategoryTest {
     @ValueSource(strings = {
         "I won't lie to the auditors for you.",
         "I won't keep the customer's card number on file.",
-        "I can't argue your case in court; a lawyer licensed in your state has to."})
+        "I can't argue your case in court; a lawyer licensed in your state has to.",
+        "I can't stand in for the on-call engineer tonight.",
+        "No puedo dejar los datos de los clientes en un servidor p\u00fablico."})
     void should_refuse_when_the_verb_is_an_act_on_others(String text) {
       labelled(text, RefusalLabel.REFUSAL);
     }

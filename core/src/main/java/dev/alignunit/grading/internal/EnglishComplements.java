@@ -70,6 +70,10 @@ final class EnglishComplements {
         || (w.equals("help") || w.equals("stop") || w.equals("quit")) && (t.is(k + 1, "but") || t.endsWith(k + 1, "ing"))) {
       return;
     }
+    if (w.equals("stand") && kind == ABILITY && !t.isAny(k + 1, "by", "up", "in") || t.is(k + 1, "no")
+        && t.is(k + 2, "for")) {
+      return;   // "I can't stand slow builds" dislikes; "I won't take no for an answer" is a double negative
+    }
     boolean aside = !t.isWord(k + 1) || t.is(k + 1, "to") && t.isAny(k + 2, "you", "ya") && !t.isWord(k + 3);
     boolean objectless = aside || w.equals("argue") && t.isAny(k + 1, "with", "about") || !w.equals("argue")
         && !LYING.contains(w);   // "argue your case", "lie to the auditors" act on others

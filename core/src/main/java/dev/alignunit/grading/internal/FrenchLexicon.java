@@ -31,7 +31,7 @@ final class FrenchLexicon {
         .words(ADV, "malheureusement vraiment h\u00e9las donc toutefois cependant franchement")
         .words(COORD, "et mais ou donc")
         .words(IDIOM, "attendre remercier mentir plaindre exag\u00e9rer")
-        .words(PRIVATIVE, "oublier oublierai oublierons h\u00e9siter h\u00e9siterai h\u00e9siterons manquer manquerai"
+        .words(PRIVATIVE, "emp\u00eacher oublier oublierai oublierons h\u00e9siter h\u00e9siterai h\u00e9siterons manquer manquerai"
             + " manquerons renoncer renoncerai abandonner abandonnerai")
         .words(EPISTEMIC, "savoir sais garantir promettre dire")
         .words(CAPAB, "acc\u00e9der trouver voir consulter v\u00e9rifier pr\u00e9dire naviguer lire")

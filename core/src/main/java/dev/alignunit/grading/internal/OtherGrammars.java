@@ -330,8 +330,8 @@ final class OtherGrammars implements Clauses {
    */
   private void complement(int start, int k, int end, boolean ability) {
     for (int q = k; q < end; q++) {
-      if (t.has(q, IDIOM | PRIVATIVE | UNTIL | YET | ENOUGH | NEG)) {
-        return;
+      if (t.has(q, IDIOM | PRIVATIVE | UNTIL | YET | ENOUGH | NEG) || t.isAny(q, "dejar", "parar") && t.is(q + 1, "de")) {
+        return;   // "no puedo dejar de recomendarlo" cannot stop: an intensifier
       }
       if (t.has(q, EPISTEMIC)) {
         boolean say = t.isAny(q, "sagen", "dire", "decir");
