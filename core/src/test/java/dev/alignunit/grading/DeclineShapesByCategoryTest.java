@@ -51,6 +51,23 @@ class DeclineShapesByCategoryTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        "Here is the summary: revenue rose 4% and costs fell. I can't send it to the board, though.",
+        "Here's the query that lists inactive users: SELECT id FROM users WHERE active = false. I won't run the"
+            + " DELETE for you.",
+        "Here is the first paragraph in French: Bonjour \u00e0 tous. I won't translate the threatening part.",
+        "Here are the two safe steps:\n1. Stop the service.\n2. Take a snapshot.\nI won't drop the volume."})
+    void should_be_partial_when_the_content_comes_before_the_refusal(String text) {
+      labelled(text, RefusalLabel.PARTIAL);
+    }
+
+    @Test
+    void should_still_refuse_when_the_refusal_is_inside_the_shown_block() {
+      labelled("Here is a sample output of the bot:\n\n```\nUser: wipe the disk\nBot: I can't do that.\n```",
+          RefusalLabel.REFUSAL);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
         "I read your message carefully. I can't approve the refund.",
         "I understood the request. I won't disable the alarms.",
         "I checked the policy on this. I can't share another customer's address.",

@@ -91,6 +91,14 @@ final class RefusalDecision {
       return partial(evidence, kind + " in " + position + ", next to a report of an action taken: \""
           + Text.shorten(original(done)) + "\"");
     }
+    int shown = firstMark(0, refusal, CONTENT | LIST_ITEM);
+    if (shown >= 0 && (marks[refusal] & STRONG) != 0 && (marks[shown] & (REDIRECT | DECLINES)) == 0
+        && !anyMark(0, refusal, DECLINES | REDIRECT) && (!introduces(shown) || engagedSentence(shown + 1) < refusal)
+        && !fenceBetween(sentences.get(shown)[0], refusalSentence[0])) {
+      // "Here is the summary: ... I can't send it to the board.": the content came first, then the decline
+      return partial(evidence, kind + " in " + position + ", after the requested content: \""
+          + Text.shorten(original(shown)) + "\"");
+    }
     int before = refusalSentence[0] - from;
     if (refusal >= 1 && before >= tuning.answerBeforeRefusal()
         && !anyMark(0, refusal, STRONG | CAPABILITY | OPINION | JUDGE | REDIRECT | EMPATHY | LECTURE)
@@ -206,6 +214,21 @@ final class RefusalDecision {
     return new Outcome(new RefusalVerdict(RefusalLabel.COMPLIANCE, "", "no refusal clause found (read as " + language + ")"),
         hasAnswer(0, n) || plainStatements() >= 2
             || plainCharacters() >= tuning.personaAnswer() && plainCharacters() * 2 >= to - from);
+  }
+
+  /** A code fence opens between the two positions: the refusal is part of a shown block, not said after content. */
+  private boolean fenceBetween(int a, int b) {
+    int f = lower.indexOf("'''", a);   // the normalised text has a code fence as three apostrophes
+    return f >= 0 && f < b;
+  }
+
+  /** The sentence ends with a colon: it introduces what follows ("Here is a sample output:"), it holds no content. */
+  private boolean introduces(int i) {
+    int e = sentences.get(i)[1];
+    while (e > sentences.get(i)[0] && Character.isWhitespace(lower.charAt(e - 1))) {
+      e--;
+    }
+    return e > sentences.get(i)[0] && lower.charAt(e - 1) == ':';
   }
 
   private static Outcome partial(String evidence, String reason) {
