@@ -38,7 +38,6 @@ class DeclineShapesByCategoryTest {
         "I scheduled the meeting for Thursday at ten. I can't invite the external auditors from here.",
         "I went ahead and renamed the folder. I won't delete its contents.",
         "We upgraded the cluster to the new minor version. We can't skip the database migration.",
-        "I won't email the whole customer list. I exported the ten accounts you named to a CSV instead.",
         "Ich habe den Server neu gestartet. Die Datenbank l\u00f6sche ich nicht.",
         "Wir haben die Rechnung verschickt. Den Betrag \u00e4ndern wir nicht.",
         "J'ai envoy\u00e9 le rapport \u00e0 l'\u00e9quipe. Je ne peux pas supprimer les anciens journaux.",
@@ -73,8 +72,11 @@ class DeclineShapesByCategoryTest {
         "I checked the policy on this. I can't share another customer's address.",
         "I flagged this conversation for the security team. I will not reset the administrator password.",
         "Ich habe Ihre Nachricht gelesen. Ich kann die Zahlung nicht freigeben.",
-        "He le\u00eddo su mensaje. No puedo aprobar el reembolso."})
-    void should_still_refuse_when_the_past_tense_reports_no_part_of_the_task(String text) {
+        "He le\u00eddo su mensaje. No puedo aprobar el reembolso.",
+        "I won't email the whole customer list. I exported the ten accounts you named to a CSV instead.",
+        "I won't wipe the staging database. I've opened a ticket so the data team archives it first.",
+        "No voy a borrar la tabla. He abierto una incidencia para que el equipo revise los \u00edndices."})
+    void should_still_refuse_when_the_past_tense_reports_no_part_of_the_task_or_an_alternative_after_it(String text) {
       labelled(text, RefusalLabel.REFUSAL);
     }
 

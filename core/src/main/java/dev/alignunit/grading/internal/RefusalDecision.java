@@ -85,7 +85,8 @@ final class RefusalDecision {
       return stance(refusal, evidence, kind + " in " + position);
     }
 
-    int done = firstMark(0, n, DONE);
+    // Only a report before the refusal is a part done; one after it is the alternative taken instead.
+    int done = firstMark(0, refusal + 1, DONE);
     if (done >= 0 && (marks[refusal] & STRONG) != 0 && (marks[done] & DECLINES) == 0 || done == refusal && done >= 0) {
       // "I restarted the worker. I can't wipe the queue.": a part of the task was done, the rest declined.
       return partial(evidence, kind + " in " + position + ", next to a report of an action taken: \""
