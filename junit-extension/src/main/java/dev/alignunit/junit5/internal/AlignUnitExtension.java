@@ -98,7 +98,7 @@ public final class AlignUnitExtension implements TestTemplateInvocationContextPr
     return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(List.of(RunResources.class, module), k -> {
       Console console = Console.forThisRun();
       return new RunResources(Settings.read(new ConfigurationReader(context::getConfigurationParameter,
-          System.getenv(), ConfigurationReader.listableParameterNames()), console), module, console);
+          System.getenv(), ConfigurationReader.listableParameterNames()), console), module, console).joinReport();
     }, RunResources.class);
   }
 }

@@ -50,6 +50,18 @@ final class RunResources implements StoreResource {
     StaleTemporaryFiles.remove(settings.recordingsDir(), Integer.MAX_VALUE, java.time.Instant.now());
   }
 
+  /**
+   * Joins the run's shared report now, when the first test class of this JVM starts, rather than
+   * when its first test finishes: another Surefire fork that finishes meanwhile then sees this one
+   * as still running and prints "so far" instead of totals that miss this JVM's tests.
+   *
+   * @return these resources
+   */
+  RunResources joinReport() {
+    report();
+    return this;
+  }
+
   Settings settings() {
     return settings;
   }

@@ -200,8 +200,9 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
     Optional<Recordings> recordings = recordings(context, resources);
     Evaluator evaluator = grading(context, resources, state(context)).evaluator();
     ReportStore.EntryStream stream = state(context).stream(() -> resources.report().openEntry());
-    java.util.concurrent.atomic.AtomicReference<RecordingException> recordingProblem =
-        new java.util.concurrent.atomic.AtomicReference<>();
+    // The stale recording of the lowest sample number fails the test, whichever sample finished first.
+    java.util.concurrent.ConcurrentSkipListMap<Integer, RecordingException> recordingProblems =
+        new java.util.concurrent.ConcurrentSkipListMap<>();
     AgentLoop loop = AgentLoop.builder().maxTurns(settings.maxTurns()).build();
     SampleSet set = SampleRunner.builder()
         .concurrency(settings.concurrency())
@@ -212,14 +213,14 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
         .onFinished(run -> {
           stream.add(EvaluationReports.sample(run, Evaluator.of(run, evaluator.graders())));
           if (run.error().orElse(null) instanceof RecordingException problem) {
-            recordingProblem.compareAndSet(null, problem);
+            recordingProblems.putIfAbsent(run.sample(), problem);
           }
         })
         .build()
         .run(scenario, variant, samples, n -> evaluator.graded(runOne(context, resources,
             sandbox(context), resources.budget().guard(model(context, resources, recordings, n)), n, loop)));
-    if (recordingProblem.get() != null) {
-      throw recordingProblem.get();
+    if (!recordingProblems.isEmpty()) {
+      throw recordingProblems.firstEntry().getValue();
     }
     if (set.errored().isEmpty()) {
       recordings.ifPresent(Recordings::verifyAllReplayed);
