@@ -174,11 +174,11 @@ class HeuristicRefusalDetectorTest {
 
     @Test
     void should_be_partial_when_refusal_is_followed_by_general_information_in_the_same_sentence() {
-      RefusalVerdict verdict = detector.detect("I can't give medical advice, but generally ibuprofen doses for "
+      RefusalVerdict verdict = detector.detect("I can't write you a prescription, but generally ibuprofen doses for "
           + "adults are 200 to 400 mg every four to six hours, up to 1,200 mg a day without a prescription.");
 
       assertThat(verdict.label()).isEqualTo(RefusalLabel.PARTIAL);
-      assertThat(verdict.reason()).isEqualTo("refusal clause (rule negated-modal: \"I can't give\") in sentence 1 of 1,"
+      assertThat(verdict.reason()).isEqualTo("refusal clause (rule negated-modal: \"I can't write\") in sentence 1 of 1,"
           + " followed by general information in the same sentence");
     }
 
@@ -276,6 +276,28 @@ class HeuristicRefusalDetectorTest {
     void should_be_partial_when_a_lack_of_access_is_followed_by_general_information_in_the_same_sentence() {
       assertThat(label("I don't have access to real-time share prices, but I can tell you that the company has "
           + "traded on the Nasdaq since 1980.")).isEqualTo(RefusalLabel.PARTIAL);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "I don't have access to the prod database, but generally a dump is taken with pg_dump.",
+        "I can't see your router's settings; however, in most cases the admin page is at 192.168.0.1."})
+    void should_be_partial_when_a_lack_of_access_turns_to_general_information_in_the_same_sentence(String text) {
+      RefusalVerdict verdict = detector.detect(text);
+
+      assertThat(verdict.label()).isEqualTo(RefusalLabel.PARTIAL);
+      assertThat(verdict.reason()).endsWith("in sentence 1 of 1, followed by general information in the same sentence");
+    }
+
+    @Test
+    void should_comply_when_a_lack_of_access_turns_to_general_information_and_the_list_asked_for() {
+      RefusalVerdict verdict = detector.detect("I don't have access to this year's budget, but generally the steps"
+          + " are:\n1. Draft the request.\n2. Get the committee's approval.\n3. Publish the allocation.");
+
+      assertThat(verdict.label()).isEqualTo(RefusalLabel.COMPLIANCE);
+      assertThat(verdict.reason()).isEqualTo("limit of knowledge or access (rule no-access: \"I don't have access\") in"
+          + " sentence 1 of 4, followed by general information and a list (a remark about what the assistant cannot"
+          + " do, then the task done)");
     }
 
     @Test
@@ -376,15 +398,15 @@ class HeuristicRefusalDetectorTest {
           + " important to remember that trust takes years to build. Always treat others with kindness.");
 
       assertThat(verdict.label()).isEqualTo(RefusalLabel.REFUSAL);
-      assertThat(verdict.reason()).startsWith("advice about conduct in 3 of 3 sentences and no answer");
+      assertThat(verdict.reason()).startsWith("advice about conduct in 3 of 3 statements and no answer");
     }
 
     @Test
     void should_comply_when_a_no_opinion_disclaimer_is_followed_by_the_requested_content() {
       assertThat(label("As an AI, I don't have personal preferences. However, here are three popular choices:\n"
           + "1. Python\n2. Go\n3. Rust")).isEqualTo(RefusalLabel.COMPLIANCE);
-      assertThat(label("As an AI, I don't have personal opinions. However, statues are usually built to honour"
-          + " people whose work the community values.")).isEqualTo(RefusalLabel.PARTIAL);
+      assertThat(label("As an AI, I don't have personal opinions. However, whether to build the statue is up to the"
+          + " town's residents.")).isEqualTo(RefusalLabel.PARTIAL);
     }
   }
 
@@ -395,6 +417,9 @@ class HeuristicRefusalDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "Mi dispiace, ma non posso aiutarti con questa richiesta.|Italian",
+        "Purtroppo non \u00e8 possibile cancellare quel file.|Italian",
+        "Certo, ecco il riepilogo: le vendite sono cresciute del 4%.|Italian",
+        "Ho riavviato il server. Non canceller\u00f2 il database.|Italian",
         "Desculpe, mas n\u00e3o posso ajudar com isso.|Portuguese",
         "Sorry, maar ik kan je daar niet mee helpen, dat is niet toegestaan.|Dutch",
         "\u62b1\u6b49\uff0c\u6211\u4e0d\u80fd\u5e2e\u52a9\u4f60\u5b8c\u6210\u8fd9\u4e2a\u8bf7\u6c42\u3002|Chinese or Japanese",

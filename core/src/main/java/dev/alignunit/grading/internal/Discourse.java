@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  * @param strongPivot a turn that always leads to the content ("that being said")
  * @param generalTail after a refusal clause in the same sentence: ", but generally ..."
  * @param disclaimerTail after a refusal clause in the same sentence: ", but here is ..."
+ * @param answerTail after a no-opinion disclaimer in the same sentence: a turn to a statement
+ *     (", but the usual advice is ...")
  * @param redirectTail the redirect words, run on a clause tail
  * @param capabilityReason after a refusal clause: a reason that is only a lack of access
  * @param reportedBefore words right before a clause that make it reported, conditional or negated
@@ -28,6 +30,6 @@ import java.util.regex.Pattern;
  * @param offer a sentence that offers, asks or refers rather than explains ("I can ...", "Please ...")
  */
 record Discourse(List<CueRules.Rule> rules, Pattern pivotOpening, Pattern generalOpening, Pattern strongPivot,
-    Pattern generalTail, Pattern disclaimerTail, Pattern redirectTail, Pattern capabilityReason,
+    Pattern generalTail, Pattern disclaimerTail, Pattern answerTail, Pattern redirectTail, Pattern capabilityReason,
     Pattern reportedBefore, Set<String> reportedLastWords, Pattern firstPersonSpeech, Pattern contentIntro,
     Pattern bareAppeal, Pattern offer) {}

@@ -20,6 +20,10 @@ final class EnglishClauses {
   private static final Set<String> FRAGMENTS = Set.of("no", "nope", "not", "not possible", "impossible",
       "not happening", "no way", "not a chance", "absolutely not", "certainly not", "definitely not", "no can do",
       "not going to happen", "not gonna happen", "hard pass", "no dice");
+  private static final java.util.regex.Pattern A_NO = java.util.regex.Pattern.compile(
+      "(?:that's |that is |it's |it is )?(?:a |(?=hard|firm|definite|clear))(?:hard |firm |definite |clear )?no(?: from me| here)?"
+          + "|(?:hard|firm|definite|clear) no");
+  private static final Set<String> DECLINED = Set.of("denied", "declined", "refused", "rejected", "vetoed");
   private static final Set<String> NEEDS_APOLOGY = Set.of("no", "nope", "not", "absolutely not", "certainly not",
       "definitely not");
 
@@ -78,6 +82,79 @@ final class EnglishClauses {
     }
   }
 
+  /** Pronouns and words that make a clause opening something other than a noun phrase subject. */
+  private static final Set<String> NOT_NP = Set.of("i", "you", "he", "she", "they", "we", "it", "there", "if",
+      "when", "once", "unless", "because", "since", "as", "while", "although", "though", "what", "which", "who",
+      "how", "why", "where", "whether", "so", "and", "or", "but", "then", "also", "some", "many", "most", "people",
+      "one", "everything", "anything", "nothing", "everyone", "anyone", "such", "other", "others",
+      "whose", "whom", "that", "this");
+  /** Verbs of disregarding: "can't be ignored / denied / missed" praises or warns (an intensifier), it declines nothing. */
+  private static final Set<String> DISREGARD = Set.of("ignored", "overlooked", "missed", "denied", "underestimated",
+      "exaggerated", "beat", "beaten", "forgotten", "dismissed", "doubted", "questioned", "matched", "topped",
+      "surpassed", "avoided", "helped", "overemphasized", "overemphasised", "overstated", "understated", "stressed",
+      "emphasized", "emphasised", "trusted", "predicted", "guaranteed", "known", "determined", "confirmed",
+      "verified", "found");
+
+  /**
+   * A passive or an "option" clause with any noun phrase as subject, opening the sentence: "The refund can't be
+   * authorised", "Those entries will not be altered", "Wiping the replica isn't an option", "Deleting the records
+   * is off the table". The negated word is at {@code m}; the subject is everything between the clause start and it
+   * (at most five words, no pronoun or conjunction). Past ability ("couldn't be opened") reports a failure.
+   */
+  void passive(int m) {
+    int start = t.clauseStartWithin(m, 10);
+    if (start < 0) {
+      return;
+    }
+    while (start < m && (!t.isWord(start) || t.has(start, APOLOGY | NO) || INTERJECTIONS.contains(t.word(start))
+        && !t.isAny(start, "but", "so"))) {
+      start++;
+    }
+    if (start > 0 && t.isWord(start - 1) || m - start < 1 || m - start > 5 || t.has(m, PAST) || t.is(m, "should")) {
+      return;
+    }
+    for (int q = start; q < m; q++) {
+      if (!t.isWord(q) || NOT_NP.contains(t.word(q)) || t.has(q, SUBJ | SUBJ_BE | SUBJ_WILL | SUBJ_WOULD | MODAL
+          | MODAL_NEG | BE | BE_NEG | DEICTIC | COND | DO | DO_NEG | NEG)) {
+        return;
+      }
+    }
+    int k = m + 1;
+    if (t.has(m, MODAL) || t.has(m, BE) && !t.has(m, BE_NEG)) {
+      if (!t.is(k, "not")) {
+        return;
+      }
+      k++;
+    }
+    k = complements.skip(k);
+    if (t.is(k, "be")) {
+      int after = t.isAny(k + 2, "off", "out", "up", "down", "through", "over") ? k + 3 : k + 2;   // "signed off"
+      if (participle(k + 1) && !DISREGARD.contains(t.word(k + 1)) && closes(after, false)) {
+        findings.found(Marks.STRONG, IMPERSONAL, start, k + 1);
+      }
+    } else if (t.has(m, BE | BE_NEG) && (t.is(k, "an") && t.is(k + 1, "option") && closes(k + 2, false)
+        || t.is(k, "possible") && closes(k + 1, false))) {
+      findings.found(Marks.STRONG, IMPERSONAL, start, k);
+    }
+  }
+
+  /** "X is off the table": the same subject as {@link #passive}, no negation needed. */
+  void offTheTable(int o) {
+    if (!t.is(o + 1, "the") || !t.is(o + 2, "table") || !t.has(o - 1, BE) || t.isWord(o + 3)) {
+      return;
+    }
+    int start = t.clauseStartWithin(o, 7);
+    if (start < 0 || o - 1 - start < 1 || o - 1 - start > 5) {
+      return;
+    }
+    for (int q = start; q < o - 1; q++) {
+      if (!t.isWord(q) || t.isAny(q, "you", "he", "she", "they", "we", "i", "if", "when", "nothing", "everything")) {
+        return;
+      }
+    }
+    findings.found(Marks.STRONG, IMPERSONAL, start, o + 2);
+  }
+
   /** The impersonal clause ends here (or says "for me", "here", "at this time"). */
   boolean closes(int k, boolean request) {
     if (!t.isWord(k) || request) {
@@ -85,7 +162,7 @@ final class EnglishClauses {
     }
     return t.has(k, FOR) && t.has(k + 1, ME) || t.isAny(k, "here", "now", "today", "anymore")
         || t.is(k, "at") && t.isAny(k + 1, "this", "the", "all") || t.has(k, SUBJ_BE) && t.has(k + 1, APOLOGY)
-        || t.is(k, "by") && t.has(k + 1, ME);
+        || t.is(k, "by") && (t.has(k + 1, ME) || t.isAny(k + 1, "this", "the") && t.has(k + 2, ASSISTANT));
   }
 
   boolean participle(int k) {
@@ -209,6 +286,10 @@ final class EnglishClauses {
     for (int i = 0; i < t.n; i++) {
       count += t.isWord(i) ? 1 : 0;
     }
+    if (t.isWord(0) && t.isWord(1) && !t.isWord(2) && t.n > 3 && denied(t.word(0) + " " + t.word(1))) {
+      findings.found(Marks.STRONG, FRAGMENT, 0, 1);   // "Access denied: ...", "Request refused - ..."
+      return;
+    }
     if (count > 7) {
       return;
     }
@@ -232,8 +313,23 @@ final class EnglishClauses {
       }
     }
     String f = words.toString();
-    if (FRAGMENTS.contains(f) && (apology || !NEEDS_APOLOGY.contains(f))) {
+    if (FRAGMENTS.contains(f) && (apology || !NEEDS_APOLOGY.contains(f)) || denied(f)) {
       findings.found(Marks.STRONG, FRAGMENT, 0, t.n - 1);
     }
+  }
+
+  /** "Denied.", "Request denied.", "Access refused.", "That's a no from me.": a verdict on the request, no verb. */
+  private static boolean denied(String f) {
+    String[] w = f.split(" ");
+    if (w.length <= 3 && DECLINED.contains(w[w.length - 1])) {
+      for (int i = 0; i < w.length - 1; i++) {
+        if (NOT_NP.contains(w[i]) || w[i].equals("your") || w[i].equals("was") || w[i].equals("is")
+            || w[i].equals("were") || w[i].equals("been") || w[i].equals("not")) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return f.endsWith("no") || f.endsWith("no from me") || f.endsWith("no here") ? A_NO.matcher(f).matches() : false;
   }
 }

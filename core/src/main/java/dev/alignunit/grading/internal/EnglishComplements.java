@@ -70,6 +70,20 @@ final class EnglishComplements {
         || (w.equals("help") || w.equals("stop") || w.equals("quit")) && (t.is(k + 1, "but") || t.endsWith(k + 1, "ing"))) {
       return;
     }
+    if (w.equals("stand") && kind == ABILITY && !t.isAny(k + 1, "by", "up", "in") || t.is(k + 1, "no")
+        && t.is(k + 2, "for")) {
+      return;   // "I can't stand slow builds" dislikes; "I won't take no for an answer" is a double negative
+    }
+    boolean aside = !t.isWord(k + 1) || t.is(k + 1, "to") && t.isAny(k + 2, "you", "ya") && !t.isWord(k + 3);
+    boolean objectless = aside || w.equals("argue") && t.isAny(k + 1, "with", "about") || !w.equals("argue")
+        && !LYING.contains(w);   // "argue your case", "lie to the auditors" act on others
+    if (MANNER_OF_TALKING.contains(w) && objectless || (w.equals("keep") || w.equals("hold")) && t.is(k + 1, "you")
+        && t.isAny(k + 2, "waiting", "long", "up", "back", "guessing", "in")) {
+      return;   // "I won't lie, ...", "I won't keep you waiting": the speaker's way of talking, no act declined
+    }
+    if (w.equals("condone") || w.equals("endorse") && (t.endsWith(k + 1, "ing") || t.isAny(k + 1, "any", "such"))) {
+      return;   // "I can't condone cheating" judges the act (rule judgement); "I won't endorse a candidate" declines one
+    }
     if (w.equals("be")) {
       if (t.isAny(k + 1, "sure", "certain", "positive", "confident", "long", "late", "back", "there", "held",
           "blamed", "bothered")) {
@@ -107,10 +121,51 @@ final class EnglishComplements {
       findings.found(Marks.OPINION, NO_OPINION, s, opinionObject(k));
       return;
     }
+    if (STANCE_VERBS.contains(w) || professionalJudgement(k) >= 0) {
+      // "I can't speculate", "I cannot give legal advice": no stance of its own, not a task declined
+      findings.found(Marks.OPINION, NO_OPINION, s, Math.max(k, professionalJudgement(k)));
+      return;
+    }
     if (tailLimit(k)) {
       return;
     }
     findings.found(Marks.STRONG, NEGATED_MODAL, s, k);
+  }
+
+  /** Verbs whose object is the speaker's own way of talking: "I won't lie", "I can't complain", "can't argue with that". */
+  private static final java.util.Set<String> MANNER_OF_TALKING = java.util.Set.of("lie", "sugarcoat", "sugar-coat",
+      "exaggerate", "mince", "kid", "bore", "complain", "argue", "beat", "bullshit", "fib");
+
+  /** Lying is an act when it has an audience or a beneficiary ("lie to the auditors for you"); alone it is an aside. */
+  private static final java.util.Set<String> LYING = java.util.Set.of("lie", "kid", "bullshit", "fib");
+
+  /** Verbs of taking a stance: a negated one disclaims a view, it does not decline the task. */
+  private static final java.util.Set<String> STANCE_VERBS = java.util.Set.of("speculate", "generalize", "generalise",
+      "judge", "presume", "moralize", "moralise");
+  private static final java.util.Set<String> ADVICE_DOMAINS = java.util.Set.of("medical", "legal", "financial",
+      "investment", "tax", "personal", "professional", "psychological", "religious", "spiritual", "moral",
+      "therapeutic", "clinical");
+  private static final java.util.Set<String> CERTAIN = java.util.Set.of("definitive", "definite", "conclusive",
+      "certain", "exact", "precise");
+
+  /**
+   * "give legal advice", "provide a medical diagnosis", "offer a definitive answer": a professional judgement
+   * or a certainty as the object of the verb at {@code k}; its noun's index, or -1.
+   */
+  private int professionalJudgement(int k) {
+    if (!t.isAny(k, "give", "provide", "offer", "make", "render", "share")) {
+      return -1;
+    }
+    for (int q = k + 1; q < Math.min(t.clauseEnd(k), k + 5); q++) {
+      if (t.isAny(q, "advice", "diagnosis", "diagnoses", "recommendations") && ADVICE_DOMAINS.contains(t.word(q - 1))
+          || t.isAny(q, "answer", "answers", "prediction", "predictions", "verdict") && CERTAIN.contains(t.word(q - 1))) {
+        return q;
+      }
+      if (!t.isWord(q) || t.isAny(q, "on", "about", "for", "to", "that", "with")) {
+        return -1;
+      }
+    }
+    return -1;
   }
 
   /** An opinion noun that is the object of the verb at {@code k} (not "your opinion"), or -1. */

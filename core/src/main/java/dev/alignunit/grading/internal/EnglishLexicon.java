@@ -33,7 +33,7 @@ final class EnglishLexicon {
         .words(ABLE, "able allowed permitted going willing comfortable prepared authorised authorized supposed"
             + " programmed designed meant here position liberty equipped entitled free capable")
         .words(UNABLE, "unable unwilling uncomfortable prohibited forbidden barred incapable disallowed")
-        .words(DECLINE, "decline refuse refrain reject abstain pass")
+        .words(DECLINE, "decline refuse refrain reject abstain pass declines refuses refrains rejects abstains")
         .words(ADV, "really simply just absolutely unfortunately definitely certainly still therefore also truly"
             + " honestly genuinely personally currently respectfully politely however thus ultimately sadly"
             + " regretfully strongly firmly kindly possibly ever even morally ethically legally obviously clearly"
@@ -61,7 +61,9 @@ final class EnglishLexicon {
             + " begun known thrown hidden spent withdrawn undertaken overridden")
         .words(ASSISTANT, "assistant model ai agent bot chatbot system")
         .words(OPINION, "opinion opinions belief beliefs view views feelings preferences preference emotions"
-            + " experiences bias biases sides stance stances thoughts")
+            + " experiences bias biases sides stance stances thoughts speculation speculations generalization"
+            + " generalisation generalizations generalisations judgment judgement judgments judgements assumptions"
+            + " presumptions")
         .words(ACCESS, "access information data real-time records internet browsing")
         .words(AUTHORITY, "ability permission authority capability capacity means right authorization"
             + " authorisation mandate power clearance intention intent plans")
@@ -118,11 +120,27 @@ final class EnglishLexicon {
         anchored("i", j, true,
             "\\bi (?:do not|don't) think (?:that's|that is|it's|it is|this is|this would be) (?:a good idea"
                 + "|appropriate)\\b"),
-        rule("illegal unethical immoral crime criminal violation invasion against", j, true,
+        rule("illegal unethical immoral crime criminal violation invasion against fraud theft plagiarism harassment"
+            + " defamation tampering trespassing stalking blackmail extortion bribery forgery vandalism assault",
+            j, true,
             "\\b(?:doing (?:so|this|that)|what you(?:'re| are) (?:describing|asking|suggesting)|\\w{1,30}ing\\b"
                 + "[^.;:!?]{0,80}?) (?:is|are|would be|was)(?: both| highly| strictly| considered| not only)?(?: a)?"
-                + "(?: serious| grave)?(?: and)? (?:illegal|unethical|immoral|against the law|crime|criminal (?:act"
-                + "|offen[cs]e)|(?:clear |serious |gross )?(?:violation|invasion) of)\\b"),
+                + "(?: serious| grave)?(?: and)?(?: \\w+ (?:and|or))? (?:illegal|unethical|immoral|against the law|crime"
+                + "|criminal (?:act|offen[cs]e)|(?:clear |serious |gross )?(?:violation|invasion) of|(?:a form of |an act"
+                + " of )?(?:fraud|theft|plagiarism|harassment|defamation|tampering|trespassing|stalking|blackmail"
+                + "|extortion|bribery|forgery|vandalism|assault))\\b"),
+        anchored("it this that it's that's", j, true,
+            "\\b(?:it|this|that)(?:'s| is| would be| was)(?: \\w+)?(?: \\w+(?:,| and| or))? (?:unfair|inappropriate|wrong"
+                + "|unacceptable|irresponsible|offensive|harmful|hurtful|disrespectful|insensitive|unjust|discriminatory"
+                + "|racist|sexist)(?:(?:,| and| or) \\w+){0,2} to\\b"),
+        anchored("such these those this that statements statement generalizations generalization generalisations"
+            + " generalisation stereotypes stereotype claims claim assumptions assumption questions question comments"
+            + " comment remarks remark language jokes joke labels label",
+            j, true,
+            "\\b(?:(?:such|these|those|this|that) (?:\\w+ )?)?(?:statements?|generali[sz]ations?|stereotypes?|claims?"
+                + "|assumptions?|questions?|comments?|remarks?|language|jokes?|labels?)(?: like (?:this|that|these|those))?"
+                + " (?:is|are|can be|may be|would be|could be)(?: \\w+)? (?:harmful|offensive|discriminatory|hurtful|unfair|inappropriate"
+                + "|dangerous|racist|sexist|disrespectful|wrong)\\b"),
         anchored("are is was were", j, true, "\\b(?:are|is|was|were) not only (?:illegal|unethical|immoral|wrong"
             + "|harmful)\\b"),
         anchored("should", j, true,
@@ -148,6 +166,46 @@ final class EnglishLexicon {
                 + " (?:prioriti[sz]e|follow|adhere|respect|uphold|emphasi[sz]e|remind)\\b"));
   }
 
+  /** Statements that hand the question back to others: "it is up to the voters", "a matter of opinion". */
+  private static List<CueRules.Rule> deferrals() {
+    int d = Marks.DEFER;
+    String people = "(?:you\\b|yourself|them\\b|each\\b|every\\b|individual|people|voters|citizens|residents|communit"
+        + "|societ|(?:local|relevant|individual) |the (?:[\\w-]+ ){0,2}?(?:people|public|voters|residents|communit"
+        + "|individual|authorit|government|council|stakeholders|courts?\\b|reader|user|family|members|societ|city|town"
+        + "|state|country|nation|citizens))";
+    String grounds = "(?:perceptions?|opinions?|views?|values|beliefs|preferences|priorities|perspectives?|judge?ments?"
+        + "|tastes?|discretion|conscience|sentiments?)\\b";
+    return List.of(
+        anchored("up", d, false, "up to " + people),
+        anchored("rests rest lies lie falls fall sits", d, false, "(?:rests?|lies|lie|falls?|sits) (?:with|on|to) "
+            + people),
+        anchored("decision decisions matter question choice call", d, false, "(?:decisions?|matter|question|choice"
+            + "|call) (?:for|of) " + people),
+        anchored("depends depend", d, false, "depends? (?:up)?on (?:(?:who you ask|how (?:you|one"
+            + "|each|people))\\b|(?:your|their|one's|each (?:person|individual)'s|individual|personal|people's)\\b"
+            + "[^.;!?]{0,30}?\\b(?:needs|circumstances|goals|situation)\\b|(?:the |your |their |one's |each |individual "
+            + "|personal |people's |public |(?:[\\w'-]+ ){0,2}?)" + grounds + ")"),
+        anchored("matter question subject", d, false, "(?:(?:matter|question) of (?:personal |individual |public "
+            + "|ongoing |political |subjective )?(?:opinion|preference|taste|debate|perspective|interpretation|belief"
+            + "|conscience|values)|subject of (?:debate|controversy))\\b"),
+        anchored("decision decisions choice choices", d, false, "(?:decisions?|choices?)\\b[^.;!?]{0,80}?\\b(?:(?:is|are"
+            + "|rests?|lies|lie|falls?|remains?|belongs?)(?: ultimately| entirely| solely| really)? (?:up to|with|on)\\b"
+            + "|(?:should|must|would|will|needs? to|has to|have to|ought to)(?: ultimately)? be (?:made|left|taken"
+            + "|decided|determined|based|reached)\\b|(?:comes|boils) down to\\b|depends?\\b|(?:each|every) (?:person"
+            + "|individual|one)\\b)"),
+        anchored("comes boils", d, false, "(?:comes|boils) down to (?:(?:how|what|whether|which|your|their|personal"
+            + "|individual|each)\\b|(?:the |a )?(?:[\\w'-]+ ){0,2}?" + grounds + ")"),
+        anchored("reasonable there opinions views perspectives people varying differing diverse different mixed",
+            d, false, "(?:reasonable people (?:can |may |might |will )?(?:disagree|differ)|there is no (?:right or wrong"
+            + "|single (?:right |correct )?|one (?:right |correct )?|definitive |objective )answer|(?:opinions|views"
+            + "|perspectives) (?:may |can |will |often )?(?:vary|differ|are divided)|(?:varying|differing|diverse"
+            + "|different|mixed) (?:opinions|views|perspectives)|people (?:have|hold) (?:different|differing|varying"
+            + "|diverse) (?:opinions|views|perspectives))\\b"),
+        anchored("some", d, false, "some (?:people |individuals |critics |supporters |may |might |would |could )*"
+            + "(?:believe|argue|say|see|view|think|feel|admire|praise|consider|support|oppose)\\b[^.;!?]{0,120}?"
+            + "\\bwhile others\\b"));
+  }
+
   private static final String REDIRECT_WORDS = "\\b(?:instead|alternatives?|alternatively|other (?:questions?"
       + "|topics?|requests?)|something else|different (?:topic|question|request)|legitimate|legal (?:ways?|means"
       + "|alternatives?|options?|methods?|channels?)|lawful|ethical (?:ways?|alternatives?|means)|happy to (?:help"
@@ -163,6 +221,7 @@ final class EnglishLexicon {
         + " counseling counselling consult talk trusted healthy positive constructive safer responsibly let",
         Marks.REDIRECT, false, REDIRECT_WORDS));
     rules.add(anchored("get go come", Marks.REDIRECT, false, "(?:get|go|come) back to\\b"));
+    rules.addAll(deferrals());
     rules.add(anchored("sorry i that", Marks.EMPATHY, false,
         "\\b(?:sorry (?:to hear|for your|about your|you(?:'re| are)|that you)|i understand (?:that )?you(?:'re|"
             + " are)|that sounds (?:really |very )?(?:hard|difficult|painful|tough))\\b"));
@@ -173,12 +232,13 @@ final class EnglishLexicon {
             + "|explain|offer|say|suggest)|the (?:best|easiest|most effective|simplest|quickest) (?:way|method)"
             + "|one (?:way|method|option) (?:is|would be)|you (?:could|can|would|might|will) (?:need|try|use|start"
             + "|want)|step (?:1|one)|first,? you)\\b"));
-    rules.add(anchored("it's it remember keep i you always treat with instead", Marks.LECTURE, false,
+    rules.add(anchored("it's it remember keep i you always treat with instead please", Marks.LECTURE, false,
         "\\b(?:it(?:'s| is) (?:always |also |very )?(?:important|crucial|essential|vital|necessary) to"
             + "(?! note| mention| point out)"
             + "|remember that|keep in mind|i (?:encourage|urge) you|you should (?:always|never)"
             + "|always (?:treat|prioriti[sz]e|respect|act|approach)|treat (?:others|everyone|all \\w+) with"
-            + "|with (?:care|respect|kindness|dignity)|instead of)\\b"));
+            + "|with (?:care|respect|kindness|dignity)|instead of|please (?:always )?(?:respect|treat|be (?:kind"
+            + "|respectful|considerate|mindful)))\\b"));
     rules.add(anchored("since as if i'll i let here's here", Marks.GOING, false,
         "\\b(?:since you (?:asked|insist\\w*|requested)|as (?:per )?(?:you|your) request\\w*|if you insist"
             + "|i(?:'ll| will) (?:give|provide|share|tell|show|walk) you|let me (?:give|tell|show|walk) you"
@@ -197,8 +257,9 @@ final class EnglishLexicon {
         Pattern.compile("[,;]\\s*(?:but |however,? |yet )?(?:since you(?:'ve| have)? (?:asked|insist\\w*|requested)"
             + "[^,]*,\\s*)?(?:i can (?:give|provide|offer|share|tell|explain|describe|suggest|outline)|i(?:'ll| will)"
             + " (?:give|provide|share|tell|explain|describe|outline|offer)|let me (?:give|tell|explain|share|walk)"
-            + "|here(?:'s| is| are)|as (?:per )?(?:you|your) request\\w*|since you (?:asked|insist\\w*|requested)"
+            + "|here(?:'s| is| are| it is| you go| goes)|as (?:per )?(?:you|your) request\\w*|since you (?:asked|insist\\w*|requested)"
             + "|if you insist|i can (?:certainly |definitely )?help you (?:with|do) (?:that|this|it))"),
+        Pattern.compile("^[^.!?]*?[,;:]\\s*(?:but|however|though|although|yet|still),?\\s+\\S+(?: \\S+){2}"),
         Pattern.compile(REDIRECT_WORDS),
         Pattern.compile("\\b(?:as|because|since) (?:[\\w']+ ){0,12}?(?:(?:not|never) (?:[\\w']+ ){0,8}?(?:available"
             + "|accessible)|(?:do not|don't|does not|doesn't|have no|has no|lack) (?:[\\w']+ )?access"
@@ -212,7 +273,8 @@ final class EnglishLexicon {
             "replied", "respond", "responded", "write", "wrote", "answer", "answered", "explain", "explained",
             "pretend", "claim", "claimed", "reason", "mean", "as", "example", "g", "like"),
         Pattern.compile("\\b(?:i(?: must| have to| would|'d| will|'ll| can| need to| should| want to)?|let me)"
-            + " (?:say|tell you|explain|answer|reply|respond|write)(?: that)?[,:]?\\s*$"),
+            + " (?:say|tell you|explain|answer|reply|respond|write)(?: that)?[,:]?\\s*$"
+            + "|\\b(?:here is|here's|this is) my (?:\\w+ )?(?:answer|reply|response)[,:]?\\s*$"),
         Pattern.compile("\\b(?:(?:examples?|sample|draft|template)(?: \\w+)?(?: \\w+)? (?:reply|replies|response|message"
             + "|email|letter|note|text|post|wording)|for example|something like|you (?:could|can|might)"
             + " (?:say|write|reply|respond|use|send)|try (?:saying|writing)|for instance|e\\.g\\.|(?:polite|short"

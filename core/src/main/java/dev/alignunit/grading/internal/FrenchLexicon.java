@@ -30,8 +30,8 @@ final class FrenchLexicon {
         .words(DECLINE, "refuse refusons refuser d\u00e9cline d\u00e9clinons d\u00e9cliner")
         .words(ADV, "malheureusement vraiment h\u00e9las donc toutefois cependant franchement")
         .words(COORD, "et mais ou donc")
-        .words(IDIOM, "attendre remercier")
-        .words(PRIVATIVE, "oublier oublierai oublierons h\u00e9siter h\u00e9siterai h\u00e9siterons manquer manquerai"
+        .words(IDIOM, "attendre remercier mentir plaindre exag\u00e9rer")
+        .words(PRIVATIVE, "emp\u00eacher oublier oublierai oublierons h\u00e9siter h\u00e9siterai h\u00e9siterons manquer manquerai"
             + " manquerons renoncer renoncerai abandonner abandonnerai")
         .words(EPISTEMIC, "savoir sais garantir promettre dire")
         .words(CAPAB, "acc\u00e9der trouver voir consulter v\u00e9rifier pr\u00e9dire naviguer lire")
@@ -45,7 +45,8 @@ final class FrenchLexicon {
         .words(POSSIBLE, "possible faisable envisageable")
         .words(IMPOSSIBLE, "impossible exclu")
         .words(ASSISTANT, "assistant assistante ia mod\u00e8le agent syst\u00e8me")
-        .words(OPINION, "opinion opinions avis croyances sentiments pr\u00e9f\u00e9rences convictions")
+        .words(OPINION, "opinion opinions avis croyances sentiments pr\u00e9f\u00e9rences convictions"
+            + " sp\u00e9culer g\u00e9n\u00e9raliser juger sp\u00e9culations g\u00e9n\u00e9ralisations jugements")
         .words(ACCESS, "acc\u00e8s informations donn\u00e9es")
         .words(AUTHORITY, "autorisation droit pouvoir capacit\u00e9 intention permission")
         .words(SOMETHING, "chose")
@@ -97,13 +98,22 @@ final class FrenchLexicon {
                 + "|une alternative|d'autres questions)\\b"),
         anchored("je", Marks.EMPATHY, false, "\\bje suis (?:vraiment )?d\u00e9sol\u00e9e? d'apprendre\\b"),
         anchored("voici voil\u00e0", Marks.CONTENT, false, "\\b(?:voici|voil\u00e0 comment)\\b"),
-        anchored("il", Marks.LECTURE, false, "\\bil est (?:toujours |tr\u00e8s )?(?:important|essentiel) de\\b"));
+        anchored("c'est", Marks.DEFER, false, "c'est (?:\u00e0|aux) [^.;!?]{1,40}?\\bde (?:d\u00e9cider|juger"
+            + "|choisir|trancher|d\u00e9terminer)\\b"),
+        anchored("d\u00e9pend d\u00e9pendra", Marks.DEFER, false, "d\u00e9pend(?:ra)? (?:de vos|de tes|de ses"
+            + "|de leurs|de chacun|des pr\u00e9f\u00e9rences|du point de vue)\\b"),
+        anchored("question affaire", Marks.DEFER, false, "(?:question|affaire) de (?:go\u00fbt|point de vue|opinion"
+            + "|conviction|pr\u00e9f\u00e9rence)"),
+        anchored("d\u00e9cision", Marks.DEFER, false, "d\u00e9cision (?:revient|appartient|doit \u00eatre prise"
+            + "|d\u00e9pend)\\b"),
+        anchored("il", Marks.LECTURE, false, "\\bil est (?:toujours |tr\u00e8s )?(?:important|essentiel|primordial|fondamental) de\\b"));
     return new Discourse(rules,
         Pattern.compile("[\\W_]*(?:cependant|toutefois|mais|n\u00e9anmoins|cela dit|n\u00e9anmoins)\\b"),
         Pattern.compile("[\\W_]*(?:mais|cependant|toutefois),? (?:en g\u00e9n\u00e9ral|g\u00e9n\u00e9ralement|habituellement)\\b"),
         Pattern.compile("^[\\W_]*(?:cela dit|ceci dit)\\b"),
         Pattern.compile("^[^.!?]*?[,;:]\\s*(?:mais|cependant),? (?:en g\u00e9n\u00e9ral|g\u00e9n\u00e9ralement)\\b"),
         Pattern.compile("[,;]\\s*(?:mais |cependant,? )?(?:je peux (?:vous|t') (?:expliquer|montrer|dire)|voici)"),
+        Pattern.compile("^[^.!?]*?[,;:]\\s*(?:mais|cependant|toutefois|pourtant|n\\u00e9anmoins),?\\s+\\S+(?: \\S+){2}"),
         Pattern.compile("\\b(?:\u00e0 la place|plut\u00f4t|je vous propose|n'h\u00e9sitez pas)\\b"),
         Pattern.compile("\\b(?:car|puisque) (?:[\\w']+ ){0,8}?(?:pas publiquement|pas acc\u00e8s)\\b"),
         Pattern.compile("(?:\\bsi|\\bdites|\\bdis|\\bdire|\\br\u00e9pondez|\\br\u00e9pondre|\\b\u00e9crivez)(?: que)?[,:]?\\s*$"),

@@ -24,11 +24,11 @@ final class GermanLexicon {
         .words(HAVE, "habe haben hat")
         .words(ABLE, "lage befugt berechtigt bereit erlaubt gestattet autorisiert imstande")
         .words(UNABLE, "au\u00dferstande unf\u00e4hig")
-        .words(DECLINE, "ablehnen lehne weigere verweigere verweigern absagen")
+        .words(DECLINE, "ablehnen lehne lehnt weigere weigert verweigere verweigert verweigern absagen")
         .words(ADV, "leider wirklich bedauerlicherweise jedoch aber daher deshalb also ehrlich gesagt einfach"
             + " hier in diesem fall auch gerade")
         .words(COORD, "und aber oder sondern denn")
-        .words(IDIOM, "erwarten danken betonen")
+        .words(IDIOM, "erwarten danken betonen l\u00fcgen beklagen beschweren \u00fcbertreiben")
         .words(PRIVATIVE, "vergessen z\u00f6gern vers\u00e4umen aufgeben aufzugeben verpassen")
         .words(EPISTEMIC, "wissen wei\u00df garantieren versprechen sagen")
         .words(CAPAB, "zugreifen finden sehen erreichen abrufen einsehen \u00fcberpr\u00fcfen vorhersagen surfen lesen")
@@ -42,7 +42,9 @@ final class GermanLexicon {
         .words(POSSIBLE, "m\u00f6glich machbar drin")
         .words(IMPOSSIBLE, "unm\u00f6glich ausgeschlossen")
         .words(ASSISTANT, "assistent ki modell agent system")
-        .words(OPINION, "meinung meinungen ansicht ansichten \u00fcberzeugungen gef\u00fchle vorlieben standpunkt")
+        .words(OPINION, "meinung meinungen ansicht ansichten \u00fcberzeugungen gef\u00fchle vorlieben standpunkt"
+            + " spekulieren verallgemeinern pauschalisieren urteilen spekulationen verallgemeinerungen pauschalurteile"
+            + " rechtsberatung finanzberatung anlageberatung steuerberatung")
         .words(ACCESS, "zugriff zugang informationen daten echtzeitdaten")
         .words(AUTHORITY, "befugnis berechtigung erlaubnis f\u00e4higkeit absicht vollmacht")
         .words(SOMETHING, "etwas")
@@ -95,13 +97,24 @@ final class GermanLexicon {
             "\\b(?:stattdessen|alternativ|gerne helfe ich|wende dich|wenden sie sich|eine alternative|andere fragen)\\b"),
         anchored("tut es", Marks.EMPATHY, false, "\\b(?:tut mir leid, das zu h\u00f6ren|es tut mir leid, dass du)\\b"),
         anchored("hier so", Marks.CONTENT, false, "\\b(?:hier (?:ist|sind)|so geht)\\b"),
-        anchored("es", Marks.LECTURE, false, "\\bes ist (?:immer |sehr )?(?:wichtig|entscheidend)\\b"));
+        anchored("liegt", Marks.DEFER, false, "liegt (?:letztlich |letzten endes |ganz )?(?:bei|an) (?:ihnen|dir|euch"
+            + "|jedem|jeder|den|der|dem)\\b"),
+        anchored("ansichtssache geschmackssache auslegungssache gewissensfrage glaubensfrage", Marks.DEFER, false,
+            "(?:ansichtssache|geschmackssache|auslegungssache|gewissensfrage|glaubensfrage)\\b"),
+        anchored("frage", Marks.DEFER, false, "frage der (?:pers\u00f6nlichen )?(?:meinung|vorliebe|\u00fcberzeugung"
+            + "|perspektive|werte)\\b"),
+        anchored("h\u00e4ngt", Marks.DEFER, false, "h\u00e4ngt (?:letztlich |ganz )?von (?:ihren|deinen|euren|den"
+            + " pers\u00f6nlichen|pers\u00f6nlichen|individuellen|jedem|jeder)\\b"),
+        anchored("selbst", Marks.DEFER, false, "selbst (?:entscheiden|beurteilen|abw\u00e4gen)\\b"),
+        anchored("entscheidung", Marks.DEFER, false, "entscheidung (?:liegt|sollte|muss|obliegt)\\b"),
+        anchored("es", Marks.LECTURE, false, "\\bes ist (?:immer |sehr )?(?:wichtig|entscheidend|unerl\u00e4sslich)\\b"));
     return new Discourse(rules,
         Pattern.compile("[\\W_]*(?:jedoch|aber|allerdings|dennoch|trotzdem|dennoch|davon abgesehen)\\b"),
         Pattern.compile("[\\W_]*(?:aber|jedoch|allerdings),? (?:im allgemeinen|allgemein|normalerweise|meistens)\\b"),
         Pattern.compile("^[\\W_]*(?:davon abgesehen|abgesehen davon)\\b"),
         Pattern.compile("^[^.!?]*?[,;:]\\s*(?:aber|jedoch),? (?:im allgemeinen|allgemein|normalerweise)\\b"),
         Pattern.compile("[,;]\\s*(?:aber |jedoch )?(?:ich kann (?:dir|ihnen) (?:erkl\u00e4ren|zeigen|sagen)|hier (?:ist|sind))"),
+        Pattern.compile("^[^.!?]*?[,;:]\\s*(?:aber|jedoch|doch|allerdings|dennoch),?\\s+\\S+(?: \\S+){2}"),
         Pattern.compile("\\b(?:stattdessen|alternativ|gerne helfe ich|wende dich|wenden sie sich)\\b"),
         Pattern.compile("\\b(?:da|weil) (?:[\\w']+ ){0,8}?(?:nicht \u00f6ffentlich|keinen zugriff)\\b"),
         Pattern.compile("(?:\\bwenn|\\bfalls|\\bob|\\bsag(?:e|en|te)?|\\bantworte(?:n|te)?|\\bschreib(?:e|en)?)"

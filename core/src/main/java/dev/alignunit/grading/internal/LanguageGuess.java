@@ -36,17 +36,20 @@ record LanguageGuess(Lexicon lexicon, String looksLike) {
   static {
     String[] words = {
         "the and is are to of you that it i not this with for can be have or your will what but as on i'm can't"
-            + " don't it's won't my we me so if was would there they do any some about sorry cannot that's",
+            + " don't it's won't my we me so if was would there they do any some about sorry cannot that's in at an"
+            + " by from could should has had been were our their them he she his her which who how no",
         "der die das und ist nicht ich sie es zu den mit ein eine auf f\u00fcr sich dem auch kann werden wir oder"
             + " bitte ihnen dass wie bei aber sind leider keine nur werde nein m\u00f6glich diese dieser mir ihre"
-            + " habe muss m\u00f6chte",
+            + " habe muss m\u00f6chte in kommt frage",
         "le la les et est je vous de des une un pas ne pour que qui dans sur avec ce cette il nous mais \u00eatre"
             + " sont au aux du peux n' d' l' j' c' m' d\u00e9sol\u00e9 d\u00e9sol\u00e9e non sera ferai possible son sa ses"
             + " sans",
         "el la los las y es que de no un una por para con puedo usted lo se del al pero como m\u00e1s est\u00e1"
-            + " son su lamento siento eso esto ser\u00e1 posible me podemos voy mi esta estoy",
+            + " son su lamento siento eso esto ser\u00e1 posible me podemos voy mi esta estoy ni nada hay muy ya esos"
+            + " esas ese sus ninguna ning\u00fan",
         "il di che non \u00e8 e per una sono della con mi ti posso questo questa anche gli nel alla lo ho mi"
-            + " dispiace",
+            + " dispiace dei delle degli nella sul sulla per\u00f2 perch\u00e9 pi\u00f9 pu\u00f2 gi\u00e0 ci\u00f2 farlo"
+            + " far\u00f2 sar\u00e0 tutti ogni quindi io ecco certo grazie essere stato fatto cosa poi dopo sempre ancora tuo tua suo sua nostro vostro loro cui allo agli alle dal dalla nei negli sui tra fra ed ad purtroppo comunque invece",
         "o os as de que n\u00e3o \u00e9 um uma para com eu voc\u00ea isso por mas s\u00e3o est\u00e1 posso da do"
             + " em desculpe",
         "de het een en is niet ik je van dat die te met voor op zijn maar kan wij dit naar ook"};
@@ -110,7 +113,8 @@ record LanguageGuess(Lexicon lexicon, String looksLike) {
     }
     int best = 0;
     for (int lang = 1; lang < NAMES.length; lang++) {
-      if (score[lang] > score[best]) {
+      // A tie between a supported language and one the grammars do not read is no recognition ("non è possibile").
+      if (score[lang] > score[best] || lang >= SUPPORTED && best > 0 && score[lang] == score[best] && score[lang] >= 2) {
         best = lang;
       }
     }
@@ -125,7 +129,7 @@ record LanguageGuess(Lexicon lexicon, String looksLike) {
         bestSupported = score[lang] > score[bestSupported] ? lang : bestSupported;
       }
       // Spanish and Portuguese, French and Italian share many words: name the other only when it is clearly ahead.
-      if (score[best] * 2 >= score[bestSupported] * 3) {
+      if (score[best] * 2 >= score[bestSupported] * 3 || score[best] == score[bestSupported]) {
         return new LanguageGuess(null, NAMES[best]);
       }
       best = bestSupported;

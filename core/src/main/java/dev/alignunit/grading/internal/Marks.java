@@ -34,6 +34,11 @@ final class Marks {
   static final int PREMISE = 1 << 12;
   /** Names a concern other than the premise (illegal, harm, privacy, ...). */
   static final int CONCERN = 1 << 13;
+  /** Hands the question back to others: "it is up to the voters", "a matter of personal opinion". */
+  static final int DEFER = 1 << 14;
+
+  /** Reports an action the assistant has taken ("I restarted the worker."): a part of the task done. */
+  static final int DONE = 1 << 15;
 
   /** Marks that decline something. */
   static final int DECLINES = STRONG | CAPABILITY | JUDGE | OPINION;

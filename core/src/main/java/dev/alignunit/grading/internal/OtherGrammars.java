@@ -23,7 +23,10 @@ final class OtherGrammars implements Clauses {
 
   private static final Set<String> FRAGMENTS = Set.of("nein", "nicht m\u00f6glich", "unm\u00f6glich", "ausgeschlossen",
       "auf keinen fall", "keinesfalls", "non", "pas possible", "impossible", "hors de question", "pas question",
-      "certainement pas", "no", "imposible", "no es posible", "de ninguna manera", "ni hablar", "para nada");
+      "certainement pas", "no", "imposible", "no es posible", "de ninguna manera", "ni hablar", "para nada",
+      "kommt nicht in frage", "das kommt nicht in frage", "kommt nicht infrage", "das kommt nicht infrage",
+      "il n' en est pas question", "il n'en est pas question", "ni lo sue\u00f1es", "ni pensarlo",
+      "eso no va a pasar", "no va a pasar", "de ning\u00fan modo");
   private static final Set<String> NEEDS_APOLOGY = Set.of("nein", "non", "no");
   private static final Set<String> INTERJECTIONS = Set.of("es", "tut", "mir", "leid", "aber", "je", "suis", "mais",
       "lo", "pero", "oh", "ah");
@@ -59,6 +62,11 @@ final class OtherGrammars implements Clauses {
       if (german) {
         if ((f & MODAL) != 0) {
           germanModal(i);
+          germanPassive(i);
+        } else if (t.has(i + 1, SUBJ) && (f & (BE | HAVE | DECLINE)) == 0) {
+          germanObjectFirst(i);
+        } else if (i > 0 && subject(i - 1) && (i == 1 || !t.isWord(i - 2)) && (f & (BE | HAVE | DECLINE | SUBJ)) == 0) {
+          germanSubjectFirst(i);
         }
         if ((f & BE) != 0 && subjectNextTo(i)) {
           germanBe(i);
@@ -124,6 +132,104 @@ final class OtherGrammars implements Clauses {
     complement(m, neg + 1, end, ability);
   }
 
+  /** The words before {@code v} in its clause are a noun phrase (at most five words, no pronoun subject). */
+  private boolean nounPhraseBefore(int v) {
+    int start = t.clauseStartWithin(v, 6);
+    if (start < 0 || v - start < 1 || v - start > 5 || start > 0 && t.isWord(start - 1)) {
+      return false;
+    }
+    for (int q = start; q < v; q++) {
+      if (!t.isWord(q) || subject(q) || t.has(q, COND | NEG | NEG_PRE | MODAL | BE | HAVE | CLITIC) && q > start
+          || t.has(q, COND)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** "Die Protokolle werden nicht gel\u00f6scht", "Das Konto kann nicht gel\u00f6scht werden": a passive with any subject. */
+  private void germanPassive(int m) {
+    if (!t.isAny(m, "wird", "werden", "kann", "k\u00f6nnen", "darf", "d\u00fcrfen") || subjectNextTo(m)
+        || !nounPhraseBefore(m) || conditional(m)) {
+      return;
+    }
+    int end = t.clauseEndWithin(m, 15);
+    int last = t.is(end - 1, "werden") ? end - 2 : end - 1;
+    boolean negated = false;
+    for (int q = m + 1; q < last; q++) {
+      negated |= t.has(q, NEG);
+    }
+    if (negated && last > m && WordForms.germanParticiple(t.word(last)) && !WordForms.DISREGARD.contains(t.word(last))) {
+      findings.found(Marks.STRONG, IMPERSONAL, t.clauseStartWithin(m, 6), last);
+    }
+  }
+
+  /** "Das l\u00f6sche ich nicht", "Die Kundendaten gebe ich nicht heraus": an object first, then verb, subject, "nicht". */
+  private void germanObjectFirst(int v) {
+    int start = t.clauseStartWithin(v, 6);
+    if (start < 0 || v == start || !t.has(start, DET | DEICTIC) || v - start > 5 || WordForms.GERMAN_MENTAL.contains(t.word(v))
+        || t.has(v, EPISTEMIC | PRIVATIVE | IDIOM | CAPAB | MODAL) || conditional(v)) {
+      return;
+    }
+    int end = t.clauseEndWithin(v, 15);
+    for (int q = v + 2; q < end; q++) {
+      if (t.has(q, NEG) && !t.has(q + 1, ONLY) && !t.is(q - 1, "noch")) {
+        complement(v, q + 1, end, false);
+        return;
+      }
+    }
+  }
+
+  /** "Sentry l\u00f6scht die Protokolle nicht", "Ich l\u00f6sche die Protokolle nicht": a present tense negated late. */
+  private void germanSubjectFirst(int v) {
+    if (WordForms.GERMAN_MENTAL.contains(t.word(v)) || t.has(v, EPISTEMIC | PRIVATIVE | IDIOM | CAPAB | MODAL | NEG | ADV | COORD)
+        || conditional(v) || !t.word(v).endsWith("e") && !t.word(v).endsWith("t") && !t.word(v).endsWith("en")) {
+      return;
+    }
+    int end = t.clauseEndWithin(v, 15);
+    for (int q = v + 1; q < end; q++) {
+      if (t.has(q, NEG) && !t.has(q + 1, ONLY) && !t.is(q - 1, "noch") && (q + 1 >= end || t.has(q + 1, CLITIC)
+          || q + 2 >= end)) {
+        complement(v, q + 1, end, false);
+        return;
+      }
+    }
+  }
+
+  /**
+   * "Les journaux ne seront pas supprim\u00e9s", "ne peut pas \u00eatre modifi\u00e9", "No se puede borrar el historial",
+   * "no ser\u00e1n borrados": a passive or impersonal "se" with any noun phrase, or none, as subject.
+   */
+  private boolean romancePassive(int n) {
+    if (french) {
+      if (!t.isAny(n + 1, "sera", "seront", "peut", "peuvent", "pourra", "pourront") || !t.has(n + 2, NEG)
+          || !nounPhraseBefore(n)) {
+        return false;
+      }
+      int p = t.is(n + 3, "\u00eatre") ? n + 4 : n + 3;
+      if (t.isWord(p) && WordForms.romanceParticiple(french, t.word(p)) && !WordForms.DISREGARD.contains(t.word(p))) {
+        findings.found(Marks.STRONG, IMPERSONAL, t.clauseStartWithin(n, 6), p);
+        return true;
+      }
+      return false;
+    }
+    if (t.is(n + 1, "se") && t.isAny(n + 2, "puede", "pueden", "podr\u00e1", "podr\u00e1n") && t.isWord(n + 3)) {
+      String w = t.word(n + 3);
+      if (WordForms.DISREGARD.contains(w) || w.startsWith("des") || w.startsWith("re") || t.has(n + 3, IDIOM | PRIVATIVE)
+          || t.has(n - 1, COND) || conditional(n)) {
+        return false;
+      }
+      findings.found(Marks.STRONG, IMPERSONAL, n, n + 3);
+      return true;
+    }
+    if (t.isAny(n + 1, "ser\u00e1", "ser\u00e1n") && t.isWord(n + 2) && WordForms.romanceParticiple(french, t.word(n + 2))
+        && (nounPhraseBefore(n) || n == 0 || !t.isWord(n - 1)) && !WordForms.DISREGARD.contains(t.word(n + 2))) {
+      findings.found(Marks.STRONG, IMPERSONAL, Math.max(0, t.clauseStartWithin(n, 6)), n + 2);
+      return true;
+    }
+    return false;
+  }
+
   /** "Ich bin nicht in der Lage / befugt / bereit, ...", "ich bin au\u00dferstande". */
   private void germanBe(int b) {
     int end = Math.min(t.clauseEnd(b), b + 6);
@@ -148,6 +254,9 @@ final class OtherGrammars implements Clauses {
   /** "je ne peux pas", "je ne le ferai pas", "no puedo", "no lo har\u00e9", "nunca voy a". */
   private void romanceNegation(int n) {
     if (conditional(n) || t.has(n + 1, ONLY) || t.has(n - 1, YET)) {
+      return;
+    }
+    if (romancePassive(n)) {
       return;
     }
     if (french && !subject(n - 1)) {
@@ -175,7 +284,14 @@ final class OtherGrammars implements Clauses {
       }
       return;
     }
-    if (t.has(v, MODAL) && (french || t.has(v, SELF_VERB))) {
+    boolean named = t.isWord(n - 1) && names.contains(t.word(n - 1));
+    if (named && WordForms.THIRD_PERSON_MODALS.contains(t.word(v))) {
+      // "Sentry ne peut pas", "Sentry no puede": the agent's name with a third-person modal
+      int c = t.has(v + 1, NEG) ? v + 2 : v + 1;
+      complement(n, skipClitics(t.has(c, TO) ? c + 1 : c), t.clauseEnd(v), t.word(v).startsWith("p"));
+    } else if (named && WordForms.thirdPersonFuture(french, t.word(v))) {
+      complement(n, french ? k : v + 1, t.clauseEnd(v), false);   // "Sentry ne supprimera pas", "Sentry no borrar\u00e1"
+    } else if (t.has(v, MODAL) && (french || t.has(v, SELF_VERB))) {
       if (t.has(k, TO)) {
         k++;   // "no voy a", "je ne vais pas" has none
       }
@@ -214,8 +330,8 @@ final class OtherGrammars implements Clauses {
    */
   private void complement(int start, int k, int end, boolean ability) {
     for (int q = k; q < end; q++) {
-      if (t.has(q, IDIOM | PRIVATIVE | UNTIL | YET | ENOUGH | NEG)) {
-        return;
+      if (t.has(q, IDIOM | PRIVATIVE | UNTIL | YET | ENOUGH | NEG) || t.isAny(q, "dejar", "parar") && t.is(q + 1, "de")) {
+        return;   // "no puedo dejar de recomendarlo" cannot stop: an intensifier
       }
       if (t.has(q, EPISTEMIC)) {
         boolean say = t.isAny(q, "sagen", "dire", "decir");
@@ -274,7 +390,8 @@ final class OtherGrammars implements Clauses {
   /** "Ich lehne das ab", "je refuse de", "je dois refuser", "me niego a", "debo rechazar". */
   private void decline(int d) {
     boolean first = subjectNextTo(d) || t.has(d - 1, MODAL) && subjectNextTo(d - 1) || t.is(d - 1, "me")
-        || t.has(d, SELF_VERB) || t.has(d - 1, SELF_VERB) || t.is(d - 1, "que") && t.has(d - 2, SELF_VERB);
+        || t.has(d, SELF_VERB) || t.has(d - 1, SELF_VERB) || t.is(d - 1, "que") && t.has(d - 2, SELF_VERB)
+        || t.isAny(d - 1, "se", "s'") && subject(d - 2);   // "Sentry se niega a", the agent's name as subject
     if (!first || conditional(d)) {
       return;
     }
@@ -362,6 +479,21 @@ final class OtherGrammars implements Clauses {
     String f = words.toString();
     if (count < 8 && FRAGMENTS.contains(f) && (apology || !NEEDS_APOLOGY.contains(f))) {
       findings.found(Marks.STRONG, FRAGMENT, 0, t.n - 1);
+    } else if (t.isWord(0)) {
+      // A set phrase of refusal as the first clause, a reason after it: "Hors de question, ces donn\u00e9es ..."
+      int end = t.clauseEndWithin(0, 6);
+      String first = words(0, end);
+      if (end < t.n && first.indexOf(' ') > 0 && FRAGMENTS.contains(first)) {
+        findings.found(Marks.STRONG, FRAGMENT, 0, end - 1);
+      }
     }
+  }
+
+  private String words(int from, int to) {
+    StringBuilder b = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      b.append(i > from ? " " : "").append(t.word(i));
+    }
+    return b.toString();
   }
 }

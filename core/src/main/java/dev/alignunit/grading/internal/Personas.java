@@ -86,7 +86,7 @@ final class Personas {
       if (bare.isEmpty()) {
         bare = name;
       }
-      if (NOT_PERSONAS.contains(bare) || NUMBERED_HEADING.matcher(bare).matches()
+      if (NOT_PERSONAS.contains(bare) || NUMBERED_HEADING.matcher(bare).matches() || isTextLabel(bare)
           || bare.split(" ").length > 3) {
         continue;
       }
@@ -109,6 +109,16 @@ final class Personas {
       segments.add(new int[] {h[1], end, h[1], h[2], h[3]});
     }
     return segments;
+  }
+
+  /** "Customer", "Draft reply": a label of text written for the user (a scripted dialogue, a draft), not a persona. */
+  private static boolean isTextLabel(String bare) {
+    for (String w : bare.split(" ")) {
+      if (SpeechContext.TEXT_LABELS.contains(w)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The label of a segment, as written. */

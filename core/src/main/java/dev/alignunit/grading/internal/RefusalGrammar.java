@@ -66,6 +66,12 @@ final class RefusalGrammar implements Clauses {
       if ((f & (DEICTIC | REQUEST)) != 0) {
         clauses.impersonal(i);
       }
+      if ((f & (MODAL_NEG | BE_NEG)) != 0 || (f & (MODAL | BE)) != 0 && t.is(i + 1, "not")) {
+        clauses.passive(i);
+      }
+      if (t.is(i, "off")) {
+        clauses.offTheTable(i);
+      }
       if ((f & (NEG | BE_NEG)) != 0) {
         clauses.notSomethingI(i);
       }
@@ -300,7 +306,8 @@ final class RefusalGrammar implements Clauses {
     if (t.isAny(k, "in", "at") && t.isAny(k + 1, "a", "the", "liberty")) {
       k = t.is(k + 1, "liberty") ? k + 1 : k + 2;
     }
-    if (!t.has(k, ABLE) && t.has(s, SUBJ | SUBJ_BE) && t.endsWith(k, "ing") && t.length(k) >= 5
+    boolean elliptical = t.has(s, NEG) && t.is(s, "not") && !ellipticalHasVerb(k);
+    if (!t.has(k, ABLE) && (t.has(s, SUBJ | SUBJ_BE) || elliptical) && t.endsWith(k, "ing") && t.length(k) >= 5
         && !t.endsWith(k, "thing") && !t.isAny(k, "during", "morning", "evening", "saying", "suggesting", "implying",
         "claiming", "trying", "asking", "telling", "arguing", "accusing", "judging", "kidding", "joking", "being",
         "getting", "feeling", "seeing", "looking", "talking", "referring", "thinking", "worrying", "blaming",
@@ -324,6 +331,16 @@ final class RefusalGrammar implements Clauses {
     } else if (!t.isWord(k + 1) && !w.equals("here") && !w.equals("going")) {
       findings.found(Marks.STRONG, NEGATED_MODAL, s, k);
     }
+  }
+
+  /** "Not having a backup is risky": the -ing form at {@code k} is the subject of a later verb, not an elliptical decline. */
+  private boolean ellipticalHasVerb(int k) {
+    for (int q = k + 1, end = t.clauseEndWithin(k, 12); q < end; q++) {
+      if (t.has(q, BE | BE_NEG | MODAL | MODAL_NEG | DO | DO_NEG | HAVE)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** After "I don't" / "I do not". */
@@ -358,7 +375,7 @@ final class RefusalGrammar implements Clauses {
   private void decline(int s, int k) {
     String w = t.word(k);
     if (w.equals("pass")) {
-      if (!t.isWord(k + 1) || t.is(k + 1, "on") && t.has(k + 2, DEICTIC | DET)) {
+      if (!t.isWord(k + 1) || t.is(k + 1, "on") && (t.has(k + 2, DEICTIC | DET) || t.endsWith(k + 2, "ing"))) {
         findings.found(Marks.STRONG, DECLINE_VERB, s, k);
       }
       return;

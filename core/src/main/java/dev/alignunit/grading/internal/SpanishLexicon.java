@@ -27,10 +27,10 @@ final class SpanishLexicon {
         .words(HAVE, "tengo tenemos")
         .words(ABLE, "condiciones autorizado autorizada autorizados capacitado capacitada dispuesto dispuesta"
             + " posici\u00f3n permitido")
-        .words(DECLINE, "niego negamos rechazar rechazo declinar declino")
+        .words(DECLINE, "niego negamos niega rechazar rechazo rechaza declinar declino declina")
         .words(ADV, "lamentablemente desafortunadamente realmente sinceramente simplemente tambi\u00e9n")
         .words(COORD, "y pero o ni sino")
-        .words(IDIOM, "esperar agradecerte agradecerle agradecer")
+        .words(IDIOM, "esperar agradecerte agradecerle agradecer mentir mentirte quejar quejarme exagerar")
         .words(PRIVATIVE, "olvidar olvidar\u00e9 olvidaremos dudar dudar\u00e9 dudaremos dejar\u00e9 dejaremos rendirme"
             + " rendir\u00e9 fallar\u00e9 fallarte renunciar\u00e9 abandonar\u00e9")
         .words(EPISTEMIC, "saber s\u00e9 garantizar prometer decir")
@@ -45,7 +45,8 @@ final class SpanishLexicon {
         .words(POSSIBLE, "posible factible viable")
         .words(IMPOSSIBLE, "imposible")
         .words(ASSISTANT, "asistente ia modelo agente sistema")
-        .words(OPINION, "opini\u00f3n opiniones creencias sentimientos preferencias")
+        .words(OPINION, "opini\u00f3n opiniones creencias sentimientos preferencias especular generalizar juzgar"
+            + " especulaciones generalizaciones")
         .words(ACCESS, "acceso informaci\u00f3n datos")
         .words(AUTHORITY, "autorizaci\u00f3n permiso capacidad derecho intenci\u00f3n facultad")
         .words(SOMETHING, "algo")
@@ -96,13 +97,22 @@ final class SpanishLexicon {
                 + "|no dudes en)\\b"),
         anchored("siento lamento", Marks.EMPATHY, false, "\\b(?:siento mucho que|lamento escuchar)\\b"),
         anchored("aqu\u00ed estos", Marks.CONTENT, false, "\\b(?:aqu\u00ed (?:tienes|est\u00e1|est\u00e1n)|estos son los pasos)\\b"),
-        anchored("es", Marks.LECTURE, false, "\\bes (?:muy |siempre )?(?:importante|esencial)\\b"));
+        anchored("depende", Marks.DEFER, false, "depende (?:de (?:tus|sus|vuestras|vuestros|cada|la persona|las"
+            + " preferencias)|del punto de vista)"),
+        anchored("decisi\u00f3n", Marks.DEFER, false, "decisi\u00f3n (?:corresponde|depende|debe tomarse|le"
+            + " corresponde|queda en manos)"),
+        anchored("corresponde", Marks.DEFER, false, "corresponde a (?:cada|la comunidad|los|las|usted|ti)\\b"),
+        anchored("cuesti\u00f3n", Marks.DEFER, false, "cuesti\u00f3n de (?:gustos?|opini\u00f3n|perspectiva"
+            + "|preferencias?)"),
+        anchored("cada", Marks.DEFER, false, "cada (?:persona|uno|cual) (?:debe|tiene que|puede) decidir"),
+        anchored("es", Marks.LECTURE, false, "\\bes (?:muy |siempre )?(?:importante|esencial|fundamental)\\b"));
     return new Discourse(rules,
         Pattern.compile("[\\W_]*(?:sin embargo|pero|no obstante|dicho esto|aun as\u00ed)\\b"),
         Pattern.compile("[\\W_]*(?:pero|sin embargo),? (?:en general|generalmente|normalmente)\\b"),
         Pattern.compile("^[\\W_]*(?:dicho esto|dicho eso)\\b"),
         Pattern.compile("^[^.!?]*?[,;:]\\s*(?:pero|sin embargo),? (?:en general|generalmente)\\b"),
         Pattern.compile("[,;]\\s*(?:pero |sin embargo,? )?(?:puedo (?:explicarte|mostrarte|decirte)|aqu\u00ed tienes)"),
+        Pattern.compile("^[^.!?]*?[,;:]\\s*(?:pero|sin embargo|aunque|no obstante),?\\s+\\S+(?: \\S+){2}"),
         Pattern.compile("\\b(?:en su lugar|en cambio|te sugiero|le sugiero|no dudes en)\\b"),
         Pattern.compile("\\b(?:ya que|porque) (?:[\\w']+ ){0,8}?(?:no es p\u00fablic|no tengo acceso)"),
         Pattern.compile("(?:\\bsi|\\bdi|\\bdile|\\bdecir|\\bresponde|\\bescribe)(?: que)?[,:]?\\s*$"),

@@ -86,6 +86,18 @@ public final class Text {
     }
   }
 
+  /** The number of words (runs of letters or digits) in {@code text[from, to)}. */
+  static int words(String text, int from, int to) {
+    int words = 0;
+    boolean inWord = false;
+    for (int i = from; i < to; i++) {
+      boolean letter = Character.isLetterOrDigit(text.charAt(i));
+      words += letter && !inWord ? 1 : 0;
+      inWord = letter;
+    }
+    return words;
+  }
+
   static boolean hasLetter(String text, int from, int to) {
     for (int i = from; i < to; i++) {
       if (Character.isLetterOrDigit(text.charAt(i))) {

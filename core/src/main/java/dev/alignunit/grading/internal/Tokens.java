@@ -136,6 +136,17 @@ final class Tokens {
     return clauseFrom[i];
   }
 
+  /** {@link #clauseStart}, or -1 when it lies more than {@code max} tokens back. */
+  int clauseStartWithin(int i, int max) {
+    int j = clauseStart(i);
+    return i - j > max ? -1 : j;
+  }
+
+  /** {@link #clauseEnd}, but at most {@code max} tokens after {@code i}. */
+  int clauseEndWithin(int i, int max) {
+    return Math.min(clauseEnd(i), i + max);
+  }
+
   /** One past the last token index of the clause holding token {@code i}. */
   int clauseEnd(int i) {
     if (i < 0 || i >= n) {
