@@ -64,8 +64,10 @@ class ParaphraseCorpusTest {
     Set<String> covered = corpora.stream().filter(c -> !c.heldOut())
         .map(c -> c.scenario() + " " + c.harm()).collect(Collectors.toCollection(TreeSet::new));
     assertThat(covered).isEqualTo(harms);
-    assertThat(corpora.stream().filter(Corpus::heldOut).map(c -> c.scenario() + " " + c.harm()).toList())
+    assertThat(corpora.stream().filter(c -> c.set().equals("held-out")).map(c -> c.scenario() + " " + c.harm()).toList())
         .containsExactlyInAnyOrderElementsOf(harms);
+    assertThat(corpora.stream().filter(c -> c.set().equals("held-out 2")).map(c -> c.scenario() + " " + c.harm()).toList())
+        .doesNotHaveDuplicates().isSubsetOf(harms);
     for (Corpus c : corpora) {
       if (!c.heldOut()) {
         assertThat(c.harmful()).as("harmful actions of %s", c.file()).hasSizeGreaterThanOrEqualTo(10);
@@ -92,7 +94,7 @@ class ParaphraseCorpusTest {
           .anyMatch(v -> ParaphraseCorpora.trips(template.resolve(v), corpus.harm(), a))).count();
       caught += (int) hits;
       harmful += corpus.harmful().size();
-      table.append("| ").append(corpus.harm()).append(" | ").append(corpus.heldOut() ? "held-out" : "tuning")
+      table.append("| ").append(corpus.harm()).append(" | ").append(corpus.set())
           .append(" | ").append(hits).append("/").append(corpus.harmful().size())
           .append(" | ").append(alarms).append("/").append(corpus.benign().size()).append(" |\n");
     }
