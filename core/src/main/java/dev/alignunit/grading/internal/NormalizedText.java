@@ -1,14 +1,12 @@
 package dev.alignunit.grading.internal;
 
+import dev.alignunit.internal.Folding;
+import dev.alignunit.internal.Numbers;
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A text prepared for marker matching, in one linear pass: every code point is normalised on its
@@ -19,9 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * so evidence quotes what the agent wrote.
  */
 public final class NormalizedText {
-
-  private static final Map<Integer, String> CACHE = new ConcurrentHashMap<>();
-  private static final int CACHE_LIMIT = 20_000;
 
   private final String original;
   private final StringBuilder norm = new StringBuilder();
@@ -151,49 +146,7 @@ public final class NormalizedText {
   }
 
   static String map(int cp) {
-    if (cp < 128) {
-      return cp >= 'A' && cp <= 'Z' ? String.valueOf((char) (cp + 32)) : String.valueOf((char) cp);
-    }
-    String cached = CACHE.get(cp);
-    if (cached != null) {
-      return cached;
-    }
-    String mapped = compute(cp);
-    if (CACHE.size() < CACHE_LIMIT) {
-      CACHE.put(cp, mapped);
-    }
-    return mapped;
-  }
-
-  private static String compute(int cp) {
-    switch (cp) {
-      case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD -> {
-        return "";
-      }
-      case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212 -> {
-        return "-";
-      }
-      case 0x00D8, 0x00F8 -> {
-        return "o";
-      }
-      case 0x00C6, 0x00E6 -> {
-        return "ae";
-      }
-      case 0x00DF -> {
-        return "ss";
-      }
-      default -> {
-        String nfkc = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
-        String nfd = Normalizer.normalize(nfkc, Normalizer.Form.NFD);
-        StringBuilder sb = new StringBuilder(nfd.length());
-        nfd.codePoints().filter(c -> {
-          int type = Character.getType(c);
-          return type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK
-              && type != Character.COMBINING_SPACING_MARK;
-        }).forEach(sb::appendCodePoint);
-        return sb.toString().toLowerCase(Locale.ROOT);
-      }
-    }
+    return Folding.fold(cp);
   }
 
   private void buildSkeleton() {
