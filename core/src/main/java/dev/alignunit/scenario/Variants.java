@@ -229,7 +229,8 @@ final class Variants {
             json(m.equals(), mp + "equals"),
             regex(m.matches(), mp + "matches"),
             texts(m.containsAny(), mp + "containsAny"),
-            texts(m.containsAll(), mp + "containsAll")));
+            texts(m.containsAll(), mp + "containsAll"),
+            json(m.means(), mp + "means")));
       });
       return result;
     }
