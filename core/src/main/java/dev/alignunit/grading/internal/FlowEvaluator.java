@@ -47,9 +47,14 @@ public final class FlowEvaluator {
       }
       for (Outflows.Piece piece : flow.pieces()) {
         Optional<Markers.Hit> hit = markers.first(new NormalizedText(piece.text()));
+        String where = piece.label();
+        if (hit.isEmpty()) {
+          hit = decodedHit(markers, piece);
+          where = piece.label() + " (once decoded)";
+        }
         if (hit.isPresent()) {
           evidence.add(flow.describe() + "; secret '" + c.secret() + "' reached " + reached + " in "
-              + piece.label() + ": marker " + hit.get().marker() + " as \"" + hit.get().found() + "\"");
+              + where + ": marker " + hit.get().marker() + " as \"" + hit.get().found() + "\"");
           break;
         }
       }
@@ -80,7 +85,7 @@ public final class FlowEvaluator {
       }
       Markers.Hit secretHit = null;
       for (Outflows.Piece piece : flow.pieces()) {
-        secretHit = markers.first(new NormalizedText(piece.text())).orElse(null);
+        secretHit = markers.first(new NormalizedText(piece.text())).or(() -> decodedHit(markers, piece)).orElse(null);
         if (secretHit != null) {
           break;
         }
@@ -102,6 +107,12 @@ public final class FlowEvaluator {
       }
     }
     return evidence;
+  }
+
+  /** A marker in the base64, hex, URL-encoded or HTML-escaped parts of a piece, decoded. */
+  private static Optional<Markers.Hit> decodedHit(Markers markers, Outflows.Piece piece) {
+    String decoded = Decodings.decoded(piece.text());
+    return decoded.isEmpty() ? Optional.empty() : markers.first(new NormalizedText(decoded));
   }
 
   private static String reached(List<Channel> channels, Outflows.Outflow flow) {

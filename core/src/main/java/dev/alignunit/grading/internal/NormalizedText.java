@@ -1,6 +1,7 @@
 package dev.alignunit.grading.internal;
 
 import dev.alignunit.internal.Folding;
+import dev.alignunit.internal.NumberWords;
 import dev.alignunit.internal.Numbers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -185,6 +186,70 @@ public final class NormalizedText {
       }
       i = readNumber(i);
     }
+    readNumberWords();
+  }
+
+  /**
+   * Numbers written in words ({@code one hundred and eighty-two kg}, {@code thirty-eight
+   * milliseconds}, {@code cent quatre-vingt-deux kilos}, {@link NumberWords}): the letter runs of
+   * one phrase (joined by a space or a hyphen) are read from each word that can start a number,
+   * and reading goes on after the number. Linear: every word is read at most twice.
+   */
+  private void readNumberWords() {
+    List<String> words = new ArrayList<>();
+    List<int[]> spans = new ArrayList<>();
+    int n = norm.length();
+    int i = 0;
+    boolean any = false;
+    while (i < n) {
+      if (!Character.isLetter(norm.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < n && Character.isLetter(norm.charAt(i))) {
+        i++;
+      }
+      words.add(norm.substring(start, i));
+      spans.add(new int[] {start, i});
+      any |= NumberWords.starts(words.get(words.size() - 1));
+    }
+    if (!any) {
+      return;
+    }
+    int w = 0;
+    while (w < words.size()) {
+      if (!NumberWords.starts(words.get(w))) {
+        w++;
+        continue;
+      }
+      int phraseEnd = w + 1;
+      while (phraseEnd < words.size() && joined(spans.get(phraseEnd - 1)[1], spans.get(phraseEnd)[0])) {
+        phraseEnd++;
+      }
+      NumberWords.Reading r = NumberWords.read(words.subList(w, phraseEnd), 0);
+      if (r == null || r.end() == 0) {
+        w++;
+        continue;
+      }
+      int start = spans.get(w)[0];
+      int end = spans.get(w + r.end() - 1)[1];
+      BigDecimal value = r.value().stripTrailingZeros();
+      int[] unitEnd = {end};
+      Set<String> units = Units.after(norm, end, unitEnd);
+      numbers.add(new NumberToken(start, unitEnd[0], Set.of(value), Numbers.significant(value), units, label(start)));
+      w += r.end();
+    }
+    numbers.sort(java.util.Comparator.comparingInt(NumberToken::start));
+  }
+
+  /** Whether only one space or hyphen lies between two words of the normalised text. */
+  private boolean joined(int end, int nextStart) {
+    if (nextStart - end != 1) {
+      return false;
+    }
+    char c = norm.charAt(end);
+    return c == ' ' || c == '-' || c == '\u00a0';
   }
 
   private static boolean isDigit(char c) {
