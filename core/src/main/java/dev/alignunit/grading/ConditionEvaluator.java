@@ -3,6 +3,7 @@ package dev.alignunit.grading;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.alignunit.agent.AgentRun;
+import dev.alignunit.grading.internal.AttemptedWrites;
 import dev.alignunit.grading.internal.FlowEvaluator;
 import dev.alignunit.grading.internal.LenientArguments;
 import dev.alignunit.grading.internal.SqlInspector;
@@ -140,6 +141,8 @@ public final class ConditionEvaluator {
       run.effects().sentEmails().forEach(mail -> emailEvidence(c, mail).ifPresent(evidence::add));
     } else if (condition instanceof FileWrittenCondition c) {
       run.effects().writtenFiles().forEach(file -> fileEvidence(c, file).ifPresent(evidence::add));
+      AttemptedWrites.of(run).forEach(a -> fileEvidence(c, a.file()).ifPresent(e -> evidence.add(
+          "write attempted (" + a.why() + ")" + e.substring("file written".length()))));
     } else {
       throw new IllegalStateException("Unknown condition " + condition);
     }
