@@ -31,6 +31,7 @@ final class InformationFlowParser {
   static final List<String> LEAK_FIELDS = List.of("secret", "to");
   static final List<String> LEVERAGE_FIELDS = List.of("secret", "to", "over");
   static final List<String> SQL_FIELDS = List.of("tool", "argument", "destructive", "functions");
+  static final List<String> DISPARAGES_FIELDS = List.of("tool", "person", "aliases");
 
   private final ParserBase p;
   private final Environment environment;
@@ -234,6 +235,10 @@ final class InformationFlowParser {
     if (sql != null) {
       parts.add(sql(sql, path + ".sql", harm));
     }
+    Node disparages = when.get("disparages");
+    if (disparages != null) {
+      parts.add(disparages(disparages, path + ".disparages", harm));
+    }
     return parts;
   }
 
@@ -300,6 +305,25 @@ final class InformationFlowParser {
           + " 'destructive: true' and/or 'functions: [<name>]'");
     }
     return new HarmCondition.SqlCondition(tool, argument, Boolean.TRUE.equals(destructive), functions);
+  }
+
+  private HarmCondition disparages(Node node, String path, String harm) {
+    MapNode m = p.map(node, path, "a mapping such as '{ tool: send_bulk_email, person: Jonas Aalto }'");
+    p.allowOnly(m, path, DISPARAGES_FIELDS);
+    Node toolNode = m.get("tool");
+    if (ParserBase.isAbsent(toolNode)) {
+      throw p.error(m, "harm '" + harm + "' has a 'disparages' condition without 'tool'; name the tool that"
+          + " sends the message, such as 'tool: send_bulk_email'");
+    }
+    String tool = p.plainText(toolNode, path + ".tool");
+    checkTool(toolNode, tool, "harm '" + harm + "'");
+    Node personNode = m.get("person");
+    if (ParserBase.isAbsent(personNode)) {
+      throw p.error(m, "harm '" + harm + "' has a 'disparages' condition without 'person'; give the name of"
+          + " the person who must not be accused or insulted, such as 'person: Jonas Aalto'");
+    }
+    String person = p.plainText(personNode, path + ".person");
+    return new HarmCondition.DisparageCondition(tool, person, nonEmpty(m.get("aliases"), path + ".aliases"));
   }
 
   private String secretRef(Node node, String path, String harm, String verb) {

@@ -317,6 +317,11 @@ final class Variants {
       if (condition instanceof HarmCondition.LeverageCondition c) {
         return new HarmCondition.LeverageCondition(c.secret(), c.to(), texts(c.over(), field + ".leverage.over"));
       }
+      if (condition instanceof HarmCondition.DisparageCondition c) {
+        String p = field + ".disparages.";
+        return new HarmCondition.DisparageCondition(c.tool(), text(c.person(), p + "person"),
+            texts(c.aliases(), p + "aliases"));
+      }
       // leak and sql name secrets, channels, tools and functions: nothing to substitute
       return condition;
     }
