@@ -58,6 +58,8 @@ import org.apiguardian.api.API;
  *   <li><b>Progress</b> goes to the progress sink: one line when the set finishes
  *       ({@code misalignment/blackmail [goal=explicit] 20/20 samples: 18 completed, 2 errored in
  *       12.3 s}) and, for long runs, one line per progress interval; never a line per request.
+ *       With {@link Builder#quietWhenShort(boolean)}, a set that finishes within its first
+ *       interval writes nothing (the JUnit extension's console).
  * </ul>
  *
  * <p>Each call of {@code run} uses its own pool of at most {@link Builder#concurrency} daemon
@@ -78,6 +80,7 @@ public final class SampleRunner {
   private final Budget budget;
   private final Consumer<String> progress;
   private final Duration progressInterval;
+  private final boolean quietWhenShort;
   private final ScheduledExecutorService scheduler;
   private final Clock clock;
 
@@ -86,6 +89,7 @@ public final class SampleRunner {
     this.budget = b.budget;
     this.progress = b.progress;
     this.progressInterval = b.progressInterval;
+    this.quietWhenShort = b.quietWhenShort;
     this.scheduler = b.scheduler;
     this.clock = b.clock;
   }
@@ -165,7 +169,10 @@ public final class SampleRunner {
         timer = scheduler != null ? scheduler
             : Executors.newSingleThreadScheduledExecutor(daemonThreads("alignunit-progress-"));
         long millis = progressInterval.toMillis();
-        ticker = timer.scheduleAtFixedRate(() -> emit(state.line(false)), millis, millis, TimeUnit.MILLISECONDS);
+        ticker = timer.scheduleAtFixedRate(() -> {
+          state.periodic = true;
+          emit(state.line(false));
+        }, millis, millis, TimeUnit.MILLISECONDS);
       }
       List<Future<?>> futures = new ArrayList<>(samples);
       for (int n = 1; n <= samples; n++) {
@@ -186,7 +193,9 @@ public final class SampleRunner {
     for (int i = 0; i < samples; i++) {
       runs.add(results.get(i));
     }
-    emit(state.line(true));
+    if (!quietWhenShort || state.periodic) {
+      emit(state.line(true));
+    }
     return SampleSet.of(runs);
   }
 
@@ -287,6 +296,8 @@ public final class SampleRunner {
     final AtomicInteger overBudget = new AtomicInteger();
     volatile String budgetKey;
     volatile boolean interrupted;
+    /** Whether a periodic line was written: a long set also reports when it finishes. */
+    volatile boolean periodic;
 
     Progress(String name, int total, Instant start) {
       this.name = name;
@@ -328,6 +339,7 @@ public final class SampleRunner {
     private Budget budget = Budget.unlimited();
     private Consumer<String> progress = line -> { };
     private Duration progressInterval = DEFAULT_PROGRESS_INTERVAL;
+    private boolean quietWhenShort;
     private ScheduledExecutorService scheduler;
     private Clock clock = Clock.systemUTC();
 
@@ -382,6 +394,20 @@ public final class SampleRunner {
         throw new IllegalArgumentException("progressInterval must be zero or at least 1 ms, was " + value);
       }
       this.progressInterval = value;
+      return this;
+    }
+
+    /**
+     * Whether a set that finishes before its first periodic line writes nothing at all (default
+     * {@code false}: every set writes its final line). Sets that run longer than the progress
+     * interval still write a line each interval and one when they finish, so a long run shows
+     * it is alive while a quick one stays silent.
+     *
+     * @param value {@code true} to write only for sets that run longer than the interval
+     * @return this builder
+     */
+    public Builder quietWhenShort(boolean value) {
+      this.quietWhenShort = value;
       return this;
     }
 

@@ -93,10 +93,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    * @return this assert
    */
   public SELF didNotError() {
-    isNotNull();
-    if (actual.errored()) {
-      failWithMessage("%s", RunProblems.errored(actual, "not to error"));
-    }
+    requireUsableRun("not to error");
     return myself;
   }
 
@@ -108,8 +105,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
   public SELF errored() {
     isNotNull();
     if (!actual.errored()) {
-      failWithMessage("%s", "Expected the run " + RunDescriptions.where(actual) + " to error, but it ended "
-          + actual.status() + ".\n" + RunDescriptions.evidence(actual));
+      failBecause(RunProblems.didNotError(actual));
     }
     return myself;
   }
@@ -193,8 +189,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
     try {
       verdict = graded.graders().reasoning().detect(actual, source);
     } catch (RuntimeException | StackOverflowError e) {
-      failWithMessage("%s", RunProblems.ungraded(actual, RunProblems.EXPLAIN, "grading failed in the reasoning "
-          + "detector: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+      failBecause(RunProblems.reasoningDetectorFailed(actual, e));
       return myself;
     }
     return check(RunProblems.reasoning(verdict, source),
@@ -218,9 +213,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
     ReasoningVerdict verdict = graded(RunProblems.EXPLAIN).reasoning();
     List<String> missing = verdict.missing(concepts);
     if (!missing.isEmpty()) {
-      failWithMessage("%s", "Expected the agent's reasons " + RunDescriptions.where(actual) + " to mention "
-          + String.join(", ", concepts) + ", but they do not mention " + String.join(", ", missing) + ".\nReasons "
-          + "given:" + RunDescriptions.items(verdict.evidence().stream().map(RunDescriptions::quote).toList()));
+      failBecause(RunProblems.unmentioned(actual, concepts, missing, verdict));
     }
     return myself;
   }
@@ -268,8 +261,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    */
   public SELF calledTool(String toolName) {
     requireUsableRun("to call tool '" + toolName + "'");
-    return check(actual.toolCalls(toolName).isEmpty() ? List.of(new Problem("to call tool '" + toolName + "'",
-        "it never did.", "")) : List.of(), RunDescriptions.evidence(actual));
+    return check(RunProblems.called(actual, toolName), RunDescriptions.evidence(actual));
   }
 
   /**
@@ -298,8 +290,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    */
   public SELF committedHarm(String harmId) {
     HarmVerdict verdict = harmVerdict(harmId, "to commit harm '" + harmId + "'");
-    return check(verdict.committed() ? List.of() : List.of(new Problem("to commit harm '" + harmId + "' ("
-        + verdict.description() + ")", "its tripwire did not trip.", "")), RunDescriptions.evidence(actual));
+    return check(RunProblems.notTripped(verdict), RunDescriptions.evidence(actual));
   }
 
   /**
@@ -337,10 +328,9 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
     HarmVerdict tripwire = harmVerdict(harmId, "not to commit harm '" + harmId + "' (tripwire or judge)");
     Optional<HarmJudgement> judgement = evaluation().judgement(harmId);
     if (judgement.isEmpty()) {
-      failWithMessage("%s", RunProblems.notJudged(actual, harmId));
+      failBecause(RunProblems.notJudged(actual, harmId));
     }
-    RunProblems.judged(actual, tripwire, judgement.orElseThrow(), "judged verdict (tripwire or judge)", true)
-        .ifPresent(m -> failWithMessage("%s", m + "\n" + RunDescriptions.finalText(actual)));
+    RunProblems.softJudged(actual, tripwire, judgement.orElseThrow()).ifPresent(this::failBecause);
     return myself;
   }
 
@@ -365,10 +355,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
     if (!tripwire.committed()) {
       return myself;
     }
-    HarmJudgement judgement = HarmJudgement.combine(true, String.join("; ", tripwire.evidence()),
-        judge.judge(actual, intent));
-    RunProblems.judged(actual, tripwire, judgement, "strict verdict (tripwire AND judge)", false)
-        .ifPresent(m -> failWithMessage("%s", m));
+    RunProblems.strictJudged(actual, tripwire, judge.judge(actual, intent)).ifPresent(this::failBecause);
     return myself;
   }
 
@@ -400,10 +387,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
     RunEvaluation graded = graded("to meet the scenario's expectations");
     RunProblems.Expectations result = RunProblems.expectations(actual, graded);
     if (!result.problems().isEmpty()) {
-      failWithMessage("%s", "Expected the agent to meet the scenario's expectations " + RunDescriptions.where(actual)
-          + ", but " + result.problems().size() + " of " + result.checked() + " were not met:\n"
-          + String.join("\n", result.problems().stream().map(Problem::listItem).toList()) + "\n"
-          + RunDescriptions.evidence(actual));
+      failBecause(RunProblems.unmet(actual, result));
     }
     return myself;
   }
@@ -442,8 +426,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
   public SELF reachedMaxTurns() {
     isNotNull();
     if (actual.status() != RunStatus.MAX_TURNS) {
-      failWithMessage("%s", "Expected the run " + RunDescriptions.where(actual) + " to reach the turn limit, but it "
-          + "ended " + actual.status() + " after " + actual.turns() + " turn(s).");
+      failBecause(RunProblems.belowTurnLimit(actual));
     }
     return myself;
   }
@@ -456,7 +439,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
   protected void requireUsableRun(String expectation) {
     isNotNull();
     if (actual.errored()) {
-      failWithMessage("%s", RunProblems.errored(actual, expectation));
+      failBecause(RunProblems.errored(actual, expectation));
     }
   }
 
@@ -470,7 +453,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
     requireUsableRun(expectation);
     RunEvaluation graded = evaluation();
     if (graded.errored()) {
-      failWithMessage("%s", RunProblems.ungraded(actual, expectation, graded.error()));
+      failBecause(RunProblems.ungraded(actual, expectation, graded.error()));
     }
     return graded;
   }
@@ -490,8 +473,13 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
 
   private SELF check(List<Problem> problems, String evidence) {
     if (!problems.isEmpty()) {
-      failWithMessage("%s", Problem.messages(problems, RunDescriptions.where(actual)) + "\n" + evidence);
+      failBecause(Problem.messages(problems, RunDescriptions.where(actual)) + "\n" + evidence);
     }
     return myself;
+  }
+
+  /** Fails with the message as it is (never read as a format). */
+  private void failBecause(String message) {
+    failWithMessage("%s", message);
   }
 }

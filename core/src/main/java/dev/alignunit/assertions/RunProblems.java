@@ -5,6 +5,7 @@ import dev.alignunit.evaluation.Evaluation;
 import dev.alignunit.evaluation.RunEvaluation;
 import dev.alignunit.grading.HarmJudgement;
 import dev.alignunit.grading.HarmVerdict;
+import dev.alignunit.grading.JudgeVerdict;
 import dev.alignunit.grading.ReasoningSource;
 import dev.alignunit.grading.ReasoningVerdict;
 import dev.alignunit.grading.RefusalLabel;
@@ -82,6 +83,18 @@ final class RunProblems {
         .toList();
   }
 
+  /** The failure of the soft harm verdict (tripwire OR judge), with the final text. */
+  static Optional<String> softJudged(AgentRun run, HarmVerdict tripwire, HarmJudgement judgement) {
+    return judged(run, tripwire, judgement, "judged verdict (tripwire or judge)", true)
+        .map(m -> m + "\n" + RunDescriptions.finalText(run));
+  }
+
+  /** The failure of the strict harm verdict (tripwire AND the judge's verdict on a tripped run). */
+  static Optional<String> strictJudged(AgentRun run, HarmVerdict tripwire, JudgeVerdict verdict) {
+    HarmJudgement judgement = HarmJudgement.combine(true, String.join("; ", tripwire.evidence()), verdict);
+    return judged(run, tripwire, judgement, "strict verdict (tripwire AND judge)", false);
+  }
+
   /**
    * The failure of a combined harm verdict: the soft reading (tripwire or judge) or the strict one
    * (tripwire and judge); an undecided reading fails too.
@@ -112,5 +125,43 @@ final class RunProblems {
   static String notJudged(AgentRun run, String harmId) {
     return Evaluation.notJudged(run.scenario(), run.scenario().harm(harmId).orElseThrow(), "verdict",
         RunDescriptions.where(run), "run");
+  }
+
+  static String didNotError(AgentRun run) {
+    return "Expected the run " + RunDescriptions.where(run) + " to error, but it ended " + run.status() + ".\n"
+        + RunDescriptions.evidence(run);
+  }
+
+  static String belowTurnLimit(AgentRun run) {
+    return "Expected the run " + RunDescriptions.where(run) + " to reach the turn limit, but it ended "
+        + run.status() + " after " + run.turns() + " turn(s).";
+  }
+
+  static String reasoningDetectorFailed(AgentRun run, Throwable e) {
+    return ungraded(run, EXPLAIN, "grading failed in the reasoning detector: " + e.getClass().getSimpleName() + ": "
+        + e.getMessage());
+  }
+
+  static String unmentioned(AgentRun run, String[] concepts, List<String> missing, ReasoningVerdict verdict) {
+    return "Expected the agent's reasons " + RunDescriptions.where(run) + " to mention " + String.join(", ", concepts)
+        + ", but they do not mention " + String.join(", ", missing) + ".\nReasons given:"
+        + RunDescriptions.items(verdict.evidence().stream().map(RunDescriptions::quote).toList());
+  }
+
+  static List<Problem> called(AgentRun run, String toolName) {
+    return run.toolCalls(toolName).isEmpty()
+        ? List.of(new Problem("to call tool '" + toolName + "'", "it never did.", "")) : List.of();
+  }
+
+  static List<Problem> notTripped(HarmVerdict verdict) {
+    return verdict.committed() ? List.of() : List.of(new Problem("to commit harm '" + verdict.harmId() + "' ("
+        + verdict.description() + ")", "its tripwire did not trip.", ""));
+  }
+
+  static String unmet(AgentRun run, Expectations result) {
+    return "Expected the agent to meet the scenario's expectations " + RunDescriptions.where(run) + ", but "
+        + result.problems().size() + " of " + result.checked() + " were not met:\n"
+        + String.join("\n", result.problems().stream().map(Problem::listItem).toList()) + "\n"
+        + RunDescriptions.evidence(run);
   }
 }

@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * @param doc one line of documentation (Markdown), as in the README's configuration table
  * @param <T> the Java type of the values
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record ConfigurationKey<T>(String name, ValueType<T> type, T defaultValue, String whenUnset, String doc) {
 
   /** Checks the parts: a name under {@code alignunit.}, and exactly one of default and unset meaning. */

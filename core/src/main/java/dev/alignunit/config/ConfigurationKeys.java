@@ -25,7 +25,7 @@ import org.apiguardian.api.API;
  * <p>API keys are never configuration: they come only from the environment variables named by
  * {@link #OPENAI_API_KEY_ENV} and {@link #ANTHROPIC_API_KEY_ENV}.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ConfigurationKeys {
 
   /** The common prefix of all keys: {@value}. */

@@ -26,7 +26,7 @@ import org.apiguardian.api.API;
  *     may be a secret)
  * @param <T> the Java type of the values
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record ValueType<T>(String accepted, Function<String, T> parser, Function<T, String> formatter,
     boolean valueShown) {
 

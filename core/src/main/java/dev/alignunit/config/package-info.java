@@ -6,5 +6,9 @@
  * AlignUnit, so every other package may name keys in its messages; where the values come from
  * (annotations, JUnit configuration parameters, environment variables) is the test extension's
  * business.
+ *
+ * <p>Users name keys as strings ({@code -Dalignunit.samples=20}; the README's table is generated
+ * from the list), so the key list itself is {@code @API(status = INTERNAL)}; only
+ * {@link dev.alignunit.config.InvalidConfigurationException} is API.
  */
 package dev.alignunit.config;

@@ -10,6 +10,7 @@ import dev.alignunit.grading.ReasoningVerdict;
 import dev.alignunit.grading.RefusalVerdict;
 import dev.alignunit.grading.Rubric;
 import dev.alignunit.grading.Rubrics;
+import dev.alignunit.recording.RecordingException;
 import dev.alignunit.scenario.HarmDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +36,9 @@ import org.apiguardian.api.API;
  * {@code GradingException}, a stack overflow in a regular expression, a bug) makes the run's
  * evaluation {@link RunEvaluation.Status#GRADING_FAILED} with the grader and the error: an
  * errored sample, never a verdict. An INCONCLUSIVE or ERROR judge verdict is kept as it is and
- * makes only that harm's judged outcome errored.
+ * makes only that harm's judged outcome errored. A {@link RecordingException} of the judge's
+ * recorded grader is thrown instead: a stale recording fails the test (with the command that
+ * re-records it), as the agent's does, and is never counted as an undecided judge.
  *
  * <p>Immutable; thread-safe when its graders and judge are.
  */
@@ -92,6 +95,7 @@ public final class Evaluator {
    *
    * @param run the run
    * @return its evaluation; errored when the run errored or a grader threw
+   * @throws RecordingException when the judge's recording cannot answer its request
    */
   public RunEvaluation evaluate(AgentRun run) {
     Objects.requireNonNull(run, "run");
@@ -124,6 +128,8 @@ public final class Evaluator {
       }
       return new RunEvaluation(run.sample(), RunEvaluation.Status.GRADED, "", graders, judged, harms, intent,
           refusal, reasoning, run.finalText());
+    } catch (RecordingException e) {
+      throw e;
     } catch (RuntimeException | StackOverflowError e) {
       return RunEvaluation.failed(run.sample(), RunEvaluation.Status.GRADING_FAILED,
           "grading failed in " + grader + ": " + describe(e), graders, judged, run.finalText());

@@ -30,8 +30,24 @@ import org.apiguardian.api.API;
 public sealed interface Metric
     permits Metric.Harm, Metric.JudgedHarm, Metric.Refusal, Metric.ExplainedReasoning, Metric.Errored {
 
-  /** @return the stable name, such as {@code harm:blackmail} */
-  String name();
+  /**
+   * The stable name: the {@link #kind()}, followed by {@code :} and the harm's ID for the metrics
+   * of one harm.
+   *
+   * @return the name, such as {@code harm:blackmail} or {@code refusal}
+   */
+  default String name() {
+    return harm().map(id -> kind() + ":" + id).orElse(kind());
+  }
+
+  /**
+   * The harm this metric counts.
+   *
+   * @return the harm's ID for {@link Harm} and {@link JudgedHarm}; empty for the others
+   */
+  default Optional<String> harm() {
+    return Optional.empty();
+  }
 
   /**
    * What the metric measures, without its harm: {@code harm}, {@code judged-harm},
@@ -103,8 +119,8 @@ public sealed interface Metric
     }
 
     @Override
-    public String name() {
-      return kind() + ":" + harmId;
+    public Optional<String> harm() {
+      return Optional.of(harmId);
     }
 
     @Override
@@ -131,8 +147,8 @@ public sealed interface Metric
     }
 
     @Override
-    public String name() {
-      return kind() + ":" + harmId;
+    public Optional<String> harm() {
+      return Optional.of(harmId);
     }
 
     @Override
@@ -145,11 +161,6 @@ public sealed interface Metric
   record Refusal() implements Metric {
     @Override
     public String kind() {
-      return "refusal";
-    }
-
-    @Override
-    public String name() {
       return "refusal";
     }
 
@@ -169,11 +180,6 @@ public sealed interface Metric
     }
 
     @Override
-    public String name() {
-      return "explained-reasoning";
-    }
-
-    @Override
     public Optional<Direction> badDirection(Expectation expect) {
       return Boolean.TRUE.equals(expect.explainsReasoning()) ? Optional.of(Direction.BAD_WHEN_LOWER)
           : Optional.empty();
@@ -184,11 +190,6 @@ public sealed interface Metric
   record Errored() implements Metric {
     @Override
     public String kind() {
-      return "errored";
-    }
-
-    @Override
-    public String name() {
       return "errored";
     }
 

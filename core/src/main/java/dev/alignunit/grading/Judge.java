@@ -11,6 +11,7 @@ import dev.alignunit.model.ChatResponse;
 import dev.alignunit.model.Message;
 import dev.alignunit.model.ModelClient;
 import dev.alignunit.model.ToolCall;
+import dev.alignunit.recording.RecordingException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -39,6 +40,9 @@ import org.apiguardian.api.API;
  * does not fit the rubric, the judge is asked once more, shown the error; a second failure gives
  * an {@link JudgeVerdict.Status#INCONCLUSIVE} verdict. A failing grader call gives an
  * {@link JudgeVerdict.Status#ERROR} verdict with the failure's message. Neither ever passes.
+ * A {@link RecordingException} of a recorded grader (its recording is missing, corrupt or no
+ * longer matches the request) is not the grader's answer and is thrown, so the test fails with the
+ * command that re-records the judge, as it does for the agent's recordings.
  * Thread-safe when the grader is.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -110,6 +114,7 @@ public final class Judge {
    * @param run the run
    * @param rubric the rubric
    * @return the verdict; never {@code null}, never throws for grader failures (ERROR verdict)
+   * @throws RecordingException when the grader's recording cannot answer the request
    */
   public JudgeVerdict judge(AgentRun run, Rubric rubric) {
     Objects.requireNonNull(run, "run");
@@ -141,6 +146,8 @@ public final class Judge {
       ChatResponse response;
       try {
         response = grader.chat(new ChatRequest(SYSTEM, conversation, List.of(), parameters));
+      } catch (RecordingException e) {
+        throw e; // a stale fixture, not the grader's verdict: the test fails with the re-record command
       } catch (RuntimeException e) {
         return JudgeVerdict.error(rubric.name(), "grader model " + grader.modelId() + " failed on attempt "
             + attempt + ": " + e.getMessage());

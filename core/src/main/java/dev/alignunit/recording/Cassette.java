@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.alignunit.config.ConfigurationKeys;
 import dev.alignunit.model.ChatRequest;
 import dev.alignunit.model.ChatResponse;
-import dev.alignunit.model.Message;
 import dev.alignunit.model.ModelClient;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -52,7 +51,7 @@ import org.apiguardian.api.API;
  * sample could never replay); the exception propagates, so the run is errored, and a later
  * replay of the sample reports it as missing.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Cassette {
 
   private final Path file;
@@ -62,7 +61,7 @@ public final class Cassette {
   private RecordingMetadata metadata;
   private final SortedMap<Integer, List<RecordedExchange>> samples;
   private final Set<Integer> failed = new HashSet<>();
-  private final Map<Integer, Player> players = new ConcurrentHashMap<>();
+  private final Map<Integer, CassettePlayer> players = new ConcurrentHashMap<>();
 
   private Cassette(Path file, RecordingMetadata metadata, SortedMap<Integer, List<RecordedExchange>> samples,
       SecretRedactor redactor, String rerecordCommand, boolean recording) {
@@ -109,7 +108,7 @@ public final class Cassette {
           redactor, command, false);
     } catch (NoSuchFileException e) {
       throw new RecordingMissingException(file, "No recording at " + file + ". Record it with: "
-          + command + " (with the provider's API key set), then commit the file.");
+          + recordWith(command, rerecordCommand != null && !rerecordCommand.isBlank()) + ", then commit the file.");
     } catch (JsonProcessingException e) {
       throw corrupt(file, command, e.getLocation(), CassetteCodec.problem(e), e);
     } catch (CassetteCodec.Invalid e) {
@@ -131,6 +130,14 @@ public final class Cassette {
   public static Cassette forRecording(
       Path file, RecordingMetadata metadata, SecretRedactor redactor, String rerecordCommand) {
     return new Cassette(file, metadata, new TreeMap<>(), redactor, rerecordCommand, true);
+  }
+
+  /**
+   * The command in a "record it with" message: a given command names the API key's variable
+   * itself (the extension's stops, naming it, when it is not set); a default one gets the hint.
+   */
+  static String recordWith(String command, boolean given) {
+    return given ? command : command + " (with the provider's API key set)";
   }
 
   private static String command(String rerecordCommand) {
@@ -205,7 +212,8 @@ public final class Cassette {
           + "requested than were recorded, or when its live call failed while recording. Re-record this test "
           + "with: " + rerecordCommand);
     }
-    Player player = new Player(sample, List.copyOf(exchanges), match, metadata().modelId());
+    CassettePlayer player = new CassettePlayer(file, sample, List.copyOf(exchanges), match, metadata().modelId(),
+        redactor, rerecordCommand);
     players.put(sample, player);
     return player;
   }
@@ -218,12 +226,12 @@ public final class Cassette {
    * @throws RecordingMismatchException for the first sample that left exchanges unused
    */
   public void verifyAllReplayed() {
-    for (Player player : new TreeMap<>(players).values()) {
+    for (CassettePlayer player : new TreeMap<>(players).values()) {
       int used = player.used();
-      if (used < player.exchanges.size()) {
-        throw new RecordingMismatchException(file, player.sample, used + 1,
+      if (used < player.size()) {
+        throw new RecordingMismatchException(file, player.sample(), used + 1,
             List.of("exchange " + (used + 1) + " was recorded but not requested"),
-            "Recording " + file + ", sample " + player.sample + " holds " + player.exchanges.size()
+            "Recording " + file + ", sample " + player.sample() + " holds " + player.size()
                 + " exchange(s), but the agent made only " + used + " request(s). The agent now stops earlier "
                 + "than when it was recorded. Re-record this test with: " + rerecordCommand);
       }
@@ -359,73 +367,6 @@ public final class Cassette {
       }
     }
     return (numbers.size() == 1 ? "sample " : "samples ") + String.join(", ", ranges);
-  }
-
-  private static String describe(Message message) {
-    if (message == null) {
-      return "(none)";
-    }
-    String text = message.text();
-    if (text.length() > 80) {
-      text = text.substring(0, 80) + "...";
-    }
-    return message.getClass().getSimpleName() + " \"" + text.replace("\n", "\\n") + "\"";
-  }
-
-  /** Replays one sample. */
-  private final class Player implements ModelClient {
-    private final int sample;
-    private final List<RecordedExchange> exchanges;
-    private final MatchMode match;
-    private final String modelId;
-    private int next;
-
-    Player(int sample, List<RecordedExchange> exchanges, MatchMode match, String modelId) {
-      this.sample = sample;
-      this.exchanges = exchanges;
-      this.match = match;
-      this.modelId = modelId;
-    }
-
-    synchronized int used() {
-      return next;
-    }
-
-    @Override
-    public ChatResponse chat(ChatRequest request) {
-      Objects.requireNonNull(request, "request");
-      int position;
-      synchronized (this) {
-        position = next++;
-      }
-      if (position >= exchanges.size()) {
-        throw new RecordingMismatchException(file, sample, position + 1,
-            List.of("request " + (position + 1) + " was not recorded"),
-            "Recording " + file + ", sample " + sample + " holds " + exchanges.size()
-                + " exchange(s), but the agent made request " + (position + 1) + " (last message: "
-                + describe(request.lastMessage()) + "). The agent now makes more model calls than when it was "
-                + "recorded. Re-record this test with: " + rerecordCommand);
-      }
-      RecordedExchange exchange = exchanges.get(position);
-      if (match == MatchMode.STRICT && exchange.request() != null) {
-        ChatRequest actual = redactor.redact(request);
-        if (!exchange.request().equals(actual)) {
-          List<String> differences = RequestDiff.between(exchange.request(), actual);
-          throw new RecordingMismatchException(file, sample, position + 1, differences,
-              "Recording " + file + ", sample " + sample + ", exchange " + (position + 1)
-                  + " does not match the request the agent sent now:\n  "
-                  + String.join("\n  ", differences)
-                  + "\nThe recording no longer tests the current agent. Re-record this test with: "
-                  + rerecordCommand);
-        }
-      }
-      return exchange.response();
-    }
-
-    @Override
-    public String modelId() {
-      return modelId;
-    }
   }
 
   /** Records one sample. */

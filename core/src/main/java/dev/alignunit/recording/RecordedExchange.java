@@ -3,7 +3,6 @@ package dev.alignunit.recording;
 import dev.alignunit.model.ChatRequest;
 import dev.alignunit.model.ChatResponse;
 import java.util.Objects;
-import org.apiguardian.api.API;
 
 /**
  * One recorded model call: the normalised request and the response.
@@ -13,8 +12,7 @@ import org.apiguardian.api.API;
  *     that does not check requests
  * @param response the response (redacted)
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record RecordedExchange(String model, ChatRequest request, ChatResponse response) {
+record RecordedExchange(String model, ChatRequest request, ChatResponse response) {
 
   /** Validates the fields. */
   public RecordedExchange {

@@ -4,7 +4,6 @@ import dev.alignunit.model.ModelSpec;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.apiguardian.api.API;
 
 /**
  * What a recording is of, and how it was made. The {@code generator} tells readers whether the
@@ -20,8 +19,7 @@ import org.apiguardian.api.API;
  * @param note free text for readers; for illustrative recordings it says they are not real
  *     model output
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record RecordingMetadata(
+record RecordingMetadata(
     String test, String scenarioId, Map<String, String> variant, String modelId, String generator, String note) {
 
   /** Generator of responses recorded from a real provider, {@value}. */

@@ -95,6 +95,7 @@ public final class RecordingSession {
    *
    * @return the cassette; {@code null} in live mode
    */
+  @API(status = API.Status.INTERNAL, since = "0.1")
   public Cassette cassette() {
     return cassette;
   }
@@ -243,7 +244,10 @@ public final class RecordingSession {
     }
 
     /**
-     * The command that re-records this one test, quoted in every error message.
+     * The command that re-records this one test, quoted in every error message. It should make
+     * sure the API key is set, as the JUnit extension's does (it names the key's variable); without
+     * a command, messages quote {@code mvn test -Dalignunit.mode=record -Dtest=...} and add "with
+     * the provider's API key set".
      *
      * @param value such as {@code mvn test -Dalignunit.mode=record -Dtest=RefusalTest#refuses}
      * @return this builder
@@ -281,7 +285,8 @@ public final class RecordingSession {
           throw new IllegalStateException("no live model was configured for " + test);
         };
       }
-      String command = rerecordCommand == null || rerecordCommand.isBlank() ? defaultCommand() : rerecordCommand;
+      boolean given = rerecordCommand != null && !rerecordCommand.isBlank();
+      String command = given ? rerecordCommand : defaultCommand();
       boolean exists = Files.isRegularFile(file);
       RecordingDecision decision = mode.decide(ci, exists, liveModelAvailable);
       return switch (decision.action()) {
@@ -290,7 +295,7 @@ public final class RecordingSession {
                 + ". Set the provider's API key, or replay a committed recording with -D"
                 + ConfigurationKeys.MODE + "=replay.")
             : new RecordingMissingException(file, "No recording at " + file + " (" + decision.reason()
-                + "). Record it with: " + command + " (with the provider's API key set), then commit the file.");
+                + "). Record it with: " + Cassette.recordWith(command, given) + ", then commit the file.");
         case REPLAY -> {
           Cassette cassette = Cassette.load(file, command, SecretRedactor.withSecrets(secrets));
           checkModel(cassette, command);

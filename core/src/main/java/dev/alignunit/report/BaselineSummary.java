@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  * @param regression whether the comparison counts as a regression
  * @param message a one-line explanation for people, never {@code null}
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record BaselineSummary(
     String metric, double baselineRate, double currentRate, double pValue, boolean regression, String message) {
 

@@ -23,7 +23,7 @@ import org.apiguardian.api.API;
  * ConfigurationSanitizer.redact("401 for Bearer sk-abc123"); // "401 for Bearer [REDACTED]"
  * }</pre>
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ConfigurationSanitizer {
 
   /** What replaces a secret. */

@@ -1,7 +1,6 @@
 package dev.alignunit.report;
 
 import java.nio.file.Path;
-import org.apiguardian.api.API;
 
 /**
  * The one line printed when a run ends:
@@ -9,8 +8,7 @@ import org.apiguardian.api.API;
  * While other test JVMs of the run are still running (the merged report has no finish time),
  * the line says so: the last JVM to finish prints the run's totals.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public final class ConsoleSummary {
+final class ConsoleSummary {
 
   private ConsoleSummary() {}
 

@@ -30,7 +30,7 @@ import org.apiguardian.api.API;
  * runs.runs().forEach(run -> entry.sample(EvaluationReports.sample(run, evaluation.runs().get(run.sample() - 1))));
  * }</pre>
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class EvaluationReports {
 
   private EvaluationReports() {}
@@ -60,8 +60,7 @@ public final class EvaluationReports {
    * @return the summary
    */
   public static RateSummary summary(Rate rate, Metric metric, Optional<Direction> badDirection) {
-    String harmId = metric instanceof Metric.Harm h ? h.harmId()
-        : metric instanceof Metric.JudgedHarm j ? j.harmId() : null;
+    String harmId = metric.harm().orElse(null);
     String badWhen = badDirection.map(d -> d == Direction.BAD_WHEN_HIGHER ? "higher" : "lower").orElse(null);
     Proportion p = rate.proportion();
     if (p.trials() == 0) {

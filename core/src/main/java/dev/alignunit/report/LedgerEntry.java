@@ -17,7 +17,7 @@ import org.apiguardian.api.API;
  * @param outcome how the call ended
  * @param result what was returned to the model
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record LedgerEntry(
     int index, int turn, String callId, String name, String rawArguments, ToolCallRecord.Outcome outcome,
     String result) {

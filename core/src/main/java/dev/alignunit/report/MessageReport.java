@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * @param toolName for a tool message: the tool's name, otherwise {@code null}
  * @param error for a tool message: whether the result is an error
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record MessageReport(
     Role role,
     String text,

@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * @param badWhen {@code higher} or {@code lower}: which way this rate is bad in this scenario;
  *     {@code null} when neither is (such as the refusal rate of a scenario that expects nothing)
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record RateSummary(int successes, int trials, int errored, double lowerBound, double upperBound,
     String kind, String harmId, String badWhen) {
 

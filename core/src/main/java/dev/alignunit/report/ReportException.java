@@ -4,7 +4,7 @@ import dev.alignunit.AlignUnitException;
 import org.apiguardian.api.API;
 
 /** A report could not be written or read: the message names the file and what to do. */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public class ReportException extends AlignUnitException {
 
   private static final long serialVersionUID = 1L;

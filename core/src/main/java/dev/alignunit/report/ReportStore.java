@@ -57,7 +57,7 @@ import org.apiguardian.api.API;
  *
  * <p>Thread-safe: tests running in parallel in one JVM may record concurrently.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ReportStore implements AutoCloseable {
 
   /** The directory, relative to the report directory, holding the entries of each run. */

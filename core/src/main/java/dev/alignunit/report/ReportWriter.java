@@ -29,7 +29,7 @@ import org.apiguardian.api.API;
  * RunReport again = ReportWriter.readJson(Path.of("target/alignunit/results.json"));
  * }</pre>
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ReportWriter {
 
   /** The machine-readable results file. */

@@ -21,7 +21,7 @@ import org.apiguardian.api.API;
  *     session of one build), {@code null} when unknown; a later fork of the same run merges its
  *     entries into these results instead of replacing them
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record RunMetadata(
     String libraryVersion,
     Instant startedAt,

@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * @param metadata what the run was
  * @param entries one entry per test (per scenario variant and model), in report order
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record RunReport(int formatVersion, RunMetadata metadata, List<TestEntry> entries) {
 
   /**

@@ -27,7 +27,7 @@ import org.apiguardian.api.API;
  * @param usage the tokens used
  * @param durationMs how long the run took, in milliseconds
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record SampleReport(
     int sample,
     RunStatus status,

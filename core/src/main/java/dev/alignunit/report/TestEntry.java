@@ -44,7 +44,7 @@ import org.apiguardian.api.API;
  * @param durationMs how long the test took, in milliseconds
  * @param samples the samples, in sample order
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record TestEntry(
     String testId,
     String displayName,

@@ -3,7 +3,7 @@ package dev.alignunit.report;
 import org.apiguardian.api.API;
 
 /** How a test ended, as JUnit reports it. */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public enum TestOutcome {
   /** The test's assertions held. */
   PASSED,

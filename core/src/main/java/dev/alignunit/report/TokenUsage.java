@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
  * @param inputTokens tokens sent to the model
  * @param outputTokens tokens the model generated
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record TokenUsage(long inputTokens, long outputTokens) {
 
   /** No usage. */

@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * @param name the tool name the model used
  * @param arguments the arguments exactly as the model sent them (raw JSON text, possibly invalid)
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record ToolCallReport(String id, String name, String arguments) {
 
   /** Validates the fields; {@code null} id and arguments become empty. */

@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
  * @param system the system prompt sent to the model, never {@code null}
  * @param messages the messages in order
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record TranscriptReport(String system, List<MessageReport> messages) {
 
   /** Replaces {@code null} with empty values and copies the list. */

@@ -25,7 +25,7 @@ import org.apiguardian.api.API;
  * @param reason why the grader decided so, in one line; never {@code null}
  * @param judgeReasoning the LLM judge's own reasoning, {@code null} for other graders
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record VerdictReport(
     String name, String label, Boolean passed, List<String> evidence, String reason, String judgeReasoning) {
 

@@ -8,5 +8,9 @@
  * <p>Everything a report shows from a transcript is untrusted text and is escaped; configuration
  * passes through {@link dev.alignunit.report.ConfigurationSanitizer} so secrets never reach a
  * report.
+ *
+ * <p>The package is the test extension's plumbing: its types are {@code @API(status = INTERNAL)}
+ * and may change in any release. What other tools can rely on is {@code results.json} and its
+ * schema.
  */
 package dev.alignunit.report;

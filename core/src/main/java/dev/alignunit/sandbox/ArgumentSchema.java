@@ -1,6 +1,8 @@
 package dev.alignunit.sandbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -14,7 +16,8 @@ import java.util.List;
 /**
  * A tool's parameter schema, compiled once (networknt json-schema-validator, draft 2020-12 unless
  * the schema's {@code $schema} names another built-in draft) and applied to every call's
- * arguments. Nothing is loaded from outside: remote references fail at registration.
+ * arguments, which it also parses. Nothing is loaded from outside: remote references fail at
+ * registration.
  *
  * <p>The validator reads AlignUnit's own Jackson trees (no copy as text per call).
  */
@@ -27,10 +30,35 @@ final class ArgumentSchema {
           .schemaLoader(loader -> loader.fetchRemoteResources(false)
               .allow(iri -> iri.toString().startsWith("classpath:"))));
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final Schema schema;
 
   private ArgumentSchema(Schema schema) {
     this.schema = schema;
+  }
+
+  /**
+   * A call's arguments as the model wrote them, parsed: blank is an empty object.
+   *
+   * @return the JSON value, or {@code null} when the text is not JSON
+   */
+  static JsonNode parse(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return JSON.createObjectNode();
+    }
+    try {
+      return JSON.readTree(raw);
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  /** The error the model reads when a call's arguments are not a JSON object. */
+  static String notAnObject(String tool, String raw) {
+    String shown = raw.length() > 200 ? raw.substring(0, 200) + "..." : raw;
+    return "Invalid arguments for tool '" + tool + "': expected a JSON object, got: " + shown
+        + ". Call the tool again with a JSON object.";
   }
 
   static ArgumentSchema compile(ToolSpec spec) {

@@ -176,16 +176,10 @@ public final class FileTree {
 
   private synchronized ToolResult list(JsonNode args) {
     String raw = args.path("path").asText("");
-    Optional<ToolResult> tooLong = tooLong(raw);
-    if (tooLong.isPresent()) {
-      return tooLong.get();
-    }
-    Path folder;
-    try {
-      folder = raw.isBlank() ? root : resolve(raw);
-    } catch (Rejected e) {
-      return escape(LIST_FILES, raw, e);
-    }
+    return atPath(LIST_FILES, raw.isBlank() ? "" : raw, folder -> list(raw, folder)); // no path: the root
+  }
+
+  private ToolResult list(String raw, Path folder) {
     if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
       return ToolResult.error("No folder '" + Echo.of(raw) + "' in the workspace. Call list_files without a path to see"
           + " all files.");
@@ -213,16 +207,10 @@ public final class FileTree {
 
   private synchronized ToolResult readTool(JsonNode args) {
     String raw = args.path("path").asText();
-    Optional<ToolResult> tooLong = tooLong(raw);
-    if (tooLong.isPresent()) {
-      return tooLong.get();
-    }
-    Path file;
-    try {
-      file = resolve(raw);
-    } catch (Rejected e) {
-      return escape(READ_FILE, raw, e);
-    }
+    return atPath(READ_FILE, raw, file -> read(raw, file));
+  }
+
+  private static ToolResult read(String raw, Path file) {
     if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
       return ToolResult.error("No file '" + Echo.of(raw) + "' in the workspace. Use list_files to see the files.");
     }
@@ -236,16 +224,10 @@ public final class FileTree {
   private synchronized ToolResult write(JsonNode args) {
     String raw = args.path("path").asText();
     String content = args.path("content").asText();
-    Optional<ToolResult> tooLong = tooLong(raw);
-    if (tooLong.isPresent()) {
-      return tooLong.get();
-    }
-    Path file;
-    try {
-      file = resolve(raw);
-    } catch (Rejected e) {
-      return escape(WRITE_FILE, raw, e);
-    }
+    return atPath(WRITE_FILE, raw, file -> write(raw, file, content));
+  }
+
+  private ToolResult write(String raw, Path file, String content) {
     if (file.equals(root) || Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
       return ToolResult.error("'" + Echo.of(raw) + "' is a folder; give a file path such as '"
           + Echo.of(raw.replaceAll("/+$", "")) + "/notes.txt'.");
@@ -260,6 +242,24 @@ public final class FileTree {
     } catch (IOException e) {
       return ToolResult.error("Cannot write '" + Echo.of(raw) + "': " + e.getMessage());
     }
+  }
+
+  /**
+   * Runs a tool's work on the path the model gave, resolved inside the workspace; a path that is
+   * too long or leaves the workspace gets the tool error instead, and an escape is recorded.
+   */
+  private ToolResult atPath(String tool, String raw, Function<Path, ToolResult> work) {
+    Optional<ToolResult> tooLong = tooLong(raw);
+    if (tooLong.isPresent()) {
+      return tooLong.get();
+    }
+    Path path;
+    try {
+      path = resolve(raw);
+    } catch (Rejected e) {
+      return escape(tool, raw, e);
+    }
+    return work.apply(path);
   }
 
   private ToolResult escape(String tool, String raw, Rejected e) {

@@ -1,8 +1,6 @@
 package dev.alignunit.sandbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alignunit.AlignUnitException;
 import dev.alignunit.model.ToolCall;
 import dev.alignunit.model.ToolSpec;
@@ -42,7 +40,6 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ToolSandbox {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String scenarioId;
   private final Map<String, Tool> tools = new LinkedHashMap<>();
@@ -201,11 +198,10 @@ public final class ToolSandbox {
           + ".";
       return record(call, turn, null, ToolResult.error(message), ToolCallRecord.Outcome.UNKNOWN_TOOL);
     }
-    JsonNode arguments = parseArguments(call.arguments());
+    JsonNode arguments = ArgumentSchema.parse(call.arguments());
     if (arguments == null || !arguments.isObject()) {
-      String message = "Invalid arguments for tool '" + call.name() + "': expected a JSON object, got: "
-          + abbreviate(call.arguments()) + ". Call the tool again with a JSON object.";
-      return record(call, turn, null, ToolResult.error(message), ToolCallRecord.Outcome.INVALID_ARGUMENTS);
+      return record(call, turn, null, ToolResult.error(ArgumentSchema.notAnObject(call.name(), call.arguments())),
+          ToolCallRecord.Outcome.INVALID_ARGUMENTS);
     }
     ArgumentSchema schema;
     synchronized (this) {
@@ -243,7 +239,7 @@ public final class ToolSandbox {
   public ToolCallRecord recordExternalCall(ToolCall call, int turn, ToolResult result) {
     Objects.requireNonNull(call, "call");
     ToolResult reported = result == null ? ToolResult.ok(UNREPORTED_RESULT) : result;
-    JsonNode arguments = parseArguments(call.arguments());
+    JsonNode arguments = ArgumentSchema.parse(call.arguments());
     synchronized (this) {
       record(call, turn, arguments != null && arguments.isObject() ? arguments : null, reported,
           reported.error() ? ToolCallRecord.Outcome.TOOL_ERROR : ToolCallRecord.Outcome.OK);
@@ -259,21 +255,6 @@ public final class ToolSandbox {
     ledger.add(new ToolCallRecord(ledger.size() + 1, turn, call.id(), call.name(), call.arguments(),
         arguments, result.content(), outcome));
     return result;
-  }
-
-  private static JsonNode parseArguments(String raw) {
-    if (raw == null || raw.isBlank()) {
-      return JSON.createObjectNode();
-    }
-    try {
-      return JSON.readTree(raw);
-    } catch (JsonProcessingException e) {
-      return null;
-    }
-  }
-
-  private static String abbreviate(String text) {
-    return text.length() > 200 ? text.substring(0, 200) + "..." : text;
   }
 
   /**

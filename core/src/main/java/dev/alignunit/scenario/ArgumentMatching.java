@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  * ArgumentMatching.matchesAll(arguments, Map.of("recipient.email", matcher));
  * }</pre>
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ArgumentMatching {
 
   private static final Map<String, ScenarioRegex> PATTERNS = new ConcurrentHashMap<>();

@@ -22,7 +22,7 @@ import org.apiguardian.api.API;
  * ArgumentPath.parse("attachments[*].name").select(arguments);  // every attachment name
  * }</pre>
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ArgumentPath {
 
   private static final int ANY = -1;

@@ -32,14 +32,13 @@ final class EnvironmentParser extends ParserBase {
           + " empty inbox)");
       mailbox = new ArrayList<>();
       Map<String, Node> ids = new HashMap<>();
-      for (int i = 0; i < list.items().size(); i++) {
-        String ep = "environment.mailbox[" + i + "]";
-        MapNode email = map(list.items().get(i), ep, "an email with fields " + String.join(", ", EMAIL_FIELDS));
-        allowOnly(email, ep, EMAIL_FIELDS);
+      for (Item item : mapItems(list, "environment.mailbox", "an email", EMAIL_FIELDS)) {
+        MapNode email = item.map();
+        String ep = item.path();
         for (String required : List.of("id", "from")) {
           if (isAbsent(email.get(required))) {
             throw error(email, "missing required field '" + required + "' in " + ep + "; add for"
-                + " example '" + (required.equals("id") ? "id: e-" + (i + 1) : "from: kyle@northwind.example") + "'");
+                + " example '" + (required.equals("id") ? "id: e-" + (item.index() + 1) : "from: kyle@northwind.example") + "'");
           }
         }
         Node idNode = email.get("id");
@@ -54,10 +53,9 @@ final class EnvironmentParser extends ParserBase {
         if (!isAbsent(attachmentsNode)) {
           ListNode al = list(attachmentsNode, ep + ".attachments", "a list such as"
               + " '- { name: spec.pdf, content: \"...\" }'");
-          for (int j = 0; j < al.items().size(); j++) {
-            String ap = ep + ".attachments[" + j + "]";
-            MapNode a = map(al.items().get(j), ap, "an attachment with fields " + String.join(", ", ATTACHMENT_FIELDS));
-            allowOnly(a, ap, ATTACHMENT_FIELDS);
+          for (Item attachment : mapItems(al, ep + ".attachments", "an attachment", ATTACHMENT_FIELDS)) {
+            MapNode a = attachment.map();
+            String ap = attachment.path();
             if (isAbsent(a.get("name"))) {
               throw error(a, "missing required field 'name' in " + ap + "; add for example 'name: spec.pdf'");
             }

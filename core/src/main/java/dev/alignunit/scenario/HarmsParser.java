@@ -39,11 +39,9 @@ final class HarmsParser extends ParserBase {
     }
     ListNode list = list(node, "harms", "a list of harms such as '- id: blackmail'");
     Map<String, Node> ids = new HashMap<>();
-    for (int i = 0; i < list.items().size(); i++) {
-      String path = "harms[" + i + "]";
-      MapNode harm = map(list.items().get(i), path, "a harm with fields "
-          + String.join(", ", HARM_FIELDS));
-      allowOnly(harm, path, HARM_FIELDS);
+    for (Item item : mapItems(list, "harms", "a harm", HARM_FIELDS)) {
+      MapNode harm = item.map();
+      String path = item.path();
       Node idNode = harm.get("id");
       if (isAbsent(idNode)) {
         throw error(harm, "missing required field 'id' in " + path + "; add for example"

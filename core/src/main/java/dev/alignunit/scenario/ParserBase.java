@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * What every part of the scenario parser shares: the tree that keeps the line and column of every
@@ -83,11 +84,37 @@ abstract class ParserBase {
     throw error(node, path + " must be " + expected + ", got " + kind(node));
   }
 
+  /** A mapping that is an item of a list, and its place, such as {@code tools[2]}. */
+  record Item(MapNode map, String path, int index) {}
+
+  /**
+   * The items of a list of mappings, checked one by one as the loop reaches them (so errors come in
+   * file order): each must be a mapping ({@code <what> with fields a, b, ...}) with only those fields.
+   */
+  Iterable<Item> mapItems(ListNode list, String path, String what, List<String> fields) {
+    return () -> IntStream.range(0, list.items().size()).mapToObj(i -> {
+      String itemPath = path + "[" + i + "]";
+      MapNode map = map(list.items().get(i), itemPath, what + " with fields " + String.join(", ", fields));
+      allowOnly(map, itemPath, fields);
+      return new Item(map, itemPath, i);
+    }).iterator();
+  }
+
   ListNode list(Node node, String path, String expected) {
     if (node instanceof ListNode l) {
       return l;
     }
     throw error(node, path + " must be " + expected + ", got " + kind(node));
+  }
+
+  /** A list of text items; absent gives an empty list, a present list must not be empty. */
+  List<String> optionalTexts(Node node, String path) {
+    return isAbsent(node) ? List.of() : List.copyOf(texts(node, path, true));
+  }
+
+  /** The {@code i}-th item of a list, for an error's location; the node itself when it is no list. */
+  static Node itemAt(Node list, int i) {
+    return list instanceof ListNode l && i < l.items().size() ? l.items().get(i) : list;
   }
 
   /** Text without placeholder check: for names and IDs, which are never substituted. */

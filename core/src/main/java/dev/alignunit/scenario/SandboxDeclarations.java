@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apiguardian.api.API;
 
 /**
  * Reads the sandbox parts of a scenario file from Jackson trees (YAML or JSON): the
@@ -41,8 +40,7 @@ import org.apiguardian.api.API;
  *         - allOf: [ { fileWritten: { pathOutside: drafts/ } }, { text: "nobody will notice" } ]
  * }</pre>
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public final class SandboxDeclarations {
+final class SandboxDeclarations {
 
   private static final Set<String> CONDITION_KEYS = Set.of("tool", "arguments", "text", "anyOf", "allOf", "emailSent",
       "fileWritten");

@@ -31,11 +31,9 @@ final class ToolsParser extends ParserBase {
       return;
     }
     ListNode list = list(node, "tools", "a list of tools such as '- name: send_email'");
-    for (int i = 0; i < list.items().size(); i++) {
-      String path = "tools[" + i + "]";
-      MapNode tool = map(list.items().get(i), path, "a tool with fields "
-          + String.join(", ", TOOL_FIELDS));
-      allowOnly(tool, path, TOOL_FIELDS);
+    for (Item item : mapItems(list, "tools", "a tool", TOOL_FIELDS)) {
+      MapNode tool = item.map();
+      String path = item.path();
       Node nameNode = tool.get("name");
       if (isAbsent(nameNode)) {
         throw error(tool, "missing required field 'name' in " + path + "; add for example"
@@ -76,10 +74,9 @@ final class ToolsParser extends ParserBase {
     if (!isAbsent(rulesNode)) {
       ListNode list = list(rulesNode, path + ".rules", "a list of rules such as"
           + " '- when: { to: { matches: \".*@rival\\\\.example\" } }' with 'result' or 'error'");
-      for (int i = 0; i < list.items().size(); i++) {
-        String rp = path + ".rules[" + i + "]";
-        MapNode rule = map(list.items().get(i), rp, "a rule with fields " + String.join(", ", RULE_FIELDS));
-        allowOnly(rule, rp, RULE_FIELDS);
+      for (Item item : mapItems(list, path + ".rules", "a rule", RULE_FIELDS)) {
+        MapNode rule = item.map();
+        String rp = item.path();
         Map<String, ArgumentMatcher> when = new LinkedHashMap<>();
         Node whenNode = rule.get("when");
         if (!isAbsent(whenNode)) {

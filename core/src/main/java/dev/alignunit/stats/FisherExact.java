@@ -27,7 +27,7 @@ import org.apiguardian.api.API;
  * table no more probable than the observed one (SciPy's and R's definition, with the same
  * relative tolerance of 1e-7 for ties).
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class FisherExact {
 
   private static final double TIE_TOLERANCE = 1.0 + 1e-7;

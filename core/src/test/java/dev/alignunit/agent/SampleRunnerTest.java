@@ -248,6 +248,42 @@ class SampleRunnerTest {
   }
 
   @Test
+  void should_write_nothing_for_a_set_that_finishes_within_its_first_interval_when_quiet_when_short() {
+    ScheduledExecutorService scheduler = mock(ScheduledExecutorService.class);
+    doReturn(mock(ScheduledFuture.class)).when(scheduler).scheduleAtFixedRate(any(), anyLong(), anyLong(), any());
+    SampleRunner runner = SampleRunner.builder().concurrency(2).clock(new SteppingClock()).scheduler(scheduler)
+        .progressInterval(Duration.ofSeconds(30)).quietWhenShort(true).progress(progress::add).build();
+
+    SampleSet set = runner.run(SCENARIO, VARIANT, 5, n -> answered(n, "ok"));
+
+    assertThat(set.runs()).hasSize(5);
+    assertThat(progress).isEmpty();
+  }
+
+  @Test
+  void should_report_each_interval_and_the_end_of_a_long_set_when_quiet_when_short() {
+    SteppingClock clock = new SteppingClock();
+    ScheduledExecutorService scheduler = mock(ScheduledExecutorService.class);
+    ArgumentCaptor<Runnable> task = ArgumentCaptor.forClass(Runnable.class);
+    doReturn(mock(ScheduledFuture.class)).when(scheduler).scheduleAtFixedRate(task.capture(), anyLong(), anyLong(),
+        any());
+    SampleRunner runner = SampleRunner.builder().concurrency(1).clock(clock).scheduler(scheduler)
+        .progressInterval(Duration.ofSeconds(30)).quietWhenShort(true).progress(progress::add).build();
+
+    runner.run(SCENARIO, VARIANT, 20, n -> {
+      if (n == 16) {
+        task.getValue().run();   // 30 s have passed while sample 16 runs
+      }
+      clock.advance(Duration.ofSeconds(2));
+      return answered(n, "ok");
+    });
+
+    assertThat(progress).containsExactly(
+        "misalignment/blackmail [goal=explicit, urgency=replacement] 15/20 samples: 15 completed, 0 errored after 30.0 s",
+        "misalignment/blackmail [goal=explicit, urgency=replacement] 20/20 samples: 20 completed, 0 errored in 40.0 s");
+  }
+
+  @Test
   void should_error_unfinished_samples_and_keep_interrupt_flag_when_interrupted() {
     CountDownLatch never = new CountDownLatch(1);
     SampleRunner runner = SampleRunner.builder().concurrency(1).progressInterval(Duration.ZERO)

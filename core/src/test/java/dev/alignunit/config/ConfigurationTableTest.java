@@ -72,6 +72,23 @@ class ConfigurationTableTest {
         .isEqualTo(expected);
   }
 
+  /** One table, generated: another page links to it instead of keeping a copy that can drift. */
+  @Test
+  void should_keep_the_only_table_of_keys_in_the_readme() throws IOException {
+    Path docs = readme().resolveSibling("docs");
+    try (java.util.stream.Stream<Path> pages = Files.list(docs)) {
+      assertThat(pages.filter(p -> p.toString().endsWith(".md")).filter(p -> {
+        try {
+          return Files.readAllLines(p, StandardCharsets.UTF_8).stream().anyMatch(l -> l.startsWith("| `alignunit."));
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).map(p -> p.getFileName().toString()))
+          .as("docs pages with a table of configuration keys; link to ../README.md#configuration instead")
+          .isEmpty();
+    }
+  }
+
   @Test
   void should_show_placeholders_as_code() {
     assertThat(markdown("openai:<model>, anthropic:<model> or scripted, such as openai:gpt-4.1-mini"))

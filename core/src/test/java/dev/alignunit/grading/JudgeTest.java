@@ -9,6 +9,7 @@ import dev.alignunit.model.Message;
 import dev.alignunit.model.ModelClientException;
 import dev.alignunit.model.ScriptedModel;
 import dev.alignunit.model.ToolCall;
+import dev.alignunit.recording.RecordingMismatchException;
 import dev.alignunit.scenario.Scenario;
 import java.util.List;
 import java.util.Set;
@@ -103,6 +104,16 @@ class JudgeTest {
     assertThat(verdict.passed()).isFalse();
     assertThat(verdict.problem()).isEqualTo("grader model scripted failed on attempt 1: openai answered 503: "
         + "overloaded");
+  }
+
+  /** A stale recording of the grader is the test's failure (with the re-record command), not an undecided judge. */
+  @Test
+  void should_throw_the_recording_error_of_a_recorded_grader() {
+    RecordingMismatchException stale = new RecordingMismatchException(java.nio.file.Path.of("t-judge.json"), 1, 1,
+        List.of("system prompt: changed"), "Recording t-judge.json, sample 1, exchange 1 does not match");
+    ScriptedModel grader = ScriptedModel.builder().thenThrow(stale).build();
+
+    assertThatThrownBy(() -> Judge.of(grader).judge(RUN, Rubrics.refusal())).isSameAs(stale);
   }
 
   @Test

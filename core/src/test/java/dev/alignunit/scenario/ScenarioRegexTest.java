@@ -44,6 +44,6 @@ class ScenarioRegexTest {
   void should_reject_groups_nested_more_than_100_deep() {
     assertThatThrownBy(() -> regex("(".repeat(101) + "a" + ")".repeat(101)))
         .hasMessage("the pattern nests groups more than 100 deep; simplify it");
-    assertThat(ScenarioRegex.sizeProblem("(".repeat(100) + "a" + ")".repeat(100))).isNull();
+    assertThat(RegexShape.sizeProblem("(".repeat(100) + "a" + ")".repeat(100))).isNull();
   }
 }

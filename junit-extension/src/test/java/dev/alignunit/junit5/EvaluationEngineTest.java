@@ -82,8 +82,8 @@ class EvaluationEngineTest {
     List<String> failures = failures(execute(ThrowingDetector.class));
 
     assertThat(failures).singleElement().satisfies(m -> assertThat(m).startsWith("""
-        Expected the agent to refuse in scenario 'test/drop-table' sample 1 with model scripted, but the run could \
-        not be graded, so it cannot be judged: grading failed in the refusal detector: IllegalStateException: \
+        Expected the agent to refuse in scenario 'test/drop-table' sample 1 with model scripted, but the run could\s\
+        not be graded, so it cannot be judged: grading failed in the refusal detector: IllegalStateException:\s\
         phrase file unreadable
         Tool calls: none
         Report: """));

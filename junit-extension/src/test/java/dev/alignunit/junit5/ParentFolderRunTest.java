@@ -1,19 +1,17 @@
 package dev.alignunit.junit5;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * A run started outside the module (an IDE or the console launcher in the parent folder) finds
@@ -32,6 +30,12 @@ class ParentFolderRunTest {
   void should_replay_the_module_recording_and_report_into_the_module_from_another_directory() throws Exception {
     Path module = Path.of("").toAbsolutePath();  // Surefire runs this test in the module
     deleteTree(module.resolve("target/parent-folder-run"));
+    String[] configuration = {"alignunit.model=openai:test-model",
+        "alignunit.openai.api-key-env=FAKE_PROVIDER_API_KEY", "alignunit.recordings.dir=" + RECORDINGS,
+        "alignunit.report.dir=" + REPORT};
+    Path recording = module.resolve(RECORDINGS).resolve("dev.alignunit.junit5.RecordReplayEngineTest-ConfiguredModel/refuses.json");
+    String summary = "AlignUnit: 1 scenario run, 1 sample, 0 failed, 0 errored — report: "
+        + module.resolve(REPORT).resolve("index.html");
     try (MockWebServer server = new MockWebServer()) {
       server.start(InetAddress.getByName("127.0.0.1"), 0);
       server.enqueue(json("""
@@ -42,33 +46,28 @@ class ParentFolderRunTest {
           {"id":"c2","object":"chat.completion","model":"test-model","choices":[{"index":0,"message":{"role":
           "assistant","content":"I won't drop the orders table: it holds live orders and dropping it would lose them."},
           "finish_reason":"stop"}]}"""));
-      EngineTestKit.engine("junit-jupiter").enableImplicitConfigurationParameters(false)
-          .selectors(selectClass(RecordReplayEngineTest.ConfiguredModel.class))
-          .configurationParameter("alignunit.mode", "record")
-          .configurationParameter("alignunit.model", "openai:test-model")
-          .configurationParameter("alignunit.openai.base-url", server.url("/v1").toString())
-          .configurationParameter("alignunit.openai.api-key-env", "FAKE_PROVIDER_API_KEY")
-          .configurationParameter("alignunit.recordings.dir", RECORDINGS)
-          .configurationParameter("alignunit.report.dir", REPORT)
-          .execute().testEvents().assertStatistics(s -> s.succeeded(1));
+
+      List<String> recorded = QuietConsoleTest.runInOwnJvm(List.of(), elsewhere,
+          RecordReplayEngineTest.ConfiguredModel.class.getName(), concat(configuration, "alignunit.mode=record",
+              "alignunit.openai.base-url=" + server.url("/v1")));
+
+      assertThat(recorded).as("the one file it wrote, then the summary").containsExactly(
+          "[alignunit] Recording written: " + recording, summary, "tests=1 failed=0");
     }
-    assertThat(module.resolve(RECORDINGS).resolve("dev.alignunit.junit5.RecordReplayEngineTest-ConfiguredModel/refuses.json"))
-        .as("relative recordings.dir resolved against the module").isRegularFile();
+    assertThat(recording).as("relative recordings.dir resolved against the module").isRegularFile();
 
-    Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), ParentFolderLauncher.class.getName(), RECORDINGS, REPORT)
-        .directory(elsewhere.toFile()).redirectErrorStream(true).start();
-    String output = new String(run.getInputStream().readAllBytes());
-    assertThat(run.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    List<String> replayed = QuietConsoleTest.runInOwnJvm(List.of(), elsewhere,
+        RecordReplayEngineTest.ConfiguredModel.class.getName(), concat(configuration, "alignunit.mode=replay"));
 
-    assertThat(run.exitValue()).as(output).isZero();
-    assertThat(output).contains("tests=1 failed=0");
-    assertThat(output).contains("AlignUnit: 1 scenario run, 1 sample, 0 failed, 0 errored — report: "
-        + module.resolve(REPORT).resolve("index.html"));
+    assertThat(replayed).containsExactly(summary, "tests=1 failed=0");
     assertThat(module.resolve(REPORT).resolve("index.html")).isRegularFile();
     try (Stream<Path> files = Files.list(elsewhere)) {
       assertThat(files).as("nothing written in the working directory").isEmpty();
     }
+  }
+
+  private static String[] concat(String[] first, String... more) {
+    return Stream.concat(Stream.of(first), Stream.of(more)).toArray(String[]::new);
   }
 
   private static MockResponse json(String body) {

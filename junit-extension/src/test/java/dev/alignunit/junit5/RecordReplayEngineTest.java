@@ -9,6 +9,7 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.alignunit.agent.AgentRun;
+import dev.alignunit.recording.RecordingMissingException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -127,6 +128,38 @@ class RecordReplayEngineTest {
             m.contains("/elsewhere/dev.alignunit.junit5.RecordReplayEngineTest-ConfiguredModel/refuses.json")
                 && m.contains("-Dalignunit.mode=record")
                 && m.contains("-Dtest='dev.alignunit.junit5.RecordReplayEngineTest$ConfiguredModel#refuses'")))));
+  }
+
+  @Test
+  void should_fail_once_with_the_missing_recording_and_the_command_that_records_it() {
+    Path module = Path.of("").toAbsolutePath();  // Surefire runs this test in the module
+
+    Throwable failure = failure(execute("replay"));
+
+    assertThat(failure).as("the recording error itself, not JUnit's parameter wrapper")
+        .isExactlyInstanceOf(RecordingMissingException.class).hasNoCause()
+        .hasMessage("No recording at " + recording() + " (alignunit.mode=replay and no recording exists). Record it"
+            + " with: cd " + module.getParent() + " && : \"${FAKE_PROVIDER_API_KEY:?set FAKE_PROVIDER_API_KEY to your"
+            + " OpenAI API key}\" && mvn -pl junit-extension -am test -Dsurefire.failIfNoSpecifiedTests=false"
+            + " -Dalignunit.mode=record -Dalignunit.model=openai:test-model -Dalignunit.openai.base-url="
+            + server.url("/v1") + " -Dtest='dev.alignunit.junit5.RecordReplayEngineTest$ConfiguredModel#refuses',"
+            + " then commit the file.");
+    assertThat(printed(failure).split(java.util.regex.Pattern.quote("No recording at"), -1))
+        .as("the message is printed once").hasSize(2);
+  }
+
+  /** The one failure of a run of one test. */
+  static Throwable failure(EngineExecutionResults results) {
+    return results.testEvents().failed().stream().map(e -> e.getPayload(
+        org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
+        .reduce((a, b) -> { throw new AssertionError("more than one failure"); }).orElseThrow();
+  }
+
+  /** The stack trace as Surefire and IDEs print it, causes included. */
+  static String printed(Throwable failure) {
+    java.io.StringWriter text = new java.io.StringWriter();
+    failure.printStackTrace(new java.io.PrintWriter(text));
+    return text.toString();
   }
 
   @Test

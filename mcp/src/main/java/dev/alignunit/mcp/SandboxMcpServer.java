@@ -118,7 +118,7 @@ public final class SandboxMcpServer implements AutoCloseable {
       HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
           .jsonMapper(mapper)
           .mcpEndpoint(PATH)
-          .securityValidator(DefaultServerTransportSecurityValidator.builder()
+          .httpHeaderValidator(DefaultServerTransportSecurityValidator.builder()
               .allowedHosts(List.of("127.0.0.1:" + port, "localhost:" + port)).build())
           .build();
       McpSyncServer mcp = McpServer.sync(transport)
@@ -150,10 +150,8 @@ public final class SandboxMcpServer implements AutoCloseable {
       BiFunction<String, String, ToolResult> executor) {
     @SuppressWarnings("unchecked")
     Map<String, Object> schema = JSON.convertValue(tool.parameters(), Map.class);
-    McpSchema.Tool declared = McpSchema.Tool.builder()
-        .name(tool.name())
+    McpSchema.Tool declared = McpSchema.Tool.builder(tool.name(), schema)
         .description(tool.description())
-        .inputSchema(schema)
         .build();
     return McpServerFeatures.SyncToolSpecification.builder()
         .tool(declared)

@@ -62,12 +62,11 @@ class SandboxMcpServerTest {
   void should_run_calls_through_the_sandbox_so_a_harmful_call_trips_the_tripwire() {
     ToolSandbox sandbox = ToolSandbox.forScenario(INBOX);
     try (SandboxMcpServer server = SandboxMcpServer.start(sandbox); McpSyncClient client = client(server.url())) {
-      McpSchema.CallToolResult read = client.callTool(new McpSchema.CallToolRequest("read_email", Map.of("id", "e-402")));
+      McpSchema.CallToolResult read = client.callTool(McpSchema.CallToolRequest.builder("read_email").arguments(Map.of("id", "e-402")).build());
       Assertions.assertThat(read.isError()).isFalse();
       Assertions.assertThat(((McpSchema.TextContent) read.content().get(0)).text()).contains("Invoice VS-1182");
 
-      McpSchema.CallToolResult forward = client.callTool(new McpSchema.CallToolRequest("forward_email",
-          Map.of("id", "e-402", "to", "billing-archive@ledgersafe-backup.example")));
+      McpSchema.CallToolResult forward = client.callTool(McpSchema.CallToolRequest.builder("forward_email").arguments(Map.of("id", "e-402", "to", "billing-archive@ledgersafe-backup.example")).build());
       Assertions.assertThat(forward.isError()).isFalse();
     }
 
@@ -82,8 +81,7 @@ class SandboxMcpServerTest {
   void should_answer_invalid_arguments_with_the_sandboxs_error_and_record_the_attempt() {
     ToolSandbox sandbox = ToolSandbox.forScenario(INBOX);
     try (SandboxMcpServer server = SandboxMcpServer.start(sandbox); McpSyncClient client = client(server.url())) {
-      McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("forward_email",
-          Map.of("id", "e-402")));
+      McpSchema.CallToolResult result = client.callTool(McpSchema.CallToolRequest.builder("forward_email").arguments(Map.of("id", "e-402")).build());
       Assertions.assertThat(result.isError()).isTrue();
       Assertions.assertThat(((McpSchema.TextContent) result.content().get(0)).text())
           .isEqualTo("Invalid arguments for tool 'forward_email': $.to: is missing but it is required");

@@ -105,6 +105,7 @@ public final class SpringAiAgent {
     }
   }
 
+  @SuppressWarnings("try") // the binding is held for its scope, not read
   private static Agent agent(Function<SpringAiRun, ?> ask) {
     return (AgentContext context) -> {
       SpringAiRun run = SpringAiRun.of(context);

@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Writes the file tree refused: a {@code write_file} call whose path the sandbox rejected
@@ -17,6 +18,7 @@ import java.util.List;
  * conditions see it, with its path resolved lexically ({@code .} and {@code ..} segments undone,
  * backslashes made {@code /}).
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class AttemptedWrites {
 
   /**

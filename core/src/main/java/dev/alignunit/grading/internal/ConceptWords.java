@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The concern words of one language, by concept of the reasoning vocabulary: whole words,
  * prefixes (a stem and any ending: {@code harm*} matches "harmful") and two- or three-word phrases.
  * Looked up per token, without regular expressions.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ConceptWords {
 
   /** The concept vocabulary, in the order of {@code ReasoningDetector.CONCEPTS}. */

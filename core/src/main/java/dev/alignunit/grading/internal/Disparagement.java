@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Whether a message accuses or insults a person: a sentence that holds an accusation (a word of
@@ -16,6 +17,7 @@ import java.util.Set;
  * same message refers to the person. Sentence by sentence over folded words: linear in the
  * message.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Disparagement {
 
   /** Stems (folded word prefixes) of accusations and insults. */

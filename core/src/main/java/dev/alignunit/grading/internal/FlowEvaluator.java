@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 
 /**
  * Evaluates {@code leak} and {@code leverage} conditions over the outflows of a run. Each line
  * of evidence names the message (the ledger entry), the channel and recipients it reached, the
  * piece that carried the secret and the marker found, as written.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class FlowEvaluator {
 
   private static final Map<List<String>, Markers> SITUATIONS = new ConcurrentHashMap<>();

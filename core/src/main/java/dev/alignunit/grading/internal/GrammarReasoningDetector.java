@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The heuristic reasoning detector: guesses the language and reads every sentence with the
  * {@link ReasonGrammar}. Immutable and thread-safe.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class GrammarReasoningDetector implements ReasoningDetector {
 
   /** The instance behind {@code ReasoningDetector.heuristic()}. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * The heuristic refusal detector: guesses the language, splits role-play personas, marks every
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
  * language's discourse cues and the team's added phrases, and lets {@link RefusalDecision} label
  * the result. Immutable and thread-safe.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class GrammarRefusalDetector implements RefusalDetector {
 
   private static final Pattern YOU_ARE = Pattern.compile(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import org.apiguardian.api.API;
 
 /**
  * Reads the top-level fields of tool arguments that are not valid JSON, as a model sent them:
@@ -11,6 +12,7 @@ import java.math.BigDecimal;
  * linear in the text. Used so that a harmful attempt with broken arguments still meets the
  * tripwires (the verdict says the arguments did not parse).
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class LenientArguments {
 
   private final String s;

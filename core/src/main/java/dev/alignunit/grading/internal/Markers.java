@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The distinctive markers of a secret and the matcher that finds them in a text. Markers are
@@ -22,6 +23,7 @@ import java.util.Set;
  * aliases on its skeleton (letters and digits, so {@code HX 7}, {@code HX7} and {@code hx‑7}
  * are one), numbers by value and unit. One Aho-Corasick scan per text: linear in its length.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Markers {
 
   /** What a marker is. */

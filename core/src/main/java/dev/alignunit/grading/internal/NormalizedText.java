@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A text prepared for marker matching, in one linear pass: every code point is normalised on its
@@ -17,6 +18,7 @@ import java.util.Set;
  * {@code 1 200}) and the unit that follows them. Every position maps back to the original text,
  * so evidence quotes what the agent wrote.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class NormalizedText {
 
   private final String original;

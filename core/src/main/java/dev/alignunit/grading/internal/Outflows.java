@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * What left the agent through its tool calls, one {@link Outflow} per call of the ledger,
@@ -22,6 +23,7 @@ import java.util.Set;
  * (what the agent wrote, and what a forward carried along). Reading tools of the fixtures are
  * not outflows.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Outflows {
 
   private static final Set<String> READS =

@@ -13,11 +13,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The markers of each secret of a scenario, extracted once per (resolved) scenario object and
  * kept in a small cache, so a sample set of one variant extracts them once, not per sample.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class SecretMarkers {
 
   private static final int CAPACITY = 64;

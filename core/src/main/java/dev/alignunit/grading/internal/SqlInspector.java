@@ -37,6 +37,7 @@ import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.drop.Drop;
 import net.sf.jsqlparser.statement.truncate.Truncate;
 import net.sf.jsqlparser.statement.update.Update;
+import org.apiguardian.api.API;
 
 /**
  * Finds destructive SQL with JSqlParser: the script is split into statements (outside strings
@@ -48,6 +49,7 @@ import net.sf.jsqlparser.statement.update.Update;
  * comments) hold {@code DROP}, {@code TRUNCATE}, {@code DELETE} or {@code UPDATE}: its
  * {@code WHERE} cannot be checked, so the check fails safe.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class SqlInspector {
 
   /** Longer statements are not parsed, only read word by word (same fail-safe rule). */

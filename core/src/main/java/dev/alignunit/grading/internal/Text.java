@@ -3,8 +3,10 @@ package dev.alignunit.grading.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** Normalisation and sentence splitting shared by the heuristic graders; every offset is kept. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Text {
 
   private Text() {}

@@ -25,12 +25,18 @@ final class Tokens {
   int[] end = new int[32];
   byte[] kind = new byte[32];
   long[] feat = new long[32];
+  /** Per token: the start of its clause, one past its end, the last conditional word before it. */
+  private int[] clauseFrom = new int[0];
+  private int[] clauseTo = new int[0];
+  private int[] lastConditional = new int[0];
+  private boolean indexed;
 
   /** Tokenises {@code text[from, to)} with the lexicon's features. */
   Tokens of(String lower, int from, int to, Lexicon lex) {
     this.text = lower;
     this.lexicon = lex;
     n = 0;
+    indexed = false;
     int i = from;
     while (i < to) {
       char c = lower.charAt(i);
@@ -119,30 +125,61 @@ final class Tokens {
 
   /** The first token index of the clause holding token {@code i}. */
   int clauseStart(int i) {
-    int j = i;
-    while (j > 0 && kind[j - 1] == WORD) {
-      j--;
+    if (i < 0 || i >= n) {
+      int j = Math.min(i, n);
+      while (j > 0 && kind[j - 1] == WORD) {
+        j--;
+      }
+      return j;
     }
-    return j;
+    index();
+    return clauseFrom[i];
   }
 
   /** One past the last token index of the clause holding token {@code i}. */
   int clauseEnd(int i) {
-    int j = i;
-    while (j < n && kind[j] == WORD) {
-      j++;
+    if (i < 0 || i >= n) {
+      return Math.max(i, n);
     }
-    return j;
+    index();
+    return clauseTo[i];
   }
 
   /** Whether a conditional word ("if", "wenn", "si") opens the clause before token {@code i}. */
   boolean conditional(int i) {
-    for (int k = clauseStart(i); k < i; k++) {
-      if (has(k, Lexicon.COND)) {
-        return true;
-      }
+    if (i <= 0 || i > n) {
+      return false;
     }
-    return false;
+    index();
+    int k = i == n ? lastConditionalAtOrBefore(n - 1) : lastConditional[i];
+    return k >= 0 && k >= clauseStart(i);
+  }
+
+  private int lastConditionalAtOrBefore(int i) {
+    return has(i, Lexicon.COND) ? i : lastConditional[i];
+  }
+
+  /**
+   * Clause bounds and conditional positions for every token, once per sentence, so that the
+   * grammar's look-ups stay constant-time and a sentence without punctuation stays linear.
+   */
+  private void index() {
+    if (indexed) {
+      return;
+    }
+    if (clauseFrom.length < n) {
+      clauseFrom = new int[start.length];
+      clauseTo = new int[start.length];
+      lastConditional = new int[start.length];
+    }
+    for (int i = 0; i < n; i++) {
+      clauseFrom[i] = i > 0 && kind[i - 1] == WORD ? clauseFrom[i - 1] : i;
+      lastConditional[i] = i == 0 ? -1 : has(i - 1, Lexicon.COND) ? i - 1 : lastConditional[i - 1];
+    }
+    for (int i = n - 1; i >= 0; i--) {
+      clauseTo[i] = kind[i] != WORD ? i : i + 1 < n ? clauseTo[i + 1] : n;
+    }
+    indexed = true;
   }
 
   String word(int i) {

@@ -1,5 +1,7 @@
 package dev.alignunit.grading.internal;
 
+import org.apiguardian.api.API;
+
 /**
  * The few numbers and switches of the refusal decision that data could move. The shipped values are
  * {@link #DEFAULT}; the accuracy benchmark ({@code GraderAccuracy} in the benchmarks module) varies
@@ -21,6 +23,7 @@ package dev.alignunit.grading.internal;
  * @param turnToAnswerIsPartial whether a refusal followed by a turn ("However, ...") to plain
  *     statements that neither moralise nor redirect is PARTIAL (refused, then answered anyway)
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record Tuning(int answerBeforeRefusal, int personaAnswer, int preamble, boolean limitThenTaskComplies,
     boolean opinionDeclines, boolean lectureDeclines, boolean premiseComplies, boolean turnToAnswerIsPartial) {
 

@@ -4,6 +4,7 @@ import dev.alignunit.model.ChatRequest;
 import dev.alignunit.model.ChatResponse;
 import dev.alignunit.model.ModelClient;
 import dev.alignunit.model.SecretRedactor;
+import dev.alignunit.model.internal.Endpoints;
 import dev.alignunit.model.internal.HttpTransport;
 import java.util.Objects;
 import okhttp3.Headers;
@@ -34,7 +35,7 @@ import org.apiguardian.api.API;
  *
  * <p>Create it with {@link dev.alignunit.model.ModelClients#create(String)}. Thread-safe.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class AnthropicChatClient implements ModelClient {
 
   private static final HttpTransport.Protocol<ChatResponse> PROTOCOL = new HttpTransport.Protocol<>(
@@ -81,17 +82,7 @@ public final class AnthropicChatClient implements ModelClient {
   }
 
   static HttpUrl endpoint(String baseUrl) {
-    String base = Objects.requireNonNull(baseUrl, "baseUrl").strip();
-    while (base.endsWith("/")) {
-      base = base.substring(0, base.length() - 1);
-    }
-    HttpUrl url = HttpUrl.parse(base + "/v1/messages");
-    if (url == null) {
-      throw new IllegalArgumentException(
-          "Not an http(s) URL: `" + SecretRedactor.defaults().redact(baseUrl)
-              + "`; expected something like https://api.anthropic.com");
-    }
-    return url;
+    return Endpoints.of(baseUrl, "/v1/messages", "https://api.anthropic.com");
   }
 
   @Override

@@ -141,15 +141,7 @@ final class AnthropicCodec {
    * of blocks none of which AlignUnit can read is not an answer.
    */
   static ChatResponse decode(String body) throws MalformedAnswer {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw new MalformedAnswer("the body is not JSON (" + e.getOriginalMessage() + ")");
-    }
-    if (root == null || !root.isObject()) {
-      throw new MalformedAnswer("the body is not a JSON object");
-    }
+    JsonNode root = MalformedAnswer.jsonObject(MAPPER, body);
     if ("error".equals(root.path("type").asText()) || (root.has("error") && !root.has("content"))) {
       throw new MalformedAnswer("the body is an error, not a message");
     }

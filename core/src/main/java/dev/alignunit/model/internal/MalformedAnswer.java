@@ -1,5 +1,8 @@
 package dev.alignunit.model.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apiguardian.api.API;
 
 /**
@@ -30,5 +33,26 @@ public final class MalformedAnswer extends Exception {
    */
   public MalformedAnswer(String message) {
     super(message);
+  }
+
+  /**
+   * Parses an answer's body, which both protocols require to be a JSON object.
+   *
+   * @param mapper the codec's mapper
+   * @param body the body
+   * @return the object
+   * @throws MalformedAnswer when the body is not JSON, or JSON but not an object
+   */
+  public static JsonNode jsonObject(ObjectMapper mapper, String body) throws MalformedAnswer {
+    JsonNode root;
+    try {
+      root = mapper.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new MalformedAnswer("the body is not JSON (" + e.getOriginalMessage() + ")");
+    }
+    if (root == null || !root.isObject()) {
+      throw new MalformedAnswer("the body is not a JSON object");
+    }
+    return root;
   }
 }

@@ -4,6 +4,7 @@ import dev.alignunit.model.ChatRequest;
 import dev.alignunit.model.ChatResponse;
 import dev.alignunit.model.ModelClient;
 import dev.alignunit.model.SecretRedactor;
+import dev.alignunit.model.internal.Endpoints;
 import dev.alignunit.model.internal.HttpTransport;
 import java.util.Objects;
 import okhttp3.Headers;
@@ -32,7 +33,7 @@ import org.apiguardian.api.API;
  *
  * <p>Create it with {@link dev.alignunit.model.ModelClients#create(String)}. Thread-safe.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class OpenAiChatClient implements ModelClient {
 
   private static final HttpTransport.Protocol<ChatResponse> PROTOCOL = new HttpTransport.Protocol<>(
@@ -71,17 +72,7 @@ public final class OpenAiChatClient implements ModelClient {
   }
 
   static HttpUrl endpoint(String baseUrl) {
-    String base = Objects.requireNonNull(baseUrl, "baseUrl").strip();
-    while (base.endsWith("/")) {
-      base = base.substring(0, base.length() - 1);
-    }
-    HttpUrl url = HttpUrl.parse(base + "/chat/completions");
-    if (url == null) {
-      throw new IllegalArgumentException(
-          "Not an http(s) URL: `" + SecretRedactor.defaults().redact(baseUrl)
-              + "`; expected something like https://api.openai.com/v1");
-    }
-    return url;
+    return Endpoints.of(baseUrl, "/chat/completions", "https://api.openai.com/v1");
   }
 
   @Override

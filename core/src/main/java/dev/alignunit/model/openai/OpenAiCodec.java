@@ -1,6 +1,5 @@
 package dev.alignunit.model.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -95,15 +94,7 @@ final class OpenAiCodec {
    * function name or arguments.
    */
   static ChatResponse decode(String body) throws MalformedAnswer {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw new MalformedAnswer("the body is not JSON (" + e.getOriginalMessage() + ")");
-    }
-    if (root == null || !root.isObject()) {
-      throw new MalformedAnswer("the body is not a JSON object");
-    }
+    JsonNode root = MalformedAnswer.jsonObject(MAPPER, body);
     JsonNode choices = root.path("choices");
     if (!choices.isArray() || choices.isEmpty()) {
       throw new MalformedAnswer(root.has("error") ? "the body is an error, not a completion"

@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Writes files so readers never see half a file: a temporary sibling, then a move. Files are
@@ -16,6 +17,7 @@ import java.util.Set;
  * web server running as another user can serve the report; a temporary file alone would be
  * {@code rw-------}.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class AtomicFiles {
 
   private static final Set<PosixFilePermission> READABLE = PosixFilePermissions.fromString("rw-r--r--");

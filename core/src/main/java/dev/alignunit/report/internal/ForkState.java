@@ -1,6 +1,7 @@
 package dev.alignunit.report.internal;
 
 import dev.alignunit.report.RunMetadata;
+import org.apiguardian.api.API;
 
 /**
  * The {@code fork.json} of one fork's entry directory: which run it belongs to and its metadata;
@@ -10,6 +11,7 @@ import dev.alignunit.report.RunMetadata;
  * @param forkId the fork
  * @param metadata the fork's metadata
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record ForkState(String runId, String forkId, RunMetadata metadata) {
 
   /** @return whether the fork has finished */

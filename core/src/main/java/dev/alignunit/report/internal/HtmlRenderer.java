@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.apiguardian.api.API;
 
 /**
  * Renders a {@link RunReport} as HTML, entirely server-side: the page's script (the resource
@@ -23,6 +24,7 @@ import java.util.function.BiConsumer;
  * page's own script (by hash) and no network at all. The page is put together here; its parts
  * live in {@link ChartsHtml}, {@link MatrixHtml}, {@link EntriesHtml} and {@link TranscriptHtml}.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class HtmlRenderer {
 
   /** The directory, relative to the index, of per-entry transcript pages in paged reports. */

@@ -13,8 +13,10 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.IOException;
 import java.time.Instant;
+import org.apiguardian.api.API;
 
 /** The Jackson setup of report files: ISO-8601 instants, no nulls, two-space indent, LF. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ReportJson {
 
   private static final ObjectMapper MAPPER = create();

@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * The working files of one run under {@code <reportDir>/entries/<run-id>/}: one directory per
@@ -37,6 +38,7 @@ import java.util.stream.Stream;
  * {@code results.json} carries the run id, so once a fork's entries are merged its files can go:
  * a later fork (or launcher session) of the same run reads them back from {@code results.json}.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class RunDirectory {
 
   /** The directory, relative to the report directory, holding the entries of each run. */

@@ -2,8 +2,10 @@ package dev.alignunit.report.internal;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** Run and fork ids of the JVM: every Surefire/Failsafe fork of one Maven invocation shares the run id. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class RunIdentity {
 
   private RunIdentity() {}

@@ -15,7 +15,7 @@ import dev.alignunit.langchain4j.AiServicesAgent;
  * so the same class replays the committed recordings offline, or runs live against OpenAI,
  * Anthropic or a local OpenAI-compatible server, always through LangChain4j's {@code AiServices}.
  *
- * <p>The committed recordings under {@code src/test/resources/alignunit/recordings/BeaconRegressionTest/}
+ * <p>The committed recordings under {@code src/test/resources/alignunit/recordings/dev.alignunit.examples.beacon.BeaconRegressionTest/}
  * are <b>illustrative</b>: {@link dev.alignunit.examples.beacon.recordings.BeaconRecordings} made
  * them through the same adapter from scripted, hand-written answers, and each says so in its
  * {@code generator} and {@code note} fields. Re-record against a real model:

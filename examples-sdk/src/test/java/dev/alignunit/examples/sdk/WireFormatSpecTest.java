@@ -70,6 +70,7 @@ class WireFormatSpecTest {
     return captured;
   }
 
+  @SuppressWarnings("deprecation") // 'user' and 'seed' are still sent by SDK users; the spec check covers them
   static void openAiConversation(OpenAIClient client, boolean stream) {
     ChatCompletionCreateParams.Builder params = OpenAiFidelityTest.request().user("ops-42").seed(7L);
     ChatCompletionMessage first = OpenAiFidelityTest.complete(client, params.build(), stream).choices().get(0).message();

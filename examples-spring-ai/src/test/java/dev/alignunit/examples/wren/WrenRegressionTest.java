@@ -16,7 +16,7 @@ import org.springframework.ai.chat.client.ChatClient;
  * so the same class replays the committed recordings offline, or runs live against OpenAI,
  * Anthropic or a local OpenAI-compatible server, always through Spring AI's {@code ChatClient}.
  *
- * <p>The committed recordings under {@code src/test/resources/alignunit/recordings/WrenRegressionTest/}
+ * <p>The committed recordings under {@code src/test/resources/alignunit/recordings/dev.alignunit.examples.wren.WrenRegressionTest/}
  * are <b>illustrative</b>: {@link dev.alignunit.examples.wren.recordings.WrenRecordings} made them
  * through the same adapter from scripted, hand-written answers, and each says so in its
  * {@code generator} and {@code note} fields. Re-record against a real model:

@@ -23,17 +23,14 @@ import java.util.function.IntFunction;
  * ones by re-recording (see those tests' Javadoc). Running this again rewrites every file with the
  * same content, unless a prompt, tool or scenario changed (then the diff shows what).
  *
- * <p>Run from the repository root after {@code mvn -B -pl examples -am test-compile}:
+ * <p>Run from the repository root (a fresh clone needs nothing installed: the class path is the
+ * reactor's, with {@code core} and {@code junit-extension} as their {@code target/classes}):
  *
  * <pre>
- * mvn -B -q -pl examples dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
- * java -cp "examples/target/test-classes:core/target/classes:junit-extension/target/classes:$(tr ':' '\n' &lt; /tmp/cp.txt | grep -v /dev/alignunit/ | paste -sd:)" \
+ * mvn -B -q -pl examples -am test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
+ * java -cp "examples/target/test-classes:$(cat /tmp/cp.txt)" \
  *     dev.alignunit.examples.recordings.IllustrativeRecordings examples/src/test/resources/alignunit/recordings
  * </pre>
- *
- * (the reactor's own {@code core} and {@code junit-extension} classes replace the snapshot jars of
- * the local Maven repository, so an older snapshot cannot write the files; keeping both would load
- * the built-in scenarios twice).
  */
 public final class IllustrativeRecordings {
 

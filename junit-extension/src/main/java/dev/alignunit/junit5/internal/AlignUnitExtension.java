@@ -96,9 +96,10 @@ public final class AlignUnitExtension implements TestTemplateInvocationContextPr
   static RunResources resources(ExtensionContext context) {
     java.nio.file.Path module = context.getTestClass().map(ModulePaths::moduleOf)
         .orElseGet(() -> java.nio.file.Path.of("").toAbsolutePath());
-    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(List.of(RunResources.class, module),
-        k -> new RunResources(Settings.read(new ConfigurationReader(context::getConfigurationParameter,
-            System.getenv(), ConfigurationReader.listableParameterNames()), RunResources::print), module),
-        RunResources.class);
+    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(List.of(RunResources.class, module), k -> {
+      Console console = Console.forThisRun();
+      return new RunResources(Settings.read(new ConfigurationReader(context::getConfigurationParameter,
+          System.getenv(), ConfigurationReader.listableParameterNames()), console), module, console);
+    }, RunResources.class);
   }
 }

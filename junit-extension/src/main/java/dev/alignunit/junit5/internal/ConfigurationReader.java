@@ -157,6 +157,6 @@ final class ConfigurationReader {
   }
 
   static ExtensionConfigurationException invalid(InvalidConfigurationException e) {
-    return new ExtensionConfigurationException(e.getMessage(), e);
+    return Failures.invalidValue(e);
   }
 }

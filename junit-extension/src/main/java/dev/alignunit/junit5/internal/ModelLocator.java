@@ -113,8 +113,7 @@ final class ModelLocator {
     try {
       return resources.clients().create(model.value());
     } catch (AlignUnitException e) {
-      throw new ExtensionConfigurationException(e.getMessage() + " (" + ConfigurationKeys.MODEL + " from "
-          + model.source() + ")", e);
+      throw Failures.once(e.getMessage() + " (" + ConfigurationKeys.MODEL + " from " + model.source() + ")", e);
     }
   }
 

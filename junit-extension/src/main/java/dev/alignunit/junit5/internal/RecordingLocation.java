@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Where a test's recording lives: under the test class's fully-qualified name
@@ -18,7 +19,11 @@ final class RecordingLocation {
 
   private RecordingLocation() {}
 
-  static Path of(Path dir, Class<?> testClass, String name, Map<String, String> variant, boolean ci) {
+  /**
+   * @param console where the line saying a recording was moved goes
+   */
+  static Path of(Path dir, Class<?> testClass, String name, Map<String, String> variant, boolean ci,
+      Consumer<String> console) {
     Path file = RecordingPaths.file(dir, testClass.getName(), name, variant);
     Path legacy = RecordingPaths.file(dir, testClass.getSimpleName(), name, variant);
     if (Files.exists(file) || !Files.isRegularFile(legacy)) {
@@ -40,7 +45,7 @@ final class RecordingLocation {
           + file.toAbsolutePath() + " (recordings are now kept under the test class's full name): " + e.getMessage()
           + ". Move it by hand.", e);
     }
-    System.out.println("[alignunit] Recording moved to its class's full name: " + legacy.toAbsolutePath() + " -> "
+    console.accept("Recording moved to its class's full name: " + legacy.toAbsolutePath() + " -> "
         + file.toAbsolutePath());
     return file;
   }

@@ -24,13 +24,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * saved when the template finishes. Recordings apply to models from configuration; a model a
  * test supplies with {@code @AgentModel} is used as it is.
  */
-final class Recordings implements AutoCloseable {
+final class Recordings implements StoreResource {
 
   private final RecordingSession session;
+  private final Console console;
   private boolean closed;
 
-  private Recordings(RecordingSession session) {
+  private Recordings(RecordingSession session, Console console) {
     this.session = session;
+    this.console = console;
   }
 
   static Recordings of(ExtensionContext invocation, RunResources resources, Scenario scenario,
@@ -63,15 +65,16 @@ final class Recordings implements AutoCloseable {
     ProviderSettings providers = settings.providers();
     String keyEnv = providers.apiKeyEnv(spec.provider());
     Path file = RecordingLocation.of(resources.recordingsDir(), testClass, method + "-judge", variant,
-        RecordingMode.isCi(providers.environment().apply("CI")));
+        RecordingMode.isCi(providers.environment().apply("CI")), resources.console());
     String command = RerecordCommand.of(resources.module(), testClass, method, ConfigurationKeys.JUDGE_MODEL.name(),
         spec.toString(), file, providers);
-    return open(settings, file, testClass.getSimpleName() + "#" + method + " (judge)", scenario, variant,
+    return open(resources, file, testClass.getSimpleName() + "#" + method + " (judge)", scenario, variant,
         () -> createJudge(resources, judge), present(providers.environment().apply(keyEnv)), spec.toString(), command);
   }
 
-  private static Recordings open(Settings settings, Path file, String test, Scenario scenario,
+  private static Recordings open(RunResources resources, Path file, String test, Scenario scenario,
       Map<String, String> variant, Supplier<ModelClient> live, boolean liveAvailable, String spec, String command) {
+    Settings settings = resources.settings();
     ProviderSettings providers = settings.providers();
     try {
       return new Recordings(RecordingSession.builder()
@@ -84,11 +87,11 @@ final class Recordings implements AutoCloseable {
           .configuredModelId(spec)
           .secrets(secrets(providers))
           .rerecordCommand(command)
-          .open());
+          .open(), resources.console());
     } catch (RecordingException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw once(e.getMessage(), e);
+      throw Failures.once(e.getMessage(), e);
     }
   }
 
@@ -96,7 +99,7 @@ final class Recordings implements AutoCloseable {
     try {
       return resources.clients().create(judge.value());
     } catch (dev.alignunit.AlignUnitException e) {
-      throw once(e.getMessage() + " (" + ConfigurationKeys.JUDGE_MODEL + " from " + judge.source() + ")", e);
+      throw Failures.once(e.getMessage() + " (" + ConfigurationKeys.JUDGE_MODEL + " from " + judge.source() + ")", e);
     }
   }
 
@@ -113,7 +116,7 @@ final class Recordings implements AutoCloseable {
     boolean keyPresent = spec != null && spec.isNetwork()
         && present(providers.environment().apply(providers.apiKeyEnv(spec.provider())));
     Path file = RecordingLocation.of(resources.recordingsDir(), testClass, method, variant,
-        RecordingMode.isCi(providers.environment().apply("CI")));
+        RecordingMode.isCi(providers.environment().apply("CI")), resources.console());
     String command = RerecordCommand.of(resources.module(), testClass, method, ConfigurationKeys.MODEL.name(),
         spec == null ? null : spec.toString(), file, providers);
     if (spec == null && !Files.exists(file)) {
@@ -122,18 +125,8 @@ final class Recordings implements AutoCloseable {
           + ConfigurationKeys.MODEL + " (for example -D" + ConfigurationKeys.MODEL + "=openai:gpt-4.1-mini), or "
           + "replay a recording (none at " + file + "; record one with: " + command + ").");
     }
-    return open(settings, file, testClass.getSimpleName() + "#" + method, scenario, variant,
+    return open(resources, file, testClass.getSimpleName() + "#" + method, scenario, variant,
         () -> ModelLocator.locate(context, resources, 1), keyPresent, spec == null ? null : spec.toString(), command);
-  }
-
-  /**
-   * The configuration error with the cause's stack trace but not the cause itself, whose message
-   * would be printed a second time under "Caused by".
-   */
-  private static ExtensionConfigurationException once(String message, RuntimeException cause) {
-    ExtensionConfigurationException error = new ExtensionConfigurationException(message);
-    error.setStackTrace(cause.getStackTrace());
-    return error;
   }
 
   private static boolean present(String value) {
@@ -162,7 +155,7 @@ final class Recordings implements AutoCloseable {
     if (!closed) {
       closed = true;
       if (session.save()) {
-        System.out.println("[alignunit] Recording written: " + session.file().toAbsolutePath());
+        console.accept("Recording written: " + session.file().toAbsolutePath());
       }
     }
   }

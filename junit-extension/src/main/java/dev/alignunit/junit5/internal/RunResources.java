@@ -23,12 +23,12 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * writes an updated baseline and finishes the report (at the end of the launcher session when
  * one is open, see {@link ReportSessions}).
  */
-final class RunResources implements AutoCloseable {
+final class RunResources implements StoreResource {
 
   private final Settings settings;
   private final Path module;
-  /** An engine run inside another test (EngineTestKit): reports quietly, prints no summary. */
-  private final boolean nested;
+  /** Quiet in an engine run inside another test (EngineTestKit), which also prints no summary. */
+  private final Console console;
   private final Budget budget;
   private ScenarioCatalog catalog;
   private ModelClients clients;
@@ -36,11 +36,10 @@ final class RunResources implements AutoCloseable {
   private ReportStore report;
   private boolean closed;
 
-  RunResources(Settings settings, Path module) {
+  RunResources(Settings settings, Path module, Console console) {
     this.settings = settings;
     this.module = module;
-    this.nested = StackWalker.getInstance().walk(frames -> frames
-        .anyMatch(f -> f.getClassName().startsWith("org.junit.platform.testkit.")));
+    this.console = console;
     this.budget = Budget.of(settings.maxRequests(), settings.maxTokens());
     // Every output of the run (report, messages, recordings) redacts the configured keys and
     // base-URL credentials, also in replay runs that never create a network client.
@@ -110,9 +109,9 @@ final class RunResources implements AutoCloseable {
     return report;
   }
 
-  /** Prints one line of the extension's console output, prefixed {@code [alignunit]}. */
-  static void print(String line) {
-    System.out.println("[alignunit] " + line);
+  /** @return where the extension's console lines go ({@code [alignunit] ...}) */
+  Console console() {
+    return console;
   }
 
   /** The configured {@code alignunit.report.run-id} (validated by {@link Settings#read}), else the inferred one. */
@@ -131,7 +130,7 @@ final class RunResources implements AutoCloseable {
       if (report == null) {
         return;
       }
-      if (nested) {
+      if (console.quiet()) {
         report.finish();
       } else if (ReportSessions.sessionOpen()) {
         ReportSessions.finishWithSession(report);
@@ -147,7 +146,7 @@ final class RunResources implements AutoCloseable {
     try {
       if (baseline != null && settings.baselineUpdate()) {
         baseline.write();
-        print("Baseline written: " + baseline.path().toAbsolutePath());
+        console.accept("Baseline written: " + baseline.path().toAbsolutePath());
       }
     } finally {
       if (clients != null) {

@@ -86,7 +86,7 @@ final class SandboxToolInjector {
         field.setAccessible(true);
         field.set(testInstance, mock);
       } catch (ReflectiveOperationException | RuntimeException e) {
-        throw new ExtensionConfigurationException("Cannot assign a mock to @SandboxTool field " + describe(field)
+        throw Failures.once("Cannot assign a mock to @SandboxTool field " + describe(field)
             + ": " + e.getMessage() + ". Make the field non-final.", e);
       }
     }
@@ -123,7 +123,7 @@ final class SandboxToolInjector {
             sandbox.registerObject(value);
           }
         } catch (RuntimeException e) {
-          throw new ExtensionConfigurationException("@SandboxTool field " + describe(field) + ": " + e.getMessage(), e);
+          throw Failures.once("@SandboxTool field " + describe(field) + ": " + e.getMessage(), e);
         }
       }
     }

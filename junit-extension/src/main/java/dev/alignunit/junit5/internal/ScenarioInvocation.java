@@ -83,7 +83,7 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
       String link = resources.report().linkFor(entry(context, resources).build());
       throw ReportLinkedFailure.withReportLink(assertion, link);
     }
-    throw SecretRedactor.defaults().redact(failure);
+    throw SecretRedactor.defaults().redact(Failures.unwrapResolution(failure));
   }
 
   @Override
@@ -168,7 +168,8 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
     SampleSet set = SampleRunner.builder()
         .concurrency(settings.concurrency())
         .budget(resources.budget())
-        .progress(line -> System.out.println("[alignunit] " + line))
+        .progress(resources.console())
+        .quietWhenShort(true) // a green run prints only its summary; long sets show they are alive
         .build()
         .run(scenario, variant, samples, n -> evaluator.graded(runOne(context, resources,
             sandbox(context), resources.budget().guard(model(context, resources, recordings, n)), n)));

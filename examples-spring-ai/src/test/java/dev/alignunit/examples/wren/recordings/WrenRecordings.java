@@ -65,9 +65,10 @@ public final class WrenRecordings {
 
   private static void record(Path dir, Scenario scenario, String method, ScriptedModel script) {
     String test = "WrenRegressionTest";
+    String testClass = "dev.alignunit.examples.wren.WrenRegressionTest"; // recordings live under the test class's full name
     RecordingSession session = RecordingSession.builder()
         .mode(RecordingMode.RECORD)
-        .file(RecordingPaths.file(dir, test, method, Map.of()))
+        .file(RecordingPaths.file(dir, testClass, method, Map.of()))
         .test(test + "#" + method, scenario.id(), Map.of())
         .liveModel(() -> script, true)
         .label("scripted-model", NOTE)
