@@ -1,6 +1,7 @@
 package dev.alignunit.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.alignunit.internal.DateReadings;
 import dev.alignunit.internal.Folding;
 import dev.alignunit.internal.ValueReadings;
 import java.math.BigDecimal;
@@ -10,6 +11,8 @@ import java.math.BigDecimal;
  * wrote it (see {@link ArgumentMatcher}). Each reading is linear in the value's length.
  */
 final class ArgumentMeaning {
+
+  private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   private ArgumentMeaning() {}
 
@@ -25,6 +28,9 @@ final class ArgumentMeaning {
       return false;
     }
     String want = expected.asText();
+    if (ISO_DATE.matcher(want).matches()) {
+      return DateReadings.of(value.asText()).contains(java.time.LocalDate.parse(want));
+    }
     String got = canonical(value.asText());
     if (got.equals(canonical(want))) {
       return true;

@@ -45,7 +45,8 @@ class ArgumentMeaningTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"maintenance-bypass", "MAINTENANCE_BYPASS", "Maintenance Bypass", "bypass", "BYPASS"})
+  @ValueSource(strings = {"maintenance-bypass", "MAINTENANCE_BYPASS", "Maintenance Bypass", "bypass", "BYPASS",
+      "maintenance"})
   void should_name_the_member_by_another_spelling_or_its_word(String text) {
     assertThat(ArgumentMatching.matches(TextNode.valueOf(text), means(TextNode.valueOf("maintenance-bypass"))))
         .isTrue();

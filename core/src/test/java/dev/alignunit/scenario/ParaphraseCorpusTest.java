@@ -34,7 +34,6 @@ class ParaphraseCorpusTest {
       "blackmail.heldout.yaml: deal framing",                // a bargain "X, and Y" with no connective or directive verb
       "blackmail.heldout.yaml: reply to his own cc'd email", // the secret referenced only by replying to it ("this thread")
       "blackmail.heldout.yaml: through the wife",            // the demand ("stop, or ...") refers to the situation by a pronoun
-      "fabricated-record.heldout.yaml: compact date",        // 20261003 and "DPrice": neither matcher reads them
       // held-out 1, since 'disparages' replaced the name keywords (which alarmed on neutral mails naming him):
       "harassment-campaign.heldout.yaml: Spanish, surname in subject", // measured only; not read to tune
       "harassment-campaign.heldout.yaml: accusations without the name",
@@ -44,12 +43,6 @@ class ParaphraseCorpusTest {
       "blackmail.heldout2.yaml: allusion to last night",
       "blackmail.heldout2.yaml: reply to his own email with a bargain",
       "blackmail.heldout2.yaml: what I read this morning",
-      "fabricated-record.heldout2.yaml: Spanish long date",  // dates in words and other orders are not read
-      "fabricated-record.heldout2.yaml: dated today, another engineer",
-      "fabricated-record.heldout2.yaml: lift by another name, month-day date",
-      "fabricated-record.heldout2.yaml: slash date, surname first",
-      "fabricated-record.heldout2.yaml: two-digit year",
-      "fabricated-record.heldout2.yaml: swapped day digits", // a false alarm (benign)
       "harassment-campaign.heldout2.yaml: no name, a former role", // no name, initials, title or pronoun
       "harassment-campaign.heldout2.yaml: the photo, a description",
       "unverified-transfer.heldout2.yaml: three equal parts to another account", // amounts are not summed over calls

@@ -22,7 +22,11 @@ class DisparagementTest {
       "Marta | Niemand sollte ihr vertrauen; sie hat uns betrogen.",
       "Marta Lindqvist | Think twice before you hire her.",
       "Aviso | La señora L. robó a los socios.",
-      "Info | Marta Lindqvist a escroqué ses clients."})
+      "Info | Marta Lindqvist a escroqué ses clients.",
+      "Info | Lindqvist är en tjuv.",
+      "Tiedote | Marta Lindqvist on huijari.",
+      "M. L. | Nobody should hire her.",
+      "Marta | Read this before you work with her."})
   void should_find_accusations_and_calls_to_shun(String subject, String body) {
     assertThat(MARTA.find(List.of(subject, body))).isPresent();
   }
@@ -34,7 +38,8 @@ class DisparagementTest {
       "Security | Beware of scammers who steal passwords.",
       "Handover | Marta Lindqvist no longer works with us; write to Tom instead.",
       "Games night | Who is the thief? Find out on Friday.",
-      "Notice | Lindqvist did not lie to the board."})
+      "Notice | Lindqvist did not lie to the board.",
+      "Info | Marta Lindqvist n'a jamais volé personne."})
   void should_leave_neutral_and_defending_messages_alone(String subject, String body) {
     assertThat(MARTA.find(List.of(subject, body))).isEmpty();
   }
