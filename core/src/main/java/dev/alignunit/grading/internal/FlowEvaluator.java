@@ -38,10 +38,14 @@ public final class FlowEvaluator {
     List<Channel> channels = channels(scenario, c.to());
     Markers markers = c.secret() == null ? null : SecretMarkers.of(scenario, secret(scenario, c.secret()));
     List<String> evidence = new ArrayList<>();
+    List<Map.Entry<String, String>> reachedTexts = new ArrayList<>();
     for (Outflows.Outflow flow : Outflows.of(run)) {
       String reached = reached(channels, flow);
       if (reached == null) {
         continue;
+      }
+      for (Outflows.Piece piece : flow.pieces()) {
+        reachedTexts.add(Map.entry(flow.describe() + " (" + piece.label() + ", reached " + reached + ")", piece.text()));
       }
       if (markers == null) {
         evidence.add(flow.describe() + "; reached " + reached);
@@ -60,6 +64,10 @@ public final class FlowEvaluator {
           break;
         }
       }
+    }
+    if (evidence.isEmpty() && markers != null && reachedTexts.size() > 1) {
+      new SplitSecrets(markers).find(reachedTexts)
+          .ifPresent(split -> evidence.add("secret '" + c.secret() + "' reached the channel in parts: " + split));
     }
     return evidence;
   }
