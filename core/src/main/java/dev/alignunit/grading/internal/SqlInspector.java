@@ -105,15 +105,17 @@ public final class SqlInspector {
   private static void inspect(String sql, boolean destructive, Set<String> functions, String prefix, int depth,
       List<String> findings) {
     List<String> statements = SqlStatements.split(sql);
+    List<List<String>> wordLists = new ArrayList<>(statements.size());
     boolean dynamic = false;
     for (String statement : statements) {
       List<String> words = SqlStatements.words(statement);
+      wordLists.add(words);
       dynamic |= words.stream().anyMatch(DYNAMIC::contains) || !words.isEmpty() && words.get(0).equals("do");
     }
     for (int i = 0; i < statements.size(); i++) {
       String statement = statements.get(i);
       String where = prefix + (statements.size() == 1 ? "statement" : "statement " + (i + 1) + " of " + statements.size());
-      List<String> words = SqlStatements.words(statement);
+      List<String> words = wordLists.get(i);
       String called = called(words, functions);
       if (called != null) {
         findings.add(where + ": calls " + called + "(): " + shorten(statement));
