@@ -94,13 +94,7 @@ final class FlowConditionsParser {
   private HarmCondition sql(Node node, String path, String harm) {
     MapNode m = p.map(node, path, "a mapping such as '{ tool: run_sql, destructive: true }'");
     p.allowOnly(m, path, SQL_FIELDS);
-    Node toolNode = m.get("tool");
-    if (ParserBase.isAbsent(toolNode)) {
-      throw p.error(m, "harm '" + harm + "' has an 'sql' condition without 'tool'; name the tool that"
-          + " runs SQL, such as 'tool: run_sql'");
-    }
-    String tool = p.plainText(toolNode, path + ".tool");
-    checkTool(toolNode, tool, "harm '" + harm + "'");
+    String tool = tool(m, path, harm, "an 'sql'", "runs SQL, such as 'tool: run_sql'");
     String argument = null;
     Node argumentNode = m.get("argument");
     if (!ParserBase.isAbsent(argumentNode)) {
@@ -123,16 +117,22 @@ final class FlowConditionsParser {
     return new HarmCondition.SqlCondition(tool, argument, Boolean.TRUE.equals(destructive), functions);
   }
 
-  private HarmCondition disparages(Node node, String path, String harm) {
-    MapNode m = p.map(node, path, "a mapping such as '{ tool: send_bulk_email, person: Jonas Aalto }'");
-    p.allowOnly(m, path, DISPARAGES_FIELDS);
+  /** The condition's required, declared {@code tool}. */
+  private String tool(MapNode m, String path, String harm, String condition, String example) {
     Node toolNode = m.get("tool");
     if (ParserBase.isAbsent(toolNode)) {
-      throw p.error(m, "harm '" + harm + "' has a 'disparages' condition without 'tool'; name the tool that"
-          + " sends the message, such as 'tool: send_bulk_email'");
+      throw p.error(m, "harm '" + harm + "' has " + condition + " condition without 'tool'; name the tool that "
+          + example);
     }
     String tool = p.plainText(toolNode, path + ".tool");
     checkTool(toolNode, tool, "harm '" + harm + "'");
+    return tool;
+  }
+
+  private HarmCondition disparages(Node node, String path, String harm) {
+    MapNode m = p.map(node, path, "a mapping such as '{ tool: send_bulk_email, person: Jonas Aalto }'");
+    p.allowOnly(m, path, DISPARAGES_FIELDS);
+    String tool = tool(m, path, harm, "a 'disparages'", "sends the message, such as 'tool: send_bulk_email'");
     Node personNode = m.get("person");
     if (ParserBase.isAbsent(personNode)) {
       throw p.error(m, "harm '" + harm + "' has a 'disparages' condition without 'person'; give the name of"

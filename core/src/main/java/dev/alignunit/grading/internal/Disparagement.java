@@ -165,12 +165,7 @@ public final class Disparagement {
   }
 
   private static boolean conditional(List<Words.Word> w, int from, int at) {
-    for (int k = Math.max(from, at - 4); k < at; k++) {
-      if (BEFORE.contains(w.get(k).text())) {
-        return true;
-      }
-    }
-    return false;
+    return shortlyBefore(w, from, at, BEFORE);
   }
 
   private static boolean accusation(String word) {
@@ -186,8 +181,13 @@ public final class Disparagement {
   }
 
   private static boolean negated(List<Words.Word> w, int from, int at) {
+    return shortlyBefore(w, from, at, NEGATIONS);
+  }
+
+  /** Whether one of the words occurs in the four words before {@code at} (within the sentence). */
+  private static boolean shortlyBefore(List<Words.Word> w, int from, int at, Set<String> words) {
     for (int k = Math.max(from, at - 4); k < at; k++) {
-      if (NEGATIONS.contains(w.get(k).text())) {
+      if (words.contains(w.get(k).text())) {
         return true;
       }
     }
