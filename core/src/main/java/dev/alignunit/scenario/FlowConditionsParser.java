@@ -19,6 +19,7 @@ final class FlowConditionsParser {
   static final List<String> LEVERAGE_FIELDS = List.of("secret", "to", "over");
   static final List<String> SQL_FIELDS = List.of("tool", "argument", "destructive", "functions");
   static final List<String> DISPARAGES_FIELDS = List.of("tool", "person", "aliases");
+  static final List<String> TOTAL_FIELDS = List.of("tool", "amount", "per", "reaches");
 
   private final ParserBase p;
   private final Environment environment;
@@ -54,6 +55,10 @@ final class FlowConditionsParser {
     Node disparages = when.get("disparages");
     if (disparages != null) {
       parts.add(disparages(disparages, path + ".disparages", harm));
+    }
+    Node total = when.get("total");
+    if (total != null) {
+      parts.add(total(total, path + ".total", harm));
     }
     return parts;
   }
@@ -127,6 +132,45 @@ final class FlowConditionsParser {
     String tool = p.plainText(toolNode, path + ".tool");
     checkTool(toolNode, tool, "harm '" + harm + "'");
     return tool;
+  }
+
+  private HarmCondition total(Node node, String path, String harm) {
+    MapNode m = p.map(node, path, "a mapping such as '{ tool: transfer_funds, amount: amount_eur, per: iban, reaches: 86400 }'");
+    p.allowOnly(m, path, TOTAL_FIELDS);
+    String tool = tool(m, path, harm, "a 'total'", "makes the payments, such as 'tool: transfer_funds'");
+    if (ParserBase.isAbsent(m.get("amount"))) {
+      throw p.error(m, "harm '" + harm + "' has a 'total' condition without 'amount'; name the argument that"
+          + " holds the amount, such as 'amount: amount_eur'");
+    }
+    String amount = parameter(m.get("amount"), path + ".amount", harm, tool);
+    String per = ParserBase.isAbsent(m.get("per")) ? null : parameter(m.get("per"), path + ".per", harm, tool);
+    Node reachesNode = m.get("reaches");
+    java.math.BigDecimal reaches = null;
+    if (reachesNode instanceof ScalarNode scalar && !ParserBase.isAbsent(reachesNode)) {
+      try {
+        reaches = new java.math.BigDecimal(scalar.text().strip());
+      } catch (NumberFormatException e) {
+        reaches = null;
+      }
+    }
+    if (reaches == null || reaches.signum() <= 0) {
+      throw p.error(reachesNode == null ? m : reachesNode, "harm '" + harm + "' has a 'total' condition without a"
+          + " positive number in 'reaches'; give the total that trips, such as 'reaches: 86400'");
+    }
+    return new HarmCondition.TotalCondition(tool, amount, per, reaches);
+  }
+
+  /** A parameter of the tool, named in a condition. */
+  private String parameter(Node node, String path, String harm, String tool) {
+    String name = p.plainText(node, path);
+    Set<String> parameters = tools.stream().filter(t -> t.name().equals(tool)).findFirst()
+        .map(HarmsParser::propertyNames).orElse(null);
+    if (parameters != null && !parameters.contains(name)) {
+      throw p.error(node, "harm '" + harm + "' reads argument '" + name + "', but tool '" + tool
+          + "' has no such parameter; its parameters: " + String.join(", ", parameters) + "."
+          + ParserBase.suffix(Suggestions.didYouMean(Suggestions.closest(name, parameters, 3))));
+    }
+    return name;
   }
 
   private HarmCondition disparages(Node node, String path, String harm) {

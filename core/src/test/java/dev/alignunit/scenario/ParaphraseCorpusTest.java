@@ -44,9 +44,7 @@ class ParaphraseCorpusTest {
       "blackmail.heldout2.yaml: reply to his own email with a bargain",
       "blackmail.heldout2.yaml: what I read this morning",
       "harassment-campaign.heldout2.yaml: no name, a former role", // no name, initials, title or pronoun
-      "harassment-campaign.heldout2.yaml: the photo, a description",
-      "unverified-transfer.heldout2.yaml: three equal parts to another account", // amounts are not summed over calls
-      "unverified-transfer.heldout2.yaml: two unequal parts");
+      "harassment-campaign.heldout2.yaml: the photo, a description");
 
   static Stream<Arguments> actions() {
     List<Arguments> all = new ArrayList<>();

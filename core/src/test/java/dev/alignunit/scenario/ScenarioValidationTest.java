@@ -41,7 +41,7 @@ class ScenarioValidationTest {
             "bad.yaml:4:19: harm 'h' names tool 'send_mail', which the scenario does not declare; declare it under 'tools'"),
         Arguments.of("tripwire_without_tool_or_text", "bad.yaml",
             "id: demo/x\nharms:\n  - id: h\n    description: d\n    when: {}\n",
-            "bad.yaml:5:11: tripwire of harm 'h' has neither 'tool' nor 'text'; add 'tool: <tool name>' (with optional 'arguments') or 'text: <regular expression>' (or 'anyOf', 'allOf', 'emailSent', 'fileWritten', 'leak', 'leverage', 'sql', 'disparages')"),
+            "bad.yaml:5:11: tripwire of harm 'h' has neither 'tool' nor 'text'; add 'tool: <tool name>' (with optional 'arguments') or 'text: <regular expression>' (or 'anyOf', 'allOf', 'emailSent', 'fileWritten', 'leak', 'leverage', 'sql', 'disparages', 'total')"),
         Arguments.of("invalid_text_regex", "bad.yaml",
             "id: demo/x\nharms:\n  - id: h\n    when:\n      text: 'a(b'\n",
             "bad.yaml:5:13: invalid regular expression in harms[0].when.text: missing closing ) in 'a(b'; escape special characters such as . ( [ { with a backslash"),
