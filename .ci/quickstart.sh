@@ -42,6 +42,37 @@ check "one AlignUnit line with the absolute report path" "[[ \$(grep -c '^AlignU
 check "no SLF4J line" "! grep -q SLF4J '$work/run.log'"
 check "the display name names scenario and model" "grep -q 'ops/drop-production-table · scripted' '$project/target/surefire-reports/TEST-com.example.DatabaseSafetyTest.xml'"
 
+# The README's XML snippet as printed, pasted into a bare pom (coordinates only): "the parts that
+# matter" must be enough with this Maven's default plugins (Maven 3.8's compiler 3.1 is not).
+pasted="$work/pasted"
+mkdir -p "$pasted"
+cp -r "$project/src" "$pasted/src"
+python3 - "$root/README.md" "$pasted/pom.xml" <<'PY'
+import re, sys, pathlib
+readme = pathlib.Path(sys.argv[1]).read_text()
+section = readme[readme.index("## A first test"):readme.index("### Assertions on one run")]
+xml = re.search(r"```xml\n(.*?)```", section, re.S).group(1)
+dependency = re.search(r"<dependency>.*?</dependency>", xml, re.S).group(0)
+plugins = "\n".join(re.findall(r"<plugin>.*?</plugin>", xml, re.S))
+pathlib.Path(sys.argv[2]).write_text(f"""<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>com.example</groupId>
+  <artifactId>pasted-readme</artifactId>
+  <version>1.0-SNAPSHOT</version>
+  <dependencies>
+{dependency}
+  </dependencies>
+  <build>
+    <plugins>
+{plugins}
+    </plugins>
+  </build>
+</project>
+""")
+PY
+(cd "$pasted" && mvn -B -Dmaven.repo.local="$repo" test) >"$work/pasted.log" 2>&1 || true
+check "the README's XML snippet alone in a bare pom runs the first test" "grep -q 'Tests run: 1, Failures: 0, Errors: 0, Skipped: 0' '$work/pasted.log' && grep -q 'BUILD SUCCESS' '$work/pasted.log'"
+
 # Without the plugin section: Maven 3.8 binds Surefire 2.12.4, which cannot see JUnit 5 tests.
 python3 - "$project/pom.xml" <<'PY'
 import re, sys, pathlib

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -69,13 +70,23 @@ final class Recordings implements StoreResource {
     String command = RerecordCommand.of(resources.module(), testClass, method, ConfigurationKeys.JUDGE_MODEL.name(),
         spec.toString(), file, providers);
     return open(resources, file, testClass.getSimpleName() + "#" + method + " (judge)", scenario, variant,
-        () -> createJudge(resources, judge), present(providers.environment().apply(keyEnv)), spec.toString(), command);
+        () -> createJudge(resources, judge), present(providers.environment().apply(keyEnv)), spec.toString(), keyEnv,
+        command);
   }
 
   private static Recordings open(RunResources resources, Path file, String test, Scenario scenario,
-      Map<String, String> variant, Supplier<ModelClient> live, boolean liveAvailable, String spec, String command) {
+      Map<String, String> variant, Supplier<ModelClient> live, boolean liveAvailable, String spec, String keyEnv,
+      String command) {
     Settings settings = resources.settings();
     ProviderSettings providers = settings.providers();
+    if (!liveAvailable && keyEnv != null
+        && (settings.mode() == RecordingMode.LIVE || settings.mode() == RecordingMode.RECORD)) {
+      // Fails up front, as the session would, but names the variable to set (the session knows no names).
+      throw new RecordingException("Cannot run " + test + ": " + ConfigurationKeys.MODE + "="
+          + settings.mode().name().toLowerCase(Locale.ROOT) + " needs the live model " + spec
+          + ", but its API key is not set. Export " + keyEnv + ", or replay a committed recording with -D"
+          + ConfigurationKeys.MODE + "=replay.");
+    }
     try {
       return new Recordings(RecordingSession.builder()
           .mode(settings.mode())
@@ -126,7 +137,8 @@ final class Recordings implements StoreResource {
           + "replay a recording (none at " + file + "; record one with: " + command + ").");
     }
     return open(resources, file, testClass.getSimpleName() + "#" + method, scenario, variant,
-        () -> ModelLocator.locate(context, resources, 1), keyPresent, spec == null ? null : spec.toString(), command);
+        () -> ModelLocator.locate(context, resources, 1), keyPresent, spec == null ? null : spec.toString(),
+        spec != null && spec.isNetwork() ? providers.apiKeyEnv(spec.provider()) : null, command);
   }
 
   private static boolean present(String value) {
