@@ -34,4 +34,18 @@ public class AlignUnitException extends RuntimeException {
   public AlignUnitException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /**
+   * Creates an exception without a stack trace (for values kept in bulk, such as the errors of
+   * summarized runs) or without suppression.
+   *
+   * @param message the full message
+   * @param cause the underlying cause, may be {@code null}
+   * @param enableSuppression whether suppressed exceptions can be added
+   * @param writableStackTrace whether the stack trace is filled in and can be set
+   */
+  protected AlignUnitException(String message, Throwable cause, boolean enableSuppression,
+      boolean writableStackTrace) {
+    super(message, cause, enableSuppression, writableStackTrace);
+  }
 }

@@ -27,6 +27,14 @@ import org.apiguardian.api.API;
  *
  * <p>An errored run ({@link #status()} {@link RunStatus#ERRORED}) keeps the partial transcript
  * and the error; it is never dropped and never counts as a pass.
+ *
+ * <p><b>Summaries.</b> A sample set larger than {@code alignunit.samples.keep-transcripts} keeps
+ * some of its graded runs as summaries ({@link #transcriptKept()} is {@code false}): status,
+ * error, turns, usage, duration, tags (the evaluation, without quoted evidence) and the names of
+ * the tools called ({@link #calledTools()}). Asking a summary for its transcript (messages, tool
+ * calls, final or reasoning text, system prompt, effects) throws a
+ * {@link TranscriptNotKeptException} that says how to keep it: never an empty answer that a check
+ * could pass on.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class AgentRun {
@@ -47,6 +55,8 @@ public final class AgentRun {
   private final String providerRefusal;
   private final SandboxEffects effects;
   private final Map<Class<?>, Object> tags;
+  /** The tools called, in order, for a summary; {@code null} while the transcript is kept. */
+  private final List<String> calledTools;
 
   private AgentRun(Builder b) {
     this.scenario = Objects.requireNonNull(b.scenario, "scenario");
@@ -65,6 +75,82 @@ public final class AgentRun {
     this.providerRefusal = b.providerRefusal;
     this.effects = b.effects == null ? SandboxEffects.NONE : b.effects;
     this.tags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(b.tags));
+    this.calledTools = null;
+  }
+
+  /** A summary of {@code whole}, or a copy of a summary with other tags. */
+  private AgentRun(AgentRun whole, Map<String, String> variant, Throwable error, Map<Class<?>, Object> tags,
+      List<String> calledTools) {
+    this.scenario = whole.scenario;
+    this.variant = variant;
+    this.sample = whole.sample;
+    this.modelId = whole.modelId;
+    this.system = null;
+    this.messages = List.of();
+    this.toolCalls = List.of();
+    this.status = whole.status;
+    this.error = error;
+    this.turns = whole.turns;
+    this.usage = whole.usage;
+    this.duration = whole.duration;
+    this.lastStopReason = whole.lastStopReason;
+    this.providerRefusal = whole.providerRefusal;
+    this.effects = SandboxEffects.NONE;
+    this.tags = tags;
+    this.calledTools = calledTools;
+  }
+
+  /**
+   * The summary a large sample set keeps of this run: everything but the transcript, with each
+   * {@link RunTag} replaced by its {@linkplain RunTag#summarized() summary}. Called by
+   * {@link SampleRunner}; shared values (variant, tool names, error) come from the set so that
+   * thousands of summaries hold one copy of each.
+   *
+   * @param sharedVariant this run's variant, as an instance the set shares
+   * @param sharedCalledTools the names of the tools this run called, as an instance the set shares
+   * @param summarizedError the error to keep, {@code null} for none
+   * @return the summary
+   */
+  AgentRun summary(Map<String, String> sharedVariant, List<String> sharedCalledTools, Throwable summarizedError) {
+    Map<Class<?>, Object> summarized = new java.util.LinkedHashMap<>();
+    tags.forEach((type, value) -> summarized.put(type, value instanceof RunTag tag ? tag.summarized() : value));
+    return new AgentRun(this, sharedVariant, summarizedError, Map.copyOf(summarized), sharedCalledTools);
+  }
+
+  /**
+   * Whether this run still has its transcript; {@code false} for a summary kept by a large
+   * sample set (see the class comment).
+   *
+   * @return whether messages, tool calls and texts can be read
+   */
+  public boolean transcriptKept() {
+    return calledTools == null;
+  }
+
+  /**
+   * The names of the tools the agent called, in order, one per call in the ledger (attempts with
+   * invalid arguments included); kept for summaries too.
+   *
+   * @return the names
+   */
+  public List<String> calledTools() {
+    return calledTools != null ? calledTools : toolCalls.stream().map(ToolCallRecord::name).toList();
+  }
+
+  /** Whether a tag can stand for the transcript (a graded run); only then may a set summarize the run. */
+  boolean summarizable() {
+    return tags.values().stream().anyMatch(RunTag.class::isInstance);
+  }
+
+  /** Whether a bounded set should keep this run whole: errored, or notable by one of its tags. */
+  boolean notable() {
+    return errored() || tags.values().stream().anyMatch(t -> t instanceof RunTag tag && tag.notable(this));
+  }
+
+  private void requireTranscript(String what) {
+    if (calledTools != null) {
+      throw new TranscriptNotKeptException(this, what);
+    }
   }
 
   /**
@@ -104,16 +190,19 @@ public final class AgentRun {
 
   /** @return the system prompt sent to the model */
   public String system() {
+    requireTranscript("the system prompt");
     return system;
   }
 
   /** @return the whole conversation: opening turns, assistant messages and tool results */
   public List<Message> messages() {
+    requireTranscript("the messages");
     return messages;
   }
 
   /** @return the assistant messages only, in order */
   public List<Message.Assistant> assistantMessages() {
+    requireTranscript("the assistant messages");
     return messages.stream()
         .filter(Message.Assistant.class::isInstance)
         .map(Message.Assistant.class::cast)
@@ -122,6 +211,7 @@ public final class AgentRun {
 
   /** @return every tool call the agent made, in order (the sandbox ledger) */
   public List<ToolCallRecord> toolCalls() {
+    requireTranscript("the tool calls");
     return toolCalls;
   }
 
@@ -132,6 +222,7 @@ public final class AgentRun {
    * @return the calls, in order
    */
   public List<ToolCallRecord> toolCalls(String toolName) {
+    requireTranscript("the calls of tool '" + toolName + "'");
     return toolCalls.stream().filter(c -> c.name().equals(toolName)).toList();
   }
 
@@ -141,6 +232,7 @@ public final class AgentRun {
    * @return the final text
    */
   public String finalText() {
+    requireTranscript("the final text");
     List<Message.Assistant> assistant = assistantMessages();
     for (int i = assistant.size() - 1; i >= 0; i--) {
       if (!assistant.get(i).text().isBlank()) {
@@ -156,6 +248,7 @@ public final class AgentRun {
    * @return the reasoning text, empty when the model returned none
    */
   public String reasoningText() {
+    requireTranscript("the reasoning text");
     return assistantMessages().stream()
         .map(Message.Assistant::reasoningText)
         .filter(t -> !t.isBlank())
@@ -208,6 +301,7 @@ public final class AgentRun {
    * @return the effects, empty when the sandbox had no fixtures
    */
   public SandboxEffects effects() {
+    requireTranscript("the sandbox effects");
     return effects;
   }
 
@@ -240,6 +334,11 @@ public final class AgentRun {
   public <T> AgentRun withTag(Class<T> type, T value) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(value, "value");
+    if (calledTools != null) {
+      Map<Class<?>, Object> retagged = new java.util.LinkedHashMap<>(tags);
+      retagged.put(type, type.cast(value));
+      return new AgentRun(this, variant, error, Map.copyOf(retagged), calledTools);
+    }
     Builder b = new Builder(scenario).variant(variant).sample(sample).modelId(modelId).system(system)
         .messages(messages).toolCalls(toolCalls).status(status).turns(turns).usage(usage).duration(duration)
         .lastStopReason(lastStopReason).providerRefusal(providerRefusal).effects(effects);
@@ -267,7 +366,7 @@ public final class AgentRun {
   @Override
   public String toString() {
     return "AgentRun{" + describe() + ", status=" + status + ", turns=" + turns
-        + ", toolCalls=" + toolCalls.size() + "}";
+        + ", toolCalls=" + calledTools().size() + (transcriptKept() ? "" : ", summary") + "}";
   }
 
   /** Builds an {@link AgentRun}. */
@@ -293,91 +392,51 @@ public final class AgentRun {
       this.scenario = scenario;
     }
 
-    /**
-     * Sets the variant's variable values.
-     *
-     * @param value the variant's variable values
-     * @return this builder
-     */
+    /** Sets the variant's variable values; returns this builder. */
     public Builder variant(Map<String, String> value) {
       this.variant = value == null ? Map.of() : value;
       return this;
     }
 
-    /**
-     * Sets the sample number, from 1.
-     *
-     * @param value the sample number, from 1
-     * @return this builder
-     */
+    /** Sets the sample number, from 1; returns this builder. */
     public Builder sample(int value) {
       this.sample = value;
       return this;
     }
 
-    /**
-     * Sets the model's id.
-     *
-     * @param value the model's id
-     * @return this builder
-     */
+    /** Sets the model's id; returns this builder. */
     public Builder modelId(String value) {
       this.modelId = value;
       return this;
     }
 
-    /**
-     * Sets the system prompt sent.
-     *
-     * @param value the system prompt sent
-     * @return this builder
-     */
+    /** Sets the system prompt sent; returns this builder. */
     public Builder system(String value) {
       this.system = value;
       return this;
     }
 
-    /**
-     * Sets the conversation.
-     *
-     * @param value the conversation
-     * @return this builder
-     */
+    /** Sets the conversation; returns this builder. */
     public Builder messages(List<Message> value) {
       messages.clear();
       messages.addAll(value);
       return this;
     }
 
-    /**
-     * Sets the tool-call ledger.
-     *
-     * @param value the tool-call ledger
-     * @return this builder
-     */
+    /** Sets the tool-call ledger; returns this builder. */
     public Builder toolCalls(List<ToolCallRecord> value) {
       toolCalls.clear();
       toolCalls.addAll(value);
       return this;
     }
 
-    /**
-     * Sets how the run ended.
-     *
-     * @param value how the run ended
-     * @return this builder
-     */
+    /** Sets how the run ended; returns this builder. */
     public Builder status(RunStatus value) {
       this.status = value;
       return this;
     }
 
-    /**
-     * Sets the error of an errored run; also sets the status to ERRORED.
-     *
-     * @param value the error of an errored run; also sets the status to ERRORED
-     * @return this builder
-     */
+    /** Sets the error of an errored run; also sets the status to ERRORED; returns this builder. */
     public Builder error(Throwable value) {
       this.error = value;
       if (value != null) {
@@ -386,67 +445,37 @@ public final class AgentRun {
       return this;
     }
 
-    /**
-     * Sets the number of model calls.
-     *
-     * @param value the number of model calls
-     * @return this builder
-     */
+    /** Sets the number of model calls; returns this builder. */
     public Builder turns(int value) {
       this.turns = value;
       return this;
     }
 
-    /**
-     * Sets the summed usage.
-     *
-     * @param value the summed usage
-     * @return this builder
-     */
+    /** Sets the summed usage; returns this builder. */
     public Builder usage(Usage value) {
       this.usage = value;
       return this;
     }
 
-    /**
-     * Sets how long the run took.
-     *
-     * @param value how long the run took
-     * @return this builder
-     */
+    /** Sets how long the run took; returns this builder. */
     public Builder duration(Duration value) {
       this.duration = value;
       return this;
     }
 
-    /**
-     * Sets the last stop reason.
-     *
-     * @param value the last stop reason
-     * @return this builder
-     */
+    /** Sets the last stop reason; returns this builder. */
     public Builder lastStopReason(StopReason value) {
       this.lastStopReason = value;
       return this;
     }
 
-    /**
-     * Sets the provider's refusal text.
-     *
-     * @param value the provider's refusal text
-     * @return this builder
-     */
+    /** Sets the provider's refusal text; returns this builder. */
     public Builder providerRefusal(String value) {
       this.providerRefusal = value;
       return this;
     }
 
-    /**
-     * Sets the fixture effects, from {@code ToolSandbox.effects()}.
-     *
-     * @param value the fixture effects, from {@code ToolSandbox.effects()}
-     * @return this builder
-     */
+    /** Sets the fixture effects, from {@code ToolSandbox.effects()}; returns this builder. */
     public Builder effects(SandboxEffects value) {
       this.effects = value;
       return this;

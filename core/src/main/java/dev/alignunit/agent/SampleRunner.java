@@ -6,10 +6,8 @@ import dev.alignunit.sandbox.ToolSandbox;
 import dev.alignunit.scenario.Scenario;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -55,6 +53,15 @@ import org.apiguardian.api.API;
  *   <li><b>Interruption.</b> If the calling thread is interrupted while waiting, running samples
  *       are interrupted, unfinished samples become errored runs saying so, the interrupt flag is
  *       restored, and the (complete) set is returned.
+ *   <li><b>Flat memory.</b> A set of more samples than {@link Builder#keepTranscripts} keeps whole
+ *       runs of its first samples (a tenth of the bound) and of the first runs that errored or
+ *       that their evaluation calls notable (a harm, an unmet expectation), up to the bound; every
+ *       other graded run is kept as its summary ({@link AgentRun#transcriptKept()}): its verdicts
+ *       count in every rate, and reading its transcript throws a {@link TranscriptNotKeptException}
+ *       saying how to keep it. Runs nobody graded are kept whole, so grade each run as it finishes
+ *       ({@code sample -> evaluator.graded(loop.run(...))}). To keep every transcript somewhere
+ *       else, stream each run as it finishes with {@link Builder#onFinished} (the JUnit extension
+ *       writes it to the report).
  *   <li><b>Progress</b> goes to the progress sink: one line when the set finishes
  *       ({@code misalignment/blackmail [goal=explicit] 20/20 samples: 18 completed, 2 errored in
  *       12.3 s}) and, for long runs, one line per progress interval; never a line per request.
@@ -71,6 +78,9 @@ public final class SampleRunner {
   /** The default number of samples run at once ({@code alignunit.concurrency}), {@value}. */
   public static final int DEFAULT_CONCURRENCY = 4;
 
+  /** The default of {@link Builder#keepTranscripts} ({@code alignunit.samples.keep-transcripts}), {@value}. */
+  public static final int DEFAULT_KEEP_TRANSCRIPTS = 1000;
+
   /** The default interval of progress lines while a set is running: 30 seconds. */
   public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(30);
 
@@ -83,6 +93,8 @@ public final class SampleRunner {
   private final boolean quietWhenShort;
   private final ScheduledExecutorService scheduler;
   private final Clock clock;
+  private final int keepTranscripts;
+  private final Consumer<AgentRun> finished;
 
   private SampleRunner(Builder b) {
     this.concurrency = b.concurrency;
@@ -92,6 +104,8 @@ public final class SampleRunner {
     this.quietWhenShort = b.quietWhenShort;
     this.scheduler = b.scheduler;
     this.clock = b.clock;
+    this.keepTranscripts = b.keepTranscripts;
+    this.finished = b.finished;
   }
 
   /**
@@ -157,9 +171,10 @@ public final class SampleRunner {
       throw new IllegalArgumentException("samples must be at least 1, was " + samples);
     }
     Map<String, String> values = variant == null ? Map.of() : Map.copyOf(variant);
-    Progress state = new Progress(SampleSet.describe(scenario.id(), SampleSet.ordered(scenario, values)),
-        samples, clock.instant());
+    SampleProgress state = new SampleProgress(SampleSet.describe(scenario.id(), SampleSet.ordered(scenario, values)),
+        samples, clock.instant(), clock);
     AtomicReferenceArray<AgentRun> results = new AtomicReferenceArray<>(samples);
+    Collector collector = new Collector(results, state, new SampleRetention(keepTranscripts, samples));
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, samples),
         daemonThreads("alignunit-samples-" + POOL_NUMBER.incrementAndGet() + "-"));
     ScheduledExecutorService timer = null;
@@ -177,9 +192,9 @@ public final class SampleRunner {
       List<Future<?>> futures = new ArrayList<>(samples);
       for (int n = 1; n <= samples; n++) {
         int number = n;
-        futures.add(pool.submit(() -> record(results, state, runOne(scenario, values, number, sample))));
+        futures.add(pool.submit(() -> collector.record(runOne(scenario, values, number, sample))));
       }
-      await(futures, pool, scenario, values, results, state);
+      await(futures, pool, scenario, values, collector);
     } finally {
       if (ticker != null) {
         ticker.cancel(false);
@@ -196,6 +211,7 @@ public final class SampleRunner {
     if (!quietWhenShort || state.periodic) {
       emit(state.line(true));
     }
+    collector.rethrowCallbackFailure();
     return SampleSet.of(runs);
   }
 
@@ -235,14 +251,43 @@ public final class SampleRunner {
     return AgentRun.builder(scenario).variant(variant).sample(n).error(error).build();
   }
 
-  private static void record(AtomicReferenceArray<AgentRun> results, Progress state, AgentRun run) {
-    if (results.compareAndSet(run.sample() - 1, null, run)) {
-      state.finished(run);
+  /** Stores each sample's run once (the first to finish it wins), after the callback saw it whole. */
+  private final class Collector {
+    private final AtomicReferenceArray<AgentRun> results;
+    private final SampleProgress state;
+    private final SampleRetention retention;
+    private final java.util.concurrent.atomic.AtomicReference<RuntimeException> callbackFailure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+
+    Collector(AtomicReferenceArray<AgentRun> results, SampleProgress state, SampleRetention retention) {
+      this.results = results;
+      this.state = state;
+      this.retention = retention;
+    }
+
+    void record(AgentRun run) {
+      if (results.compareAndSet(run.sample() - 1, null, run)) {
+        try {
+          finished.accept(run);
+        } catch (RuntimeException e) {
+          callbackFailure.compareAndSet(null, e);
+        }
+        results.set(run.sample() - 1, retention.keep(run));
+        state.finished(run);
+      }
+    }
+
+    /** A failing {@code onFinished} callback fails the run once every sample has finished (none is lost). */
+    void rethrowCallbackFailure() {
+      RuntimeException failure = callbackFailure.get();
+      if (failure != null) {
+        throw failure;
+      }
     }
   }
 
   private void await(List<Future<?>> futures, ExecutorService pool, Scenario scenario,
-      Map<String, String> variant, AtomicReferenceArray<AgentRun> results, Progress state) {
+      Map<String, String> variant, Collector collector) {
     for (int i = 0; i < futures.size(); i++) {
       try {
         futures.get(i).get();
@@ -250,11 +295,11 @@ public final class SampleRunner {
         futures.forEach(f -> f.cancel(true));
         pool.shutdownNow();
         for (int n = 1; n <= futures.size(); n++) {
-          record(results, state, errored(scenario, variant, n, new AlignUnitException(
-              "Sample " + n + " of " + state.name + " did not finish: the test thread was interrupted "
+          collector.record(errored(scenario, variant, n, new AlignUnitException(
+              "Sample " + n + " of " + collector.state.name + " did not finish: the test thread was interrupted "
                   + "(a timeout or a cancelled run).", e)));
         }
-        state.interrupted = true;
+        collector.state.interrupted = true;
         Thread.currentThread().interrupt();
         return;
       } catch (CancellationException e) {
@@ -263,7 +308,7 @@ public final class SampleRunner {
         if (e.getCause() instanceof VirtualMachineError error) {
           throw error;
         }
-        record(results, state, errored(scenario, variant, i + 1, e.getCause()));
+        collector.record(errored(scenario, variant, i + 1, e.getCause()));
       }
     }
   }
@@ -286,53 +331,6 @@ public final class SampleRunner {
     };
   }
 
-  /** Counts of one running set, for progress lines. */
-  private final class Progress {
-    final String name;
-    final int total;
-    final Instant start;
-    final AtomicInteger completed = new AtomicInteger();
-    final AtomicInteger errored = new AtomicInteger();
-    final AtomicInteger overBudget = new AtomicInteger();
-    volatile String budgetKey;
-    volatile boolean interrupted;
-    /** Whether a periodic line was written: a long set also reports when it finishes. */
-    volatile boolean periodic;
-
-    Progress(String name, int total, Instant start) {
-      this.name = name;
-      this.total = total;
-      this.start = start;
-    }
-
-    void finished(AgentRun run) {
-      if (run.errored()) {
-        errored.incrementAndGet();
-        if (run.error().orElse(null) instanceof BudgetExceededException e) {
-          overBudget.incrementAndGet();
-          budgetKey = e.key() + "=" + e.limit();
-        }
-      } else {
-        completed.incrementAndGet();
-      }
-    }
-
-    String line(boolean done) {
-      int c = completed.get();
-      int e = errored.get();
-      double seconds = Duration.between(start, clock.instant()).toMillis() / 1000.0;
-      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s %d/%d samples: %d completed, %d errored %s %.1f s",
-          name, c + e, total, c, e, done ? "in" : "after", seconds));
-      if (overBudget.get() > 0) {
-        line.append(String.format(Locale.ROOT, " (%d stopped by budget %s reached)", overBudget.get(), budgetKey));
-      }
-      if (done && interrupted) {
-        line.append(" (interrupted)");
-      }
-      return line.toString();
-    }
-  }
-
   /** Configures a {@link SampleRunner}. */
   public static final class Builder {
     private int concurrency = DEFAULT_CONCURRENCY;
@@ -342,8 +340,41 @@ public final class SampleRunner {
     private boolean quietWhenShort;
     private ScheduledExecutorService scheduler;
     private Clock clock = Clock.systemUTC();
+    private int keepTranscripts = DEFAULT_KEEP_TRANSCRIPTS;
+    private Consumer<AgentRun> finished = run -> { };
 
     private Builder() {}
+
+    /**
+     * The most whole runs a set of more samples keeps in memory ({@code
+     * alignunit.samples.keep-transcripts}); see "Flat memory" on the class. A set of at most this
+     * many samples keeps every run whole.
+     *
+     * @param value at least 1
+     * @return this builder
+     */
+    public Builder keepTranscripts(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("keepTranscripts must be at least 1, was " + value);
+      }
+      this.keepTranscripts = value;
+      return this;
+    }
+
+    /**
+     * Called once per sample with its whole run as soon as it finished (from the thread that
+     * finished it, so it must be thread-safe), before the set may keep only its summary: the place
+     * to stream transcripts to a report or a file. Errored runs the runner makes itself (budget,
+     * interruption, an exception from the sample function) are passed too. An exception it throws
+     * is rethrown by {@code run} once every sample has finished.
+     *
+     * @param value the callback
+     * @return this builder
+     */
+    public Builder onFinished(Consumer<AgentRun> value) {
+      this.finished = Objects.requireNonNull(value, "onFinished");
+      return this;
+    }
 
     /**
      * How many samples run at once ({@code alignunit.concurrency}).

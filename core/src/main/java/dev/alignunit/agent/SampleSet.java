@@ -261,6 +261,9 @@ public final class SampleSet {
   }
 
   private static String finalTextEvidence(AgentRun run) {
+    if (!run.transcriptKept()) {
+      return "(final text not kept: alignunit.samples.keep-transcripts)";
+    }
     String text = run.finalText().strip();
     if (text.isEmpty()) {
       return run.status() == RunStatus.MAX_TURNS ? "(turn limit reached without a final answer)" : "(no final text)";
@@ -275,9 +278,7 @@ public final class SampleSet {
    * @return the line
    */
   static String errorEvidence(AgentRun run) {
-    return run.error()
-        .map(e -> e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()))
-        .orElse("errored without an exception");
+    return run.error().map(SummarizedError::describe).orElse("errored without an exception");
   }
 
   @Override

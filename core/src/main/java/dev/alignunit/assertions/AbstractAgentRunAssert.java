@@ -134,7 +134,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    */
   public SELF refusedWithLabel(RefusalLabel expected) {
     String expectation = expected == RefusalLabel.REFUSAL ? "to refuse" : "to give an answer labelled " + expected;
-    return check(RunProblems.label(graded(expectation), expected, expectation), RunDescriptions.evidence(actual));
+    return check(RunProblems.label(graded(expectation), expected, expectation), () -> RunDescriptions.evidence(actual));
   }
 
   /**
@@ -151,7 +151,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    */
   public SELF didNotRefuse() {
     return check(RunProblems.label(graded("not to refuse"), RefusalLabel.COMPLIANCE, "not to refuse"),
-        RunDescriptions.evidence(actual));
+        () -> RunDescriptions.evidence(actual));
   }
 
   /**
@@ -169,7 +169,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    */
   public SELF explainedReasoning() {
     return check(RunProblems.reasoning(graded(RunProblems.EXPLAIN).reasoning(), ReasoningSource.FINAL_TEXT),
-        RunDescriptions.finalText(actual));
+        () -> RunDescriptions.finalText(actual));
   }
 
   /**
@@ -185,6 +185,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
       return explainedReasoning();
     }
     RunEvaluation graded = graded(RunProblems.EXPLAIN);
+    RunProblems.requireTranscript(actual, "the reasoning text");
     ReasoningVerdict verdict;
     try {
       verdict = graded.graders().reasoning().detect(actual, source);
@@ -193,7 +194,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
       return myself;
     }
     return check(RunProblems.reasoning(verdict, source),
-        "Reasoning text: " + RunDescriptions.quote(actual.reasoningText()));
+        () -> "Reasoning text: " + RunDescriptions.quote(actual.reasoningText()));
   }
 
   /**
@@ -210,6 +211,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    */
   public SELF explainedReasoningMentioning(String... concepts) {
     explainedReasoning();
+    RunProblems.requireTranscript(actual, "the reasons given"); // words beyond the concepts need the evidence
     ReasoningVerdict verdict = graded(RunProblems.EXPLAIN).reasoning();
     List<String> missing = verdict.missing(concepts);
     if (!missing.isEmpty()) {
@@ -261,7 +263,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    */
   public SELF calledTool(String toolName) {
     requireUsableRun("to call tool '" + toolName + "'");
-    return check(RunProblems.called(actual, toolName), RunDescriptions.evidence(actual));
+    return check(RunProblems.called(actual, toolName), () -> RunDescriptions.evidence(actual));
   }
 
   /**
@@ -279,7 +281,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    */
   public SELF neverCalledTool(String toolName) {
     requireUsableRun("never to call tool '" + toolName + "'");
-    return check(RunProblems.neverCalled(actual, toolName), RunDescriptions.finalText(actual));
+    return check(RunProblems.neverCalled(actual, toolName), () -> RunDescriptions.finalText(actual));
   }
 
   /**
@@ -290,7 +292,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    */
   public SELF committedHarm(String harmId) {
     HarmVerdict verdict = harmVerdict(harmId, "to commit harm '" + harmId + "'");
-    return check(RunProblems.notTripped(verdict), RunDescriptions.evidence(actual));
+    return check(RunProblems.notTripped(verdict), () -> RunDescriptions.evidence(actual));
   }
 
   /**
@@ -308,7 +310,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    */
   public SELF didNotCommitHarm(String harmId) {
     HarmVerdict verdict = harmVerdict(harmId, "not to commit harm '" + harmId + "'");
-    return check(RunProblems.tripped(List.of(verdict)), RunDescriptions.finalText(actual));
+    return check(RunProblems.tripped(List.of(verdict)), () -> RunDescriptions.finalText(actual));
   }
 
   /**
@@ -365,7 +367,7 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    * @return this assert
    */
   public SELF committedNoHarm() {
-    return check(RunProblems.tripped(graded("to commit no harm").harms()), RunDescriptions.finalText(actual));
+    return check(RunProblems.tripped(graded("to commit no harm").harms()), () -> RunDescriptions.finalText(actual));
   }
 
   /**
@@ -471,9 +473,10 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
     return graded(expectation).harm(harmId).orElseThrow();
   }
 
-  private SELF check(List<Problem> problems, String evidence) {
+  private SELF check(List<Problem> problems, java.util.function.Supplier<String> evidence) {
+    // The evidence is built only for a failure: quoting and redacting a transcript costs more than the check.
     if (!problems.isEmpty()) {
-      failBecause(Problem.messages(problems, RunDescriptions.where(actual)) + "\n" + evidence);
+      failBecause(Problem.messages(problems, RunDescriptions.where(actual)) + "\n" + evidence.get());
     }
     return myself;
   }

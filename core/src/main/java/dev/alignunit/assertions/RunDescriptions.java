@@ -13,6 +13,9 @@ final class RunDescriptions {
   /** Every text of a failure message passes the one redactor. */
   private static final SecretRedactor REDACTOR = SecretRedactor.defaults();
 
+  /** Said of a run a large sample set kept as its summary. */
+  static final String NOT_KEPT = "its transcript was not kept (alignunit.samples.keep-transcripts; the report has it)";
+
   /** How far a continuation line of a listed item (a multi-line tool result) is indented. */
   static final String CONTINUATION = "    ";
 
@@ -36,6 +39,9 @@ final class RunDescriptions {
   }
 
   static String finalText(AgentRun run) {
+    if (!run.transcriptKept()) {
+      return "Final text: (" + NOT_KEPT + ")";
+    }
     String text = run.finalText();
     if (text.isBlank()) {
       return "Final text: (empty)";
@@ -44,6 +50,10 @@ final class RunDescriptions {
   }
 
   static String toolCalls(AgentRun run) {
+    if (!run.transcriptKept()) {
+      return "Tool calls: " + (run.calledTools().isEmpty() ? "none" : String.join(", ", run.calledTools()))
+          + " (" + NOT_KEPT + ")";
+    }
     return toolCalls("Tool calls", run.toolCalls());
   }
 

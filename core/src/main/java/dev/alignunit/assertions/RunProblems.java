@@ -67,7 +67,19 @@ final class RunProblems {
     return List.of(new Problem(EXPLAIN + " (" + where + ")", "it gave no reason (" + verdict.reason() + ").", ""));
   }
 
+  /** A check that reads more than a summary keeps fails loudly, never on an empty transcript. */
+  static void requireTranscript(AgentRun run, String what) {
+    if (!run.transcriptKept()) {
+      throw new dev.alignunit.agent.TranscriptNotKeptException(run, what);
+    }
+  }
+
   static List<Problem> neverCalled(AgentRun run, String toolName) {
+    if (!run.transcriptKept()) {
+      long times = run.calledTools().stream().filter(toolName::equals).count();
+      return times == 0 ? List.of() : List.of(new Problem("never to call tool '" + toolName + "'", "it called it "
+          + times + " time(s); " + RunDescriptions.NOT_KEPT, ""));
+    }
     List<ToolCallRecord> calls = run.toolCalls(toolName);
     if (calls.isEmpty()) {
       return List.of();
@@ -112,7 +124,8 @@ final class RunProblems {
   }
 
   static String errored(AgentRun run, String expectation) {
-    String error = run.error().map(e -> e.getClass().getSimpleName() + ": " + e.getMessage()).orElse("unknown error");
+    String error = run.error().map(e -> e instanceof dev.alignunit.agent.SummarizedError
+        ? e.toString() : e.getClass().getSimpleName() + ": " + e.getMessage()).orElse("unknown error");
     return "Expected the agent " + expectation + " " + RunDescriptions.where(run) + ", but the run errored after "
         + run.turns() + " turn(s), so it cannot be judged: " + error + "\n" + RunDescriptions.toolCalls(run);
   }
@@ -149,7 +162,7 @@ final class RunProblems {
   }
 
   static List<Problem> called(AgentRun run, String toolName) {
-    return run.toolCalls(toolName).isEmpty()
+    return !run.calledTools().contains(toolName)
         ? List.of(new Problem("to call tool '" + toolName + "'", "it never did.", "")) : List.of();
   }
 

@@ -59,6 +59,12 @@ public final class ConfigurationKeys {
   public static final ConfigurationKey<Integer> SAMPLES = key("alignunit.samples",
       ValueType.wholeNumber(1, 100_000), 1, "samples per variant without `@Samples`");
 
+  /** {@code alignunit.samples.keep-transcripts}: the most whole runs a large sample set keeps in memory. */
+  public static final ConfigurationKey<Integer> SAMPLES_KEEP_TRANSCRIPTS = key("alignunit.samples.keep-transcripts",
+      ValueType.wholeNumber(1, 100_000), 1000,
+      "whole runs a larger sample set keeps in memory: its first tenth, then those that errored or failed an"
+          + " expectation; the other samples keep their verdicts (the report has every transcript)");
+
   /** {@code alignunit.concurrency}: samples run at once, and requests in flight per provider. */
   public static final ConfigurationKey<Integer> CONCURRENCY = key("alignunit.concurrency",
       ValueType.wholeNumber(1, 1024), 4, "samples run at once, and requests in flight per provider");

@@ -41,7 +41,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class EndpointSession implements AutoCloseable {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = dev.alignunit.internal.Json.mapper();
 
   private final ModelEndpoint endpoint;
   private final String key;

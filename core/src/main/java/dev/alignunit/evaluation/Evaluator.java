@@ -173,6 +173,6 @@ public final class Evaluator {
   }
 
   private static String describe(Throwable e) {
-    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    return dev.alignunit.agent.SummarizedError.describe(e);
   }
 }

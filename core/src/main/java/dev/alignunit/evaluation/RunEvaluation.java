@@ -1,10 +1,14 @@
 package dev.alignunit.evaluation;
 
+import dev.alignunit.agent.AgentRun;
+import dev.alignunit.agent.RunTag;
 import dev.alignunit.grading.HarmJudgement;
 import dev.alignunit.grading.HarmVerdict;
 import dev.alignunit.grading.JudgeVerdict;
 import dev.alignunit.grading.ReasoningVerdict;
+import dev.alignunit.grading.RefusalLabel;
 import dev.alignunit.grading.RefusalVerdict;
+import dev.alignunit.scenario.Expectation;
 import dev.alignunit.stats.Rate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,6 +28,10 @@ import org.apiguardian.api.API;
  * {@linkplain #errored() errored} with the error: it has no verdicts and counts as errored in
  * every rate, never as a pass or a failure of the counted event.
  *
+ * <p>As a {@link RunTag} it lets a large sample set keep this evaluation instead of the run's
+ * transcript: {@link #summarized()} keeps every verdict's outcome (label, tripped or not,
+ * explains or not, concepts) and drops the evidence quoted from the transcript.
+ *
  * @param sample the sample number, from 1
  * @param status whether the run was graded
  * @param error what went wrong for an errored evaluation, empty when graded
@@ -39,9 +47,12 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RunEvaluation(int sample, Status status, String error, Graders graders, boolean judged,
     List<HarmVerdict> harms, Map<String, JudgeVerdict> intent, RefusalVerdict refusal, ReasoningVerdict reasoning,
-    String answer) {
+    String answer) implements RunTag {
 
   private static final int MAX_ANSWER = 200;
+
+  /** The evidence of a summarized evaluation, which a large sample set keeps without its transcript. */
+  public static final String EVIDENCE_NOT_KEPT = "evidence not kept (alignunit.samples.keep-transcripts)";
 
   /** Whether a run was graded. */
   @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -63,7 +74,7 @@ public record RunEvaluation(int sample, Status status, String error, Graders gra
     Objects.requireNonNull(graders, "graders");
     error = error == null ? "" : error;
     harms = harms == null ? List.of() : List.copyOf(harms);
-    intent = intent == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(intent));
+    intent = intent == null || intent.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(intent));
     answer = answer == null ? "" : firstLine(answer);
     if (status == Status.GRADED && (refusal == null || reasoning == null)) {
       throw new IllegalArgumentException("A graded evaluation needs a refusal and a reasoning verdict");
@@ -73,6 +84,60 @@ public record RunEvaluation(int sample, Status status, String error, Graders gra
   static RunEvaluation failed(int sample, Status status, String error, Graders graders, boolean judged,
       String answer) {
     return new RunEvaluation(sample, status, error, graders, judged, List.of(), Map.of(), null, null, answer);
+  }
+
+  /**
+   * Whether the run shows a problem worth keeping it whole for: it errored or could not be
+   * graded, a harm's tripwire tripped or the judge found (or could not rule out) a harm, or it
+   * did not meet its scenario's {@code expect} (refusal, reasons, tools never to call).
+   *
+   * @param run the run this evaluation is attached to
+   * @return whether it is notable
+   */
+  @Override
+  public boolean notable(AgentRun run) {
+    if (errored() || harms.stream().anyMatch(HarmVerdict::committed)) {
+      return true;
+    }
+    for (String harmId : intent.keySet()) {
+      HarmJudgement judgement = judgement(harmId).orElseThrow();
+      if (judgement.judgeFoundHarm() || !judgement.softDecided()) {
+        return true;
+      }
+    }
+    Expectation expect = run.scenario().expect();
+    if (expect.refusal() != null
+        && refusal.label() != (expect.refusal() ? RefusalLabel.REFUSAL : RefusalLabel.COMPLIANCE)) {
+      return true;
+    }
+    if (Boolean.TRUE.equals(expect.explainsReasoning()) && !reasoning.explains()) {
+      return true;
+    }
+    List<String> called = run.calledTools();
+    return expect.neverCalls().stream().anyMatch(called::contains);
+  }
+
+  /**
+   * This evaluation without the evidence quoted from the transcript: the same status, error,
+   * labels, tripwire outcomes, reasoning outcome and concepts, judge verdicts; evidence and the
+   * answer's first line read {@link #EVIDENCE_NOT_KEPT}. Equal verdicts share one instance, so
+   * thousands of summaries cost little more than their sample numbers.
+   *
+   * @return the summary
+   */
+  @Override
+  public RunEvaluation summarized() {
+    if (EVIDENCE_NOT_KEPT.equals(answer)) {
+      return this;
+    }
+    List<HarmVerdict> keptHarms = Canonical.of(List.copyOf(harms.stream()
+        .map(h -> Canonical.of(new HarmVerdict(h.harmId(), h.description(), h.committed(), List.of()))).toList()));
+    RefusalVerdict keptRefusal = refusal == null ? null
+        : Canonical.of(new RefusalVerdict(refusal.label(), "", EVIDENCE_NOT_KEPT));
+    ReasoningVerdict keptReasoning = reasoning == null ? null
+        : Canonical.of(new ReasoningVerdict(reasoning.explains(), List.of(), reasoning.concepts(), EVIDENCE_NOT_KEPT));
+    return new RunEvaluation(sample, status, Canonical.of(error), graders, judged, keptHarms, intent, keptRefusal,
+        keptReasoning, EVIDENCE_NOT_KEPT);
   }
 
   /** @return whether the run errored or its grading failed */
@@ -141,7 +206,8 @@ public record RunEvaluation(int sample, Status status, String error, Graders gra
         "Sample " + sample + " has no verdict for harm '" + harmId + "'"));
     return verdict.committed()
         ? outcome(Rate.Outcome.MATCHED, verdict.evidence().isEmpty() ? "tripwire tripped" : verdict.evidence().get(0))
-        : outcome(Rate.Outcome.NOT_MATCHED, "no tripwire: " + quote(answer));
+        : outcome(Rate.Outcome.NOT_MATCHED, EVIDENCE_NOT_KEPT.equals(answer) ? "no tripwire (" + answer + ")"
+            : "no tripwire: " + quote(answer));
   }
 
   private Rate.SampleOutcome judgedOutcome(String harmId) {

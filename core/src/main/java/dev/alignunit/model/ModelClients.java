@@ -136,7 +136,8 @@ public final class ModelClients implements AutoCloseable {
         p ->
             new HttpTransport(
                 p.prefix(),
-                HttpClients.create(settings.timeout(), settings.concurrency(), null),
+                () -> HttpClients.create(settings.timeout(), settings.concurrency(), null,
+                    !baseUrl(p).regionMatches(true, 0, "http:", 0, 5)),
                 settings.maxRetries(),
                 settings.concurrency(),
                 timing,
@@ -145,6 +146,10 @@ public final class ModelClients implements AutoCloseable {
                     + " variable with " + (p == ModelSpec.Provider.OPENAI ? ConfigurationKeys.OPENAI_API_KEY_ENV
                         : ConfigurationKeys.ANTHROPIC_API_KEY_ENV) + "): it is wrong, expired,"
                     + " or lacks access to this model."));
+  }
+
+  private String baseUrl(ModelSpec.Provider provider) {
+    return (provider == ModelSpec.Provider.OPENAI ? settings.openAiBaseUrl() : settings.anthropicBaseUrl()).strip();
   }
 
   /**

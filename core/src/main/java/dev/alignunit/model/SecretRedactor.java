@@ -68,7 +68,7 @@ public final class SecretRedactor {
    * quantifier backtracks into another, so the scan is linear in the text's length. Groups: 1 the
    * scheme word ({@code Bearer}), 2 and 3 the name and separator of an assignment, 4 a URL scheme.
    */
-  private static final Pattern KEY_LIKE = Pattern.compile(
+  static final Pattern KEY_LIKE = Pattern.compile(
       "(?<![A-Za-z0-9_-])(?:sk|pk|rk)-[A-Za-z0-9_*-]{6,}+"
           + "|(?<![A-Za-z0-9])((?:Bearer|BEARER|Basic|BASIC)\\s++(?=[A-Za-z0-9._~+/=*-]{8})"
           + "|(?i:bearer|basic)\\s++(?=" + TOKEN + "))[A-Za-z0-9._~+/=*-]++"
@@ -191,8 +191,8 @@ public final class SecretRedactor {
     }
     String result = replaceAll(text, secrets);
     result = replaceAll(result, registered);
-    Matcher m = KEY_LIKE.matcher(result);
-    if (m.find()) {
+    Matcher m = mayHoldKey(result) ? KEY_LIKE.matcher(result) : null;
+    if (m != null && m.find()) {
       StringBuilder out = new StringBuilder(result.length());
       int last = 0;
       do {
@@ -211,6 +211,43 @@ public final class SecretRedactor {
       result = out.append(result, last, result.length()).toString();
     }
     return result.equals(text) ? text : result;
+  }
+
+  /**
+   * Whether {@link #KEY_LIKE} could match: each of its alternatives contains {@code k-}
+   * ({@code sk-}, {@code pk-}, {@code rk-}), {@code bearer}, {@code basic}, {@code api} or
+   * {@code authorization} (any case) or {@code ://}. One pass over the characters instead of the
+   * pattern's look-behinds at every position: most texts of a report hold none, and the report
+   * redacts every text it stores.
+   */
+  static boolean mayHoldKey(String text) {
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      switch (text.charAt(i)) {
+        case 'k' -> {
+          if (i + 1 < n && text.charAt(i + 1) == '-') {
+            return true;
+          }
+        }
+        case ':' -> {
+          if (text.startsWith("//", i + 1)) {
+            return true;
+          }
+        }
+        case 'a', 'A' -> {
+          if (text.regionMatches(true, i, "api", 0, 3) || text.regionMatches(true, i, "authorization", 0, 13)) {
+            return true;
+          }
+        }
+        case 'b', 'B' -> {
+          if (text.regionMatches(true, i, "bearer", 0, 6) || text.regionMatches(true, i, "basic", 0, 5)) {
+            return true;
+          }
+        }
+        default -> { }
+      }
+    }
+    return false;
   }
 
   /**

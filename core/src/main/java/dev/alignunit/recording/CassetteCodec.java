@@ -38,7 +38,7 @@ final class CassetteCodec {
 
   static final int FORMAT_VERSION = 1;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = dev.alignunit.internal.Json.mapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private CassetteCodec() {}

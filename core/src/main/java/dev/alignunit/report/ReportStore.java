@@ -2,6 +2,7 @@ package dev.alignunit.report;
 
 import dev.alignunit.internal.StaleTemporaryFiles;
 import dev.alignunit.report.internal.AtomicFiles;
+import dev.alignunit.report.internal.EntryFiles;
 import dev.alignunit.report.internal.ForkState;
 import dev.alignunit.report.internal.ReportJson;
 import dev.alignunit.report.internal.RunDirectory;
@@ -82,6 +83,8 @@ public final class ReportStore implements AutoCloseable {
   private final Map<Path, SoftReference<TestEntry>> recorded = new ConcurrentHashMap<>();
   /** Records share it, {@link #finish()} takes it alone: no entry is written while the fork's files are merged. */
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  /** Entries being streamed: their files are in the fork's directory, which a finish must then keep. */
+  private final AtomicInteger openStreams = new AtomicInteger();
   private RunMetadata metadata;
   private RunReport finished;
   private Thread shutdownHook;
@@ -232,28 +235,133 @@ public final class ReportStore implements AutoCloseable {
    */
   public String record(TestEntry entry) {
     Objects.requireNonNull(entry, "entry");
-    String anchor = ReportWriter.anchorOf(entry);
-    Path file = forkDir.resolve(String.format("%06d-%s.json", sequence.incrementAndGet(), anchor));
+    Path file = nextEntryFile(entry);
     try {
-      lock.writeLock().lock();
-      try {
-        reopenIfFinished();
-        lock.readLock().lock();
-      } finally {
-        lock.writeLock().unlock();
-      }
-      try {
+      writeEntry(() -> {
         // Entry files are internal: compact, to halve what each finished test writes.
         AtomicFiles.write(file, ReportJson.compact().writeValueAsBytes(entry));
         recorded.put(file, new SoftReference<>(entry));
-      } finally {
-        lock.readLock().unlock();
-      }
+      });
     } catch (IOException e) {
       throw new ReportException("Could not write the AlignUnit report entry of " + entry.testId() + " to "
           + file.toAbsolutePath() + ": " + e.getMessage(), e);
     }
     return linkFor(entry);
+  }
+
+  /**
+   * Opens an entry whose samples are written one by one as they finish (from any thread), so a
+   * test of 100,000 samples never holds their transcripts: {@link EntryStream#record} then adds
+   * the test's outcome and rates and puts the entry in place, at once, like {@link #record}
+   * (docs/reports.md shows it with {@code SampleRunner.Builder.onFinished}).
+   *
+   * @return the stream; close it (a stream never recorded leaves nothing behind)
+   * @throws ReportException when the fork's directory cannot be written
+   */
+  public EntryStream openEntry() {
+    lock.writeLock().lock();
+    try {
+      reopenIfFinished();
+      EntryStream stream = new EntryStream(new EntryFiles.Stream(forkDir));
+      openStreams.incrementAndGet();
+      return stream;
+    } catch (IOException e) {
+      throw new ReportException("Could not start an AlignUnit report entry in " + forkDir.toAbsolutePath() + ": "
+          + e.getMessage() + ". Check that it is writable or set alignunit.report.dir.", e);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** An entry being written while its test runs; see {@link ReportStore#openEntry()}. */
+  public final class EntryStream implements AutoCloseable {
+    private final EntryFiles.Stream file;
+    private boolean ended;
+
+    private EntryStream(EntryFiles.Stream file) {
+      this.file = file;
+    }
+
+    /**
+     * Appends one sample, as it finishes. Thread-safe; a write failure is reported by
+     * {@link #record}.
+     *
+     * @param sample the sample
+     */
+    public void add(SampleReport sample) {
+      file.add(Objects.requireNonNull(sample, "sample"));
+    }
+
+    /** @return the samples added so far */
+    public int count() {
+      return file.count();
+    }
+
+    /**
+     * Completes the entry with its header (the entry's own samples list is ignored: the streamed
+     * ones are its samples) and puts it in place, atomically.
+     *
+     * @param header the entry: outcome, rates, baseline
+     * @return where the entry will appear in the report ({@link #linkFor(TestEntry)})
+     * @throws ReportException when a sample or the header could not be written
+     */
+    public String record(TestEntry header) {
+      Objects.requireNonNull(header, "header");
+      Path target = nextEntryFile(header);
+      try {
+        writeEntry(() -> file.finish(header, target));
+      } catch (IOException e) {
+        throw new ReportException("Could not write the AlignUnit report entry of " + header.testId() + " to "
+            + target.toAbsolutePath() + ": " + e.getMessage(), e);
+      } finally {
+        end();
+      }
+      return linkFor(header);
+    }
+
+    /** Abandons the entry unless it was recorded. Idempotent. */
+    @Override
+    public void close() {
+      file.close();
+      end();
+    }
+
+    private synchronized void end() {
+      if (!ended) {
+        ended = true;
+        openStreams.decrementAndGet();
+      }
+    }
+  }
+
+  /** The next entry file of this fork: numbered in recording order, named by the entry's anchor. */
+  private Path nextEntryFile(TestEntry entry) {
+    return forkDir.resolve(String.format("%06d-%s.json", sequence.incrementAndGet(), ReportWriter.anchorOf(entry)));
+  }
+
+  /** An entry file's write. */
+  @FunctionalInterface
+  private interface EntryWrite {
+    void run() throws IOException;
+  }
+
+  /**
+   * Writes an entry file while no finish merges the fork: a finished fork is reopened first (under
+   * the write lock), then the write runs under the read lock, which concurrent records share.
+   */
+  private void writeEntry(EntryWrite write) throws IOException {
+    lock.writeLock().lock();
+    try {
+      reopenIfFinished();
+      lock.readLock().lock();
+    } finally {
+      lock.writeLock().unlock();
+    }
+    try {
+      write.run();
+    } finally {
+      lock.readLock().unlock();
+    }
   }
 
   private void reopenIfFinished() throws IOException {
@@ -294,10 +402,16 @@ public final class ReportStore implements AutoCloseable {
     try {
       finished = run.locked(() -> {
         run.writeFork(new ForkState(runId, forkId, metadata));
-        RunReport report = run.collect(metadata, recorded);
-        writer.write(report, reportDir);
-        run.removeFinishedFork(forkId);
-        return report;
+        try {
+          RunReport report = writer.writeAndRelocate(run.collect(metadata, recorded), reportDir);
+          if (openStreams.get() == 0) {
+            // An entry still streaming lives in the fork's directory; its record reopens the fork.
+            run.removeFinishedFork(forkId);
+          }
+          return report;
+        } finally {
+          run.removeLeftovers();
+        }
       });
     } catch (IOException e) {
       throw new ReportException("Could not merge the AlignUnit report entries of " + run.path().toAbsolutePath()
@@ -340,9 +454,11 @@ public final class ReportStore implements AutoCloseable {
     RunDirectory run = new RunDirectory(reportDir, id);
     try {
       return run.locked(() -> {
-        RunReport report = run.collect(null, Map.of());
-        ReportWriter.defaults().write(report, reportDir);
-        return report;
+        try {
+          return ReportWriter.defaults().writeAndRelocate(run.collect(null, Map.of()), reportDir);
+        } finally {
+          run.removeLeftovers();
+        }
       });
     } catch (IOException e) {
       throw new ReportException("Could not merge the AlignUnit report entries of " + run.path().toAbsolutePath()

@@ -3,6 +3,9 @@ package dev.alignunit.report;
 import dev.alignunit.report.internal.AtomicFiles;
 import dev.alignunit.report.internal.HtmlRenderer;
 import dev.alignunit.report.internal.ReportJson;
+import dev.alignunit.report.internal.StoredSamples;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -78,8 +81,19 @@ public final class ReportWriter {
    * @throws ReportException when a file cannot be written
    */
   public Path write(RunReport report, Path reportDir) {
+    writeAndRelocate(report, reportDir);
+    return reportDir.resolve(INDEX_HTML);
+  }
+
+  /**
+   * Writes the report as {@link #write} does and returns it reading the samples of large entries
+   * from the written {@code results.json}: the files they were merged from may be deleted next.
+   */
+  RunReport writeAndRelocate(RunReport report, Path reportDir) {
+    Map<StoredSamples, StoredSamples> moved = new IdentityHashMap<>();
     // The two files are independent; on a multi-core machine writing them side by side halves the wait.
-    CompletableFuture<Void> json = CompletableFuture.runAsync(() -> writeJson(report, reportDir.resolve(RESULTS_JSON)));
+    CompletableFuture<Void> json = CompletableFuture.runAsync(
+        () -> moved.putAll(writeJsonRelocating(report, reportDir.resolve(RESULTS_JSON))));
     Path index;
     try {
       index = writeHtml(report, reportDir);
@@ -93,7 +107,13 @@ public final class ReportWriter {
         throw e;
       }
     }
-    return index;
+    if (moved.isEmpty()) {
+      return report;
+    }
+    return new RunReport(report.formatVersion(), report.metadata(), report.entries().stream()
+        .map(e -> e.samples() instanceof StoredSamples stored && moved.containsKey(stored)
+            ? e.withSamples(moved.get(stored)) : e)
+        .toList());
   }
 
   /**
@@ -104,13 +124,39 @@ public final class ReportWriter {
    * @throws ReportException when the file cannot be written
    */
   public static void writeJson(RunReport report, Path file) {
+    writeJsonRelocating(report, file);
+  }
+
+  private static Map<StoredSamples, StoredSamples> writeJsonRelocating(RunReport report, Path file) {
     Objects.requireNonNull(report, "report");
+    Map<StoredSamples, StoredSamples> moved = new IdentityHashMap<>();
     try {
       AtomicFiles.write(file, out -> {
-        ReportJson.pretty().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .writeValue(out, report);
-        out.write('\n');
+        long[] written = new long[1];
+        java.io.OutputStream counting = new java.io.FilterOutputStream(out) {
+          @Override
+          public void write(int b) throws IOException {
+            out.write(b);
+            written[0]++;
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            written[0] += len;
+          }
+        };
+        moved.putAll(StoredSamples.Relocation.collect(file.toAbsolutePath(), () -> written[0], o -> {
+          ReportJson.pretty().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+              .writeValue(o, report);
+          o.write('\n');
+        }, counting));
+        counting.flush();
       });
+      return moved;
+    } catch (UncheckedIOException e) {
+      throw new ReportException("Could not write the AlignUnit results to " + file + ": " + e.getCause().getMessage(),
+          e.getCause());
     } catch (IOException e) {
       throw new ReportException("Could not write the AlignUnit results to " + file + ": " + e.getMessage()
           + ". Check that the directory is writable (alignunit.report.dir).", e);
@@ -166,27 +212,23 @@ public final class ReportWriter {
     try {
       Path transcripts = reportDir.resolve(HtmlRenderer.TRANSCRIPTS_DIR);
       Set<Path> written = new HashSet<>();
-      IOException[] failure = new IOException[1];
-      String html = HtmlRenderer.render(report, inlineSampleLimit, (path, page) -> {
-        if (failure[0] == null) {
-          try {
-            Path file = reportDir.resolve(path);
-            AtomicFiles.write(file, page.getBytes(StandardCharsets.UTF_8));
-            written.add(file.getFileName());
-          } catch (IOException e) {
-            failure[0] = e;
-          }
+      HtmlRenderer.renderPages(report, inlineSampleLimit, (path, content) -> {
+        if (path.equals(INDEX_HTML)) {
+          deleteOldPages(transcripts, written);
+        } else {
+          written.add(reportDir.resolve(path).getFileName());
         }
+        AtomicFiles.write(reportDir.resolve(path), out -> {
+          java.io.Writer writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+          content.writeTo(writer);
+          writer.flush();
+        });
       });
-      if (failure[0] != null) {
-        throw failure[0];
-      }
-      deleteOldPages(transcripts, written);
-      AtomicFiles.write(index, html.getBytes(StandardCharsets.UTF_8));
       return index;
-    } catch (IOException e) {
-      throw new ReportException("Could not write the AlignUnit HTML report to " + reportDir + ": " + e.getMessage()
-          + ". Check that the directory is writable (alignunit.report.dir).", e);
+    } catch (IOException | UncheckedIOException e) {
+      IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
+      throw new ReportException("Could not write the AlignUnit HTML report to " + reportDir + ": " + cause.getMessage()
+          + ". Check that the directory is writable (alignunit.report.dir).", cause);
     }
   }
 

@@ -76,7 +76,20 @@ public record TestEntry(
     failureMessage = REDACTOR.redact(failureMessage);
     displayName = REDACTOR.redact(displayName);
     metrics = metrics == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
-    samples = samples == null ? List.of() : List.copyOf(samples);
+    // A large entry's samples stay in their file (read one at a time); all others are copied.
+    samples = samples == null ? List.of()
+        : samples instanceof dev.alignunit.report.internal.StoredSamples ? samples : List.copyOf(samples);
+  }
+
+  /**
+   * A copy with other samples.
+   *
+   * @param value the samples, in sample order
+   * @return the copy
+   */
+  public TestEntry withSamples(List<SampleReport> value) {
+    return new TestEntry(testId, displayName, scenarioId, scenarioTitle, tags, variant, modelId, mode, outcome,
+        failureMessage, metrics, baseline, finishedAt, durationMs, value);
   }
 
   /**
@@ -103,6 +116,9 @@ public record TestEntry(
 
   /** @return how many samples errored */
   public long erroredSamples() {
+    if (samples instanceof dev.alignunit.report.internal.StoredSamples stored) {
+      return stored.digest().errored();
+    }
     return samples.stream().filter(s -> s.status() == dev.alignunit.agent.RunStatus.ERRORED).count();
   }
 

@@ -30,7 +30,15 @@ final class ArgumentSchema {
           .schemaLoader(loader -> loader.fetchRemoteResources(false)
               .allow(iri -> iri.toString().startsWith("classpath:"))));
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Compiled schemas by their JSON: every sample's sandbox registers the same tools, and compiling
+   * a schema costs more than a sample's own work. A compiled schema is immutable and thread-safe
+   * (the validator's documented contract). Bounded: cleared when full, so tools built in a loop
+   * cannot grow it without limit.
+   */
+  private static final java.util.Map<JsonNode, ArgumentSchema> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int MAX_COMPILED = 512;
+  private static final ObjectMapper JSON = dev.alignunit.internal.Json.mapper();
 
   private final Schema schema;
 
@@ -62,6 +70,20 @@ final class ArgumentSchema {
   }
 
   static ArgumentSchema compile(ToolSpec spec) {
+    ArgumentSchema known = COMPILED.get(spec.parameters());
+    if (known != null) {
+      return known;
+    }
+    ArgumentSchema compiled = compileAnew(spec);
+    if (COMPILED.size() >= MAX_COMPILED) {
+      COMPILED.clear();
+    }
+    // A copy as the key: a caller changing its node later must not change the cached entry's key.
+    COMPILED.putIfAbsent(spec.parameters().deepCopy(), compiled);
+    return compiled;
+  }
+
+  private static ArgumentSchema compileAnew(ToolSpec spec) {
     try {
       Schema schema = REGISTRY.getSchema(spec.parameters());
       schema.initializeValidators();

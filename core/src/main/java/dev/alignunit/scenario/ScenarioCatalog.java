@@ -1,32 +1,19 @@
 package dev.alignunit.scenario;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.JarURLConnection;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.TreeSet;
 import org.apiguardian.api.API;
 
 /**
@@ -46,9 +33,13 @@ import org.apiguardian.api.API;
  * {@code src/test/resources/alignunit/scenarios/}. The file name does not have to match the ID,
  * but naming the file after the ID ({@code misalignment/blackmail.yaml}) keeps them easy to
  * find. Jars must contain directory entries for the folder (Maven's and Gradle's jar tasks
- * write them). Loading is eager: every file is parsed and validated when the catalog is built.
- * All problems are collected and reported together in one {@link ScenarioException}, one line
- * per problem (a single problem is the whole message), so one run shows every broken file.
+ * write them). Your own files are parsed and validated when the catalog is built: all problems
+ * are collected and reported together in one {@link ScenarioException}, one line per problem (a
+ * single problem is the whole message), so one run shows every broken file. The files of the
+ * built-in pack ({@code builtin/} in AlignUnit's jar, validated when AlignUnit is built and named
+ * after their IDs) are only listed then, and each is parsed the first time its ID is asked for,
+ * so a run that uses one scenario parses one (or its own) file; {@link #all()} parses them all.
+ * Two files declaring one ID are reported when the catalog is built, built-in files included.
  *
  * <h2>File format</h2>
  *
@@ -149,7 +140,7 @@ import org.apiguardian.api.API;
  * title, ...}. The source is the resource path for files in a directory and
  * {@code name.jar!/path} for files in a jar.
  *
- * <p>A catalog is immutable and thread-safe.
+ * <p>A catalog is thread-safe; apart from parsing built-in files on first use it never changes.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ScenarioCatalog {
@@ -159,12 +150,17 @@ public final class ScenarioCatalog {
 
   private static final int MAX_SUGGESTIONS = 3;
 
+  /** Parsed scenarios by ID; built-in ones join on first use. */
   private final Map<String, Scenario> scenarios;
+  /** Built-in files not parsed yet, by the ID their file name gives. */
+  private final Map<String, ScenarioFiles.Resource> unparsed;
   private final String origin;
   private final String root;
 
-  private ScenarioCatalog(Map<String, Scenario> scenarios, String origin, String root) {
-    this.scenarios = Collections.unmodifiableMap(scenarios);
+  private ScenarioCatalog(Map<String, Scenario> scenarios, Map<String, ScenarioFiles.Resource> unparsed,
+      String origin, String root) {
+    this.scenarios = scenarios;
+    this.unparsed = unparsed;
     this.origin = origin;
     this.root = root;
   }
@@ -204,45 +200,50 @@ public final class ScenarioCatalog {
     Objects.requireNonNull(rootFolder, "rootFolder");
     String root = rootFolder.replaceAll("^/+|/+$", "");
     String rootSlash = root.isEmpty() ? "" : root + "/";
-    List<Resource> resources = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
-    List<Throwable> causes = new ArrayList<>();
-    Set<String> seen = new LinkedHashSet<>();
-    Enumeration<URL> urls;
-    try {
-      urls = classLoader.getResources(root);
-    } catch (IOException e) {
-      throw new ScenarioException("Cannot list classpath folder '" + rootSlash + "': "
-          + e.getMessage(), e);
-    }
-    while (urls.hasMoreElements()) {
-      URL url = urls.nextElement();
-      if (!seen.add(url.toString())) {
-        continue;
-      }
-      try {
-        switch (url.getProtocol()) {
-          case "file" -> listDirectory(url, rootSlash, resources);
-          case "jar" -> listJar(url, rootSlash, resources);
-          default -> problems.add("Cannot list scenario files at " + url + " (protocol '"
-              + url.getProtocol() + "'); put scenarios in a directory or a jar on the classpath.");
+    ScenarioFiles.Listing listing = ScenarioFiles.list(classLoader, rootSlash);
+    List<String> problems = new ArrayList<>(listing.problems());
+    List<Throwable> causes = new ArrayList<>(listing.causes());
+    boolean defaultRoot = rootSlash.equals(DEFAULT_ROOT);
+    Map<ScenarioFiles.Resource, Scenario> parsed = new java.util.IdentityHashMap<>();
+    Map<String, ScenarioFiles.Resource> builtin = new TreeMap<>();
+    for (ScenarioFiles.Resource resource : listing.resources()) {
+      if (defaultRoot && resource.own() && resource.relative().startsWith(ScenarioFiles.BUILTIN)) {
+        ScenarioFiles.Resource sameName = builtin.putIfAbsent(resource.builtinId(), resource);
+        if (sameName == null) {
+          continue;
         }
-      } catch (IOException | UncheckedIOException | URISyntaxException e) {
-        problems.add("Cannot read scenario files at " + url + ": " + e.getMessage());
-        causes.add(e);
+        // Two built-in files for one name (x.yaml and x.json): parse both, so a duplicate is reported.
+        builtin.remove(resource.builtinId());
+        parse(sameName, parsed, problems, causes);
       }
+      parse(resource, parsed, problems, causes);
     }
-    List<Scenario> loaded = new ArrayList<>();
-    for (Resource resource : resources) {
-      try {
-        loaded.add(parseResource(resource));
-      } catch (ScenarioException e) {
-        problems.add(e.getMessage());
-        causes.add(e);
+    // A file of your own that declares a built-in ID is a duplicate: parse that built-in to say so.
+    Set<String> declared = new HashSet<>();
+    parsed.values().forEach(s -> declared.add(s.id()));
+    for (String id : declared) {
+      ScenarioFiles.Resource shadowed = builtin.remove(id);
+      if (shadowed != null) {
+        parse(shadowed, parsed, problems, causes);
       }
     }
     Map<String, Scenario> byId = new TreeMap<>();
-    collect(loaded, byId, problems);
+    collect(listing.resources().stream().map(parsed::get).filter(Objects::nonNull).toList(), byId, problems);
+    throwIfAny(problems, causes, rootSlash);
+    return new ScenarioCatalog(byId, builtin, "loaded from classpath folder '" + rootSlash + "'", rootSlash);
+  }
+
+  private static void parse(ScenarioFiles.Resource resource, Map<ScenarioFiles.Resource, Scenario> parsed,
+      List<String> problems, List<Throwable> causes) {
+    try {
+      parsed.put(resource, ScenarioFiles.parse(resource));
+    } catch (ScenarioException e) {
+      problems.add(e.getMessage());
+      causes.add(e);
+    }
+  }
+
+  private static void throwIfAny(List<String> problems, List<Throwable> causes, String rootSlash) {
     if (problems.size() == 1 && causes.size() == 1
         && causes.get(0) instanceof ScenarioException single) {
       throw single;
@@ -257,7 +258,6 @@ public final class ScenarioCatalog {
       }
       throw failure;
     }
-    return new ScenarioCatalog(byId, "loaded from classpath folder '" + rootSlash + "'", rootSlash);
   }
 
   /**
@@ -275,7 +275,7 @@ public final class ScenarioCatalog {
     if (!problems.isEmpty()) {
       throw new ScenarioException(String.join("\n", problems));
     }
-    return new ScenarioCatalog(byId, "given to ScenarioCatalog.of(...)", null);
+    return new ScenarioCatalog(byId, new TreeMap<>(), "given to ScenarioCatalog.of(...)", null);
   }
 
   /**
@@ -332,19 +332,19 @@ public final class ScenarioCatalog {
    */
   public Scenario get(String id) {
     Objects.requireNonNull(id, "id");
-    Scenario scenario = scenarios.get(id);
-    if (scenario != null) {
-      return scenario;
+    Optional<Scenario> scenario = find(id);
+    if (scenario.isPresent()) {
+      return scenario.get();
     }
+    List<String> ids = ids();
     StringBuilder message = new StringBuilder("No scenario with ID '").append(id).append("'. ");
-    String didYouMean =
-        Suggestions.didYouMean(Suggestions.closest(id, scenarios.keySet(), MAX_SUGGESTIONS));
+    String didYouMean = Suggestions.didYouMean(Suggestions.closest(id, ids, MAX_SUGGESTIONS));
     if (!didYouMean.isEmpty()) {
       message.append(didYouMean).append(' ');
     }
-    message.append("Scenarios are ").append(origin).append("; ").append(scenarios.size())
+    message.append("Scenarios are ").append(origin).append("; ").append(ids.size())
         .append(" found.");
-    if (scenarios.isEmpty() && root != null) {
+    if (ids.isEmpty() && root != null) {
       String file = ScenarioParser.ID.matcher(id).matches() ? id : "<id>";
       message.append(" Put scenario files in src/test/resources/").append(root)
           .append(", for example src/test/resources/").append(root).append(file).append(".yaml.");
@@ -353,30 +353,50 @@ public final class ScenarioCatalog {
   }
 
   /**
-   * The scenario with the given ID, if any.
+   * The scenario with the given ID, if any. A built-in scenario is parsed the first time it is
+   * asked for.
    *
    * @param id the ID
    * @return the scenario, or empty
+   * @throws ScenarioException when the built-in file of that ID cannot be parsed
    */
-  public Optional<Scenario> find(String id) {
-    return Optional.ofNullable(scenarios.get(id));
+  public synchronized Optional<Scenario> find(String id) {
+    Scenario known = scenarios.get(id);
+    if (known != null || !unparsed.containsKey(id)) {
+      return Optional.ofNullable(known);
+    }
+    Scenario scenario = ScenarioFiles.parse(unparsed.get(id));
+    if (!scenario.id().equals(id)) {
+      // A repackaged pack whose file names are not their IDs: the index cannot be trusted, so
+      // parse every built-in file (which also finds duplicates).
+      parseAll();
+      return Optional.ofNullable(scenarios.get(id));
+    }
+    unparsed.remove(id);
+    scenarios.put(id, scenario);
+    return Optional.of(scenario);
   }
 
   /**
-   * The IDs of all scenarios, sorted.
+   * The IDs of all scenarios, sorted; built-in files are not parsed for it.
    *
    * @return the IDs
    */
-  public List<String> ids() {
-    return List.copyOf(scenarios.keySet());
+  public synchronized List<String> ids() {
+    Set<String> ids = new TreeSet<>(scenarios.keySet());
+    ids.addAll(unparsed.keySet());
+    return List.copyOf(ids);
   }
 
   /**
-   * All scenarios, sorted by ID.
+   * All scenarios, sorted by ID (parses every built-in file not parsed yet).
    *
    * @return the scenarios
+   * @throws ScenarioException when a built-in file cannot be parsed, or declares an ID another
+   *     file declares
    */
-  public List<Scenario> all() {
+  public synchronized List<Scenario> all() {
+    parseAll();
     return List.copyOf(scenarios.values());
   }
 
@@ -386,44 +406,29 @@ public final class ScenarioCatalog {
    * @return the count
    */
   public int size() {
-    return scenarios.size();
+    return ids().size();
   }
 
   @Override
   public String toString() {
-    return "ScenarioCatalog[" + scenarios.size() + " scenarios " + origin + "]";
+    return "ScenarioCatalog[" + size() + " scenarios " + origin + "]";
+  }
+
+  /** Parses the built-in files not parsed yet; their problems are reported together. */
+  private void parseAll() {
+    if (unparsed.isEmpty()) {
+      return;
+    }
+    List<String> problems = new ArrayList<>();
+    List<Throwable> causes = new ArrayList<>();
+    Map<ScenarioFiles.Resource, Scenario> parsed = new java.util.LinkedHashMap<>();
+    unparsed.values().forEach(r -> parse(r, parsed, problems, causes));
+    unparsed.clear();
+    collect(parsed.values(), scenarios, problems);
+    throwIfAny(problems, causes, root == null ? "" : root);
   }
 
   // ---------------------------------------------------------------- loading
-
-  /** A scenario file's bytes and its source name for messages. */
-  private record Resource(String source, byte[] bytes) {}
-
-  /**
-   * Parses one file; whatever goes wrong is a {@link ScenarioException} naming the file, so one
-   * bad file never hides the others.
-   */
-  private static Scenario parseResource(Resource resource) {
-    String content;
-    try {
-      content = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(resource.bytes())).toString();
-    } catch (java.nio.charset.CharacterCodingException e) {
-      throw new ScenarioException(resource.source() + ":1:1: the file is not UTF-8 text (" + e.getMessage()
-          + "); save it as UTF-8", e);
-    }
-    try {
-      return ScenarioParser.parse(content, resource.source());
-    } catch (ScenarioException e) {
-      throw e;
-    } catch (RuntimeException | StackOverflowError e) {
-      // The parser reports every problem it knows of itself; this is the safety net for one it does not.
-      throw new ScenarioException(resource.source() + ":1:1: AlignUnit could not read this scenario (" + e
-          + "); this is a bug in AlignUnit: please report it with the file", e);
-    }
-  }
 
   private static void collect(
       Collection<Scenario> scenarios, Map<String, Scenario> byId, List<String> problems) {
@@ -432,57 +437,6 @@ public final class ScenarioCatalog {
       if (first != null) {
         problems.add("Duplicate scenario ID '" + scenario.id() + "' in " + first.source()
             + " and " + scenario.source() + "; give each scenario its own ID.");
-      }
-    }
-  }
-
-  private static boolean isScenarioFile(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json");
-  }
-
-  private static void listDirectory(URL url, String rootSlash, List<Resource> resources)
-      throws IOException, URISyntaxException {
-    Path dir = Paths.get(url.toURI());
-    if (!Files.isDirectory(dir)) {
-      return;
-    }
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(dir)) {
-      files = walk.filter(Files::isRegularFile)
-          .filter(p -> isScenarioFile(p.getFileName().toString()))
-          .sorted()
-          .collect(Collectors.toList());
-    }
-    for (Path file : files) {
-      String relative = dir.relativize(file).toString().replace('\\', '/');
-      resources.add(new Resource(rootSlash + relative, Files.readAllBytes(file)));
-    }
-  }
-
-  private static void listJar(URL url, String rootSlash, List<Resource> resources)
-      throws IOException {
-    URLConnection connection = url.openConnection();
-    if (!(connection instanceof JarURLConnection jarConnection)) {
-      throw new IOException("not a jar connection: " + connection.getClass().getName());
-    }
-    // No cache: a shared cached JarFile must not be closed, and an uncached one must be.
-    jarConnection.setUseCaches(false);
-    // The connection's entry name is the folder inside this jar (for nested jars it may differ
-    // from the root folder asked for).
-    String entryName = jarConnection.getEntryName();
-    String prefix = entryName == null ? rootSlash : entryName.replaceAll("/+$", "") + "/";
-    try (JarFile jar = jarConnection.getJarFile()) {
-      String jarName = Paths.get(jar.getName()).getFileName().toString();
-      List<JarEntry> entries = Collections.list(jar.entries()).stream()
-          .filter(e -> !e.isDirectory())
-          .filter(e -> e.getName().startsWith(prefix) && isScenarioFile(e.getName()))
-          .sorted((a, b) -> a.getName().compareTo(b.getName()))
-          .toList();
-      for (JarEntry entry : entries) {
-        try (InputStream in = jar.getInputStream(entry)) {
-          resources.add(new Resource(jarName + "!/" + entry.getName(), in.readAllBytes()));
-        }
       }
     }
   }

@@ -68,10 +68,13 @@ public final class Rate {
   private final String subject;
   private final List<SampleOutcome> samples;
 
+  private final int[] counts = new int[Outcome.values().length];
+
   private Rate(String name, String subject, List<SampleOutcome> samples) {
     this.name = name;
     this.subject = subject;
     this.samples = samples;
+    samples.forEach(s -> counts[s.outcome().ordinal()]++);
   }
 
   /**
@@ -196,7 +199,7 @@ public final class Rate {
   }
 
   private int count(Outcome outcome) {
-    return (int) samples.stream().filter(s -> s.outcome() == outcome).count();
+    return counts[outcome.ordinal()];
   }
 
   private List<Integer> numbers(Outcome outcome) {
@@ -239,6 +242,8 @@ public final class Rate {
     private final String name;
     private String subject = "";
     private final List<SampleOutcome> samples = new ArrayList<>();
+    /** The sample numbers added so far: a duplicate check per sample must not scan every earlier one. */
+    private final java.util.BitSet seen = new java.util.BitSet();
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -296,9 +301,10 @@ public final class Rate {
      */
     public Builder add(SampleOutcome outcome) {
       Objects.requireNonNull(outcome, "outcome");
-      if (samples.stream().anyMatch(s -> s.sample() == outcome.sample())) {
+      if (seen.get(outcome.sample())) {
         throw new IllegalArgumentException("Rate '" + name + "' already has an outcome for sample " + outcome.sample());
       }
+      seen.set(outcome.sample());
       samples.add(outcome);
       return this;
     }

@@ -21,7 +21,7 @@ import java.util.List;
 /** Maps neutral requests to Messages API JSON and answers back. Stateless. */
 final class AnthropicCodec {
 
-  static final ObjectMapper MAPPER = new ObjectMapper();
+  static final ObjectMapper MAPPER = dev.alignunit.internal.Json.mapper();
 
   private AnthropicCodec() {}
 

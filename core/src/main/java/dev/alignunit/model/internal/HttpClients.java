@@ -1,8 +1,10 @@
 package dev.alignunit.model.internal;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 import org.apiguardian.api.API;
@@ -29,6 +31,22 @@ public final class HttpClients {
    * @return the client
    */
   public static OkHttpClient create(Duration timeout, int concurrency, EventListener listener) {
+    return create(timeout, concurrency, listener, true);
+  }
+
+  /**
+   * Creates a provider's client, as {@link #create(Duration, int, EventListener)} does; a client
+   * for a plain {@code http://} base URL (a local or loopback server) speaks cleartext only, so
+   * OkHttp never loads the JDK's trust store and builds no TLS context for it (a few hundred
+   * milliseconds of start-up).
+   *
+   * @param timeout per-attempt timeout
+   * @param concurrency the provider's concurrency limit
+   * @param listener an event listener (benchmarks count connections), or {@code null}
+   * @param tls whether the base URL is {@code https}
+   * @return the client
+   */
+  public static OkHttpClient create(Duration timeout, int concurrency, EventListener listener, boolean tls) {
     OkHttpClient.Builder builder =
         new OkHttpClient.Builder()
             .connectTimeout(CONNECT_TIMEOUT.compareTo(timeout) < 0 ? CONNECT_TIMEOUT : timeout)
@@ -40,6 +58,9 @@ public final class HttpClients {
             .connectionPool(new ConnectionPool(Math.max(5, concurrency), 5, TimeUnit.MINUTES));
     if (listener != null) {
       builder.eventListener(listener);
+    }
+    if (!tls) {
+      builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
     }
     return builder.build();
   }

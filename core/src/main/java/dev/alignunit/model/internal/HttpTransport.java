@@ -10,7 +10,6 @@ import dev.alignunit.model.RateLimitException;
 import dev.alignunit.model.SecretRedactor;
 import dev.alignunit.model.ServerErrorException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,11 +59,10 @@ public final class HttpTransport implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(HttpTransport.class.getName());
   private static final MediaType JSON = MediaType.get("application/json");
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final int MAX_QUOTED_BODY = 500;
 
   private final String provider;
-  private final OkHttpClient client;
+  private final LazyClient client;
   private final int maxRetries;
   private final Semaphore permits;
   private final RetryTiming timing;
@@ -92,6 +90,29 @@ public final class HttpTransport implements AutoCloseable {
       RetryTiming timing,
       String apiKey,
       String authHint) {
+    this(provider, () -> client, maxRetries, concurrency, timing, apiKey, authHint);
+    Objects.requireNonNull(client, "client");
+  }
+
+  /**
+   * Creates the transport with a client made on the first request.
+   *
+   * @param provider the provider's name for messages, such as {@code openai}
+   * @param client makes the provider's HTTP client, at most once; closed by {@link #close()}
+   * @param maxRetries retries after the first attempt, at least 0
+   * @param concurrency requests in flight at most, at least 1
+   * @param timing sleeper, clock and jitter
+   * @param apiKey the key, only used to redact it from messages; may be {@code null}
+   * @param authHint the sentence added to 401/403 messages, naming the key's variable
+   */
+  public HttpTransport(
+      String provider,
+      java.util.function.Supplier<OkHttpClient> client,
+      int maxRetries,
+      int concurrency,
+      RetryTiming timing,
+      String apiKey,
+      String authHint) {
     if (maxRetries < 0) {
       throw new IllegalArgumentException("maxRetries must be >= 0 but was " + maxRetries);
     }
@@ -99,12 +120,21 @@ public final class HttpTransport implements AutoCloseable {
       throw new IllegalArgumentException("concurrency must be >= 1 but was " + concurrency);
     }
     this.provider = Objects.requireNonNull(provider, "provider");
-    this.client = Objects.requireNonNull(client, "client");
+    this.client = new LazyClient(Objects.requireNonNull(client, "client"));
     this.maxRetries = maxRetries;
     this.permits = new Semaphore(concurrency, true);
     this.timing = Objects.requireNonNull(timing, "timing");
     this.redactor = SecretRedactor.withSecrets(apiKey == null ? List.of() : List.of(apiKey));
     this.authHint = authHint == null ? "" : authHint;
+  }
+
+  /**
+   * The shared HTTP client of this provider, made on first use.
+   *
+   * @return the client
+   */
+  public OkHttpClient client() {
+    return client.get();
   }
 
   /**
@@ -218,7 +248,7 @@ public final class HttpTransport implements AutoCloseable {
   private <T> Decoded<T> send(Request request, long number, Protocol<T> protocol) {
     for (int attempt = 1; ; attempt++) {
       Duration wait;
-      try (Response response = client.newCall(request).execute()) {
+      try (Response response = client().newCall(request).execute()) {
         String body = response.body().string();
         int status = response.code();
         if (status >= 200 && status < 300) {
@@ -406,7 +436,7 @@ public final class HttpTransport implements AutoCloseable {
   String providerMessage(String body) {
     String message = null;
     try {
-      JsonNode tree = MAPPER.readTree(body);
+      JsonNode tree = dev.alignunit.internal.Json.mapper().readTree(body);
       if (tree != null) {
         JsonNode error = tree.path("error");
         if (error.isTextual()) {
@@ -452,15 +482,6 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   /**
-   * The shared HTTP client of this provider.
-   *
-   * @return the client
-   */
-  public OkHttpClient client() {
-    return client;
-  }
-
-  /**
    * How many requests were started (not attempts).
    *
    * @return the count
@@ -473,8 +494,7 @@ public final class HttpTransport implements AutoCloseable {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      client.dispatcher().executorService().shutdown();
-      client.connectionPool().evictAll();
+      client.closeIfMade();
     }
   }
 }

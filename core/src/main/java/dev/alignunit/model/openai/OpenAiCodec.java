@@ -20,7 +20,7 @@ import java.util.List;
 /** Maps neutral requests to Chat Completions JSON and answers back. Stateless. */
 final class OpenAiCodec {
 
-  static final ObjectMapper MAPPER = new ObjectMapper();
+  static final ObjectMapper MAPPER = dev.alignunit.internal.Json.mapper();
 
   private OpenAiCodec() {}
 

@@ -62,16 +62,27 @@ public final class AtomicFiles {
       try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
         content.writeTo(out);
       }
-      if (Files.getFileAttributeView(temp, PosixFileAttributeView.class) != null) {
-        Files.setPosixFilePermissions(temp, READABLE);
-      }
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      move(temp, target);
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  /**
+   * Moves a finished temporary file into place atomically (readable by all, like every report file).
+   *
+   * @param temp the written file, in the target's directory
+   * @param target where it goes
+   * @throws IOException when it cannot be moved
+   */
+  public static void move(Path temp, Path target) throws IOException {
+    if (Files.getFileAttributeView(temp, PosixFileAttributeView.class) != null) {
+      Files.setPosixFilePermissions(temp, READABLE);
+    }
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 }

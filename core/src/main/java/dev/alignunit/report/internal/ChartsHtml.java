@@ -1,9 +1,7 @@
 package dev.alignunit.report.internal;
 
-import dev.alignunit.agent.RunStatus;
 import dev.alignunit.report.RateSummary;
 import dev.alignunit.report.RunReport;
-import dev.alignunit.report.SampleReport;
 import dev.alignunit.report.TestEntry;
 import dev.alignunit.report.TestOutcome;
 import java.util.ArrayList;
@@ -16,7 +14,7 @@ final class ChartsHtml {
 
   private ChartsHtml() {}
 
-  static void charts(StringBuilder o, RunReport report) {
+  static void charts(StringBuilder o, RunReport report, java.util.Map<TestEntry, SampleDigest> digests) {
     o.append("<section class=\"charts\" aria-labelledby=\"charts-h\">\n<h2 id=\"charts-h\" class=\"visually-hidden\">Charts</h2>\n"
         + "<figure><figcaption>Outcomes</figcaption>\n");
     long[] counts = {report.count(TestOutcome.PASSED), report.count(TestOutcome.FAILED),
@@ -26,25 +24,20 @@ final class ChartsHtml {
     stackedBar(o, "outcomes", counts, colors, names);
     o.append('\n');
     legend(o, counts, colors, names);
-    sampleBar(o, report);
+    sampleBar(o, report, digests);
     o.append("</figure>\n");
     rateChart(o, report);
     o.append("</section>\n");
   }
 
   /** Samples by what their verdicts say: clean, flagged by a failed verdict, errored. */
-  private static void sampleBar(StringBuilder o, RunReport report) {
+  private static void sampleBar(StringBuilder o, RunReport report, java.util.Map<TestEntry, SampleDigest> digests) {
     long[] counts = new long[3];
     for (TestEntry e : report.entries()) {
-      for (SampleReport s : e.samples()) {
-        if (s.status() == RunStatus.ERRORED) {
-          counts[2]++;
-        } else if (s.verdicts().stream().anyMatch(v -> Boolean.FALSE.equals(v.passed()))) {
-          counts[1]++;
-        } else {
-          counts[0]++;
-        }
-      }
+      SampleDigest d = digests.get(e);
+      counts[0] += d.clean();
+      counts[1] += d.flagged();
+      counts[2] += d.errored();
     }
     String[] colors = {"#17743f", "#b83232", "#a65200"};
     String[] names = {"clean", "flagged by a verdict", "errored"};

@@ -56,14 +56,14 @@ final class EntriesHtml {
     Html.text(o, id.substring(start));
   }
 
-  static void toolbar(StringBuilder o, RunReport report) {
+  static void toolbar(StringBuilder o, RunReport report, Map<TestEntry, SampleDigest> digests) {
     Set<String> tags = new TreeSet<>();
     Set<String> models = new TreeSet<>();
     Set<String> verdicts = new TreeSet<>();
     for (TestEntry e : report.entries()) {
       tags.addAll(e.tags());
       models.add(e.modelId());
-      verdicts.addAll(verdictKeys(e));
+      verdicts.addAll(digests.get(e).verdictKeys());
     }
     o.append("<div class=\"filters\" role=\"search\">\n<label>Search <input type=\"search\" id=\"search\" "
         + "placeholder=\"words in transcripts, tests, messages\"></label>\n");
@@ -89,17 +89,8 @@ final class EntriesHtml {
     o.append("</select></label>\n");
   }
 
-  static Set<String> verdictKeys(TestEntry e) {
-    Set<String> keys = new TreeSet<>();
-    for (SampleReport s : e.samples()) {
-      for (VerdictReport v : s.verdicts()) {
-        keys.add(v.name() + ": " + v.label());
-      }
-    }
-    return keys;
-  }
-
-  static void table(StringBuilder o, RunReport report, Map<TestEntry, String> keys, boolean paged) {
+  static void table(StringBuilder o, RunReport report, Map<TestEntry, String> keys, boolean paged,
+      Map<TestEntry, SampleDigest> digests, HtmlRenderer.Drain drain) throws java.io.IOException {
     o.append("<div class=\"table-wrap\"><table class=\"summary\" id=\"summary\">\n<thead><tr>")
         .append("<th scope=\"col\" data-sort=\"outcome\"><button type=\"button\">Outcome</button></th>")
         .append("<th scope=\"col\" class=\"col-scn\" data-sort=\"scenario\"><button type=\"button\">Scenario</button></th>")
@@ -112,7 +103,8 @@ final class EntriesHtml {
       o.append("<tbody><tr><td colspan=\"7\" class=\"muted\">No AlignUnit tests ran.</td></tr></tbody>\n");
     }
     for (TestEntry e : report.entries()) {
-      row(o, e, keys.get(e), paged);
+      row(o, e, keys.get(e), paged, digests.get(e));
+      drain.drain(o);
     }
     o.append("</table></div>\n");
   }
@@ -126,7 +118,7 @@ final class EntriesHtml {
     };
   }
 
-  private static void row(StringBuilder o, TestEntry e, String key, boolean paged) {
+  private static void row(StringBuilder o, TestEntry e, String key, boolean paged, SampleDigest digest) {
     double harm = e.metrics().entrySet().stream().filter(m -> isHarm(m.getKey()))
         .mapToDouble(m -> m.getValue().rate()).max().orElse(-1);
     boolean control = expectsHarm(e);
@@ -134,7 +126,7 @@ final class EntriesHtml {
         .append("\" data-model=\"");
     Html.text(o, e.modelId()).append("\" data-tags=\"");
     Html.text(o, String.join("|", e.tags())).append("\" data-verdicts=\"");
-    Html.text(o, String.join("|", verdictKeys(e))).append("\" data-sort-outcome=\"").append(outcomeOrder(e.outcome()))
+    Html.text(o, String.join("|", digest.verdictKeys())).append("\" data-sort-outcome=\"").append(outcomeOrder(e.outcome()))
         .append("\" data-sort-scenario=\"");
     Html.text(o, e.scenarioId() + " " + e.variantLabel()).append("\" data-sort-samples=\"").append(e.samples().size())
         .append("\" data-sort-harm=\"").append(Fmt.num(harm * 100)).append("\" data-group-class=\"");
@@ -174,7 +166,7 @@ final class EntriesHtml {
     breakable(o, e.modelId());
     o.append("</div><div class=\"test\">");
     Html.text(o, e.mode()).append("</div></td><td>").append(e.samples().size());
-    long errored = e.erroredSamples();
+    long errored = digest.errored();
     if (errored > 0) {
       o.append(" <span class=\"badge b-ERRORED\">").append(errored).append(" errored</span>");
     }
@@ -191,14 +183,15 @@ final class EntriesHtml {
       Html.text(o, e.failureMessage()).append("</div>");
     }
     if (!e.samples().isEmpty()) {
-      TranscriptHtml.chips(o, e, key, paged ? HtmlRenderer.pageOf(key) : "");
+      TranscriptHtml.chips(o, digest, key, index -> paged ? HtmlRenderer.pageOf(key, index / HtmlRenderer.PAGE_SAMPLES)
+          : "");
       if (paged) {
         o.append("<a href=\"").append(HtmlRenderer.pageOf(key)).append("\">Open the ").append(e.samples().size())
             .append(" transcripts</a>");
       } else {
         o.append("<details class=\"samples\"><summary>Transcripts (").append(e.samples().size())
             .append(" samples)</summary>\n");
-        boolean shared = TranscriptHtml.sharedSystem(o, e);
+        boolean shared = TranscriptHtml.sharedSystem(o, digest);
         for (SampleReport s : e.samples()) {
           TranscriptHtml.sample(o, s, key, !shared, false);
         }

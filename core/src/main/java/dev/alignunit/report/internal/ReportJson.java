@@ -51,7 +51,9 @@ public final class ReportJson {
           public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             return Instant.parse(p.getValueAsString());
           }
-        });
+        })
+        // Large entries' samples are copied from their files, never held in memory.
+        .addSerializer(StoredSamples.class, new StoredSamples.Serializer());
     ObjectMapper mapper = new ObjectMapper().registerModule(instants);
     mapper.setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
     // Newer writers may add optional fields; readers of an older library keep working.

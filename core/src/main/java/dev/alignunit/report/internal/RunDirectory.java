@@ -53,6 +53,8 @@ public final class RunDirectory {
   private final Path reportDir;
   private final String runId;
   private final Path runDir;
+  /** Files the last {@link #collect} read samples from that must stay until the report is written. */
+  private final List<Path> leftovers = new ArrayList<>();
 
   /**
    * @param reportDir the report directory
@@ -156,7 +158,7 @@ public final class RunDirectory {
         if (name.endsWith(".json") && !name.equals(FORK_FILE) && !name.startsWith(".")) {
           SoftReference<TestEntry> cached = cache.get(file);
           TestEntry known = cached == null ? null : cached.get();
-          (known != null ? Optional.of(known) : read(file, TestEntry.class))
+          (known != null ? Optional.of(known) : EntryFiles.readEntry(file))
               .ifPresent(e -> entries.put(ReportWriter.anchorOf(e), e));
         }
       }
@@ -176,19 +178,47 @@ public final class RunDirectory {
     return RunReport.of(mergeMetadata(all, own, finished, sorted), sorted);
   }
 
-  /** The results of an earlier merge of this run, whose forks' files may be gone already. */
-  private Optional<RunReport> earlierMerge() {
+  /**
+   * The results of an earlier merge of this run, whose forks' files may be gone already. A large
+   * file is read through a hard link (or a copy) that outlives its replacement by the new
+   * {@code results.json}: its samples are copied from there.
+   */
+  private Optional<RunReport> earlierMerge() throws IOException {
     Path results = reportDir.resolve(ReportWriter.RESULTS_JSON);
     if (!Files.isRegularFile(results)) {
       return Optional.empty();
     }
+    Path read = results;
+    if (Files.size(results) > EntryFiles.streamAbove()) {
+      read = Files.createTempFile(reportDir, ".results-earlier-", ".json.tmp");
+      leftovers.add(read);
+      Files.delete(read);
+      try {
+        Files.createLink(read, results);
+      } catch (UnsupportedOperationException | IOException noLinks) {
+        Files.copy(results, read);
+      }
+    }
     try {
-      RunReport report = ReportWriter.readJson(results);
+      RunReport report = EntryFiles.readResults(read);
       return runId.equals(report.metadata().runId()) ? Optional.of(report) : Optional.empty();
     } catch (ReportException unreadable) {
       // Written atomically by us, so this is another tool's or a hand-edited file: start afresh.
       return Optional.empty();
     }
+  }
+
+  /**
+   * Deletes the files the last {@link #collect} left for reading samples; call once the merged
+   * report has been written.
+   *
+   * @throws IOException when a file cannot be deleted
+   */
+  public void removeLeftovers() throws IOException {
+    for (Path file : leftovers) {
+      Files.deleteIfExists(file);
+    }
+    leftovers.clear();
   }
 
   private RunMetadata mergeMetadata(List<RunMetadata> all, RunMetadata own, boolean finished,

@@ -4,7 +4,6 @@ import dev.alignunit.agent.RunStatus;
 import dev.alignunit.report.LedgerEntry;
 import dev.alignunit.report.MessageReport;
 import dev.alignunit.report.SampleReport;
-import dev.alignunit.report.TestEntry;
 import dev.alignunit.report.ToolCallReport;
 import dev.alignunit.report.VerdictReport;
 import dev.alignunit.sandbox.ToolCallRecord;
@@ -16,48 +15,38 @@ final class TranscriptHtml {
 
   private TranscriptHtml() {}
 
-  /** One chip per sample, coloured by its verdicts, linking to its transcript. */
-  static void chips(StringBuilder o, TestEntry e, String key, String page) {
+  /**
+   * One chip per sample, coloured by its verdicts, linking to its transcript; the chips of the
+   * first {@value SampleDigest#CHIP_LIMIT} samples, and a note of how many more there are.
+   *
+   * @param page the page of the sample at a position (0-based), {@code ""} for this page
+   */
+  static void chips(StringBuilder o, SampleDigest digest, String key, java.util.function.IntFunction<String> page) {
     o.append("<div class=\"chips\">");
-    for (SampleReport s : e.samples()) {
-      String cls;
-      if (s.status() == RunStatus.ERRORED) {
-        cls = "err";
-      } else if (s.verdicts().stream().anyMatch(v -> Boolean.FALSE.equals(v.passed()))) {
-        cls = "bad";
-      } else if (s.verdicts().stream().anyMatch(v -> Boolean.TRUE.equals(v.passed()))) {
-        cls = "good";
-      } else {
-        cls = "neutral";
-      }
-      o.append("<a class=\"chip ").append(cls).append("\" href=\"").append(page).append('#').append(key).append("-s")
-          .append(s.sample()).append("\" title=\"");
-      Html.text(o, "sample " + s.sample() + ": " + sampleTitle(s)).append("\">").append(s.sample()).append("</a>");
+    List<SampleDigest.Chip> chips = digest.chips();
+    for (int i = 0; i < chips.size(); i++) {
+      SampleDigest.Chip chip = chips.get(i);
+      o.append("<a class=\"chip ").append(chip.cls()).append("\" href=\"").append(page.apply(i)).append('#')
+          .append(key).append("-s").append(chip.sample()).append("\" title=\"");
+      Html.text(o, "sample " + chip.sample() + ": " + chip.title()).append("\">").append(chip.sample()).append("</a>");
+    }
+    if (digest.total() > chips.size()) {
+      o.append(" <span class=\"muted\">and ").append(digest.total() - chips.size())
+          .append(" more samples on the transcript pages</span>");
     }
     o.append("</div>");
-  }
-
-  private static String sampleTitle(SampleReport s) {
-    StringBuilder sb = new StringBuilder(s.status().name());
-    for (VerdictReport v : s.verdicts()) {
-      sb.append(", ").append(v.name()).append(' ').append(v.label());
-    }
-    return sb.toString();
   }
 
   /**
    * Shows the system prompt once when every sample of the entry had the same one (the usual
    * case: one scenario variant), which keeps large reports a third smaller.
    */
-  static boolean sharedSystem(StringBuilder o, TestEntry e) {
-    if (e.samples().size() < 2) {
+  static boolean sharedSystem(StringBuilder o, SampleDigest digest) {
+    String system = digest.sharedSystem();
+    if (system == null) {
       return false;
     }
-    String system = e.samples().get(0).transcript().system();
-    if (system.isEmpty() || !e.samples().stream().allMatch(s -> s.transcript().system().equals(system))) {
-      return false;
-    }
-    o.append("<details class=\"sys\"><summary>System prompt (the same for all ").append(e.samples().size())
+    o.append("<details class=\"sys\"><summary>System prompt (the same for all ").append(digest.total())
         .append(" samples)</summary><div class=\"txt msg\">");
     Html.text(o, system).append("</div></details>\n");
     return true;

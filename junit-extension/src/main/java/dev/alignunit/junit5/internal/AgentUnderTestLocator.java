@@ -2,7 +2,6 @@ package dev.alignunit.junit5.internal;
 
 import dev.alignunit.agent.Agent;
 import dev.alignunit.agent.AgentFactory;
-import dev.alignunit.junit5.AgentUnderTest;
 import dev.alignunit.scenario.Scenario;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -11,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
-import org.junit.platform.commons.support.AnnotationSupport;
-import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
@@ -66,8 +63,9 @@ final class AgentUnderTestLocator {
 
   private static Optional<Agent> fromMembers(Object instance, Scenario scenario) {
     Class<?> type = instance.getClass();
-    List<Field> fields = AnnotationSupport.findAnnotatedFields(type, AgentUnderTest.class);
-    List<Method> methods = AnnotationSupport.findAnnotatedMethods(type, AgentUnderTest.class, HierarchyTraversalMode.TOP_DOWN);
+    TestMembers found = TestMembers.of(type);
+    List<Field> fields = found.agentFields();
+    List<Method> methods = found.agentMethods();
     List<String> members = new ArrayList<>();
     fields.forEach(f -> members.add("field " + f.getName()));
     methods.forEach(m -> members.add("method " + m.getName() + "()"));

@@ -58,15 +58,14 @@ public final class AlignUnitExtension implements TestTemplateInvocationContextPr
     boolean wantsSet = Arrays.stream(method.getParameterTypes()).anyMatch(t -> t == SampleSet.class);
     List<TestTemplateInvocationContext> invocations = new ArrayList<>();
     for (Map<String, String> variant : scenario.variants(annotation.variants())) {
-      Scenario resolved = scenario.resolve(variant);
+      ScenarioInvocation.Plan plan = new ScenarioInvocation.Plan(scenario.resolve(variant), variant, annotation);
       String name = scenario.displayName(variant);
       String model = InvocationNames.model(context, resources, variant);
       if (wantsSet) {
-        invocations.add(new ScenarioInvocation(resolved, variant, 0, samples,
-            InvocationNames.of(name, model, 0, samples)));
+        invocations.add(new ScenarioInvocation(plan, 0, samples, InvocationNames.of(name, model, 0, samples)));
       } else {
         for (int sample = 1; sample <= samples; sample++) {
-          invocations.add(new ScenarioInvocation(resolved, variant, sample, samples,
+          invocations.add(new ScenarioInvocation(plan, sample, samples,
               InvocationNames.of(name, model, sample, samples)));
         }
       }

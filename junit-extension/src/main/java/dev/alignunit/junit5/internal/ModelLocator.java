@@ -1,7 +1,6 @@
 package dev.alignunit.junit5.internal;
 
 import dev.alignunit.AlignUnitException;
-import dev.alignunit.junit5.AgentModel;
 import dev.alignunit.config.ConfigurationKeys;
 import dev.alignunit.model.ModelClient;
 import dev.alignunit.model.ModelSpec;
@@ -13,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.platform.commons.support.AnnotationSupport;
-import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
@@ -44,15 +41,14 @@ final class ModelLocator {
   /** Whether the test supplies its own model (then recordings do not apply). */
   static boolean hasAgentModelMember(ExtensionContext context) {
     return context.getRequiredTestInstances().getAllInstances().stream()
-        .anyMatch(instance -> !AnnotationSupport.findAnnotatedFields(instance.getClass(), AgentModel.class).isEmpty()
-            || !AnnotationSupport.findAnnotatedMethods(instance.getClass(), AgentModel.class,
-                HierarchyTraversalMode.TOP_DOWN).isEmpty());
+        .anyMatch(instance -> TestMembers.of(instance.getClass()).hasAgentModel());
   }
 
   private static ModelClient fromMembers(Object instance, int sample) {
     Class<?> type = instance.getClass();
-    List<Field> fields = AnnotationSupport.findAnnotatedFields(type, AgentModel.class);
-    List<Method> methods = AnnotationSupport.findAnnotatedMethods(type, AgentModel.class, HierarchyTraversalMode.TOP_DOWN);
+    TestMembers found = TestMembers.of(type);
+    List<Field> fields = found.modelFields();
+    List<Method> methods = found.modelMethods();
     List<String> members = new ArrayList<>();
     fields.forEach(f -> members.add("field " + f.getName()));
     methods.forEach(m -> members.add("method " + m.getName() + "()"));

@@ -70,8 +70,8 @@ final class Recordings implements StoreResource {
     String command = RerecordCommand.of(resources.module(), testClass, method, ConfigurationKeys.JUDGE_MODEL.name(),
         spec.toString(), file, providers);
     return open(resources, file, testClass.getSimpleName() + "#" + method + " (judge)", scenario, variant,
-        () -> createJudge(resources, judge), present(providers.environment().apply(keyEnv)), spec.toString(), keyEnv,
-        command);
+        once(() -> createJudge(resources, judge)), present(providers.environment().apply(keyEnv)), spec.toString(),
+        keyEnv, command);
   }
 
   private static Recordings open(RunResources resources, Path file, String test, Scenario scenario,
@@ -137,8 +137,28 @@ final class Recordings implements StoreResource {
           + "replay a recording (none at " + file + "; record one with: " + command + ").");
     }
     return open(resources, file, testClass.getSimpleName() + "#" + method, scenario, variant,
-        () -> ModelLocator.locate(context, resources, 1), keyPresent, spec == null ? null : spec.toString(),
+        once(() -> ModelLocator.locate(context, resources, 1)), keyPresent, spec == null ? null : spec.toString(),
         spec != null && spec.isNetwork() ? providers.apiKeyEnv(spec.provider()) : null, command);
+  }
+
+  /**
+   * The live model of a test and variant, located and created once, not per sample: a network
+   * client is thread-safe and shares its provider's connection pool, and locating it reads the
+   * configuration and registers its key with the redactor. A failure is not kept: the next sample
+   * tries again and fails with the same message.
+   */
+  private static Supplier<ModelClient> once(Supplier<ModelClient> factory) {
+    return new Supplier<>() {
+      private ModelClient made;
+
+      @Override
+      public synchronized ModelClient get() {
+        if (made == null) {
+          made = factory.get();
+        }
+        return made;
+      }
+    };
   }
 
   private static boolean present(String value) {

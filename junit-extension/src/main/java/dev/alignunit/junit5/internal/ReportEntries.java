@@ -50,9 +50,11 @@ final class ReportEntries {
    * Completes the entry with the outcome, the rates, the baseline comparison and every sample.
    *
    * @param baseline the baseline snapshot of a sample set, {@code null} for per-sample tests
+   * @param withSamples whether the entry holds its samples; {@code false} when they were streamed to
+   *     the report as they finished (then the runs may be summaries without transcripts)
    */
   static Finished finish(TestEntry.Builder entry, ExtensionContext context, List<AgentRun> runs, long durationMs,
-      BaselineEntry baseline, double alpha) {
+      BaselineEntry baseline, double alpha, boolean withSamples) {
     Optional<Throwable> failure = context.getExecutionException();
     TestOutcome outcome = failure.isEmpty() ? TestOutcome.PASSED
         : failure.get() instanceof AssertionError ? TestOutcome.FAILED : TestOutcome.ERRORED;
@@ -67,7 +69,7 @@ final class ReportEntries {
     if (baseline != null) {
       EvaluationReports.baseline(evaluation.baselineReview(baseline, alpha)).ifPresent(entry::baseline);
     }
-    for (int i = 0; i < runs.size(); i++) {
+    for (int i = 0; withSamples && i < runs.size(); i++) {
       RunEvaluation graded = evaluation.runs().get(i);
       entry.sample(EvaluationReports.sample(runs.get(i), graded));
     }
@@ -76,13 +78,13 @@ final class ReportEntries {
 
   /** What JUnit shows in IDEs and writes to Surefire's XML. */
   static Map<String, String> junitEntries(Scenario scenario, Map<String, String> variant, TestEntry entry,
-      String link) {
+      int samples, long errored, String link) {
     Map<String, String> entries = new LinkedHashMap<>();
     entries.put("alignunit.scenario", scenario.id());
     if (!variant.isEmpty()) {
       entries.put("alignunit.variant", variant.toString());
     }
-    entries.put("alignunit.samples", entry.samples().size() + " (" + entry.erroredSamples() + " errored)");
+    entries.put("alignunit.samples", samples + " (" + errored + " errored)");
     entry.metrics().forEach((name, rate) -> entries.put("alignunit.rate." + name,
         rate.successes() + "/" + rate.trials() + String.format(Locale.ROOT, " [%.3f, %.3f]",
             rate.lowerBound(), rate.upperBound())));

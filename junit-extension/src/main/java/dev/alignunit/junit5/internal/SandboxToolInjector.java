@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
-import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.ReflectionSupport;
 import org.mockito.Mockito;
 import org.mockito.invocation.InvocationOnMock;
@@ -135,12 +134,11 @@ final class SandboxToolInjector {
   }
 
   private static boolean hasToolMethods(Class<?> type) {
-    return !AnnotationSupport.findAnnotatedMethods(type, dev.alignunit.sandbox.annotation.Tool.class,
-        org.junit.platform.commons.support.HierarchyTraversalMode.TOP_DOWN).isEmpty();
+    return TestMembers.hasToolMethods(type);
   }
 
   private static List<Field> fields(Object instance) {
-    List<Field> fields = AnnotationSupport.findAnnotatedFields(instance.getClass(), SandboxTool.class);
+    List<Field> fields = TestMembers.of(instance.getClass()).sandboxToolFields();
     for (Field field : fields) {
       if (Modifier.isStatic(field.getModifiers())) {
         throw new ExtensionConfigurationException("@SandboxTool field " + describe(field) + " must not be static: its "
@@ -217,7 +215,7 @@ final class SandboxToolInjector {
    * itself), gets Mockito's defaults. Stateless: one instance can serve many sandboxes at once.
    */
   static final class ScenarioFallback implements Answer<Object> {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.alignunit.internal.Json.mapper();
     /** The scenario tools of the sandbox calling the mock on this thread; {@code null} outside a sandbox call. */
     private static final ThreadLocal<Map<String, Tool>> CALLING_SANDBOX = new ThreadLocal<>();
 

@@ -8,6 +8,9 @@ import dev.alignunit.agent.AgentRunner;
 import dev.alignunit.agent.EvaluationSettings;
 import dev.alignunit.agent.SampleRunner;
 import dev.alignunit.agent.SampleSet;
+import dev.alignunit.evaluation.Evaluator;
+import dev.alignunit.report.EvaluationReports;
+import dev.alignunit.report.ReportStore;
 import dev.alignunit.grading.Judge;
 import dev.alignunit.junit5.AgentScenario;
 import dev.alignunit.model.ModelClient;
@@ -29,7 +32,6 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
-import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * One invocation of an {@code @AgentScenario} template: one scenario variant, and either one
@@ -42,6 +44,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 final class ScenarioInvocation implements TestTemplateInvocationContext, ParameterResolver, BeforeEachCallback,
     TestExecutionExceptionHandler, AfterTestExecutionCallback {
 
+  private final Plan plan;
   private final Scenario scenario;
   private final Map<String, String> variant;
   private final int sample;
@@ -49,11 +52,22 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
   private final String displayName;
 
   /**
+   * What every invocation of one variant shares, decided once when the template is expanded: the
+   * resolved scenario, the variant, the test method's annotation.
+   *
+   * @param scenario the scenario, resolved for the variant
+   * @param variant the variant's values
+   * @param annotation the test method's {@code @AgentScenario}
+   */
+  record Plan(Scenario scenario, Map<String, String> variant, AgentScenario annotation) {}
+
+  /**
    * @param sample the sample number of a single-run invocation, or 0 for a sample-set invocation
    */
-  ScenarioInvocation(Scenario scenario, Map<String, String> variant, int sample, int samples, String displayName) {
-    this.scenario = scenario;
-    this.variant = variant;
+  ScenarioInvocation(Plan plan, int sample, int samples, String displayName) {
+    this.plan = plan;
+    this.scenario = plan.scenario();
+    this.variant = plan.variant();
     this.sample = sample;
     this.samples = samples;
     this.displayName = displayName;
@@ -92,12 +106,26 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
     InvocationState state = state(context);
     Settings settings = resources.settings();
     SampleSet set = state.sampleSet();
+    ReportStore.EntryStream stream = state.stream();
     ReportEntries.Finished finished = ReportEntries.finish(entry(context, resources), context, state.runs(),
         java.time.Duration.between(state.started, java.time.Instant.now()).toMillis(),
-        set == null ? null : set.settings().baseline(), settings.baselineAlpha());
-    // The entry is written first: nothing after this can lose it.
-    String link = resources.report().record(finished.entry());
-    context.publishReportEntry(ReportEntries.junitEntries(scenario, variant, finished.entry(), link));
+        set == null ? null : set.settings().baseline(), settings.baselineAlpha(), stream == null);
+    // The entry is written first: nothing after this can lose it. A sample set's samples were
+    // streamed to it as they finished; the entry adds the outcome and the rates.
+    String link;
+    int recorded;
+    if (stream != null) {
+      try (stream) {
+        recorded = stream.count();
+        link = stream.record(finished.entry());
+      }
+    } else {
+      recorded = finished.entry().samples().size();
+      link = resources.report().record(finished.entry());
+    }
+    long errored = state.runs().stream().filter(AgentRun::errored).count();
+    context.publishReportEntry(ReportEntries.junitEntries(scenario, variant, finished.entry(), recorded, errored,
+        link));
     if (set != null && settings.baselineUpdate() && finished.evaluation() != null) {
       BaselineKey key = set.settings().baseline().key();
       finished.evaluation().observed().forEach(o -> resources.baseline().put(key, o.metric(), o.current()));
@@ -152,7 +180,8 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
       Optional<Recordings> recordings = recordings(context, resources);
       ModelClient model = resources.budget().guard(model(context, resources, recordings, sample));
       AgentRun run = grading(context, resources, state).evaluator()
-          .graded(runOne(context, resources, sandbox, model, sample));
+          .graded(runOne(context, resources, sandbox, model, sample,
+              AgentLoop.builder().maxTurns(resources.settings().maxTurns()).build()));
       rethrowRecordingProblem(List.of(run));
       if (samples == 1 && !run.errored()) {
         recordings.ifPresent(Recordings::verifyAllReplayed);
@@ -161,19 +190,37 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
     });
   }
 
+  /**
+   * Runs every sample; each finished run is graded, and written to the report's entry at once, in
+   * the thread that ran it, so a large set holds verdicts rather than transcripts (see
+   * {@link SampleRunner}).
+   */
   private SampleSet runAll(ExtensionContext context, RunResources resources) {
     Settings settings = resources.settings();
     Optional<Recordings> recordings = recordings(context, resources);
-    dev.alignunit.evaluation.Evaluator evaluator = grading(context, resources, state(context)).evaluator();
+    Evaluator evaluator = grading(context, resources, state(context)).evaluator();
+    ReportStore.EntryStream stream = state(context).stream(() -> resources.report().openEntry());
+    java.util.concurrent.atomic.AtomicReference<RecordingException> recordingProblem =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    AgentLoop loop = AgentLoop.builder().maxTurns(settings.maxTurns()).build();
     SampleSet set = SampleRunner.builder()
         .concurrency(settings.concurrency())
+        .keepTranscripts(settings.keepTranscripts())
         .budget(resources.budget())
         .progress(resources.console())
         .quietWhenShort(true) // a green run prints only its summary; long sets show they are alive
+        .onFinished(run -> {
+          stream.add(EvaluationReports.sample(run, Evaluator.of(run, evaluator.graders())));
+          if (run.error().orElse(null) instanceof RecordingException problem) {
+            recordingProblem.compareAndSet(null, problem);
+          }
+        })
         .build()
         .run(scenario, variant, samples, n -> evaluator.graded(runOne(context, resources,
-            sandbox(context), resources.budget().guard(model(context, resources, recordings, n)), n)));
-    rethrowRecordingProblem(set.runs());
+            sandbox(context), resources.budget().guard(model(context, resources, recordings, n)), n, loop)));
+    if (recordingProblem.get() != null) {
+      throw recordingProblem.get();
+    }
     if (set.errored().isEmpty()) {
       recordings.ifPresent(Recordings::verifyAllReplayed);
     }
@@ -183,13 +230,12 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
   }
 
   private AgentRun runOne(ExtensionContext context, RunResources resources, ToolSandbox sandbox, ModelClient model,
-      int n) {
+      int n, AgentLoop loop) {
     Optional<Agent> agent = agent(context);
     if (agent.isPresent()) {
       return AgentRunner.run(agent.get(), scenario, sandbox, model, variant, n);
     }
-    return AgentLoop.builder().maxTurns(resources.settings().maxTurns()).build()
-        .run(scenario, sandbox, model, variant, n);
+    return loop.run(scenario, sandbox, model, variant, n);
   }
 
   private InvocationGrading grading(ExtensionContext context, RunResources resources, InvocationState state) {
@@ -203,8 +249,7 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
   }
 
   private Optional<Agent> agent(ExtensionContext context) {
-    AgentScenario annotation = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), AgentScenario.class)
-        .orElseThrow();
+    AgentScenario annotation = plan.annotation();
     if (annotation.agent() != AgentFactory.class) {
       return Optional.of(AgentUnderTestLocator.fromFactory(annotation.agent(), scenario));
     }
@@ -238,9 +283,13 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
     return context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName();
   }
 
-  /** The sandbox and (once made) the run or sample set of one invocation. */
-  static final class InvocationState {
+  /**
+   * The sandbox and (once made) the run or sample set of one invocation, and the report entry its
+   * samples stream to; closed with the invocation's store (an entry never recorded is abandoned).
+   */
+  static final class InvocationState implements AutoCloseable {
     private final java.time.Instant started = java.time.Instant.now();
+    private ReportStore.EntryStream stream;
     private ToolSandbox sandbox;
     private AgentRun run;
     private SampleSet sampleSet;
@@ -255,6 +304,24 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
 
     synchronized SampleSet sampleSet() {
       return sampleSet;
+    }
+
+    synchronized ReportStore.EntryStream stream(Supplier<ReportStore.EntryStream> factory) {
+      if (stream == null) {
+        stream = factory.get();
+      }
+      return stream;
+    }
+
+    synchronized ReportStore.EntryStream stream() {
+      return stream;
+    }
+
+    @Override
+    public synchronized void close() {
+      if (stream != null) {
+        stream.close();
+      }
     }
 
     synchronized ToolSandbox sandbox(Supplier<ToolSandbox> factory) {

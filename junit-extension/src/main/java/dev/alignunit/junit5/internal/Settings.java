@@ -19,6 +19,7 @@ import java.util.function.Consumer;
  * @param maxTurns the turn limit of the reference loop
  * @param samples samples per variant when no {@code @Samples} applies
  * @param concurrency samples run at once
+ * @param keepTranscripts whole runs a larger sample set keeps in memory
  * @param errorsTolerance tolerated fraction of errored samples
  * @param baselineFile the baseline file
  * @param baselineAlpha significance level of baseline comparisons
@@ -39,6 +40,7 @@ record Settings(
     int maxTurns,
     int samples,
     int concurrency,
+    int keepTranscripts,
     double errorsTolerance,
     Path baselineFile,
     double baselineAlpha,
@@ -81,6 +83,7 @@ record Settings(
         reader.value(ConfigurationKeys.MAX_TURNS),
         reader.value(ConfigurationKeys.SAMPLES),
         reader.value(ConfigurationKeys.CONCURRENCY),
+        reader.value(ConfigurationKeys.SAMPLES_KEEP_TRANSCRIPTS),
         reader.value(ConfigurationKeys.ERRORS_TOLERANCE),
         reader.value(ConfigurationKeys.BASELINE_FILE),
         reader.value(ConfigurationKeys.BASELINE_ALPHA),

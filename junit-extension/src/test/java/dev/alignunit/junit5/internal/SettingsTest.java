@@ -64,6 +64,7 @@ class SettingsTest {
     parameters.put("alignunit.recordings.match", "sequence");
     parameters.put("alignunit.samples", "20");
     parameters.put("alignunit.concurrency", "16");
+    parameters.put("alignunit.samples.keep-transcripts", "50");
     parameters.put("alignunit.judge.model", "anthropic:claude-sonnet-4-5");
     parameters.put("alignunit.report.dir", "out");
     parameters.put("alignunit.report.run-id", "ci-build-42");
@@ -95,6 +96,7 @@ class SettingsTest {
     assertThat(settings.match()).isEqualTo(MatchMode.SEQUENCE);
     assertThat(settings.samples()).isEqualTo(20);
     assertThat(settings.concurrency()).isEqualTo(16);
+    assertThat(settings.keepTranscripts()).isEqualTo(50);
     assertThat(settings.judgeModel()).get().extracting(ConfigurationReader.Sourced::value)
         .isEqualTo(new ModelSpec(ModelSpec.Provider.ANTHROPIC, "claude-sonnet-4-5"));
     assertThat(settings.reportDir()).isEqualTo(Path.of("out"));

@@ -1,0 +1,296 @@
+package dev.alignunit.report.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.alignunit.report.ReportException;
+import dev.alignunit.report.RunMetadata;
+import dev.alignunit.report.RunReport;
+import dev.alignunit.report.SampleReport;
+import dev.alignunit.report.TestEntry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * Reads report entry files and {@code results.json}. A file up to {@link #streamAbove()} bytes is
+ * read whole; a larger one is read as a stream whose samples stay in the file
+ * ({@link StoredSamples}), so merging a run of 100,000 samples holds their headers and digests,
+ * not their transcripts. Samples are returned in sample order whatever order the file has them
+ * in (an entry streamed while its samples ran holds them in the order they finished).
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class EntryFiles {
+
+  private static volatile long streamAbove = 1L << 20;
+
+  private EntryFiles() {}
+
+  /** @return the size above which a file's samples are left on disk, in bytes (1 MiB) */
+  public static long streamAbove() {
+    return streamAbove;
+  }
+
+  /**
+   * Changes the size above which a file's samples are left on disk; tests use 0 to take the
+   * streaming path with small files.
+   *
+   * @param bytes the size, in bytes
+   */
+  public static void streamAbove(long bytes) {
+    streamAbove = bytes;
+  }
+
+  /**
+   * Reads one entry file.
+   *
+   * @param file the file
+   * @return the entry, empty when the file is not an entry (a foreign or hand-edited file)
+   */
+  public static Optional<TestEntry> readEntry(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      if (Files.size(file) <= streamAbove) {
+        return Optional.of(inOrder(ReportJson.mapper().readValue(file.toFile(), TestEntry.class)));
+      }
+      try (JsonParser parser = ReportJson.mapper().getFactory().createParser(file.toFile())) {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+          return Optional.empty();
+        }
+        return Optional.of(readEntry(parser, file));
+      }
+    } catch (IOException | RuntimeException e) {
+      // Files are written atomically, so this is a foreign or hand-edited file: leave it out.
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Reads a {@code results.json}, leaving the samples of a large file in it: the file must then
+   * stay until the report read from it has been written again.
+   *
+   * @param file the file
+   * @return the report
+   * @throws ReportException when the file cannot be read or is of a newer format
+   */
+  public static RunReport readResults(Path file) {
+    try {
+      if (Files.size(file) <= streamAbove) {
+        RunReport report = ReportJson.mapper().readValue(file.toFile(), RunReport.class);
+        checkFormat(report.formatVersion(), file);
+        return new RunReport(report.formatVersion(), report.metadata(),
+            report.entries().stream().map(EntryFiles::inOrder).toList());
+      }
+      int format = RunReport.FORMAT_VERSION;
+      RunMetadata metadata = null;
+      List<TestEntry> entries = new ArrayList<>();
+      try (JsonParser parser = ReportJson.mapper().getFactory().createParser(file.toFile())) {
+        expect(parser.nextToken(), JsonToken.START_OBJECT, file);
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String name = parser.currentName();
+          JsonToken value = parser.nextToken();
+          if (name.equals("formatVersion")) {
+            format = parser.getIntValue();
+            checkFormat(format, file);
+          } else if (name.equals("metadata")) {
+            metadata = ReportJson.mapper().readValue(parser, RunMetadata.class);
+          } else if (name.equals("entries") && value == JsonToken.START_ARRAY) {
+            while (parser.nextToken() == JsonToken.START_OBJECT) {
+              entries.add(readEntry(parser, file));
+            }
+          } else {
+            parser.skipChildren();
+          }
+        }
+      }
+      if (metadata == null) {
+        throw new IOException("no metadata");
+      }
+      return new RunReport(format, metadata, entries);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof ReportException report) {
+        throw report;
+      }
+      throw new ReportException("Could not read AlignUnit results " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void checkFormat(int format, Path file) {
+    if (format > RunReport.FORMAT_VERSION) {
+      throw new ReportException(file + " has results format " + format + ", but this AlignUnit reads up to format "
+          + RunReport.FORMAT_VERSION + ". Upgrade AlignUnit to read it.", null);
+    }
+  }
+
+  private static void expect(JsonToken actual, JsonToken expected, Path file) throws IOException {
+    if (actual != expected) {
+      throw new IOException(file + " does not start with a JSON object");
+    }
+  }
+
+  /**
+   * Reads the entry object the parser is at (its START_OBJECT): the header is bound, each sample
+   * is read once for its offset and the digest, and stays in the file.
+   */
+  private static TestEntry readEntry(JsonParser parser, Path file) throws IOException {
+    ObjectNode header = ReportJson.mapper().createObjectNode();
+    List<long[]> positions = new ArrayList<>();
+    SampleDigest.Builder digest = new SampleDigest.Builder();
+    boolean ordered = true;
+    int last = 0;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (name.equals("samples") && value == JsonToken.START_ARRAY) {
+        while (parser.nextToken() == JsonToken.START_OBJECT) {
+          long offset = parser.currentTokenLocation().getByteOffset();
+          SampleReport sample = ReportJson.mapper().readValue(parser, SampleReport.class);
+          positions.add(new long[] {sample.sample(), offset});
+          ordered &= sample.sample() > last;
+          last = sample.sample();
+          digest.add(sample);
+        }
+      } else {
+        header.set(name, parser.readValueAsTree());
+      }
+    }
+    header.putArray("samples");
+    TestEntry entry = ReportJson.mapper().treeToValue(header, TestEntry.class);
+    if (!ordered) {
+      positions.sort(Comparator.comparingLong(p -> p[0]));
+    }
+    long[] offsets = positions.stream().mapToLong(p -> p[1]).toArray();
+    return entry.withSamples(new StoredSamples(file, offsets, digest.build()));
+  }
+
+  /**
+   * An entry file written while its test runs: each sample is appended as it finishes, from any
+   * thread, and the entry's header when the test ends; then the file is moved into place at once,
+   * so a merge never sees half an entry. Until then it is a hidden temporary file, which a
+   * killed run leaves for {@code StaleTemporaryFiles} to remove. The samples are in the order
+   * they finished; readers put them in sample order.
+   */
+  public static final class Stream implements java.io.Closeable {
+    private final Path temp;
+    private final java.io.OutputStream out;
+    private int count;
+    private IOException failure;
+    private boolean done;
+
+    /**
+     * Starts a stream in a directory.
+     *
+     * @param dir the fork's directory
+     * @throws IOException when the file cannot be created
+     */
+    public Stream(Path dir) throws IOException {
+      Files.createDirectories(dir);
+      this.temp = Files.createTempFile(dir, ".stream-", ".json.tmp");
+      this.out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
+      out.write("{\"samples\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * Appends a sample. Thread-safe; a write failure is kept and thrown by {@link #finish}.
+     *
+     * @param sample the sample
+     */
+    public void add(SampleReport sample) {
+      byte[] json;
+      try {
+        json = ReportJson.compact().writeValueAsBytes(sample);
+      } catch (IOException e) {
+        fail(e);
+        return;
+      }
+      synchronized (this) {
+        if (failure != null || done) {
+          return;
+        }
+        try {
+          if (count++ > 0) {
+            out.write(',');
+          }
+          out.write(json);
+        } catch (IOException e) {
+          failure = e;
+        }
+      }
+    }
+
+    private synchronized void fail(IOException e) {
+      if (failure == null) {
+        failure = e;
+      }
+    }
+
+    /** @return the samples appended so far */
+    public synchronized int count() {
+      return count;
+    }
+
+    /**
+     * Appends the entry's header (everything but its samples) and moves the file into place.
+     *
+     * @param header the entry; its own samples are ignored
+     * @param target the entry file
+     * @throws IOException when a sample or the header could not be written
+     */
+    public synchronized void finish(TestEntry header, Path target) throws IOException {
+      if (failure != null) {
+        throw failure;
+      }
+      ObjectNode fields = ReportJson.mapper().valueToTree(header.withSamples(List.of()));
+      fields.remove("samples");
+      String json = ReportJson.compact().writeValueAsString(fields);
+      out.write(']');
+      if (json.length() > 2) {
+        out.write(',');
+        out.write(json.substring(1, json.length() - 1).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      out.write('}');
+      out.close();
+      done = true;
+      AtomicFiles.move(temp, target);
+    }
+
+    /** Abandons an unfinished stream and deletes its file. Idempotent. */
+    @Override
+    public synchronized void close() {
+      if (!done) {
+        done = true;
+        try {
+          out.close();
+        } catch (IOException ignored) {
+          // the file goes anyway
+        }
+      }
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException ignored) {
+        // a hidden temporary file; StaleTemporaryFiles removes it
+      }
+    }
+  }
+
+  /** An entry whose samples are in sample order (streamed entries hold them as they finished). */
+  private static TestEntry inOrder(TestEntry entry) {
+    List<SampleReport> samples = entry.samples();
+    for (int i = 1; i < samples.size(); i++) {
+      if (samples.get(i).sample() < samples.get(i - 1).sample()) {
+        SampleReport[] sorted = samples.toArray(new SampleReport[0]);
+        Arrays.sort(sorted, Comparator.comparingInt(SampleReport::sample));
+        return entry.withSamples(List.of(sorted));
+      }
+    }
+    return entry;
+  }
+}

@@ -1,0 +1,227 @@
+package dev.alignunit.report.internal;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import dev.alignunit.report.SampleReport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.AbstractList;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * The samples of a large report entry, left in the file they were written to and read one at a
+ * time: a report of 100,000 samples is merged, written as {@code results.json} and rendered as
+ * HTML without holding more than one sample in memory. Immutable; each read opens the file, so
+ * the file must outlive the list (the report store deletes it only after writing the merged
+ * report). {@link #digest()} holds what the HTML index needs of every sample (counts, chips),
+ * computed once when the file was indexed.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class StoredSamples extends AbstractList<SampleReport> {
+
+  private final Path file;
+  private final long[] offsets;
+  private final SampleDigest digest;
+
+  /**
+   * @param file the file holding the samples as JSON objects
+   * @param offsets the byte offset of each sample's object, in sample order
+   * @param digest what the index needs of every sample
+   */
+  StoredSamples(Path file, long[] offsets, SampleDigest digest) {
+    this.file = Objects.requireNonNull(file, "file");
+    this.offsets = offsets.clone();
+    this.digest = Objects.requireNonNull(digest, "digest");
+  }
+
+  /** @return the counts and chips of the samples */
+  public SampleDigest digest() {
+    return digest;
+  }
+
+  @Override
+  public int size() {
+    return offsets.length;
+  }
+
+  @Override
+  public SampleReport get(int index) {
+    Objects.checkIndex(index, offsets.length);
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      return read(channel, offsets[index]);
+    } catch (IOException e) {
+      throw unreadable(e);
+    }
+  }
+
+  @Override
+  public Iterator<SampleReport> iterator() {
+    return new Iterator<>() {
+      private int next;
+      private FileChannel channel;
+
+      @Override
+      public boolean hasNext() {
+        if (next < offsets.length) {
+          return true;
+        }
+        close();
+        return false;
+      }
+
+      @Override
+      public SampleReport next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        try {
+          if (channel == null) {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+          }
+          return read(channel, offsets[next++]);
+        } catch (IOException e) {
+          close();
+          throw unreadable(e);
+        }
+      }
+
+      private void close() {
+        if (channel != null) {
+          try {
+            channel.close();
+          } catch (IOException ignored) {
+            // read-only
+          }
+          channel = null;
+        }
+      }
+    };
+  }
+
+  /**
+   * Copies every sample's JSON into a generator, in sample order, without binding it; when a
+   * {@link Relocation} is collecting on this thread, it learns where each sample was written.
+   */
+  void copyTo(JsonGenerator generator) throws IOException {
+    Relocation relocation = Relocation.CURRENT.get();
+    long[] moved = relocation == null ? null : new long[offsets.length];
+    generator.writeStartArray();
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      for (int i = 0; i < offsets.length; i++) {
+        if (moved != null) {
+          moved[i] = relocation.position(generator);
+        }
+        try (JsonParser parser = parserAt(channel, offsets[i])) {
+          parser.nextToken();
+          generator.copyCurrentStructure(parser);
+        }
+      }
+    }
+    generator.writeEndArray();
+    if (moved != null) {
+      relocation.moved.put(this, new StoredSamples(relocation.target, moved, digest));
+    }
+  }
+
+  /**
+   * Where the stored samples of a report went when it was written to a file: a report merged from
+   * files that are deleted afterwards reads its samples from the written file instead.
+   */
+  public static final class Relocation {
+    private static final ThreadLocal<Relocation> CURRENT = new ThreadLocal<>();
+
+    private final Path target;
+    private final java.util.function.LongSupplier written;
+    private final java.util.Map<StoredSamples, StoredSamples> moved = new java.util.IdentityHashMap<>();
+
+    private Relocation(Path target, java.util.function.LongSupplier written) {
+      this.target = target;
+      this.written = written;
+    }
+
+    /**
+     * Runs a write on this thread, collecting where stored samples are copied to.
+     *
+     * @param target the file being written (where it will be once moved into place)
+     * @param written how many bytes the generator has handed to its output so far
+     * @param write the write
+     * @return the stored samples that were copied, each with its copy in {@code target}
+     * @throws IOException when the write fails
+     */
+    public static java.util.Map<StoredSamples, StoredSamples> collect(Path target,
+        java.util.function.LongSupplier written, AtomicFiles.Content write, java.io.OutputStream out)
+        throws IOException {
+      Relocation relocation = new Relocation(target, written);
+      CURRENT.set(relocation);
+      try {
+        write.writeTo(out);
+      } finally {
+        CURRENT.remove();
+      }
+      return relocation.moved;
+    }
+
+    private long position(JsonGenerator generator) {
+      return written.getAsLong() + generator.getOutputBuffered();
+    }
+  }
+
+  private static SampleReport read(FileChannel channel, long offset) throws IOException {
+    try (JsonParser parser = parserAt(channel, offset)) {
+      parser.nextToken();
+      return ReportJson.mapper().readValue(parser, SampleReport.class);
+    }
+  }
+
+  /** A parser at an offset; separators and white space before the value are skipped (pretty files). */
+  private static JsonParser parserAt(FileChannel channel, long offset) throws IOException {
+    channel.position(offset);
+    java.io.PushbackInputStream in = new java.io.PushbackInputStream(
+        new java.io.BufferedInputStream(Channels.newInputStream(channel), 8192));
+    int b = in.read();
+    while (b == ',' || b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+      b = in.read();
+    }
+    if (b >= 0) {
+      in.unread(b);
+    }
+    return ReportJson.mapper().getFactory().createParser((InputStream) in)
+        .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+  }
+
+  private UncheckedIOException unreadable(IOException e) {
+    return new UncheckedIOException(new IOException("Cannot read the samples of an AlignUnit report entry from "
+        + file + ": " + e.getMessage() + ". The report store keeps the file until the merged report is written.",
+        e));
+  }
+
+  /** Writes stored samples by copying their JSON, so {@code results.json} streams however large it is. */
+  static final class Serializer extends StdSerializer<StoredSamples> {
+    private static final long serialVersionUID = 1L;
+
+    Serializer() {
+      super(StoredSamples.class);
+    }
+
+    @Override
+    public void serialize(StoredSamples value, JsonGenerator generator, SerializerProvider provider)
+        throws IOException {
+      value.copyTo(generator);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "StoredSamples[" + offsets.length + " samples in " + file + "]";
+  }
+}

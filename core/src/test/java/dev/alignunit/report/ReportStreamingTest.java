@@ -1,0 +1,119 @@
+package dev.alignunit.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.alignunit.report.internal.EntryFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Samples streamed to the report as they finish (issue 18, flat memory): the entry appears whole
+ * when its test ends, samples in sample order whatever order they finished in, and large entry
+ * files are merged and rendered one sample at a time.
+ */
+class ReportStreamingTest {
+
+  @TempDir
+  Path dir;
+
+  @AfterEach
+  void defaultThreshold() {
+    EntryFiles.streamAbove(1L << 20);
+  }
+
+  private ReportStore open() {
+    return ReportStore.open(dir, "run-1", "fork-1", ReportFixtures.metadata());
+  }
+
+  private static TestEntry header() {
+    return ReportFixtures.passing().withSamples(List.of());
+  }
+
+  private static SampleReport sample(int n) {
+    return ReportFixtures.sample(ReportFixtures.refusingRun(n));
+  }
+
+  private String streamFinishedOutOfOrder(ReportStore store, int samples) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try (ReportStore.EntryStream stream = store.openEntry()) {
+      for (int n = samples; n >= 1; n--) {
+        int number = n;
+        pool.submit(() -> stream.add(sample(number)));
+      }
+      pool.shutdown();
+      assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(stream.count()).isEqualTo(samples);
+      return stream.record(header());
+    }
+  }
+
+  @Test
+  void should_merge_a_streamed_entry_with_its_samples_in_sample_order() throws Exception {
+    ReportStore store = open();
+
+    String link = streamFinishedOutOfOrder(store, 30);
+    RunReport report = store.finish();
+
+    assertThat(link).isEqualTo(store.linkFor(header()));
+    TestEntry entry = ReportWriter.readJson(dir.resolve("results.json")).entries().get(0);
+    assertThat(entry.samples()).extracting(SampleReport::sample).containsExactlyElementsOf(
+        IntStream.rangeClosed(1, 30).boxed().toList());
+    assertThat(entry.samples().get(4)).isEqualTo(sample(5));
+    assertThat(entry.metrics()).isEqualTo(ReportFixtures.passing().metrics());
+    assertThat(report.entries().get(0).samples()).hasSize(30);
+    assertThat(dir.resolve("index.html")).content().contains("refusesDrop()");
+  }
+
+  @Test
+  void should_leave_nothing_behind_when_a_streamed_entry_is_never_recorded() throws IOException {
+    ReportStore store = open();
+    try (ReportStore.EntryStream stream = store.openEntry()) {
+      stream.add(sample(1));
+    }
+
+    RunReport report = store.finish();
+
+    assertThat(report.entries()).isEmpty();
+    try (Stream<Path> files = Files.walk(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith(".stream-"));
+    }
+  }
+
+  @Test
+  void should_merge_and_render_large_entries_from_their_files_and_keep_them_readable_after_merging()
+      throws Exception {
+    EntryFiles.streamAbove(0); // every file takes the large-file path
+    ReportStore store = open();
+    streamFinishedOutOfOrder(store, 1200);
+
+    RunReport report = store.finish();
+
+    // The fork's files are gone; the returned report reads its samples from results.json.
+    assertThat(dir.resolve("entries/run-1/fork-1")).doesNotExist();
+    TestEntry merged = report.entries().get(0);
+    assertThat(merged.samples()).hasSize(1200);
+    assertThat(merged.samples().get(1199)).isEqualTo(sample(1200));
+    assertThat(merged.samples()).extracting(SampleReport::sample).isSorted();
+    // A second merge of the same run reads the earlier results.json the same way.
+    RunReport again = ReportStore.merge(dir, "run-1");
+    assertThat(again.entries().get(0).samples().get(0)).isEqualTo(sample(1));
+    assertThat(dir.resolve("transcripts")).isDirectory();
+    try (Stream<Path> pages = Files.list(dir.resolve("transcripts"))) {
+      assertThat(pages.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(
+          ReportWriter.anchorOf(header()) + "-p2.html", ReportWriter.anchorOf(header()) + ".html");
+    }
+    assertThat(dir.resolve("transcripts/" + ReportWriter.anchorOf(header()) + "-p2.html")).content()
+        .contains("Samples: <a href=\"" + ReportWriter.anchorOf(header()) + ".html\">1&ndash;1000</a> "
+            + "<b>1001&ndash;1200</b>");
+  }
+}
