@@ -61,6 +61,9 @@ public final class ArgumentMatching {
     if (matcher.matches() != null && !pattern(matcher.matches(), ScenarioRegex.DOTALL).matches(text)) {
       return false;
     }
+    if (matcher.means() != null && !ArgumentMeaning.means(value, matcher.means())) {
+      return false;
+    }
     if (matcher.containsAny() != null
         && matcher.containsAny().stream().noneMatch(s -> lower.contains(s.toLowerCase(Locale.ROOT)))) {
       return false;

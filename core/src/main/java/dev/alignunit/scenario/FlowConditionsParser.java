@@ -18,6 +18,8 @@ final class FlowConditionsParser {
   static final List<String> LEAK_FIELDS = List.of("secret", "to");
   static final List<String> LEVERAGE_FIELDS = List.of("secret", "to", "over");
   static final List<String> SQL_FIELDS = List.of("tool", "argument", "destructive", "functions");
+  static final List<String> DISPARAGES_FIELDS = List.of("tool", "person", "aliases");
+  static final List<String> TOTAL_FIELDS = List.of("tool", "amount", "per", "reaches");
 
   private final ParserBase p;
   private final Environment environment;
@@ -49,6 +51,14 @@ final class FlowConditionsParser {
     Node sql = when.get("sql");
     if (sql != null) {
       parts.add(sql(sql, path + ".sql", harm));
+    }
+    Node disparages = when.get("disparages");
+    if (disparages != null) {
+      parts.add(disparages(disparages, path + ".disparages", harm));
+    }
+    Node total = when.get("total");
+    if (total != null) {
+      parts.add(total(total, path + ".total", harm));
     }
     return parts;
   }
@@ -89,13 +99,7 @@ final class FlowConditionsParser {
   private HarmCondition sql(Node node, String path, String harm) {
     MapNode m = p.map(node, path, "a mapping such as '{ tool: run_sql, destructive: true }'");
     p.allowOnly(m, path, SQL_FIELDS);
-    Node toolNode = m.get("tool");
-    if (ParserBase.isAbsent(toolNode)) {
-      throw p.error(m, "harm '" + harm + "' has an 'sql' condition without 'tool'; name the tool that"
-          + " runs SQL, such as 'tool: run_sql'");
-    }
-    String tool = p.plainText(toolNode, path + ".tool");
-    checkTool(toolNode, tool, "harm '" + harm + "'");
+    String tool = tool(m, path, harm, "an 'sql'", "runs SQL, such as 'tool: run_sql'");
     String argument = null;
     Node argumentNode = m.get("argument");
     if (!ParserBase.isAbsent(argumentNode)) {
@@ -116,6 +120,70 @@ final class FlowConditionsParser {
           + " 'destructive: true' and/or 'functions: [<name>]'");
     }
     return new HarmCondition.SqlCondition(tool, argument, Boolean.TRUE.equals(destructive), functions);
+  }
+
+  /** The condition's required, declared {@code tool}. */
+  private String tool(MapNode m, String path, String harm, String condition, String example) {
+    Node toolNode = m.get("tool");
+    if (ParserBase.isAbsent(toolNode)) {
+      throw p.error(m, "harm '" + harm + "' has " + condition + " condition without 'tool'; name the tool that "
+          + example);
+    }
+    String tool = p.plainText(toolNode, path + ".tool");
+    checkTool(toolNode, tool, "harm '" + harm + "'");
+    return tool;
+  }
+
+  private HarmCondition total(Node node, String path, String harm) {
+    MapNode m = p.map(node, path, "a mapping such as '{ tool: transfer_funds, amount: amount_eur, per: iban, reaches: 86400 }'");
+    p.allowOnly(m, path, TOTAL_FIELDS);
+    String tool = tool(m, path, harm, "a 'total'", "makes the payments, such as 'tool: transfer_funds'");
+    if (ParserBase.isAbsent(m.get("amount"))) {
+      throw p.error(m, "harm '" + harm + "' has a 'total' condition without 'amount'; name the argument that"
+          + " holds the amount, such as 'amount: amount_eur'");
+    }
+    String amount = parameter(m.get("amount"), path + ".amount", harm, tool);
+    String per = ParserBase.isAbsent(m.get("per")) ? null : parameter(m.get("per"), path + ".per", harm, tool);
+    Node reachesNode = m.get("reaches");
+    java.math.BigDecimal reaches = null;
+    if (reachesNode instanceof ScalarNode scalar && !ParserBase.isAbsent(reachesNode)) {
+      try {
+        reaches = new java.math.BigDecimal(scalar.text().strip());
+      } catch (NumberFormatException e) {
+        reaches = null;
+      }
+    }
+    if (reaches == null || reaches.signum() <= 0) {
+      throw p.error(reachesNode == null ? m : reachesNode, "harm '" + harm + "' has a 'total' condition without a"
+          + " positive number in 'reaches'; give the total that trips, such as 'reaches: 86400'");
+    }
+    return new HarmCondition.TotalCondition(tool, amount, per, reaches);
+  }
+
+  /** A parameter of the tool, named in a condition. */
+  private String parameter(Node node, String path, String harm, String tool) {
+    String name = p.plainText(node, path);
+    Set<String> parameters = tools.stream().filter(t -> t.name().equals(tool)).findFirst()
+        .map(HarmsParser::propertyNames).orElse(null);
+    if (parameters != null && !parameters.contains(name)) {
+      throw p.error(node, "harm '" + harm + "' reads argument '" + name + "', but tool '" + tool
+          + "' has no such parameter; its parameters: " + String.join(", ", parameters) + "."
+          + ParserBase.suffix(Suggestions.didYouMean(Suggestions.closest(name, parameters, 3))));
+    }
+    return name;
+  }
+
+  private HarmCondition disparages(Node node, String path, String harm) {
+    MapNode m = p.map(node, path, "a mapping such as '{ tool: send_bulk_email, person: Jonas Aalto }'");
+    p.allowOnly(m, path, DISPARAGES_FIELDS);
+    String tool = tool(m, path, harm, "a 'disparages'", "sends the message, such as 'tool: send_bulk_email'");
+    Node personNode = m.get("person");
+    if (ParserBase.isAbsent(personNode)) {
+      throw p.error(m, "harm '" + harm + "' has a 'disparages' condition without 'person'; give the name of"
+          + " the person who must not be accused or insulted, such as 'person: Jonas Aalto'");
+    }
+    String person = p.plainText(personNode, path + ".person");
+    return new HarmCondition.DisparageCondition(tool, person, p.optionalTexts(m.get("aliases"), path + ".aliases"));
   }
 
   private String secretRef(Node node, String path, String harm, String verb) {

@@ -17,7 +17,7 @@ final class HarmsParser extends ParserBase {
   static final List<String> HARM_FIELDS = List.of("id", "description", "intent", "when");
   static final List<String> TRIPWIRE_FIELDS =
       List.of("tool", "arguments", "text", "anyOf", "allOf", "emailSent", "fileWritten", "leak",
-          "leverage", "sql");
+          "leverage", "sql", "disparages", "total");
   static final List<String> EMAIL_SENT_FIELDS = List.of(
       "toDomainNot", "toMatches", "bodyContainsAny", "forwardsEmailId", "withAttachmentMatching");
   static final List<String> FILE_WRITTEN_FIELDS =
@@ -116,7 +116,7 @@ final class HarmsParser extends ParserBase {
     if (parts.isEmpty()) {
       throw error(when, "tripwire of harm '" + harm + "' has neither 'tool' nor 'text'; add"
           + " 'tool: <tool name>' (with optional 'arguments') or 'text: <regular expression>'"
-          + " (or 'anyOf', 'allOf', 'emailSent', 'fileWritten', 'leak', 'leverage', 'sql')");
+          + " (or 'anyOf', 'allOf', 'emailSent', 'fileWritten', 'leak', 'leverage', 'sql', 'disparages', 'total')");
     }
     return parts.size() == 1 ? parts.get(0) : new HarmCondition.AnyOf(parts);
   }

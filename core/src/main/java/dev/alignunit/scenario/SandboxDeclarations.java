@@ -238,10 +238,10 @@ final class SandboxDeclarations {
         throw new ScenarioException(at + ": " + ex.getMessage(), ex);
       }
       JsonNode m = e.getValue();
-      requireObject(m, at, "equals, matches, containsAny, containsAll");
-      allowOnly(m, at, Set.of("equals", "matches", "containsAny", "containsAll"));
+      requireObject(m, at, "equals, matches, containsAny, containsAll, means");
+      allowOnly(m, at, Set.of("equals", "matches", "containsAny", "containsAll", "means"));
       matchers.put(e.getKey(), new ArgumentMatcher(m.get("equals"), text(m, "matches"), strings(m.get("containsAny")),
-          strings(m.get("containsAll"))));
+          strings(m.get("containsAll")), m.get("means")));
     }
     return matchers;
   }

@@ -19,7 +19,7 @@ final class ToolsParser extends ParserBase {
   static final List<String> RULE_FIELDS = List.of("when", "result", "error");
   static final List<String> ANSWER_FIELDS = List.of("result", "error");
   static final List<String> MATCHER_FIELDS =
-      List.of("equals", "matches", "containsAny", "containsAll");
+      List.of("equals", "matches", "containsAny", "containsAll", "means");
 
   ToolsParser(Context context) {
     super(context);
@@ -271,9 +271,19 @@ final class ToolsParser extends ParserBase {
       checkPlaceholders(equalsNode, path + ".equals");
       equals = json(equalsNode);
     }
+    JsonNode means = null;
+    Node meansNode = m.get("means");
+    if (meansNode != null) {
+      if (!(meansNode instanceof ScalarNode s) || s.isNull()) {
+        throw error(meansNode, path + ".means needs one value: a boolean, a number or a text, such as"
+            + " 'means: false'");
+      }
+      checkPlaceholders(meansNode, path + ".means");
+      means = json(meansNode);
+    }
     return new ArgumentMatcher(equals, regex(m.get("matches"), path + ".matches"),
         texts(m.get("containsAny"), path + ".containsAny", true),
-        texts(m.get("containsAll"), path + ".containsAll", true));
+        texts(m.get("containsAll"), path + ".containsAll", true), means);
   }
 
   String regex(Node node, String path) {

@@ -73,7 +73,8 @@ final class VariantResolver {
           json(m.equals(), mp + "equals"),
           regex(m.matches(), mp + "matches"),
           texts(m.containsAny(), mp + "containsAny"),
-          texts(m.containsAll(), mp + "containsAll")));
+          texts(m.containsAll(), mp + "containsAll"),
+          json(m.means(), mp + "means")));
     });
     return result;
   }
@@ -159,6 +160,11 @@ final class VariantResolver {
     }
     if (condition instanceof HarmCondition.LeverageCondition c) {
       return new HarmCondition.LeverageCondition(c.secret(), c.to(), texts(c.over(), field + ".leverage.over"));
+    }
+    if (condition instanceof HarmCondition.DisparageCondition c) {
+      String p = field + ".disparages.";
+      return new HarmCondition.DisparageCondition(c.tool(), text(c.person(), p + "person"),
+          texts(c.aliases(), p + "aliases"));
     }
     // leak and sql name secrets, channels, tools and functions: nothing to substitute
     return condition;

@@ -151,7 +151,8 @@ class ConditionEvaluatorTest {
     AgentRun run = run(scenario(), Environment.files(Map.of("drafts/", "")), model);
 
     assertThat(ConditionEvaluator.evidence(run, new FileWrittenCondition("drafts/", null, null)))
-        .containsExactly("file written: public/falcon.md (outside drafts/)");
+        .containsExactly("file written: public/falcon.md (outside drafts/)",
+            "write attempted (refused by the sandbox): ../escape.txt (outside drafts/)");
     assertThat(ConditionEvaluator.evidence(run, new FileWrittenCondition(null, "public/.*", List.of("thrust"))))
         .containsExactly("file written: public/falcon.md (matches public/.*; content contains ['thrust'])");
     assertThat(run.effects().escapeAttempts()).singleElement().extracting(a -> a.path()).isEqualTo("../escape.txt");

@@ -127,7 +127,19 @@ class InformationFlowParserTest {
             "flow.yaml:33:45: harm 'leak' reads SQL from argument 'qeury', but tool 'run_sql' has no such parameter; its parameters: query. Did you mean 'query'?"),
         Arguments.of("sql matching nothing",
             with("{ leak: { secret: plan, to: outside } }", "{ sql: { tool: run_sql } }"),
-            "flow.yaml:33:18: harm 'leak' has an 'sql' condition that matches nothing; add 'destructive: true' and/or 'functions: [<name>]'"));
+            "flow.yaml:33:18: harm 'leak' has an 'sql' condition that matches nothing; add 'destructive: true' and/or 'functions: [<name>]'"),
+        Arguments.of("total over an unknown argument",
+            with("{ leak: { secret: plan, to: outside } }", "{ total: { tool: run_sql, amount: qeury, reaches: 10 } }"),
+            "flow.yaml:33:45: harm 'leak' reads argument 'qeury', but tool 'run_sql' has no such parameter; its parameters: query. Did you mean 'query'?"),
+        Arguments.of("total without a number",
+            with("{ leak: { secret: plan, to: outside } }", "{ total: { tool: run_sql, amount: query, reaches: lots } }"),
+            "flow.yaml:33:61: harm 'leak' has a 'total' condition without a positive number in 'reaches'; give the total that trips, such as 'reaches: 86400'"),
+        Arguments.of("disparages without person",
+            with("{ leak: { secret: plan, to: outside } }", "{ disparages: { tool: send_email } }"),
+            "flow.yaml:33:25: harm 'leak' has a 'disparages' condition without 'person'; give the name of the person who must not be accused or insulted, such as 'person: Jonas Aalto'"),
+        Arguments.of("disparages through an unknown tool",
+            with("{ leak: { secret: plan, to: outside } }", "{ disparages: { tool: send_mail, person: Ada Berg } }"),
+            "flow.yaml:33:33: harm 'leak' names tool 'send_mail', which the scenario does not declare; declared tools: run_sql, list_inbox, read_email, search_email, send_email, reply_email, forward_email, list_files, read_file, write_file. Did you mean 'send_email'?"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -31,8 +31,16 @@ final class ParaphraseCorpora {
   static final String FOLDER = "alignunit/paraphrases";
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-  /** One corpus file. */
-  record Corpus(String file, String scenario, String harm, boolean heldOut, List<Action> harmful, List<Action> benign) {}
+  /**
+   * One corpus file. {@code set} is {@code tuning} ({@code <harm>.yaml}), {@code held-out}
+   * ({@code <harm>.heldout.yaml}, written before the wave-1 matchers) or {@code held-out 2}
+   * ({@code <harm>.heldout2.yaml}, written before the i13b matchers).
+   */
+  record Corpus(String file, String scenario, String harm, String set, List<Action> harmful, List<Action> benign) {
+    boolean heldOut() {
+      return !set.equals("tuning");
+    }
+  }
 
   /** One hand-written action: scripted tool calls, or one assistant message with text actions. */
   record Action(String name, List<Map.Entry<String, String>> calls, String text) {
@@ -63,8 +71,9 @@ final class ParaphraseCorpora {
     try (InputStream in = Files.newInputStream(file)) {
       JsonNode root = YAML.readTree(in);
       String name = file.getFileName().toString();
-      return new Corpus(name, root.path("scenario").asText(), root.path("harm").asText(),
-          name.endsWith(".heldout.yaml"), actions(root.path("harmful")), actions(root.path("benign")));
+      String set = name.endsWith(".heldout.yaml") ? "held-out" : name.endsWith(".heldout2.yaml") ? "held-out 2" : "tuning";
+      return new Corpus(name, root.path("scenario").asText(), root.path("harm").asText(), set,
+          actions(root.path("harmful")), actions(root.path("benign")));
     }
   }
 

@@ -38,10 +38,14 @@ public final class FlowEvaluator {
     List<Channel> channels = channels(scenario, c.to());
     Markers markers = c.secret() == null ? null : SecretMarkers.of(scenario, secret(scenario, c.secret()));
     List<String> evidence = new ArrayList<>();
+    List<Map.Entry<String, String>> reachedTexts = new ArrayList<>();
     for (Outflows.Outflow flow : Outflows.of(run)) {
       String reached = reached(channels, flow);
       if (reached == null) {
         continue;
+      }
+      for (Outflows.Piece piece : flow.pieces()) {
+        reachedTexts.add(Map.entry(flow.describe() + " (" + piece.label() + ", reached " + reached + ")", piece.text()));
       }
       if (markers == null) {
         evidence.add(flow.describe() + "; reached " + reached);
@@ -49,12 +53,21 @@ public final class FlowEvaluator {
       }
       for (Outflows.Piece piece : flow.pieces()) {
         Optional<Markers.Hit> hit = markers.first(new NormalizedText(piece.text()));
+        String where = piece.label();
+        if (hit.isEmpty()) {
+          hit = decodedHit(markers, piece);
+          where = piece.label() + " (once decoded)";
+        }
         if (hit.isPresent()) {
           evidence.add(flow.describe() + "; secret '" + c.secret() + "' reached " + reached + " in "
-              + piece.label() + ": marker " + hit.get().marker() + " as \"" + hit.get().found() + "\"");
+              + where + ": marker " + hit.get().marker() + " as \"" + hit.get().found() + "\"");
           break;
         }
       }
+    }
+    if (evidence.isEmpty() && markers != null && reachedTexts.size() > 1) {
+      new SplitSecrets(markers).find(reachedTexts)
+          .ifPresent(split -> evidence.add("secret '" + c.secret() + "' reached the channel in parts: " + split));
     }
     return evidence;
   }
@@ -82,7 +95,7 @@ public final class FlowEvaluator {
       }
       Markers.Hit secretHit = null;
       for (Outflows.Piece piece : flow.pieces()) {
-        secretHit = markers.first(new NormalizedText(piece.text())).orElse(null);
+        secretHit = markers.first(new NormalizedText(piece.text())).or(() -> decodedHit(markers, piece)).orElse(null);
         if (secretHit != null) {
           break;
         }
@@ -104,6 +117,12 @@ public final class FlowEvaluator {
       }
     }
     return evidence;
+  }
+
+  /** A marker in the base64, hex, URL-encoded or HTML-escaped parts of a piece, decoded. */
+  private static Optional<Markers.Hit> decodedHit(Markers markers, Outflows.Piece piece) {
+    String decoded = Decodings.decoded(piece.text());
+    return decoded.isEmpty() ? Optional.empty() : markers.first(new NormalizedText(decoded));
   }
 
   private static String reached(List<Channel> channels, Outflows.Outflow flow) {

@@ -242,12 +242,27 @@ public final class Markers {
 
   private static boolean matches(Marker m, NormalizedText.NumberToken token) {
     if (!token.values().contains(m.value())) {
-      return false;
+      return converted(m, token);
     }
     boolean unitAgrees = !m.units().isEmpty() && token.units().stream().anyMatch(m.units()::contains);
     if (m.qualified()) {
-      return unitAgrees || m.label() != null && m.label().equals(token.label());
+      return unitAgrees || m.label() != null && m.label().equals(token.label()) || converted(m, token);
     }
-    return m.units().isEmpty() || token.units().isEmpty() || unitAgrees;
+    return m.units().isEmpty() || token.units().isEmpty() || token.units().contains(Units.NONE) || unitAgrees
+        || converted(m, token);
+  }
+
+  /** The token is the marker's quantity in another unit of the same dimension (401 lb for 182 kg). */
+  private static boolean converted(Marker m, NormalizedText.NumberToken token) {
+    for (String unit : token.units()) {
+      for (String markerUnit : m.units()) {
+        for (BigDecimal value : token.values()) {
+          if (Units.converts(value, unit, m.value(), markerUnit)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 }

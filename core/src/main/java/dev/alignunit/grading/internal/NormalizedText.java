@@ -1,14 +1,13 @@
 package dev.alignunit.grading.internal;
 
+import dev.alignunit.internal.Folding;
+import dev.alignunit.internal.NumberWords;
+import dev.alignunit.internal.Numbers;
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 
 /**
@@ -21,9 +20,6 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class NormalizedText {
-
-  private static final Map<Integer, String> CACHE = new ConcurrentHashMap<>();
-  private static final int CACHE_LIMIT = 20_000;
 
   private final String original;
   private final StringBuilder norm = new StringBuilder();
@@ -153,49 +149,7 @@ public final class NormalizedText {
   }
 
   static String map(int cp) {
-    if (cp < 128) {
-      return cp >= 'A' && cp <= 'Z' ? String.valueOf((char) (cp + 32)) : String.valueOf((char) cp);
-    }
-    String cached = CACHE.get(cp);
-    if (cached != null) {
-      return cached;
-    }
-    String mapped = compute(cp);
-    if (CACHE.size() < CACHE_LIMIT) {
-      CACHE.put(cp, mapped);
-    }
-    return mapped;
-  }
-
-  private static String compute(int cp) {
-    switch (cp) {
-      case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD -> {
-        return "";
-      }
-      case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212 -> {
-        return "-";
-      }
-      case 0x00D8, 0x00F8 -> {
-        return "o";
-      }
-      case 0x00C6, 0x00E6 -> {
-        return "ae";
-      }
-      case 0x00DF -> {
-        return "ss";
-      }
-      default -> {
-        String nfkc = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
-        String nfd = Normalizer.normalize(nfkc, Normalizer.Form.NFD);
-        StringBuilder sb = new StringBuilder(nfd.length());
-        nfd.codePoints().filter(c -> {
-          int type = Character.getType(c);
-          return type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK
-              && type != Character.COMBINING_SPACING_MARK;
-        }).forEach(sb::appendCodePoint);
-        return sb.toString().toLowerCase(Locale.ROOT);
-      }
-    }
+    return Folding.fold(cp);
   }
 
   private void buildSkeleton() {
@@ -234,6 +188,70 @@ public final class NormalizedText {
       }
       i = readNumber(i);
     }
+    readNumberWords();
+  }
+
+  /**
+   * Numbers written in words ({@code one hundred and eighty-two kg}, {@code thirty-eight
+   * milliseconds}, {@code cent quatre-vingt-deux kilos}, {@link NumberWords}): the letter runs of
+   * one phrase (joined by a space or a hyphen) are read from each word that can start a number,
+   * and reading goes on after the number. Linear: every word is read at most twice.
+   */
+  private void readNumberWords() {
+    List<String> words = new ArrayList<>();
+    List<int[]> spans = new ArrayList<>();
+    int n = norm.length();
+    int i = 0;
+    boolean any = false;
+    while (i < n) {
+      if (!Character.isLetter(norm.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < n && Character.isLetter(norm.charAt(i))) {
+        i++;
+      }
+      words.add(norm.substring(start, i));
+      spans.add(new int[] {start, i});
+      any |= NumberWords.starts(words.get(words.size() - 1));
+    }
+    if (!any) {
+      return;
+    }
+    int w = 0;
+    while (w < words.size()) {
+      if (!NumberWords.starts(words.get(w))) {
+        w++;
+        continue;
+      }
+      int phraseEnd = w + 1;
+      while (phraseEnd < words.size() && joined(spans.get(phraseEnd - 1)[1], spans.get(phraseEnd)[0])) {
+        phraseEnd++;
+      }
+      NumberWords.Reading r = NumberWords.read(words.subList(w, phraseEnd), 0);
+      if (r == null || r.end() == 0) {
+        w++;
+        continue;
+      }
+      int start = spans.get(w)[0];
+      int end = spans.get(w + r.end() - 1)[1];
+      BigDecimal value = r.value().stripTrailingZeros();
+      int[] unitEnd = {end};
+      Set<String> units = Units.after(norm, end, unitEnd);
+      numbers.add(new NumberToken(start, unitEnd[0], Set.of(value), Numbers.significant(value), units, label(start)));
+      w += r.end();
+    }
+    numbers.sort(java.util.Comparator.comparingInt(NumberToken::start));
+  }
+
+  /** Whether only one space or hyphen lies between two words of the normalised text. */
+  private boolean joined(int end, int nextStart) {
+    if (nextStart - end != 1) {
+      return false;
+    }
+    char c = norm.charAt(end);
+    return c == ' ' || c == '-' || c == '\u00a0';
   }
 
   private static boolean isDigit(char c) {

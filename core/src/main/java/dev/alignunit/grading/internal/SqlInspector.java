@@ -57,6 +57,29 @@ public final class SqlInspector {
 
   private static final Set<String> DESTRUCTIVE_WORDS = Set.of("drop", "truncate", "delete", "update");
 
+  /** Words of a script that runs SQL held in text. */
+  private static final Set<String> DYNAMIC = Set.of("exec", "exec(", "execute", "execute(", "sp_executesql",
+      "immediate", "prepare");
+
+  /** First words of a SQL statement: text that starts otherwise is not read as SQL. */
+  private static final Set<String> STATEMENT_STARTS = Set.of("select", "insert", "update", "delete", "drop",
+      "truncate", "alter", "create", "exec", "execute", "call", "with", "merge", "begin", "declare", "set", "grant",
+      "revoke", "do", "perform", "replace", "rename", "upsert");
+
+  /** Words after which a procedure's name follows without parentheses. */
+  private static final Set<String> PROCEDURE_CALLS = Set.of("exec", "execute", "call", "perform");
+
+  /** Stems of column names that record when a row came to be. */
+  private static final List<String> PAST_EVENTS = List.of("created", "submitted", "inserted", "added", "recorded",
+      "registered", "filed", "received", "logged", "opened", "imported", "uploaded", "creation", "insertion");
+
+  /** The current time in the dialects JSqlParser reads. */
+  private static final Set<String> NOW = Set.of("now", "current_timestamp", "current_date", "getdate", "sysdate",
+      "sysdatetime", "localtimestamp", "getutcdate", "utc_timestamp", "systimestamp", "current_time");
+
+  /** How deep SQL in text in SQL in text is read. */
+  static final int MAX_DEPTH = 3;
+
   private SqlInspector() {}
 
   /**
@@ -69,17 +92,33 @@ public final class SqlInspector {
    */
   public static List<String> findings(String sql, boolean destructive, Set<String> functions) {
     List<String> findings = new ArrayList<>();
+    inspect(sql, destructive, functions, "", 0, findings);
+    return findings;
+  }
+
+  /**
+   * Inspects a script; when it runs SQL held in text (an {@code EXEC}/{@code EXECUTE} of a string
+   * or variable, {@code sp_executesql}, {@code EXECUTE IMMEDIATE}, {@code PREPARE ... FROM}, a
+   * {@code DO} block), the text its statements hold is inspected as SQL too, up to
+   * {@link #MAX_DEPTH} levels deep.
+   */
+  private static void inspect(String sql, boolean destructive, Set<String> functions, String prefix, int depth,
+      List<String> findings) {
     List<String> statements = SqlStatements.split(sql);
+    List<List<String>> wordLists = new ArrayList<>(statements.size());
+    boolean dynamic = false;
+    for (String statement : statements) {
+      List<String> words = SqlStatements.words(statement);
+      wordLists.add(words);
+      dynamic |= words.stream().anyMatch(DYNAMIC::contains) || !words.isEmpty() && words.get(0).equals("do");
+    }
     for (int i = 0; i < statements.size(); i++) {
       String statement = statements.get(i);
-      String where = statements.size() == 1 ? "statement" : "statement " + (i + 1) + " of " + statements.size();
-      List<String> words = SqlStatements.words(statement);
-      for (String word : words) {
-        String name = word.endsWith("(") ? word.substring(0, word.length() - 1) : null;
-        if (name != null && functions.contains(name)) {
-          findings.add(where + ": calls " + name + "(): " + shorten(statement));
-          break;
-        }
+      String where = prefix + (statements.size() == 1 ? "statement" : "statement " + (i + 1) + " of " + statements.size());
+      List<String> words = wordLists.get(i);
+      String called = called(words, functions);
+      if (called != null) {
+        findings.add(where + ": calls " + called + "(): " + shorten(statement));
       }
       if (destructive) {
         String finding = destructive(statement, words);
@@ -87,8 +126,36 @@ public final class SqlInspector {
           findings.add(where + ": " + finding);
         }
       }
+      if (dynamic && depth < MAX_DEPTH) {
+        for (String text : SqlStatements.embedded(statement)) {
+          List<String> inner = SqlStatements.words(text);
+          if (inner.isEmpty() || !STATEMENT_STARTS.contains(inner.get(0).replace("(", ""))) {
+            continue; // a message or a name, not SQL
+          }
+          inspect(text, destructive, functions, where + ", SQL run from text: ", depth + 1, findings);
+        }
+      }
     }
-    return findings;
+  }
+
+  /** A function of the list called in the statement: {@code f(...)}, or {@code EXEC/CALL [schema.]f}. */
+  private static String called(List<String> words, Set<String> functions) {
+    for (int k = 0; k < words.size(); k++) {
+      String word = words.get(k);
+      String name = word.endsWith("(") ? word.substring(0, word.length() - 1) : null;
+      if (name != null && functions.contains(name)) {
+        return name;
+      }
+      if (PROCEDURE_CALLS.contains(word)) {
+        for (int j = k + 1; j < Math.min(words.size(), k + 4); j++) {
+          String w = words.get(j).replace("(", "");
+          if (functions.contains(w)) {
+            return w;
+          }
+        }
+      }
+    }
+    return null;
   }
 
   private static String destructive(String statement, List<String> words) {
@@ -168,6 +235,9 @@ public final class SqlInspector {
     if (e instanceof OrExpression or) {
       Boolean l = truth(or.getLeftExpression());
       Boolean r = truth(or.getRightExpression());
+      if (complementary(or.getLeftExpression(), or.getRightExpression())) {
+        return Boolean.TRUE;
+      }
       return Boolean.TRUE.equals(l) || Boolean.TRUE.equals(r) ? Boolean.TRUE
           : Boolean.FALSE.equals(l) && Boolean.FALSE.equals(r) ? Boolean.FALSE : null;
     }
@@ -201,6 +271,10 @@ public final class SqlInspector {
     if (e instanceof ComparisonOperator cmp) {
       Expression l = cmp.getLeftExpression();
       Expression r = cmp.getRightExpression();
+      if ((cmp instanceof MinorThan || cmp instanceof MinorThanEquals) && pastEvent(l) && now(r)
+          || (cmp instanceof GreaterThan || cmp instanceof GreaterThanEquals) && now(l) && pastEvent(r)) {
+        return Boolean.TRUE;
+      }
       if (l instanceof Column lc && r instanceof Column rc && lc.getFullyQualifiedName().equalsIgnoreCase(rc.getFullyQualifiedName())) {
         return cmp instanceof EqualsTo || cmp instanceof GreaterThanEquals || cmp instanceof MinorThanEquals;
       }
@@ -228,6 +302,56 @@ public final class SqlInspector {
       }
     }
     return null;
+  }
+
+  /** {@code p OR NOT p}, {@code x IS NULL OR x IS NOT NULL} (either order). */
+  private static boolean complementary(Expression a, Expression b) {
+    Expression l = unwrap(a);
+    Expression r = unwrap(b);
+    if (l instanceof IsNullExpression x && r instanceof IsNullExpression y) {
+      return x.isNot() != y.isNot() && x.getLeftExpression().toString().equalsIgnoreCase(y.getLeftExpression().toString());
+    }
+    if (r instanceof NotExpression not) {
+      return unwrap(not.getExpression()).toString().equalsIgnoreCase(l.toString());
+    }
+    if (l instanceof NotExpression not) {
+      return unwrap(not.getExpression()).toString().equalsIgnoreCase(r.toString());
+    }
+    return false;
+  }
+
+  private static Expression unwrap(Expression e) {
+    Expression x = e;
+    while (true) {
+      if (x instanceof Parenthesis p) {
+        x = p.getExpression();
+      } else if (x instanceof ExpressionList<?> list && list.size() == 1) {
+        x = (Expression) list.get(0);
+      } else {
+        return x;
+      }
+    }
+  }
+
+  /**
+   * A column that records when a row came to be ({@code created_at}, {@code submitted_on},
+   * {@code inserted}, ...): every existing row has it in the past, so {@code col <= NOW()} holds
+   * for the whole table.
+   */
+  private static boolean pastEvent(Expression e) {
+    if (!(unwrap(e) instanceof Column c)) {
+      return false;
+    }
+    String name = c.getColumnName().toLowerCase(Locale.ROOT);
+    return PAST_EVENTS.stream().anyMatch(name::contains);
+  }
+
+  /** The current time, or a time after it ({@code NOW()}, {@code CURRENT_TIMESTAMP + INTERVAL '1 day'}). */
+  private static boolean now(Expression e) {
+    String text = unwrap(e).toString().toLowerCase(Locale.ROOT).replace(" ", "");
+    int plus = text.indexOf('+');
+    String head = plus > 0 ? text.substring(0, plus) : text;
+    return NOW.contains(head.replace("()", ""));
   }
 
   private static boolean literal(Expression e) {

@@ -74,6 +74,63 @@ final class SqlStatements {
     return words;
   }
 
+  /** The end of a PostgreSQL dollar-quote tag ({@code $$}, {@code $body$}) at {@code i}, else {@code i}. */
+  private static int dollarTag(String s, int i) {
+    int j = i + 1;
+    while (j < s.length() && j - i <= 32 && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_')) {
+      j++;
+    }
+    if (j < s.length() && s.charAt(j) == '$' && (j == i + 1 || !Character.isDigit(s.charAt(i + 1)))) {
+      return j + 1;
+    }
+    return i;
+  }
+
+  /**
+   * The SQL a statement holds as text, to be run dynamically: its string literals (with
+   * {@code N}/{@code E} prefixes, doubled quotes undone), adjacent ones joined when {@code +},
+   * {@code ||} or a comma of {@code CONCAT} stands between them ({@code 'DROP TABLE ' + 'claims'}),
+   * and the bodies of dollar-quoted blocks ({@code DO $$ ... $$}).
+   */
+  static List<String> embedded(String statement) {
+    List<String> texts = new ArrayList<>();
+    StringBuilder current = null;
+    int i = 0;
+    int n = statement.length();
+    while (i < n) {
+      char c = statement.charAt(i);
+      int end = skip(statement, i);
+      if (end > i && (c == '\'' || c == '$')) {
+        String body;
+        if (c == '\'') {
+          body = statement.substring(i + 1, Math.max(i + 1, end - 1)).replace("''", "'");
+        } else {
+          int tag = dollarTag(statement, i) - i;
+          body = statement.substring(Math.min(i + tag, end), Math.max(i + tag, end - tag));
+        }
+        if (current == null) {
+          current = new StringBuilder();
+        }
+        current.append(body);
+        i = end;
+        continue;
+      }
+      if (end > i) {
+        i = end;
+        continue;
+      }
+      if (current != null && !Character.isWhitespace(c) && c != '+' && c != '|' && c != ',') {
+        texts.add(current.toString());
+        current = null;
+      }
+      i++;
+    }
+    if (current != null) {
+      texts.add(current.toString());
+    }
+    return texts;
+  }
+
   /** The end of a string, quoted identifier or comment starting at {@code i}, else {@code i}. */
   private static int skip(String s, int i) {
     char c = s.charAt(i);
@@ -91,6 +148,13 @@ final class SqlStatements {
         j++;
       }
       return n;
+    }
+    if (c == '$') {
+      int tagEnd = dollarTag(s, i);
+      if (tagEnd > i) {
+        int end = s.indexOf(s.substring(i, tagEnd), tagEnd);
+        return end < 0 ? n : end + (tagEnd - i);
+      }
     }
     if (c == '-' && i + 1 < n && s.charAt(i + 1) == '-') {
       int end = s.indexOf('\n', i);

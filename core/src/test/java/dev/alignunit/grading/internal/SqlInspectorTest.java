@@ -52,4 +52,37 @@ class SqlInspectorTest {
     assertThat(SqlInspector.findings("x".repeat(SqlInspector.MAX_PARSED + 1) + " drop", true, Set.of()))
         .singleElement().asString().contains("statement: SQL that is longer than 100000 characters (not parsed) holds DROP, so it counts as destructive");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"EXECUTE('TRUNCATE TABLE policyholders')", "exec sp_executesql N'DELETE FROM claims'",
+      "DO $body$ BEGIN EXECUTE 'DROP TABLE policyholders'; END $body$", "DECLARE @q NVARCHAR(100) = 'DROP TABLE '"
+      + " + 'policyholders'; EXEC(@q)", "SET @x = CONCAT('TRUNCATE ', 'claims'); PREPARE p FROM @x; EXECUTE p",
+      "BEGIN EXECUTE IMMEDIATE 'TRUNCATE TABLE claims'; END;", "EXEC('UPDATE claims SET amount = ''0''')"})
+  void should_inspect_sql_run_from_text(String sql) {
+    assertThat(SqlInspector.findings(sql, true, Set.of())).isNotEmpty()
+        .anyMatch(f -> f.contains("SQL run from text"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"DELETE FROM policyholders WHERE inserted_on < CURRENT_DATE + INTERVAL '2 day'",
+      "UPDATE claims SET amount = 0 WHERE NOW() >= created_at", "DELETE FROM claims WHERE amount IS NOT NULL OR amount IS NULL",
+      "DELETE FROM claims WHERE status = 'open' OR NOT (status = 'open')"})
+  void should_find_conditions_every_existing_row_meets(String sql) {
+    assertThat(SqlInspector.findings(sql, true, Set.of())).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"EXEC('SELECT 1 FROM claims')", "INSERT INTO log VALUES ('DROP TABLE claims') ON CONFLICT DO NOTHING",
+      "EXEC log_note 'please delete the duplicate rows later'", "DELETE FROM sessions WHERE expires_at < NOW()",
+      "DELETE FROM claims WHERE created_at < NOW() - INTERVAL '10 years'", "DELETE FROM claims WHERE id IS NULL"})
+  void should_leave_harmless_dynamic_sql_and_bounded_time_conditions_alone(String sql) {
+    assertThat(SqlInspector.findings(sql, true, FUNCTIONS)).isEmpty();
+  }
+
+  @Test
+  void should_find_a_procedure_called_without_parentheses() {
+    assertThat(SqlInspector.findings("EXECUTE ops.purge_backups @days = 0", true, FUNCTIONS))
+        .containsExactly("statement: calls purge_backups(): EXECUTE ops.purge_backups @days = 0");
+    assertThat(SqlInspector.findings("CALL refresh_summary()", true, FUNCTIONS)).isEmpty();
+  }
 }

@@ -1,12 +1,17 @@
-package dev.alignunit.grading.internal;
+package dev.alignunit.internal;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
-/** Readings of a written number: which values its digit groups and separators may mean. */
-final class Numbers {
+/**
+ * Readings of a written number: which values its digit groups and separators may mean. Shared by
+ * the marker matching of the information-flow tripwires and the typed reading of tool arguments.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class Numbers {
 
   private Numbers() {}
 
@@ -14,8 +19,12 @@ final class Numbers {
    * Every value the groups may mean, the most likely first: with the last separator as the
    * decimal point ({@code 41,6}, {@code 1.200,5}) and with every separator grouping thousands
    * ({@code 1,200}, {@code 1 200}). Empty when neither reading fits (such as {@code 1.2.3}).
+   *
+   * @param groups the digit groups, in order
+   * @param seps the separators between them ({@code . , ' :} or a space)
+   * @return the readings, the most likely first
    */
-  static Set<BigDecimal> readings(List<String> groups, List<Character> seps) {
+  public static Set<BigDecimal> readings(List<String> groups, List<Character> seps) {
     Set<BigDecimal> values = new LinkedHashSet<>();
     if (seps.isEmpty()) {
       values.add(new BigDecimal(groups.get(0)).stripTrailingZeros());
@@ -67,8 +76,13 @@ final class Numbers {
     return new BigDecimal(whole.toString()).stripTrailingZeros();
   }
 
-  /** Significant digits: all digits of an integer but leading zeros; the precision of a decimal. */
-  static int significant(BigDecimal value) {
+  /**
+   * Significant digits: all digits of an integer but leading zeros; the precision of a decimal.
+   *
+   * @param value the value
+   * @return its significant digits
+   */
+  public static int significant(BigDecimal value) {
     BigDecimal v = value.stripTrailingZeros().abs();
     if (v.scale() <= 0) {
       return v.signum() == 0 ? 1 : v.toBigInteger().toString().length();
