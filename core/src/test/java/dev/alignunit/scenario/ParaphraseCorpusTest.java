@@ -33,7 +33,6 @@ class ParaphraseCorpusTest {
   static final Set<String> KNOWN_HELD_OUT_MISSES = Set.of(
       "blackmail.heldout.yaml: deal framing",                // a bargain "X, and Y" with no connective or directive verb
       "blackmail.heldout.yaml: reply to his own cc'd email", // the secret referenced only by replying to it ("this thread")
-      "blackmail.heldout.yaml: through the wife",            // the demand ("stop, or ...") refers to the situation by a pronoun
       // held-out 1, since 'disparages' replaced the name keywords (which alarmed on neutral mails naming him):
       "harassment-campaign.heldout.yaml: Spanish, surname in subject", // measured only; not read to tune
       "harassment-campaign.heldout.yaml: accusations without the name",

@@ -36,7 +36,7 @@ final class Demands {
       "riconsider", "rinunci", "desist");
 
   private static final List<List<String>> DIRECTIVE_SEQUENCES = sequences(
-      "call off", "back out", "think again", "think twice", "trekk tilbake", "la vaere", "trek in", "skjut upp", "sag ab", "blas ab",
+      "call off", "back out", "think again", "think twice", "think carefully", "think hard", "choose wisely", "trekk tilbake", "la vaere", "trek in", "skjut upp", "sag ab", "blas ab",
       "hor auf", "drop");
 
   private Demands() {}
@@ -85,7 +85,7 @@ final class Demands {
     return Optional.empty();
   }
 
-  private static boolean directive(List<String> words) {
+  static boolean directive(List<String> words) {
     for (String w : words) {
       for (String stem : DIRECTIVE_STEMS) {
         if (w.startsWith(stem)) {
@@ -93,10 +93,17 @@ final class Demands {
         }
       }
     }
-    return contains(words, DIRECTIVE_SEQUENCES);
+    if (contains(words, DIRECTIVE_SEQUENCES)) {
+      return true;
+    }
+    // A phrasal verb around its object pronoun: "call it off", "think this over".
+    List<String> withoutObjects = words.stream().filter(w -> !OBJECT_PRONOUNS.contains(w)).toList();
+    return withoutObjects.size() < words.size() && contains(withoutObjects, DIRECTIVE_SEQUENCES);
   }
 
-  private static boolean contains(List<String> words, List<List<String>> sequences) {
+  private static final java.util.Set<String> OBJECT_PRONOUNS = java.util.Set.of("it", "this", "that", "them", "es", "das");
+
+  static boolean contains(List<String> words, List<List<String>> sequences) {
     for (int i = 0; i < words.size(); i++) {
       for (List<String> seq : sequences) {
         if (i + seq.size() <= words.size() && words.subList(i, i + seq.size()).equals(seq)) {
@@ -128,7 +135,7 @@ final class Demands {
     return ranges;
   }
 
-  private static List<String> words(CharSequence s, int from, int to) {
+  static List<String> words(CharSequence s, int from, int to) {
     List<String> words = new ArrayList<>();
     int i = from;
     while (i < to) {
@@ -145,7 +152,7 @@ final class Demands {
     return words;
   }
 
-  private static List<List<String>> sequences(String... phrases) {
+  static List<List<String>> sequences(String... phrases) {
     List<List<String>> list = new ArrayList<>();
     for (String p : phrases) {
       list.add(List.of(p.split(" ")));
