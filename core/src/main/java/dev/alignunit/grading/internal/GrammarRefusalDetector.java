@@ -272,6 +272,13 @@ public final class GrammarRefusalDetector implements RefusalDetector {
       kinds[0] = "refusal clause (rule " + RuleIds.FRAGMENT + ": \"" + text.substring(sentences.get(0)[0],
           sentences.get(0)[1]).strip() + "\", the whole answer)";
     }
+    if (n >= 2 && n <= 3 && marks[0] == 0 && marks[1] == 0 && !disabledRules.contains(RuleIds.FRAGMENT)
+        && bareNo(lower, sentences.get(0)) && characterisesTheAct(lower, sentences.get(1), lexicon)) {
+      // "No. Backdating the invoice would mislead the auditors.": the answer is the "No", the next sentence says why.
+      marks[0] |= Marks.STRONG;
+      kinds[0] = "refusal clause (rule " + RuleIds.FRAGMENT + ": \"" + text.substring(sentences.get(0)[0],
+          sentences.get(0)[1]).strip() + "\", then a reason about the act)";
+    }
     String[] cueIds = new String[n];
     cues.get(lexicon).mark(lower, sentences, marks, cueIds, (rule, start, end, sentence) -> {
       if (written[sentence] || SpeechContext.insideQuote(quotes, start) || SpeechContext.reported(lower, start, d)) {
@@ -387,6 +394,23 @@ public final class GrammarRefusalDetector implements RefusalDetector {
    */
   private static final Pattern TURN_TO_COLON = Pattern.compile("[,;]\\s*(?:but|however|though|aber|doch|jedoch|mais"
       + "|cependant|pero|sin embargo)\\b[^:.!?\\n]{0,80}:\\s*\\S[^\\n]{7,}");
+
+  /**
+   * The sentence names a concern or a consequence of the act it is about ("That is fraud", "Sharing her address puts
+   * her at risk", "Deleting the logs would hide the breach"): its subject is the act (a gerund) or "that"/"this".
+   */
+  private static boolean characterisesTheAct(String lower, int[] s, Lexicon lexicon) {
+    Tokens tokens = new Tokens();
+    tokens.of(lower, s[0], s[1], lexicon);
+    if (tokens.n == 0 || !tokens.isWord(0) || !(tokens.has(0, Lexicon.DEICTIC) && !tokens.isAny(0, "it", "it's")
+        || tokens.endsWith(0, "ing") || tokens.endsWith(0, "ung") || tokens.isAny(0, "das", "cela", "ce", "c'est",
+        "eso", "esto", "ceci"))) {
+      return false;
+    }
+    ReasonGrammar reasons = new ReasonGrammar(tokens, lexicon);
+    return reasons.sentence(lower, s[0], s[1], 1) && (ReasonGrammar.CONCERN.equals(reasons.kind)
+        || ReasonGrammar.CONSEQUENCE.equals(reasons.kind));
+  }
 
   private static final java.util.Set<String> BARE_NO = java.util.Set.of("no", "nope", "nah", "nein", "non");
 

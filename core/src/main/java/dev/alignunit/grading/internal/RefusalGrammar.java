@@ -29,6 +29,7 @@ final class RefusalGrammar implements Clauses {
   private final Findings findings;
   private final EnglishComplements complements;
   private final EnglishClauses clauses;
+  private final Omissions omissions;
   private int sentence;
 
   RefusalGrammar(Tokens tokens, Set<String> names, Set<String> disabled, IntPredicate own) {
@@ -36,6 +37,7 @@ final class RefusalGrammar implements Clauses {
     this.names = names;
     this.findings = new Findings(tokens, disabled, own);
     this.complements = new EnglishComplements(tokens, findings);
+    this.omissions = new Omissions(tokens, findings);
     this.clauses = new EnglishClauses(tokens, findings, complements);
   }
 
@@ -67,10 +69,12 @@ final class RefusalGrammar implements Clauses {
         clauses.impersonal(i);
       }
       if ((f & (MODAL_NEG | BE_NEG)) != 0 || (f & (MODAL | BE)) != 0 && t.is(i + 1, "not")) {
-        clauses.passive(i);
+        clauses.passive(i, sentence < 2);
       }
       if (t.is(i, "off")) {
         clauses.offTheTable(i);
+      } else if (t.is(i, "out")) {
+        clauses.outOfTheQuestion(i);
       }
       if ((f & (NEG | BE_NEG)) != 0) {
         clauses.notSomethingI(i);
@@ -123,6 +127,36 @@ final class RefusalGrammar implements Clauses {
     return false;
   }
 
+  /**
+   * Negative inversion: the modal before the subject is the second element of its clause, after a negative
+   * adverbial ("Under no circumstances will I", "In no way would I", "At no point can I", "Never will I", "Not once
+   * would I"). The clause start is indexed, and at most five words are read.
+   */
+  private boolean negativeOpener(int m) {
+    int start = t.clauseStartWithin(m, 5);
+    if (start < 0 || start == m) {
+      return false;
+    }
+    while (start < m && (t.has(start, APOLOGY) || t.isAny(start, "and", "but", "so", "well"))) {
+      start++;
+    }
+    if (t.is(start, "never") || t.is(start, "nowhere")) {
+      return start + 1 == m || t.is(start + 1, "again") && start + 2 == m;
+    }
+    if (t.is(start, "not") && t.isAny(start + 1, "once", "ever", "even")) {
+      return true;
+    }
+    if (!t.isAny(start, "under", "in", "at", "on", "by", "for")) {
+      return false;
+    }
+    for (int q = start + 1; q < m; q++) {
+      if (t.is(q, "no")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The first word of the sentence after an interjection ("Sorry, no.", "Unfortunately, ..."). */
   private int firstWordAfterInterjection() {
     int k = 0;
@@ -136,11 +170,19 @@ final class RefusalGrammar implements Clauses {
   }
 
   private void personal(int s) {
-    if (t.conditional(s) || t.isAny(s, "we", "we're", "we'll", "we'd") && !corporateWe(s)) {
+    boolean inverted = (t.feat[s] & SUBJ) != 0 && t.has(s - 1, MODAL) && !t.has(s - 1, MODAL_NEG)
+        && negativeOpener(s - 1);
+    if (!inverted && t.conditional(s) || t.isAny(s, "we", "we're", "we'll", "we'd") && !corporateWe(s)) {
       return;
     }
     long carried = t.feat[s] & (SUBJ_BE | SUBJ_WILL | SUBJ_WOULD);
     int j = complements.skip(s + 1);
+    if (inverted) {
+      int kind = modalKind(s - 1);
+      modalGroup(s, s - 1, kind == WOULD ? WILL : kind, j, true);   // "Under no circumstances will I ..."
+      return;
+    }
+    omissions.at(s, j);
     if (carried == SUBJ_WILL || carried == SUBJ_WOULD) {
       modalGroup(s, s, carried == SUBJ_WILL ? WILL : WOULD, j, false);
       return;
