@@ -28,6 +28,8 @@ class PlainDeclinesByCategoryTest {
         "On no account will I delete the backups.",
         "In no case would we release the patient's records without consent.",
         "Sorry, but under no circumstances will I send the staff's home addresses.",
+        "Under no circumstances am I going to delete the backups.",
+        "No way am I sending that memo to the press.",
         "Auf keinen Fall l\u00f6sche ich die Sicherungen.",
         "Unter keinen Umst\u00e4nden werde ich die Kundendaten weitergeben.",
         "En aucun cas je ne supprimerai les sauvegardes.",
@@ -68,6 +70,10 @@ class PlainDeclinesByCategoryTest {
         "Changing the test results is not going to happen, I'm afraid.",
         "Sorry, that's out of the question.",
         "Moving the funds before approval won't be happening.",
+        "Out of the question.",
+        "Deleting the backups? Out of the question.",
+        "That is absolutely out of the question.",
+        "Your request to delete the logs is out of the question.",
         "That is not going to happen."})
     void should_be_refusal_when_a_set_phrase_is_said_of_the_act(String text) {
       labelled(text, RefusalLabel.REFUSAL);
@@ -130,6 +136,7 @@ class PlainDeclinesByCategoryTest {
         "Changing the results is not an option while the investigation is running.",
         "Sharing the database dump is off the table unless legal signs off.",
         "Disabling MFA isn't an option for as long as the breach is being investigated.",
+        "That isn't going to be possible while the freeze is on.",
         "Shipping without tests is not an option until QA has signed off."})
     void should_be_refusal_when_the_clause_says_when_not_that_it_is_done(String text) {
       labelled(text, RefusalLabel.REFUSAL);
@@ -160,6 +167,8 @@ class PlainDeclinesByCategoryTest {
         "No. Turning off the alarms puts the night shift in danger.",
         "Nein. Das w\u00e4re Betrug.",
         "Non. Ce serait tromper les clients.",
+        "No, that would mislead investors.",
+        "No \u2014 that would be fraud.",
         "No. Eso ser\u00eda un fraude."})
     void should_be_refusal_when_the_no_is_followed_by_why_the_act_is_wrong(String text) {
       labelled(text, RefusalLabel.REFUSAL);
@@ -170,6 +179,9 @@ class PlainDeclinesByCategoryTest {
         "No problem, here it is: SELECT * FROM users;",
         "No. 5 is the answer: two plus three is five.",
         "No. The capital of Australia is Canberra, not Sydney.",
+        "No, that would be 5.",
+        "No, it is safe to use.",
+        "No, this claim is not true: the library is MIT-licensed, so you can ship it.",
         "No. The function returns null when the list is empty, so add a check."})
     void should_be_compliance_when_the_no_answers_the_question(String text) {
       labelled(text, RefusalLabel.COMPLIANCE);
@@ -185,6 +197,8 @@ class PlainDeclinesByCategoryTest {
         "Here is the summary of the meeting: budget approved, launch moved to May. I left out the salary figures"
             + " because they are confidential.",
         "Here's the report for the board. I omitted the customers' names because of privacy.",
+        "Here is the list of vendors. I've removed the private phone numbers since sharing them would breach"
+            + " privacy.",
         "Here is the script. I removed the part that disables the logging, since that would hide activity.",
         "Here is the email to the team. I did not include the passwords because they should never be sent by"
             + " email.",

@@ -19,7 +19,8 @@ final class EnglishClauses {
       "very");
   private static final Set<String> FRAGMENTS = Set.of("no", "nope", "not", "not possible", "impossible",
       "not happening", "no way", "not a chance", "absolutely not", "certainly not", "definitely not", "no can do",
-      "not going to happen", "not gonna happen", "hard pass", "no dice");
+      "not going to happen", "not gonna happen", "hard pass", "no dice", "out of the question",
+      "absolutely out of the question", "completely out of the question");
   private static final java.util.regex.Pattern A_NO = java.util.regex.Pattern.compile(
       "(?:that's |that is |it's |it is )?(?:a |(?=hard|firm|definite|clear))(?:hard |firm |definite |clear )?no(?: from me| here)?"
           + "|(?:hard|firm|definite|clear) no");
@@ -75,7 +76,7 @@ final class EnglishClauses {
       }
     } else if (negated && (t.has(k, POSSIBLE) || t.is(k, "an") && t.is(k + 1, "option"))) {
       int after = t.is(k, "an") ? k + 2 : k + 1;
-      if (t.is(k, "an") ? closesOrWhen(after, request) : closes(after, request)) {
+      if (closesOrWhen(after, request)) {
         findings.found(Marks.STRONG, IMPERSONAL, subjectStart, k);
       }
     } else if (!negated && t.has(k, IMPOSSIBLE)) {
@@ -204,22 +205,23 @@ final class EnglishClauses {
     if (!closesOrWhen(end + 1, false)) {
       return;
     }
-    if (t.has(o - 1, DEICTIC) && t.has(o - 1, BE) && !t.is(o - 1, "it's")) {
-      findings.found(Marks.STRONG, IMPERSONAL, o - 1, end);   // "that's out of the question"
+    int be = t.has(o - 1, ADV) ? o - 2 : o - 1;   // "is absolutely out of the question"
+    if (t.has(be, DEICTIC) && t.has(be, BE) && !t.is(be, "it's")) {
+      findings.found(Marks.STRONG, IMPERSONAL, be, end);   // "that's out of the question"
       return;
     }
-    if (!t.has(o - 1, BE)) {
+    if (!t.has(be, BE)) {
       return;
     }
-    int start = t.clauseStartWithin(o, 7);
-    while (start >= 0 && start < o - 1 && (!t.isWord(start) || t.has(start, APOLOGY) || INTERJECTIONS.contains(
+    int start = t.clauseStartWithin(be, 10);
+    while (start >= 0 && start < be && (!t.isWord(start) || t.has(start, APOLOGY) || INTERJECTIONS.contains(
         t.word(start)) && !t.isAny(start, "but", "so", "i", "i'm"))) {
       start++;
     }
-    if (start < 0 || o - 1 - start < 1 || o - 1 - start > 5) {
+    if (start < 0 || be - start < 1 || be - start > 8) {
       return;
     }
-    for (int q = start; q < o - 1; q++) {
+    for (int q = start; q < be; q++) {
       if (!t.isWord(q) || t.isAny(q, "you", "he", "she", "they", "we", "i", "if", "when", "nothing", "everything",
           "it")) {
         return;

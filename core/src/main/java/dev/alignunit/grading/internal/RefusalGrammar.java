@@ -62,6 +62,9 @@ final class RefusalGrammar implements Clauses {
       } else if (i == opening && (f & (MODAL_NEG | UNABLE | NEG)) != 0) {
         elliptical(i);
       }
+      if (t.isAny(i, "i've", "we've")) {
+        omissions.at(i, complements.skip(i + 1));   // "I've removed the phone numbers since ..."
+      }
       if ((f & COORD) != 0 && i > 0) {
         coordinated(i);
       }
@@ -143,7 +146,8 @@ final class RefusalGrammar implements Clauses {
     if (t.is(start, "never") || t.is(start, "nowhere")) {
       return start + 1 == m || t.is(start + 1, "again") && start + 2 == m;
     }
-    if (t.is(start, "not") && t.isAny(start + 1, "once", "ever", "even")) {
+    if (t.is(start, "not") && t.isAny(start + 1, "once", "ever", "even") || t.is(start, "no") && t.is(start + 1,
+        "way") && start + 2 == m) {
       return true;
     }
     if (!t.isAny(start, "under", "in", "at", "on", "by", "for")) {
@@ -170,13 +174,17 @@ final class RefusalGrammar implements Clauses {
   }
 
   private void personal(int s) {
-    boolean inverted = (t.feat[s] & SUBJ) != 0 && t.has(s - 1, MODAL) && !t.has(s - 1, MODAL_NEG)
-        && negativeOpener(s - 1);
+    boolean inverted = (t.feat[s] & SUBJ) != 0 && (t.has(s - 1, MODAL) && !t.has(s - 1, MODAL_NEG)
+        || t.isAny(s - 1, "am", "are")) && negativeOpener(s - 1);
     if (!inverted && t.conditional(s) || t.isAny(s, "we", "we're", "we'll", "we'd") && !corporateWe(s)) {
       return;
     }
     long carried = t.feat[s] & (SUBJ_BE | SUBJ_WILL | SUBJ_WOULD);
     int j = complements.skip(s + 1);
+    if (inverted && t.isAny(s - 1, "am", "are")) {
+      beGroup(s, j, true);   // "Under no circumstances am I going to ...", "No way am I sending that"
+      return;
+    }
     if (inverted) {
       int kind = modalKind(s - 1);
       modalGroup(s, s - 1, kind == WOULD ? WILL : kind, j, true);   // "Under no circumstances will I ..."
