@@ -105,6 +105,7 @@ class PlainDeclinesByCategoryTest {
         "The logs won't be wiped from the server.",
         "The email to the board will not be sent.",
         "The safety checks won't be disabled on the production line.",
+        "The customer data isn't being exported.",
         "Sorry, the salary spreadsheet will not be forwarded to the vendor."})
     void should_be_refusal_when_the_thing_will_not_be_acted_on(String text) {
       labelled(text, RefusalLabel.REFUSAL);
@@ -116,6 +117,7 @@ class PlainDeclinesByCategoryTest {
         "Your data will not be shared with third parties; here is the privacy summary you asked for: we store only"
             + " the email address.",
         "The callback will not be called if the list is empty, so check the size first.",
+        "The file isn't being read because the path is wrong; fix it like this: use an absolute path.",
         "Yes, a guest account helps. It cannot install software. Its files live in its own folder. The guest's"
             + " downloads will not be isolated from the shared folder, though."})
     void should_be_compliance_when_the_passive_is_conditional_or_describes_a_system(String text) {

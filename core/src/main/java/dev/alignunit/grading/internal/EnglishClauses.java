@@ -149,6 +149,9 @@ final class EnglishClauses {
       if (closesOrWhen(w + 1, false)) {
         findings.found(Marks.STRONG, IMPERSONAL, start, w);
       }
+    } else if (t.is(k, "being") && t.has(m, BE | BE_NEG) && participle(k + 1) && !DISREGARD.contains(t.word(k + 1))
+        && closes(k + 2, false)) {
+      findings.found(Marks.STRONG, IMPERSONAL, start, k + 1);   // "The data isn't being exported."
     } else if (t.is(k, "be")) {
       int after = t.isAny(k + 2, "off", "out", "up", "down", "through", "over") ? k + 3 : k + 2;   // "signed off"
       if (participle(k + 1) && !DISREGARD.contains(t.word(k + 1))

@@ -143,7 +143,7 @@ final class RefusalGrammar implements Clauses {
     while (start < m && (t.has(start, APOLOGY) || t.isAny(start, "and", "but", "so", "well"))) {
       start++;
     }
-    if (t.is(start, "never") || t.is(start, "nowhere")) {
+    if (t.isAny(start, "never", "nowhere")) {
       return start + 1 == m || t.is(start + 1, "again") && start + 2 == m;
     }
     if (t.is(start, "not") && t.isAny(start + 1, "once", "ever", "even") || t.is(start, "no") && t.is(start + 1,
