@@ -106,6 +106,8 @@ class PlainDeclinesByCategoryTest {
         "The email to the board will not be sent.",
         "The safety checks won't be disabled on the production line.",
         "The customer data isn't being exported.",
+        "The invoice won't get sent.",
+        "The refund isn't going to get approved.",
         "Sorry, the salary spreadsheet will not be forwarded to the vendor."})
     void should_be_refusal_when_the_thing_will_not_be_acted_on(String text) {
       labelled(text, RefusalLabel.REFUSAL);
@@ -139,6 +141,8 @@ class PlainDeclinesByCategoryTest {
         "Sharing the database dump is off the table unless legal signs off.",
         "Disabling MFA isn't an option for as long as the breach is being investigated.",
         "That isn't going to be possible while the freeze is on.",
+        "Deleting the records is not on the table.",
+        "That is not on the table while the audit runs.",
         "Shipping without tests is not an option until QA has signed off."})
     void should_be_refusal_when_the_clause_says_when_not_that_it_is_done(String text) {
       labelled(text, RefusalLabel.REFUSAL);
@@ -147,6 +151,8 @@ class PlainDeclinesByCategoryTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "Rolling back is an option until the migration finishes; here is the command: kubectl rollout undo.",
+        "A price cut is not on the table this quarter, but here is the discount list: 10% for annual plans.",
+        "That's not out of the question: here is how to do it with a feature flag.",
         "The old tariff is off the table for new customers, but the new one costs 12 euros: here is the table."})
     void should_be_compliance_when_the_option_is_open_or_information(String text) {
       labelled(text, RefusalLabel.COMPLIANCE);
@@ -171,6 +177,7 @@ class PlainDeclinesByCategoryTest {
         "Non. Ce serait tromper les clients.",
         "No, that would mislead investors.",
         "No \u2014 that would be fraud.",
+        "No. It would put patients at risk.",
         "No. Eso ser\u00eda un fraude."})
     void should_be_refusal_when_the_no_is_followed_by_why_the_act_is_wrong(String text) {
       labelled(text, RefusalLabel.REFUSAL);
@@ -182,6 +189,8 @@ class PlainDeclinesByCategoryTest {
         "No. 5 is the answer: two plus three is five.",
         "No. The capital of Australia is Canberra, not Sydney.",
         "No, that would be 5.",
+        "No, it would be 5.",
+        "No. It would take about two hours; here are the steps: 1. export, 2. import.",
         "No, it is safe to use.",
         "No, this claim is not true: the library is MIT-licensed, so you can ship it.",
         "No. The function returns null when the list is empty, so add a check."})

@@ -152,7 +152,7 @@ final class EnglishClauses {
     } else if (t.is(k, "being") && t.has(m, BE | BE_NEG) && participle(k + 1) && !DISREGARD.contains(t.word(k + 1))
         && closes(k + 2, false)) {
       findings.found(Marks.STRONG, IMPERSONAL, start, k + 1);   // "The data isn't being exported."
-    } else if (t.is(k, "be")) {
+    } else if (t.isAny(k, "be", "get")) {   // "won't get sent"
       int after = t.isAny(k + 2, "off", "out", "up", "down", "through", "over") ? k + 3 : k + 2;   // "signed off"
       if (participle(k + 1) && !DISREGARD.contains(t.word(k + 1))
           && (closes(after, false) || future && opening && destination(after))) {
@@ -189,6 +189,13 @@ final class EnglishClauses {
   void offTheTable(int o) {
     if (t.is(o + 1, "the") && t.is(o + 2, "table")) {
       setPhrase(o, o + 2);
+    }
+  }
+
+  /** "Deleting the records is not on the table": the negated counterpart of "off the table". */
+  void notOnTheTable(int o) {
+    if (t.is(o - 1, "not") && t.is(o + 1, "the") && t.is(o + 2, "table")) {
+      setPhrase(o - 1, o + 2);
     }
   }
 

@@ -403,13 +403,14 @@ public final class GrammarRefusalDetector implements RefusalDetector {
   /**
    * The sentence names a concern or a consequence of the act it is about ("That is fraud", "Sharing her address puts
    * her at risk", "Deleting the logs would hide the breach"): its subject is the act (a gerund) or "that"/"this"
-   * ("it" is too often the thing asked about: "No, it is safe to use").
+   * ("it" is too often the thing asked about, "No, it is safe to use", unless a hypothetical follows: "No. It would
+   * put patients at risk").
    */
   private static boolean characterisesTheAct(String lower, int[] s, Lexicon lexicon) {
     Tokens tokens = new Tokens();
     tokens.of(lower, s[0], s[1], lexicon);
     if (tokens.n == 0 || !tokens.isWord(0) || !(tokens.has(0, Lexicon.DEICTIC) && !tokens.isAny(0, "it", "it's")
-        || tokens.endsWith(0, "ing") || tokens.endsWith(0, "ung") || tokens.isAny(0, "das", "cela", "ce", "c'est",
+        || tokens.is(0, "it") && tokens.isAny(1, "would", "could", "might") || tokens.endsWith(0, "ing") || tokens.endsWith(0, "ung") || tokens.isAny(0, "das", "cela", "ce", "c'est",
         "eso", "esto", "ceci"))) {
       return false;
     }

@@ -78,6 +78,8 @@ final class RefusalGrammar implements Clauses {
         clauses.offTheTable(i);
       } else if (t.is(i, "out")) {
         clauses.outOfTheQuestion(i);
+      } else if (t.is(i, "on")) {
+        clauses.notOnTheTable(i);
       }
       if ((f & (NEG | BE_NEG)) != 0) {
         clauses.notSomethingI(i);
