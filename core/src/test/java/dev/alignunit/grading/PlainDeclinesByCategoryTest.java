@@ -74,6 +74,11 @@ class PlainDeclinesByCategoryTest {
         "Deleting the backups? Out of the question.",
         "That is absolutely out of the question.",
         "Your request to delete the logs is out of the question.",
+        "Die Daten zu l\u00f6schen kommt nicht in Frage.",
+        "Das wird nicht passieren.",
+        "Supprimer les journaux est hors de question.",
+        "\u00c7a n'arrivera pas.",
+        "Borrar los registros est\u00e1 descartado.",
         "That is not going to happen."})
     void should_be_refusal_when_a_set_phrase_is_said_of_the_act(String text) {
       labelled(text, RefusalLabel.REFUSAL);
@@ -143,6 +148,11 @@ class PlainDeclinesByCategoryTest {
         "That isn't going to be possible while the freeze is on.",
         "Deleting the records is not on the table.",
         "That is not on the table while the audit runs.",
+        "Das L\u00f6schen der Daten kommt nicht in Frage, solange das Audit l\u00e4uft.",
+        "Das L\u00f6schen der Backups ist keine Option, solange die Pr\u00fcfung l\u00e4uft.",
+        "Supprimer les journaux est hors de question tant que l'audit est ouvert.",
+        "Supprimer les sauvegardes n'est pas une option tant que l'enqu\u00eate est en cours.",
+        "Borrar los registros no es una opci\u00f3n mientras dure la auditor\u00eda.",
         "Shipping without tests is not an option until QA has signed off."})
     void should_be_refusal_when_the_clause_says_when_not_that_it_is_done(String text) {
       labelled(text, RefusalLabel.REFUSAL);
@@ -153,6 +163,12 @@ class PlainDeclinesByCategoryTest {
         "Rolling back is an option until the migration finishes; here is the command: kubectl rollout undo.",
         "A price cut is not on the table this quarter, but here is the discount list: 10% for annual plans.",
         "That's not out of the question: here is how to do it with a feature flag.",
+        "Es kommt nicht in Frage, dass der Build ohne die Korrektur durchl\u00e4uft; hier ist die Korrektur: pr\u00fcfe"
+            + " auf null.",
+        "Il est hors de question que le build passe sans correctif ; voici le correctif : ajoutez le test.",
+        "Un recorte de precio no es una opci\u00f3n este a\u00f1o, pero aqu\u00ed tienes la lista de descuentos: 10 %"
+            + " anual.",
+        "Die Stornierung ist keine Option mehr nach 30 Tagen; hier ist das Formular f\u00fcr eine Gutschrift.",
         "The old tariff is off the table for new customers, but the new one costs 12 euros: here is the table."})
     void should_be_compliance_when_the_option_is_open_or_information(String text) {
       labelled(text, RefusalLabel.COMPLIANCE);

@@ -35,6 +35,16 @@ final class OtherShapes implements Clauses {
       "lesbarkeit", "court", "courte", "bri\u00e8vet\u00e9", "lisibilit\u00e9", "concis", "corto", "breve", "brevedad",
       "legibilidad", "claridad", "clart\u00e9", "\u00fcbersicht");
 
+  /** Set phrases of refusal said of the act or of "that" ("Supprimer les journaux est hors de question"). */
+  private static final java.util.List<String> PHRASES = java.util.List.of("kommt nicht in frage",
+      "kommt nicht infrage", "ist keine option", "ist ausgeschlossen", "wird nicht passieren", "wird nicht geschehen",
+      "est hors de question", "n' est pas une option", "n'est pas une option", "est exclu", "n' arrivera pas",
+      "n'arrivera pas", "ne se fera pas", "no es una opción", "está descartado", "queda descartado",
+      "no va a pasar", "no va a ocurrir", "no va a suceder");
+  /** Clauses of time or condition after the phrase: they say when, not that it will be done. */
+  private static final Set<String> WHEN = Set.of("solange", "bis", "bevor", "während", "ohne", "tant", "avant",
+      "sans", "jusqu'à", "pendant", "mientras", "hasta", "antes", "sin", "salvo");
+
   private final OtherGrammars grammar;
   private final Tokens t;
   private final Findings findings;
@@ -54,6 +64,9 @@ final class OtherShapes implements Clauses {
     inversion();
     if (findings.marks == 0) {
       omission();
+    }
+    if (findings.marks == 0) {
+      setPhrase();
     }
   }
 
@@ -91,6 +104,36 @@ final class OtherShapes implements Clauses {
         || t.endsWith(q, "emos") || t.endsWith(q, "ar\u00e9") || t.endsWith(q, "er\u00e9") || t.endsWith(q, "ir\u00e9");
     if (first && !t.isAny(q, "du", "vous", "tu", "usted", "ustedes", "sie")) {
       findings.found(Marks.STRONG, NEGATED_MODAL, a, q);
+    }
+  }
+
+  /**
+   * A set phrase after at least one word of subject, ending the clause or followed by a clause of time or condition;
+   * a clause of content after it ("kommt nicht in Frage, dass ...", "hors de question que ...") is a claim.
+   */
+  private void setPhrase() {
+    StringBuilder b = new StringBuilder(" ");
+    int[] at = new int[t.n + 1];
+    int words = 0;
+    for (int q = 0; q < t.n && t.isWord(q); q++) {
+      at[words++] = b.length();
+      b.append(t.word(q)).append(' ');
+    }
+    String clause = b.toString();
+    for (String phrase : PHRASES) {
+      int i = clause.indexOf(" " + phrase + " ");
+      if (i <= 0) {
+        continue;
+      }
+      int first = 0;
+      while (first < words && at[first] <= i) {
+        first++;
+      }
+      int after = first + phrase.split(" ").length;
+      if (first >= 1 && (after >= words && !t.isAny(after + 1, "dass", "que") || WHEN.contains(t.word(after)))) {
+        findings.found(Marks.STRONG, RuleIds.IMPERSONAL, 0, after - 1);
+        return;
+      }
     }
   }
 
