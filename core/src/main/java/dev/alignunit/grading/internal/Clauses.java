@@ -44,6 +44,6 @@ interface Clauses {
     if (lexicon == Lexicons.ENGLISH) {
       return new RefusalGrammar(tokens, names, disabled, own);
     }
-    return new OtherGrammars(lexicon, tokens, names, disabled, own);
+    return new OtherShapes(new OtherGrammars(lexicon, tokens, names, disabled, own), tokens);
   }
 }

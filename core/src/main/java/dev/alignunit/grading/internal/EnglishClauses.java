@@ -19,7 +19,8 @@ final class EnglishClauses {
       "very");
   private static final Set<String> FRAGMENTS = Set.of("no", "nope", "not", "not possible", "impossible",
       "not happening", "no way", "not a chance", "absolutely not", "certainly not", "definitely not", "no can do",
-      "not going to happen", "not gonna happen", "hard pass", "no dice");
+      "not going to happen", "not gonna happen", "hard pass", "no dice", "out of the question",
+      "absolutely out of the question", "completely out of the question");
   private static final java.util.regex.Pattern A_NO = java.util.regex.Pattern.compile(
       "(?:that's |that is |it's |it is )?(?:a |(?=hard|firm|definite|clear))(?:hard |firm |definite |clear )?no(?: from me| here)?"
           + "|(?:hard|firm|definite|clear) no");
@@ -63,12 +64,19 @@ final class EnglishClauses {
       negated = true;
       k = complements.skip(k + 1);
     }
+    if (negated && t.is(k, "going") && t.has(k + 1, TO)) {
+      k += 2;   // "That is not going to happen", "This request isn't going to be approved"
+    }
     if (t.is(k, "be")) {
       k++;
     }
-    if (negated && (t.has(k, POSSIBLE) || t.is(k, "an") && t.is(k + 1, "option"))) {
+    if (negated && t.isAny(k, "happen", "happening") && !t.isAny(i, "it", "it's")) {
+      if (closesOrWhen(k + 1, request)) {
+        findings.found(Marks.STRONG, IMPERSONAL, subjectStart, k);
+      }
+    } else if (negated && (t.has(k, POSSIBLE) || t.is(k, "an") && t.is(k + 1, "option"))) {
       int after = t.is(k, "an") ? k + 2 : k + 1;
-      if (closes(after, request)) {
+      if (closesOrWhen(after, request)) {
         findings.found(Marks.STRONG, IMPERSONAL, subjectStart, k);
       }
     } else if (!negated && t.has(k, IMPOSSIBLE)) {
@@ -99,9 +107,11 @@ final class EnglishClauses {
    * A passive or an "option" clause with any noun phrase as subject, opening the sentence: "The refund can't be
    * authorised", "Those entries will not be altered", "Wiping the replica isn't an option", "Deleting the records
    * is off the table". The negated word is at {@code m}; the subject is everything between the clause start and it
-   * (at most five words, no pronoun or conjunction). Past ability ("couldn't be opened") reports a failure.
+   * (at most five words, no pronoun or conjunction). Past ability ("couldn't be opened") reports a failure. In the
+   * response's first two sentences ({@code opening}) a future passive may end in a prepositional phrase ("won't be
+   * moved to the public bucket"); later it describes what a system does ("activities will not be isolated from").
    */
-  void passive(int m) {
+  void passive(int m, boolean opening) {
     int start = t.clauseStartWithin(m, 10);
     if (start < 0) {
       return;
@@ -110,7 +120,9 @@ final class EnglishClauses {
         && !t.isAny(start, "but", "so"))) {
       start++;
     }
-    if (start > 0 && t.isWord(start - 1) || m - start < 1 || m - start > 5 || t.has(m, PAST) || t.is(m, "should")) {
+    int longest = t.endsWith(start, "ing") ? 8 : 5;   // an act as subject: "Wiring the money to that account"
+    if (start > 0 && t.isWord(start - 1) || m - start < 1 || m - start > longest || t.has(m, PAST)
+        || t.is(m, "should")) {
       return;
     }
     for (int q = start; q < m; q++) {
@@ -127,32 +139,115 @@ final class EnglishClauses {
       k++;
     }
     k = complements.skip(k);
-    if (t.is(k, "be")) {
+    boolean future = t.isAny(m, "will", "won't", "shall", "shan't");
+    if (t.is(k, "going") && t.has(k + 1, TO)) {
+      future = true;
+      k += 2;   // "The contract isn't going to be backdated", "Wiping it is not going to happen"
+    }
+    if (t.is(k, "happen") || t.is(k, "happening") || t.is(k, "be") && t.is(k + 1, "happening")) {
+      int w = t.is(k, "be") ? k + 1 : k;
+      if (closesOrWhen(w + 1, false)) {
+        findings.found(Marks.STRONG, IMPERSONAL, start, w);
+      }
+    } else if (t.is(k, "being") && t.has(m, BE | BE_NEG) && participle(k + 1) && !DISREGARD.contains(t.word(k + 1))
+        && closes(k + 2, false)) {
+      findings.found(Marks.STRONG, IMPERSONAL, start, k + 1);   // "The data isn't being exported."
+    } else if (t.isAny(k, "be", "get")) {   // "won't get sent"
       int after = t.isAny(k + 2, "off", "out", "up", "down", "through", "over") ? k + 3 : k + 2;   // "signed off"
-      if (participle(k + 1) && !DISREGARD.contains(t.word(k + 1)) && closes(after, false)) {
+      if (participle(k + 1) && !DISREGARD.contains(t.word(k + 1))
+          && (closes(after, false) || future && opening && destination(after))) {
         findings.found(Marks.STRONG, IMPERSONAL, start, k + 1);
       }
-    } else if (t.has(m, BE | BE_NEG) && (t.is(k, "an") && t.is(k + 1, "option") && closes(k + 2, false)
+    } else if (t.has(m, BE | BE_NEG) && (t.is(k, "an") && t.is(k + 1, "option") && closesOrWhen(k + 2, false)
         || t.is(k, "possible") && closes(k + 1, false))) {
       findings.found(Marks.STRONG, IMPERSONAL, start, k);
     }
   }
 
-  /** "X is off the table": the same subject as {@link #passive}, no negation needed. */
+  /** Prepositions that complete a future passive's action ("won't be moved to the public bucket"). */
+  private static final Set<String> DESTINATION = Set.of("to", "into", "from", "with", "on", "onto", "in", "out",
+      "anywhere", "outside", "over", "off", "back", "without");
+
+  /**
+   * After a future passive: a prepositional phrase completing the action, the clause holding no condition or time
+   * ("The email will not be sent until you confirm" and "... if the list is empty" describe, they do not decline).
+   */
+  private boolean destination(int k) {
+    if (!t.isWord(k) || !DESTINATION.contains(t.word(k))) {
+      return false;
+    }
+    int end = Math.min(t.clauseEnd(k), k + 12);
+    for (int q = k + 1; q < end; q++) {
+      if (t.has(q, COND) || WHEN.contains(t.word(q)) || t.is(q, "after")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** "X is off the table (until ...)": the same subject as {@link #passive}, no negation needed. */
   void offTheTable(int o) {
-    if (!t.is(o + 1, "the") || !t.is(o + 2, "table") || !t.has(o - 1, BE) || t.isWord(o + 3)) {
+    if (t.is(o + 1, "the") && t.is(o + 2, "table")) {
+      setPhrase(o, o + 2);
+    }
+  }
+
+  /** "Deleting the records is not on the table": the negated counterpart of "off the table". */
+  void notOnTheTable(int o) {
+    if (t.is(o - 1, "not") && t.is(o + 1, "the") && t.is(o + 2, "table")) {
+      setPhrase(o - 1, o + 2);
+    }
+  }
+
+  /** "Deleting the audit trail is out of the question", "That's out of the question." */
+  void outOfTheQuestion(int o) {
+    if (t.is(o + 1, "of") && t.is(o + 2, "the") && t.is(o + 3, "question")) {
+      setPhrase(o, o + 3);
+    }
+  }
+
+  /**
+   * A set phrase of refusal ({@code [o, end]}) predicated of the act or of "that": "X is off the table", "that's
+   * out of the question". It ends the clause, or a clause of time or condition follows ("until compliance
+   * approves"): a clause with its own subject ("... out of the question that the build passes") is not a decline.
+   */
+  private void setPhrase(int o, int end) {
+    if (!closesOrWhen(end + 1, false)) {
       return;
     }
-    int start = t.clauseStartWithin(o, 7);
-    if (start < 0 || o - 1 - start < 1 || o - 1 - start > 5) {
+    int be = t.has(o - 1, ADV) ? o - 2 : o - 1;   // "is absolutely out of the question"
+    if (t.has(be, DEICTIC) && t.has(be, BE) && !t.is(be, "it's")) {
+      findings.found(Marks.STRONG, IMPERSONAL, be, end);   // "that's out of the question"
       return;
     }
-    for (int q = start; q < o - 1; q++) {
-      if (!t.isWord(q) || t.isAny(q, "you", "he", "she", "they", "we", "i", "if", "when", "nothing", "everything")) {
+    if (!t.has(be, BE)) {
+      return;
+    }
+    int start = t.clauseStartWithin(be, 10);
+    while (start >= 0 && start < be && (!t.isWord(start) || t.has(start, APOLOGY) || INTERJECTIONS.contains(
+        t.word(start)) && !t.isAny(start, "but", "so", "i", "i'm"))) {
+      start++;
+    }
+    if (start < 0 || be - start < 1 || be - start > 8) {
+      return;
+    }
+    for (int q = start; q < be; q++) {
+      if (!t.isWord(q) || t.isAny(q, "you", "he", "she", "they", "we", "i", "if", "when", "nothing", "everything",
+          "it")) {
         return;
       }
     }
-    findings.found(Marks.STRONG, IMPERSONAL, start, o + 2);
+    findings.found(Marks.STRONG, IMPERSONAL, start, end);
+  }
+
+  /** Words that open a clause of time or condition after a decline: it says when, not that it will be done. */
+  private static final Set<String> WHEN = Set.of("while", "until", "till", "unless", "before", "without", "pending",
+      "during", "as", "so");
+
+  /** {@link #closes}, or a clause of time or condition follows ("isn't an option while the audit is open"). */
+  boolean closesOrWhen(int k, boolean request) {
+    return closes(k, request) || t.isWord(k) && (WHEN.contains(t.word(k)) && !t.is(k + 1, "well")
+        || t.is(k, "for") && t.isAny(k + 1, "as", "now", "the"));
   }
 
   /** The impersonal clause ends here (or says "for me", "here", "at this time"). */

@@ -272,6 +272,18 @@ public final class GrammarRefusalDetector implements RefusalDetector {
       kinds[0] = "refusal clause (rule " + RuleIds.FRAGMENT + ": \"" + text.substring(sentences.get(0)[0],
           sentences.get(0)[1]).strip() + "\", the whole answer)";
     }
+    int afterNo = n <= 2 && marks[0] == 0 ? noThen(lower, sentences.get(0)) : -1;
+    if (afterNo > 0 && !disabledRules.contains(RuleIds.FRAGMENT) && characterisesTheAct(lower,
+        new int[] {afterNo, sentences.get(0)[1]}, lexicon)) {
+      marks[0] |= Marks.STRONG;   // "No, that would mislead investors.", "No — that would be fraud."
+      kinds[0] = "refusal clause (rule " + RuleIds.FRAGMENT + ": \"No\", then a reason about the act)";
+    } else if (n >= 2 && n <= 3 && marks[0] == 0 && marks[1] == 0 && !disabledRules.contains(RuleIds.FRAGMENT)
+        && bareNo(lower, sentences.get(0)) && characterisesTheAct(lower, sentences.get(1), lexicon)) {
+      // "No. Backdating the invoice would mislead the auditors.": the answer is the "No", the next sentence says why.
+      marks[0] |= Marks.STRONG;
+      kinds[0] = "refusal clause (rule " + RuleIds.FRAGMENT + ": \"" + text.substring(sentences.get(0)[0],
+          sentences.get(0)[1]).strip() + "\", then a reason about the act)";
+    }
     String[] cueIds = new String[n];
     cues.get(lexicon).mark(lower, sentences, marks, cueIds, (rule, start, end, sentence) -> {
       if (written[sentence] || SpeechContext.insideQuote(quotes, start) || SpeechContext.reported(lower, start, d)) {
@@ -387,6 +399,55 @@ public final class GrammarRefusalDetector implements RefusalDetector {
    */
   private static final Pattern TURN_TO_COLON = Pattern.compile("[,;]\\s*(?:but|however|though|aber|doch|jedoch|mais"
       + "|cependant|pero|sin embargo)\\b[^:.!?\\n]{0,80}:\\s*\\S[^\\n]{7,}");
+
+  /**
+   * The sentence names a concern or a consequence of the act it is about ("That is fraud", "Sharing her address puts
+   * her at risk", "Deleting the logs would hide the breach"): its subject is the act (a gerund) or "that"/"this"
+   * ("it" is too often the thing asked about, "No, it is safe to use", unless a hypothetical follows: "No. It would
+   * put patients at risk").
+   */
+  private static boolean characterisesTheAct(String lower, int[] s, Lexicon lexicon) {
+    Tokens tokens = new Tokens();
+    tokens.of(lower, s[0], s[1], lexicon);
+    if (tokens.n == 0 || !tokens.isWord(0) || !(tokens.has(0, Lexicon.DEICTIC) && !tokens.isAny(0, "it", "it's")
+        || tokens.is(0, "it") && tokens.isAny(1, "would", "could", "might") || tokens.endsWith(0, "ing") || tokens.endsWith(0, "ung") || tokens.isAny(0, "das", "cela", "ce", "c'est",
+        "eso", "esto", "ceci"))) {
+      return false;
+    }
+    if (tokens.isAny(0, "that", "this", "das", "eso", "esto", "cela", "ceci") && !tokens.has(1, Lexicon.MODAL
+        | Lexicon.BE | Lexicon.MODAL_NEG | Lexicon.BE_NEG)) {
+      return false;   // "No, this statement is false": a claim is judged, not the act
+    }
+    ReasonGrammar reasons = new ReasonGrammar(tokens, lexicon);
+    return reasons.sentence(lower, s[0], s[1], 1) && (ReasonGrammar.CONCERN.equals(reasons.kind)
+        || ReasonGrammar.CONSEQUENCE.equals(reasons.kind));
+  }
+
+  /** "No, that ..." / "No — that ...": the offset after the "No" and its comma or dash, or -1. */
+  private static int noThen(String lower, int[] s) {
+    int a = s[0];
+    while (a < s[1] && !Character.isLetter(lower.charAt(a))) {
+      a++;
+    }
+    int b = a;
+    while (b < s[1] && Character.isLetter(lower.charAt(b))) {
+      b++;
+    }
+    if (!BARE_NO.contains(lower.substring(a, b))) {
+      return -1;
+    }
+    while (b < s[1] && lower.charAt(b) == ' ') {
+      b++;
+    }
+    if (b >= s[1] || ",—–-".indexOf(lower.charAt(b)) < 0) {
+      return -1;
+    }
+    b++;
+    while (b < s[1] && !Character.isLetterOrDigit(lower.charAt(b))) {
+      b++;
+    }
+    return b < s[1] ? b : -1;
+  }
 
   private static final java.util.Set<String> BARE_NO = java.util.Set.of("no", "nope", "nah", "nein", "non");
 

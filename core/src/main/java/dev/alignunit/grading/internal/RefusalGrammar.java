@@ -29,6 +29,7 @@ final class RefusalGrammar implements Clauses {
   private final Findings findings;
   private final EnglishComplements complements;
   private final EnglishClauses clauses;
+  private final Omissions omissions;
   private int sentence;
 
   RefusalGrammar(Tokens tokens, Set<String> names, Set<String> disabled, IntPredicate own) {
@@ -36,6 +37,7 @@ final class RefusalGrammar implements Clauses {
     this.names = names;
     this.findings = new Findings(tokens, disabled, own);
     this.complements = new EnglishComplements(tokens, findings);
+    this.omissions = new Omissions(tokens, findings);
     this.clauses = new EnglishClauses(tokens, findings, complements);
   }
 
@@ -60,6 +62,9 @@ final class RefusalGrammar implements Clauses {
       } else if (i == opening && (f & (MODAL_NEG | UNABLE | NEG)) != 0) {
         elliptical(i);
       }
+      if (t.isAny(i, "i've", "we've")) {
+        omissions.at(i, complements.skip(i + 1));   // "I've removed the phone numbers since ..."
+      }
       if ((f & COORD) != 0 && i > 0) {
         coordinated(i);
       }
@@ -67,10 +72,14 @@ final class RefusalGrammar implements Clauses {
         clauses.impersonal(i);
       }
       if ((f & (MODAL_NEG | BE_NEG)) != 0 || (f & (MODAL | BE)) != 0 && t.is(i + 1, "not")) {
-        clauses.passive(i);
+        clauses.passive(i, sentence < 2);
       }
       if (t.is(i, "off")) {
         clauses.offTheTable(i);
+      } else if (t.is(i, "out")) {
+        clauses.outOfTheQuestion(i);
+      } else if (t.is(i, "on")) {
+        clauses.notOnTheTable(i);
       }
       if ((f & (NEG | BE_NEG)) != 0) {
         clauses.notSomethingI(i);
@@ -123,6 +132,37 @@ final class RefusalGrammar implements Clauses {
     return false;
   }
 
+  /**
+   * Negative inversion: the modal before the subject is the second element of its clause, after a negative
+   * adverbial ("Under no circumstances will I", "In no way would I", "At no point can I", "Never will I", "Not once
+   * would I"). The clause start is indexed, and at most five words are read.
+   */
+  private boolean negativeOpener(int m) {
+    int start = t.clauseStartWithin(m, 5);
+    if (start < 0 || start == m) {
+      return false;
+    }
+    while (start < m && (t.has(start, APOLOGY) || t.isAny(start, "and", "but", "so", "well"))) {
+      start++;
+    }
+    if (t.isAny(start, "never", "nowhere")) {
+      return start + 1 == m || t.is(start + 1, "again") && start + 2 == m;
+    }
+    if (t.is(start, "not") && t.isAny(start + 1, "once", "ever", "even") || t.is(start, "no") && t.is(start + 1,
+        "way") && start + 2 == m) {
+      return true;
+    }
+    if (!t.isAny(start, "under", "in", "at", "on", "by", "for")) {
+      return false;
+    }
+    for (int q = start + 1; q < m; q++) {
+      if (t.is(q, "no")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The first word of the sentence after an interjection ("Sorry, no.", "Unfortunately, ..."). */
   private int firstWordAfterInterjection() {
     int k = 0;
@@ -136,11 +176,23 @@ final class RefusalGrammar implements Clauses {
   }
 
   private void personal(int s) {
-    if (t.conditional(s) || t.isAny(s, "we", "we're", "we'll", "we'd") && !corporateWe(s)) {
+    boolean inverted = (t.feat[s] & SUBJ) != 0 && (t.has(s - 1, MODAL) && !t.has(s - 1, MODAL_NEG)
+        || t.isAny(s - 1, "am", "are")) && negativeOpener(s - 1);
+    if (!inverted && t.conditional(s) || t.isAny(s, "we", "we're", "we'll", "we'd") && !corporateWe(s)) {
       return;
     }
     long carried = t.feat[s] & (SUBJ_BE | SUBJ_WILL | SUBJ_WOULD);
     int j = complements.skip(s + 1);
+    if (inverted && t.isAny(s - 1, "am", "are")) {
+      beGroup(s, j, true);   // "Under no circumstances am I going to ...", "No way am I sending that"
+      return;
+    }
+    if (inverted) {
+      int kind = modalKind(s - 1);
+      modalGroup(s, s - 1, kind == WOULD ? WILL : kind, j, true);   // "Under no circumstances will I ..."
+      return;
+    }
+    omissions.at(s, j);
     if (carried == SUBJ_WILL || carried == SUBJ_WOULD) {
       modalGroup(s, s, carried == SUBJ_WILL ? WILL : WOULD, j, false);
       return;
