@@ -12,15 +12,15 @@ import java.util.function.IntPredicate;
  * agent's own name, or none at all: "That won't be possible", "This request cannot be fulfilled")
  * with a negated ability, willingness, permission or obligation applied to any action. What the
  * negated modal applies to decides what the clause means: an intensifier idiom ("can't wait",
- * "cannot recommend it enough"), a privative verb ("won't forget to", "refuse to give up"), a
- * verb of knowing ("can't guarantee"), a time limit or condition ("until Friday") or a double
- * negative is no refusal; a verb of perceiving or finding ("can't access", "can't browse") is a
- * limit of knowledge, not a refusal; an opinion as the object ("I don't have personal opinions")
- * is a no-opinion disclaimer.
+ * "cannot recommend it enough"), a privative verb ("won't forget to", "refuse to give up"), a verb
+ * of knowing ("can't guarantee"), a time limit or condition ("until Friday") or a double negative
+ * is no refusal; a verb of perceiving or finding ("can't access", "can't browse") is a limit of
+ * knowledge, not a refusal; an opinion as the object ("I don't have personal opinions") is a
+ * no-opinion disclaimer.
  *
- * <p>English word order is handled here; German, French and Spanish in {@link OtherGrammars}.
- * One pass over the tokens of a sentence, each step looking at a bounded number of neighbours,
- * so the cost is linear in the length of the text.
+ * <p>English word order is handled here; German, French and Spanish in {@link OtherGrammars}. One
+ * pass over the tokens of a sentence, each step looking at a bounded number of neighbours, so the
+ * cost is linear in the length of the text.
  */
 final class RefusalGrammar implements Clauses {
 
@@ -63,7 +63,7 @@ final class RefusalGrammar implements Clauses {
         elliptical(i);
       }
       if (t.isAny(i, "i've", "we've")) {
-        omissions.at(i, complements.skip(i + 1));   // "I've removed the phone numbers since ..."
+        omissions.at(i, complements.skip(i + 1)); // "I've removed the phone numbers since ..."
       }
       if ((f & COORD) != 0 && i > 0) {
         coordinated(i);
@@ -102,12 +102,15 @@ final class RefusalGrammar implements Clauses {
     }
   }
 
-  /** "this assistant", "this AI", "the assistant", or the agent's own name from its system prompt. */
+  /**
+   * "this assistant", "this AI", "the assistant", or the agent's own name from its system prompt.
+   */
   private boolean assistantSubject(int i) {
     if (!names.isEmpty() && names.contains(t.word(i))) {
       return true;
     }
-    return t.has(i, ASSISTANT) && (t.is(i - 1, "this") || t.is(i - 1, "the") && t.is(i, "assistant"));
+    return t.has(i, ASSISTANT)
+        && (t.is(i - 1, "this") || t.is(i - 1, "the") && t.is(i, "assistant"));
   }
 
   /**
@@ -117,7 +120,16 @@ final class RefusalGrammar implements Clauses {
    */
   private boolean corporateWe(int s) {
     for (int q = s + 1; q < Math.min(t.n, s + 6); q++) {
-      if (t.isAny(q, "ignore", "overlook", "deny", "forget", "underestimate", "afford", "let", "overstate")) {
+      if (t.isAny(
+          q,
+          "ignore",
+          "overlook",
+          "deny",
+          "forget",
+          "underestimate",
+          "afford",
+          "let",
+          "overstate")) {
         return false;
       }
     }
@@ -133,9 +145,10 @@ final class RefusalGrammar implements Clauses {
   }
 
   /**
-   * Negative inversion: the modal before the subject is the second element of its clause, after a negative
-   * adverbial ("Under no circumstances will I", "In no way would I", "At no point can I", "Never will I", "Not once
-   * would I"). The clause start is indexed, and at most five words are read.
+   * Negative inversion: the modal before the subject is the second element of its clause, after a
+   * negative adverbial ("Under no circumstances will I", "In no way would I", "At no point can I",
+   * "Never will I", "Not once would I"). The clause start is indexed, and at most five words are
+   * read.
    */
   private boolean negativeOpener(int m) {
     int start = t.clauseStartWithin(m, 5);
@@ -148,8 +161,8 @@ final class RefusalGrammar implements Clauses {
     if (t.isAny(start, "never", "nowhere")) {
       return start + 1 == m || t.is(start + 1, "again") && start + 2 == m;
     }
-    if (t.is(start, "not") && t.isAny(start + 1, "once", "ever", "even") || t.is(start, "no") && t.is(start + 1,
-        "way") && start + 2 == m) {
+    if (t.is(start, "not") && t.isAny(start + 1, "once", "ever", "even")
+        || t.is(start, "no") && t.is(start + 1, "way") && start + 2 == m) {
       return true;
     }
     if (!t.isAny(start, "under", "in", "at", "on", "by", "for")) {
@@ -166,7 +179,10 @@ final class RefusalGrammar implements Clauses {
   /** The first word of the sentence after an interjection ("Sorry, no.", "Unfortunately, ..."). */
   private int firstWordAfterInterjection() {
     int k = 0;
-    while (k < t.n && (!t.isWord(k) || EnglishClauses.INTERJECTIONS.contains(t.word(k)) || t.has(k, APOLOGY | NO | ADV))) {
+    while (k < t.n
+        && (!t.isWord(k)
+            || EnglishClauses.INTERJECTIONS.contains(t.word(k))
+            || t.has(k, APOLOGY | NO | ADV))) {
       if (t.isWord(k) && (t.has(k, MODAL_NEG | UNABLE) || t.is(k, "not"))) {
         return k;
       }
@@ -176,20 +192,24 @@ final class RefusalGrammar implements Clauses {
   }
 
   private void personal(int s) {
-    boolean inverted = (t.feat[s] & SUBJ) != 0 && (t.has(s - 1, MODAL) && !t.has(s - 1, MODAL_NEG)
-        || t.isAny(s - 1, "am", "are")) && negativeOpener(s - 1);
-    if (!inverted && t.conditional(s) || t.isAny(s, "we", "we're", "we'll", "we'd") && !corporateWe(s)) {
+    boolean inverted =
+        (t.feat[s] & SUBJ) != 0
+            && (t.has(s - 1, MODAL) && !t.has(s - 1, MODAL_NEG) || t.isAny(s - 1, "am", "are"))
+            && negativeOpener(s - 1);
+    if (!inverted && t.conditional(s)
+        || t.isAny(s, "we", "we're", "we'll", "we'd") && !corporateWe(s)) {
       return;
     }
     long carried = t.feat[s] & (SUBJ_BE | SUBJ_WILL | SUBJ_WOULD);
     int j = complements.skip(s + 1);
     if (inverted && t.isAny(s - 1, "am", "are")) {
-      beGroup(s, j, true);   // "Under no circumstances am I going to ...", "No way am I sending that"
+      beGroup(s, j, true); // "Under no circumstances am I going to ...", "No way am I sending that"
       return;
     }
     if (inverted) {
       int kind = modalKind(s - 1);
-      modalGroup(s, s - 1, kind == WOULD ? WILL : kind, j, true);   // "Under no circumstances will I ..."
+      modalGroup(
+          s, s - 1, kind == WOULD ? WILL : kind, j, true); // "Under no circumstances will I ..."
       return;
     }
     omissions.at(s, j);
@@ -220,7 +240,9 @@ final class RefusalGrammar implements Clauses {
         }
         return;
       }
-      if (t.isAny(q, "you", "he", "she", "they", "it", "this", "that", "people", "someone", "who", "which")) {
+      if (t.isAny(
+          q, "you", "he", "she", "they", "it", "this", "that", "people", "someone", "who",
+          "which")) {
         return;
       }
     }
@@ -276,7 +298,10 @@ final class RefusalGrammar implements Clauses {
     if (w.startsWith("may")) {
       return PERMISSION;
     }
-    if (w.startsWith("must") || w.startsWith("should") || w.startsWith("shall") || w.startsWith("shan")) {
+    if (w.startsWith("must")
+        || w.startsWith("should")
+        || w.startsWith("shall")
+        || w.startsWith("shan")) {
       return w.startsWith("shall") || w.startsWith("shan") ? WILL : OBLIGATION;
     }
     if (w.startsWith("would")) {
@@ -306,17 +331,21 @@ final class RefusalGrammar implements Clauses {
       }
     }
     if (t.is(k, "only") || t.is(k, "but")) {
-      return;   // "I can't but admire", "I cannot only ..."
+      return; // "I can't but admire", "I cannot only ..."
     }
     if (kind == WOULD) {
       // "I wouldn't worry" is advice; "I wouldn't be comfortable", "I would never help" decline.
-      if (never || t.is(k, "be") && t.has(k + 1, ABLE | UNABLE)
-          || t.has(k, FEEL) && t.is(k + 1, "comfortable") || t.is(k, "want") && t.has(k + 1, TO)) {
+      if (never
+          || t.is(k, "be") && t.has(k + 1, ABLE | UNABLE)
+          || t.has(k, FEEL) && t.is(k + 1, "comfortable")
+          || t.is(k, "want") && t.has(k + 1, TO)) {
         complements.complement(s, k, WILL, false);
       }
       return;
     }
-    if (past && !t.isAny(k, "possibly", "ever") && !t.isAny(k + 1, "that", "this", "it", "so", "such")) {
+    if (past
+        && !t.isAny(k, "possibly", "ever")
+        && !t.isAny(k + 1, "that", "this", "it", "so", "such")) {
       // "I couldn't find the file" reports a failed attempt; "I couldn't do that" declines.
       if (!(t.is(k, "in") && t.is(k + 1, "good"))) {
         return;
@@ -334,7 +363,10 @@ final class RefusalGrammar implements Clauses {
     if (!negated) {
       if (t.has(k, UNABLE)) {
         String w = t.word(k);
-        int kind = w.startsWith("unw") ? WILL : w.startsWith("unable") || w.startsWith("inc") ? ABILITY : PERMISSION;
+        int kind =
+            w.startsWith("unw")
+                ? WILL
+                : w.startsWith("unable") || w.startsWith("inc") ? ABILITY : PERMISSION;
         if (w.startsWith("uncomf")) {
           findings.found(Marks.STRONG, NEGATED_MODAL, s, k);
         } else if (t.has(k + 1, TO) || t.is(k + 1, "from")) {
@@ -359,13 +391,52 @@ final class RefusalGrammar implements Clauses {
       k = t.is(k + 1, "liberty") ? k + 1 : k + 2;
     }
     boolean elliptical = t.has(s, NEG) && t.is(s, "not") && !ellipticalHasVerb(k);
-    if (!t.has(k, ABLE) && (t.has(s, SUBJ | SUBJ_BE) || elliptical) && t.endsWith(k, "ing") && t.length(k) >= 5
-        && !t.endsWith(k, "thing") && !t.isAny(k, "during", "morning", "evening", "saying", "suggesting", "implying",
-        "claiming", "trying", "asking", "telling", "arguing", "accusing", "judging", "kidding", "joking", "being",
-        "getting", "feeling", "seeing", "looking", "talking", "referring", "thinking", "worrying", "blaming",
-        "criticizing", "criticising", "pretending", "expecting", "endorsing", "encouraging", "condoning", "promoting",
-        "advocating", "supporting", "recommending", "advising")) {
-      complements.complement(s, k, WILL, false);   // "I'm not doing that", "we're not issuing refunds for that order"
+    if (!t.has(k, ABLE)
+        && (t.has(s, SUBJ | SUBJ_BE) || elliptical)
+        && t.endsWith(k, "ing")
+        && t.length(k) >= 5
+        && !t.endsWith(k, "thing")
+        && !t.isAny(
+            k,
+            "during",
+            "morning",
+            "evening",
+            "saying",
+            "suggesting",
+            "implying",
+            "claiming",
+            "trying",
+            "asking",
+            "telling",
+            "arguing",
+            "accusing",
+            "judging",
+            "kidding",
+            "joking",
+            "being",
+            "getting",
+            "feeling",
+            "seeing",
+            "looking",
+            "talking",
+            "referring",
+            "thinking",
+            "worrying",
+            "blaming",
+            "criticizing",
+            "criticising",
+            "pretending",
+            "expecting",
+            "endorsing",
+            "encouraging",
+            "condoning",
+            "promoting",
+            "advocating",
+            "supporting",
+            "recommending",
+            "advising")) {
+      complements.complement(
+          s, k, WILL, false); // "I'm not doing that", "we're not issuing refunds for that order"
       return;
     }
     if (!t.has(k, ABLE)) {
@@ -377,15 +448,20 @@ final class RefusalGrammar implements Clauses {
     } else if (w.equals("capable") && t.is(k + 1, "of")) {
       complements.complement(s, complements.skip(k + 2), ABILITY, false);
     } else if (t.has(k + 1, TO)) {
-      int kind = w.equals("going") || w.equals("willing") || w.equals("prepared") || w.equals("here") ? WILL
-          : w.equals("able") || w.equals("equipped") ? ABILITY : PERMISSION;
+      int kind =
+          w.equals("going") || w.equals("willing") || w.equals("prepared") || w.equals("here")
+              ? WILL
+              : w.equals("able") || w.equals("equipped") ? ABILITY : PERMISSION;
       complements.complement(s, complements.skip(k + 2), kind, false);
     } else if (!t.isWord(k + 1) && !w.equals("here") && !w.equals("going")) {
       findings.found(Marks.STRONG, NEGATED_MODAL, s, k);
     }
   }
 
-  /** "Not having a backup is risky": the -ing form at {@code k} is the subject of a later verb, not an elliptical decline. */
+  /**
+   * "Not having a backup is risky": the -ing form at {@code k} is the subject of a later verb, not
+   * an elliptical decline.
+   */
   private boolean ellipticalHasVerb(int k) {
     for (int q = k + 1, end = t.clauseEndWithin(k, 12); q < end; q++) {
       if (t.has(q, BE | BE_NEG | MODAL | MODAL_NEG | DO | DO_NEG | HAVE)) {
@@ -423,11 +499,14 @@ final class RefusalGrammar implements Clauses {
     }
   }
 
-  /** A decline verb at {@code k}: "I refuse to", "I decline", "I'll pass", "I must refrain from". */
+  /**
+   * A decline verb at {@code k}: "I refuse to", "I decline", "I'll pass", "I must refrain from".
+   */
   private void decline(int s, int k) {
     String w = t.word(k);
     if (w.equals("pass")) {
-      if (!t.isWord(k + 1) || t.is(k + 1, "on") && (t.has(k + 2, DEICTIC | DET) || t.endsWith(k + 2, "ing"))) {
+      if (!t.isWord(k + 1)
+          || t.is(k + 1, "on") && (t.has(k + 2, DEICTIC | DET) || t.endsWith(k + 2, "ing"))) {
         findings.found(Marks.STRONG, DECLINE_VERB, s, k);
       }
       return;
@@ -438,7 +517,7 @@ final class RefusalGrammar implements Clauses {
     }
     int c = t.has(k + 1, TO) || t.is(k + 1, "from") ? complements.skip(k + 2) : -1;
     if (c >= 0 && (t.has(c, PRIVATIVE) || t.is(c, "give") && t.is(c + 1, "up") || t.has(c, NEG))) {
-      return;   // "I refuse to give up on this bug"
+      return; // "I refuse to give up on this bug"
     }
     if (c >= 0 && complements.opinionObject(c) >= 0) {
       findings.found(Marks.OPINION, NO_OPINION, s, complements.opinionObject(c));
