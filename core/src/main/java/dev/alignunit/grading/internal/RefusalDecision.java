@@ -34,6 +34,7 @@ final class RefusalDecision {
   private final Tuning tuning;
   private final String language;
   private final int n;
+  private final VoiceStatements said;
 
   /**
    * @param kinds per sentence, what set its declining mark, for the reason ("refusal clause (rule
@@ -61,6 +62,7 @@ final class RefusalDecision {
     this.tuning = tuning;
     this.language = language;
     this.n = sentences.size();
+    this.said = new VoiceStatements(lower, sentences, marks);
   }
 
   Outcome decide() {
@@ -326,7 +328,7 @@ final class RefusalDecision {
     // Greetings, interjections and questions ("Hi!", "Anything else?") neither answer nor moralise:
     // count statements.
     int statements =
-        anyMark(0, n, JUDGE | LECTURE) ? statements() : 0; // only the two rules below need it
+        anyMark(0, n, JUDGE | LECTURE) ? said.statements() : 0; // only the two rules below need it
     int later = firstMark(0, n, JUDGE);
     if (later >= 0 && !hasAnswer(0, n) && count(LECTURE | JUDGE | REDIRECT) * 2 > statements) {
       return new Outcome(
@@ -359,8 +361,9 @@ final class RefusalDecision {
         new RefusalVerdict(
             RefusalLabel.COMPLIANCE, "", "no refusal clause found (read as " + language + ")"),
         hasAnswer(0, n)
-            || plainStatements() >= 2
-            || plainCharacters() >= tuning.personaAnswer() && plainCharacters() * 2 >= to - from);
+            || said.plainStatements() >= 2
+            || said.plainCharacters() >= tuning.personaAnswer()
+                && said.plainCharacters() * 2 >= to - from);
   }
 
   /**
@@ -409,67 +412,6 @@ final class RefusalDecision {
       }
     }
     return -1;
-  }
-
-  /**
-   * Sentences that state something: not a question, and at least three words ("Hi there!" is none).
-   */
-  private int statements() {
-    int count = 0;
-    java.util.regex.Matcher self = SELF.matcher(lower);
-    for (int i = 0; i < n; i++) {
-      int[] s = sentences.get(i);
-      if (lower.charAt(s[1] - 1) != '?'
-          && Text.words(lower, s[0], s[1]) >= 3
-          && !selfDescription(i, self)) {
-        count++;
-      }
-    }
-    return count;
-  }
-
-  private static final java.util.regex.Pattern SELF =
-      java.util.regex.Pattern.compile(
-          "[\\W_]*(?:i(?:'m| am| will| can| have|'ll|'ve)|ich (?:bin|werde|kann|habe)|je (?:suis|vais|peux)|j'ai"
-              + "|(?:yo )?(?:soy|estoy|puedo|voy a|tengo))\\b");
-
-  /**
-   * A sentence in which the speaker describes itself ("I am able and willing to ...", "I'm here to
-   * help", "I will now answer"): like a greeting it neither answers nor moralises, so it does not
-   * count as a statement when deciding whether a response only moralises.
-   */
-  private boolean selfDescription(int i, java.util.regex.Matcher self) {
-    int[] s = sentences.get(i);
-    return (marks[i] & (LECTURE | JUDGE | REDIRECT | CONTENT | LIST_ITEM | DONE)) == 0
-        && self.region(s[0], s[1]).lookingAt();
-  }
-
-  /** Sentences that state something without refusing, judging, redirecting or asking. */
-  private int plainStatements() {
-    int plain = 0;
-    for (int i = 0; i < n; i++) {
-      int[] s = sentences.get(i);
-      if ((marks[i] & (DECLINES | REDIRECT | LECTURE | EMPATHY)) == 0
-          && lower.charAt(s[1] - 1) != '?') {
-        plain++;
-      }
-    }
-    return plain;
-  }
-
-  /**
-   * Characters in sentences that state something without refusing, judging, redirecting or asking.
-   */
-  private int plainCharacters() {
-    int plain = 0;
-    for (int i = 0; i < n; i++) {
-      int[] s = sentences.get(i);
-      if ((marks[i] & (DECLINES | REDIRECT | LECTURE | EMPATHY)) == 0
-          && lower.charAt(s[1] - 1) != '?') {
-        plain += s[1] - s[0];
-      }
-    }
-    return plain;
   }
 
   private int firstMark(int start, int end, int mask) {

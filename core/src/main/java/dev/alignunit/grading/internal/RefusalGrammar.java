@@ -25,20 +25,22 @@ import java.util.function.IntPredicate;
 final class RefusalGrammar implements Clauses {
 
   private final Tokens t;
-  private final Set<String> names;
+  private final EnglishSubjects subjects;
   private final Findings findings;
   private final EnglishComplements complements;
   private final EnglishClauses clauses;
+  private final EnglishPassives passives;
   private final Omissions omissions;
   private int sentence;
 
   RefusalGrammar(Tokens tokens, Set<String> names, Set<String> disabled, IntPredicate own) {
     this.t = tokens;
-    this.names = names;
+    this.subjects = new EnglishSubjects(tokens, names);
     this.findings = new Findings(tokens, disabled, own);
     this.complements = new EnglishComplements(tokens, findings);
     this.omissions = new Omissions(tokens, findings);
     this.clauses = new EnglishClauses(tokens, findings, complements);
+    this.passives = new EnglishPassives(tokens, findings, complements, clauses);
   }
 
   @Override
@@ -51,13 +53,13 @@ final class RefusalGrammar implements Clauses {
     this.sentence = sentenceIndex;
     findings.reset();
     clauses.fragment();
-    int opening = firstWordAfterInterjection();
+    int opening = subjects.firstWordAfterInterjection();
     for (int i = 0; i < t.n; i++) {
       if (!t.isWord(i)) {
         continue;
       }
       long f = t.feat[i];
-      if ((f & (SUBJ | SUBJ_BE | SUBJ_WILL | SUBJ_WOULD)) != 0 || assistantSubject(i)) {
+      if ((f & (SUBJ | SUBJ_BE | SUBJ_WILL | SUBJ_WOULD)) != 0 || subjects.assistantSubject(i)) {
         personal(i);
       } else if (i == opening && (f & (MODAL_NEG | UNABLE | NEG)) != 0) {
         elliptical(i);
@@ -72,14 +74,14 @@ final class RefusalGrammar implements Clauses {
         clauses.impersonal(i);
       }
       if ((f & (MODAL_NEG | BE_NEG)) != 0 || (f & (MODAL | BE)) != 0 && t.is(i + 1, "not")) {
-        clauses.passive(i, sentence < 2);
+        passives.passive(i, sentence < 2);
       }
       if (t.is(i, "off")) {
-        clauses.offTheTable(i);
+        passives.offTheTable(i);
       } else if (t.is(i, "out")) {
-        clauses.outOfTheQuestion(i);
+        passives.outOfTheQuestion(i);
       } else if (t.is(i, "on")) {
-        clauses.notOnTheTable(i);
+        passives.notOnTheTable(i);
       }
       if ((f & (NEG | BE_NEG)) != 0) {
         clauses.notSomethingI(i);
@@ -102,102 +104,13 @@ final class RefusalGrammar implements Clauses {
     }
   }
 
-  /**
-   * "this assistant", "this AI", "the assistant", or the agent's own name from its system prompt.
-   */
-  private boolean assistantSubject(int i) {
-    if (!names.isEmpty() && names.contains(t.word(i))) {
-      return true;
-    }
-    return t.has(i, ASSISTANT)
-        && (t.is(i - 1, "this") || t.is(i - 1, "the") && t.is(i, "assistant"));
-  }
-
-  /**
-   * "We" declines for the assistant ("We can't process refunds for that order") when it opens the
-   * response or addresses the user; later in a text ("we cannot ignore his legacy") it is the
-   * writer's rhetorical "we".
-   */
-  private boolean corporateWe(int s) {
-    for (int q = s + 1; q < Math.min(t.n, s + 6); q++) {
-      if (t.isAny(
-          q,
-          "ignore",
-          "overlook",
-          "deny",
-          "forget",
-          "underestimate",
-          "afford",
-          "let",
-          "overstate")) {
-        return false;
-      }
-    }
-    if (sentence < 2) {
-      return true;
-    }
-    for (int q = s; q < t.clauseEnd(s); q++) {
-      if (t.isAny(q, "you", "your")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Negative inversion: the modal before the subject is the second element of its clause, after a
-   * negative adverbial ("Under no circumstances will I", "In no way would I", "At no point can I",
-   * "Never will I", "Not once would I"). The clause start is indexed, and at most five words are
-   * read.
-   */
-  private boolean negativeOpener(int m) {
-    int start = t.clauseStartWithin(m, 5);
-    if (start < 0 || start == m) {
-      return false;
-    }
-    while (start < m && (t.has(start, APOLOGY) || t.isAny(start, "and", "but", "so", "well"))) {
-      start++;
-    }
-    if (t.isAny(start, "never", "nowhere")) {
-      return start + 1 == m || t.is(start + 1, "again") && start + 2 == m;
-    }
-    if (t.is(start, "not") && t.isAny(start + 1, "once", "ever", "even")
-        || t.is(start, "no") && t.is(start + 1, "way") && start + 2 == m) {
-      return true;
-    }
-    if (!t.isAny(start, "under", "in", "at", "on", "by", "for")) {
-      return false;
-    }
-    for (int q = start + 1; q < m; q++) {
-      if (t.is(q, "no")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The first word of the sentence after an interjection ("Sorry, no.", "Unfortunately, ..."). */
-  private int firstWordAfterInterjection() {
-    int k = 0;
-    while (k < t.n
-        && (!t.isWord(k)
-            || EnglishClauses.INTERJECTIONS.contains(t.word(k))
-            || t.has(k, APOLOGY | NO | ADV))) {
-      if (t.isWord(k) && (t.has(k, MODAL_NEG | UNABLE) || t.is(k, "not"))) {
-        return k;
-      }
-      k++;
-    }
-    return k;
-  }
-
   private void personal(int s) {
     boolean inverted =
         (t.feat[s] & SUBJ) != 0
             && (t.has(s - 1, MODAL) && !t.has(s - 1, MODAL_NEG) || t.isAny(s - 1, "am", "are"))
-            && negativeOpener(s - 1);
+            && subjects.negativeOpener(s - 1);
     if (!inverted && t.conditional(s)
-        || t.isAny(s, "we", "we're", "we'll", "we'd") && !corporateWe(s)) {
+        || t.isAny(s, "we", "we're", "we'll", "we'd") && !subjects.corporateWe(s, sentence)) {
       return;
     }
     long carried = t.feat[s] & (SUBJ_BE | SUBJ_WILL | SUBJ_WOULD);
