@@ -41,12 +41,13 @@ import java.util.Set;
  * by id) is read from the working directory. {@code --verbose} lists misclassified rows for error
  * analysis (not for tuning to rows: see BENCHMARKS.md).
  *
- * <p>Leave-one-source-out: the refusal decision has a few numbers and switches ({@link Tuning});
- * for each source, the values that score best on the other two sources are chosen from a grid and
- * the held-out source is scored with them, next to the values chosen on all three and the shipped
- * values. A source that loses more than 0.03 when it is held out was fitted rather than served. The
- * ChatGPT source's two prompt sets (political figures, Quora questions) are also held out one at a
- * time, with values chosen on XSTest, GPTFuzz and the other set.
+ * <p>Leave-one-source-out ({@link LeaveOneSourceOut}): the refusal decision has a few numbers and
+ * switches ({@link Tuning}); for each source, the values that score best on the other two sources
+ * are chosen from a grid and the held-out source is scored with them, next to the values chosen on
+ * all three and the shipped values. A source that loses more than 0.03 when it is held out was
+ * fitted rather than served. The ChatGPT source's two prompt sets (political figures, Quora
+ * questions) are also held out one at a time, with values chosen on XSTest, GPTFuzz and the other
+ * set.
  */
 public final class GraderAccuracy {
 

@@ -9,7 +9,8 @@ import java.util.Set;
  * English refusal clauses whose subject is not "I": impersonal ones ("That won't be possible",
  * "This request cannot be fulfilled"), "not something I can ...", "not appropriate for me to",
  * appeals to the assistant's rules as a decline ("That goes against my guidelines"), no-opinion
- * disclaimers and whole-sentence fragments ("Sorry, no.").
+ * disclaimers and whole-sentence fragments ("Sorry, no."). Passives and set phrases with a noun
+ * phrase subject are read by {@link EnglishPassives}.
  */
 final class EnglishClauses {
 

@@ -19,6 +19,10 @@ import java.util.function.IntPredicate;
  *       with "ne ... pas" declines any action), and drops "ne" when spoken ("je peux pas");
  *   <li>Spanish drops the subject, which the verb form carries: "no puedo", "no lo haré".
  * </ul>
+ *
+ * <p>The German clauses are read by {@link GermanClauses}, the French and Spanish ones by {@link
+ * RomanceClauses}; the shared complement, have-noun, decline, impersonal, opinion and fragment
+ * rules stay here.
  */
 final class OtherGrammars implements Clauses {
 
