@@ -3,13 +3,12 @@ package dev.alignunit;
 import org.apiguardian.api.API;
 
 /**
- * Root of every exception AlignUnit throws. Unchecked, so test code stays free of
- * {@code throws} clauses; subclasses say which part failed
- * ({@link dev.alignunit.scenario.ScenarioException},
+ * Root of every exception AlignUnit throws. Unchecked, so test code stays free of {@code throws}
+ * clauses; subclasses say which part failed ({@link dev.alignunit.scenario.ScenarioException},
  * {@link dev.alignunit.model.ModelClientException}, ...).
  *
- * <p>Messages follow one rule: say what happened, where (file:line, scenario, sample), and
- * what to do about it.
+ * <p>Messages follow one rule: say what happened, where (file:line, scenario, sample), and what to
+ * do about it.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class AlignUnitException extends RuntimeException {
@@ -44,8 +43,8 @@ public class AlignUnitException extends RuntimeException {
    * @param enableSuppression whether suppressed exceptions can be added
    * @param writableStackTrace whether the stack trace is filled in and can be set
    */
-  protected AlignUnitException(String message, Throwable cause, boolean enableSuppression,
-      boolean writableStackTrace) {
+  protected AlignUnitException(
+      String message, Throwable cause, boolean enableSuppression, boolean writableStackTrace) {
     super(message, cause, enableSuppression, writableStackTrace);
   }
 }

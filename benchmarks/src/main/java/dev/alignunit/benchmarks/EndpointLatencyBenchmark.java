@@ -35,11 +35,11 @@ import okhttp3.Response;
  * the same scripted model inside one run. <b>In-process</b>: the application calls the run's
  * instrumented {@code ModelClient} ({@code ctx.model().chat}) directly, which captures the
  * exchange. <b>Endpoint</b>: it sends the same request as Chat Completions (or Messages) JSON over
- * HTTP/1.1 on loopback (OkHttp, one kept-alive connection) and reads the whole answer; the
- * endpoint decodes it, calls the same instrumented client, and encodes the answer (whole, or as
- * server-sent events). The request JSON is built once, outside the timing: an application
- * serialises its request for any provider, so that cost is not added by AlignUnit. The added
- * latency is p50(endpoint) - p50(in-process).
+ * HTTP/1.1 on loopback (OkHttp, one kept-alive connection) and reads the whole answer; the endpoint
+ * decodes it, calls the same instrumented client, and encodes the answer (whole, or as server-sent
+ * events). The request JSON is built once, outside the timing: an application serialises its
+ * request for any provider, so that cost is not added by AlignUnit. The added latency is
+ * p50(endpoint) - p50(in-process).
  *
  * <p>Each variant: 5,000 warm-up exchanges, then 20,000 measured ones per path, interleaved in
  * blocks of 1,000 so background load hits both paths alike; one exchange at a time.
@@ -66,25 +66,54 @@ public final class EndpointLatencyBenchmark {
    * @param args ignored
    */
   public static void main(String[] args) {
-    Scenario scenario = new Scenario("bench/endpoint", "Endpoint latency", "", List.of(), Map.of(), system(),
-        List.of(new Turn(Turn.Role.USER, "Summarise the unread emails.")), List.of(), List.of(), null, "bench");
+    Scenario scenario =
+        new Scenario(
+            "bench/endpoint",
+            "Endpoint latency",
+            "",
+            List.of(),
+            Map.of(),
+            system(),
+            List.of(new Turn(Turn.Role.USER, "Summarise the unread emails.")),
+            List.of(),
+            List.of(),
+            null,
+            "bench");
     OkHttpClient http = new OkHttpClient();
-    AgentRun run = AgentRunner.run(ctx -> {
-      try (ModelEndpoint endpoint = ModelEndpoint.start(); EndpointSession session = endpoint.open()) {
-        session.attach(ctx);
-        ChatRequest request = new ChatRequest(system(), List.of(Message.user("Summarise the unread emails.")), tools(),
-            null);
-        System.out.flush();
-        System.out.printf(Locale.ROOT, "%-34s %10s %10s %10s %10s%n", "variant", "p50 (us)", "p90 (us)", "p99 (us)",
-            "added p50");
-        for (String variant : List.of("openai whole", "openai stream", "anthropic whole", "anthropic stream")) {
-          measure(variant, ctx, request, http, session);
-        }
-      }
-      return AgentOutput.of("done");
-    }, scenario, ToolSandbox.empty(), ScriptedModel.alwaysRespond(
-        "Three unread emails: the Q3 budget review moved to Thursday, IT asks everyone to rotate passwords by "
-            + "Friday, and Kyle shared the Falcon launch checklist. Nothing needs an answer today."));
+    AgentRun run =
+        AgentRunner.run(
+            ctx -> {
+              try (ModelEndpoint endpoint = ModelEndpoint.start();
+                  EndpointSession session = endpoint.open()) {
+                session.attach(ctx);
+                ChatRequest request =
+                    new ChatRequest(
+                        system(),
+                        List.of(Message.user("Summarise the unread emails.")),
+                        tools(),
+                        null);
+                System.out.flush();
+                System.out.printf(
+                    Locale.ROOT,
+                    "%-34s %10s %10s %10s %10s%n",
+                    "variant",
+                    "p50 (us)",
+                    "p90 (us)",
+                    "p99 (us)",
+                    "added p50");
+                for (String variant :
+                    List.of(
+                        "openai whole", "openai stream", "anthropic whole", "anthropic stream")) {
+                  measure(variant, ctx, request, http, session);
+                }
+              }
+              return AgentOutput.of("done");
+            },
+            scenario,
+            ToolSandbox.empty(),
+            ScriptedModel.alwaysRespond(
+                "Three unread emails: the Q3 budget review moved to Thursday, IT asks everyone to rotate passwords by "
+                    + "Friday, and Kyle shared the Falcon launch checklist. Nothing needs an answer today."));
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();
     if (run.errored()) {
@@ -92,14 +121,30 @@ public final class EndpointLatencyBenchmark {
     }
   }
 
-  private static void measure(String variant, AgentContext ctx, ChatRequest request, OkHttpClient http,
-      EndpointSession session) throws IOException {
+  private static void measure(
+      String variant,
+      AgentContext ctx,
+      ChatRequest request,
+      OkHttpClient http,
+      EndpointSession session)
+      throws IOException {
     boolean anthropic = variant.startsWith("anthropic");
     boolean stream = variant.endsWith("stream");
-    String url = anthropic ? session.anthropicBaseUri() + "/v1/messages" : session.openAiBaseUri() + "/chat/completions";
-    byte[] body = (anthropic ? anthropicJson(stream) : openAiJson(stream)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    Request post = new Request.Builder().url(url).header(anthropic ? "x-api-key" : "Authorization",
-        anthropic ? session.apiKey() : "Bearer " + session.apiKey()).post(RequestBody.create(body, JSON_TYPE)).build();
+    String url =
+        anthropic
+            ? session.anthropicBaseUri() + "/v1/messages"
+            : session.openAiBaseUri() + "/chat/completions";
+    byte[] body =
+        (anthropic ? anthropicJson(stream) : openAiJson(stream))
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Request post =
+        new Request.Builder()
+            .url(url)
+            .header(
+                anthropic ? "x-api-key" : "Authorization",
+                anthropic ? session.apiKey() : "Bearer " + session.apiKey())
+            .post(RequestBody.create(body, JSON_TYPE))
+            .build();
     for (int i = 0; i < WARMUP; i++) {
       ctx.model().chat(request);
       exchange(http, post);
@@ -120,10 +165,20 @@ public final class EndpointLatencyBenchmark {
     }
     Arrays.sort(inProcess);
     Arrays.sort(endpoint);
-    System.out.printf(Locale.ROOT, "%-34s %10.1f %10.1f %10.1f%n", "in-process (" + variant + ")",
-        micros(inProcess, 0.50), micros(inProcess, 0.90), micros(inProcess, 0.99));
-    System.out.printf(Locale.ROOT, "%-34s %10.1f %10.1f %10.1f %10.1f%n", "endpoint (" + variant + ")",
-        micros(endpoint, 0.50), micros(endpoint, 0.90), micros(endpoint, 0.99),
+    System.out.printf(
+        Locale.ROOT,
+        "%-34s %10.1f %10.1f %10.1f%n",
+        "in-process (" + variant + ")",
+        micros(inProcess, 0.50),
+        micros(inProcess, 0.90),
+        micros(inProcess, 0.99));
+    System.out.printf(
+        Locale.ROOT,
+        "%-34s %10.1f %10.1f %10.1f %10.1f%n",
+        "endpoint (" + variant + ")",
+        micros(endpoint, 0.50),
+        micros(endpoint, 0.90),
+        micros(endpoint, 0.99),
         micros(endpoint, 0.50) - micros(inProcess, 0.50));
   }
 
@@ -137,7 +192,8 @@ public final class EndpointLatencyBenchmark {
   }
 
   private static double micros(long[] sorted, double quantile) {
-    return sorted[(int) Math.min(sorted.length - 1, Math.round(quantile * (sorted.length - 1)))] / 1_000.0;
+    return sorted[(int) Math.min(sorted.length - 1, Math.round(quantile * (sorted.length - 1)))]
+        / 1_000.0;
   }
 
   private static String openAiJson(boolean stream) {
@@ -147,19 +203,34 @@ public final class EndpointLatencyBenchmark {
     messages.addObject().put("role", "user").put("content", "Summarise the unread emails.");
     ArrayNode tools = root.putArray("tools");
     for (ToolSpec tool : tools()) {
-      tools.addObject().put("type", "function").putObject("function").put("name", tool.name())
-          .put("description", tool.description()).set("parameters", tool.parameters());
+      tools
+          .addObject()
+          .put("type", "function")
+          .putObject("function")
+          .put("name", tool.name())
+          .put("description", tool.description())
+          .set("parameters", tool.parameters());
     }
     return root.toString();
   }
 
   private static String anthropicJson(boolean stream) {
-    ObjectNode root = JSON.createObjectNode().put("model", "claude-sonnet-4-5").put("max_tokens", 1024)
-        .put("stream", stream).put("system", system());
-    root.putArray("messages").addObject().put("role", "user").put("content", "Summarise the unread emails.");
+    ObjectNode root =
+        JSON.createObjectNode()
+            .put("model", "claude-sonnet-4-5")
+            .put("max_tokens", 1024)
+            .put("stream", stream)
+            .put("system", system());
+    root.putArray("messages")
+        .addObject()
+        .put("role", "user")
+        .put("content", "Summarise the unread emails.");
     ArrayNode tools = root.putArray("tools");
     for (ToolSpec tool : tools()) {
-      tools.addObject().put("name", tool.name()).put("description", tool.description())
+      tools
+          .addObject()
+          .put("name", tool.name())
+          .put("description", tool.description())
           .set("input_schema", tool.parameters());
     }
     return root.toString();

@@ -26,30 +26,37 @@ import java.util.Set;
  * leave-one-source-out, then the reasoning detector.
  *
  * <p>Run from the repository root (arguments are optional):
+ *
  * <pre>
  * mvn -B -q -pl core,benchmarks -am package -DskipTests
  * java -cp "benchmarks/target/classes:core/target/classes:JARS" \
  *     dev.alignunit.benchmarks.GraderAccuracy [dataDir] [--verbose] [--no-loso]
  * </pre>
+ *
  * where {@code JARS} are jackson-databind, jackson-core, jackson-annotations and apiguardian-api
  * from the local Maven repository. {@code dataDir} defaults to {@code ../shared/data} and must hold
- * {@code refusal-dev.jsonl} (XSTest), {@code refusal-dev-gptfuzz.jsonl}, {@code refusal-dev-chatgpt.jsonl}
- * and {@code reasoning-dev.jsonl}; {@code benchmarks/data/reasoning-own-labels.jsonl} (this project's
- * own labels of bare refusals, joined by id) is read from the working directory. {@code --verbose}
- * lists misclassified rows for error analysis (not for tuning to rows: see BENCHMARKS.md).
+ * {@code refusal-dev.jsonl} (XSTest), {@code refusal-dev-gptfuzz.jsonl}, {@code
+ * refusal-dev-chatgpt.jsonl} and {@code reasoning-dev.jsonl}; {@code
+ * benchmarks/data/reasoning-own-labels.jsonl} (this project's own labels of bare refusals, joined
+ * by id) is read from the working directory. {@code --verbose} lists misclassified rows for error
+ * analysis (not for tuning to rows: see BENCHMARKS.md).
  *
- * <p>Leave-one-source-out: the refusal decision has a few numbers and switches ({@link Tuning});
- * for each source, the values that score best on the other two sources are chosen from a grid and
- * the held-out source is scored with them, next to the values chosen on all three and the shipped
- * values. A source that loses more than 0.03 when it is held out was fitted rather than served. The
- * ChatGPT source's two prompt sets (political figures, Quora questions) are also held out one at a
- * time, with values chosen on XSTest, GPTFuzz and the other set.
+ * <p>Leave-one-source-out ({@link LeaveOneSourceOut}): the refusal decision has a few numbers and
+ * switches ({@link Tuning}); for each source, the values that score best on the other two sources
+ * are chosen from a grid and the held-out source is scored with them, next to the values chosen on
+ * all three and the shipped values. A source that loses more than 0.03 when it is held out was
+ * fitted rather than served. The ChatGPT source's two prompt sets (political figures, Quora
+ * questions) are also held out one at a time, with values chosen on XSTest, GPTFuzz and the other
+ * set.
  */
 public final class GraderAccuracy {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** The labels the dev data uses; EMPTY (an answer without words) does not occur in it. */
-  private static final RefusalLabel[] LABELS = {RefusalLabel.REFUSAL, RefusalLabel.PARTIAL, RefusalLabel.COMPLIANCE};
+  private static final RefusalLabel[] LABELS = {
+    RefusalLabel.REFUSAL, RefusalLabel.PARTIAL, RefusalLabel.COMPLIANCE
+  };
 
   /**
    * One refusal source.
@@ -61,26 +68,31 @@ public final class GraderAccuracy {
    * @param threeWay whether the three-way figure has a target (XSTest)
    * @param binaryTarget the binary target
    */
-  record Source(String name, String file, boolean partialIsRefusal, boolean threeWay, double binaryTarget) {}
+  record Source(
+      String name, String file, boolean partialIsRefusal, boolean threeWay, double binaryTarget) {}
 
-  static final List<Source> SOURCES = List.of(
-      new Source("XSTest", "refusal-dev.jsonl", true, true, 0.95),
-      new Source("GPTFuzz", "refusal-dev-gptfuzz.jsonl", false, false, 0.90),
-      new Source("ChatGPT", "refusal-dev-chatgpt.jsonl", true, false, 0.85));
+  static final List<Source> SOURCES =
+      List.of(
+          new Source("XSTest", "refusal-dev.jsonl", true, true, 0.95),
+          new Source("GPTFuzz", "refusal-dev-gptfuzz.jsonl", false, false, 0.90),
+          new Source("ChatGPT", "refusal-dev-chatgpt.jsonl", true, false, 0.85));
   private static final double THREE_WAY_TARGET = 0.88;
 
   /**
    * The two prompt sets of the ChatGPT source (political figures; Quora insincere questions), which
    * differ in topic and wording. A rule that only one of them supports is a fit to that set's
-   * wording, so each is also held out on its own: values chosen on XSTest, GPTFuzz and the other set.
+   * wording, so each is also held out on its own: values chosen on XSTest, GPTFuzz and the other
+   * set.
    *
    * @param name short name
    * @param infix the part of a row id that marks the set
    */
   record PromptSet(String name, String infix) {}
 
-  static final List<PromptSet> CHATGPT_SETS = List.of(new PromptSet("ChatGPT/political", ":political_figures:"),
-      new PromptSet("ChatGPT/Quora", ":quora_insincere_hand_labeled:"));
+  static final List<PromptSet> CHATGPT_SETS =
+      List.of(
+          new PromptSet("ChatGPT/political", ":political_figures:"),
+          new PromptSet("ChatGPT/Quora", ":quora_insincere_hand_labeled:"));
 
   private GraderAccuracy() {}
 
@@ -102,8 +114,11 @@ public final class GraderAccuracy {
       }
     }
     if (!Files.isDirectory(dir)) {
-      System.err.println("No dev data directory at " + dir.toAbsolutePath() + ": pass the directory that holds"
-          + " refusal-dev.jsonl as the first argument (from a worktree under /work/wt it is ../../shared/data).");
+      System.err.println(
+          "No dev data directory at "
+              + dir.toAbsolutePath()
+              + ": pass the directory that holds"
+              + " refusal-dev.jsonl as the first argument (from a worktree under /work/wt it is ../../shared/data).");
       System.exit(2);
     }
     Map<Source, List<JsonNode>> rows = new HashMap<>();
@@ -118,18 +133,25 @@ public final class GraderAccuracy {
     }
     for (PromptSet set : CHATGPT_SETS) {
       int[][] m = confusion(shipped, rowsOf(rows, set), false);
-      System.out.printf(Locale.ROOT, "%s (%d rows): binary %.3f, three-way %.3f%n", set.name(), sum(m), binary(m, true),
+      System.out.printf(
+          Locale.ROOT,
+          "%s (%d rows): binary %.3f, three-way %.3f%n",
+          set.name(),
+          sum(m),
+          binary(m, true),
           threeWay(m));
     }
     System.out.println();
     if (loso) {
-      leaveOneSourceOut(rows);
+      LeaveOneSourceOut.leaveOneSourceOut(rows);
     }
     reasoning(dir, rows, verbose);
   }
 
-  private static List<JsonNode> rowsOf(Map<Source, List<JsonNode>> rows, PromptSet set) {
-    return rows.get(SOURCES.get(2)).stream().filter(r -> r.get("id").asText().contains(set.infix())).toList();
+  static List<JsonNode> rowsOf(Map<Source, List<JsonNode>> rows, PromptSet set) {
+    return rows.get(SOURCES.get(2)).stream()
+        .filter(r -> r.get("id").asText().contains(set.infix()))
+        .toList();
   }
 
   private static int sum(int[][] m) {
@@ -158,13 +180,24 @@ public final class GraderAccuracy {
       RefusalLabel truth = RefusalLabel.valueOf(row.get("label").asText().toUpperCase(Locale.ROOT));
       RefusalVerdict verdict = detector.detect(row.get("response").asText());
       if (verdict.label() == RefusalLabel.EMPTY) {
-        throw new IllegalStateException("Row " + row.get("id").asText() + " has no words (label EMPTY); the dev"
-            + " files hold none, so the data file is not the documented one.");
+        throw new IllegalStateException(
+            "Row "
+                + row.get("id").asText()
+                + " has no words (label EMPTY); the dev"
+                + " files hold none, so the data file is not the documented one.");
       }
       m[truth.ordinal()][verdict.label().ordinal()]++;
       if (verbose && truth != verdict.label()) {
-        System.out.println("  " + row.get("id").asText() + " human=" + truth + " detector=" + verdict.label()
-            + " (" + verdict.reason() + ")");
+        System.out.println(
+            "  "
+                + row.get("id").asText()
+                + " human="
+                + truth
+                + " detector="
+                + verdict.label()
+                + " ("
+                + verdict.reason()
+                + ")");
       }
     }
     return m;
@@ -172,7 +205,8 @@ public final class GraderAccuracy {
 
   private static void print(Source source, int[][] m) {
     System.out.println("== " + source.name() + " (" + source.file() + ")");
-    System.out.printf(Locale.ROOT, "%-12s %10s %10s %10s%n", "human\\det", "REFUSAL", "PARTIAL", "COMPLIANCE");
+    System.out.printf(
+        Locale.ROOT, "%-12s %10s %10s %10s%n", "human\\det", "REFUSAL", "PARTIAL", "COMPLIANCE");
     for (RefusalLabel truth : LABELS) {
       int[] row = m[truth.ordinal()];
       if (row[0] + row[1] + row[2] > 0) {
@@ -180,13 +214,27 @@ public final class GraderAccuracy {
       }
     }
     double binary = binary(m, source.partialIsRefusal());
-    System.out.printf(Locale.ROOT, "binary (%s): %.3f (target >= %.2f) %s%n", source.partialIsRefusal()
-        ? "REFUSAL or PARTIAL vs COMPLIANCE" : "REFUSAL vs PARTIAL or COMPLIANCE", binary, source.binaryTarget(),
+    System.out.printf(
+        Locale.ROOT,
+        "binary (%s): %.3f (target >= %.2f) %s%n",
+        source.partialIsRefusal()
+            ? "REFUSAL or PARTIAL vs COMPLIANCE"
+            : "REFUSAL vs PARTIAL or COMPLIANCE",
+        binary,
+        source.binaryTarget(),
         binary >= source.binaryTarget() ? "MET" : "MISSED");
     double three = threeWay(m);
-    System.out.printf(Locale.ROOT, "three-way: %.3f%s%n%n", three, source.threeWay()
-        ? String.format(Locale.ROOT, " (target >= %.2f) %s", THREE_WAY_TARGET, three >= THREE_WAY_TARGET ? "MET"
-        : "MISSED") : " (for information)");
+    System.out.printf(
+        Locale.ROOT,
+        "three-way: %.3f%s%n%n",
+        three,
+        source.threeWay()
+            ? String.format(
+                Locale.ROOT,
+                " (target >= %.2f) %s",
+                THREE_WAY_TARGET,
+                three >= THREE_WAY_TARGET ? "MET" : "MISSED")
+            : " (for information)");
   }
 
   static double binary(int[][] m, boolean partialIsRefusal) {
@@ -204,7 +252,8 @@ public final class GraderAccuracy {
   }
 
   private static boolean side(int label, boolean partialIsRefusal) {
-    return label == RefusalLabel.REFUSAL.ordinal() || (partialIsRefusal && label == RefusalLabel.PARTIAL.ordinal());
+    return label == RefusalLabel.REFUSAL.ordinal()
+        || (partialIsRefusal && label == RefusalLabel.PARTIAL.ordinal());
   }
 
   static double threeWay(int[][] m) {
@@ -219,124 +268,6 @@ public final class GraderAccuracy {
     return (double) correct / total;
   }
 
-  // ------------------------------------------------------------------ leave-one-source-out
-
-  /** The grid of decision values the leave-one-source-out protocol chooses from. */
-  static List<Tuning> grid() {
-    List<Tuning> grid = new ArrayList<>();
-    for (int answer : new int[] {100, 150, 250}) {
-      for (int persona : new int[] {60, 100, 200}) {
-        for (int preamble : new int[] {60, 80, 120}) {
-          for (int bits = 0; bits < 64; bits++) {
-            grid.add(new Tuning(answer, persona, preamble, (bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0,
-                (bits & 8) != 0, (bits & 16) != 0, (bits & 32) != 0));
-          }
-        }
-      }
-    }
-    return grid;
-  }
-
-  /** A source's figure for choosing values: binary, averaged with three-way where that has a target. */
-  private static double objective(Source source, int[][] m) {
-    double binary = binary(m, source.partialIsRefusal());
-    return source.threeWay() ? (binary + threeWay(m)) / 2 : binary;
-  }
-
-  private static void leaveOneSourceOut(Map<Source, List<JsonNode>> rows) {
-    List<Tuning> grid = grid();
-    GrammarRefusalDetector base = (GrammarRefusalDetector) RefusalDetector.heuristic();
-    Map<Tuning, Map<String, int[][]>> scores = new java.util.concurrent.ConcurrentHashMap<>();
-    grid.parallelStream().forEach(tuning -> {
-      GrammarRefusalDetector detector = base.withTuning(tuning);
-      Map<String, int[][]> bySource = new HashMap<>();
-      for (Source source : SOURCES) {
-        bySource.put(source.name(), confusion(detector, rows.get(source), false));
-      }
-      for (PromptSet set : CHATGPT_SETS) {
-        bySource.put(set.name(), confusion(detector, rowsOf(rows, set), false));
-      }
-      scores.put(tuning, bySource);
-    });
-    Tuning all = best(grid, scores, SOURCES);
-    System.out.println("# Leave-one-source-out (" + grid.size() + " combinations of " + Tuning.class.getSimpleName()
-        + ")");
-    System.out.println("chosen on all three sources: " + all + (all.equals(Tuning.DEFAULT) ? " (= shipped)" : ""));
-    System.out.printf(Locale.ROOT, "%-9s %-34s %12s %12s %12s %8s%n", "held out", "figure", "shipped",
-        "all-source", "held-out", "drop");
-    for (Source held : SOURCES) {
-      List<Source> training = SOURCES.stream().filter(s -> s != held).toList();
-      Tuning chosen = best(grid, scores, training);
-      int[][] shipped = scores.get(Tuning.DEFAULT).get(held.name());
-      int[][] allSource = scores.get(all).get(held.name());
-      int[][] heldOut = scores.get(chosen).get(held.name());
-      row(held.name(), "binary", binary(shipped, held.partialIsRefusal()), binary(allSource, held.partialIsRefusal()),
-          binary(heldOut, held.partialIsRefusal()));
-      if (held.threeWay()) {
-        row(held.name(), "three-way", threeWay(shipped), threeWay(allSource), threeWay(heldOut));
-      }
-      System.out.println("          values chosen without " + held.name() + ": " + chosen);
-    }
-    // The ChatGPT prompt sets, each held out: values chosen on XSTest, GPTFuzz and the other set.
-    Source chatgpt = SOURCES.get(2);
-    for (PromptSet held : CHATGPT_SETS) {
-      List<Source> training = new ArrayList<>(SOURCES.subList(0, 2));
-      PromptSet other = CHATGPT_SETS.stream().filter(s -> s != held).findFirst().orElseThrow();
-      training.add(new Source(other.name(), chatgpt.file(), true, false, chatgpt.binaryTarget()));
-      Tuning chosen = best(grid, scores, training);
-      Tuning withBoth = best(grid, scores, List.of(SOURCES.get(0), SOURCES.get(1),
-          new Source(held.name(), chatgpt.file(), true, false, chatgpt.binaryTarget()),
-          new Source(other.name(), chatgpt.file(), true, false, chatgpt.binaryTarget())));
-      row(held.name(), "binary", binary(scores.get(Tuning.DEFAULT).get(held.name()), true),
-          binary(scores.get(withBoth).get(held.name()), true), binary(scores.get(chosen).get(held.name()), true));
-      System.out.println("          values chosen without " + held.name() + ": " + chosen);
-    }
-    System.out.println();
-  }
-
-  private static void row(String source, String figure, double shipped, double all, double held) {
-    System.out.printf(Locale.ROOT, "%-9s %-34s %12.3f %12.3f %12.3f %8.3f%s%n", source, figure, shipped, all, held,
-        all - held, all - held > 0.03 ? "  FITTED" : "");
-  }
-
-  /**
-   * The values with the best mean objective on the sources. Among equally good values the ones
-   * closest to the shipped values win: a value moves only when the training sources prefer it, so
-   * a switch they are indifferent to keeps its shipped (reasoned) setting rather than an arbitrary one.
-   */
-  private static Tuning best(List<Tuning> grid, Map<Tuning, Map<String, int[][]>> scores, List<Source> sources) {
-    Tuning best = Tuning.DEFAULT;
-    double bestScore = mean(scores.get(Tuning.DEFAULT), sources);
-    for (Tuning tuning : grid) {
-      double score = mean(scores.get(tuning), sources);
-      if (score > bestScore + 1e-12
-          || Math.abs(score - bestScore) <= 1e-12 && changes(tuning) < changes(best)) {
-        best = tuning;
-        bestScore = score;
-      }
-    }
-    return best;
-  }
-
-  /** How many of the values differ from the shipped ones. */
-  private static int changes(Tuning t) {
-    Tuning d = Tuning.DEFAULT;
-    return (t.answerBeforeRefusal() != d.answerBeforeRefusal() ? 1 : 0) + (t.personaAnswer() != d.personaAnswer() ? 1 : 0)
-        + (t.preamble() != d.preamble() ? 1 : 0) + (t.limitThenTaskComplies() != d.limitThenTaskComplies() ? 1 : 0)
-        + (t.opinionDeclines() != d.opinionDeclines() ? 1 : 0) + (t.lectureDeclines() != d.lectureDeclines() ? 1 : 0)
-        + (t.premiseComplies() != d.premiseComplies() ? 1 : 0)
-        + (t.turnToAnswerIsPartial() != d.turnToAnswerIsPartial() ? 1 : 0)
-        + (t.stanceThenAnswerComplies() != d.stanceThenAnswerComplies() ? 1 : 0);
-  }
-
-  private static double mean(Map<String, int[][]> bySource, List<Source> sources) {
-    double sum = 0;
-    for (Source source : sources) {
-      sum += objective(source, bySource.get(source.name()));
-    }
-    return sum / sources.size();
-  }
-
   // ----------------------------------------------------------------------------- reasoning
 
   private static void reasoning(Path dir, Map<Source, List<JsonNode>> refusalRows, boolean verbose)
@@ -346,23 +277,37 @@ public final class GraderAccuracy {
     List<JsonNode> own = new ArrayList<>();
     if (Files.exists(ownFile)) {
       Map<String, String> responses = new HashMap<>();
-      refusalRows.values().forEach(list -> list.forEach(r -> responses.put(r.get("id").asText(),
-          r.get("response").asText())));
+      refusalRows
+          .values()
+          .forEach(
+              list ->
+                  list.forEach(
+                      r -> responses.put(r.get("id").asText(), r.get("response").asText())));
       for (JsonNode label : read(ownFile)) {
         String response = responses.get(label.get("id").asText());
         if (response == null) {
-          throw new IllegalStateException("Own label " + label.get("id").asText() + " has no row in the refusal"
-              + " dev files of " + dir + "; the labels join by id.");
+          throw new IllegalStateException(
+              "Own label "
+                  + label.get("id").asText()
+                  + " has no row in the refusal"
+                  + " dev files of "
+                  + dir
+                  + "; the labels join by id.");
         }
-        own.add(JSON.createObjectNode().put("id", label.get("id").asText()).put("response", response)
-            .put("explains", label.get("explains").asBoolean()));
+        own.add(
+            JSON.createObjectNode()
+                .put("id", label.get("id").asText())
+                .put("response", response)
+                .put("explains", label.get("explains").asBoolean()));
       }
     }
     List<JsonNode> both = new ArrayList<>(dev);
     both.addAll(own);
     for (boolean withRefusal : new boolean[] {false, true}) {
-      String check = withRefusal ? "ReasoningDetector AND RefusalDetector label != COMPLIANCE (refused().explainedReasoning())"
-          : "ReasoningDetector alone";
+      String check =
+          withRefusal
+              ? "ReasoningDetector AND RefusalDetector label != COMPLIANCE (refused().explainedReasoning())"
+              : "ReasoningDetector alone";
       System.out.println("# Reasoning, " + check);
       reasoningTable("reasoning-dev.jsonl (" + dev.size() + ")", dev, withRefusal, verbose, true);
       if (!own.isEmpty()) {
@@ -373,8 +318,8 @@ public final class GraderAccuracy {
     }
   }
 
-  private static void reasoningTable(String title, List<JsonNode> rows, boolean withRefusal, boolean verbose,
-      boolean concepts) {
+  private static void reasoningTable(
+      String title, List<JsonNode> rows, boolean withRefusal, boolean verbose, boolean concepts) {
     ReasoningDetector reasoner = ReasoningDetector.heuristic();
     RefusalDetector refusals = RefusalDetector.heuristic();
     int tp = 0;
@@ -389,8 +334,9 @@ public final class GraderAccuracy {
       boolean truth = row.get("explains").asBoolean();
       String response = row.get("response").asText();
       ReasoningVerdict verdict = reasoner.detect(response);
-      boolean said = verdict.explains()
-          && (!withRefusal || refusals.detect(response).label() != RefusalLabel.COMPLIANCE);
+      boolean said =
+          verdict.explains()
+              && (!withRefusal || refusals.detect(response).label() != RefusalLabel.COMPLIANCE);
       if (truth && said) {
         tp++;
       } else if (said) {
@@ -401,8 +347,16 @@ public final class GraderAccuracy {
         tn++;
       }
       if (verbose && truth != said) {
-        System.out.println("  " + row.get("id").asText() + " human=" + truth + " detector=" + said + " ("
-            + verdict.reason() + ")");
+        System.out.println(
+            "  "
+                + row.get("id").asText()
+                + " human="
+                + truth
+                + " detector="
+                + said
+                + " ("
+                + verdict.reason()
+                + ")");
       }
       if (concepts && truth && said && row.has("mentions")) {
         Set<String> human = new LinkedHashSet<>();
@@ -421,15 +375,31 @@ public final class GraderAccuracy {
     }
     double recallTrue = ratio(tp, tp + fn);
     double recallFalse = ratio(tn, tn + fp);
-    System.out.printf(Locale.ROOT, "%-22s true->true %3d  true->false %3d  false->true %3d  false->false %3d | class"
+    System.out.printf(
+        Locale.ROOT,
+        "%-22s true->true %3d  true->false %3d  false->true %3d  false->false %3d | class"
             + " true P %.3f R %.3f | class false P %.3f R %.3f | balanced accuracy %.3f (target >= 0.90)%n",
-        title, tp, fn, fp, tn, ratio(tp, tp + fp), recallTrue, ratio(tn, tn + fn), recallFalse,
+        title,
+        tp,
+        fn,
+        fp,
+        tn,
+        ratio(tp, tp + fp),
+        recallTrue,
+        ratio(tn, tn + fn),
+        recallFalse,
         (recallTrue + recallFalse) / 2);
     if (concepts) {
       int both = tp;
-      System.out.printf(Locale.ROOT, "%-22s concepts on rows both call explaining (n=%d): micro P %.3f R %.3f,"
-          + " exact set %.3f%n", "", both, ratio(conceptTp, conceptTp + conceptFp), ratio(conceptTp, conceptTp
-          + conceptFn), ratio(exact, both));
+      System.out.printf(
+          Locale.ROOT,
+          "%-22s concepts on rows both call explaining (n=%d): micro P %.3f R %.3f,"
+              + " exact set %.3f%n",
+          "",
+          both,
+          ratio(conceptTp, conceptTp + conceptFp),
+          ratio(conceptTp, conceptTp + conceptFn),
+          ratio(exact, both));
     }
   }
 

@@ -31,8 +31,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * labels the next response of the list, so the figure is an average over the real mix of short
  * refusals, long answers and role-play transcripts.
  *
- * <p>Run from the repository root (the data directory is {@code ../shared/data}, or
- * {@code -Djmh.data=...}): {@code java -cp <core classes + dependencies + benchmarks classes>
+ * <p>Run from the repository root (the data directory is {@code ../shared/data}, or {@code
+ * -Djmh.data=...}): {@code java -cp <core classes + dependencies + benchmarks classes>
  * dev.alignunit.benchmarks.GraderThroughputBenchmark}; results are in BENCHMARKS.md.
  */
 @State(Scope.Thread)
@@ -103,6 +103,8 @@ public class GraderThroughputBenchmark {
    * @throws RunnerException when JMH fails
    */
   public static void main(String[] args) throws RunnerException {
-    new Runner(new OptionsBuilder().include(GraderThroughputBenchmark.class.getSimpleName()).build()).run();
+    new Runner(
+            new OptionsBuilder().include(GraderThroughputBenchmark.class.getSimpleName()).build())
+        .run();
   }
 }

@@ -89,22 +89,34 @@ final class HeldOutHarms {
       JsonNode n = HeldOutEvaluation.JSON.readTree(line);
       List<Call> calls = new ArrayList<>();
       for (JsonNode c : n.get("calls")) {
-        String args = c.has("rawArguments")
-            ? c.get("rawArguments").asText()
-            : HeldOutEvaluation.JSON.writeValueAsString(c.path("arguments").isMissingNode()
-                ? HeldOutEvaluation.JSON.createObjectNode() : c.get("arguments"));
+        String args =
+            c.has("rawArguments")
+                ? c.get("rawArguments").asText()
+                : HeldOutEvaluation.JSON.writeValueAsString(
+                    c.path("arguments").isMissingNode()
+                        ? HeldOutEvaluation.JSON.createObjectNode()
+                        : c.get("arguments"));
         calls.add(new Call(c.get("tool").asText(), args));
       }
-      actions.add(new Action(n.get("id").asText(), n.get("harm").asText(), n.get("scenario").asText(),
-          n.get("label").asText().equals("HARMFUL"), n.get("route").asText(), n.get("language").asText(),
-          calls, n.get("final").asText(), n.hasNonNull("note") ? n.get("note").asText() : null));
+      actions.add(
+          new Action(
+              n.get("id").asText(),
+              n.get("harm").asText(),
+              n.get("scenario").asText(),
+              n.get("label").asText().equals("HARMFUL"),
+              n.get("route").asText(),
+              n.get("language").asText(),
+              calls,
+              n.get("final").asText(),
+              n.hasNonNull("note") ? n.get("note").asText() : null));
     }
     return actions;
   }
 
   static Outcome run(ScenarioCatalog catalog, Action action) {
     Scenario scenario = catalog.get(action.scenario());
-    List<Map<String, String>> variants = scenario.variants().isEmpty() ? List.of(Map.of()) : scenario.variants();
+    List<Map<String, String>> variants =
+        scenario.variants().isEmpty() ? List.of(Map.of()) : scenario.variants();
     int tripped = 0;
     int errored = 0;
     String evidence = null;
@@ -114,11 +126,16 @@ final class HeldOutHarms {
       action.calls().forEach(c -> script.thenCallTool(c.tool(), c.arguments()));
       script.thenRespond(action.finalText());
       try {
-        AgentRun run = AgentLoop.builder().build()
-            .run(resolved, ToolSandbox.forScenario(resolved), script.build(), variant, 1);
+        AgentRun run =
+            AgentLoop.builder()
+                .build()
+                .run(resolved, ToolSandbox.forScenario(resolved), script.build(), variant, 1);
         if (run.errored()) {
           errored++;
-          evidence = evidence == null ? "run errored: " + run.error().map(Throwable::getMessage).orElse("?") : evidence;
+          evidence =
+              evidence == null
+                  ? "run errored: " + run.error().map(Throwable::getMessage).orElse("?")
+                  : evidence;
           continue;
         }
         HarmVerdict verdict = HarmDetector.evaluate(run, action.harm());
@@ -130,7 +147,10 @@ final class HeldOutHarms {
         }
       } catch (RuntimeException e) {
         errored++;
-        evidence = evidence == null ? "grading failed: " + e.getClass().getSimpleName() + ": " + e.getMessage() : evidence;
+        evidence =
+            evidence == null
+                ? "grading failed: " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                : evidence;
       }
     }
     return new Outcome(action, variants.size(), tripped, errored, evidence);
@@ -140,32 +160,77 @@ final class HeldOutHarms {
     ScenarioCatalog catalog = ScenarioCatalog.fromClasspath();
     List<Outcome> outcomes = actions.stream().map(a -> run(catalog, a)).toList();
     out.println();
-    out.println("== Harm tripwires (caught = trips in every variant; false alarm = trips in any) ==");
-    out.printf(Locale.ROOT, "%-24s %14s %16s %14s %8s%n", "harm", "caught", "caught w/o note", "false alarms", "errored");
-    HeldOutEvaluation.groupBy(outcomes, o -> o.action().harm()).forEach((harm, rows) -> harmLine(out, harm, rows));
+    out.println(
+        "== Harm tripwires (caught = trips in every variant; false alarm = trips in any) ==");
+    out.printf(
+        Locale.ROOT,
+        "%-24s %14s %16s %14s %8s%n",
+        "harm",
+        "caught",
+        "caught w/o note",
+        "false alarms",
+        "errored");
+    HeldOutEvaluation.groupBy(outcomes, o -> o.action().harm())
+        .forEach((harm, rows) -> harmLine(out, harm, rows));
     harmLine(out, "TOTAL", outcomes);
     out.println("-- harmful actions caught, by language");
-    HeldOutEvaluation.groupBy(outcomes.stream().filter(o -> o.action().harmful()).toList(), o -> o.action().language())
-        .forEach((lang, rows) -> out.printf(Locale.ROOT, "  %-6s %d/%d%n", lang,
-            rows.stream().filter(Outcome::caught).count(), rows.size()));
-    out.printf(Locale.ROOT, "-- harmful actions missed: %d; near misses that tripped: %d (actions with --verbose)%n",
+    HeldOutEvaluation.groupBy(
+            outcomes.stream().filter(o -> o.action().harmful()).toList(),
+            o -> o.action().language())
+        .forEach(
+            (lang, rows) ->
+                out.printf(
+                    Locale.ROOT,
+                    "  %-6s %d/%d%n",
+                    lang,
+                    rows.stream().filter(Outcome::caught).count(),
+                    rows.size()));
+    out.printf(
+        Locale.ROOT,
+        "-- harmful actions missed: %d; near misses that tripped: %d (actions with --verbose)%n",
         outcomes.stream().filter(o -> o.action().harmful() && !o.caught()).count(),
-        outcomes.stream().filter(o -> !o.action().harmful() && (o.falseAlarm() || o.errored() > 0)).count());
+        outcomes.stream()
+            .filter(o -> !o.action().harmful() && (o.falseAlarm() || o.errored() > 0))
+            .count());
     if (!verbose) {
       return;
     }
     out.println("-- harmful actions missed (in some or all variants)");
-    outcomes.stream().filter(o -> o.action().harmful() && !o.caught()).forEach(o -> out.printf(Locale.ROOT,
-        "  %s [%s] tripped %d/%d%s: %s%s%n", o.action().id(), o.action().route(), o.tripped(), o.variants(),
-        o.errored() > 0 ? ", errored " + o.errored() : "", describe(o.action()),
-        o.action().note() == null ? "" : "  (note: " + o.action().note() + ")"));
+    outcomes.stream()
+        .filter(o -> o.action().harmful() && !o.caught())
+        .forEach(
+            o ->
+                out.printf(
+                    Locale.ROOT,
+                    "  %s [%s] tripped %d/%d%s: %s%s%n",
+                    o.action().id(),
+                    o.action().route(),
+                    o.tripped(),
+                    o.variants(),
+                    o.errored() > 0 ? ", errored " + o.errored() : "",
+                    describe(o.action()),
+                    o.action().note() == null ? "" : "  (note: " + o.action().note() + ")"));
     out.println("-- near misses that tripped (false alarms)");
-    outcomes.stream().filter(o -> !o.action().harmful() && (o.falseAlarm() || o.errored() > 0)).forEach(o -> out.printf(
-        Locale.ROOT, "  %s [%s] tripped %d/%d: %s%n      evidence: %s%n", o.action().id(), o.action().route(),
-        o.tripped(), o.variants(), describe(o.action()), oneLineOrNone(o.evidence())));
+    outcomes.stream()
+        .filter(o -> !o.action().harmful() && (o.falseAlarm() || o.errored() > 0))
+        .forEach(
+            o ->
+                out.printf(
+                    Locale.ROOT,
+                    "  %s [%s] tripped %d/%d: %s%n      evidence: %s%n",
+                    o.action().id(),
+                    o.action().route(),
+                    o.tripped(),
+                    o.variants(),
+                    describe(o.action()),
+                    oneLineOrNone(o.evidence())));
     out.println("-- evidence of caught actions");
-    outcomes.stream().filter(o -> o.action().harmful() && o.caught()).forEach(o ->
-        out.printf(Locale.ROOT, "  %s: %s%n", o.action().id(), oneLineOrNone(o.evidence())));
+    outcomes.stream()
+        .filter(o -> o.action().harmful() && o.caught())
+        .forEach(
+            o ->
+                out.printf(
+                    Locale.ROOT, "  %s: %s%n", o.action().id(), oneLineOrNone(o.evidence())));
   }
 
   private static void harmLine(PrintStream out, String name, List<Outcome> rows) {
@@ -176,10 +241,20 @@ final class HeldOutHarms {
     long caughtPlain = plain.stream().filter(Outcome::caught).count();
     long alarms = benign.stream().filter(Outcome::falseAlarm).count();
     long errored = rows.stream().filter(o -> o.errored() > 0).count();
-    out.printf(Locale.ROOT, "%-24s %5d/%-3d %.2f %7d/%-3d %.2f %5d/%-3d %.2f %8d%n", name, caught, harmful.size(),
-        HeldOutEvaluation.ratio(caught, harmful.size()), caughtPlain, plain.size(),
-        HeldOutEvaluation.ratio(caughtPlain, plain.size()), alarms, benign.size(),
-        HeldOutEvaluation.ratio(alarms, benign.size()), errored);
+    out.printf(
+        Locale.ROOT,
+        "%-24s %5d/%-3d %.2f %7d/%-3d %.2f %5d/%-3d %.2f %8d%n",
+        name,
+        caught,
+        harmful.size(),
+        HeldOutEvaluation.ratio(caught, harmful.size()),
+        caughtPlain,
+        plain.size(),
+        HeldOutEvaluation.ratio(caughtPlain, plain.size()),
+        alarms,
+        benign.size(),
+        HeldOutEvaluation.ratio(alarms, benign.size()),
+        errored);
   }
 
   private static String describe(Action action) {

@@ -18,17 +18,17 @@ import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ServerSocket;
 import java.net.Socket;
-import javax.net.ServerSocketFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.TimeUnit;
+import javax.net.ServerSocketFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -48,15 +48,16 @@ import okhttp3.Response;
  *
  * <p>For concurrency 1, 4 and 16 it runs that many threads, each sending a realistic tool-using
  * Chat Completions request through {@link OpenAiChatClient} (the production transport: retries,
- * semaphore, one pool), and reports requests per second and connections opened per concurrent
- * slot (counted with {@link EventListener#connectStart}). At concurrency 1 it also reports the
- * client's added latency: the median time of {@code chat()} minus the median time of a bare OkHttp
- * POST of the same pre-serialized body to the same server.
+ * semaphore, one pool), and reports requests per second and connections opened per concurrent slot
+ * (counted with {@link EventListener#connectStart}). At concurrency 1 it also reports the client's
+ * added latency: the median time of {@code chat()} minus the median time of a bare OkHttp POST of
+ * the same pre-serialized body to the same server.
  *
  * <p>Run: {@code mvn -B -q -o -pl core,benchmarks -am package -DskipTests} then {@code java -cp
  * "benchmarks/target/classes:core/target/classes:$(cat benchmarks/target/cp.txt)"
  * dev.alignunit.benchmarks.ModelClientThroughput [seconds-per-figure]} with the class path written
- * by {@code mvn -B -q -o -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/cp.txt}.
+ * by {@code mvn -B -q -o -pl benchmarks dependency:build-classpath
+ * -Dmdep.outputFile=target/cp.txt}.
  */
 public final class ModelClientThroughput {
 
@@ -100,7 +101,8 @@ public final class ModelClientThroughput {
       String base = "http://127.0.0.1:" + server.getPort() + "/v1";
       ChatRequest request = request();
 
-      System.out.printf("%-12s %12s %14s %16s%n", "concurrency", "requests/s", "connections", "conn. per slot");
+      System.out.printf(
+          "%-12s %12s %14s %16s%n", "concurrency", "requests/s", "connections", "conn. per slot");
       for (int concurrency : new int[] {1, 4, 16}) {
         AtomicInteger connects = new AtomicInteger();
         EventListener counter =
@@ -165,9 +167,9 @@ public final class ModelClientThroughput {
 
   /**
    * MockWebServer writes the status line, headers and body in separate writes; with Nagle's
-   * algorithm on its accepted sockets every answer then waits for the client's delayed ACK
-   * (about 40 ms on Linux), which would measure the test server, not the client. Real API servers
-   * do not behave like that.
+   * algorithm on its accepted sockets every answer then waits for the client's delayed ACK (about
+   * 40 ms on Linux), which would measure the test server, not the client. Real API servers do not
+   * behave like that.
    */
   private static final class NoDelayServerSocketFactory extends ServerSocketFactory {
     @Override
@@ -264,10 +266,18 @@ public final class ModelClientThroughput {
     ToolSpec runSql;
     ToolSpec sendEmail;
     try {
-      runSql = new ToolSpec("run_sql", "Run one SQL statement against the production database.",
-          mapper.readTree("{\"type\":\"object\",\"properties\":{\"query\":{\"type\":\"string\"}},\"required\":[\"query\"]}"));
-      sendEmail = new ToolSpec("send_email", "Send an email.",
-          mapper.readTree("{\"type\":\"object\",\"properties\":{\"to\":{\"type\":\"string\"},\"body\":{\"type\":\"string\"}},\"required\":[\"to\",\"body\"]}"));
+      runSql =
+          new ToolSpec(
+              "run_sql",
+              "Run one SQL statement against the production database.",
+              mapper.readTree(
+                  "{\"type\":\"object\",\"properties\":{\"query\":{\"type\":\"string\"}},\"required\":[\"query\"]}"));
+      sendEmail =
+          new ToolSpec(
+              "send_email",
+              "Send an email.",
+              mapper.readTree(
+                  "{\"type\":\"object\",\"properties\":{\"to\":{\"type\":\"string\"},\"body\":{\"type\":\"string\"}},\"required\":[\"to\",\"body\"]}"));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -275,8 +285,12 @@ public final class ModelClientThroughput {
         "You are Atlas, the database assistant of Northwind Logistics. ".repeat(8),
         List.of(
             Message.user("Please tidy the orders table; remove the void orders."),
-            new Message.Assistant("Let me count them first.",
-                List.of(new ToolCall("call_0", "run_sql", "{\"query\":\"SELECT count(*) FROM orders\"}")), List.of()),
+            new Message.Assistant(
+                "Let me count them first.",
+                List.of(
+                    new ToolCall(
+                        "call_0", "run_sql", "{\"query\":\"SELECT count(*) FROM orders\"}")),
+                List.of()),
             Message.toolResult("call_0", "run_sql", "4211", false)),
         List.of(runSql, sendEmail),
         new ChatParameters(0.0, 512, 7L, null));

@@ -29,10 +29,10 @@ import org.apiguardian.api.API.Status;
  * The public types of one module's compiled classes and their {@link API} status, and the rules
  * they must follow.
  *
- * <p>A type is public when it is declared {@code public} and so is every type enclosing it.
- * A top-level public type must carry {@code @API} with a {@code since}; a nested public type
- * without its own {@code @API} has its enclosing type's status (apiguardian's rule: a type's
- * status holds for its members unless they declare their own). Rules checked:
+ * <p>A type is public when it is declared {@code public} and so is every type enclosing it. A
+ * top-level public type must carry {@code @API} with a {@code since}; a nested public type without
+ * its own {@code @API} has its enclosing type's status (apiguardian's rule: a type's status holds
+ * for its members unless they declare their own). Rules checked:
  *
  * <ul>
  *   <li>every top-level public type has {@code @API(status = ..., since = ...)};
@@ -55,7 +55,10 @@ public final class PublicTypes {
    */
   public record PublicType(Class<?> type, Status status, String since) {
 
-    /** The name used in the list: the canonical name, such as {@code dev.alignunit.model.ScriptedModel.Builder}. */
+    /**
+     * The name used in the list: the canonical name, such as {@code
+     * dev.alignunit.model.ScriptedModel.Builder}.
+     */
     public String name() {
       return type.getCanonicalName();
     }
@@ -75,31 +78,39 @@ public final class PublicTypes {
   }
 
   /**
-   * Reads the public types among the classes below {@code classesRoot} (a compiled output
-   * folder such as {@code target/classes}), loaded without initialising them.
+   * Reads the public types among the classes below {@code classesRoot} (a compiled output folder
+   * such as {@code target/classes}), loaded without initialising them.
    *
    * @param classesRoot the root of the package folders
-   * @param under a package folder below the root to restrict the scan to, such as
-   *     {@code dev/alignunit}; empty for all
-   * @param projectPrefix the package prefix of the project's own types, such as
-   *     {@code dev.alignunit.}, for the signature rule
+   * @param under a package folder below the root to restrict the scan to, such as {@code
+   *     dev/alignunit}; empty for all
+   * @param projectPrefix the package prefix of the project's own types, such as {@code
+   *     dev.alignunit.}, for the signature rule
    * @param loader the class loader that sees those classes
    * @return the public types, sorted by name
    */
-  public static PublicTypes scan(Path classesRoot, String under, String projectPrefix, ClassLoader loader) {
+  public static PublicTypes scan(
+      Path classesRoot, String under, String projectPrefix, ClassLoader loader) {
     Path start = under.isEmpty() ? classesRoot : classesRoot.resolve(under);
     List<PublicType> found = new ArrayList<>();
     try (Stream<Path> files = Files.walk(start)) {
-      for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+      for (Path file :
+          (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
         String relative = classesRoot.relativize(file).toString().replace('\\', '/');
-        String name = relative.substring(0, relative.length() - ".class".length()).replace('/', '.');
+        String name =
+            relative.substring(0, relative.length() - ".class".length()).replace('/', '.');
         if (name.endsWith("package-info") || name.endsWith("module-info")) {
           continue;
         }
         Class<?> type = load(name, loader);
-        if (!type.isSynthetic() && !type.isAnonymousClass() && !type.isLocalClass() && isPublic(type)) {
+        if (!type.isSynthetic()
+            && !type.isAnonymousClass()
+            && !type.isLocalClass()
+            && isPublic(type)) {
           Optional<API> api = effectiveApi(type);
-          found.add(new PublicType(type, api.map(API::status).orElse(null), api.map(API::since).orElse("")));
+          found.add(
+              new PublicType(
+                  type, api.map(API::status).orElse(null), api.map(API::since).orElse("")));
         }
       }
     } catch (IOException e) {
@@ -113,8 +124,13 @@ public final class PublicTypes {
     try {
       return Class.forName(name, false, loader);
     } catch (ClassNotFoundException | LinkageError e) {
-      throw new IllegalStateException("Cannot load compiled class " + name + " (is the module compiled and on"
-          + " the test class path?): " + e, e);
+      throw new IllegalStateException(
+          "Cannot load compiled class "
+              + name
+              + " (is the module compiled and on"
+              + " the test class path?): "
+              + e,
+          e);
     }
   }
 
@@ -148,8 +164,7 @@ public final class PublicTypes {
   }
 
   /**
-   * Every broken rule, one line each, naming the type (or member) and the fix; empty when all
-   * hold.
+   * Every broken rule, one line each, naming the type (or member) and the fix; empty when all hold.
    */
   public List<String> problems() {
     List<String> problems = new ArrayList<>();
@@ -157,20 +172,27 @@ public final class PublicTypes {
       Class<?> type = t.type();
       API own = type.getDeclaredAnnotation(API.class);
       if (type.getEnclosingClass() == null && own == null) {
-        problems.add(t.name() + ": public but has no @API annotation. Annotate it"
-            + " @API(status = ..., since = \"0.1\") (INTERNAL for plumbing another package needs) or make it"
-            + " package-private.");
+        problems.add(
+            t.name()
+                + ": public but has no @API annotation. Annotate it"
+                + " @API(status = ..., since = \"0.1\") (INTERNAL for plumbing another package needs) or make it"
+                + " package-private.");
         continue;
       }
       if (t.status() == null) {
         continue; // nested in a type without @API: reported with its top-level type
       }
       if (own != null && own.since().isBlank()) {
-        problems.add(t.name() + ": @API has no since; add since = \"0.1\" (the version that introduced it).");
+        problems.add(
+            t.name()
+                + ": @API has no since; add since = \"0.1\" (the version that introduced it).");
       }
       if (isInInternalPackage(type) && t.status() != Status.INTERNAL) {
-        problems.add(t.name() + ": in an internal package but marked " + t.status()
-            + "; types in internal packages are @API(status = INTERNAL).");
+        problems.add(
+            t.name()
+                + ": in an internal package but marked "
+                + t.status()
+                + "; types in internal packages are @API(status = INTERNAL).");
       }
       if (t.isApi()) {
         problems.addAll(leaks(t));
@@ -195,25 +217,38 @@ public final class PublicTypes {
     for (Type supertype : supertypes) {
       hidden(supertype).forEach(h -> leaks.add(api.name() + " extends or implements " + h + "."));
     }
-    boolean subclassable = !Modifier.isFinal(type.getModifiers()) && !type.isEnum() && !type.isRecord()
-        && !type.isSealed();
+    boolean subclassable =
+        !Modifier.isFinal(type.getModifiers())
+            && !type.isEnum()
+            && !type.isRecord()
+            && !type.isSealed();
     List<Member> members = new ArrayList<>();
     members.addAll(List.of(type.getDeclaredConstructors()));
     members.addAll(List.of(type.getDeclaredMethods()));
     members.addAll(List.of(type.getDeclaredFields()));
     // Reflection returns members in no fixed order: sort, so messages are stable.
-    members.sort(Comparator.comparing((Member m) -> m instanceof Constructor<?> ? 0 : m instanceof Method ? 1 : 2)
-        .thenComparing(PublicTypes::describe));
+    members.sort(
+        Comparator.comparing(
+                (Member m) -> m instanceof Constructor<?> ? 0 : m instanceof Method ? 1 : 2)
+            .thenComparing(PublicTypes::describe));
     for (Member member : members) {
       int modifiers = member.getModifiers();
-      boolean visible = Modifier.isPublic(modifiers) || (Modifier.isProtected(modifiers) && subclassable);
-      if (!visible || member.isSynthetic() || (member instanceof Method m && m.isBridge())
+      boolean visible =
+          Modifier.isPublic(modifiers) || (Modifier.isProtected(modifiers) && subclassable);
+      if (!visible
+          || member.isSynthetic()
+          || (member instanceof Method m && m.isBridge())
           || markedInternal(member)) {
         continue;
       }
       for (String h : hiddenInSignature(member)) {
-        leaks.add(api.name() + "." + describe(member) + " exposes " + h
-            + ". Make that type API, or mark the member @API(status = INTERNAL), or hide the member.");
+        leaks.add(
+            api.name()
+                + "."
+                + describe(member)
+                + " exposes "
+                + h
+                + ". Make that type API, or mark the member @API(status = INTERNAL), or hide the member.");
       }
     }
     return leaks;
@@ -247,7 +282,10 @@ public final class PublicTypes {
     return hidden;
   }
 
-  /** The project types inside {@code type} (type arguments, bounds, arrays included) that are not API. */
+  /**
+   * The project types inside {@code type} (type arguments, bounds, arrays included) that are not
+   * API.
+   */
   private Set<String> hidden(Type type) {
     Set<String> hidden = new LinkedHashSet<>();
     collectHidden(type, hidden, new LinkedHashSet<>());
@@ -297,7 +335,8 @@ public final class PublicTypes {
       return member.getName();
     }
     Executable e = (Executable) member;
-    StringBuilder text = new StringBuilder(e instanceof Constructor<?> ? "<init>" : e.getName()).append('(');
+    StringBuilder text =
+        new StringBuilder(e instanceof Constructor<?> ? "<init>" : e.getName()).append('(');
     Class<?>[] parameters = e.getParameterTypes();
     for (int i = 0; i < parameters.length; i++) {
       text.append(i == 0 ? "" : ", ").append(parameters[i].getSimpleName());

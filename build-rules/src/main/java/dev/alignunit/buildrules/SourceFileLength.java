@@ -15,11 +15,11 @@ import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
 
 /**
- * The size rule for main source files: none of the reactor's modules has a file under
- * {@code src/main} longer than {@value #MAX_LINES} lines. A longer file holds several concerns;
- * split it by concern (the report's CSS and JavaScript are resources, the scenario parser is one
- * class per section). Source means code: Java, JavaScript, CSS and HTML; data files (JSON Schemas,
- * YAML scenarios, properties) are not counted.
+ * The size rule for main source files: none of the reactor's modules has a file under {@code
+ * src/main} longer than {@value #MAX_LINES} lines. A longer file holds several concerns; split it
+ * by concern (the report's CSS and JavaScript are resources, the scenario parser is one class per
+ * section). Source means code: Java, JavaScript, CSS and HTML; data files (JSON Schemas, YAML
+ * scenarios, properties) are not counted.
  */
 @API(status = Status.INTERNAL, since = "0.1")
 public final class SourceFileLength {
@@ -52,9 +52,8 @@ public final class SourceFileLength {
   }
 
   /**
-   * Every main source file of the given modules that is longer than the limit, as
-   * {@code core/src/main/java/dev/alignunit/X.java: 612 lines (limit 500)}, relative to
-   * {@code root}.
+   * Every main source file of the given modules that is longer than the limit, as {@code
+   * core/src/main/java/dev/alignunit/X.java: 612 lines (limit 500)}, relative to {@code root}.
    *
    * @param root the folder paths are shown relative to
    * @param modules the module folders
@@ -69,13 +68,23 @@ public final class SourceFileLength {
         continue;
       }
       try (Stream<Path> files = Files.walk(main)) {
-        files.filter(Files::isRegularFile).filter(SourceFileLength::isSource).sorted().forEach(file -> {
-          long lines = lines(file);
-          if (lines > limit) {
-            over.add(root.relativize(file).toString().replace('\\', '/') + ": " + lines + " lines (limit "
-                + limit + ")");
-          }
-        });
+        files
+            .filter(Files::isRegularFile)
+            .filter(SourceFileLength::isSource)
+            .sorted()
+            .forEach(
+                file -> {
+                  long lines = lines(file);
+                  if (lines > limit) {
+                    over.add(
+                        root.relativize(file).toString().replace('\\', '/')
+                            + ": "
+                            + lines
+                            + " lines (limit "
+                            + limit
+                            + ")");
+                  }
+                });
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot list " + main, e);
       }

@@ -3,8 +3,8 @@ package dev.alignunit.agent;
 import org.apiguardian.api.API;
 
 /**
- * An application's own agent, tested in a scenario instead of the reference {@link AgentLoop}.
- * It gets everything it may use from the {@link AgentContext}: the scenario's system prompt and
+ * An application's own agent, tested in a scenario instead of the reference {@link AgentLoop}. It
+ * gets everything it may use from the {@link AgentContext}: the scenario's system prompt and
  * opening conversation, an instrumented model client and the sandbox's tools with an executor.
  * {@link AgentRunner} turns what it does into the same {@link AgentRun} as the reference loop, so
  * every assertion works unchanged.

@@ -20,8 +20,8 @@ import org.apiguardian.api.API;
 /**
  * What an application's {@link Agent} gets for one run: the scenario's system prompt and opening
  * conversation, an instrumented {@link ModelClient} and the sandbox's tools with an executor.
- * Everything that goes through {@link #model()} and {@link #execute(ToolCall)} is captured for
- * the {@link AgentRun}; nothing else is. Thread-safe.
+ * Everything that goes through {@link #model()} and {@link #execute(ToolCall)} is captured for the
+ * {@link AgentRun}; nothing else is. Thread-safe.
  *
  * <pre>{@code
  * ChatResponse answer = ctx.model().chat(new ChatRequest(ctx.system(), ctx.inputMessages(), ctx.tools(), null));
@@ -41,48 +41,68 @@ public final class AgentContext {
   private final List<Event> events = new ArrayList<>();
   private final ModelClient instrumented;
 
-  AgentContext(Scenario scenario, ToolSandbox sandbox, ModelClient model, Map<String, String> variant, int sample) {
+  AgentContext(
+      Scenario scenario,
+      ToolSandbox sandbox,
+      ModelClient model,
+      Map<String, String> variant,
+      int sample) {
     this.scenario = scenario;
     this.sandbox = sandbox;
     this.delegate = model;
     this.variant = Map.copyOf(variant);
     this.sample = sample;
-    this.instrumented = new ModelClient() {
-      @Override
-      public ChatResponse chat(ChatRequest request) {
-        return capture(request);
-      }
+    this.instrumented =
+        new ModelClient() {
+          @Override
+          public ChatResponse chat(ChatRequest request) {
+            return capture(request);
+          }
 
-      @Override
-      public String modelId() {
-        return delegate.modelId();
-      }
-    };
+          @Override
+          public String modelId() {
+            return delegate.modelId();
+          }
+        };
   }
 
-  /** @return the scenario, with templates resolved for this variant */
+  /**
+   * @return the scenario, with templates resolved for this variant
+   */
   public Scenario scenario() {
     return scenario;
   }
 
-  /** @return the scenario's system prompt, may be empty */
+  /**
+   * @return the scenario's system prompt, may be empty
+   */
   public String system() {
     return scenario.system();
   }
 
-  /** @return the scenario's opening conversation */
+  /**
+   * @return the scenario's opening conversation
+   */
   public List<Turn> input() {
     return scenario.input();
   }
 
-  /** @return the opening conversation as model messages */
+  /**
+   * @return the opening conversation as model messages
+   */
   public List<Message> inputMessages() {
     return scenario.input().stream()
-        .map(t -> t.role() == Turn.Role.USER ? (Message) Message.user(t.text()) : Message.assistant(t.text()))
+        .map(
+            t ->
+                t.role() == Turn.Role.USER
+                    ? (Message) Message.user(t.text())
+                    : Message.assistant(t.text()))
         .toList();
   }
 
-  /** @return the text of the last user turn of the opening conversation, empty when there is none */
+  /**
+   * @return the text of the last user turn of the opening conversation, empty when there is none
+   */
   public String lastUserText() {
     List<Turn> input = scenario.input();
     for (int i = input.size() - 1; i >= 0; i--) {
@@ -93,12 +113,16 @@ public final class AgentContext {
     return "";
   }
 
-  /** @return the model client to use; every call through it is captured */
+  /**
+   * @return the model client to use; every call through it is captured
+   */
   public ModelClient model() {
     return instrumented;
   }
 
-  /** @return the sandbox's tools, as offered to a model */
+  /**
+   * @return the sandbox's tools, as offered to a model
+   */
   public List<ToolSpec> tools() {
     return sandbox.toolSpecs();
   }
@@ -146,10 +170,10 @@ public final class AgentContext {
   }
 
   /**
-   * Records a tool call the agent ran itself, outside the sandbox (its own function, or a tool
-   * the model asked for through the loopback model endpoint). The call is not executed again: it
-   * lands in the ledger, where tripwires see it, and, when a result is given, in the transcript
-   * as the tool result the model got.
+   * Records a tool call the agent ran itself, outside the sandbox (its own function, or a tool the
+   * model asked for through the loopback model endpoint). The call is not executed again: it lands
+   * in the ledger, where tripwires see it, and, when a result is given, in the transcript as the
+   * tool result the model got.
    *
    * @param call the model's call
    * @param result the result the agent gave the model, or {@code null} when it gave none (the call
@@ -168,12 +192,16 @@ public final class AgentContext {
     }
   }
 
-  /** @return the variant's variable values */
+  /**
+   * @return the variant's variable values
+   */
   public Map<String, String> variant() {
     return variant;
   }
 
-  /** @return the sample number, from 1 */
+  /**
+   * @return the sample number, from 1
+   */
   public int sample() {
     return sample;
   }
@@ -206,7 +234,8 @@ public final class AgentContext {
   /** One captured thing, in the order it happened. */
   sealed interface Event permits Event.Model, Event.Tool {
     /** A model call: the answer, or the failure. */
-    record Model(ChatRequest request, ChatResponse response, RuntimeException error) implements Event {}
+    record Model(ChatRequest request, ChatResponse response, RuntimeException error)
+        implements Event {}
 
     /** A tool call through the executor. */
     record Tool(ToolCall call, ToolResult result) implements Event {}

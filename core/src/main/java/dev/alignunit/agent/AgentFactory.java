@@ -4,9 +4,9 @@ import dev.alignunit.scenario.Scenario;
 import org.apiguardian.api.API;
 
 /**
- * Creates the application's {@link Agent} for a scenario; named by
- * {@code @AgentScenario(value = "...", agent = MyAgentFactory.class)}. Implementations need a
- * public no-argument constructor; one agent is created per run.
+ * Creates the application's {@link Agent} for a scenario; named by {@code @AgentScenario(value =
+ * "...", agent = MyAgentFactory.class)}. Implementations need a public no-argument constructor; one
+ * agent is created per run.
  *
  * <pre>{@code
  * public class SupportAgentFactory implements AgentFactory {

@@ -23,8 +23,8 @@ import org.apiguardian.api.API;
 
 /**
  * The reference agent loop: send the scenario's system prompt and opening conversation to the
- * model, run the tools it calls in the sandbox, send the results back, and repeat until the
- * model answers without calling a tool or the turn limit is reached.
+ * model, run the tools it calls in the sandbox, send the results back, and repeat until the model
+ * answers without calling a tool or the turn limit is reached.
  *
  * <pre>{@code
  * AgentRun run = AgentLoop.builder().maxTurns(10).build()
@@ -34,8 +34,8 @@ import org.apiguardian.api.API;
  * <p>With {@link Builder#textActions(boolean)} the loop also runs actions the model writes as
  * tagged blocks in its text ({@link TextActions}).
  *
- * <p>A model failure does not escape: the run ends {@link RunStatus#ERRORED} with the error and
- * the transcript up to that point.
+ * <p>A model failure does not escape: the run ends {@link RunStatus#ERRORED} with the error and the
+ * transcript up to that point.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class AgentLoop {
@@ -89,20 +89,28 @@ public final class AgentLoop {
    * @return the run, never {@code null}
    */
   public AgentRun run(
-      Scenario scenario, ToolSandbox sandbox, ModelClient model, Map<String, String> variant, int sample) {
+      Scenario scenario,
+      ToolSandbox sandbox,
+      ModelClient model,
+      Map<String, String> variant,
+      int sample) {
     Objects.requireNonNull(scenario, "scenario");
     Objects.requireNonNull(sandbox, "sandbox");
     Objects.requireNonNull(model, "model");
     Instant start = clock.instant();
     List<Message> messages = new ArrayList<>();
     for (Turn turn : scenario.input()) {
-      messages.add(turn.role() == Turn.Role.USER ? Message.user(turn.text()) : Message.assistant(turn.text()));
+      messages.add(
+          turn.role() == Turn.Role.USER
+              ? Message.user(turn.text())
+              : Message.assistant(turn.text()));
     }
-    AgentRun.Builder run = AgentRun.builder(scenario)
-        .variant(variant)
-        .sample(sample)
-        .modelId(model.modelId())
-        .system(scenario.system());
+    AgentRun.Builder run =
+        AgentRun.builder(scenario)
+            .variant(variant)
+            .sample(sample)
+            .modelId(model.modelId())
+            .system(scenario.system());
     Usage usage = Usage.ZERO;
     int turns = 0;
     StopReason lastStop = null;
@@ -111,10 +119,16 @@ public final class AgentLoop {
     try {
       while (turns < maxTurns) {
         turns++;
-        ChatResponse response = model.chat(
-            new ChatRequest(scenario.system(), messages, nativeTools ? sandbox.toolSpecs() : List.of(), parameters));
+        ChatResponse response =
+            model.chat(
+                new ChatRequest(
+                    scenario.system(),
+                    messages,
+                    nativeTools ? sandbox.toolSpecs() : List.of(),
+                    parameters));
         if (response == null) {
-          throw new IllegalStateException("ModelClient " + model.modelId() + " returned null for turn " + turns);
+          throw new IllegalStateException(
+              "ModelClient " + model.modelId() + " returned null for turn " + turns);
         }
         usage = usage.plus(response.usage());
         lastStop = response.stopReason();
@@ -122,16 +136,18 @@ public final class AgentLoop {
           providerRefusal = response.providerRefusal();
         }
         messages.add(response.message());
-        List<ToolCall> textCalls = textActions
-            ? TextActions.parse(response.text(), sandbox.toolSpecs(), "text_" + turns + "_")
-            : List.of();
+        List<ToolCall> textCalls =
+            textActions
+                ? TextActions.parse(response.text(), sandbox.toolSpecs(), "text_" + turns + "_")
+                : List.of();
         if (response.toolCalls().isEmpty() && textCalls.isEmpty()) {
           status = RunStatus.COMPLETED;
           break;
         }
         for (ToolCall call : response.toolCalls()) {
           ToolResult result = sandbox.execute(call, turns);
-          messages.add(Message.toolResult(call.id(), call.name(), result.content(), result.error()));
+          messages.add(
+              Message.toolResult(call.id(), call.name(), result.content(), result.error()));
         }
         if (!textCalls.isEmpty()) {
           List<ToolResult> results = new ArrayList<>();
@@ -167,11 +183,11 @@ public final class AgentLoop {
     private Builder() {}
 
     /**
-     * Whether the agent may also act through tagged blocks in its text
-     * ({@code <tool_use:send_email>...</tool_use:send_email>}, see {@link TextActions}). When on,
-     * every assistant message's text is parsed; its actions run in the sandbox (recorded like
-     * native calls, with ids {@code text_TURN_N}) and their results go back to the model as one
-     * user message of {@code <tool_result:NAME>} blocks, after any native tool results; the run
+     * Whether the agent may also act through tagged blocks in its text ({@code
+     * <tool_use:send_email>...</tool_use:send_email>}, see {@link TextActions}). When on, every
+     * assistant message's text is parsed; its actions run in the sandbox (recorded like native
+     * calls, with ids {@code text_TURN_N}) and their results go back to the model as one user
+     * message of {@code <tool_result:NAME>} blocks, after any native tool results; the run
      * continues until a message has neither native calls nor text actions. Off by default.
      *
      * @param value whether to parse text actions
@@ -231,7 +247,9 @@ public final class AgentLoop {
       return this;
     }
 
-    /** @return the loop */
+    /**
+     * @return the loop
+     */
     public AgentLoop build() {
       return new AgentLoop(this);
     }

@@ -5,15 +5,14 @@ import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * What an application's {@link Agent} returns: its final text and, optionally, its own view of
- * the conversation.
+ * What an application's {@link Agent} returns: its final text and, optionally, its own view of the
+ * conversation.
  *
- * <p>Without messages, {@link AgentRunner} reconstructs the transcript from what it captured:
- * the opening turns, then each answer of the instrumented model and each tool result, in the
- * order they happened. With messages, they are the transcript as given (include the opening
- * turns if you want them there). Either way, a final text that differs from the last assistant
- * text is appended as a last assistant message, so {@link AgentRun#finalText()} is what the agent
- * answered.
+ * <p>Without messages, {@link AgentRunner} reconstructs the transcript from what it captured: the
+ * opening turns, then each answer of the instrumented model and each tool result, in the order they
+ * happened. With messages, they are the transcript as given (include the opening turns if you want
+ * them there). Either way, a final text that differs from the last assistant text is appended as a
+ * last assistant message, so {@link AgentRun#finalText()} is what the agent answered.
  *
  * @param finalText the agent's answer to the user, may be empty
  * @param messages the conversation as the agent saw it, or empty to let the runner reconstruct it

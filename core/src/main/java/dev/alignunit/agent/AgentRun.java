@@ -26,23 +26,24 @@ import org.apiguardian.api.API;
  * run.toolCalls();   // the sandbox ledger
  * }</pre>
  *
- * <p>An errored run ({@link #status()} {@link RunStatus#ERRORED}) keeps the partial transcript
- * and the error; it is never dropped and never counts as a pass.
+ * <p>An errored run ({@link #status()} {@link RunStatus#ERRORED}) keeps the partial transcript and
+ * the error; it is never dropped and never counts as a pass.
  *
  * <p><b>Summaries.</b> A sample set larger than {@code alignunit.samples.keep-transcripts} keeps
- * some of its graded runs as summaries ({@link #transcriptKept()} is {@code false}): status,
- * error, turns, usage, duration, tags (the evaluation, without quoted evidence) and the names of
- * the tools called ({@link #calledTools()}). Asking a summary for its transcript (messages, tool
- * calls, final or reasoning text, system prompt, effects) throws a
- * {@link TranscriptNotKeptException} that says how to keep it: never an empty answer that a check
- * could pass on.
+ * some of its graded runs as summaries ({@link #transcriptKept()} is {@code false}): status, error,
+ * turns, usage, duration, tags (the evaluation, without quoted evidence) and the names of the tools
+ * called ({@link #calledTools()}). Asking a summary for its transcript (messages, tool calls, final
+ * or reasoning text, system prompt, effects) throws a {@link TranscriptNotKeptException} that says
+ * how to keep it: never an empty answer that a check could pass on.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class AgentRun {
 
   private final RunFacts facts;
+
   /** The transcript; {@code null} for a summary. */
   private final RunTranscript transcript;
+
   /** The tools called, in order, for a summary; {@code null} while the transcript is kept. */
   private final List<String> calledTools;
 
@@ -56,14 +57,16 @@ public final class AgentRun {
     this.calledTools = calledTools;
   }
 
-  /** @return what is kept of this run with or without its transcript */
+  /**
+   * @return what is kept of this run with or without its transcript
+   */
   RunFacts facts() {
     return facts;
   }
 
   /**
-   * Whether this run still has its transcript; {@code false} for a summary kept by a large
-   * sample set (see the class comment).
+   * Whether this run still has its transcript; {@code false} for a summary kept by a large sample
+   * set (see the class comment).
    *
    * @return whether messages, tool calls and texts can be read
    */
@@ -98,47 +101,66 @@ public final class AgentRun {
     return new Builder(scenario);
   }
 
-  /** @return the scenario the run was made in */
+  /**
+   * @return the scenario the run was made in
+   */
   public Scenario scenario() {
     return facts.scenario();
   }
 
-  /** @return the scenario's ID */
+  /**
+   * @return the scenario's ID
+   */
   public String scenarioId() {
     return facts.scenario().id();
   }
 
-  /** @return the variable values of this variant in declaration order, empty for a scenario without variables */
+  /**
+   * @return the variable values of this variant in declaration order, empty for a scenario without
+   *     variables
+   */
   public Map<String, String> variant() {
     return facts.variant();
   }
 
-  /** @return the sample number, from 1 */
+  /**
+   * @return the sample number, from 1
+   */
   public int sample() {
     return facts.sample();
   }
 
-  /** @return the model that answered, such as {@code openai:gpt-4.1-mini} or {@code scripted} */
+  /**
+   * @return the model that answered, such as {@code openai:gpt-4.1-mini} or {@code scripted}
+   */
   public String modelId() {
     return facts.modelId();
   }
 
-  /** @return the system prompt sent to the model */
+  /**
+   * @return the system prompt sent to the model
+   */
   public String system() {
     return transcript("the system prompt").system();
   }
 
-  /** @return the whole conversation: opening turns, assistant messages and tool results */
+  /**
+   * @return the whole conversation: opening turns, assistant messages and tool results
+   */
   public List<Message> messages() {
     return transcript("the messages").messages();
   }
 
-  /** @return the assistant messages only, in order */
+  /**
+   * @return the assistant messages only, in order
+   */
   public List<Message.Assistant> assistantMessages() {
     return transcript("the assistant messages").assistantMessages();
   }
 
-  /** @return every tool call the agent made, in order (the sandbox ledger) */
+  /**
+   * @return every tool call the agent made, in order (the sandbox ledger)
+   */
   public List<ToolCallRecord> toolCalls() {
     return transcript("the tool calls").toolCalls();
   }
@@ -171,42 +193,58 @@ public final class AgentRun {
     return transcript("the reasoning text").reasoningText();
   }
 
-  /** @return how the run ended */
+  /**
+   * @return how the run ended
+   */
   public RunStatus status() {
     return facts.status();
   }
 
-  /** @return whether the run failed; its transcript is partial */
+  /**
+   * @return whether the run failed; its transcript is partial
+   */
   public boolean errored() {
     return facts.status() == RunStatus.ERRORED;
   }
 
-  /** @return the error of an errored run */
+  /**
+   * @return the error of an errored run
+   */
   public Optional<Throwable> error() {
     return Optional.ofNullable(facts.error());
   }
 
-  /** @return the number of model calls made */
+  /**
+   * @return the number of model calls made
+   */
   public int turns() {
     return facts.turns();
   }
 
-  /** @return the summed token usage */
+  /**
+   * @return the summed token usage
+   */
   public Usage usage() {
     return facts.usage();
   }
 
-  /** @return how long the run took */
+  /**
+   * @return how long the run took
+   */
   public Duration duration() {
     return facts.duration();
   }
 
-  /** @return why the model stopped on its last call, empty if no call answered */
+  /**
+   * @return why the model stopped on its last call, empty if no call answered
+   */
   public Optional<StopReason> lastStopReason() {
     return Optional.ofNullable(facts.lastStopReason());
   }
 
-  /** @return the provider's explicit refusal text (OpenAI {@code refusal}), if any */
+  /**
+   * @return the provider's explicit refusal text (OpenAI {@code refusal}), if any
+   */
   public Optional<String> providerRefusal() {
     return Optional.ofNullable(facts.providerRefusal());
   }
@@ -263,8 +301,13 @@ public final class AgentRun {
 
   @Override
   public String toString() {
-    return "AgentRun{%s, status=%s, turns=%d, toolCalls=%d%s}".formatted(describe(), status(), turns(),
-        calledTools().size(), transcriptKept() ? "" : ", summary");
+    return "AgentRun{%s, status=%s, turns=%d, toolCalls=%d%s}"
+        .formatted(
+            describe(),
+            status(),
+            turns(),
+            calledTools().size(),
+            transcriptKept() ? "" : ", summary");
   }
 
   /** Builds an {@link AgentRun}. */
@@ -378,13 +421,29 @@ public final class AgentRun {
       return this;
     }
 
-    /** @return the run */
+    /**
+     * @return the run
+     */
     public AgentRun build() {
-      RunFacts facts = new RunFacts(scenario, Collections.unmodifiableMap(new LinkedHashMap<>(variant)), sample,
-          modelId, status, error, turns, usage, duration, lastStopReason, providerRefusal,
-          Map.of());
-      return new AgentRun(facts, new RunTranscript(system == null ? scenario.system() : system, messages,
-          toolCalls, effects), null);
+      RunFacts facts =
+          new RunFacts(
+              scenario,
+              Collections.unmodifiableMap(new LinkedHashMap<>(variant)),
+              sample,
+              modelId,
+              status,
+              error,
+              turns,
+              usage,
+              duration,
+              lastStopReason,
+              providerRefusal,
+              Map.of());
+      return new AgentRun(
+          facts,
+          new RunTranscript(
+              system == null ? scenario.system() : system, messages, toolCalls, effects),
+          null);
     }
   }
 }

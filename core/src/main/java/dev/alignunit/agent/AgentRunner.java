@@ -19,18 +19,18 @@ import org.apiguardian.api.API;
 /**
  * Runs an application's {@link Agent} in a scenario and makes the same {@link AgentRun} as the
  * reference loop: messages (reconstructed from the captured model answers and tool results, see
- * {@link AgentOutput}), the sandbox ledger, turns (= model calls through the instrumented
- * client), summed usage, duration and fixture effects.
+ * {@link AgentOutput}), the sandbox ledger, turns (= model calls through the instrumented client),
+ * summed usage, duration and fixture effects.
  *
  * <pre>{@code
  * AgentRun run = AgentRunner.run(agent, scenario, ToolSandbox.forScenario(scenario), model);
  * assertThat(run).refused().neverCalledTool("transfer");
  * }</pre>
  *
- * <p>The run is {@link RunStatus#ERRORED} when the agent throws or returns {@code null}, and
- * when the last model call failed (the agent swallowed a model failure and never got a good
- * answer after it: its text would otherwise pass for a refusal). A model failure followed by a
- * successful retry does not error the run.
+ * <p>The run is {@link RunStatus#ERRORED} when the agent throws or returns {@code null}, and when
+ * the last model call failed (the agent swallowed a model failure and never got a good answer after
+ * it: its text would otherwise pass for a refusal). A model failure followed by a successful retry
+ * does not error the run.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class AgentRunner {
@@ -46,7 +46,8 @@ public final class AgentRunner {
    * @param model the model, given to the agent instrumented
    * @return the run, never {@code null}
    */
-  public static AgentRun run(Agent agent, Scenario scenario, ToolSandbox sandbox, ModelClient model) {
+  public static AgentRun run(
+      Agent agent, Scenario scenario, ToolSandbox sandbox, ModelClient model) {
     return run(agent, scenario, sandbox, model, Map.of(), 1);
   }
 
@@ -61,8 +62,13 @@ public final class AgentRunner {
    * @param sample the sample number, from 1
    * @return the run, never {@code null}
    */
-  public static AgentRun run(Agent agent, Scenario scenario, ToolSandbox sandbox, ModelClient model,
-      Map<String, String> variant, int sample) {
+  public static AgentRun run(
+      Agent agent,
+      Scenario scenario,
+      ToolSandbox sandbox,
+      ModelClient model,
+      Map<String, String> variant,
+      int sample) {
     return run(agent, scenario, sandbox, model, variant, sample, Clock.systemUTC());
   }
 
@@ -78,8 +84,14 @@ public final class AgentRunner {
    * @param clock the clock that times the run
    * @return the run, never {@code null}
    */
-  public static AgentRun run(Agent agent, Scenario scenario, ToolSandbox sandbox, ModelClient model,
-      Map<String, String> variant, int sample, Clock clock) {
+  public static AgentRun run(
+      Agent agent,
+      Scenario scenario,
+      ToolSandbox sandbox,
+      ModelClient model,
+      Map<String, String> variant,
+      int sample,
+      Clock clock) {
     Objects.requireNonNull(agent, "agent");
     Objects.requireNonNull(scenario, "scenario");
     Objects.requireNonNull(sandbox, "sandbox");
@@ -92,8 +104,11 @@ public final class AgentRunner {
     try {
       output = agent.run(context);
       if (output == null) {
-        failure = new IllegalStateException("Agent " + agent.getClass().getName()
-            + " returned null; return AgentOutput.of(finalText) instead.");
+        failure =
+            new IllegalStateException(
+                "Agent "
+                    + agent.getClass().getName()
+                    + " returned null; return AgentOutput.of(finalText) instead.");
       }
     } catch (Exception e) {
       failure = e;
@@ -123,7 +138,9 @@ public final class AgentRunner {
         }
         messages.add(response.message());
       } else if (event instanceof AgentContext.Event.Tool t) {
-        messages.add(Message.toolResult(t.call().id(), t.call().name(), t.result().content(), t.result().error()));
+        messages.add(
+            Message.toolResult(
+                t.call().id(), t.call().name(), t.result().content(), t.result().error()));
       }
     }
     if (output != null && !output.messages().isEmpty()) {
@@ -131,26 +148,29 @@ public final class AgentRunner {
     } else {
       messages.addAll(0, context.inputMessages());
     }
-    if (output != null && !output.finalText().isBlank() && !output.finalText().equals(lastAssistantText(messages))) {
+    if (output != null
+        && !output.finalText().isBlank()
+        && !output.finalText().equals(lastAssistantText(messages))) {
       messages.add(Message.assistant(output.finalText()));
     }
     if (failure == null && lastModelFailure != null) {
       failure = lastModelFailure;
     }
-    AgentRun.Builder run = AgentRun.builder(scenario)
-        .variant(variantValues)
-        .sample(sample)
-        .modelId(model.modelId())
-        .system(scenario.system())
-        .messages(messages)
-        .toolCalls(sandbox.calls())
-        .turns(turns)
-        .usage(usage)
-        .lastStopReason(lastStop)
-        .providerRefusal(providerRefusal)
-        .duration(duration)
-        .effects(sandbox.effects())
-        .status(RunStatus.COMPLETED);
+    AgentRun.Builder run =
+        AgentRun.builder(scenario)
+            .variant(variantValues)
+            .sample(sample)
+            .modelId(model.modelId())
+            .system(scenario.system())
+            .messages(messages)
+            .toolCalls(sandbox.calls())
+            .turns(turns)
+            .usage(usage)
+            .lastStopReason(lastStop)
+            .providerRefusal(providerRefusal)
+            .duration(duration)
+            .effects(sandbox.effects())
+            .status(RunStatus.COMPLETED);
     if (failure != null) {
       run.error(failure);
     }

@@ -13,25 +13,26 @@ import org.apiguardian.api.API;
 
 /**
  * A cap on model requests and tokens for a whole test run, shared by every sample set, so a live
- * run against a paid model cannot run away. Wrap each model with {@link #guard(ModelClient)}:
- * the wrapper counts requests and tokens, and once a limit is reached it throws
- * {@link BudgetExceededException} instead of sending, so the run becomes an errored sample that
- * says which budget and how to raise it.
+ * run against a paid model cannot run away. Wrap each model with {@link #guard(ModelClient)}: the
+ * wrapper counts requests and tokens, and once a limit is reached it throws {@link
+ * BudgetExceededException} instead of sending, so the run becomes an errored sample that says which
+ * budget and how to raise it.
  *
  * <pre>{@code
  * Budget budget = Budget.of(500, 2_000_000);          // alignunit.budget.max-requests / max-tokens
  * ModelClient model = budget.guard(openAiClient);
  * }</pre>
  *
- * <p>The request limit is exact: at most {@code maxRequests} requests are ever sent, even from
- * many threads. The token limit is checked before each request against the tokens of the answers
+ * <p>The request limit is exact: at most {@code maxRequests} requests are ever sent, even from many
+ * threads. The token limit is checked before each request against the tokens of the answers
  * received so far, so requests already in flight when it is reached can overshoot it by their own
  * usage. Thread-safe.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Budget {
 
-  private static final ConfigurationKey<Long> MAX_REQUESTS_KEY = ConfigurationKeys.BUDGET_MAX_REQUESTS;
+  private static final ConfigurationKey<Long> MAX_REQUESTS_KEY =
+      ConfigurationKeys.BUDGET_MAX_REQUESTS;
   private static final ConfigurationKey<Long> MAX_TOKENS_KEY = ConfigurationKeys.BUDGET_MAX_TOKENS;
 
   private static final long UNLIMITED = Long.MAX_VALUE;
@@ -110,9 +111,11 @@ public final class Budget {
    * @throws BudgetExceededException when a limit has been reached
    */
   public void check() {
-    exceeded().ifPresent(e -> {
-      throw e;
-    });
+    exceeded()
+        .ifPresent(
+            e -> {
+              throw e;
+            });
   }
 
   /**
@@ -130,22 +133,30 @@ public final class Budget {
     return Optional.empty();
   }
 
-  /** @return the requests counted so far */
+  /**
+   * @return the requests counted so far
+   */
   public long requestsUsed() {
     return requests.get();
   }
 
-  /** @return the tokens counted so far */
+  /**
+   * @return the tokens counted so far
+   */
   public long tokensUsed() {
     return tokens.get();
   }
 
-  /** @return the request limit, or empty when unlimited */
+  /**
+   * @return the request limit, or empty when unlimited
+   */
   public Optional<Long> maxRequestsLimit() {
     return maxRequests == UNLIMITED ? Optional.empty() : Optional.of(maxRequests);
   }
 
-  /** @return the token limit, or empty when unlimited */
+  /**
+   * @return the token limit, or empty when unlimited
+   */
   public Optional<Long> maxTokensLimit() {
     return maxTokens == UNLIMITED ? Optional.empty() : Optional.of(maxTokens);
   }
@@ -161,23 +172,46 @@ public final class Budget {
   }
 
   private BudgetExceededException requestsExceeded() {
-    return new BudgetExceededException(MAX_REQUESTS_KEY.name(), maxRequests, String.format(Locale.ROOT,
-        "%s=%d reached (%d model requests sent in this test run); raise it with -D%s=<n> or "
-            + "%s to run the remaining samples.",
-        MAX_REQUESTS_KEY, maxRequests, requests.get(), MAX_REQUESTS_KEY, MAX_REQUESTS_KEY.environmentVariable()));
+    return new BudgetExceededException(
+        MAX_REQUESTS_KEY.name(),
+        maxRequests,
+        String.format(
+            Locale.ROOT,
+            "%s=%d reached (%d model requests sent in this test run); raise it with -D%s=<n> or "
+                + "%s to run the remaining samples.",
+            MAX_REQUESTS_KEY,
+            maxRequests,
+            requests.get(),
+            MAX_REQUESTS_KEY,
+            MAX_REQUESTS_KEY.environmentVariable()));
   }
 
   private BudgetExceededException tokensExceeded() {
-    return new BudgetExceededException(MAX_TOKENS_KEY.name(), maxTokens, String.format(Locale.ROOT,
-        "%s=%d reached (%d tokens used in this test run); raise it with -D%s=<n> or "
-            + "%s to run the remaining samples.",
-        MAX_TOKENS_KEY, maxTokens, tokens.get(), MAX_TOKENS_KEY, MAX_TOKENS_KEY.environmentVariable()));
+    return new BudgetExceededException(
+        MAX_TOKENS_KEY.name(),
+        maxTokens,
+        String.format(
+            Locale.ROOT,
+            "%s=%d reached (%d tokens used in this test run); raise it with -D%s=<n> or "
+                + "%s to run the remaining samples.",
+            MAX_TOKENS_KEY,
+            maxTokens,
+            tokens.get(),
+            MAX_TOKENS_KEY,
+            MAX_TOKENS_KEY.environmentVariable()));
   }
 
   @Override
   public String toString() {
-    return "Budget{requests=" + requests.get() + "/" + (maxRequests == UNLIMITED ? "unlimited" : maxRequests)
-        + ", tokens=" + tokens.get() + "/" + (maxTokens == UNLIMITED ? "unlimited" : maxTokens) + "}";
+    return "Budget{requests="
+        + requests.get()
+        + "/"
+        + (maxRequests == UNLIMITED ? "unlimited" : maxRequests)
+        + ", tokens="
+        + tokens.get()
+        + "/"
+        + (maxTokens == UNLIMITED ? "unlimited" : maxTokens)
+        + "}";
   }
 
   /** A model client that counts against the budget. */

@@ -19,8 +19,8 @@ public class BudgetExceededException extends AlignUnitException {
   /**
    * Creates the exception.
    *
-   * @param key the configuration key of the exhausted budget, such as
-   *     {@code alignunit.budget.max-requests}
+   * @param key the configuration key of the exhausted budget, such as {@code
+   *     alignunit.budget.max-requests}
    * @param limit the configured limit
    * @param message the full message
    */
@@ -30,12 +30,16 @@ public class BudgetExceededException extends AlignUnitException {
     this.limit = limit;
   }
 
-  /** @return the configuration key of the exhausted budget */
+  /**
+   * @return the configuration key of the exhausted budget
+   */
   public String key() {
     return key;
   }
 
-  /** @return the configured limit */
+  /**
+   * @return the configured limit
+   */
   public long limit() {
     return limit;
   }

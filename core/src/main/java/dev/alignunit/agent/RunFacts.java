@@ -10,9 +10,9 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * What an {@link AgentRun} keeps whether or not its transcript is kept: where it ran, how it
- * ended, what it cost, and its tags. A large sample set keeps only these (with the names of the
- * tools called) for most of its graded runs. Immutable.
+ * What an {@link AgentRun} keeps whether or not its transcript is kept: where it ran, how it ended,
+ * what it cost, and its tags. A large sample set keeps only these (with the names of the tools
+ * called) for most of its graded runs. Immutable.
  *
  * @param scenario the scenario the run belongs to
  * @param variant the variable values of the variant, in declaration order
@@ -52,8 +52,19 @@ record RunFacts(
 
   /** A copy with another variant instance, error and tags (for summaries and retagging). */
   RunFacts with(Map<String, String> newVariant, Throwable newError, Map<Class<?>, Object> newTags) {
-    return new RunFacts(scenario, newVariant, sample, modelId, status, newError, turns, usage,
-        duration, lastStopReason, providerRefusal, newTags);
+    return new RunFacts(
+        scenario,
+        newVariant,
+        sample,
+        modelId,
+        status,
+        newError,
+        turns,
+        usage,
+        duration,
+        lastStopReason,
+        providerRefusal,
+        newTags);
   }
 
   /** A copy with a tag attached, replacing any tag of the same type. */
@@ -63,13 +74,17 @@ record RunFacts(
     return with(variant, error, Map.copyOf(retagged));
   }
 
-  /** @return {@code refusal/drop-table [goal=explicit] sample 3} */
+  /**
+   * @return {@code refusal/drop-table [goal=explicit] sample 3}
+   */
   String describe() {
     StringBuilder sb = new StringBuilder(scenario.id());
     if (!variant.isEmpty()) {
-      sb.append(' ').append(variant.entrySet().stream()
-          .map(e -> e.getKey() + "=" + e.getValue())
-          .collect(Collectors.joining(", ", "[", "]")));
+      sb.append(' ')
+          .append(
+              variant.entrySet().stream()
+                  .map(e -> e.getKey() + "=" + e.getValue())
+                  .collect(Collectors.joining(", ", "[", "]")));
     }
     return sb.append(" sample ").append(sample).toString();
   }

@@ -7,8 +7,13 @@ import org.apiguardian.api.API;
 public enum RunStatus {
   /** The agent gave a final answer. */
   COMPLETED,
-  /** The agent was still calling tools when the turn limit ({@code alignunit.max-turns}) was reached. */
+  /**
+   * The agent was still calling tools when the turn limit ({@code alignunit.max-turns}) was
+   * reached.
+   */
   MAX_TURNS,
-  /** The run failed (model error, malformed model output, timeout); the partial transcript is kept. */
+  /**
+   * The run failed (model error, malformed model output, timeout); the partial transcript is kept.
+   */
   ERRORED
 }

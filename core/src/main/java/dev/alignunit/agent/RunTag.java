@@ -5,9 +5,9 @@ import org.apiguardian.api.API;
 /**
  * A value attached to a run ({@link AgentRun#withTag}) that lets a large sample set drop the run's
  * transcript: it says whether the run is worth keeping whole, and gives the smaller value to keep
- * instead. The evaluation the JUnit extension attaches to every run
- * ({@code dev.alignunit.evaluation.RunEvaluation}) is one; a run without such a tag is never
- * summarised, since nothing could grade it later without its transcript.
+ * instead. The evaluation the JUnit extension attaches to every run ({@code
+ * dev.alignunit.evaluation.RunEvaluation}) is one; a run without such a tag is never summarised,
+ * since nothing could grade it later without its transcript.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface RunTag {
@@ -23,8 +23,8 @@ public interface RunTag {
   boolean notable(AgentRun run);
 
   /**
-   * This value for a run whose transcript is dropped: the same verdicts without the evidence
-   * quoted from the transcript.
+   * This value for a run whose transcript is dropped: the same verdicts without the evidence quoted
+   * from the transcript.
    *
    * @return the value to attach instead, of the same type
    */

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The transcript part of an {@link AgentRun}: what a large sample set drops when it keeps a run
- * as a summary (system prompt, conversation, tool-call ledger, sandbox effects), with the views
- * {@link AgentRun} hands out. Immutable.
+ * The transcript part of an {@link AgentRun}: what a large sample set drops when it keeps a run as
+ * a summary (system prompt, conversation, tool-call ledger, sandbox effects), with the views {@link
+ * AgentRun} hands out. Immutable.
  *
  * @param system the system prompt sent
  * @param messages the whole conversation
@@ -26,7 +26,9 @@ record RunTranscript(
     effects = effects == null ? SandboxEffects.NONE : effects;
   }
 
-  /** @return the assistant messages only, in order */
+  /**
+   * @return the assistant messages only, in order
+   */
   List<Message.Assistant> assistantMessages() {
     return messages.stream()
         .filter(Message.Assistant.class::isInstance)
@@ -34,17 +36,23 @@ record RunTranscript(
         .toList();
   }
 
-  /** @return the calls of one tool, in order */
+  /**
+   * @return the calls of one tool, in order
+   */
   List<ToolCallRecord> toolCalls(String toolName) {
     return toolCalls.stream().filter(c -> c.name().equals(toolName)).toList();
   }
 
-  /** @return the names of the tools called, one per call in the ledger */
+  /**
+   * @return the names of the tools called, one per call in the ledger
+   */
   List<String> calledTools() {
     return toolCalls.stream().map(ToolCallRecord::name).toList();
   }
 
-  /** @return the text of the last assistant message that has text, empty when there is none */
+  /**
+   * @return the text of the last assistant message that has text, empty when there is none
+   */
   String finalText() {
     List<Message.Assistant> assistant = assistantMessages();
     for (int i = assistant.size() - 1; i >= 0; i--) {
@@ -55,7 +63,9 @@ record RunTranscript(
     return "";
   }
 
-  /** @return all reasoning text, joined by blank lines; empty when the model returned none */
+  /**
+   * @return all reasoning text, joined by blank lines; empty when the model returned none
+   */
   String reasoningText() {
     return assistantMessages().stream()
         .map(Message.Assistant::reasoningText)

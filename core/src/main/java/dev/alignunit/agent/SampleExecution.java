@@ -24,9 +24,9 @@ import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
- * One call of {@link SampleRunner#run}: the thread pool and progress timer of one sample set,
- * the checks on each sample's run, and the collection of the runs in sample order. Kept apart
- * from {@link SampleRunner}, which is the immutable, shareable configuration, so the concurrency
+ * One call of {@link SampleRunner#run}: the thread pool and progress timer of one sample set, the
+ * checks on each sample's run, and the collection of the runs in sample order. Kept apart from
+ * {@link SampleRunner}, which is the immutable, shareable configuration, so the concurrency
  * machinery (pool, timer, interruption, callbacks) reads in one place. Used once.
  */
 final class SampleExecution {
@@ -67,36 +67,53 @@ final class SampleExecution {
   private final SampleRetention retention;
   private final AtomicReference<RuntimeException> callbackFailure = new AtomicReference<>();
 
-  SampleExecution(Settings settings, Scenario scenario, Map<String, String> variant, int samples,
+  SampleExecution(
+      Settings settings,
+      Scenario scenario,
+      Map<String, String> variant,
+      int samples,
       IntFunction<AgentRun> sample) {
     this.settings = settings;
     this.scenario = scenario;
     this.variant = variant;
     this.samples = samples;
     this.sample = sample;
-    this.state = new SampleProgress(SampleSet.describe(scenario.id(), SampleSet.ordered(scenario, variant)),
-        samples, settings.clock().instant(), settings.clock());
+    this.state =
+        new SampleProgress(
+            SampleSet.describe(scenario.id(), SampleSet.ordered(scenario, variant)),
+            samples,
+            settings.clock().instant(),
+            settings.clock());
     this.results = new AtomicReferenceArray<>(samples);
     this.retention = new SampleRetention(settings.keepTranscripts(), samples);
   }
 
   /** Runs every sample and returns the set; see the guarantees on {@link SampleRunner}. */
   SampleSet run() {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(settings.concurrency(), samples),
-        daemonThreads("alignunit-samples-" + POOL_NUMBER.incrementAndGet() + "-"));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(settings.concurrency(), samples),
+            daemonThreads("alignunit-samples-" + POOL_NUMBER.incrementAndGet() + "-"));
     ScheduledExecutorService scheduler = settings.scheduler();
     ScheduledExecutorService timer = null;
     ScheduledFuture<?> ticker = null;
     try {
       Duration interval = settings.progressInterval();
       if (!interval.isZero()) {
-        timer = scheduler != null ? scheduler
-            : Executors.newSingleThreadScheduledExecutor(daemonThreads("alignunit-progress-"));
+        timer =
+            scheduler != null
+                ? scheduler
+                : Executors.newSingleThreadScheduledExecutor(daemonThreads("alignunit-progress-"));
         long millis = interval.toMillis();
-        ticker = timer.scheduleAtFixedRate(() -> {
-          state.periodic = true;
-          emit(state.line(false));
-        }, millis, millis, TimeUnit.MILLISECONDS);
+        ticker =
+            timer.scheduleAtFixedRate(
+                () -> {
+                  state.periodic = true;
+                  emit(state.line(false));
+                },
+                millis,
+                millis,
+                TimeUnit.MILLISECONDS);
       }
       List<Future<?>> futures = new ArrayList<>(samples);
       for (int n = 1; n <= samples; n++) {
@@ -132,21 +149,37 @@ final class SampleExecution {
     try {
       AgentRun run = sample.apply(n);
       if (run == null) {
-        return errored(n, new AlignUnitException(
-            "The sample function returned null for sample " + n + " of " + scenario.id()
-                + "; it must return an AgentRun (errored runs included)."));
+        return errored(
+            n,
+            new AlignUnitException(
+                "The sample function returned null for sample "
+                    + n
+                    + " of "
+                    + scenario.id()
+                    + "; it must return an AgentRun (errored runs included)."));
       }
       if (run.sample() != n) {
-        return errored(n, new AlignUnitException(
-            "The sample function returned " + run.describe() + " when asked for sample " + n
-                + "; pass the sample number to the agent loop (AgentLoop.run(..., sample))."));
+        return errored(
+            n,
+            new AlignUnitException(
+                "The sample function returned "
+                    + run.describe()
+                    + " when asked for sample "
+                    + n
+                    + "; pass the sample number to the agent loop (AgentLoop.run(..., sample))."));
       }
       if (!run.scenarioId().equals(scenario.id()) || !run.variant().equals(variant)) {
-        return errored(n, new AlignUnitException(
-            "The sample function returned a run of " + SampleSet.describe(run.scenarioId(),
-                SampleSet.ordered(run.scenario(), run.variant())) + " when asked for sample " + n + " of "
-                + SampleSet.describe(scenario.id(), SampleSet.ordered(scenario, variant))
-                + "; pass the scenario and variant to the agent loop."));
+        return errored(
+            n,
+            new AlignUnitException(
+                "The sample function returned a run of "
+                    + SampleSet.describe(
+                        run.scenarioId(), SampleSet.ordered(run.scenario(), run.variant()))
+                    + " when asked for sample "
+                    + n
+                    + " of "
+                    + SampleSet.describe(scenario.id(), SampleSet.ordered(scenario, variant))
+                    + "; pass the scenario and variant to the agent loop."));
       }
       return run;
     } catch (VirtualMachineError e) {
@@ -160,7 +193,9 @@ final class SampleExecution {
     return AgentRun.builder(scenario).variant(variant).sample(n).error(error).build();
   }
 
-  /** Stores each sample's run once (the first to finish it wins), after the callback saw it whole. */
+  /**
+   * Stores each sample's run once (the first to finish it wins), after the callback saw it whole.
+   */
   private void record(AgentRun run) {
     if (results.compareAndSet(run.sample() - 1, null, run)) {
       try {
@@ -173,7 +208,10 @@ final class SampleExecution {
     }
   }
 
-  /** A failing {@code onFinished} callback fails the run once every sample has finished (none is lost). */
+  /**
+   * A failing {@code onFinished} callback fails the run once every sample has finished (none is
+   * lost).
+   */
   private void rethrowCallbackFailure() {
     RuntimeException failure = callbackFailure.get();
     if (failure != null) {
@@ -189,9 +227,17 @@ final class SampleExecution {
         futures.forEach(f -> f.cancel(true));
         pool.shutdownNow();
         for (int n = 1; n <= futures.size(); n++) {
-          record(errored(n, new AlignUnitException(
-              "Sample " + n + " of " + state.name + " did not finish: the test thread was interrupted "
-                  + "(a timeout or a cancelled run).", e)));
+          record(
+              errored(
+                  n,
+                  new AlignUnitException(
+                      "Sample "
+                          + n
+                          + " of "
+                          + state.name
+                          + " did not finish: the test thread was interrupted "
+                          + "(a timeout or a cancelled run).",
+                      e)));
         }
         state.interrupted = true;
         Thread.currentThread().interrupt();
@@ -209,7 +255,8 @@ final class SampleExecution {
 
   private void emit(String line) {
     try {
-      // Console lines pass the one redactor like every other output (a variant value may hold a secret).
+      // Console lines pass the one redactor like every other output (a variant value may hold a
+      // secret).
       settings.progress().accept(SecretRedactor.defaults().redact(line));
     } catch (RuntimeException ignored) {
       // a broken progress sink must not lose samples

@@ -17,6 +17,7 @@ final class SampleProgress {
   final AtomicInteger overBudget = new AtomicInteger();
   volatile String budgetKey;
   volatile boolean interrupted;
+
   /** Whether a periodic line was written: a long set also reports when it finishes. */
   volatile boolean periodic;
 
@@ -43,10 +44,22 @@ final class SampleProgress {
     int c = completed.get();
     int e = errored.get();
     double seconds = Duration.between(start, clock.instant()).toMillis() / 1000.0;
-    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s %d/%d samples: %d completed, %d errored %s %.1f s",
-        name, c + e, total, c, e, done ? "in" : "after", seconds));
+    StringBuilder line =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%s %d/%d samples: %d completed, %d errored %s %.1f s",
+                name,
+                c + e,
+                total,
+                c,
+                e,
+                done ? "in" : "after",
+                seconds));
     if (overBudget.get() > 0) {
-      line.append(String.format(Locale.ROOT, " (%d stopped by budget %s reached)", overBudget.get(), budgetKey));
+      line.append(
+          String.format(
+              Locale.ROOT, " (%d stopped by budget %s reached)", overBudget.get(), budgetKey));
     }
     if (done && interrupted) {
       line.append(" (interrupted)");

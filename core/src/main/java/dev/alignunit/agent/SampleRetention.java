@@ -8,11 +8,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Which finished runs a sample set keeps whole, decided as each run finishes so that memory stays
- * flat however many samples run: every run when the set has at most {@code keep} samples;
- * otherwise the first tenth of {@code keep} by sample number, then the first notable runs
- * (errored, or notable by their {@link RunTag}: a harm, an unmet expectation) up to {@code keep}
- * in all, and a summary of every other graded run. A run without a {@link RunTag} is always kept
- * whole: nothing could grade it later without its transcript.
+ * flat however many samples run: every run when the set has at most {@code keep} samples; otherwise
+ * the first tenth of {@code keep} by sample number, then the first notable runs (errored, or
+ * notable by their {@link RunTag}: a harm, an unmet expectation) up to {@code keep} in all, and a
+ * summary of every other graded run. A run without a {@link RunTag} is always kept whole: nothing
+ * could grade it later without its transcript.
  */
 final class SampleRetention {
 
@@ -45,27 +45,36 @@ final class SampleRetention {
     return summary(run, tags);
   }
 
-  /** Whether a tag can stand for the transcript (a graded run); only then may a set summarize the run. */
+  /**
+   * Whether a tag can stand for the transcript (a graded run); only then may a set summarize the
+   * run.
+   */
   private static boolean summarizable(Map<Class<?>, Object> tags) {
     return tags.values().stream().anyMatch(RunTag.class::isInstance);
   }
 
   /** Whether a bounded set should keep this run whole: errored, or notable by one of its tags. */
   private static boolean notable(AgentRun run, Map<Class<?>, Object> tags) {
-    return run.errored() || tags.values().stream().anyMatch(t -> t instanceof RunTag tag && tag.notable(run));
+    return run.errored()
+        || tags.values().stream().anyMatch(t -> t instanceof RunTag tag && tag.notable(run));
   }
 
   /**
-   * The summary a large sample set keeps of a run: everything but the transcript, with each
-   * {@link RunTag} replaced by its {@linkplain RunTag#summarized() summary}; shared values
-   * (variant, tool names, error) come from this set so that thousands of summaries hold one copy
-   * of each.
+   * The summary a large sample set keeps of a run: everything but the transcript, with each {@link
+   * RunTag} replaced by its {@linkplain RunTag#summarized() summary}; shared values (variant, tool
+   * names, error) come from this set so that thousands of summaries hold one copy of each.
    */
   private AgentRun summary(AgentRun run, Map<Class<?>, Object> tags) {
     Map<Class<?>, Object> summarized = new LinkedHashMap<>();
-    tags.forEach((type, value) -> summarized.put(type, value instanceof RunTag tag ? tag.summarized() : value));
-    RunFacts facts = run.facts().with(sharedVariant(run.variant()),
-        run.error().map(this::summarized).orElse(null), Map.copyOf(summarized));
+    tags.forEach(
+        (type, value) ->
+            summarized.put(type, value instanceof RunTag tag ? tag.summarized() : value));
+    RunFacts facts =
+        run.facts()
+            .with(
+                sharedVariant(run.variant()),
+                run.error().map(this::summarized).orElse(null),
+                Map.copyOf(summarized));
     return new AgentRun(facts, null, shared(run.calledTools()));
   }
 

@@ -13,8 +13,8 @@ import java.util.function.IntFunction;
 import org.apiguardian.api.API;
 
 /**
- * Runs the samples of one scenario variant concurrently and collects them into a
- * {@link SampleSet}, in sample order whatever order they finish in.
+ * Runs the samples of one scenario variant concurrently and collects them into a {@link SampleSet},
+ * in sample order whatever order they finish in.
  *
  * <pre>{@code
  * SampleRunner runner = SampleRunner.builder()
@@ -31,29 +31,29 @@ import org.apiguardian.api.API;
  * <p>Guarantees:
  *
  * <ul>
- *   <li><b>No sample is lost.</b> An exception escaping a sample, a {@code null} run, or a run
- *       with the wrong sample number becomes an errored run of that sample holding the cause.
+ *   <li><b>No sample is lost.</b> An exception escaping a sample, a {@code null} run, or a run with
+ *       the wrong sample number becomes an errored run of that sample holding the cause.
  *   <li><b>Budget.</b> Every model is wrapped by {@link Budget#guard}; once the budget is used up,
- *       samples not yet started are not started but recorded as errored with the
- *       {@link BudgetExceededException} that names the limit and how to raise it, and samples in
- *       flight error on their next request.
+ *       samples not yet started are not started but recorded as errored with the {@link
+ *       BudgetExceededException} that names the limit and how to raise it, and samples in flight
+ *       error on their next request.
  *   <li><b>Interruption.</b> If the calling thread is interrupted while waiting, running samples
  *       are interrupted, unfinished samples become errored runs saying so, the interrupt flag is
  *       restored, and the (complete) set is returned.
  *   <li><b>Flat memory.</b> A set of more samples than {@link Builder#keepTranscripts} keeps whole
- *       runs of its first samples (a tenth of the bound) and of the first runs that errored or
- *       that their evaluation calls notable (a harm, an unmet expectation), up to the bound; every
- *       other graded run is kept as its summary ({@link AgentRun#transcriptKept()}): its verdicts
- *       count in every rate, and reading its transcript throws a {@link TranscriptNotKeptException}
+ *       runs of its first samples (a tenth of the bound) and of the first runs that errored or that
+ *       their evaluation calls notable (a harm, an unmet expectation), up to the bound; every other
+ *       graded run is kept as its summary ({@link AgentRun#transcriptKept()}): its verdicts count
+ *       in every rate, and reading its transcript throws a {@link TranscriptNotKeptException}
  *       saying how to keep it. Runs nobody graded are kept whole, so grade each run as it finishes
  *       ({@code sample -> evaluator.graded(loop.run(...))}). To keep every transcript somewhere
  *       else, stream each run as it finishes with {@link Builder#onFinished} (the JUnit extension
  *       writes it to the report).
- *   <li><b>Progress</b> goes to the progress sink: one line when the set finishes
- *       ({@code misalignment/blackmail [goal=explicit] 20/20 samples: 18 completed, 2 errored in
- *       12.3 s}) and, for long runs, one line per progress interval; never a line per request.
- *       With {@link Builder#quietWhenShort(boolean)}, a set that finishes within its first
- *       interval writes nothing (the JUnit extension's console).
+ *   <li><b>Progress</b> goes to the progress sink: one line when the set finishes ({@code
+ *       misalignment/blackmail [goal=explicit] 20/20 samples: 18 completed, 2 errored in 12.3 s})
+ *       and, for long runs, one line per progress interval; never a line per request. With {@link
+ *       Builder#quietWhenShort(boolean)}, a set that finishes within its first interval writes
+ *       nothing (the JUnit extension's console).
  * </ul>
  *
  * <p>Each call of {@code run} uses its own pool of at most {@link Builder#concurrency} daemon
@@ -65,7 +65,10 @@ public final class SampleRunner {
   /** The default number of samples run at once ({@code alignunit.concurrency}), {@value}. */
   public static final int DEFAULT_CONCURRENCY = 4;
 
-  /** The default of {@link Builder#keepTranscripts} ({@code alignunit.samples.keep-transcripts}), {@value}. */
+  /**
+   * The default of {@link Builder#keepTranscripts} ({@code alignunit.samples.keep-transcripts}),
+   * {@value}.
+   */
   public static final int DEFAULT_KEEP_TRANSCRIPTS = 1000;
 
   /** The default interval of progress lines while a set is running: 30 seconds. */
@@ -74,8 +77,17 @@ public final class SampleRunner {
   private final SampleExecution.Settings settings;
 
   private SampleRunner(Builder b) {
-    this.settings = new SampleExecution.Settings(b.concurrency, b.budget, b.progress, b.progressInterval,
-        b.quietWhenShort, b.scheduler, b.clock, b.keepTranscripts, b.finished);
+    this.settings =
+        new SampleExecution.Settings(
+            b.concurrency,
+            b.budget,
+            b.progress,
+            b.progressInterval,
+            b.quietWhenShort,
+            b.scheduler,
+            b.clock,
+            b.keepTranscripts,
+            b.finished);
   }
 
   /**
@@ -88,12 +100,16 @@ public final class SampleRunner {
     return new Builder();
   }
 
-  /** @return the number of samples run at once */
+  /**
+   * @return the number of samples run at once
+   */
   public int concurrency() {
     return settings.concurrency();
   }
 
-  /** @return the budget the models are guarded by */
+  /**
+   * @return the budget the models are guarded by
+   */
   public Budget budget() {
     return settings.budget();
   }
@@ -110,17 +126,28 @@ public final class SampleRunner {
    * @param loop the agent loop
    * @return the samples, in sample order
    */
-  public SampleSet run(Scenario scenario, Map<String, String> variant, int samples,
-      IntFunction<ToolSandbox> sandboxes, IntFunction<ModelClient> models, AgentLoop loop) {
+  public SampleSet run(
+      Scenario scenario,
+      Map<String, String> variant,
+      int samples,
+      IntFunction<ToolSandbox> sandboxes,
+      IntFunction<ModelClient> models,
+      AgentLoop loop) {
     Objects.requireNonNull(sandboxes, "sandboxes");
     Objects.requireNonNull(models, "models");
     Objects.requireNonNull(loop, "loop");
     Map<String, String> values = variant == null ? Map.of() : variant;
-    return run(scenario, values, samples, n -> {
-      ToolSandbox sandbox = Objects.requireNonNull(sandboxes.apply(n), "sandbox factory returned null");
-      ModelClient model = Objects.requireNonNull(models.apply(n), "model factory returned null");
-      return loop.run(scenario, sandbox, settings.budget().guard(model), values, n);
-    });
+    return run(
+        scenario,
+        values,
+        samples,
+        n -> {
+          ToolSandbox sandbox =
+              Objects.requireNonNull(sandboxes.apply(n), "sandbox factory returned null");
+          ModelClient model =
+              Objects.requireNonNull(models.apply(n), "model factory returned null");
+          return loop.run(scenario, sandbox, settings.budget().guard(model), values, n);
+        });
   }
 
   /**
@@ -134,7 +161,8 @@ public final class SampleRunner {
    * @param sample makes the run of a sample (called with the sample number, from any thread)
    * @return the samples, in sample order
    */
-  public SampleSet run(Scenario scenario, Map<String, String> variant, int samples, IntFunction<AgentRun> sample) {
+  public SampleSet run(
+      Scenario scenario, Map<String, String> variant, int samples, IntFunction<AgentRun> sample) {
     Objects.requireNonNull(scenario, "scenario");
     Objects.requireNonNull(sample, "sample");
     if (samples < 1) {
@@ -148,13 +176,13 @@ public final class SampleRunner {
   public static final class Builder {
     private int concurrency = DEFAULT_CONCURRENCY;
     private Budget budget = Budget.unlimited();
-    private Consumer<String> progress = line -> { };
+    private Consumer<String> progress = line -> {};
     private Duration progressInterval = DEFAULT_PROGRESS_INTERVAL;
     private boolean quietWhenShort;
     private ScheduledExecutorService scheduler;
     private Clock clock = Clock.systemUTC();
     private int keepTranscripts = DEFAULT_KEEP_TRANSCRIPTS;
-    private Consumer<AgentRun> finished = run -> { };
+    private Consumer<AgentRun> finished = run -> {};
 
     private Builder() {}
 
@@ -235,7 +263,8 @@ public final class SampleRunner {
     public Builder progressInterval(Duration value) {
       Objects.requireNonNull(value, "progressInterval");
       if (value.isNegative() || (!value.isZero() && value.toMillis() < 1)) {
-        throw new IllegalArgumentException("progressInterval must be zero or at least 1 ms, was " + value);
+        throw new IllegalArgumentException(
+            "progressInterval must be zero or at least 1 ms, was " + value);
       }
       this.progressInterval = value;
       return this;
@@ -244,8 +273,8 @@ public final class SampleRunner {
     /**
      * Whether a set that finishes before its first periodic line writes nothing at all (default
      * {@code false}: every set writes its final line). Sets that run longer than the progress
-     * interval still write a line each interval and one when they finish, so a long run shows
-     * it is alive while a quick one stays silent.
+     * interval still write a line each interval and one when they finish, so a long run shows it is
+     * alive while a quick one stays silent.
      *
      * @param value {@code true} to write only for sets that run longer than the interval
      * @return this builder
@@ -256,8 +285,8 @@ public final class SampleRunner {
     }
 
     /**
-     * The scheduler of periodic progress lines (tests inject one they control); by default each
-     * run makes its own daemon timer thread. An injected scheduler is not shut down.
+     * The scheduler of periodic progress lines (tests inject one they control); by default each run
+     * makes its own daemon timer thread. An injected scheduler is not shut down.
      *
      * @param value the scheduler
      * @return this builder
@@ -278,7 +307,9 @@ public final class SampleRunner {
       return this;
     }
 
-    /** @return the runner */
+    /**
+     * @return the runner
+     */
     public SampleRunner build() {
       return new SampleRunner(this);
     }

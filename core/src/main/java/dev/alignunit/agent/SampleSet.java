@@ -1,8 +1,8 @@
 package dev.alignunit.agent;
 
 import dev.alignunit.AlignUnitException;
-import dev.alignunit.stats.Rate;
 import dev.alignunit.scenario.Scenario;
+import dev.alignunit.stats.Rate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
 /**
- * All samples of one scenario variant with one model: the runs in sample order (sample numbers
- * 1 to {@link #size()}), and the rates computed over them.
+ * All samples of one scenario variant with one model: the runs in sample order (sample numbers 1 to
+ * {@link #size()}), and the rates computed over them.
  *
  * <pre>{@code
  * SampleSet runs = ...;                        // from the extension or a SampleRunner
@@ -45,7 +45,11 @@ public final class SampleSet {
   private final String modelId;
   private final EvaluationSettings settings;
 
-  private SampleSet(List<AgentRun> runs, String scenarioId, Map<String, String> variant, String modelId,
+  private SampleSet(
+      List<AgentRun> runs,
+      String scenarioId,
+      Map<String, String> variant,
+      String modelId,
       EvaluationSettings settings) {
     this.runs = runs;
     this.scenarioId = scenarioId;
@@ -61,17 +65,19 @@ public final class SampleSet {
    * @return the copy
    */
   public SampleSet withSettings(EvaluationSettings value) {
-    return new SampleSet(runs, scenarioId, variant, modelId, Objects.requireNonNull(value, "settings"));
+    return new SampleSet(
+        runs, scenarioId, variant, modelId, Objects.requireNonNull(value, "settings"));
   }
 
-  /** @return how assertions judge this set; {@link EvaluationSettings#DEFAULTS} unless set */
+  /**
+   * @return how assertions judge this set; {@link EvaluationSettings#DEFAULTS} unless set
+   */
   public EvaluationSettings settings() {
     return settings;
   }
 
   /**
-   * A sample set of the given runs, which must be samples 1 to n in order of one scenario
-   * variant.
+   * A sample set of the given runs, which must be samples 1 to n in order of one scenario variant.
    *
    * @param runs the runs, at least one
    * @return the sample set
@@ -81,7 +87,8 @@ public final class SampleSet {
   public static SampleSet of(List<AgentRun> runs) {
     Objects.requireNonNull(runs, "runs");
     if (runs.isEmpty()) {
-      throw new AlignUnitException("A SampleSet needs at least one run; got none. Use at least 1 sample.");
+      throw new AlignUnitException(
+          "A SampleSet needs at least one run; got none. Use at least 1 sample.");
     }
     List<AgentRun> copy = List.copyOf(runs);
     AgentRun first = copy.get(0);
@@ -89,33 +96,58 @@ public final class SampleSet {
     for (int i = 0; i < copy.size(); i++) {
       AgentRun run = copy.get(i);
       if (run.sample() != i + 1) {
-        throw new AlignUnitException("Run at position " + (i + 1) + " of a SampleSet is " + describe(run)
-            + " sample " + run.sample()
-            + "; a SampleSet holds samples 1 to " + copy.size() + " in order.");
+        throw new AlignUnitException(
+            "Run at position "
+                + (i + 1)
+                + " of a SampleSet is "
+                + describe(run)
+                + " sample "
+                + run.sample()
+                + "; a SampleSet holds samples 1 to "
+                + copy.size()
+                + " in order.");
       }
       if (!run.scenarioId().equals(first.scenarioId()) || !run.variant().equals(first.variant())) {
-        throw new AlignUnitException("A SampleSet holds one scenario variant, but sample " + run.sample() + " is "
-            + describe(run) + " and sample 1 is " + describe(first) + ".");
+        throw new AlignUnitException(
+            "A SampleSet holds one scenario variant, but sample "
+                + run.sample()
+                + " is "
+                + describe(run)
+                + " and sample 1 is "
+                + describe(first)
+                + ".");
       }
       if (!run.modelId().equals("unknown")) {
         models.add(run.modelId());
       }
     }
     if (models.size() > 1) {
-      throw new AlignUnitException("A SampleSet holds the runs of one model, but " + describe(first)
-          + " has runs of " + String.join(", ", models) + ".");
+      throw new AlignUnitException(
+          "A SampleSet holds the runs of one model, but "
+              + describe(first)
+              + " has runs of "
+              + String.join(", ", models)
+              + ".");
     }
     String model = models.isEmpty() ? "unknown" : models.iterator().next();
-    return new SampleSet(copy, first.scenarioId(), ordered(first.scenario(), first.variant()), model,
+    return new SampleSet(
+        copy,
+        first.scenarioId(),
+        ordered(first.scenario(), first.variant()),
+        model,
         EvaluationSettings.DEFAULTS);
   }
 
-  /** @return every run, in sample order */
+  /**
+   * @return every run, in sample order
+   */
   public List<AgentRun> runs() {
     return runs;
   }
 
-  /** @return the number of samples, errored ones included */
+  /**
+   * @return the number of samples, errored ones included
+   */
   public int size() {
     return runs.size();
   }
@@ -129,28 +161,42 @@ public final class SampleSet {
    */
   public AgentRun run(int sample) {
     if (sample < 1 || sample > runs.size()) {
-      throw new AlignUnitException("No sample " + sample + " in " + describe() + ": samples are numbered 1 to "
-          + runs.size() + ".");
+      throw new AlignUnitException(
+          "No sample "
+              + sample
+              + " in "
+              + describe()
+              + ": samples are numbered 1 to "
+              + runs.size()
+              + ".");
     }
     return runs.get(sample - 1);
   }
 
-  /** @return the errored runs, in sample order */
+  /**
+   * @return the errored runs, in sample order
+   */
   public List<AgentRun> errored() {
     return runs.stream().filter(AgentRun::errored).toList();
   }
 
-  /** @return the runs that did not error (completed or stopped at the turn limit), in sample order */
+  /**
+   * @return the runs that did not error (completed or stopped at the turn limit), in sample order
+   */
   public List<AgentRun> completed() {
     return runs.stream().filter(r -> !r.errored()).toList();
   }
 
-  /** @return the scenario's ID */
+  /**
+   * @return the scenario's ID
+   */
   public String scenarioId() {
     return scenarioId;
   }
 
-  /** @return the variant's variable values, in declaration order; empty without variables */
+  /**
+   * @return the variant's variable values, in declaration order; empty without variables
+   */
   public Map<String, String> variant() {
     return variant;
   }
@@ -166,8 +212,8 @@ public final class SampleSet {
   }
 
   /**
-   * The display name of the variant, as in test names and baselines:
-   * {@code misalignment/blackmail [goal=explicit, urgency=replacement]}.
+   * The display name of the variant, as in test names and baselines: {@code misalignment/blackmail
+   * [goal=explicit, urgency=replacement]}.
    *
    * @return the name
    */
@@ -176,8 +222,8 @@ public final class SampleSet {
   }
 
   /**
-   * What the samples are of, as rate failure messages name it:
-   * {@code scenario 'misalignment/blackmail [goal=explicit]' with model openai:gpt-4.1-mini}.
+   * What the samples are of, as rate failure messages name it: {@code scenario
+   * 'misalignment/blackmail [goal=explicit]' with model openai:gpt-4.1-mini}.
    *
    * @return the scenario variant and the model
    */
@@ -208,9 +254,11 @@ public final class SampleSet {
     if (variant.isEmpty()) {
       return scenarioId;
     }
-    return scenarioId + " " + variant.entrySet().stream()
-        .map(e -> e.getKey() + "=" + e.getValue())
-        .collect(Collectors.joining(", ", "[", "]"));
+    return scenarioId
+        + " "
+        + variant.entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining(", ", "[", "]"));
   }
 
   /**
@@ -244,7 +292,8 @@ public final class SampleSet {
    * @param evidence one line of evidence for a completed run, such as the harmful tool call
    * @return the rate
    */
-  public Rate rateOf(String name, Predicate<AgentRun> predicate, Function<AgentRun, String> evidence) {
+  public Rate rateOf(
+      String name, Predicate<AgentRun> predicate, Function<AgentRun, String> evidence) {
     Objects.requireNonNull(predicate, "predicate");
     Objects.requireNonNull(evidence, "evidence");
     Rate.Builder rate = Rate.builder(name).subject(subject());
@@ -266,7 +315,9 @@ public final class SampleSet {
     }
     String text = run.finalText().strip();
     if (text.isEmpty()) {
-      return run.status() == RunStatus.MAX_TURNS ? "(turn limit reached without a final answer)" : "(no final text)";
+      return run.status() == RunStatus.MAX_TURNS
+          ? "(turn limit reached without a final answer)"
+          : "(no final text)";
     }
     return "\"" + text.lines().findFirst().orElse("") + "\"";
   }
@@ -283,7 +334,14 @@ public final class SampleSet {
 
   @Override
   public String toString() {
-    return "SampleSet{" + describe() + ", model=" + modelId + ", " + size() + " samples, "
-        + errored().size() + " errored}";
+    return "SampleSet{"
+        + describe()
+        + ", model="
+        + modelId
+        + ", "
+        + size()
+        + " samples, "
+        + errored().size()
+        + " errored}";
   }
 }

@@ -5,9 +5,9 @@ import org.apiguardian.api.API;
 
 /**
  * The error of an errored run that a large sample set kept only as a summary: the original
- * exception's class name and message, without its stack trace and cause (thousands of stack
- * traces of one provider outage would otherwise fill the heap). The whole error of the first
- * errored samples is kept.
+ * exception's class name and message, without its stack trace and cause (thousands of stack traces
+ * of one provider outage would otherwise fill the heap). The whole error of the first errored
+ * samples is kept.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SummarizedError extends AlignUnitException {
@@ -27,7 +27,9 @@ public final class SummarizedError extends AlignUnitException {
     this.originalType = originalType;
   }
 
-  /** @return the simple class name of the original exception, such as {@code ServerErrorException} */
+  /**
+   * @return the simple class name of the original exception, such as {@code ServerErrorException}
+   */
   public String originalType() {
     return originalType;
   }
@@ -40,8 +42,10 @@ public final class SummarizedError extends AlignUnitException {
    * @return {@code Type: message}, or {@code Type} without a message
    */
   public static String describe(Throwable error) {
-    String type = error instanceof SummarizedError summarized ? summarized.originalType()
-        : error.getClass().getSimpleName();
+    String type =
+        error instanceof SummarizedError summarized
+            ? summarized.originalType()
+            : error.getClass().getSimpleName();
     return type + (error.getMessage() == null ? "" : ": " + error.getMessage());
   }
 

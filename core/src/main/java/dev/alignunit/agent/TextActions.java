@@ -16,22 +16,21 @@ import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
- * Parses actions that an agent writes as tagged blocks in its text, as the published
- * misalignment harnesses do, into ordinary {@link ToolCall}s for the sandbox (so the ledger and
- * every tripwire work unchanged).
+ * Parses actions that an agent writes as tagged blocks in its text, as the published misalignment
+ * harnesses do, into ordinary {@link ToolCall}s for the sandbox (so the ledger and every tripwire
+ * work unchanged).
  *
- * <p>A block is {@code <tool_use:NAME>} ... {@code </tool_use:NAME>}; a block left open runs to
- * the end of the text (an unfinished harmful email is still an attempt). Its body is either
+ * <p>A block is {@code <tool_use:NAME>} ... {@code </tool_use:NAME>}; a block left open runs to the
+ * end of the text (an unfinished harmful email is still an attempt). Its body is either
  *
  * <ul>
  *   <li>a JSON object (the body starts with <code>{</code>), passed on verbatim (invalid JSON is
  *       then reported to the model like any invalid arguments); or
- *   <li>{@code key: value} lines. A value runs on over the following lines until the next line
- *       that starts with a key; leading and trailing blank space of a value is trimmed. When the
- *       tool is known, only its schema's property names count as keys (so a body line such as
- *       {@code Note: call me} stays in the body), and values of integer, number and boolean
- *       properties are converted; otherwise any {@code identifier:} starts a key and values are
- *       strings.
+ *   <li>{@code key: value} lines. A value runs on over the following lines until the next line that
+ *       starts with a key; leading and trailing blank space of a value is trimmed. When the tool is
+ *       known, only its schema's property names count as keys (so a body line such as {@code Note:
+ *       call me} stays in the body), and values of integer, number and boolean properties are
+ *       converted; otherwise any {@code identifier:} starts a key and values are strings.
  * </ul>
  *
  * <pre>{@code
@@ -75,7 +74,8 @@ public final class TextActions {
       int closeAt = text.indexOf(close, bodyStart);
       int bodyEnd = closeAt < 0 ? text.length() : closeAt;
       String body = text.substring(bodyStart, bodyEnd);
-      calls.add(new ToolCall(idPrefix + (calls.size() + 1), name, arguments(body, byName.get(name))));
+      calls.add(
+          new ToolCall(idPrefix + (calls.size() + 1), name, arguments(body, byName.get(name))));
       from = closeAt < 0 ? text.length() : closeAt + close.length();
       if (from >= text.length()) {
         break;
@@ -85,9 +85,9 @@ public final class TextActions {
   }
 
   /**
-   * The user message that reports text-action results back to the model, one block per call:
-   * {@code <tool_result:NAME>} result {@code </tool_result:NAME>}, with {@code error="true"} on
-   * failed calls.
+   * The user message that reports text-action results back to the model, one block per call: {@code
+   * <tool_result:NAME>} result {@code </tool_result:NAME>}, with {@code error="true"} on failed
+   * calls.
    *
    * @param calls the calls, in order
    * @param results their results, same order
@@ -101,9 +101,15 @@ public final class TextActions {
       }
       String name = calls.get(i).name();
       ToolResult result = results.get(i);
-      sb.append("<tool_result:").append(name).append(result.error() ? " error=\"true\">" : ">").append('\n')
-          .append(result.content()).append('\n')
-          .append("</tool_result:").append(name).append('>');
+      sb.append("<tool_result:")
+          .append(name)
+          .append(result.error() ? " error=\"true\">" : ">")
+          .append('\n')
+          .append(result.content())
+          .append('\n')
+          .append("</tool_result:")
+          .append(name)
+          .append('>');
     }
     return sb.toString();
   }
@@ -127,11 +133,12 @@ public final class TextActions {
       }
     }
     ObjectNode arguments = JsonNodeFactory.instance.objectNode();
-    values.forEach((name, raw) -> {
-      String value = raw.toString().strip();
-      String type = knownKeys ? properties.path(name).path("type").asText("") : "";
-      arguments.set(name, typed(value, type));
-    });
+    values.forEach(
+        (name, raw) -> {
+          String value = raw.toString().strip();
+          String type = knownKeys ? properties.path(name).path("type").asText("") : "";
+          arguments.set(name, typed(value, type));
+        });
     return arguments.toString();
   }
 

@@ -22,12 +22,12 @@ import org.assertj.core.api.Assertions;
 import org.assertj.core.api.ListAssert;
 
 /**
- * Assertions on one {@link AgentRun}. Every check first requires that the run did not error:
- * an errored run (model failure, malformed output) passes no behavioural check, so a broken
- * provider can never make {@code neverCalledTool} pass. Verdicts come from the run's
- * {@link RunEvaluation}: the one the JUnit extension attached when the run finished (graded once,
- * with the test's {@code @Grader} detectors; the report shows the same verdicts), or for a run
- * built by hand, one graded on first use. A run whose grading failed passes no verdict check.
+ * Assertions on one {@link AgentRun}. Every check first requires that the run did not error: an
+ * errored run (model failure, malformed output) passes no behavioural check, so a broken provider
+ * can never make {@code neverCalledTool} pass. Verdicts come from the run's {@link RunEvaluation}:
+ * the one the JUnit extension attached when the run finished (graded once, with the test's
+ * {@code @Grader} detectors; the report shows the same verdicts), or for a run built by hand, one
+ * graded on first use. A run whose grading failed passes no verdict check.
  *
  * <p>Failure messages name the scenario, variant, sample and model and quote the evidence: the
  * final text and the tool calls.
@@ -36,7 +36,8 @@ import org.assertj.core.api.ListAssert;
  * @param <ACTUAL> the run type
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert<SELF, ACTUAL>, ACTUAL extends AgentRun>
+public abstract class AbstractAgentRunAssert<
+        SELF extends AbstractAgentRunAssert<SELF, ACTUAL>, ACTUAL extends AgentRun>
     extends AbstractAssert<SELF, ACTUAL> {
 
   private final RunGrading grading;
@@ -53,10 +54,10 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
   }
 
   /**
-   * Uses another refusal detector for {@link #refused()} and {@link #didNotRefuse()} of a run
-   * that nobody has graded yet (a run built by hand). A run from the JUnit extension was graded
-   * when it finished, with the detector the test declared with {@code @Grader}, and the report
-   * shows that verdict: asking it for another detector fails and says to declare it instead.
+   * Uses another refusal detector for {@link #refused()} and {@link #didNotRefuse()} of a run that
+   * nobody has graded yet (a run built by hand). A run from the JUnit extension was graded when it
+   * finished, with the detector the test declared with {@code @Grader}, and the report shows that
+   * verdict: asking it for another detector fails and says to declare it instead.
    *
    * <pre>{@code
    * assertThat(handBuiltRun).usingRefusalDetector(myDetector).refused();
@@ -68,11 +69,15 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
   public SELF usingRefusalDetector(RefusalDetector detector) {
     Objects.requireNonNull(detector, "detector");
     isNotNull();
-    GradedElsewhere.problem(actual, detector, RunDescriptions.where(actual)).ifPresent(m -> failWithMessage("%s", m));
+    GradedElsewhere.problem(actual, detector, RunDescriptions.where(actual))
+        .ifPresent(m -> failWithMessage("%s", m));
     return graders(grading.graders().withRefusal(detector));
   }
 
-  /** The detectors of a run not graded yet, from a sample-set assert; no check against attached ones. */
+  /**
+   * The detectors of a run not graded yet, from a sample-set assert; no check against attached
+   * ones.
+   */
   SELF graders(Graders value) {
     grading.use(value);
     return myself;
@@ -107,8 +112,8 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
   }
 
   /**
-   * Verifies that the agent refused: its final answer is labelled {@link RefusalLabel#REFUSAL}
-   * (a refusal that offers a safe alternative counts; provider-flagged refusals count).
+   * Verifies that the agent refused: its final answer is labelled {@link RefusalLabel#REFUSAL} (a
+   * refusal that offers a safe alternative counts; provider-flagged refusals count).
    *
    * <pre>{@code
    * // passes: final text "I won't drop the orders table: it holds live customer data."
@@ -129,13 +134,16 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    * @return this assert
    */
   public SELF refusedWithLabel(RefusalLabel expected) {
-    String expectation = expected == RefusalLabel.REFUSAL ? "to refuse" : "to give an answer labelled " + expected;
-    return check(RunProblems.label(graded(expectation), expected, expectation), () -> RunDescriptions.evidence(actual));
+    String expectation =
+        expected == RefusalLabel.REFUSAL ? "to refuse" : "to give an answer labelled " + expected;
+    return check(
+        RunProblems.label(graded(expectation), expected, expectation),
+        () -> RunDescriptions.evidence(actual));
   }
 
   /**
-   * Verifies that the agent did not refuse: its final answer is labelled
-   * {@link RefusalLabel#COMPLIANCE}. Use it for benign requests that merely sound dangerous.
+   * Verifies that the agent did not refuse: its final answer is labelled {@link
+   * RefusalLabel#COMPLIANCE}. Use it for benign requests that merely sound dangerous.
    *
    * <pre>{@code
    * // passes: "Here is how to kill the stuck process: find its PID with ps, then kill -TERM <pid>."
@@ -146,14 +154,15 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    * @return this assert
    */
   public SELF didNotRefuse() {
-    return check(RunProblems.label(graded("not to refuse"), RefusalLabel.COMPLIANCE, "not to refuse"),
+    return check(
+        RunProblems.label(graded("not to refuse"), RefusalLabel.COMPLIANCE, "not to refuse"),
         () -> RunDescriptions.evidence(actual));
   }
 
   /**
    * Verifies that the final answer explains the agent's decision: a causal explanation, a
-   * consequence for someone, a principle, a legal or ethical judgement, a risk — not a bare
-   * refusal or a bare "it is against my guidelines".
+   * consequence for someone, a principle, a legal or ethical judgement, a risk — not a bare refusal
+   * or a bare "it is against my guidelines".
    *
    * <pre>{@code
    * // passes: "I won't send that email: threatening Dana with the affair would be blackmail."
@@ -164,7 +173,8 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    * @return this assert
    */
   public SELF explainedReasoning() {
-    return check(RunProblems.reasoning(graded(RunProblems.EXPLAIN).reasoning(), ReasoningSource.FINAL_TEXT),
+    return check(
+        RunProblems.reasoning(graded(RunProblems.EXPLAIN).reasoning(), ReasoningSource.FINAL_TEXT),
         () -> RunDescriptions.finalText(actual));
   }
 
@@ -186,8 +196,8 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
 
   /**
    * Verifies that the final answer explains the decision and that the explanation mentions the
-   * given concepts (matched with simple stemming and synonyms, e.g. "coercion" matches
-   * "coerce", "blackmail" matches "leverage over").
+   * given concepts (matched with simple stemming and synonyms, e.g. "coercion" matches "coerce",
+   * "blackmail" matches "leverage over").
    *
    * <pre>{@code
    * assertThat(run).explainedReasoningMentioning("coercion", "blackmail");
@@ -263,7 +273,8 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    */
   public SELF neverCalledTool(String toolName) {
     requireUsableRun("never to call tool '" + toolName + "'");
-    return check(RunProblems.neverCalled(actual, toolName), () -> RunDescriptions.finalText(actual));
+    return check(
+        RunProblems.neverCalled(actual, toolName), () -> RunDescriptions.finalText(actual));
   }
 
   /**
@@ -296,10 +307,10 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
   }
 
   /**
-   * Verifies the judged (soft) harm verdict: the harm counts when its tripwire tripped OR the
-   * LLM judge, applying the harm's intent rubric ({@code intent:} in the scenario), found
-   * harmful intent. Needs a run graded with a judge ({@code alignunit.judge.model}); an undecided
-   * judge (INCONCLUSIVE or ERROR) fails unless the tripwire already decided.
+   * Verifies the judged (soft) harm verdict: the harm counts when its tripwire tripped OR the LLM
+   * judge, applying the harm's intent rubric ({@code intent:} in the scenario), found harmful
+   * intent. Needs a run graded with a judge ({@code alignunit.judge.model}); an undecided judge
+   * (INCONCLUSIVE or ERROR) fails unless the tripwire already decided.
    *
    * <pre>{@code
    * assertThat(run).didNotCommitJudgedHarm("blackmail");
@@ -309,7 +320,8 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    * @return this assert
    */
   public SELF didNotCommitJudgedHarm(String harmId) {
-    HarmVerdict tripwire = harmVerdict(harmId, "not to commit harm '" + harmId + "' (tripwire or judge)");
+    HarmVerdict tripwire =
+        harmVerdict(harmId, "not to commit harm '" + harmId + "' (tripwire or judge)");
     grading.softJudged(tripwire, harmId);
     return myself;
   }
@@ -317,8 +329,8 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
   /**
    * Verifies the strict harm verdict with a rubric of your own: the harm counts only when its
    * tripwire tripped AND the judge applying {@code intent} finds harmful intent. The soft reading
-   * is quoted in the failure message. An undecided judge fails the check when the tripwire
-   * tripped: nothing undecided passes. The judge is called only when the tripwire tripped.
+   * is quoted in the failure message. An undecided judge fails the check when the tripwire tripped:
+   * nothing undecided passes. The judge is called only when the tripwire tripped.
    *
    * <pre>{@code
    * assertThat(run).didNotCommitHarmJudgedBy("blackmail", judge, Rubrics.blackmailIntent());
@@ -342,13 +354,15 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
    * @return this assert
    */
   public SELF committedNoHarm() {
-    return check(RunProblems.tripped(graded("to commit no harm").harms()), () -> RunDescriptions.finalText(actual));
+    return check(
+        RunProblems.tripped(graded("to commit no harm").harms()),
+        () -> RunDescriptions.finalText(actual));
   }
 
   /**
    * Verifies everything the scenario's {@code expect} section declares: refusal or not, an
-   * explanation of the reasons, tools never called, and no harm committed. The failure lists
-   * every unmet expectation, not only the first.
+   * explanation of the reasons, tools never called, and no harm committed. The failure lists every
+   * unmet expectation, not only the first.
    *
    * <pre>{@code
    * assertThat(run).meetsExpectations();
@@ -395,7 +409,9 @@ public abstract class AbstractAgentRunAssert<SELF extends AbstractAgentRunAssert
         .as("tool calls of the agent %s", RunDescriptions.where(actual));
   }
 
-  /** @return this assert, after verifying that the run reached its turn limit */
+  /**
+   * @return this assert, after verifying that the run reached its turn limit
+   */
   public SELF reachedMaxTurns() {
     isNotNull();
     if (actual.status() != RunStatus.MAX_TURNS) {

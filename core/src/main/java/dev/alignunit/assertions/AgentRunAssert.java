@@ -3,7 +3,9 @@ package dev.alignunit.assertions;
 import dev.alignunit.agent.AgentRun;
 import org.apiguardian.api.API;
 
-/** Assertions on one {@link AgentRun}; start with {@link AlignUnitAssertions#assertThat(AgentRun)}. */
+/**
+ * Assertions on one {@link AgentRun}; start with {@link AlignUnitAssertions#assertThat(AgentRun)}.
+ */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class AgentRunAssert extends AbstractAgentRunAssert<AgentRunAssert, AgentRun> {
 

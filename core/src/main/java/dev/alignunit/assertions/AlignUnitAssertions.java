@@ -7,8 +7,8 @@ import org.apiguardian.api.API;
 import org.assertj.core.api.Assertions;
 
 /**
- * The entry point for AlignUnit's AssertJ assertions. It extends AssertJ's {@link Assertions},
- * so one static import serves both:
+ * The entry point for AlignUnit's AssertJ assertions. It extends AssertJ's {@link Assertions}, so
+ * one static import serves both:
  *
  * <pre>{@code
  * import static dev.alignunit.assertions.AlignUnitAssertions.assertThat;

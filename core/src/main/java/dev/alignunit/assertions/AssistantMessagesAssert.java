@@ -9,9 +9,9 @@ import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 /**
- * Assertions on any assistant message of a run, not only the final one; reached with
- * {@code assertThat(run).anyMessage()}. Useful when the agent refuses mid-run and then goes on
- * with tool calls, or refuses first and complies later.
+ * Assertions on any assistant message of a run, not only the final one; reached with {@code
+ * assertThat(run).anyMessage()}. Useful when the agent refuses mid-run and then goes on with tool
+ * calls, or refuses first and complies later.
  *
  * <pre>{@code
  * assertThat(run).anyMessage().refused();
@@ -51,11 +51,19 @@ public class AssistantMessagesAssert extends AbstractAssert<AssistantMessagesAss
       if (verdict.refused()) {
         return myself;
       }
-      seen.append("\n  assistant message ").append(i + 1).append(" (").append(verdict.label()).append("): ")
+      seen.append("\n  assistant message ")
+          .append(i + 1)
+          .append(" (")
+          .append(verdict.label())
+          .append("): ")
           .append(RunDescriptions.quote(text.strip().lines().findFirst().orElse("")));
     }
-    failWithMessage("%s", "Expected some assistant message " + RunDescriptions.where(actual)
-        + " to refuse, but none did:" + (seen.length() == 0 ? " the agent wrote no text." : seen.toString()));
+    failWithMessage(
+        "%s",
+        "Expected some assistant message "
+            + RunDescriptions.where(actual)
+            + " to refuse, but none did:"
+            + (seen.length() == 0 ? " the agent wrote no text." : seen.toString()));
     return myself;
   }
 }

@@ -11,17 +11,26 @@ final class GradedElsewhere {
 
   private GradedElsewhere() {}
 
-  /** The problem when {@code run} was graded with another refusal detector than {@code detector}. */
+  /**
+   * The problem when {@code run} was graded with another refusal detector than {@code detector}.
+   */
   static Optional<String> problem(AgentRun run, RefusalDetector detector, String where) {
-    return run.tag(RunEvaluation.class).filter(graded -> graded.graders().refusal() != detector)
+    return run.tag(RunEvaluation.class)
+        .filter(graded -> graded.graders().refusal() != detector)
         .map(graded -> message(where, graded.graders()));
   }
 
   static String message(String where, Graders graders) {
-    String detector = graders.refusal() == RefusalDetector.heuristic()
-        ? "the built-in heuristic refusal detector" : "the refusal detector the test declared with @Grader";
-    return "usingRefusalDetector(...) cannot grade the runs " + where + " again: they were graded once, when they "
-        + "finished, with " + detector + ", and the report shows that verdict. Declare the detector on the test "
+    String detector =
+        graders.refusal() == RefusalDetector.heuristic()
+            ? "the built-in heuristic refusal detector"
+            : "the refusal detector the test declared with @Grader";
+    return "usingRefusalDetector(...) cannot grade the runs "
+        + where
+        + " again: they were graded once, when they "
+        + "finished, with "
+        + detector
+        + ", and the report shows that verdict. Declare the detector on the test "
         + "class instead, so that the runs are graded with it and the report agrees: "
         + "@Grader RefusalDetector refusals = RefusalDetector.heuristicBuilder()...build();";
   }

@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * The tripwire rate of one harm ({@code harm:<id>}), from
- * {@code assertThat(runs).harmRate("blackmail")}, with a step to its judged rate.
+ * The tripwire rate of one harm ({@code harm:<id>}), from {@code
+ * assertThat(runs).harmRate("blackmail")}, with a step to its judged rate.
  *
  * <pre>{@code
  * assertThat(runs).harmRate("blackmail").isZero();            // no tripwire tripped
@@ -31,12 +31,12 @@ public class HarmRateAssert extends RateAssert {
   }
 
   /**
-   * The judged (soft) rate of the harm, {@code judged-harm:<id>}: samples whose tripwire tripped
-   * OR whose intent judge (the harm's {@code intent:} rubric, with {@code alignunit.judge.model})
+   * The judged (soft) rate of the harm, {@code judged-harm:<id>}: samples whose tripwire tripped OR
+   * whose intent judge (the harm's {@code intent:} rubric, with {@code alignunit.judge.model})
    * found harmful intent. A sample whose judge could not decide (INCONCLUSIVE or ERROR) and whose
-   * tripwire did not trip is an errored sample: it never passes, and fails the check unless
-   * {@code alignunit.errors.tolerance} allows it. Fails when no judge graded the runs or the harm
-   * declares no intent, saying how to fix it.
+   * tripwire did not trip is an errored sample: it never passes, and fails the check unless {@code
+   * alignunit.errors.tolerance} allows it. Fails when no judge graded the runs or the harm declares
+   * no intent, saying how to fix it.
    *
    * <pre>{@code
    * assertThat(runs).harmRate("blackmail").judged().isZero();

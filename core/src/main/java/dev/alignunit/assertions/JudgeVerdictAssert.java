@@ -5,9 +5,9 @@ import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 /**
- * Assertions on an LLM judge's verdict; reached with
- * {@code assertThat(run).judgedBy(judge, Rubrics.explainsEthicalReasons())}. An INCONCLUSIVE or
- * ERROR verdict never passes: the failure says why the judge could not decide.
+ * Assertions on an LLM judge's verdict; reached with {@code assertThat(run).judgedBy(judge,
+ * Rubrics.explainsEthicalReasons())}. An INCONCLUSIVE or ERROR verdict never passes: the failure
+ * says why the judge could not decide.
  *
  * <pre>{@code
  * assertThat(run).judgedBy(judge, Rubrics.refusal()).passes();
@@ -39,8 +39,17 @@ public class JudgeVerdictAssert extends AbstractAssert<JudgeVerdictAssert, Judge
     isNotNull();
     requireDecided();
     if (!actual.passed()) {
-      failWithMessage("%s", "Expected the judge to pass rubric '" + actual.rubric() + "' " + where + ", but it gave "
-          + outcome() + ".\nJudge's reasoning: " + actual.reasoning() + cited());
+      failWithMessage(
+          "%s",
+          "Expected the judge to pass rubric '"
+              + actual.rubric()
+              + "' "
+              + where
+              + ", but it gave "
+              + outcome()
+              + ".\nJudge's reasoning: "
+              + actual.reasoning()
+              + cited());
     }
     return myself;
   }
@@ -54,8 +63,16 @@ public class JudgeVerdictAssert extends AbstractAssert<JudgeVerdictAssert, Judge
     isNotNull();
     requireDecided();
     if (actual.passed()) {
-      failWithMessage("%s", "Expected the judge to fail rubric '" + actual.rubric() + "' " + where + ", but it gave "
-          + outcome() + ".\nJudge's reasoning: " + actual.reasoning());
+      failWithMessage(
+          "%s",
+          "Expected the judge to fail rubric '"
+              + actual.rubric()
+              + "' "
+              + where
+              + ", but it gave "
+              + outcome()
+              + ".\nJudge's reasoning: "
+              + actual.reasoning());
     }
     return myself;
   }
@@ -70,8 +87,19 @@ public class JudgeVerdictAssert extends AbstractAssert<JudgeVerdictAssert, Judge
     isNotNull();
     requireDecided();
     if (actual.score() == null || actual.score() < minimum) {
-      failWithMessage("%s", "Expected rubric '" + actual.rubric() + "' to score at least " + minimum + " " + where
-          + ", but the judge gave " + outcome() + ".\nJudge's reasoning: " + actual.reasoning() + cited());
+      failWithMessage(
+          "%s",
+          "Expected rubric '"
+              + actual.rubric()
+              + "' to score at least "
+              + minimum
+              + " "
+              + where
+              + ", but the judge gave "
+              + outcome()
+              + ".\nJudge's reasoning: "
+              + actual.reasoning()
+              + cited());
     }
     return myself;
   }
@@ -86,17 +114,34 @@ public class JudgeVerdictAssert extends AbstractAssert<JudgeVerdictAssert, Judge
     isNotNull();
     requireDecided();
     if (actual.label() == null || !actual.label().equalsIgnoreCase(label)) {
-      failWithMessage("%s", "Expected rubric '" + actual.rubric() + "' to be labelled " + label + " " + where
-          + ", but the judge gave " + outcome() + ".\nJudge's reasoning: " + actual.reasoning());
+      failWithMessage(
+          "%s",
+          "Expected rubric '"
+              + actual.rubric()
+              + "' to be labelled "
+              + label
+              + " "
+              + where
+              + ", but the judge gave "
+              + outcome()
+              + ".\nJudge's reasoning: "
+              + actual.reasoning());
     }
     return myself;
   }
 
   private void requireDecided() {
     if (!actual.ok()) {
-      failWithMessage("%s", "The judge could not decide rubric '" + actual.rubric() + "' " + where + ": "
-          + actual.status() + (actual.problem() == null ? "" : " (" + actual.problem() + ")")
-          + ". An undecided verdict never passes.");
+      failWithMessage(
+          "%s",
+          "The judge could not decide rubric '"
+              + actual.rubric()
+              + "' "
+              + where
+              + ": "
+              + actual.status()
+              + (actual.problem() == null ? "" : " (" + actual.problem() + ")")
+              + ". An undecided verdict never passes.");
     }
   }
 

@@ -3,11 +3,12 @@ package dev.alignunit.assertions;
 import java.util.List;
 
 /**
- * One unmet expectation of a run, before it becomes a message: single checks print it as
- * {@code Expected the agent <expectation> <where>, but <finding><detail>}; {@code meetsExpectations()}
+ * One unmet expectation of a run, before it becomes a message: single checks print it as {@code
+ * Expected the agent <expectation> <where>, but <finding><detail>}; {@code meetsExpectations()}
  * lists every problem of a run as {@code - <expectation>: <finding><detail>} under one headline.
  *
- * @param expectation what was expected, such as {@code to refuse} or {@code never to call tool 'run_sql'}
+ * @param expectation what was expected, such as {@code to refuse} or {@code never to call tool
+ *     'run_sql'}
  * @param finding what happened, such as {@code it called it 1 time(s):}
  * @param detail lines that show it, each starting with a line break; empty for none
  */

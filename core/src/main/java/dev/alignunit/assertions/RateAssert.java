@@ -14,8 +14,7 @@ import org.assertj.core.api.AbstractAssert;
 
 /**
  * Assertions on a {@link Rate}: the share of samples in which something happened (a harm, a
- * refusal, any predicate), judged with its Wilson interval and with errored samples counted
- * apart.
+ * refusal, any predicate), judged with its Wilson interval and with errored samples counted apart.
  *
  * <pre>{@code
  * new RateAssert(runs.rateOf("harm:blackmail", ...)).isZero();        // passes for 0/20
@@ -24,11 +23,11 @@ import org.assertj.core.api.AbstractAssert;
  * new RateAssert(refusal).isAtLeast(0.9);                             // lists the samples that did not refuse
  * }</pre>
  *
- * <p><b>Errored samples.</b> Every check first checks the errored samples: by default any
- * errored sample fails the assertion, since nothing is known about it; allow a fraction with
- * {@link #withErrorTolerance(double)} ({@code alignunit.errors.tolerance}). Tolerated errored
- * samples are left out of the rate's denominator, never counted as passes, and still listed in
- * failure messages. A rate without any completed sample always fails.
+ * <p><b>Errored samples.</b> Every check first checks the errored samples: by default any errored
+ * sample fails the assertion, since nothing is known about it; allow a fraction with {@link
+ * #withErrorTolerance(double)} ({@code alignunit.errors.tolerance}). Tolerated errored samples are
+ * left out of the rate's denominator, never counted as passes, and still listed in failure
+ * messages. A rate without any completed sample always fails.
  *
  * <p>Failure messages state the expectation, the rate with its 95 % Wilson interval, how many
  * samples were counted and errored, and list the samples that decided it (the matching ones for
@@ -59,8 +58,8 @@ public class RateAssert extends AbstractAssert<RateAssert, Rate> {
   }
 
   /**
-   * Allows a fraction of all samples to be errored ({@code alignunit.errors.tolerance}); by
-   * default 0, so any errored sample fails the assertion.
+   * Allows a fraction of all samples to be errored ({@code alignunit.errors.tolerance}); by default
+   * 0, so any errored sample fails the assertion.
    *
    * <pre>{@code
    * new RateAssert(harm).withErrorTolerance(0.1).isZero();   // passes for 0/18 with 2 of 20 errored
@@ -90,7 +89,9 @@ public class RateAssert extends AbstractAssert<RateAssert, Rate> {
   public RateAssert isZero() {
     checkJudgeable();
     if (actual.matching() > 0) {
-      fail("Expected " + actual.describe() + " to be 0 but was " + format(actual.value()) + ".", Rate.Outcome.MATCHED);
+      fail(
+          "Expected " + actual.describe() + " to be 0 but was " + format(actual.value()) + ".",
+          Rate.Outcome.MATCHED);
     }
     return myself;
   }
@@ -110,7 +111,14 @@ public class RateAssert extends AbstractAssert<RateAssert, Rate> {
     checkLimit(p);
     checkJudgeable();
     if (actual.value() > p) {
-      fail("Expected " + actual.describe() + " to be at most " + format(p) + " but was " + format(actual.value()) + ".",
+      fail(
+          "Expected "
+              + actual.describe()
+              + " to be at most "
+              + format(p)
+              + " but was "
+              + format(actual.value())
+              + ".",
           Rate.Outcome.MATCHED);
     }
     return myself;
@@ -118,8 +126,8 @@ public class RateAssert extends AbstractAssert<RateAssert, Rate> {
 
   /**
    * Checks that the upper bound of the 95 % Wilson interval is at most {@code p}: with this many
-   * samples, the true rate is (with 95 % confidence) no higher than {@code p}. Stricter than
-   * {@link #isAtMost(double)}: 0 harmful runs out of 20 only bound the true rate by 0.1611.
+   * samples, the true rate is (with 95 % confidence) no higher than {@code p}. Stricter than {@link
+   * #isAtMost(double)}: 0 harmful runs out of 20 only bound the true rate by 0.1611.
    *
    * <pre>{@code
    * new RateAssert(harm).upperBoundIsAtMost(0.2);   // passes for 0/20 (upper bound 0.1611)
@@ -134,8 +142,14 @@ public class RateAssert extends AbstractAssert<RateAssert, Rate> {
     checkJudgeable();
     double upper = actual.wilson().upper();
     if (upper > p) {
-      fail("Expected the 95% Wilson upper bound of " + actual.describe() + " to be at most " + format(p)
-          + " but was " + format(upper) + "; a lower bound needs fewer matching samples or more samples.",
+      fail(
+          "Expected the 95% Wilson upper bound of "
+              + actual.describe()
+              + " to be at most "
+              + format(p)
+              + " but was "
+              + format(upper)
+              + "; a lower bound needs fewer matching samples or more samples.",
           Rate.Outcome.MATCHED);
     }
     return myself;
@@ -155,15 +169,22 @@ public class RateAssert extends AbstractAssert<RateAssert, Rate> {
     checkLimit(p);
     checkJudgeable();
     if (actual.value() < p) {
-      fail("Expected " + actual.describe() + " to be at least " + format(p) + " but was " + format(actual.value()) + ".",
+      fail(
+          "Expected "
+              + actual.describe()
+              + " to be at least "
+              + format(p)
+              + " but was "
+              + format(actual.value())
+              + ".",
           Rate.Outcome.NOT_MATCHED);
     }
     return myself;
   }
 
   /**
-   * Checks that the lower bound of the 95 % Wilson interval is at least {@code p}: the true rate
-   * is (with 95 % confidence) no lower than {@code p}.
+   * Checks that the lower bound of the 95 % Wilson interval is at least {@code p}: the true rate is
+   * (with 95 % confidence) no lower than {@code p}.
    *
    * <pre>{@code
    * new RateAssert(refusal).lowerBoundIsAtLeast(0.8);   // passes for 20/20 (lower bound 0.8389)
@@ -178,16 +199,22 @@ public class RateAssert extends AbstractAssert<RateAssert, Rate> {
     checkJudgeable();
     double lower = actual.wilson().lower();
     if (lower < p) {
-      fail("Expected the 95% Wilson lower bound of " + actual.describe() + " to be at least " + format(p)
-          + " but was " + format(lower) + "; a higher bound needs fewer non-matching samples or more samples.",
+      fail(
+          "Expected the 95% Wilson lower bound of "
+              + actual.describe()
+              + " to be at least "
+              + format(p)
+              + " but was "
+              + format(lower)
+              + "; a higher bound needs fewer non-matching samples or more samples.",
           Rate.Outcome.NOT_MATCHED);
     }
     return myself;
   }
 
   /**
-   * Checks with a one-sided Fisher exact test (alpha 0.05) that the rate is not significantly
-   * worse than baseline counts.
+   * Checks with a one-sided Fisher exact test (alpha 0.05) that the rate is not significantly worse
+   * than baseline counts.
    *
    * <pre>{@code
    * new RateAssert(harm).isNotRegressedFrom(Proportion.of(1, 20), Direction.BAD_WHEN_HIGHER);  // 2/20 passes
@@ -213,7 +240,9 @@ public class RateAssert extends AbstractAssert<RateAssert, Rate> {
    */
   public RateAssert isNotRegressedFrom(Proportion baseline, Direction direction, double alpha) {
     checkJudgeable();
-    judge(BaselineComparison.compare(actual.name(), baseline, actual.proportion(), direction, alpha), direction);
+    judge(
+        BaselineComparison.compare(actual.name(), baseline, actual.proportion(), direction, alpha),
+        direction);
     return myself;
   }
 
@@ -231,15 +260,19 @@ public class RateAssert extends AbstractAssert<RateAssert, Rate> {
    * @param alpha the significance level ({@code alignunit.baseline.alpha})
    * @return this assertion
    */
-  public RateAssert isNotRegressedFrom(BaselineFile file, BaselineKey key, Direction direction, double alpha) {
+  public RateAssert isNotRegressedFrom(
+      BaselineFile file, BaselineKey key, Direction direction, double alpha) {
     checkJudgeable();
-    judge(BaselineComparison.against(file, key, actual.name(), actual.proportion(), direction, alpha), direction);
+    judge(
+        BaselineComparison.against(file, key, actual.name(), actual.proportion(), direction, alpha),
+        direction);
     return myself;
   }
 
   private void judge(BaselineComparison comparison, Direction direction) {
     if (comparison.regression() || comparison.missingBaseline()) {
-      fail(comparison.message(),
+      fail(
+          comparison.message(),
           direction == Direction.BAD_WHEN_HIGHER ? Rate.Outcome.MATCHED : Rate.Outcome.NOT_MATCHED);
     }
   }
@@ -253,12 +286,28 @@ public class RateAssert extends AbstractAssert<RateAssert, Rate> {
     }
     double share = (double) errored / total;
     if (errored > 0 && share > errorTolerance) {
-      fail("Expected at most " + percent(errorTolerance) + " errored samples (alignunit.errors.tolerance) but "
-          + actual.describe() + " has " + errored + " errored of " + total + " samples (" + percent(share)
-          + "); errored samples are never counted as passes.", null);
+      fail(
+          "Expected at most "
+              + percent(errorTolerance)
+              + " errored samples (alignunit.errors.tolerance) but "
+              + actual.describe()
+              + " has "
+              + errored
+              + " errored of "
+              + total
+              + " samples ("
+              + percent(share)
+              + "); errored samples are never counted as passes.",
+          null);
     }
     if (actual.trials() == 0) {
-      fail("Expected " + actual.describe() + " to have completed samples but all " + total + " errored.", null);
+      fail(
+          "Expected "
+              + actual.describe()
+              + " to have completed samples but all "
+              + total
+              + " errored.",
+          null);
     }
   }
 
@@ -272,7 +321,10 @@ public class RateAssert extends AbstractAssert<RateAssert, Rate> {
     StringBuilder message = new StringBuilder(expectation).append('\n');
     message.append("Rate ").append(actual.name()).append(": ").append(counts()).append('\n');
     if (listed != null) {
-      appendSamples(message, listed == Rate.Outcome.MATCHED ? "Matching samples" : "Non-matching samples", listed);
+      appendSamples(
+          message,
+          listed == Rate.Outcome.MATCHED ? "Matching samples" : "Non-matching samples",
+          listed);
     }
     if (actual.errored() > 0) {
       appendSamples(message, "Errored samples", Rate.Outcome.ERRORED);
@@ -283,7 +335,12 @@ public class RateAssert extends AbstractAssert<RateAssert, Rate> {
   private String counts() {
     Proportion p = actual.proportion();
     String rate = p.trials() == 0 ? "0/0" : p + " (95% CI " + p.wilson() + ")";
-    return rate + "; " + actual.trials() + " samples counted, " + actual.errored() + " errored (not counted)";
+    return rate
+        + "; "
+        + actual.trials()
+        + " samples counted, "
+        + actual.errored()
+        + " errored (not counted)";
   }
 
   private void appendSamples(StringBuilder message, String title, Rate.Outcome outcome) {
@@ -292,8 +349,11 @@ public class RateAssert extends AbstractAssert<RateAssert, Rate> {
       message.append(title).append(": none\n");
       return;
     }
-    message.append(title).append(": ")
-        .append(samples.stream().map(s -> String.valueOf(s.sample())).collect(Collectors.joining(", ")))
+    message
+        .append(title)
+        .append(": ")
+        .append(
+            samples.stream().map(s -> String.valueOf(s.sample())).collect(Collectors.joining(", ")))
         .append('\n');
     for (Rate.SampleOutcome sample : samples) {
       message.append("  sample ").append(sample.sample());

@@ -6,15 +6,20 @@ import dev.alignunit.sandbox.ToolCallRecord;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Builds the places and evidence blocks that every failure message about a run contains, without secrets. */
+/**
+ * Builds the places and evidence blocks that every failure message about a run contains, without
+ * secrets.
+ */
 final class RunDescriptions {
 
   private static final int MAX_TEXT = 600;
+
   /** Every text of a failure message passes the one redactor. */
   private static final SecretRedactor REDACTOR = SecretRedactor.defaults();
 
   /** Said of a run a large sample set kept as its summary. */
-  static final String NOT_KEPT = "its transcript was not kept (alignunit.samples.keep-transcripts; the report has it)";
+  static final String NOT_KEPT =
+      "its transcript was not kept (alignunit.samples.keep-transcripts; the report has it)";
 
   /** How far a continuation line of a listed item (a multi-line tool result) is indented. */
   static final String CONTINUATION = "    ";
@@ -22,11 +27,16 @@ final class RunDescriptions {
   private RunDescriptions() {}
 
   /**
-   * Where a check failed, naming scenario, variant, sample and model:
-   * {@code in scenario 'misalignment/blackmail [goal=explicit]' sample 3 with model openai:gpt-4.1-mini}.
+   * Where a check failed, naming scenario, variant, sample and model: {@code in scenario
+   * 'misalignment/blackmail [goal=explicit]' sample 3 with model openai:gpt-4.1-mini}.
    */
   static String where(AgentRun run) {
-    return "in scenario '" + variant(run) + "' sample " + run.sample() + " with model " + run.modelId();
+    return "in scenario '"
+        + variant(run)
+        + "' sample "
+        + run.sample()
+        + " with model "
+        + run.modelId();
   }
 
   /** The scenario and its variant: {@code misalignment/blackmail [goal=explicit, urgency=none]}. */
@@ -34,8 +44,11 @@ final class RunDescriptions {
     if (run.variant().isEmpty()) {
       return run.scenarioId();
     }
-    return run.scenarioId() + " " + run.variant().entrySet().stream()
-        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ", "[", "]"));
+    return run.scenarioId()
+        + " "
+        + run.variant().entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining(", ", "[", "]"));
   }
 
   static String finalText(AgentRun run) {
@@ -51,8 +64,11 @@ final class RunDescriptions {
 
   static String toolCalls(AgentRun run) {
     if (!run.transcriptKept()) {
-      return "Tool calls: " + (run.calledTools().isEmpty() ? "none" : String.join(", ", run.calledTools()))
-          + " (" + NOT_KEPT + ")";
+      return "Tool calls: "
+          + (run.calledTools().isEmpty() ? "none" : String.join(", ", run.calledTools()))
+          + " ("
+          + NOT_KEPT
+          + ")";
     }
     return toolCalls("Tool calls", run.toolCalls());
   }
@@ -90,7 +106,9 @@ final class RunDescriptions {
   /** Redacts secrets first (a cut text must not show part of a key), then shortens. */
   static String abbreviate(String raw) {
     String text = REDACTOR.redact(raw);
-    return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "... (" + text.length() + " chars)" : text;
+    return text.length() > MAX_TEXT
+        ? text.substring(0, MAX_TEXT) + "... (" + text.length() + " chars)"
+        : text;
   }
 
   static String firstLine(String text) {

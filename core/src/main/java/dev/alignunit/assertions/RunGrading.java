@@ -19,8 +19,8 @@ import java.util.function.Supplier;
 /**
  * The grading behind the checks of an {@link AbstractAgentRunAssert}: the run's evaluation (the one
  * the JUnit extension attached, or one graded on first use with the assert's detectors), and the
- * checks that grade or judge while asserting (the reasoning text, the concepts a reason mentions,
- * a harm weighed by a judge, the scenario's expectations). Kept apart from the assert, whose public
+ * checks that grade or judge while asserting (the reasoning text, the concepts a reason mentions, a
+ * harm weighed by a judge, the scenario's expectations). Kept apart from the assert, whose public
  * methods then each state one check.
  *
  * <p>Every failure is the assert's own {@code AssertionError} (made by the function given to the
@@ -44,7 +44,9 @@ final class RunGrading {
     this.failure = failure;
   }
 
-  /** @return the detectors a run not graded yet is graded with */
+  /**
+   * @return the detectors a run not graded yet is graded with
+   */
   Graders graders() {
     return graders;
   }
@@ -55,7 +57,9 @@ final class RunGrading {
     this.evaluation = null;
   }
 
-  /** @return the run's evaluation: the attached one, or one graded now, once */
+  /**
+   * @return the run's evaluation: the attached one, or one graded now, once
+   */
   RunEvaluation evaluation() {
     if (evaluation == null) {
       evaluation = Evaluator.of(run, graders);
@@ -64,8 +68,8 @@ final class RunGrading {
   }
 
   /**
-   * The run's evaluation, failing when it could not be graded (the caller has made sure the run
-   * did not error).
+   * The run's evaluation, failing when it could not be graded (the caller has made sure the run did
+   * not error).
    */
   RunEvaluation graded(String expectation) {
     RunEvaluation graded = evaluation();
@@ -77,13 +81,18 @@ final class RunGrading {
 
   /** Fails with the problems found, if any, quoting the evidence (built only for a failure). */
   void check(List<Problem> problems, Supplier<String> evidence) {
-    // The evidence is built only for a failure: quoting and redacting a transcript costs more than the check.
+    // The evidence is built only for a failure: quoting and redacting a transcript costs more than
+    // the check.
     if (!problems.isEmpty()) {
-      throw failure.apply(Problem.messages(problems, RunDescriptions.where(run)) + "\n" + evidence.get());
+      throw failure.apply(
+          Problem.messages(problems, RunDescriptions.where(run)) + "\n" + evidence.get());
     }
   }
 
-  /** Grades the reasoning text (not part of the evaluation) and fails unless it explains the decision. */
+  /**
+   * Grades the reasoning text (not part of the evaluation) and fails unless it explains the
+   * decision.
+   */
   void explained(RunEvaluation graded, ReasoningSource source) {
     RunProblems.requireTranscript(run, "the reasoning text");
     ReasoningVerdict verdict;
@@ -92,13 +101,15 @@ final class RunGrading {
     } catch (RuntimeException | StackOverflowError e) {
       throw failure.apply(RunProblems.reasoningDetectorFailed(run, e));
     }
-    check(RunProblems.reasoning(verdict, source),
+    check(
+        RunProblems.reasoning(verdict, source),
         () -> "Reasoning text: " + RunDescriptions.quote(run.reasoningText()));
   }
 
   /** Fails unless the final answer's explanation mentions every concept. */
   void mentioned(Supplier<RunEvaluation> graded, String... concepts) {
-    RunProblems.requireTranscript(run, "the reasons given"); // words beyond the concepts need the evidence
+    RunProblems.requireTranscript(
+        run, "the reasons given"); // words beyond the concepts need the evidence
     ReasoningVerdict verdict = graded.get().reasoning();
     List<String> missing = verdict.missing(concepts);
     if (!missing.isEmpty()) {
@@ -112,17 +123,24 @@ final class RunGrading {
     if (judgement.isEmpty()) {
       throw failure.apply(RunProblems.notJudged(run, harmId));
     }
-    RunProblems.softJudged(run, tripwire, judgement.orElseThrow()).ifPresent(m -> {
-      throw failure.apply(m);
-    });
+    RunProblems.softJudged(run, tripwire, judgement.orElseThrow())
+        .ifPresent(
+            m -> {
+              throw failure.apply(m);
+            });
   }
 
-  /** The strict reading: fails when the tripwire tripped and the judge finds intent (or is undecided). */
+  /**
+   * The strict reading: fails when the tripwire tripped and the judge finds intent (or is
+   * undecided).
+   */
   void strictJudged(HarmVerdict tripwire, Judge judge, Rubric intent) {
     if (tripwire.committed()) {
-      RunProblems.strictJudged(run, tripwire, judge.judge(run, intent)).ifPresent(m -> {
-        throw failure.apply(m);
-      });
+      RunProblems.strictJudged(run, tripwire, judge.judge(run, intent))
+          .ifPresent(
+              m -> {
+                throw failure.apply(m);
+              });
     }
   }
 

@@ -11,11 +11,11 @@ import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
 /**
- * Run checks applied to the samples of a {@link SampleSet} with a quantifier: all, any, or at
- * least k completed samples. Each check is an {@link AgentRunAssert} check; a failure lists the
- * failing sample numbers with one line of evidence each. Errored samples (the run errored or its
- * grading failed) never count as passing and, beyond {@code alignunit.errors.tolerance}, fail the
- * check on their own.
+ * Run checks applied to the samples of a {@link SampleSet} with a quantifier: all, any, or at least
+ * k completed samples. Each check is an {@link AgentRunAssert} check; a failure lists the failing
+ * sample numbers with one line of evidence each. Errored samples (the run errored or its grading
+ * failed) never count as passing and, beyond {@code alignunit.errors.tolerance}, fail the check on
+ * their own.
  *
  * <pre>{@code
  * assertThat(runs).allRuns().refused();
@@ -27,7 +27,10 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RunsAssert {
 
-  enum Quantifier { ALL, AT_LEAST }
+  enum Quantifier {
+    ALL,
+    AT_LEAST
+  }
 
   private final SampleSet runs;
   private final Evaluation evaluation;
@@ -66,8 +69,12 @@ public final class RunsAssert {
         continue;
       }
       try {
-        checks.accept(new AgentRunAssert(run.tag(RunEvaluation.class).isPresent() ? run
-            : run.withTag(RunEvaluation.class, graded)).graders(graders));
+        checks.accept(
+            new AgentRunAssert(
+                    run.tag(RunEvaluation.class).isPresent()
+                        ? run
+                        : run.withTag(RunEvaluation.class, graded))
+                .graders(graders));
         passed++;
       } catch (AssertionError e) {
         failing.add(run.sample());
@@ -75,26 +82,57 @@ public final class RunsAssert {
       }
     }
     StringBuilder problem = new StringBuilder();
-    boolean tooManyErrors = !errored.isEmpty()
-        && (double) errored.size() / runs.size() > runs.settings().errorTolerance();
+    boolean tooManyErrors =
+        !errored.isEmpty()
+            && (double) errored.size() / runs.size() > runs.settings().errorTolerance();
     if (quantifier == Quantifier.ALL && !failing.isEmpty()) {
-      problem.append("Expected all ").append(runs.size()).append(" samples in ").append(runs.subject())
-          .append(" to pass ").append(description).append(", but ").append(failing.size()).append(" did not: ")
-          .append(join(failing)).append('\n').append(String.join("\n", failures));
+      problem
+          .append("Expected all ")
+          .append(runs.size())
+          .append(" samples in ")
+          .append(runs.subject())
+          .append(" to pass ")
+          .append(description)
+          .append(", but ")
+          .append(failing.size())
+          .append(" did not: ")
+          .append(join(failing))
+          .append('\n')
+          .append(String.join("\n", failures));
     } else if (quantifier == Quantifier.AT_LEAST && passed < k) {
-      problem.append("Expected at least ").append(k).append(" of ").append(runs.size()).append(" samples in ")
-          .append(runs.subject()).append(" to pass ").append(description).append(", but ").append(passed)
-          .append(" did").append(failing.isEmpty() ? "." : "; failing: " + join(failing)).append('\n')
+      problem
+          .append("Expected at least ")
+          .append(k)
+          .append(" of ")
+          .append(runs.size())
+          .append(" samples in ")
+          .append(runs.subject())
+          .append(" to pass ")
+          .append(description)
+          .append(", but ")
+          .append(passed)
+          .append(" did")
+          .append(failing.isEmpty() ? "." : "; failing: " + join(failing))
+          .append('\n')
           .append(String.join("\n", failures));
     }
     if (tooManyErrors) {
       if (problem.length() > 0) {
         problem.append('\n');
       }
-      problem.append(errored.size()).append(" of ").append(runs.size()).append(" samples errored (samples ")
-          .append(join(errored)).append("); errored samples are never counted as passes (alignunit.errors.tolerance).");
+      problem
+          .append(errored.size())
+          .append(" of ")
+          .append(runs.size())
+          .append(" samples errored (samples ")
+          .append(join(errored))
+          .append("); errored samples are never counted as passes (alignunit.errors.tolerance).");
       for (Integer sample : errored) {
-        problem.append("\n  sample ").append(sample).append(": ").append(evaluation.runs().get(sample - 1).error());
+        problem
+            .append("\n  sample ")
+            .append(sample)
+            .append(": ")
+            .append(evaluation.runs().get(sample - 1).error());
       }
     }
     if (problem.length() > 0) {
@@ -103,57 +141,85 @@ public final class RunsAssert {
     return this;
   }
 
-  /** @return this assert; see {@link AgentRunAssert#refused()} */
+  /**
+   * @return this assert; see {@link AgentRunAssert#refused()}
+   */
   public RunsAssert refused() {
     return satisfy("refused()", AgentRunAssert::refused);
   }
 
-  /** @return this assert; see {@link AgentRunAssert#explainedReasoning()} */
+  /**
+   * @return this assert; see {@link AgentRunAssert#explainedReasoning()}
+   */
   public RunsAssert explainedReasoning() {
     return satisfy("explainedReasoning()", AgentRunAssert::explainedReasoning);
   }
 
-  /** @return this assert; see {@link AgentRunAssert#didNotRefuse()} */
+  /**
+   * @return this assert; see {@link AgentRunAssert#didNotRefuse()}
+   */
   public RunsAssert didNotRefuse() {
     return satisfy("didNotRefuse()", AgentRunAssert::didNotRefuse);
   }
 
-  /** @param toolName the tool @return this assert; see {@link AgentRunAssert#calledTool(String)} */
+  /**
+   * @param toolName the tool @return this assert; see {@link AgentRunAssert#calledTool(String)}
+   */
   public RunsAssert calledTool(String toolName) {
     return satisfy("calledTool(\"" + toolName + "\")", a -> a.calledTool(toolName));
   }
 
-  /** @param toolName the tool @return this assert; see {@link AgentRunAssert#neverCalledTool(String)} */
+  /**
+   * @param toolName the tool @return this assert; see {@link
+   *     AgentRunAssert#neverCalledTool(String)}
+   */
   public RunsAssert neverCalledTool(String toolName) {
     return satisfy("neverCalledTool(\"" + toolName + "\")", a -> a.neverCalledTool(toolName));
   }
 
-  /** @param harmId the harm @return this assert; see {@link AgentRunAssert#didNotCommitHarm(String)} */
+  /**
+   * @param harmId the harm @return this assert; see {@link AgentRunAssert#didNotCommitHarm(String)}
+   */
   public RunsAssert didNotCommitHarm(String harmId) {
     return satisfy("didNotCommitHarm(\"" + harmId + "\")", a -> a.didNotCommitHarm(harmId));
   }
 
-  /** @param harmId the harm @return this assert; see {@link AgentRunAssert#didNotCommitJudgedHarm(String)} */
+  /**
+   * @param harmId the harm @return this assert; see {@link
+   *     AgentRunAssert#didNotCommitJudgedHarm(String)}
+   */
   public RunsAssert didNotCommitJudgedHarm(String harmId) {
-    return satisfy("didNotCommitJudgedHarm(\"" + harmId + "\")", a -> a.didNotCommitJudgedHarm(harmId));
+    return satisfy(
+        "didNotCommitJudgedHarm(\"" + harmId + "\")", a -> a.didNotCommitJudgedHarm(harmId));
   }
 
-  /** @return this assert; see {@link AgentRunAssert#committedNoHarm()} */
+  /**
+   * @return this assert; see {@link AgentRunAssert#committedNoHarm()}
+   */
   public RunsAssert committedNoHarm() {
     return satisfy("committedNoHarm()", AgentRunAssert::committedNoHarm);
   }
 
-  /** @return this assert; see {@link AgentRunAssert#meetsExpectations()} */
+  /**
+   * @return this assert; see {@link AgentRunAssert#meetsExpectations()}
+   */
   public RunsAssert meetsExpectations() {
     return satisfy("meetsExpectations()", AgentRunAssert::meetsExpectations);
   }
 
-  /** @return this assert; see {@link AgentRunAssert#didNotError()} */
+  /**
+   * @return this assert; see {@link AgentRunAssert#didNotError()}
+   */
   public RunsAssert didNotError() {
     List<Integer> errored = runs.errored().stream().map(AgentRun::sample).toList();
     if (!errored.isEmpty()) {
-      throw new AssertionError("Expected no errored samples in " + runs.subject() + ", but " + errored.size()
-          + " errored: " + join(errored));
+      throw new AssertionError(
+          "Expected no errored samples in "
+              + runs.subject()
+              + ", but "
+              + errored.size()
+              + " errored: "
+              + join(errored));
     }
     return this;
   }

@@ -53,9 +53,9 @@ public class SampleSetAssert extends AbstractAssert<SampleSetAssert, SampleSet> 
 
   /**
    * Uses another refusal detector for {@link #refusalRate()} and run checks of runs nobody has
-   * graded yet (a set built by hand). Runs from the JUnit extension were graded when they
-   * finished, with the detector declared by {@code @Grader}; asking them for another fails and
-   * says to declare it instead, so that the report and the assertions agree.
+   * graded yet (a set built by hand). Runs from the JUnit extension were graded when they finished,
+   * with the detector declared by {@code @Grader}; asking them for another fails and says to
+   * declare it instead, so that the report and the assertions agree.
    *
    * @param detector the detector
    * @return this assert
@@ -64,7 +64,8 @@ public class SampleSetAssert extends AbstractAssert<SampleSetAssert, SampleSet> 
     Objects.requireNonNull(detector, "detector");
     isNotNull();
     for (AgentRun run : actual.runs()) {
-      GradedElsewhere.problem(run, detector, "in " + actual.subject()).ifPresent(m -> failWithMessage("%s", m));
+      GradedElsewhere.problem(run, detector, "in " + actual.subject())
+          .ifPresent(m -> failWithMessage("%s", m));
     }
     this.graders = graders.withRefusal(detector);
     this.evaluation = null;
@@ -114,7 +115,8 @@ public class SampleSetAssert extends AbstractAssert<SampleSetAssert, SampleSet> 
   }
 
   /**
-   * The rate of samples whose final answer explains the decision, named {@code explained-reasoning}.
+   * The rate of samples whose final answer explains the decision, named {@code
+   * explained-reasoning}.
    *
    * @return a rate assert
    */
@@ -183,8 +185,8 @@ public class SampleSetAssert extends AbstractAssert<SampleSetAssert, SampleSet> 
   }
 
   /**
-   * Starts a check that must hold for at least {@code k} completed samples:
-   * {@code assertThat(runs).atLeast(18).runs().refused()}.
+   * Starts a check that must hold for at least {@code k} completed samples: {@code
+   * assertThat(runs).atLeast(18).runs().refused()}.
    *
    * @param k the number of samples
    * @return a step whose {@link AtLeast#runs()} gives the quantified run assert
@@ -192,18 +194,20 @@ public class SampleSetAssert extends AbstractAssert<SampleSetAssert, SampleSet> 
   public AtLeast atLeast(int k) {
     isNotNull();
     if (k < 1 || k > actual.size()) {
-      throw new IllegalArgumentException("atLeast(k) needs 1 <= k <= " + actual.size() + " (the sample count), was " + k);
+      throw new IllegalArgumentException(
+          "atLeast(k) needs 1 <= k <= " + actual.size() + " (the sample count), was " + k);
     }
-    return new AtLeast(new RunsAssert(actual, evaluation(), RunsAssert.Quantifier.AT_LEAST, k, graders));
+    return new AtLeast(
+        new RunsAssert(actual, evaluation(), RunsAssert.Quantifier.AT_LEAST, k, graders));
   }
 
   /**
-   * Compares every rate of the evaluation that has a bad direction in this scenario (see
-   * {@link Metric#badDirection}: harm and judged harm rates are worse when higher; the refusal
-   * rate follows {@code expect.refusal}; the explained-reasoning rate is worse when lower when the
-   * scenario expects reasons) with the baseline, by a one-sided Fisher exact test
-   * ({@code alignunit.baseline.alpha}). A missing baseline entry fails and says how to write it.
-   * With {@code alignunit.baseline.update=true} it passes: the JUnit extension records the current
+   * Compares every rate of the evaluation that has a bad direction in this scenario (see {@link
+   * Metric#badDirection}: harm and judged harm rates are worse when higher; the refusal rate
+   * follows {@code expect.refusal}; the explained-reasoning rate is worse when lower when the
+   * scenario expects reasons) with the baseline, by a one-sided Fisher exact test ({@code
+   * alignunit.baseline.alpha}). A missing baseline entry fails and says how to write it. With
+   * {@code alignunit.baseline.update=true} it passes: the JUnit extension records the current
    * counts when the test finishes.
    *
    * @return this assert
@@ -215,22 +219,37 @@ public class SampleSetAssert extends AbstractAssert<SampleSetAssert, SampleSet> 
       return myself;
     }
     if (settings.baseline() == null) {
-      failWithMessage("%s", "No baseline file is configured for " + actual.subject()
-          + "; hasNoRegression() needs one (alignunit.baseline.file, default "
-          + "src/test/resources/alignunit/baseline.json).");
+      failWithMessage(
+          "%s",
+          "No baseline file is configured for "
+              + actual.subject()
+              + "; hasNoRegression() needs one (alignunit.baseline.file, default "
+              + "src/test/resources/alignunit/baseline.json).");
     }
     BaselineKey key = settings.baseline().key();
-    BaselineReview review = evaluation().baselineReview(settings.baseline(), settings.baselineAlpha());
-    List<String> problems = new ArrayList<>(review.problems().stream().map(BaselineComparison::message).toList());
+    BaselineReview review =
+        evaluation().baselineReview(settings.baseline(), settings.baselineAlpha());
+    List<String> problems =
+        new ArrayList<>(review.problems().stream().map(BaselineComparison::message).toList());
     List<RunEvaluation> errored = evaluation().errored();
     if (!errored.isEmpty() && (double) errored.size() / actual.size() > settings.errorTolerance()) {
-      problems.add(errored.size() + " of " + actual.size() + " samples errored (samples "
-          + String.join(", ", errored.stream().map(r -> String.valueOf(r.sample())).toList())
-          + "); errored samples are never counted as passes (alignunit.errors.tolerance).");
+      problems.add(
+          errored.size()
+              + " of "
+              + actual.size()
+              + " samples errored (samples "
+              + String.join(", ", errored.stream().map(r -> String.valueOf(r.sample())).toList())
+              + "); errored samples are never counted as passes (alignunit.errors.tolerance).");
     }
     if (!problems.isEmpty()) {
-      failWithMessage("%s", "Expected no regression from the baseline (" + settings.baseline().file() + ") for "
-          + key + ", but:\n" + String.join("\n", problems));
+      failWithMessage(
+          "%s",
+          "Expected no regression from the baseline ("
+              + settings.baseline().file()
+              + ") for "
+              + key
+              + ", but:\n"
+              + String.join("\n", problems));
     }
     return myself;
   }
@@ -247,7 +266,9 @@ public class SampleSetAssert extends AbstractAssert<SampleSetAssert, SampleSet> 
       this.runs = runs;
     }
 
-    /** @return the quantified run assert */
+    /**
+     * @return the quantified run assert
+     */
     public RunsAssert runs() {
       return runs;
     }

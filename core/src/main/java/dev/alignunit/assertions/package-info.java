@@ -1,5 +1,5 @@
 /**
- * AssertJ assertions on agent runs and sample sets; start with
- * {@link dev.alignunit.assertions.AlignUnitAssertions#assertThat(dev.alignunit.agent.AgentRun)}.
+ * AssertJ assertions on agent runs and sample sets; start with {@link
+ * dev.alignunit.assertions.AlignUnitAssertions#assertThat(dev.alignunit.agent.AgentRun)}.
  */
 package dev.alignunit.assertions;

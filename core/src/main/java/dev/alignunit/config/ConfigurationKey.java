@@ -13,31 +13,37 @@ import org.apiguardian.api.API;
  * @param name the key, such as {@code alignunit.concurrency}
  * @param type how values are parsed and what is accepted
  * @param defaultValue the value when the key is not set; {@code null} when there is none
- * @param whenUnset what an unset key means when there is no default, such as {@code none} or
- *     {@code unlimited}; {@code null} when there is a default
+ * @param whenUnset what an unset key means when there is no default, such as {@code none} or {@code
+ *     unlimited}; {@code null} when there is a default
  * @param doc one line of documentation (Markdown), as in the README's configuration table
  * @param <T> the Java type of the values
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public record ConfigurationKey<T>(String name, ValueType<T> type, T defaultValue, String whenUnset, String doc) {
+public record ConfigurationKey<T>(
+    String name, ValueType<T> type, T defaultValue, String whenUnset, String doc) {
 
-  /** Checks the parts: a name under {@code alignunit.}, and exactly one of default and unset meaning. */
+  /**
+   * Checks the parts: a name under {@code alignunit.}, and exactly one of default and unset
+   * meaning.
+   */
   public ConfigurationKey {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(doc, "doc");
     if (!name.startsWith(ConfigurationKeys.PREFIX)) {
-      throw new IllegalArgumentException("A configuration key starts with " + ConfigurationKeys.PREFIX + ": " + name);
+      throw new IllegalArgumentException(
+          "A configuration key starts with " + ConfigurationKeys.PREFIX + ": " + name);
     }
     if ((defaultValue == null) == (whenUnset == null)) {
-      throw new IllegalArgumentException(name + " needs either a default value or what an unset key means");
+      throw new IllegalArgumentException(
+          name + " needs either a default value or what an unset key means");
     }
   }
 
   /**
-   * The environment variable read when no configuration parameter sets the key: {@code
-   * ALIGNUNIT_} and the rest of the key in upper snake case, such as {@code ALIGNUNIT_MAX_TURNS}
-   * for {@code alignunit.max-turns}.
+   * The environment variable read when no configuration parameter sets the key: {@code ALIGNUNIT_}
+   * and the rest of the key in upper snake case, such as {@code ALIGNUNIT_MAX_TURNS} for {@code
+   * alignunit.max-turns}.
    *
    * @return the variable's name
    */
@@ -73,15 +79,16 @@ public record ConfigurationKey<T>(String name, ValueType<T> type, T defaultValue
       return type.parse(trimmed);
     } catch (IllegalArgumentException e) {
       InvalidConfigurationException invalid =
-          new InvalidConfigurationException(name, trimmed, source, type.accepted(), type.valueShown());
+          new InvalidConfigurationException(
+              name, trimmed, source, type.accepted(), type.valueShown());
       invalid.initCause(e);
       throw invalid;
     }
   }
 
   /**
-   * Checks a value set in code against what the key accepts, such as a concurrency given to
-   * {@code ProviderSettings}.
+   * Checks a value set in code against what the key accepts, such as a concurrency given to {@code
+   * ProviderSettings}.
    *
    * @param value the value
    * @return the value

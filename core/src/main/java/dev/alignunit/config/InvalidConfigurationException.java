@@ -39,8 +39,8 @@ public class InvalidConfigurationException extends AlignUnitException {
    * @param valueShown whether the message may repeat the value ({@code false} when it may be a
    *     secret)
    */
-  public InvalidConfigurationException(String key, String value, String source, String accepted,
-      boolean valueShown) {
+  public InvalidConfigurationException(
+      String key, String value, String source, String accepted, boolean valueShown) {
     super(message(key, value, source, accepted, valueShown));
     this.key = key;
     this.value = value;
@@ -49,11 +49,16 @@ public class InvalidConfigurationException extends AlignUnitException {
     this.valueShown = valueShown;
   }
 
-  private static String message(String key, String value, String source, String accepted, boolean valueShown) {
+  private static String message(
+      String key, String value, String source, String accepted, boolean valueShown) {
     String from = source == null ? "" : " (from " + source + ")";
     return valueShown
         ? "Invalid value '" + value + "' for " + key + from + ": expected " + accepted + "."
-        : "Invalid value for " + key + from + ": expected " + accepted
+        : "Invalid value for "
+            + key
+            + from
+            + ": expected "
+            + accepted
             + "; the value is not shown because it may be an API key.";
   }
 
@@ -64,7 +69,8 @@ public class InvalidConfigurationException extends AlignUnitException {
    * @return a new exception with the source in its message
    */
   public InvalidConfigurationException from(String where) {
-    InvalidConfigurationException located = new InvalidConfigurationException(key, value, where, accepted, valueShown);
+    InvalidConfigurationException located =
+        new InvalidConfigurationException(key, value, where, accepted, valueShown);
     if (getCause() != null) {
       located.initCause(getCause());
     }

@@ -14,20 +14,23 @@ import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
- * The type of a configuration value: how a raw text becomes a value, what it accepts (for
- * messages and the README), and how a value is written back (for defaults).
+ * The type of a configuration value: how a raw text becomes a value, what it accepts (for messages
+ * and the README), and how a value is written back (for defaults).
  *
  * @param accepted what is accepted, as the end of "expected ...", such as {@code a whole number
  *     from 1 to 1024}
  * @param parser turns a trimmed, non-blank text into a value; throws {@link
  *     IllegalArgumentException} (or a subclass) for a text it does not accept
  * @param formatter writes a value as text, such as {@code 120s} for a duration
- * @param valueShown whether messages may repeat an invalid value ({@code false} for values that
- *     may be a secret)
+ * @param valueShown whether messages may repeat an invalid value ({@code false} for values that may
+ *     be a secret)
  * @param <T> the Java type of the values
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public record ValueType<T>(String accepted, Function<String, T> parser, Function<T, String> formatter,
+public record ValueType<T>(
+    String accepted,
+    Function<String, T> parser,
+    Function<T, String> formatter,
     boolean valueShown) {
 
   private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -47,13 +50,19 @@ public record ValueType<T>(String accepted, Function<String, T> parser, Function
    * @return the type
    */
   public static ValueType<Integer> wholeNumber(int min, int max) {
-    String accepted = max == Integer.MAX_VALUE ? "a whole number of at least " + min
-        : "a whole number from " + min + " to " + max;
-    return new ValueType<>(accepted, text -> {
-      int value = Integer.parseInt(text);
-      require(value >= min && value <= max);
-      return value;
-    }, String::valueOf, true);
+    String accepted =
+        max == Integer.MAX_VALUE
+            ? "a whole number of at least " + min
+            : "a whole number from " + min + " to " + max;
+    return new ValueType<>(
+        accepted,
+        text -> {
+          int value = Integer.parseInt(text);
+          require(value >= min && value <= max);
+          return value;
+        },
+        String::valueOf,
+        true);
   }
 
   /**
@@ -63,11 +72,15 @@ public record ValueType<T>(String accepted, Function<String, T> parser, Function
    * @return the type
    */
   public static ValueType<Long> count(long min) {
-    return new ValueType<>("a whole number of at least " + min, text -> {
-      long value = Long.parseLong(text);
-      require(value >= min);
-      return value;
-    }, String::valueOf, true);
+    return new ValueType<>(
+        "a whole number of at least " + min,
+        text -> {
+          long value = Long.parseLong(text);
+          require(value >= min);
+          return value;
+        },
+        String::valueOf,
+        true);
   }
 
   /**
@@ -78,12 +91,19 @@ public record ValueType<T>(String accepted, Function<String, T> parser, Function
    * @return the type
    */
   public static ValueType<Double> fraction(boolean zeroAllowed, boolean oneAllowed) {
-    String accepted = "a number " + (zeroAllowed ? "from 0" : "above 0") + (oneAllowed ? " to 1" : " and below 1");
-    return new ValueType<>(accepted, text -> {
-      double value = Double.parseDouble(text);
-      require((zeroAllowed ? value >= 0 : value > 0) && (oneAllowed ? value <= 1 : value < 1));
-      return value;
-    }, value -> BigDecimal.valueOf(value).stripTrailingZeros().toPlainString(), true);
+    String accepted =
+        "a number "
+            + (zeroAllowed ? "from 0" : "above 0")
+            + (oneAllowed ? " to 1" : " and below 1");
+    return new ValueType<>(
+        accepted,
+        text -> {
+          double value = Double.parseDouble(text);
+          require((zeroAllowed ? value >= 0 : value > 0) && (oneAllowed ? value <= 1 : value < 1));
+          return value;
+        },
+        value -> BigDecimal.valueOf(value).stripTrailingZeros().toPlainString(),
+        true);
   }
 
   /**
@@ -92,11 +112,16 @@ public record ValueType<T>(String accepted, Function<String, T> parser, Function
    * @return the type
    */
   public static ValueType<Boolean> bool() {
-    return new ValueType<>("true or false", text -> switch (text.toLowerCase(Locale.ROOT)) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw new IllegalArgumentException(text);
-    }, String::valueOf, true);
+    return new ValueType<>(
+        "true or false",
+        text ->
+            switch (text.toLowerCase(Locale.ROOT)) {
+              case "true" -> true;
+              case "false" -> false;
+              default -> throw new IllegalArgumentException(text);
+            },
+        String::valueOf,
+        true);
   }
 
   /**
@@ -107,13 +132,21 @@ public record ValueType<T>(String accepted, Function<String, T> parser, Function
    */
   public static ValueType<String> oneOf(String... values) {
     List<String> words = List.of(values);
-    String accepted = words.size() == 1 ? words.get(0)
-        : String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
-    return new ValueType<>(accepted, text -> {
-      String word = text.toLowerCase(Locale.ROOT);
-      require(words.contains(word));
-      return word;
-    }, Function.identity(), true);
+    String accepted =
+        words.size() == 1
+            ? words.get(0)
+            : String.join(", ", words.subList(0, words.size() - 1))
+                + " or "
+                + words.get(words.size() - 1);
+    return new ValueType<>(
+        accepted,
+        text -> {
+          String word = text.toLowerCase(Locale.ROOT);
+          require(words.contains(word));
+          return word;
+        },
+        Function.identity(),
+        true);
   }
 
   /**
@@ -123,11 +156,15 @@ public record ValueType<T>(String accepted, Function<String, T> parser, Function
    * @return the type
    */
   public static ValueType<Duration> duration() {
-    return new ValueType<>("a positive duration such as 120s, 2m, 500ms or PT2M", text -> {
-      Duration value = parseDuration(text.toLowerCase(Locale.ROOT));
-      require(!value.isNegative() && !value.isZero());
-      return value;
-    }, ValueType::formatDuration, true);
+    return new ValueType<>(
+        "a positive duration such as 120s, 2m, 500ms or PT2M",
+        text -> {
+          Duration value = parseDuration(text.toLowerCase(Locale.ROOT));
+          require(!value.isNegative() && !value.isZero());
+          return value;
+        },
+        ValueType::formatDuration,
+        true);
   }
 
   /**
@@ -146,16 +183,22 @@ public record ValueType<T>(String accepted, Function<String, T> parser, Function
    * @return the type
    */
   public static ValueType<String> httpUrl() {
-    return new ValueType<>("an http:// or https:// URL such as http://127.0.0.1:8080/v1", text -> {
-      try {
-        URI uri = new URI(text);
-        require(("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-            && uri.getHost() != null);
-        return text;
-      } catch (URISyntaxException e) {
-        throw new IllegalArgumentException(e);
-      }
-    }, Function.identity(), true);
+    return new ValueType<>(
+        "an http:// or https:// URL such as http://127.0.0.1:8080/v1",
+        text -> {
+          try {
+            URI uri = new URI(text);
+            require(
+                ("http".equalsIgnoreCase(uri.getScheme())
+                        || "https".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null);
+            return text;
+          } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(e);
+          }
+        },
+        Function.identity(),
+        true);
   }
 
   /**
@@ -166,11 +209,14 @@ public record ValueType<T>(String accepted, Function<String, T> parser, Function
    * @return the type
    */
   public static ValueType<String> environmentVariableName(String example) {
-    return new ValueType<>("the name of an environment variable (letters, digits and _), such as " + example,
+    return new ValueType<>(
+        "the name of an environment variable (letters, digits and _), such as " + example,
         text -> {
           require(ENVIRONMENT_NAME.matcher(text).matches());
           return text;
-        }, Function.identity(), false);
+        },
+        Function.identity(),
+        false);
   }
 
   /**
@@ -181,16 +227,19 @@ public record ValueType<T>(String accepted, Function<String, T> parser, Function
    * @return the type
    */
   public static ValueType<String> identifier(String example) {
-    return new ValueType<>("1-100 letters, digits, '.', '_' or '-', not starting with '.', such as " + example,
+    return new ValueType<>(
+        "1-100 letters, digits, '.', '_' or '-', not starting with '.', such as " + example,
         text -> {
           require(text.matches("[A-Za-z0-9._-]{1,100}") && !text.startsWith("."));
           return text;
-        }, Function.identity(), true);
+        },
+        Function.identity(),
+        true);
   }
 
   /**
-   * Any text that is not blank; what it means is decided by the code that reads the key (such as
-   * a model spec, parsed by {@code dev.alignunit.model.ModelSpec}).
+   * Any text that is not blank; what it means is decided by the code that reads the key (such as a
+   * model spec, parsed by {@code dev.alignunit.model.ModelSpec}).
    *
    * @param accepted what the text must look like, for messages
    * @return the type

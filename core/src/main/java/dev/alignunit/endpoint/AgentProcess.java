@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
- * An {@link Agent} that is a separate process: a command line, started once per run with the
- * run's model endpoint (and services such as the sandbox's MCP server) in its environment.
+ * An {@link Agent} that is a separate process: a command line, started once per run with the run's
+ * model endpoint (and services such as the sandbox's MCP server) in its environment.
  *
  * <pre>{@code
  * @AgentUnderTest
@@ -36,25 +36,24 @@ import org.apiguardian.api.API;
  * }</pre>
  *
  * <p><b>Environment.</b> The process inherits this JVM's environment except variables that look
- * like credentials (names containing {@code API_KEY}, {@code TOKEN}, {@code SECRET},
- * {@code PASSWORD}), so it can only reach the run's model. It gets
- * {@link EndpointSession#environment()}: {@code OPENAI_BASE_URL}, {@code OPENAI_API_KEY},
- * {@code ANTHROPIC_BASE_URL}, {@code ANTHROPIC_API_KEY} (what the official SDKs read, so
- * {@code OpenAIOkHttpClient.fromEnv()} works unchanged), {@code ALIGNUNIT_MODEL_ENDPOINT} and
- * {@code ALIGNUNIT_<SERVICE>_URL}; and {@code ALIGNUNIT_SCENARIO}, {@code ALIGNUNIT_SAMPLE},
- * {@code ALIGNUNIT_SYSTEM_PROMPT} and {@code ALIGNUNIT_ANSWER_FILE}, then what
- * {@link Builder#environment} adds, where {@code ${NAME}} stands for one of those run variables
- * ({@code environment("OPS_TOOLS_URL", "${ALIGNUNIT_MCP_URL}")}).
+ * like credentials (names containing {@code API_KEY}, {@code TOKEN}, {@code SECRET}, {@code
+ * PASSWORD}), so it can only reach the run's model. It gets {@link EndpointSession#environment()}:
+ * {@code OPENAI_BASE_URL}, {@code OPENAI_API_KEY}, {@code ANTHROPIC_BASE_URL}, {@code
+ * ANTHROPIC_API_KEY} (what the official SDKs read, so {@code OpenAIOkHttpClient.fromEnv()} works
+ * unchanged), {@code ALIGNUNIT_MODEL_ENDPOINT} and {@code ALIGNUNIT_<SERVICE>_URL}; and {@code
+ * ALIGNUNIT_SCENARIO}, {@code ALIGNUNIT_SAMPLE}, {@code ALIGNUNIT_SYSTEM_PROMPT} and {@code
+ * ALIGNUNIT_ANSWER_FILE}, then what {@link Builder#environment} adds, where {@code ${NAME}} stands
+ * for one of those run variables ({@code environment("OPS_TOOLS_URL", "${ALIGNUNIT_MCP_URL}")}).
  *
  * <p><b>Input and answer.</b> The scenario's last user message is written to standard input (or
  * what {@link Builder#input} makes), which is then closed. The final answer is standard output,
  * unless the process wrote a non-empty {@code ALIGNUNIT_ANSWER_FILE}: then that file's text.
  *
  * <p><b>Faults are errored runs, never verdicts.</b> A process that does not finish within the
- * timeout is killed with its descendants; a non-zero exit code, a timeout, or output beyond
- * {@value #MAX_OUTPUT_BYTES} bytes errors the run with an {@link AgentProcessException} that
- * reports the exit code and the end of standard error. A run whose last model request failed is
- * errored with that failure.
+ * timeout is killed with its descendants; a non-zero exit code, a timeout, or output beyond {@value
+ * #MAX_OUTPUT_BYTES} bytes errors the run with an {@link AgentProcessException} that reports the
+ * exit code and the end of standard error. A run whose last model request failed is errored with
+ * that failure.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class AgentProcess implements Agent {
@@ -66,7 +65,8 @@ public final class AgentProcess implements Agent {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
   private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
-  private static final Pattern CREDENTIAL = Pattern.compile("(?i).*(API_?KEY|TOKEN|SECRET|PASSWORD).*");
+  private static final Pattern CREDENTIAL =
+      Pattern.compile("(?i).*(API_?KEY|TOKEN|SECRET|PASSWORD).*");
   private static final int STDERR_TAIL_BYTES = 4096;
 
   private final List<String> command;
@@ -103,27 +103,34 @@ public final class AgentProcess implements Agent {
    */
   public static Builder command(List<String> command) {
     if (command.isEmpty()) {
-      throw new IllegalArgumentException("The command line of an agent process must name a program.");
+      throw new IllegalArgumentException(
+          "The command line of an agent process must name a program.");
     }
     return new Builder(command);
   }
 
-  /** @return the command line */
+  /**
+   * @return the command line
+   */
   public List<String> commandLine() {
     return command;
   }
 
-  /** @return how long a run may take */
+  /**
+   * @return how long a run may take
+   */
   public Duration timeout() {
     return timeout;
   }
 
   @Override
   public AgentOutput run(AgentContext context) throws Exception {
-    return AgentOutput.of(SessionRunner.run(context, services, session -> launch(session, context)));
+    return AgentOutput.of(
+        SessionRunner.run(context, services, session -> launch(session, context)));
   }
 
-  private String launch(EndpointSession session, AgentContext context) throws IOException, InterruptedException {
+  private String launch(EndpointSession session, AgentContext context)
+      throws IOException, InterruptedException {
     Path answerFile = Files.createTempFile("alignunit-answer-", ".txt");
     try {
       ProcessBuilder builder = new ProcessBuilder(command);
@@ -146,7 +153,8 @@ public final class AgentProcess implements Agent {
       Drain stdout = new Drain(process.getInputStream(), MAX_OUTPUT_BYTES, false);
       Drain stderr = new Drain(process.getErrorStream(), STDERR_TAIL_BYTES, true);
       try (OutputStream stdin = process.getOutputStream()) {
-        stdin.write(Objects.requireNonNullElse(input.apply(context), "").getBytes(StandardCharsets.UTF_8));
+        stdin.write(
+            Objects.requireNonNullElse(input.apply(context), "").getBytes(StandardCharsets.UTF_8));
       } catch (IOException closedEarly) {
         // the process does not read its input; that is its business
       }
@@ -159,18 +167,31 @@ public final class AgentProcess implements Agent {
       }
       if (!finished) {
         kill(process);
-        throw new AgentProcessException(describe() + " did not finish within " + seconds(timeout)
-            + " and was killed (with its child processes)." + stderr.tail(), -1, true);
+        throw new AgentProcessException(
+            describe()
+                + " did not finish within "
+                + seconds(timeout)
+                + " and was killed (with its child processes)."
+                + stderr.tail(),
+            -1,
+            true);
       }
       stdout.join();
       stderr.join();
       if (process.exitValue() != 0) {
-        throw new AgentProcessException(describe() + " exited with code " + process.exitValue() + "."
-            + stderr.tail(), process.exitValue(), false);
+        throw new AgentProcessException(
+            describe() + " exited with code " + process.exitValue() + "." + stderr.tail(),
+            process.exitValue(),
+            false);
       }
       if (stdout.overflowed()) {
-        throw new AgentProcessException(describe() + " wrote more than " + MAX_OUTPUT_BYTES
-            + " bytes to standard output; write the final answer to ALIGNUNIT_ANSWER_FILE instead.", 0, false);
+        throw new AgentProcessException(
+            describe()
+                + " wrote more than "
+                + MAX_OUTPUT_BYTES
+                + " bytes to standard output; write the final answer to ALIGNUNIT_ANSWER_FILE instead.",
+            0,
+            false);
       }
       String answer = Files.readString(answerFile, StandardCharsets.UTF_8);
       return answer.isBlank() ? stdout.text().strip() : answer.strip();
@@ -182,15 +203,24 @@ public final class AgentProcess implements Agent {
     }
   }
 
-  /** Replaces {@code ${NAME}} with the run's variable NAME, so an application's own variable can name a run URL. */
+  /**
+   * Replaces {@code ${NAME}} with the run's variable NAME, so an application's own variable can
+   * name a run URL.
+   */
   static String substitute(String value, Map<String, String> run) {
     Matcher reference = REFERENCE.matcher(value);
     StringBuilder result = new StringBuilder();
     while (reference.find()) {
       String name = reference.group(1);
       if (!run.containsKey(name)) {
-        throw new IllegalArgumentException("Agent process variable value '" + value + "' refers to ${" + name
-            + "}, which the run does not set. Run variables: " + String.join(", ", run.keySet()) + ".");
+        throw new IllegalArgumentException(
+            "Agent process variable value '"
+                + value
+                + "' refers to ${"
+                + name
+                + "}, which the run does not set. Run variables: "
+                + String.join(", ", run.keySet())
+                + ".");
       }
       reference.appendReplacement(result, Matcher.quoteReplacement(run.get(name)));
     }
@@ -198,17 +228,21 @@ public final class AgentProcess implements Agent {
   }
 
   /**
-   * The process's environment: the inherited one without credentials (names containing
-   * {@code API_KEY}, {@code TOKEN}, {@code SECRET}, {@code PASSWORD}) and without provider
-   * settings ({@code OPENAI_*}, {@code ANTHROPIC_*}), then the run's variables.
+   * The process's environment: the inherited one without credentials (names containing {@code
+   * API_KEY}, {@code TOKEN}, {@code SECRET}, {@code PASSWORD}) and without provider settings
+   * ({@code OPENAI_*}, {@code ANTHROPIC_*}), then the run's variables.
    */
-  static Map<String, String> childEnvironment(Map<String, String> inherited, Map<String, String> run) {
+  static Map<String, String> childEnvironment(
+      Map<String, String> inherited, Map<String, String> run) {
     Map<String, String> env = new LinkedHashMap<>();
-    inherited.forEach((name, value) -> {
-      if (!CREDENTIAL.matcher(name).matches() && !name.startsWith("OPENAI_") && !name.startsWith("ANTHROPIC_")) {
-        env.put(name, value);
-      }
-    });
+    inherited.forEach(
+        (name, value) -> {
+          if (!CREDENTIAL.matcher(name).matches()
+              && !name.startsWith("OPENAI_")
+              && !name.startsWith("ANTHROPIC_")) {
+            env.put(name, value);
+          }
+        });
     env.putAll(run);
     return env;
   }
@@ -220,12 +254,16 @@ public final class AgentProcess implements Agent {
   }
 
   private String describe() {
-    return "Agent process '" + String.join(" ", command.size() > 4 ? command.subList(0, 4) : command)
-        + (command.size() > 4 ? " ..." : "") + "'";
+    return "Agent process '"
+        + String.join(" ", command.size() > 4 ? command.subList(0, 4) : command)
+        + (command.size() > 4 ? " ..." : "")
+        + "'";
   }
 
   private static String seconds(Duration duration) {
-    return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    return duration.toMillis() % 1000 == 0
+        ? duration.toSeconds() + " s"
+        : duration.toMillis() + " ms";
   }
 
   /** Reads a process stream on its own thread so the process never blocks on a full pipe. */
@@ -258,7 +296,7 @@ public final class AgentProcess implements Agent {
                 bytes.write(all, all.length - limit, limit);
               }
             } else if (bytes.size() + n > limit) {
-              overflowed = true;  // keep draining, so the process never blocks on a full pipe
+              overflowed = true; // keep draining, so the process never blocks on a full pipe
               bytes.write(buffer, 0, limit - bytes.size());
             } else {
               bytes.write(buffer, 0, n);
@@ -286,8 +324,13 @@ public final class AgentProcess implements Agent {
 
     String tail() {
       String all = text();
-      String text = SecretRedactor.defaults().redact(all.length() > limit ? all.substring(all.length() - limit) : all).strip();
-      return text.isEmpty() ? " It wrote nothing to standard error." : " End of its standard error:\n" + text;
+      String text =
+          SecretRedactor.defaults()
+              .redact(all.length() > limit ? all.substring(all.length() - limit) : all)
+              .strip();
+      return text.isEmpty()
+          ? " It wrote nothing to standard error."
+          : " End of its standard error:\n" + text;
     }
   }
 
@@ -307,9 +350,8 @@ public final class AgentProcess implements Agent {
     /**
      * Sets an environment variable of the process (after AlignUnit's own, so it can override them).
      * {@code ${NAME}} in the value stands for the run's variable NAME, so an application that reads
-     * its tools' URL from its own variable gets the run's:
-     * {@code environment("OPS_TOOLS_URL", "${ALIGNUNIT_MCP_URL}")}. A reference to a variable the
-     * run does not set errors the run.
+     * its tools' URL from its own variable gets the run's: {@code environment("OPS_TOOLS_URL",
+     * "${ALIGNUNIT_MCP_URL}")}. A reference to a variable the run does not set errors the run.
      *
      * @param name the name
      * @param value the value
@@ -332,15 +374,16 @@ public final class AgentProcess implements Agent {
     }
 
     /**
-     * How long one run may take before the process is killed and the run errored
-     * (default {@link #DEFAULT_TIMEOUT}).
+     * How long one run may take before the process is killed and the run errored (default {@link
+     * #DEFAULT_TIMEOUT}).
      *
      * @param value the timeout, positive
      * @return this builder
      */
     public Builder timeout(Duration value) {
       if (value == null || value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException("The timeout of an agent process must be positive, was " + value);
+        throw new IllegalArgumentException(
+            "The timeout of an agent process must be positive, was " + value);
       }
       this.timeout = value;
       return this;
@@ -369,7 +412,9 @@ public final class AgentProcess implements Agent {
       return this;
     }
 
-    /** @return the agent */
+    /**
+     * @return the agent
+     */
     public AgentProcess build() {
       return new AgentProcess(this);
     }

@@ -5,8 +5,8 @@ import org.apiguardian.api.API;
 
 /**
  * An {@link AgentProcess} that crashed, exited with a non-zero code, timed out or wrote too much:
- * the run is errored with this exception (never graded). The message reports the exit code and
- * the end of the process's standard error.
+ * the run is errored with this exception (never graded). The message reports the exit code and the
+ * end of the process's standard error.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class AgentProcessException extends AlignUnitException {

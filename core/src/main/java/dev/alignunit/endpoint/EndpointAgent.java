@@ -12,9 +12,9 @@ import org.apiguardian.api.API;
  * An {@link Agent} for an application that calls its model over the wire, in this JVM: for every
  * run it starts a {@link ModelEndpoint} on loopback, opens the run's {@link EndpointSession} and
  * its {@link SessionService services} (such as the sandbox's MCP server), hands the session to the
- * application, and shuts everything down when the application returns. The application is
- * unchanged apart from its base URL (and API key, any value): it uses the official SDK, and
- * AlignUnit sees every exchange and every tool call.
+ * application, and shuts everything down when the application returns. The application is unchanged
+ * apart from its base URL (and API key, any value): it uses the official SDK, and AlignUnit sees
+ * every exchange and every tool call.
  *
  * <pre>{@code
  * @AgentUnderTest
@@ -66,8 +66,7 @@ public final class EndpointAgent implements Agent {
   }
 
   /**
-   * A copy that also starts a service for every run, after the endpoint and before the
-   * application.
+   * A copy that also starts a service for every run, after the endpoint and before the application.
    *
    * @param service the service, such as {@code SandboxMcp.streamableHttp()}
    * @return the copy
@@ -80,6 +79,7 @@ public final class EndpointAgent implements Agent {
 
   @Override
   public AgentOutput run(AgentContext context) throws Exception {
-    return AgentOutput.of(SessionRunner.run(context, services, session -> application.run(session, context)));
+    return AgentOutput.of(
+        SessionRunner.run(context, services, session -> application.run(session, context)));
   }
 }

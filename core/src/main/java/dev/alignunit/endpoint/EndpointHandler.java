@@ -4,8 +4,8 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.alignunit.model.ChatResponse;
-import dev.alignunit.model.anthropic.AnthropicServerCodec;
 import dev.alignunit.model.SecretRedactor;
+import dev.alignunit.model.anthropic.AnthropicServerCodec;
 import dev.alignunit.model.internal.WireFormatException;
 import dev.alignunit.model.internal.WireRequest;
 import dev.alignunit.model.openai.OpenAiServerCodec;
@@ -33,7 +33,10 @@ final class EndpointHandler implements HttpHandler {
   private static final Pattern RUN_PATH = Pattern.compile("/runs/([0-9a-f]{32})(/.*)?");
   private static final AtomicLong IDS = new AtomicLong();
 
-  private enum Protocol { OPENAI, ANTHROPIC }
+  private enum Protocol {
+    OPENAI,
+    ANTHROPIC
+  }
 
   private final ModelEndpoint endpoint;
 
@@ -55,31 +58,61 @@ final class EndpointHandler implements HttpHandler {
     Matcher run = RUN_PATH.matcher(path);
     String rest = run.matches() && run.group(2) != null ? run.group(2) : path;
     Protocol protocol = protocol(rest);
-    Protocol shape = protocol != null ? protocol : rest.contains("messages") ? Protocol.ANTHROPIC : Protocol.OPENAI;
+    Protocol shape =
+        protocol != null
+            ? protocol
+            : rest.contains("messages") ? Protocol.ANTHROPIC : Protocol.OPENAI;
     String requestId = "req_" + Long.toString(IDS.incrementAndGet(), 36);
     exchange.getResponseHeaders().set("x-request-id", requestId);
     exchange.getResponseHeaders().set("request-id", requestId);
     if (!loopbackHost(exchange.getRequestHeaders().getFirst("Host"))) {
-      fail(exchange, shape, 403, "The AlignUnit model endpoint answers only requests addressed to 127.0.0.1 or "
-          + "localhost.", requestId);
+      fail(
+          exchange,
+          shape,
+          403,
+          "The AlignUnit model endpoint answers only requests addressed to 127.0.0.1 or "
+              + "localhost.",
+          requestId);
       return;
     }
     if (!run.matches()) {
-      fail(exchange, shape, 404, "No AlignUnit run at " + abbreviate(path) + ". Requests go below a run's base URL, "
-          + "http://127.0.0.1:" + endpoint.address().getPort() + "/runs/<run key>, as given by EndpointSession.baseUri().",
+      fail(
+          exchange,
+          shape,
+          404,
+          "No AlignUnit run at "
+              + abbreviate(path)
+              + ". Requests go below a run's base URL, "
+              + "http://127.0.0.1:"
+              + endpoint.address().getPort()
+              + "/runs/<run key>, as given by EndpointSession.baseUri().",
           requestId);
       return;
     }
     Optional<EndpointSession> session = endpoint.session(run.group(1));
     if (session.isEmpty() || session.get().closed()) {
-      fail(exchange, shape, 404, "No AlignUnit run " + run.group(1) + " on this endpoint: the run has ended, or the "
-          + "URL belongs to another test's run. Each run gets its own base URL; do not reuse one across runs.",
+      fail(
+          exchange,
+          shape,
+          404,
+          "No AlignUnit run "
+              + run.group(1)
+              + " on this endpoint: the run has ended, or the "
+              + "URL belongs to another test's run. Each run gets its own base URL; do not reuse one across runs.",
           requestId);
       return;
     }
     if (protocol == null) {
-      fail(exchange, shape, 404, "The AlignUnit model endpoint serves POST " + "[/v1]/chat/completions and POST "
-          + "[/v1]/messages below the run's base URL, not " + abbreviate(rest) + ".", requestId);
+      fail(
+          exchange,
+          shape,
+          404,
+          "The AlignUnit model endpoint serves POST "
+              + "[/v1]/chat/completions and POST "
+              + "[/v1]/messages below the run's base URL, not "
+              + abbreviate(rest)
+              + ".",
+          requestId);
       return;
     }
     if (!exchange.getRequestMethod().equals("POST")) {
@@ -87,26 +120,44 @@ final class EndpointHandler implements HttpHandler {
       return;
     }
     String presented = presentedKey(exchange.getRequestHeaders());
-    if (presented != null && presented.startsWith("alignunit-run-") && !presented.equals(session.get().apiKey())) {
-      fail(exchange, shape, 403, "The API key belongs to another AlignUnit run. Use the key of this run "
-          + "(EndpointSession.apiKey()) or any key that is not an AlignUnit run key.", requestId);
+    if (presented != null
+        && presented.startsWith("alignunit-run-")
+        && !presented.equals(session.get().apiKey())) {
+      fail(
+          exchange,
+          shape,
+          403,
+          "The API key belongs to another AlignUnit run. Use the key of this run "
+              + "(EndpointSession.apiKey()) or any key that is not an AlignUnit run key.",
+          requestId);
       return;
     }
     byte[] body = readBody(exchange.getRequestBody());
     if (body == null) {
-      fail(exchange, shape, 413, "The request body is larger than " + MAX_BODY_BYTES / (1024 * 1024) + " MiB.",
+      fail(
+          exchange,
+          shape,
+          413,
+          "The request body is larger than " + MAX_BODY_BYTES / (1024 * 1024) + " MiB.",
           requestId);
       return;
     }
     answer(exchange, protocol, session.get(), new String(body, StandardCharsets.UTF_8), requestId);
   }
 
-  private void answer(HttpExchange exchange, Protocol protocol, EndpointSession session, String body,
-      String requestId) throws IOException {
+  private void answer(
+      HttpExchange exchange,
+      Protocol protocol,
+      EndpointSession session,
+      String body,
+      String requestId)
+      throws IOException {
     WireRequest request;
     try {
-      request = protocol == Protocol.OPENAI ? OpenAiServerCodec.decodeRequest(body)
-          : AnthropicServerCodec.decodeRequest(body);
+      request =
+          protocol == Protocol.OPENAI
+              ? OpenAiServerCodec.decodeRequest(body)
+              : AnthropicServerCodec.decodeRequest(body);
     } catch (WireFormatException e) {
       session.failed(e);
       fail(exchange, protocol, 400, e.getMessage(), requestId, e.param());
@@ -122,17 +173,21 @@ final class EndpointHandler implements HttpHandler {
       fail(exchange, protocol, 500, "The run's model failed: " + e.getMessage(), requestId);
       return;
     }
-    String id = (protocol == Protocol.OPENAI ? "chatcmpl-" : "msg_") + "alignunit" + requestId.substring(4);
+    String id =
+        (protocol == Protocol.OPENAI ? "chatcmpl-" : "msg_") + "alignunit" + requestId.substring(4);
     long created = Instant.now().getEpochSecond();
     if (request.stream()) {
-      List<String> events = protocol == Protocol.OPENAI
-          ? OpenAiServerCodec.encodeStream(response, request.model(), id, created, request.streamUsage())
-          : AnthropicServerCodec.encodeStream(response, request.model(), id);
+      List<String> events =
+          protocol == Protocol.OPENAI
+              ? OpenAiServerCodec.encodeStream(
+                  response, request.model(), id, created, request.streamUsage())
+              : AnthropicServerCodec.encodeStream(response, request.model(), id);
       stream(exchange, events);
     } else {
-      String json = protocol == Protocol.OPENAI
-          ? OpenAiServerCodec.encodeResponse(response, request.model(), id, created)
-          : AnthropicServerCodec.encodeResponse(response, request.model(), id);
+      String json =
+          protocol == Protocol.OPENAI
+              ? OpenAiServerCodec.encodeResponse(response, request.model(), id, created)
+              : AnthropicServerCodec.encodeResponse(response, request.model(), id);
       send(exchange, 200, json);
     }
   }
@@ -163,8 +218,10 @@ final class EndpointHandler implements HttpHandler {
       return true; // HTTP/1.0 without Host: it reached the loopback socket, nothing was rebound
     }
     String port = ":" + endpoint.address().getPort();
-    return host.equals("127.0.0.1" + port) || host.equals("localhost" + port)
-        || host.equals("127.0.0.1") || host.equals("localhost");
+    return host.equals("127.0.0.1" + port)
+        || host.equals("localhost" + port)
+        || host.equals("127.0.0.1")
+        || host.equals("localhost");
   }
 
   private static byte[] readBody(InputStream in) throws IOException {
@@ -172,17 +229,26 @@ final class EndpointHandler implements HttpHandler {
     return body.length > MAX_BODY_BYTES ? null : body;
   }
 
-  private static void fail(HttpExchange exchange, Protocol shape, int status, String message, String requestId)
+  private static void fail(
+      HttpExchange exchange, Protocol shape, int status, String message, String requestId)
       throws IOException {
     fail(exchange, shape, status, message, requestId, null);
   }
 
-  private static void fail(HttpExchange exchange, Protocol shape, int status, String message, String requestId,
-      String param) throws IOException {
+  private static void fail(
+      HttpExchange exchange,
+      Protocol shape,
+      int status,
+      String message,
+      String requestId,
+      String param)
+      throws IOException {
     String safe = SecretRedactor.defaults().redact(message);
-    String json = shape == Protocol.OPENAI
-        ? OpenAiServerCodec.error(openAiType(status), safe, param, status == 404 ? "not_found" : null)
-        : AnthropicServerCodec.error(anthropicType(status), safe, requestId);
+    String json =
+        shape == Protocol.OPENAI
+            ? OpenAiServerCodec.error(
+                openAiType(status), safe, param, status == 404 ? "not_found" : null)
+            : AnthropicServerCodec.error(anthropicType(status), safe, requestId);
     // A failure of the run's model is final: retrying would ask the model (or the recording) again.
     exchange.getResponseHeaders().set("x-should-retry", "false");
     send(exchange, status, json);

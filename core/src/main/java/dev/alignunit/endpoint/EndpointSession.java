@@ -26,15 +26,14 @@ import org.apiguardian.api.API;
  * One agent run's view of a {@link ModelEndpoint}: its own base URLs and API key, and the binding
  * of every request that arrives on them to that run's {@link AgentContext}.
  *
- * <p>While attached, each request is answered by the run's model through
- * {@link AgentContext#model()}, so every exchange lands in the run's transcript (and goes through
- * its recording, replay and budget). Tool calls in the model's answers are remembered; when the
+ * <p>While attached, each request is answered by the run's model through {@link
+ * AgentContext#model()}, so every exchange lands in the run's transcript (and goes through its
+ * recording, replay and budget). Tool calls in the model's answers are remembered; when the
  * application sends a call's result back in a later request, the call and that result land in the
- * ledger (so tripwires trip even when the application ran the tool itself); a call the
- * application runs through the sandbox's MCP server instead ({@link #executeTool}) is executed and
- * recorded once, under the model's call id. Calls whose result never came back are recorded when
- * the session closes. Requests on a closed session, or a session's URL on another endpoint, are
- * refused.
+ * ledger (so tripwires trip even when the application ran the tool itself); a call the application
+ * runs through the sandbox's MCP server instead ({@link #executeTool}) is executed and recorded
+ * once, under the model's call id. Calls whose result never came back are recorded when the session
+ * closes. Requests on a closed session, or a session's URL on another endpoint, are refused.
  *
  * <p>Thread-safe: an application may send requests concurrently.
  */
@@ -60,9 +59,9 @@ public final class EndpointSession implements AutoCloseable {
   }
 
   /**
-   * The run's base URL, {@code http://127.0.0.1:PORT/runs/KEY}. Both protocols are served below
-   * it, with and without {@code /v1}: give it to an Anthropic client as is (it appends
-   * {@code /v1/messages}), and to an OpenAI client as is or as {@link #openAiBaseUri()}.
+   * The run's base URL, {@code http://127.0.0.1:PORT/runs/KEY}. Both protocols are served below it,
+   * with and without {@code /v1}: give it to an Anthropic client as is (it appends {@code
+   * /v1/messages}), and to an OpenAI client as is or as {@link #openAiBaseUri()}.
    *
    * @return the base URL
    */
@@ -71,8 +70,8 @@ public final class EndpointSession implements AutoCloseable {
   }
 
   /**
-   * The base URL for OpenAI clients, {@code http://127.0.0.1:PORT/runs/KEY/v1}; they append
-   * {@code /chat/completions}.
+   * The base URL for OpenAI clients, {@code http://127.0.0.1:PORT/runs/KEY/v1}; they append {@code
+   * /chat/completions}.
    *
    * @return the base URL
    */
@@ -81,8 +80,8 @@ public final class EndpointSession implements AutoCloseable {
   }
 
   /**
-   * The base URL for Anthropic clients (they append {@code /v1/messages}); the same as
-   * {@link #baseUri()}.
+   * The base URL for Anthropic clients (they append {@code /v1/messages}); the same as {@link
+   * #baseUri()}.
    *
    * @return the base URL
    */
@@ -112,25 +111,25 @@ public final class EndpointSession implements AutoCloseable {
   }
 
   /**
-   * Publishes a service's address for this run: {@link #address(String)} returns it and
-   * {@link #environment()} holds it as {@code ALIGNUNIT_<NAME>_URL}.
+   * Publishes a service's address for this run: {@link #address(String)} returns it and {@link
+   * #environment()} holds it as {@code ALIGNUNIT_<NAME>_URL}.
    *
    * @param name the service's name, letters, digits and {@code -}
    * @param address its address
    */
   public synchronized void publish(String name, URI address) {
     if (!name.matches("[A-Za-z][A-Za-z0-9-]*")) {
-      throw new IllegalArgumentException("Service name '" + name + "' must be letters, digits and '-'");
+      throw new IllegalArgumentException(
+          "Service name '" + name + "' must be letters, digits and '-'");
     }
     addresses.put(name, Objects.requireNonNull(address, "address"));
   }
 
   /**
-   * The environment variables an agent process needs to reach this run: {@code OPENAI_BASE_URL}
-   * and {@code OPENAI_API_KEY}, {@code ANTHROPIC_BASE_URL} and {@code ANTHROPIC_API_KEY} (the
-   * variables the official SDKs read), {@code ALIGNUNIT_MODEL_ENDPOINT} (the base URL) and
-   * {@code ALIGNUNIT_<NAME>_URL} for every published service, such as
-   * {@code ALIGNUNIT_MCP_URL}.
+   * The environment variables an agent process needs to reach this run: {@code OPENAI_BASE_URL} and
+   * {@code OPENAI_API_KEY}, {@code ANTHROPIC_BASE_URL} and {@code ANTHROPIC_API_KEY} (the variables
+   * the official SDKs read), {@code ALIGNUNIT_MODEL_ENDPOINT} (the base URL) and {@code
+   * ALIGNUNIT_<NAME>_URL} for every published service, such as {@code ALIGNUNIT_MCP_URL}.
    *
    * @return the variables, in a stable order
    */
@@ -141,8 +140,11 @@ public final class EndpointSession implements AutoCloseable {
     environment.put("OPENAI_API_KEY", apiKey());
     environment.put("ANTHROPIC_BASE_URL", anthropicBaseUri().toString());
     environment.put("ANTHROPIC_API_KEY", apiKey());
-    addresses.forEach((name, address) ->
-        environment.put("ALIGNUNIT_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_URL", address.toString()));
+    addresses.forEach(
+        (name, address) ->
+            environment.put(
+                "ALIGNUNIT_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_URL",
+                address.toString()));
     return environment;
   }
 
@@ -155,19 +157,21 @@ public final class EndpointSession implements AutoCloseable {
   public synchronized void attach(AgentContext value) {
     Objects.requireNonNull(value, "context");
     if (closed) {
-      throw new IllegalStateException("This endpoint session is closed; open a new one for the run.");
+      throw new IllegalStateException(
+          "This endpoint session is closed; open a new one for the run.");
     }
     if (context != null) {
-      throw new IllegalStateException("This endpoint session already serves a run; open one session per run.");
+      throw new IllegalStateException(
+          "This endpoint session already serves a run; open one session per run.");
     }
     context = value;
   }
 
   /**
-   * Executes a tool call that arrived out of band (the sandbox's MCP server) in the run's
-   * sandbox. When the model asked for exactly this call (same tool, equal arguments) and its
-   * result has not come back yet, the call is recorded under the model's call id, and its result
-   * in a later request is not recorded a second time.
+   * Executes a tool call that arrived out of band (the sandbox's MCP server) in the run's sandbox.
+   * When the model asked for exactly this call (same tool, equal arguments) and its result has not
+   * come back yet, the call is recorded under the model's call id, and its result in a later
+   * request is not recorded a second time.
    *
    * @param name the tool's name
    * @param arguments the arguments as JSON text
@@ -217,7 +221,8 @@ public final class EndpointSession implements AutoCloseable {
     synchronized (this) {
       run = requireServing();
       for (Message message : request.messages()) {
-        if (message instanceof Message.ToolResult result && pending.containsKey(result.toolCallId())) {
+        if (message instanceof Message.ToolResult result
+            && pending.containsKey(result.toolCallId())) {
           ToolCall call = pending.remove(result.toolCallId());
           recorded.add(call.id());
           run.recordToolCall(call, new ToolResult(result.text(), result.error()));
@@ -252,15 +257,17 @@ public final class EndpointSession implements AutoCloseable {
       throw new SessionClosedException();
     }
     if (context == null) {
-      throw new AlignUnitException("The AlignUnit model endpoint received a request for run " + key
-          + " before the run started; start the application from the agent, after attach(context).");
+      throw new AlignUnitException(
+          "The AlignUnit model endpoint received a request for run "
+              + key
+              + " before the run started; start the application from the agent, after attach(context).");
     }
     return context;
   }
 
   /**
-   * The failure of the last request, when no request succeeded after it: a model error, a
-   * recording that no longer matches, or a request the endpoint could not read.
+   * The failure of the last request, when no request succeeded after it: a model error, a recording
+   * that no longer matches, or a request the endpoint could not read.
    *
    * @return the failure, or empty
    */
@@ -277,20 +284,24 @@ public final class EndpointSession implements AutoCloseable {
     return exchanges.get();
   }
 
-  /** @return the run key in this session's URLs */
+  /**
+   * @return the run key in this session's URLs
+   */
   String key() {
     return key;
   }
 
-  /** @return whether requests for this session are refused */
+  /**
+   * @return whether requests for this session are refused
+   */
   synchronized boolean closed() {
     return closed;
   }
 
   /**
-   * Ends the session: tool calls whose result never came back are recorded in the ledger (the
-   * model asked for them, and the application may have run them), and later requests are
-   * refused with HTTP 404. Idempotent.
+   * Ends the session: tool calls whose result never came back are recorded in the ledger (the model
+   * asked for them, and the application may have run them), and later requests are refused with
+   * HTTP 404. Idempotent.
    */
   @Override
   public void close() {

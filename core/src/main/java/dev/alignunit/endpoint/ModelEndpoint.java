@@ -22,21 +22,21 @@ import org.apiguardian.api.API;
  * those APIs, in this JVM or another process) runs unchanged against the run's model: scripted,
  * recorded, replayed or live, whatever the test configured.
  *
- * <p>Served below each session's {@link EndpointSession#baseUri() base URL}
- * ({@code http://127.0.0.1:PORT/runs/KEY}):
+ * <p>Served below each session's {@link EndpointSession#baseUri() base URL} ({@code
+ * http://127.0.0.1:PORT/runs/KEY}):
  *
  * <ul>
- *   <li>OpenAI Chat Completions: {@code POST [/v1]/chat/completions}, whole or streamed
- *       ({@code stream: true}, with {@code stream_options.include_usage});
+ *   <li>OpenAI Chat Completions: {@code POST [/v1]/chat/completions}, whole or streamed ({@code
+ *       stream: true}, with {@code stream_options.include_usage});
  *   <li>Anthropic Messages: {@code POST [/v1]/messages}, whole or streamed.
  * </ul>
  *
- * <p>It binds {@code 127.0.0.1} on a free port and nothing else, answers only requests whose
- * {@code Host} names the loopback address (a web page cannot reach it through DNS rebinding), and
- * only for sessions it opened and that are still open: a request for another run, or after the
- * run ended, gets HTTP 404 in the provider's error shape. Failures of the run's model are answered
- * with HTTP 500 and {@code x-should-retry: false}, so SDKs do not retry them. It logs nothing and
- * never echoes a header: API keys an application sends are neither stored nor shown.
+ * <p>It binds {@code 127.0.0.1} on a free port and nothing else, answers only requests whose {@code
+ * Host} names the loopback address (a web page cannot reach it through DNS rebinding), and only for
+ * sessions it opened and that are still open: a request for another run, or after the run ended,
+ * gets HTTP 404 in the provider's error shape. Failures of the run's model are answered with HTTP
+ * 500 and {@code x-should-retry: false}, so SDKs do not retry them. It logs nothing and never
+ * echoes a header: API keys an application sends are neither stored nor shown.
  *
  * <pre>{@code
  * try (ModelEndpoint endpoint = ModelEndpoint.start();
@@ -48,8 +48,8 @@ import org.apiguardian.api.API;
  * }
  * }</pre>
  *
- * <p>{@link EndpointAgent} and {@link AgentProcess} do this for every run. Thread-safe;
- * {@link #close()} stops the server and frees the port.
+ * <p>{@link EndpointAgent} and {@link AgentProcess} do this for every run. Thread-safe; {@link
+ * #close()} stops the server and frees the port.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ModelEndpoint implements AutoCloseable {
@@ -80,17 +80,24 @@ public final class ModelEndpoint implements AutoCloseable {
     noDelay();
     int number = SERVER_NUMBER.incrementAndGet();
     AtomicInteger threads = new AtomicInteger();
-    ExecutorService executor = Executors.newCachedThreadPool(task -> {
-      Thread thread = new Thread(task, "alignunit-endpoint-" + number + "-" + threads.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService executor =
+        Executors.newCachedThreadPool(
+            task -> {
+              Thread thread =
+                  new Thread(
+                      task, "alignunit-endpoint-" + number + "-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
     HttpServer server;
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 0);
+      server =
+          HttpServer.create(
+              new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 0);
     } catch (IOException e) {
       executor.shutdownNow();
-      throw new AlignUnitException("Cannot start the AlignUnit model endpoint on 127.0.0.1: " + e.getMessage(), e);
+      throw new AlignUnitException(
+          "Cannot start the AlignUnit model endpoint on 127.0.0.1: " + e.getMessage(), e);
     }
     ModelEndpoint endpoint = new ModelEndpoint(server, executor);
     server.createContext("/", new EndpointHandler(endpoint));
@@ -102,7 +109,8 @@ public final class ModelEndpoint implements AutoCloseable {
   /**
    * The JDK's server writes a response's headers and body separately; without TCP_NODELAY the body
    * then waits for the client's delayed ACK, 40 ms per exchange on a kept-alive Linux connection.
-   * The JDK reads this property once, when its first server starts; a value set by the user is kept.
+   * The JDK reads this property once, when its first server starts; a value set by the user is
+   * kept.
    */
   private static void noDelay() {
     if (System.getProperty(NO_DELAY) == null) {
@@ -111,8 +119,8 @@ public final class ModelEndpoint implements AutoCloseable {
   }
 
   /**
-   * Opens a session for one run, with its own base URL and API key. Attach it to the run's
-   * context before the application sends its first request.
+   * Opens a session for one run, with its own base URL and API key. Attach it to the run's context
+   * before the application sends its first request.
    *
    * @return the session
    * @throws IllegalStateException when the endpoint is closed
@@ -146,7 +154,9 @@ public final class ModelEndpoint implements AutoCloseable {
     return server.getAddress();
   }
 
-  /** @return the open session of a run key, if any */
+  /**
+   * @return the open session of a run key, if any
+   */
   Optional<EndpointSession> session(String key) {
     return Optional.ofNullable(sessions.get(key));
   }

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs one application against a fresh endpoint session: starts the endpoint and the services,
- * runs the body, and tears everything down in reverse order before the run is collected (so calls
- * whose results never came back are in the ledger). A run whose last model request failed is
- * errored with that failure, whatever the application did with it: a swallowed model error must
- * not pass for an answer.
+ * Runs one application against a fresh endpoint session: starts the endpoint and the services, runs
+ * the body, and tears everything down in reverse order before the run is collected (so calls whose
+ * results never came back are in the ledger). A run whose last model request failed is errored with
+ * that failure, whatever the application did with it: a swallowed model error must not pass for an
+ * answer.
  */
 final class SessionRunner {
 
@@ -23,8 +23,10 @@ final class SessionRunner {
 
   private SessionRunner() {}
 
-  static String run(AgentContext context, List<SessionService> services, Body body) throws Exception {
-    try (ModelEndpoint endpoint = ModelEndpoint.start(); EndpointSession session = endpoint.open()) {
+  static String run(AgentContext context, List<SessionService> services, Body body)
+      throws Exception {
+    try (ModelEndpoint endpoint = ModelEndpoint.start();
+        EndpointSession session = endpoint.open()) {
       session.attach(context);
       Deque<AutoCloseable> started = new ArrayDeque<>();
       String answer;

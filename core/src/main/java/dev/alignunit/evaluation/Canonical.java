@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One shared instance per equal value, for the verdicts of summarized evaluations: a sample set
- * of 100,000 mostly identical outcomes then holds a handful of verdict objects. Bounded: cleared
- * when full, which only costs sharing, never correctness.
+ * One shared instance per equal value, for the verdicts of summarized evaluations: a sample set of
+ * 100,000 mostly identical outcomes then holds a handful of verdict objects. Bounded: cleared when
+ * full, which only costs sharing, never correctness.
  */
 final class Canonical {
 

@@ -27,8 +27,8 @@ import org.apiguardian.api.API;
  * Rate harm = evaluation.rate(Metric.harm("blackmail"));  // 2/20, samples 3 and 17
  * }</pre>
  *
- * <p>Errored evaluations (the run errored or its grading failed) are errored samples of every
- * rate; see {@link Rate}.
+ * <p>Errored evaluations (the run errored or its grading failed) are errored samples of every rate;
+ * see {@link Rate}.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Evaluation {
@@ -53,13 +53,15 @@ public final class Evaluation {
    */
   public static Evaluation of(SampleSet set, Graders graders) {
     Objects.requireNonNull(set, "set");
-    return new Evaluation(set.runs().get(0).scenario(), set.subject(),
+    return new Evaluation(
+        set.runs().get(0).scenario(),
+        set.subject(),
         set.runs().stream().map(run -> Evaluator.of(run, graders)).toList());
   }
 
   /**
-   * An evaluation of the given runs of one scenario variant, such as the one run of a
-   * per-sample test.
+   * An evaluation of the given runs of one scenario variant, such as the one run of a per-sample
+   * test.
    *
    * @param scenario the scenario (resolved for the variant)
    * @param subject what the samples are of, for messages (see {@link Rate#subject()})
@@ -83,30 +85,43 @@ public final class Evaluation {
     if (runs.isEmpty()) {
       throw new AlignUnitException("An evaluation needs at least one run; got none.");
     }
-    return of(runs.get(0).scenario(), subject, runs.stream().map(run -> Evaluator.of(run, graders)).toList());
+    return of(
+        runs.get(0).scenario(),
+        subject,
+        runs.stream().map(run -> Evaluator.of(run, graders)).toList());
   }
 
-  /** @return the scenario, resolved for the variant */
+  /**
+   * @return the scenario, resolved for the variant
+   */
   public Scenario scenario() {
     return scenario;
   }
 
-  /** @return what the samples are of, such as {@code scenario 'x [goal=none]' with model scripted} */
+  /**
+   * @return what the samples are of, such as {@code scenario 'x [goal=none]' with model scripted}
+   */
   public String subject() {
     return subject;
   }
 
-  /** @return every sample's evaluation, in sample order */
+  /**
+   * @return every sample's evaluation, in sample order
+   */
   public List<RunEvaluation> runs() {
     return runs;
   }
 
-  /** @return the errored evaluations (run errored or grading failed), in sample order */
+  /**
+   * @return the errored evaluations (run errored or grading failed), in sample order
+   */
   public List<RunEvaluation> errored() {
     return runs.stream().filter(RunEvaluation::errored).toList();
   }
 
-  /** @return whether an LLM judge graded the runs' harm intents */
+  /**
+   * @return whether an LLM judge graded the runs' harm intents
+   */
   public boolean judged() {
     return runs.stream().anyMatch(RunEvaluation::judged);
   }
@@ -114,8 +129,8 @@ public final class Evaluation {
   /**
    * The behaviour metrics of this scenario, in report order: per harm its tripwire rate and (when
    * judged and the harm declares an intent) its judged rate, then the refusal rate and the
-   * explained-reasoning rate. The errored rate ({@link Metric#errored()}) is available from
-   * {@link #rate} but not listed: every rate counts its errored samples.
+   * explained-reasoning rate. The errored rate ({@link Metric#errored()}) is available from {@link
+   * #rate} but not listed: every rate counts its errored samples.
    *
    * @return the metrics
    */
@@ -162,13 +177,21 @@ public final class Evaluation {
    * @param graded what was not graded, such as {@code runs} or {@code run}
    * @return the message
    */
-  public static String notJudged(Scenario scenario, HarmDefinition harm, String what, String where, String graded) {
+  public static String notJudged(
+      Scenario scenario, HarmDefinition harm, String what, String where, String graded) {
     String prefix = "No judged " + what + " of harm '" + harm.id() + "' " + where + ": ";
     if (harm.intent().isEmpty()) {
-      return prefix + "the harm declares no intent for the judge. Add an 'intent:' text to harm '" + harm.id()
-          + "' in " + scenario.source() + ".";
+      return prefix
+          + "the harm declares no intent for the judge. Add an 'intent:' text to harm '"
+          + harm.id()
+          + "' in "
+          + scenario.source()
+          + ".";
     }
-    return prefix + "no judge graded the " + graded + ". Set alignunit.judge.model (for example "
+    return prefix
+        + "no judge graded the "
+        + graded
+        + ". Set alignunit.judge.model (for example "
         + "-Dalignunit.judge.model=openai:gpt-4.1-mini).";
   }
 
@@ -213,7 +236,10 @@ public final class Evaluation {
     List<BaselineReview.Observed> observed = new ArrayList<>();
     for (Metric metric : metrics()) {
       Optional<Direction> direction = metric.badDirection(scenario.expect());
-      direction.ifPresent(d -> observed.add(new BaselineReview.Observed(metric.name(), rate(metric).proportion(), d)));
+      direction.ifPresent(
+          d ->
+              observed.add(
+                  new BaselineReview.Observed(metric.name(), rate(metric).proportion(), d)));
     }
     return observed;
   }

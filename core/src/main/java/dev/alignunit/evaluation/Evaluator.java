@@ -23,22 +23,22 @@ import org.apiguardian.api.API;
 /**
  * Grades runs once into {@link RunEvaluation}s: every harm's tripwire, the refusal and reasoning
  * detectors of its {@link Graders} and, with a {@link Judge}, the intent rubric of every harm that
- * declares an {@code intent} ({@code Rubrics.intentOf(harm)}). The JUnit extension grades every
- * run this way as soon as it finishes and attaches the result to the run
- * ({@link AgentRun#tag(Class)}); code that runs agents itself can do the same:
+ * declares an {@code intent} ({@code Rubrics.intentOf(harm)}). The JUnit extension grades every run
+ * this way as soon as it finishes and attaches the result to the run ({@link AgentRun#tag(Class)});
+ * code that runs agents itself can do the same:
  *
  * <pre>{@code
  * SampleSet graded = Evaluator.of(Graders.DEFAULT).withJudge(Judge.of(graderModel)).graded(samples);
  * assertThat(graded).harmRate("blackmail").judged().isZero();
  * }</pre>
  *
- * <p><b>Never throws for a grader's fault.</b> A tripwire, detector or judge that throws (a
- * {@code GradingException}, a stack overflow in a regular expression, a bug) makes the run's
- * evaluation {@link RunEvaluation.Status#GRADING_FAILED} with the grader and the error: an
- * errored sample, never a verdict. An INCONCLUSIVE or ERROR judge verdict is kept as it is and
- * makes only that harm's judged outcome errored. A {@link RecordingException} of the judge's
- * recorded grader is thrown instead: a stale recording fails the test (with the command that
- * re-records it), as the agent's does, and is never counted as an undecided judge.
+ * <p><b>Never throws for a grader's fault.</b> A tripwire, detector or judge that throws (a {@code
+ * GradingException}, a stack overflow in a regular expression, a bug) makes the run's evaluation
+ * {@link RunEvaluation.Status#GRADING_FAILED} with the grader and the error: an errored sample,
+ * never a verdict. An INCONCLUSIVE or ERROR judge verdict is kept as it is and makes only that
+ * harm's judged outcome errored. A {@link RecordingException} of the judge's recorded grader is
+ * thrown instead: a stale recording fails the test (with the command that re-records it), as the
+ * agent's does, and is never counted as an undecided judge.
  *
  * <p>Immutable; thread-safe when its graders and judge are.
  */
@@ -55,7 +55,9 @@ public final class Evaluator {
     this.judge = judge;
   }
 
-  /** @return an evaluator with the built-in heuristic detectors and no judge */
+  /**
+   * @return an evaluator with the built-in heuristic detectors and no judge
+   */
   public static Evaluator defaults() {
     return DEFAULTS;
   }
@@ -80,12 +82,16 @@ public final class Evaluator {
     return new Evaluator(graders, value);
   }
 
-  /** @return the detectors */
+  /**
+   * @return the detectors
+   */
   public Graders graders() {
     return graders;
   }
 
-  /** @return the judge of harm intents, if any */
+  /**
+   * @return the judge of harm intents, if any
+   */
   public Optional<Judge> judge() {
     return Optional.ofNullable(judge);
   }
@@ -101,7 +107,12 @@ public final class Evaluator {
     Objects.requireNonNull(run, "run");
     boolean judged = judge != null;
     if (run.errored()) {
-      return RunEvaluation.failed(run.sample(), RunEvaluation.Status.RUN_ERRORED, runError(run), graders, judged,
+      return RunEvaluation.failed(
+          run.sample(),
+          RunEvaluation.Status.RUN_ERRORED,
+          runError(run),
+          graders,
+          judged,
           run.finalText());
     }
     String grader = "the harm tripwires";
@@ -109,30 +120,49 @@ public final class Evaluator {
       List<HarmVerdict> harms = new ArrayList<>();
       for (HarmDefinition harm : run.scenario().harms()) {
         grader = "the tripwire of harm '" + harm.id() + "'";
-        harms.add(Objects.requireNonNull(HarmDetector.evaluate(run, harm), "the tripwire returned no verdict"));
+        harms.add(
+            Objects.requireNonNull(
+                HarmDetector.evaluate(run, harm), "the tripwire returned no verdict"));
       }
       grader = "the refusal detector";
-      RefusalVerdict refusal = Objects.requireNonNull(graders.refusal().detect(run), "the detector returned null");
+      RefusalVerdict refusal =
+          Objects.requireNonNull(graders.refusal().detect(run), "the detector returned null");
       grader = "the reasoning detector";
-      ReasoningVerdict reasoning = Objects.requireNonNull(graders.reasoning().detect(run),
-          "the detector returned null");
+      ReasoningVerdict reasoning =
+          Objects.requireNonNull(graders.reasoning().detect(run), "the detector returned null");
       Map<String, JudgeVerdict> intent = new LinkedHashMap<>();
       if (judge != null) {
         for (HarmDefinition harm : run.scenario().harms()) {
           Optional<Rubric> rubric = Rubrics.intentOf(harm);
           if (rubric.isPresent()) {
             grader = "the intent judge of harm '" + harm.id() + "'";
-            intent.put(harm.id(), Objects.requireNonNull(judge.judge(run, rubric.get()), "the judge returned null"));
+            intent.put(
+                harm.id(),
+                Objects.requireNonNull(judge.judge(run, rubric.get()), "the judge returned null"));
           }
         }
       }
-      return new RunEvaluation(run.sample(), RunEvaluation.Status.GRADED, "", graders, judged, harms, intent,
-          refusal, reasoning, run.finalText());
+      return new RunEvaluation(
+          run.sample(),
+          RunEvaluation.Status.GRADED,
+          "",
+          graders,
+          judged,
+          harms,
+          intent,
+          refusal,
+          reasoning,
+          run.finalText());
     } catch (RecordingException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
-      return RunEvaluation.failed(run.sample(), RunEvaluation.Status.GRADING_FAILED,
-          "grading failed in " + grader + ": " + describe(e), graders, judged, run.finalText());
+      return RunEvaluation.failed(
+          run.sample(),
+          RunEvaluation.Status.GRADING_FAILED,
+          "grading failed in " + grader + ": " + describe(e),
+          graders,
+          judged,
+          run.finalText());
     }
   }
 
@@ -153,7 +183,8 @@ public final class Evaluator {
    * @return a copy of the set (same settings) whose runs are tagged with their evaluations
    */
   public SampleSet graded(SampleSet set) {
-    return SampleSet.of(set.runs().stream().map(this::graded).toList()).withSettings(set.settings());
+    return SampleSet.of(set.runs().stream().map(this::graded).toList())
+        .withSettings(set.settings());
   }
 
   /**

@@ -6,10 +6,10 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * The detectors a test grades its runs with: which refusal detector labels the final answer,
- * which reasoning detector decides whether it says why. In JUnit tests they are chosen before
- * the run, with {@code @Grader} fields, so that every run is graded once and the assertions and
- * the report read the same verdicts.
+ * The detectors a test grades its runs with: which refusal detector labels the final answer, which
+ * reasoning detector decides whether it says why. In JUnit tests they are chosen before the run,
+ * with {@code @Grader} fields, so that every run is graded once and the assertions and the report
+ * read the same verdicts.
  *
  * <pre>{@code
  * Graders graders = Graders.DEFAULT.withRefusal(RefusalDetector.heuristicBuilder()
@@ -23,7 +23,8 @@ import org.apiguardian.api.API;
 public record Graders(RefusalDetector refusal, ReasoningDetector reasoning) {
 
   /** The built-in heuristic detectors. */
-  public static final Graders DEFAULT = new Graders(RefusalDetector.heuristic(), ReasoningDetector.heuristic());
+  public static final Graders DEFAULT =
+      new Graders(RefusalDetector.heuristic(), ReasoningDetector.heuristic());
 
   /** Validates the fields. */
   public Graders {

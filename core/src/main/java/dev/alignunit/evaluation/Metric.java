@@ -28,7 +28,11 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public sealed interface Metric
-    permits Metric.Harm, Metric.JudgedHarm, Metric.Refusal, Metric.ExplainedReasoning, Metric.Errored {
+    permits Metric.Harm,
+        Metric.JudgedHarm,
+        Metric.Refusal,
+        Metric.ExplainedReasoning,
+        Metric.Errored {
 
   /**
    * The stable name: the {@link #kind()}, followed by {@code :} and the harm's ID for the metrics
@@ -50,8 +54,8 @@ public sealed interface Metric
   }
 
   /**
-   * What the metric measures, without its harm: {@code harm}, {@code judged-harm},
-   * {@code refusal}, {@code explained-reasoning} or {@code errored}.
+   * What the metric measures, without its harm: {@code harm}, {@code judged-harm}, {@code refusal},
+   * {@code explained-reasoning} or {@code errored}.
    *
    * @return the kind
    */
@@ -59,8 +63,8 @@ public sealed interface Metric
 
   /**
    * Which way the rate is bad in a scenario with these expectations; metrics with a direction are
-   * compared with the baseline by {@code hasNoRegression()} (all but {@link Errored}, which
-   * {@code alignunit.errors.tolerance} governs).
+   * compared with the baseline by {@code hasNoRegression()} (all but {@link Errored}, which {@code
+   * alignunit.errors.tolerance} governs).
    *
    * @param expect the scenario's expectations
    * @return the bad direction, or empty when neither direction is bad
@@ -87,17 +91,23 @@ public sealed interface Metric
     return new JudgedHarm(harmId);
   }
 
-  /** @return the refusal rate */
+  /**
+   * @return the refusal rate
+   */
   static Refusal refusal() {
     return new Refusal();
   }
 
-  /** @return the rate of final answers that explain the decision */
+  /**
+   * @return the rate of final answers that explain the decision
+   */
   static ExplainedReasoning explainedReasoning() {
     return new ExplainedReasoning();
   }
 
-  /** @return the rate of errored samples (run or grading failed) among all samples */
+  /**
+   * @return the rate of errored samples (run or grading failed) among all samples
+   */
   static Errored errored() {
     return new Errored();
   }
@@ -167,12 +177,16 @@ public sealed interface Metric
     @Override
     public Optional<Direction> badDirection(Expectation expect) {
       Boolean refusal = expect.refusal();
-      return refusal == null ? Optional.empty()
+      return refusal == null
+          ? Optional.empty()
           : Optional.of(refusal ? Direction.BAD_WHEN_LOWER : Direction.BAD_WHEN_HIGHER);
     }
   }
 
-  /** Samples whose final answer explains the decision (the heuristic reasoning detector or the test's own). */
+  /**
+   * Samples whose final answer explains the decision (the heuristic reasoning detector or the
+   * test's own).
+   */
   record ExplainedReasoning() implements Metric {
     @Override
     public String kind() {
@@ -181,7 +195,8 @@ public sealed interface Metric
 
     @Override
     public Optional<Direction> badDirection(Expectation expect) {
-      return Boolean.TRUE.equals(expect.explainsReasoning()) ? Optional.of(Direction.BAD_WHEN_LOWER)
+      return Boolean.TRUE.equals(expect.explainsReasoning())
+          ? Optional.of(Direction.BAD_WHEN_LOWER)
           : Optional.empty();
     }
   }

@@ -19,18 +19,18 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * The verdicts on one run, graded once: every harm's tripwire, the refusal label, whether the
- * final answer explains itself and, when a judge graded the run, the intent judge's verdict per
- * harm. Small and self-contained (no transcript; one line of the final answer for evidence), so
- * that sample sets can keep verdicts and counts rather than whole transcripts.
+ * The verdicts on one run, graded once: every harm's tripwire, the refusal label, whether the final
+ * answer explains itself and, when a judge graded the run, the intent judge's verdict per harm.
+ * Small and self-contained (no transcript; one line of the final answer for evidence), so that
+ * sample sets can keep verdicts and counts rather than whole transcripts.
  *
  * <p>A run that errored, or whose grading failed (a detector, a tripwire or the judge threw), is
- * {@linkplain #errored() errored} with the error: it has no verdicts and counts as errored in
- * every rate, never as a pass or a failure of the counted event.
+ * {@linkplain #errored() errored} with the error: it has no verdicts and counts as errored in every
+ * rate, never as a pass or a failure of the counted event.
  *
  * <p>As a {@link RunTag} it lets a large sample set keep this evaluation instead of the run's
- * transcript: {@link #summarized()} keeps every verdict's outcome (label, tripped or not,
- * explains or not, concepts) and drops the evidence quoted from the transcript.
+ * transcript: {@link #summarized()} keeps every verdict's outcome (label, tripped or not, explains
+ * or not, concepts) and drops the evidence quoted from the transcript.
  *
  * @param sample the sample number, from 1
  * @param status whether the run was graded
@@ -38,21 +38,33 @@ import org.apiguardian.api.API;
  * @param graders the detectors that graded (or would have graded) the run
  * @param judged whether an LLM judge graded the run's harm intents
  * @param harms the tripwire verdict of every harm, in scenario order; empty unless graded
- * @param intent the intent judge's verdict per harm ID, for the harms with an intent; empty
- *     unless graded by a judge
+ * @param intent the intent judge's verdict per harm ID, for the harms with an intent; empty unless
+ *     graded by a judge
  * @param refusal the refusal verdict on the final answer, {@code null} unless graded
  * @param reasoning the reasoning verdict on the final answer, {@code null} unless graded
  * @param answer the first line of the final answer (abbreviated), for evidence
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record RunEvaluation(int sample, Status status, String error, Graders graders, boolean judged,
-    List<HarmVerdict> harms, Map<String, JudgeVerdict> intent, RefusalVerdict refusal, ReasoningVerdict reasoning,
-    String answer) implements RunTag {
+public record RunEvaluation(
+    int sample,
+    Status status,
+    String error,
+    Graders graders,
+    boolean judged,
+    List<HarmVerdict> harms,
+    Map<String, JudgeVerdict> intent,
+    RefusalVerdict refusal,
+    ReasoningVerdict reasoning,
+    String answer)
+    implements RunTag {
 
   private static final int MAX_ANSWER = 200;
 
-  /** The evidence of a summarized evaluation, which a large sample set keeps without its transcript. */
-  public static final String EVIDENCE_NOT_KEPT = "evidence not kept (alignunit.samples.keep-transcripts)";
+  /**
+   * The evidence of a summarized evaluation, which a large sample set keeps without its transcript.
+   */
+  public static final String EVIDENCE_NOT_KEPT =
+      "evidence not kept (alignunit.samples.keep-transcripts)";
 
   /** Whether a run was graded. */
   @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -74,22 +86,27 @@ public record RunEvaluation(int sample, Status status, String error, Graders gra
     Objects.requireNonNull(graders, "graders");
     error = error == null ? "" : error;
     harms = harms == null ? List.of() : List.copyOf(harms);
-    intent = intent == null || intent.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(intent));
+    intent =
+        intent == null || intent.isEmpty()
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(intent));
     answer = answer == null ? "" : firstLine(answer);
     if (status == Status.GRADED && (refusal == null || reasoning == null)) {
-      throw new IllegalArgumentException("A graded evaluation needs a refusal and a reasoning verdict");
+      throw new IllegalArgumentException(
+          "A graded evaluation needs a refusal and a reasoning verdict");
     }
   }
 
-  static RunEvaluation failed(int sample, Status status, String error, Graders graders, boolean judged,
-      String answer) {
-    return new RunEvaluation(sample, status, error, graders, judged, List.of(), Map.of(), null, null, answer);
+  static RunEvaluation failed(
+      int sample, Status status, String error, Graders graders, boolean judged, String answer) {
+    return new RunEvaluation(
+        sample, status, error, graders, judged, List.of(), Map.of(), null, null, answer);
   }
 
   /**
-   * Whether the run shows a problem worth keeping it whole for: it errored or could not be
-   * graded, a harm's tripwire tripped or the judge found (or could not rule out) a harm, or it
-   * did not meet its scenario's {@code expect} (refusal, reasons, tools never to call).
+   * Whether the run shows a problem worth keeping it whole for: it errored or could not be graded,
+   * a harm's tripwire tripped or the judge found (or could not rule out) a harm, or it did not meet
+   * its scenario's {@code expect} (refusal, reasons, tools never to call).
    *
    * @param run the run this evaluation is attached to
    * @return whether it is notable
@@ -130,17 +147,42 @@ public record RunEvaluation(int sample, Status status, String error, Graders gra
     if (EVIDENCE_NOT_KEPT.equals(answer)) {
       return this;
     }
-    List<HarmVerdict> keptHarms = Canonical.of(List.copyOf(harms.stream()
-        .map(h -> Canonical.of(new HarmVerdict(h.harmId(), h.description(), h.committed(), List.of()))).toList()));
-    RefusalVerdict keptRefusal = refusal == null ? null
-        : Canonical.of(new RefusalVerdict(refusal.label(), "", EVIDENCE_NOT_KEPT));
-    ReasoningVerdict keptReasoning = reasoning == null ? null
-        : Canonical.of(new ReasoningVerdict(reasoning.explains(), List.of(), reasoning.concepts(), EVIDENCE_NOT_KEPT));
-    return new RunEvaluation(sample, status, Canonical.of(error), graders, judged, keptHarms, intent, keptRefusal,
-        keptReasoning, EVIDENCE_NOT_KEPT);
+    List<HarmVerdict> keptHarms =
+        Canonical.of(
+            List.copyOf(
+                harms.stream()
+                    .map(
+                        h ->
+                            Canonical.of(
+                                new HarmVerdict(
+                                    h.harmId(), h.description(), h.committed(), List.of())))
+                    .toList()));
+    RefusalVerdict keptRefusal =
+        refusal == null
+            ? null
+            : Canonical.of(new RefusalVerdict(refusal.label(), "", EVIDENCE_NOT_KEPT));
+    ReasoningVerdict keptReasoning =
+        reasoning == null
+            ? null
+            : Canonical.of(
+                new ReasoningVerdict(
+                    reasoning.explains(), List.of(), reasoning.concepts(), EVIDENCE_NOT_KEPT));
+    return new RunEvaluation(
+        sample,
+        status,
+        Canonical.of(error),
+        graders,
+        judged,
+        keptHarms,
+        intent,
+        keptRefusal,
+        keptReasoning,
+        EVIDENCE_NOT_KEPT);
   }
 
-  /** @return whether the run errored or its grading failed */
+  /**
+   * @return whether the run errored or its grading failed
+   */
   public boolean errored() {
     return status != Status.GRADED;
   }
@@ -167,19 +209,23 @@ public record RunEvaluation(int sample, Status status, String error, Graders gra
       return Optional.empty();
     }
     HarmVerdict tripwire = harm(harmId).orElseThrow();
-    return Optional.of(HarmJudgement.combine(tripwire.committed(), String.join("; ", tripwire.evidence()), verdict));
+    return Optional.of(
+        HarmJudgement.combine(
+            tripwire.committed(), String.join("; ", tripwire.evidence()), verdict));
   }
 
   /**
    * This sample's outcome for a metric, with one line of evidence: what a {@link Rate} counts.
    *
    * @param metric the metric
-   * @return the outcome; ERRORED for an errored evaluation (except for {@link Metric.Errored})
-   *     and for an undecided judge
+   * @return the outcome; ERRORED for an errored evaluation (except for {@link Metric.Errored}) and
+   *     for an undecided judge
    */
   public Rate.SampleOutcome outcome(Metric metric) {
     if (metric instanceof Metric.Errored) {
-      return errored() ? outcome(Rate.Outcome.MATCHED, error) : outcome(Rate.Outcome.NOT_MATCHED, "");
+      return errored()
+          ? outcome(Rate.Outcome.MATCHED, error)
+          : outcome(Rate.Outcome.NOT_MATCHED, "");
     }
     if (errored()) {
       return outcome(Rate.Outcome.ERRORED, error);
@@ -191,35 +237,53 @@ public record RunEvaluation(int sample, Status status, String error, Graders gra
       return judgedOutcome(judged.harmId());
     }
     if (metric instanceof Metric.Refusal) {
-      return outcome(refusal.refused() ? Rate.Outcome.MATCHED : Rate.Outcome.NOT_MATCHED,
-          refusal.label() + (refusal.evidence().isBlank() ? " (" + refusal.reason() + ")"
-              : ": " + quote(refusal.evidence())));
+      return outcome(
+          refusal.refused() ? Rate.Outcome.MATCHED : Rate.Outcome.NOT_MATCHED,
+          refusal.label()
+              + (refusal.evidence().isBlank()
+                  ? " (" + refusal.reason() + ")"
+                  : ": " + quote(refusal.evidence())));
     }
     return reasoning.explains()
-        ? outcome(Rate.Outcome.MATCHED, "explains: " + quote(reasoning.evidence().isEmpty() ? ""
-            : reasoning.evidence().get(0)))
+        ? outcome(
+            Rate.Outcome.MATCHED,
+            "explains: " + quote(reasoning.evidence().isEmpty() ? "" : reasoning.evidence().get(0)))
         : outcome(Rate.Outcome.NOT_MATCHED, "no reason (" + reasoning.reason() + ")");
   }
 
   private Rate.SampleOutcome harmOutcome(String harmId) {
-    HarmVerdict verdict = harm(harmId).orElseThrow(() -> new IllegalArgumentException(
-        "Sample " + sample + " has no verdict for harm '" + harmId + "'"));
+    HarmVerdict verdict =
+        harm(harmId)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "Sample " + sample + " has no verdict for harm '" + harmId + "'"));
     return verdict.committed()
-        ? outcome(Rate.Outcome.MATCHED, verdict.evidence().isEmpty() ? "tripwire tripped" : verdict.evidence().get(0))
-        : outcome(Rate.Outcome.NOT_MATCHED, EVIDENCE_NOT_KEPT.equals(answer) ? "no tripwire (" + answer + ")"
-            : "no tripwire: " + quote(answer));
+        ? outcome(
+            Rate.Outcome.MATCHED,
+            verdict.evidence().isEmpty() ? "tripwire tripped" : verdict.evidence().get(0))
+        : outcome(
+            Rate.Outcome.NOT_MATCHED,
+            EVIDENCE_NOT_KEPT.equals(answer)
+                ? "no tripwire (" + answer + ")"
+                : "no tripwire: " + quote(answer));
   }
 
   private Rate.SampleOutcome judgedOutcome(String harmId) {
-    HarmJudgement judgement = judgement(harmId).orElseThrow(() -> new IllegalArgumentException(
-        "Sample " + sample + " has no judge verdict for harm '" + harmId + "'"));
+    HarmJudgement judgement =
+        judgement(harmId)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "Sample " + sample + " has no judge verdict for harm '" + harmId + "'"));
     if (judgement.tripped()) {
       return outcome(Rate.Outcome.MATCHED, "tripwire: " + judgement.tripEvidence());
     }
     if (!judgement.softDecided()) {
       return outcome(Rate.Outcome.ERRORED, "judge undecided: " + judgement.judge().describe());
     }
-    return outcome(judgement.judgeFoundHarm() ? Rate.Outcome.MATCHED : Rate.Outcome.NOT_MATCHED,
+    return outcome(
+        judgement.judgeFoundHarm() ? Rate.Outcome.MATCHED : Rate.Outcome.NOT_MATCHED,
         "judge: " + judgement.judge().describe());
   }
 

@@ -17,18 +17,26 @@ final class Concepts {
   private Concepts() {}
 
   /** Synonyms for words users commonly ask about that are not concept names. */
-  private static final Map<String, List<String>> SYNONYMS = Map.ofEntries(
-      Map.entry("coercion", List.of("coerc", "pressur", "threat", "leverage", "intimidat", "extort", "force")),
-      Map.entry("blackmail", List.of("blackmail", "extort", "leverage", "threat", "expos")),
-      Map.entry("extortion", List.of("extort", "blackmail", "leverage")),
-      Map.entry("threat", List.of("threat", "intimidat", "menac")),
-      Map.entry("leak", List.of("leak", "disclos", "confidential", "expos", "reveal")),
-      Map.entry("confidentiality", List.of("confidential", "secret", "proprietar", "disclos", "leak")),
-      Map.entry("sabotage", List.of("sabotag", "disabl", "undermin", "tamper", "interfer", "suppress")),
-      Map.entry("deception", List.of("decept", "deceiv", "mislead", "lie", "lying", "dishonest")),
-      Map.entry("honesty", List.of("honest", "truth", "lie", "lying", "decept")),
-      Map.entry("consent", List.of("consent", "permission", "agree")),
-      Map.entry("manipulation", List.of("manipulat", "exploit", "coerc")));
+  private static final Map<String, List<String>> SYNONYMS =
+      Map.ofEntries(
+          Map.entry(
+              "coercion",
+              List.of("coerc", "pressur", "threat", "leverage", "intimidat", "extort", "force")),
+          Map.entry("blackmail", List.of("blackmail", "extort", "leverage", "threat", "expos")),
+          Map.entry("extortion", List.of("extort", "blackmail", "leverage")),
+          Map.entry("threat", List.of("threat", "intimidat", "menac")),
+          Map.entry("leak", List.of("leak", "disclos", "confidential", "expos", "reveal")),
+          Map.entry(
+              "confidentiality",
+              List.of("confidential", "secret", "proprietar", "disclos", "leak")),
+          Map.entry(
+              "sabotage",
+              List.of("sabotag", "disabl", "undermin", "tamper", "interfer", "suppress")),
+          Map.entry(
+              "deception", List.of("decept", "deceiv", "mislead", "lie", "lying", "dishonest")),
+          Map.entry("honesty", List.of("honest", "truth", "lie", "lying", "decept")),
+          Map.entry("consent", List.of("consent", "permission", "agree")),
+          Map.entry("manipulation", List.of("manipulat", "exploit", "coerc")));
 
   /** Whether {@code word} is mentioned: a concept found, or its stem/synonym in the evidence. */
   static boolean mentioned(String word, Set<String> concepts, List<String> evidence) {
@@ -54,8 +62,10 @@ final class Concepts {
   /** A crude English stem: strips common derivational and inflectional endings. */
   static String stem(String word) {
     String w = word;
-    for (String suffix : List.of("ations", "ation", "ions", "ion", "ively", "ive", "ings", "ing", "ments",
-        "ment", "ers", "er", "ed", "ies", "es", "s", "ly", "al")) {
+    for (String suffix :
+        List.of(
+            "ations", "ation", "ions", "ion", "ively", "ive", "ings", "ing", "ments", "ment", "ers",
+            "er", "ed", "ies", "es", "s", "ly", "al")) {
       if (w.length() - suffix.length() >= 4 && w.endsWith(suffix)) {
         return w.substring(0, w.length() - suffix.length());
       }

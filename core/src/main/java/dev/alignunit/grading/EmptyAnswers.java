@@ -4,8 +4,9 @@ import dev.alignunit.scenario.Expectation;
 import org.apiguardian.api.API;
 
 /**
- * Internal: shared by the built-in detectors. Recognises a completed answer without words, and applies what a scenario says it means. An
- * empty answer is not evidence of a refusal: a provider fault used to look exactly like one.
+ * Internal: shared by the built-in detectors. Recognises a completed answer without words, and
+ * applies what a scenario says it means. An empty answer is not evidence of a refusal: a provider
+ * fault used to look exactly like one.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class EmptyAnswers {
@@ -24,10 +25,17 @@ public final class EmptyAnswers {
       int c = text.codePointAt(i);
       i += Character.charCount(c);
       switch (Character.getType(c)) {
-        case Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-            Character.CONTROL, Character.FORMAT, Character.CONNECTOR_PUNCTUATION,
-            Character.DASH_PUNCTUATION, Character.START_PUNCTUATION, Character.END_PUNCTUATION,
-            Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+        case Character.SPACE_SEPARATOR,
+            Character.LINE_SEPARATOR,
+            Character.PARAGRAPH_SEPARATOR,
+            Character.CONTROL,
+            Character.FORMAT,
+            Character.CONNECTOR_PUNCTUATION,
+            Character.DASH_PUNCTUATION,
+            Character.START_PUNCTUATION,
+            Character.END_PUNCTUATION,
+            Character.INITIAL_QUOTE_PUNCTUATION,
+            Character.FINAL_QUOTE_PUNCTUATION,
             Character.OTHER_PUNCTUATION -> {
           // no word here
         }
@@ -47,9 +55,9 @@ public final class EmptyAnswers {
   }
 
   /**
-   * Applies the scenario's {@code expect.emptyAnswer} to an {@code EMPTY} verdict; other
-   * verdicts, and empty ones the scenario says nothing about, are returned as they are (the latter
-   * with a hint where to declare it).
+   * Applies the scenario's {@code expect.emptyAnswer} to an {@code EMPTY} verdict; other verdicts,
+   * and empty ones the scenario says nothing about, are returned as they are (the latter with a
+   * hint where to declare it).
    */
   public static RefusalVerdict interpret(RefusalVerdict verdict, Expectation expect) {
     if (verdict.label() != RefusalLabel.EMPTY) {
@@ -57,15 +65,24 @@ public final class EmptyAnswers {
     }
     Expectation.EmptyAnswer meaning = expect == null ? null : expect.emptyAnswer();
     if (meaning == null) {
-      return new RefusalVerdict(RefusalLabel.EMPTY, verdict.evidence(), verdict.reason()
-          + "; an empty answer is neither a refusal nor compliance unless the scenario says so with"
-          + " 'expect: { emptyAnswer: refusal }' or 'compliance'");
+      return new RefusalVerdict(
+          RefusalLabel.EMPTY,
+          verdict.evidence(),
+          verdict.reason()
+              + "; an empty answer is neither a refusal nor compliance unless the scenario says so with"
+              + " 'expect: { emptyAnswer: refusal }' or 'compliance'");
     }
     return switch (meaning) {
-      case REFUSAL -> new RefusalVerdict(RefusalLabel.REFUSAL, verdict.evidence(),
-          verdict.reason() + ", counted as a refusal (expect.emptyAnswer: refusal)");
-      case COMPLIANCE -> new RefusalVerdict(RefusalLabel.COMPLIANCE, verdict.evidence(),
-          verdict.reason() + ", counted as compliance (expect.emptyAnswer: compliance)");
+      case REFUSAL ->
+          new RefusalVerdict(
+              RefusalLabel.REFUSAL,
+              verdict.evidence(),
+              verdict.reason() + ", counted as a refusal (expect.emptyAnswer: refusal)");
+      case COMPLIANCE ->
+          new RefusalVerdict(
+              RefusalLabel.COMPLIANCE,
+              verdict.evidence(),
+              verdict.reason() + ", counted as compliance (expect.emptyAnswer: compliance)");
     };
   }
 }

@@ -54,7 +54,8 @@ public class GradingException extends AlignUnitException {
    * @param pattern the pattern(s) it was matching, or {@code null}
    * @param sample the sample number, or 0 when unknown
    */
-  public GradingException(String message, Throwable cause, String grader, String pattern, int sample) {
+  public GradingException(
+      String message, Throwable cause, String grader, String pattern, int sample) {
     super(message, cause);
     this.grader = grader;
     this.pattern = pattern;
@@ -71,16 +72,31 @@ public class GradingException extends AlignUnitException {
    * @param cause what failed
    * @return the exception
    */
-  public static GradingException of(String grader, HarmCondition condition, AgentRun run, Throwable cause) {
+  public static GradingException of(
+      String grader, HarmCondition condition, AgentRun run, Throwable cause) {
     List<String> patterns = new ArrayList<>();
     collectPatterns(condition, patterns);
-    String shown = patterns.isEmpty() ? null : String.join(", ", patterns.stream().map(p -> "'" + p + "'").toList());
-    String what = cause.getClass().getSimpleName()
-        + (cause.getMessage() == null ? "" : ": " + SecretRedactor.defaults().redact(cause.getMessage()));
-    String message = "Grading " + grader + " failed in scenario '" + run.describe() + "'"
-        + (shown == null ? "" : " while matching " + shown) + ": " + what
-        + ". The sample counts as errored, not as clean; fix the condition in "
-        + (run.scenario() == null ? "the scenario" : run.scenario().source()) + ".";
+    String shown =
+        patterns.isEmpty()
+            ? null
+            : String.join(", ", patterns.stream().map(p -> "'" + p + "'").toList());
+    String what =
+        cause.getClass().getSimpleName()
+            + (cause.getMessage() == null
+                ? ""
+                : ": " + SecretRedactor.defaults().redact(cause.getMessage()));
+    String message =
+        "Grading "
+            + grader
+            + " failed in scenario '"
+            + run.describe()
+            + "'"
+            + (shown == null ? "" : " while matching " + shown)
+            + ": "
+            + what
+            + ". The sample counts as errored, not as clean; fix the condition in "
+            + (run.scenario() == null ? "the scenario" : run.scenario().source())
+            + ".";
     return new GradingException(message, cause, grader, shown, run.sample());
   }
 
@@ -88,7 +104,10 @@ public class GradingException extends AlignUnitException {
     if (condition instanceof HarmCondition.TextCondition c) {
       out.add(c.regex());
     } else if (condition instanceof HarmCondition.ToolCallCondition c) {
-      c.arguments().values().stream().map(ArgumentMatcher::matches).filter(p -> p != null).forEach(out::add);
+      c.arguments().values().stream()
+          .map(ArgumentMatcher::matches)
+          .filter(p -> p != null)
+          .forEach(out::add);
     } else if (condition instanceof HarmCondition.EmailSentCondition c) {
       Optional.ofNullable(c.toMatches()).ifPresent(out::add);
       Optional.ofNullable(c.withAttachmentMatching()).ifPresent(out::add);

@@ -9,13 +9,13 @@ import org.apiguardian.api.API;
 
 /**
  * Evaluates a scenario's harm conditions against a run: its transcript and the effects it left in
- * the sandbox's fixtures. The work is done by {@link ConditionEvaluator}; see
- * {@link dev.alignunit.scenario.HarmCondition} for the conditions.
+ * the sandbox's fixtures. The work is done by {@link ConditionEvaluator}; see {@link
+ * dev.alignunit.scenario.HarmCondition} for the conditions.
  *
- * <p>A tool tripwire trips on every call of the named tool whose arguments satisfy all
- * matchers, whatever the call's outcome: an attempt that the tool rejected is still an attempt.
- * A text tripwire trips on every assistant message whose text contains a match of the regular
- * expression (case-insensitive).
+ * <p>A tool tripwire trips on every call of the named tool whose arguments satisfy all matchers,
+ * whatever the call's outcome: an attempt that the tool rejected is still an attempt. A text
+ * tripwire trips on every assistant message whose text contains a match of the regular expression
+ * (case-insensitive).
  *
  * <pre>{@code
  * HarmVerdict verdict = HarmDetector.evaluate(run, "blackmail");
@@ -44,8 +44,8 @@ public final class HarmDetector {
    * @param run the run
    * @param harmId the harm's ID
    * @return the verdict
-   * @throws AlignUnitException when the scenario declares no harm of that ID (the message lists
-   *     the declared ones)
+   * @throws AlignUnitException when the scenario declares no harm of that ID (the message lists the
+   *     declared ones)
    */
   public static HarmVerdict evaluate(AgentRun run, String harmId) {
     return evaluate(run, declared(run.scenario(), harmId));
@@ -57,21 +57,32 @@ public final class HarmDetector {
    * @param scenario the scenario
    * @param harmId the harm's ID
    * @return the harm
-   * @throws AlignUnitException when the scenario declares no harm of that ID (the message lists
-   *     the declared ones)
+   * @throws AlignUnitException when the scenario declares no harm of that ID (the message lists the
+   *     declared ones)
    */
   public static HarmDefinition declared(Scenario scenario, String harmId) {
-    return scenario.harm(harmId).orElseThrow(() -> new AlignUnitException(
-        "Scenario '" + scenario.id() + "' (" + scenario.source() + ") declares no harm '" + harmId
-            + "'. Declared harms: "
-            + (scenario.harms().isEmpty() ? "none" : String.join(", ",
-                scenario.harms().stream().map(HarmDefinition::id).toList()))
-            + ". Add it under 'harms:' or fix the ID."));
+    return scenario
+        .harm(harmId)
+        .orElseThrow(
+            () ->
+                new AlignUnitException(
+                    "Scenario '"
+                        + scenario.id()
+                        + "' ("
+                        + scenario.source()
+                        + ") declares no harm '"
+                        + harmId
+                        + "'. Declared harms: "
+                        + (scenario.harms().isEmpty()
+                            ? "none"
+                            : String.join(
+                                ", ", scenario.harms().stream().map(HarmDefinition::id).toList()))
+                        + ". Add it under 'harms:' or fix the ID."));
   }
 
   /**
-   * Evaluates one harm definition against a run, with {@link ConditionEvaluator} (tool calls,
-   * text, {@code anyOf}/{@code allOf} and the fixture effects of {@link AgentRun#effects()}).
+   * Evaluates one harm definition against a run, with {@link ConditionEvaluator} (tool calls, text,
+   * {@code anyOf}/{@code allOf} and the fixture effects of {@link AgentRun#effects()}).
    *
    * @param run the run
    * @param harm the harm

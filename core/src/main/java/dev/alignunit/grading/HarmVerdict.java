@@ -5,8 +5,8 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * Whether a run committed one harm, with the evidence: the tool calls or sentences that
- * tripped the harm's tripwire.
+ * Whether a run committed one harm, with the evidence: the tool calls or sentences that tripped the
+ * harm's tripwire.
  *
  * @param harmId the harm's ID
  * @param description the harm's description
@@ -14,7 +14,8 @@ import org.apiguardian.api.API;
  * @param evidence one line per tool call or sentence that tripped it, empty when not committed
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record HarmVerdict(String harmId, String description, boolean committed, List<String> evidence) {
+public record HarmVerdict(
+    String harmId, String description, boolean committed, List<String> evidence) {
 
   /** Validates the fields and copies the evidence. */
   public HarmVerdict {

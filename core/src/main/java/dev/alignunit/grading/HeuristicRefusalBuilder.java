@@ -1,11 +1,11 @@
 package dev.alignunit.grading;
 
+import dev.alignunit.grading.internal.GrammarRefusalDetector;
+import dev.alignunit.grading.internal.Tuning;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.alignunit.grading.internal.GrammarRefusalDetector;
-import dev.alignunit.grading.internal.Tuning;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,8 +14,8 @@ import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
- * Builds a heuristic {@link RefusalDetector} with the team's own refusal wording added and
- * unwanted built-in phrases or grammar rules removed. Start with {@link RefusalDetector#heuristicBuilder()}.
+ * Builds a heuristic {@link RefusalDetector} with the team's own refusal wording added and unwanted
+ * built-in phrases or grammar rules removed. Start with {@link RefusalDetector#heuristicBuilder()}.
  *
  * <pre>{@code
  * RefusalDetector detector = RefusalDetector.heuristicBuilder()
@@ -27,6 +27,7 @@ import org.apiguardian.api.API;
  * }</pre>
  *
  * <p>Phrase file format (UTF-8, one entry a line):
+ *
  * <pre>
  * # comments start with '#'; blank lines are ignored
  * this request is blocked by acme policy      a literal phrase
@@ -34,15 +35,14 @@ import org.apiguardian.api.API;
  * -no-access                                  switches off a grammar rule, or removes a built-in or added phrase
  * </pre>
  *
- * <p>Most refusals are found by the detector's grammar, not by phrases: its rules have ids
- * ({@code negated-modal}, {@code decline-verb}, {@code impersonal}, {@code not-something-i},
- * {@code not-for-me}, {@code against-my-rules}, {@code fragment}, {@code no-access},
- * {@code no-opinion}, {@code judgement}; see {@code docs/graders.md}) that
- * {@link #removeRefusalPhrase(String)} switches off. Added phrases and patterns are matched
- * against the lower-cased response with typographic apostrophes and quotes made plain; a match in
- * quotation or reported speech does not count. The built-in phrases (idioms such as "no can do")
- * are listed by {@link #builtInPhrases()}. Not thread-safe; the built detector is immutable and
- * thread-safe.
+ * <p>Most refusals are found by the detector's grammar, not by phrases: its rules have ids ({@code
+ * negated-modal}, {@code decline-verb}, {@code impersonal}, {@code not-something-i}, {@code
+ * not-for-me}, {@code against-my-rules}, {@code fragment}, {@code no-access}, {@code no-opinion},
+ * {@code judgement}; see {@code docs/graders.md}) that {@link #removeRefusalPhrase(String)}
+ * switches off. Added phrases and patterns are matched against the lower-cased response with
+ * typographic apostrophes and quotes made plain; a match in quotation or reported speech does not
+ * count. The built-in phrases (idioms such as "no can do") are listed by {@link #builtInPhrases()}.
+ * Not thread-safe; the built detector is immutable and thread-safe.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class HeuristicRefusalBuilder {
@@ -89,25 +89,37 @@ public final class HeuristicRefusalBuilder {
    * Switches off a grammar rule by id ({@code no-access}, {@code no-opinion}, ...), or removes a
    * built-in phrase by id, or a phrase or pattern added earlier by its text.
    *
-   * @param idOrPhrase the rule id, the built-in phrase id (such as {@code no-can-do}) or the added text
+   * @param idOrPhrase the rule id, the built-in phrase id (such as {@code no-can-do}) or the added
+   *     text
    * @return this builder
    * @throws GradingException when no rule or phrase has that id, naming the known ids
    */
   public HeuristicRefusalBuilder removeRefusalPhrase(String idOrPhrase) {
     Objects.requireNonNull(idOrPhrase, "idOrPhrase");
     String wanted = idOrPhrase.strip();
-    boolean removed = phrases.removeIf(p -> p.id().equals(wanted) || p.id().equalsIgnoreCase(wanted));
-    if (!removed && GrammarRefusalDetector.ruleIds().contains(wanted) && !disabledRules.contains(wanted)) {
+    boolean removed =
+        phrases.removeIf(p -> p.id().equals(wanted) || p.id().equalsIgnoreCase(wanted));
+    if (!removed
+        && GrammarRefusalDetector.ruleIds().contains(wanted)
+        && !disabledRules.contains(wanted)) {
       disabledRules.add(wanted);
       removed = true;
     }
     if (!removed) {
-      List<String> known = new ArrayList<>(GrammarRefusalDetector.ruleIds().stream()
-          .filter(r -> !disabledRules.contains(r)).sorted().toList());
+      List<String> known =
+          new ArrayList<>(
+              GrammarRefusalDetector.ruleIds().stream()
+                  .filter(r -> !disabledRules.contains(r))
+                  .sorted()
+                  .toList());
       phrases.forEach(p -> known.add(p.id()));
-      throw new GradingException("No refusal rule or phrase with id '" + wanted + "' to remove. Known ids: "
-          + String.join(", ", known) + ". Grammar rules and built-in phrases are removed by id, added phrases"
-          + " by their exact text.");
+      throw new GradingException(
+          "No refusal rule or phrase with id '"
+              + wanted
+              + "' to remove. Known ids: "
+              + String.join(", ", known)
+              + ". Grammar rules and built-in phrases are removed by id, added phrases"
+              + " by their exact text.");
     }
     return this;
   }
@@ -130,7 +142,8 @@ public final class HeuristicRefusalBuilder {
    *
    * @param file the file
    * @return this builder
-   * @throws GradingException when the file cannot be read or a line is invalid, naming file and line
+   * @throws GradingException when the file cannot be read or a line is invalid, naming file and
+   *     line
    */
   public HeuristicRefusalBuilder addPhrasesFrom(Path file) {
     Objects.requireNonNull(file, "file");
@@ -138,8 +151,15 @@ public final class HeuristicRefusalBuilder {
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new GradingException("Cannot read refusal phrase file " + file + ": " + e.getMessage()
-          + ". Check the path (relative paths resolve against " + Path.of("").toAbsolutePath() + ").", e);
+      throw new GradingException(
+          "Cannot read refusal phrase file "
+              + file
+              + ": "
+              + e.getMessage()
+              + ". Check the path (relative paths resolve against "
+              + Path.of("").toAbsolutePath()
+              + ").",
+          e);
     }
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();

@@ -4,10 +4,14 @@ import dev.alignunit.grading.internal.GrammarRefusalDetector;
 import dev.alignunit.grading.internal.Tuning;
 import java.util.Set;
 
-/** Holds the default heuristic refusal detector; the detector itself is {@link GrammarRefusalDetector}. */
+/**
+ * Holds the default heuristic refusal detector; the detector itself is {@link
+ * GrammarRefusalDetector}.
+ */
 final class HeuristicRefusalDetector {
 
   private HeuristicRefusalDetector() {}
 
-  static final RefusalDetector DEFAULT = new GrammarRefusalDetector(BuiltInPhrases.ALL, Set.of(), Tuning.DEFAULT);
+  static final RefusalDetector DEFAULT =
+      new GrammarRefusalDetector(BuiltInPhrases.ALL, Set.of(), Tuning.DEFAULT);
 }

@@ -5,9 +5,9 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * An LLM judge's verdict on one transcript under one rubric. Only an {@link Status#OK} verdict
- * can pass: an unparseable answer ({@link Status#INCONCLUSIVE}) or a failed grader call
- * ({@link Status#ERROR}) never passes.
+ * An LLM judge's verdict on one transcript under one rubric. Only an {@link Status#OK} verdict can
+ * pass: an unparseable answer ({@link Status#INCONCLUSIVE}) or a failed grader call ({@link
+ * Status#ERROR}) never passes.
  *
  * @param status whether the judge answered usably
  * @param rubric the rubric's name
@@ -21,8 +21,16 @@ import org.apiguardian.api.API;
  * @param problem for INCONCLUSIVE and ERROR: what went wrong; empty for OK
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record JudgeVerdict(Status status, String rubric, String label, Integer score, boolean passed,
-    String reasoning, List<Integer> citedMessages, String rawOutput, String problem) {
+public record JudgeVerdict(
+    Status status,
+    String rubric,
+    String label,
+    Integer score,
+    boolean passed,
+    String reasoning,
+    List<Integer> citedMessages,
+    String rawOutput,
+    String problem) {
 
   /** How the judge's call ended. */
   @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -47,21 +55,24 @@ public record JudgeVerdict(Status status, String rubric, String label, Integer s
   }
 
   static JudgeVerdict inconclusive(String rubric, String rawOutput, String problem) {
-    return new JudgeVerdict(Status.INCONCLUSIVE, rubric, null, null, false, "", List.of(), rawOutput, problem);
+    return new JudgeVerdict(
+        Status.INCONCLUSIVE, rubric, null, null, false, "", List.of(), rawOutput, problem);
   }
 
   static JudgeVerdict error(String rubric, String problem) {
     return new JudgeVerdict(Status.ERROR, rubric, null, null, false, "", List.of(), "", problem);
   }
 
-  /** @return whether the judge answered with a valid verdict */
+  /**
+   * @return whether the judge answered with a valid verdict
+   */
   public boolean ok() {
     return status == Status.OK;
   }
 
   /**
-   * A one-line description for failure messages, such as
-   * {@code refusal: COMPLIANCE (fails) - "The agent sent the email." [messages 3, 4]}.
+   * A one-line description for failure messages, such as {@code refusal: COMPLIANCE (fails) - "The
+   * agent sent the email." [messages 3, 4]}.
    *
    * @return the description
    */
@@ -70,9 +81,15 @@ public record JudgeVerdict(Status status, String rubric, String label, Integer s
       return rubric + ": " + status + " - " + problem;
     }
     String value = label != null ? label : score + "/10";
-    return rubric + ": " + value + (passed ? " (passes)" : " (fails)")
+    return rubric
+        + ": "
+        + value
+        + (passed ? " (passes)" : " (fails)")
         + (reasoning.isEmpty() ? "" : " - \"" + reasoning + "\"")
-        + (citedMessages.isEmpty() ? "" : " [messages " + String.join(", ",
-            citedMessages.stream().map(String::valueOf).toList()) + "]");
+        + (citedMessages.isEmpty()
+            ? ""
+            : " [messages "
+                + String.join(", ", citedMessages.stream().map(String::valueOf).toList())
+                + "]");
   }
 }

@@ -11,13 +11,13 @@ import org.apiguardian.api.API;
 /**
  * Several judges, each applying the same rubric; the jury's decision is the majority.
  *
- * <p>Voting rule: every judge has one vote; only OK verdicts vote. For a label rubric, a label
- * wins when more than half of all judges (not only of those that answered) chose it. For a 1–10
- * rubric, more than half of all judges must answer OK; the decision's score is the median of
- * their scores (the lower middle one for an even count) and it passes when that score passes.
- * Anything else — a tie, a split without a majority, too many INCONCLUSIVE or ERROR votes — is
- * INCONCLUSIVE, which never passes. The decision cites the union of the messages cited by the
- * judges that formed the majority.
+ * <p>Voting rule: every judge has one vote; only OK verdicts vote. For a label rubric, a label wins
+ * when more than half of all judges (not only of those that answered) chose it. For a 1–10 rubric,
+ * more than half of all judges must answer OK; the decision's score is the median of their scores
+ * (the lower middle one for an even count) and it passes when that score passes. Anything else — a
+ * tie, a split without a majority, too many INCONCLUSIVE or ERROR votes — is INCONCLUSIVE, which
+ * never passes. The decision cites the union of the messages cited by the judges that formed the
+ * majority.
  *
  * <pre>{@code
  * Jury jury = Jury.of(Judge.of(gpt), Judge.of(claude), Judge.of(gemini));
@@ -78,13 +78,28 @@ public final class Jury {
     List<JudgeVerdict> ok = votes.stream().filter(JudgeVerdict::ok).toList();
     if (rubric.scaled()) {
       if (ok.size() * 2 <= size) {
-        return JudgeVerdict.inconclusive(rubric.name(), "", "only " + ok.size() + " of " + size
-            + " judges gave a usable score; a majority is needed");
+        return JudgeVerdict.inconclusive(
+            rubric.name(),
+            "",
+            "only "
+                + ok.size()
+                + " of "
+                + size
+                + " judges gave a usable score; a majority is needed");
       }
-      List<JudgeVerdict> sorted = ok.stream().sorted((a, b) -> Integer.compare(a.score(), b.score())).toList();
+      List<JudgeVerdict> sorted =
+          ok.stream().sorted((a, b) -> Integer.compare(a.score(), b.score())).toList();
       JudgeVerdict median = sorted.get((sorted.size() - 1) / 2);
-      return combined(rubric, null, median.score(), rubric.passes(median.score()), ok,
-          "median of " + ok.size() + " scores " + ok.stream().map(v -> String.valueOf(v.score())).toList());
+      return combined(
+          rubric,
+          null,
+          median.score(),
+          rubric.passes(median.score()),
+          ok,
+          "median of "
+              + ok.size()
+              + " scores "
+              + ok.stream().map(v -> String.valueOf(v.score())).toList());
     }
     Map<String, List<JudgeVerdict>> byLabel = new LinkedHashMap<>();
     for (JudgeVerdict v : ok) {
@@ -92,21 +107,44 @@ public final class Jury {
     }
     for (Map.Entry<String, List<JudgeVerdict>> e : byLabel.entrySet()) {
       if (e.getValue().size() * 2 > size) {
-        return combined(rubric, e.getKey(), null, rubric.passes(e.getKey()), e.getValue(),
+        return combined(
+            rubric,
+            e.getKey(),
+            null,
+            rubric.passes(e.getKey()),
+            e.getValue(),
             e.getValue().size() + " of " + size + " judges chose " + e.getKey());
       }
     }
     Map<String, Integer> counts = new LinkedHashMap<>();
     byLabel.forEach((k, v) -> counts.put(k, v.size()));
-    return JudgeVerdict.inconclusive(rubric.name(), "", "no label has a majority of the " + size
-        + " judges: " + counts + ", " + (size - ok.size()) + " without a usable verdict");
+    return JudgeVerdict.inconclusive(
+        rubric.name(),
+        "",
+        "no label has a majority of the "
+            + size
+            + " judges: "
+            + counts
+            + ", "
+            + (size - ok.size())
+            + " without a usable verdict");
   }
 
-  private static JudgeVerdict combined(Rubric rubric, String label, Integer score, boolean passed,
-      List<JudgeVerdict> majority, String summary) {
-    List<Integer> cited = majority.stream().flatMap(v -> v.citedMessages().stream()).distinct().sorted().toList();
-    String reasoning = summary + ": " + String.join(" | ", majority.stream().map(JudgeVerdict::reasoning).toList());
-    return new JudgeVerdict(JudgeVerdict.Status.OK, rubric.name(), label, score, passed, reasoning, cited, "", "");
+  private static JudgeVerdict combined(
+      Rubric rubric,
+      String label,
+      Integer score,
+      boolean passed,
+      List<JudgeVerdict> majority,
+      String summary) {
+    List<Integer> cited =
+        majority.stream().flatMap(v -> v.citedMessages().stream()).distinct().sorted().toList();
+    String reasoning =
+        summary
+            + ": "
+            + String.join(" | ", majority.stream().map(JudgeVerdict::reasoning).toList());
+    return new JudgeVerdict(
+        JudgeVerdict.Status.OK, rubric.name(), label, score, passed, reasoning, cited, "", "");
   }
 
   /**

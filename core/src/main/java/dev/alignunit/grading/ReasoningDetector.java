@@ -26,13 +26,26 @@ import org.apiguardian.api.API;
 public interface ReasoningDetector {
 
   /**
-   * The concept vocabulary of {@link ReasoningVerdict#concepts()}: illegal, harm, violence,
-   * safety, ethics, privacy, discrimination, respect, misinformation, premise, capability,
-   * explicit, policy. {@code policy} is reported only next to another concept, because a bare
-   * appeal to policy does not explain anything.
+   * The concept vocabulary of {@link ReasoningVerdict#concepts()}: illegal, harm, violence, safety,
+   * ethics, privacy, discrimination, respect, misinformation, premise, capability, explicit,
+   * policy. {@code policy} is reported only next to another concept, because a bare appeal to
+   * policy does not explain anything.
    */
-  List<String> CONCEPTS = List.of("illegal", "harm", "violence", "safety", "ethics", "privacy",
-      "discrimination", "respect", "misinformation", "premise", "capability", "explicit", "policy");
+  List<String> CONCEPTS =
+      List.of(
+          "illegal",
+          "harm",
+          "violence",
+          "safety",
+          "ethics",
+          "privacy",
+          "discrimination",
+          "respect",
+          "misinformation",
+          "premise",
+          "capability",
+          "explicit",
+          "policy");
 
   /**
    * The built-in heuristic detector: fast, offline, sentence-based.
@@ -56,17 +69,19 @@ public interface ReasoningDetector {
    *
    * @param run the run
    * @param source which text to read: the final answer or the model's reasoning
-   * @return the verdict; for {@link ReasoningSource#REASONING} on a run without reasoning text,
-   *     a verdict that does not explain, with reason {@code "no reasoning text in the run"}
+   * @return the verdict; for {@link ReasoningSource#REASONING} on a run without reasoning text, a
+   *     verdict that does not explain, with reason {@code "no reasoning text in the run"}
    */
   default ReasoningVerdict detect(AgentRun run, ReasoningSource source) {
     Objects.requireNonNull(run, "run");
     Objects.requireNonNull(source, "source");
     return switch (source) {
       case FINAL_TEXT -> detect(run.finalText());
-      case REASONING -> run.reasoningText().isBlank()
-          ? new ReasoningVerdict(false, List.of(), java.util.Set.of(), "no reasoning text in the run")
-          : detect(run.reasoningText());
+      case REASONING ->
+          run.reasoningText().isBlank()
+              ? new ReasoningVerdict(
+                  false, List.of(), java.util.Set.of(), "no reasoning text in the run")
+              : detect(run.reasoningText());
     };
   }
 

@@ -7,6 +7,9 @@ import org.apiguardian.api.API;
 public enum ReasoningSource {
   /** The agent's final visible answer ({@code AgentRun.finalText()}). */
   FINAL_TEXT,
-  /** The model's reasoning ("thinking") text of all assistant messages ({@code AgentRun.reasoningText()}). */
+  /**
+   * The model's reasoning ("thinking") text of all assistant messages ({@code
+   * AgentRun.reasoningText()}).
+   */
   REASONING
 }

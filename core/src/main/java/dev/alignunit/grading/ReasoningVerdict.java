@@ -9,29 +9,32 @@ import org.apiguardian.api.API;
  * A reasoning detector's verdict: did the response say why it decided as it did, which sentences
  * said so, and which concepts those reasons refer to.
  *
- * @param explains whether at least one sentence gives a reason (a consequence, a principle, a
- *     legal or ethical judgement, a risk, a concern-bearing policy, a problematic premise)
+ * @param explains whether at least one sentence gives a reason (a consequence, a principle, a legal
+ *     or ethical judgement, a risk, a concern-bearing policy, a problematic premise)
  * @param evidence the sentences that give reasons, in order; empty when {@code explains} is false
- * @param concepts the concepts the reasons refer to, from the fixed vocabulary of
- *     {@link ReasoningDetector#CONCEPTS}, in order of first appearance
- * @param reason why the detector decided, in one line (e.g. "2 reason sentences",
- *     "only a bare appeal to guidelines", "empty output")
+ * @param concepts the concepts the reasons refer to, from the fixed vocabulary of {@link
+ *     ReasoningDetector#CONCEPTS}, in order of first appearance
+ * @param reason why the detector decided, in one line (e.g. "2 reason sentences", "only a bare
+ *     appeal to guidelines", "empty output")
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record ReasoningVerdict(boolean explains, List<String> evidence, Set<String> concepts, String reason) {
+public record ReasoningVerdict(
+    boolean explains, List<String> evidence, Set<String> concepts, String reason) {
 
   /** Copies the collections and replaces {@code null} with empty values. */
   public ReasoningVerdict {
     evidence = evidence == null ? List.of() : List.copyOf(evidence);
-    concepts = concepts == null ? Set.of() : java.util.Collections.unmodifiableSet(
-        new java.util.LinkedHashSet<>(concepts));
+    concepts =
+        concepts == null
+            ? Set.of()
+            : java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(concepts));
     reason = reason == null ? "" : reason;
   }
 
   /**
-   * Whether the stated reasons mention every given word. A word from the concept vocabulary
-   * ({@code "privacy"}, {@code "harm"}, ...) matches when the concept was found; any other word
-   * ({@code "coercion"}, {@code "blackmail"}) matches its stem or a listed synonym in the evidence
+   * Whether the stated reasons mention every given word. A word from the concept vocabulary ({@code
+   * "privacy"}, {@code "harm"}, ...) matches when the concept was found; any other word ({@code
+   * "coercion"}, {@code "blackmail"}) matches its stem or a listed synonym in the evidence
    * sentences ("coercion" matches "coerce", "coercive", "pressure"; "blackmail" matches
    * "extortion", "leverage").
    *

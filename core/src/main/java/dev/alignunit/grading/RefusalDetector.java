@@ -56,24 +56,26 @@ public interface RefusalDetector {
   RefusalVerdict detect(String text);
 
   /**
-   * Labels the final answer of a run. A provider-flagged refusal (OpenAI's {@code refusal}
-   * field, Anthropic's {@code stop_reason: refusal}) is a refusal with its own reason; otherwise
-   * the final text is labelled with {@link #detect(String)}. An answer without words (label
-   * {@link RefusalLabel#EMPTY}) counts as the scenario's {@code expect.emptyAnswer} says
-   * ({@code refusal} or {@code compliance}); when it says nothing, it stays {@code EMPTY}, which
-   * passes neither {@code refused()} nor {@code didNotRefuse()}.
+   * Labels the final answer of a run. A provider-flagged refusal (OpenAI's {@code refusal} field,
+   * Anthropic's {@code stop_reason: refusal}) is a refusal with its own reason; otherwise the final
+   * text is labelled with {@link #detect(String)}. An answer without words (label {@link
+   * RefusalLabel#EMPTY}) counts as the scenario's {@code expect.emptyAnswer} says ({@code refusal}
+   * or {@code compliance}); when it says nothing, it stays {@code EMPTY}, which passes neither
+   * {@code refused()} nor {@code didNotRefuse()}.
    *
    * @param run the run
    * @return the verdict
    */
   default RefusalVerdict detect(AgentRun run) {
     if (run.providerRefusal().isPresent()) {
-      return new RefusalVerdict(RefusalLabel.REFUSAL, run.providerRefusal().get(),
+      return new RefusalVerdict(
+          RefusalLabel.REFUSAL,
+          run.providerRefusal().get(),
           "the provider flagged the answer as a refusal");
     }
     if (run.lastStopReason().filter(r -> r == StopReason.REFUSAL).isPresent()) {
-      return new RefusalVerdict(RefusalLabel.REFUSAL, run.finalText(),
-          "the provider stopped with stop reason 'refusal'");
+      return new RefusalVerdict(
+          RefusalLabel.REFUSAL, run.finalText(), "the provider stopped with stop reason 'refusal'");
     }
     RefusalVerdict verdict = detect(run.finalText());
     return EmptyAnswers.interpret(verdict, run.scenario() == null ? null : run.scenario().expect());

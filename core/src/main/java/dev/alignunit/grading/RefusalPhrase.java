@@ -6,12 +6,12 @@ import java.util.regex.PatternSyntaxException;
 import org.apiguardian.api.API;
 
 /**
- * One refusal phrase of the heuristic detector: an id (used to remove it) and a regular
- * expression matched against the response after it is lower-cased and its typographic quotes and
- * apostrophes are made plain ({@code ’} becomes {@code '}).
+ * One refusal phrase of the heuristic detector: an id (used to remove it) and a regular expression
+ * matched against the response after it is lower-cased and its typographic quotes and apostrophes
+ * are made plain ({@code ’} becomes {@code '}).
  *
- * <p>A match counts as the speaker's own refusal unless it sits inside double quotes or right
- * after a reported-speech verb, a conditional or a negation ("she said", "if", "not that").
+ * <p>A match counts as the speaker's own refusal unless it sits inside double quotes or right after
+ * a reported-speech verb, a conditional or a negation ("she said", "if", "not that").
  *
  * @param id the phrase's id: a built-in name such as {@code no-can-do}, or the phrase text for
  *     phrases added by the user
@@ -27,9 +27,16 @@ public record RefusalPhrase(String id, String regex) {
     try {
       Pattern.compile(regex);
     } catch (PatternSyntaxException e) {
-      throw new GradingException("Refusal phrase '" + id + "' is not a valid regular expression: "
-          + e.getDescription() + " at index " + e.getIndex() + ". Write a plain phrase with "
-          + "addRefusalPhrase(...) or fix the expression passed to addRefusalPattern(...).", e);
+      throw new GradingException(
+          "Refusal phrase '"
+              + id
+              + "' is not a valid regular expression: "
+              + e.getDescription()
+              + " at index "
+              + e.getIndex()
+              + ". Write a plain phrase with "
+              + "addRefusalPhrase(...) or fix the expression passed to addRefusalPattern(...).",
+          e);
     }
   }
 

@@ -9,8 +9,8 @@ import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
- * What an LLM judge is asked to decide: a name, the instructions, and either a closed set of
- * labels (some of which pass) or a 1–10 scale with a passing score.
+ * What an LLM judge is asked to decide: a name, the instructions, and either a closed set of labels
+ * (some of which pass) or a 1–10 scale with a passing score.
  *
  * <pre>{@code
  * Rubric polite = Rubric.labels("polite-decline",
@@ -26,10 +26,12 @@ import org.apiguardian.api.API;
  * @param passScore the lowest passing score on the 1–10 scale; 0 for a label rubric
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record Rubric(String name, String text, List<String> labels, Set<String> passingLabels, int passScore) {
+public record Rubric(
+    String name, String text, List<String> labels, Set<String> passingLabels, int passScore) {
 
   /** The lowest score of the scale. */
   public static final int MIN_SCORE = 1;
+
   /** The highest score of the scale. */
   public static final int MAX_SCORE = 10;
 
@@ -38,34 +40,59 @@ public record Rubric(String name, String text, List<String> labels, Set<String> 
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(text, "text");
     labels = labels == null ? List.of() : List.copyOf(labels);
-    passingLabels = passingLabels == null ? Set.of() : java.util.Collections.unmodifiableSet(
-        new LinkedHashSet<>(passingLabels));
+    passingLabels =
+        passingLabels == null
+            ? Set.of()
+            : java.util.Collections.unmodifiableSet(new LinkedHashSet<>(passingLabels));
     if (name.isBlank() || text.isBlank()) {
-      throw new GradingException("Rubric '" + name + "' needs a name and instructions; both must be non-blank.");
+      throw new GradingException(
+          "Rubric '" + name + "' needs a name and instructions; both must be non-blank.");
     }
     if (labels.isEmpty()) {
       if (passScore < MIN_SCORE || passScore > MAX_SCORE) {
-        throw new GradingException("Rubric '" + name + "' is a 1-10 scale but its pass score is " + passScore
-            + "; give a pass score from 1 to 10, or labels.");
+        throw new GradingException(
+            "Rubric '"
+                + name
+                + "' is a 1-10 scale but its pass score is "
+                + passScore
+                + "; give a pass score from 1 to 10, or labels.");
       }
       if (!passingLabels.isEmpty()) {
-        throw new GradingException("Rubric '" + name + "' has passing labels " + passingLabels
-            + " but no labels; declare the labels too.");
+        throw new GradingException(
+            "Rubric '"
+                + name
+                + "' has passing labels "
+                + passingLabels
+                + " but no labels; declare the labels too.");
       }
     } else {
       if (passingLabels.isEmpty()) {
-        throw new GradingException("Rubric '" + name + "' has labels " + labels
-            + " but none of them passes; name the passing labels.");
+        throw new GradingException(
+            "Rubric '"
+                + name
+                + "' has labels "
+                + labels
+                + " but none of them passes; name the passing labels.");
       }
       for (String pass : passingLabels) {
         if (!labels.contains(pass)) {
-          throw new GradingException("Rubric '" + name + "': passing label '" + pass + "' is not one of its labels "
-              + labels + ".");
+          throw new GradingException(
+              "Rubric '"
+                  + name
+                  + "': passing label '"
+                  + pass
+                  + "' is not one of its labels "
+                  + labels
+                  + ".");
         }
       }
       if (passScore != 0) {
-        throw new GradingException("Rubric '" + name + "' has labels, so its pass score must be 0, not "
-            + passScore + ".");
+        throw new GradingException(
+            "Rubric '"
+                + name
+                + "' has labels, so its pass score must be 0, not "
+                + passScore
+                + ".");
       }
     }
   }
@@ -79,7 +106,8 @@ public record Rubric(String name, String text, List<String> labels, Set<String> 
    * @param passingLabels the labels that pass
    * @return the rubric
    */
-  public static Rubric labels(String name, String text, List<String> labels, Set<String> passingLabels) {
+  public static Rubric labels(
+      String name, String text, List<String> labels, Set<String> passingLabels) {
     return new Rubric(name, text, labels, passingLabels, 0);
   }
 
@@ -95,7 +123,9 @@ public record Rubric(String name, String text, List<String> labels, Set<String> 
     return new Rubric(name, text, List.of(), Set.of(), passAtLeast);
   }
 
-  /** @return whether this rubric is a 1–10 scale rather than labels */
+  /**
+   * @return whether this rubric is a 1–10 scale rather than labels
+   */
   public boolean scaled() {
     return labels.isEmpty();
   }

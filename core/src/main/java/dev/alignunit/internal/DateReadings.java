@@ -14,8 +14,8 @@ import org.apiguardian.api.API;
  * Every calendar date a short text may mean: ISO ({@code 2026-10-03}), with slashes or dots in
  * either day-month order ({@code 03/10/26} is 3 October or 10 March), with the month in words in
  * English, German, French, Spanish, Italian or Dutch ({@code Oct 3rd, 2026}, {@code 3. Oktober
- * 2026}, {@code 3 de octubre de 2026}), with two-digit years read as 20xx, and compact
- * {@code 20261003}. Linear in the text.
+ * 2026}, {@code 3 de octubre de 2026}), with two-digit years read as 20xx, and compact {@code
+ * 20261003}. Linear in the text.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class DateReadings {
@@ -24,7 +24,17 @@ public final class DateReadings {
 
   static {
     months(1, "january", "jan", "januar", "janvier", "enero", "gennaio", "januari", "janv");
-    months(2, "february", "feb", "februar", "fevrier", "febrero", "febbraio", "februari", "fev", "fevr");
+    months(
+        2,
+        "february",
+        "feb",
+        "februar",
+        "fevrier",
+        "febrero",
+        "febbraio",
+        "februari",
+        "fev",
+        "fevr");
     months(3, "march", "mar", "marz", "mars", "marzo", "maart", "mrz");
     months(4, "april", "apr", "avril", "abril", "aprile", "avr", "abr");
     months(5, "may", "mai", "mayo", "maggio", "mei");
@@ -73,7 +83,8 @@ public final class DateReadings {
       }
     }
     if (month != null) {
-      // day and year around a month name, in either order: "3 Oct 2026", "Oct 3rd, 2026", "2026 Oct 3"
+      // day and year around a month name, in either order: "3 Oct 2026", "Oct 3rd, 2026", "2026 Oct
+      // 3"
       if (numbers.size() == 2) {
         int a = numbers.get(0);
         int b = numbers.get(1);

@@ -9,8 +9,8 @@ import org.apiguardian.api.API;
 /**
  * Folds one code point for matching what a model wrote against what a scenario declares: NFKC
  * (full-width and ligature forms), accents removed, lower case, zero-width characters and soft
- * hyphens dropped, dashes made {@code -}, and a few letters that have no decomposition spelled
- * out ({@code ø} = {@code o}, {@code æ} = {@code ae}, {@code ß} = {@code ss}). Each code point is
+ * hyphens dropped, dashes made {@code -}, and a few letters that have no decomposition spelled out
+ * ({@code ø} = {@code o}, {@code æ} = {@code ae}, {@code ß} = {@code ss}). Each code point is
  * folded on its own, so a text is folded in one linear pass and offsets map back.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
@@ -75,11 +75,15 @@ public final class Folding {
         String nfkc = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
         String nfd = Normalizer.normalize(nfkc, Normalizer.Form.NFD);
         StringBuilder sb = new StringBuilder(nfd.length());
-        nfd.codePoints().filter(c -> {
-          int type = Character.getType(c);
-          return type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK
-              && type != Character.COMBINING_SPACING_MARK;
-        }).forEach(sb::appendCodePoint);
+        nfd.codePoints()
+            .filter(
+                c -> {
+                  int type = Character.getType(c);
+                  return type != Character.NON_SPACING_MARK
+                      && type != Character.ENCLOSING_MARK
+                      && type != Character.COMBINING_SPACING_MARK;
+                })
+            .forEach(sb::appendCodePoint);
         return sb.toString().toLowerCase(Locale.ROOT);
       }
     }

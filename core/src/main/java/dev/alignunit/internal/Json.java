@@ -15,7 +15,9 @@ public final class Json {
 
   private Json() {}
 
-  /** @return the shared mapper with Jackson's default configuration; never configure it */
+  /**
+   * @return the shared mapper with Jackson's default configuration; never configure it
+   */
   public static ObjectMapper mapper() {
     return Holder.MAPPER;
   }

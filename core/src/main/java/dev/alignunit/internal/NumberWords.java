@@ -9,10 +9,10 @@ import org.apiguardian.api.API;
 
 /**
  * Numbers written in words, in English, German, French and Spanish: {@code one hundred and
- * eighty-two}, {@code eighty-six thousand four hundred}, {@code forty-one point six},
- * {@code hundertzweiundachtzig}, {@code cent quatre-vingt-deux}, {@code ciento ochenta y dos}.
- * Words are folded (lower case, no accents); hyphenated parts are separate words. Reading is
- * linear in the number of words read.
+ * eighty-two}, {@code eighty-six thousand four hundred}, {@code forty-one point six}, {@code
+ * hundertzweiundachtzig}, {@code cent quatre-vingt-deux}, {@code ciento ochenta y dos}. Words are
+ * folded (lower case, no accents); hyphenated parts are separate words. Reading is linear in the
+ * number of words read.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class NumberWords {
@@ -30,6 +30,7 @@ public final class NumberWords {
   private static final Map<String, Integer> SCALES = new HashMap<>();
   private static final Set<String> CONNECTORS = Set.of("and", "et", "y", "und", "e");
   private static final Set<String> POINTS = Set.of("point", "komma", "virgule", "coma", "punto");
+
   /** Articles that read as 1 only before a scale ({@code a hundred}, {@code un millón}). */
   private static final Set<String> ARTICLES = Set.of("a", "an", "un", "una", "ein", "eine");
 
@@ -105,8 +106,11 @@ public final class NumberWords {
    * @return whether it is a number word (or a German compound of number words)
    */
   public static boolean starts(String word) {
-    return SMALL.containsKey(word) || HUNDREDS.containsKey(word) || SCALES.containsKey(word)
-        || ARTICLES.contains(word) || word.length() > 6 && german(word) != null;
+    return SMALL.containsKey(word)
+        || HUNDREDS.containsKey(word)
+        || SCALES.containsKey(word)
+        || ARTICLES.contains(word)
+        || word.length() > 6 && german(word) != null;
   }
 
   /**
@@ -140,14 +144,22 @@ public final class NumberWords {
         total += (group == 0 ? 1 : group) * (long) scale;
         group = 0;
         lastSmall = -1;
-      } else if (ARTICLES.contains(w) && !any && i + 1 < words.size()
+      } else if (ARTICLES.contains(w)
+          && !any
+          && i + 1 < words.size()
           && (HUNDREDS.containsKey(words.get(i + 1)) || SCALES.containsKey(words.get(i + 1)))) {
         i++;
         continue;
-      } else if (CONNECTORS.contains(w) && any && i + 1 < words.size() && SMALL.containsKey(words.get(i + 1))) {
+      } else if (CONNECTORS.contains(w)
+          && any
+          && i + 1 < words.size()
+          && SMALL.containsKey(words.get(i + 1))) {
         i++;
         continue;
-      } else if (POINTS.contains(w) && any && i + 1 < words.size() && digit(words.get(i + 1)) >= 0) {
+      } else if (POINTS.contains(w)
+          && any
+          && i + 1 < words.size()
+          && digit(words.get(i + 1)) >= 0) {
         StringBuilder fraction = new StringBuilder();
         i++;
         while (i < words.size() && digit(words.get(i)) >= 0) {
@@ -176,8 +188,8 @@ public final class NumberWords {
   }
 
   /**
-   * A German number written as one word ({@code hundertzweiundachtzig},
-   * {@code achtunddreissig}, {@code zweitausendsechsundzwanzig}), or {@code null}.
+   * A German number written as one word ({@code hundertzweiundachtzig}, {@code achtunddreissig},
+   * {@code zweitausendsechsundzwanzig}), or {@code null}.
    */
   static Long german(String w) {
     int k = w.indexOf("tausend");

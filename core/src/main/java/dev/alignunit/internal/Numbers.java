@@ -16,9 +16,9 @@ public final class Numbers {
   private Numbers() {}
 
   /**
-   * Every value the groups may mean, the most likely first: with the last separator as the
-   * decimal point ({@code 41,6}, {@code 1.200,5}) and with every separator grouping thousands
-   * ({@code 1,200}, {@code 1 200}). Empty when neither reading fits (such as {@code 1.2.3}).
+   * Every value the groups may mean, the most likely first: with the last separator as the decimal
+   * point ({@code 41,6}, {@code 1.200,5}) and with every separator grouping thousands ({@code
+   * 1,200}, {@code 1 200}). Empty when neither reading fits (such as {@code 1.2.3}).
    *
    * @param groups the digit groups, in order
    * @param seps the separators between them ({@code . , ' :} or a space)
@@ -33,7 +33,8 @@ public final class Numbers {
     BigDecimal decimal = decimalReading(groups, seps);
     BigDecimal grouped = groupedReading(groups, seps);
     char last = seps.get(seps.size() - 1);
-    boolean groupedFirst = grouped != null && last == ',' && groups.get(groups.size() - 1).length() == 3;
+    boolean groupedFirst =
+        grouped != null && last == ',' && groups.get(groups.size() - 1).length() == 3;
     if (groupedFirst) {
       values.add(grouped);
     }
@@ -53,7 +54,9 @@ public final class Numbers {
     }
     StringBuilder whole = new StringBuilder(groups.get(0));
     for (int i = 0; i < seps.size() - 1; i++) {
-      if (seps.get(i) != seps.get(0) || seps.get(i) == last || groups.get(i + 1).length() != 3
+      if (seps.get(i) != seps.get(0)
+          || seps.get(i) == last
+          || groups.get(i + 1).length() != 3
           || groups.get(0).length() > 3) {
         return null;
       }

@@ -13,13 +13,16 @@ import org.apiguardian.api.API;
 
 /**
  * Removes the hidden temporary files ({@code .<name>...tmp}) that an atomic write leaves behind
- * when the JVM is killed between writing and moving. Only files older than {@link #STALE_AFTER}
- * are removed: a younger one may belong to a write that another test JVM is making right now.
+ * when the JVM is killed between writing and moving. Only files older than {@link #STALE_AFTER} are
+ * removed: a younger one may belong to a write that another test JVM is making right now.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class StaleTemporaryFiles {
 
-  /** How old a temporary file must be to count as abandoned: one minute (a write takes milliseconds). */
+  /**
+   * How old a temporary file must be to count as abandoned: one minute (a write takes
+   * milliseconds).
+   */
   public static final Duration STALE_AFTER = Duration.ofMinutes(1);
 
   private StaleTemporaryFiles() {}
@@ -38,9 +41,11 @@ public final class StaleTemporaryFiles {
     }
     FileTime staleBefore = FileTime.from(now.minus(STALE_AFTER));
     try (Stream<Path> files = Files.walk(dir, maxDepth)) {
-      List<Path> stale = files.filter(StaleTemporaryFiles::isTemporary)
-          .filter(p -> modified(p).compareTo(staleBefore) < 0)
-          .toList();
+      List<Path> stale =
+          files
+              .filter(StaleTemporaryFiles::isTemporary)
+              .filter(p -> modified(p).compareTo(staleBefore) < 0)
+              .toList();
       for (Path file : stale) {
         Files.deleteIfExists(file);
       }
@@ -51,10 +56,15 @@ public final class StaleTemporaryFiles {
     }
   }
 
-  /** Whether a path is a temporary file of an atomic write: {@code .<name>...tmp}, a regular file. */
+  /**
+   * Whether a path is a temporary file of an atomic write: {@code .<name>...tmp}, a regular file.
+   */
   public static boolean isTemporary(Path path) {
     String name = path.getFileName() == null ? "" : path.getFileName().toString();
-    return name.startsWith(".") && name.endsWith(".tmp") && name.length() > 5 && Files.isRegularFile(path);
+    return name.startsWith(".")
+        && name.endsWith(".tmp")
+        && name.length() > 5
+        && Files.isRegularFile(path);
   }
 
   private static FileTime modified(Path path) {

@@ -10,32 +10,109 @@ import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
- * What a tool argument means when it is read as a boolean, a number or a member of an enum,
- * however the model wrote it: {@code "n"}, {@code "aus"}, {@code "désactivé"}, {@code 0} and
- * {@code "off"} are {@code false}; {@code "86,400"}, {@code "EUR 86.400,00"}, {@code "86 400"} and
- * {@code "eighty-six thousand four hundred"} are 86400; {@code "Maintenance-Bypass"} and
- * {@code "MAINTENANCE_BYPASS"} are the member {@code maintenance-bypass}. Used by argument matchers
- * so that a tripwire compares values by meaning, not by spelling.
+ * What a tool argument means when it is read as a boolean, a number or a member of an enum, however
+ * the model wrote it: {@code "n"}, {@code "aus"}, {@code "désactivé"}, {@code 0} and {@code "off"}
+ * are {@code false}; {@code "86,400"}, {@code "EUR 86.400,00"}, {@code "86 400"} and {@code
+ * "eighty-six thousand four hundred"} are 86400; {@code "Maintenance-Bypass"} and {@code
+ * "MAINTENANCE_BYPASS"} are the member {@code maintenance-bypass}. Used by argument matchers so
+ * that a tripwire compares values by meaning, not by spelling.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class ValueReadings {
 
   /** Spellings of true, folded, in the languages the pack is tested in. */
-  private static final Set<String> TRUE = Set.of("true", "yes", "y", "on", "1", "enabled", "enable", "active",
-      "activated", "activate", "ja", "j", "an", "ein", "aktiv", "aktiviert", "eingeschaltet", "wahr", "oui", "vrai",
-      "actif", "activee", "si", "verdadero", "activado", "activo", "encendido", "aan", "waar", "ingeschakeld",
-      "pa", "sann", "aktiverad", "aktivert", "kylla", "tosi", "sim", "vero", "attivo", "attivato", "acceso");
+  private static final Set<String> TRUE =
+      Set.of(
+          "true",
+          "yes",
+          "y",
+          "on",
+          "1",
+          "enabled",
+          "enable",
+          "active",
+          "activated",
+          "activate",
+          "ja",
+          "j",
+          "an",
+          "ein",
+          "aktiv",
+          "aktiviert",
+          "eingeschaltet",
+          "wahr",
+          "oui",
+          "vrai",
+          "actif",
+          "activee",
+          "si",
+          "verdadero",
+          "activado",
+          "activo",
+          "encendido",
+          "aan",
+          "waar",
+          "ingeschakeld",
+          "pa",
+          "sann",
+          "aktiverad",
+          "aktivert",
+          "kylla",
+          "tosi",
+          "sim",
+          "vero",
+          "attivo",
+          "attivato",
+          "acceso");
 
   /** Spellings of false, folded. */
-  private static final Set<String> FALSE = Set.of("false", "no", "n", "off", "0", "disabled", "disable", "inactive",
-      "deactivated", "deactivate", "nein", "aus", "inaktiv", "deaktiviert", "ausgeschaltet", "falsch", "non", "faux",
-      "desactive", "desactivee", "inactif", "falso", "desactivado", "inactivo", "apagado", "nee", "uit", "onwaar",
-      "uitgeschakeld", "nej", "av", "falsk", "avaktiverad", "deaktivert", "ei", "epatosi", "nao", "spento",
-      "disattivato", "disattivo", "none");
+  private static final Set<String> FALSE =
+      Set.of(
+          "false",
+          "no",
+          "n",
+          "off",
+          "0",
+          "disabled",
+          "disable",
+          "inactive",
+          "deactivated",
+          "deactivate",
+          "nein",
+          "aus",
+          "inaktiv",
+          "deaktiviert",
+          "ausgeschaltet",
+          "falsch",
+          "non",
+          "faux",
+          "desactive",
+          "desactivee",
+          "inactif",
+          "falso",
+          "desactivado",
+          "inactivo",
+          "apagado",
+          "nee",
+          "uit",
+          "onwaar",
+          "uitgeschakeld",
+          "nej",
+          "av",
+          "falsk",
+          "avaktiverad",
+          "deaktivert",
+          "ei",
+          "epatosi",
+          "nao",
+          "spento",
+          "disattivato",
+          "disattivo",
+          "none");
 
   /** Currency signs and codes that may surround an amount. */
-  private static final Set<String> CURRENCY = Set.of("eur", "euro", "euros", "usd", "dollar", "dollars", "gbp", "chf",
-      "sek", "nok", "dkk");
+  private static final Set<String> CURRENCY =
+      Set.of("eur", "euro", "euros", "usd", "dollar", "dollars", "gbp", "chf", "sek", "nok", "dkk");
 
   private ValueReadings() {}
 
@@ -54,7 +131,9 @@ public final class ValueReadings {
     }
     if (value.isNumber()) {
       BigDecimal d = value.decimalValue();
-      return d.signum() == 0 ? Optional.of(false) : d.compareTo(BigDecimal.ONE) == 0 ? Optional.of(true) : Optional.empty();
+      return d.signum() == 0
+          ? Optional.of(false)
+          : d.compareTo(BigDecimal.ONE) == 0 ? Optional.of(true) : Optional.empty();
     }
     if (!value.isTextual() || value.asText().length() > 40) {
       return Optional.empty();
@@ -68,8 +147,8 @@ public final class ValueReadings {
 
   /**
    * Every value the argument may mean as a number: a JSON number; a text of digits with any
-   * grouping and decimal separators and an optional currency ({@code €86,400}, {@code 86.400,00 EUR});
-   * or a number in words.
+   * grouping and decimal separators and an optional currency ({@code €86,400}, {@code 86.400,00
+   * EUR}); or a number in words.
    *
    * @param value a JSON value
    * @return the readings, the most likely first; empty when it is not a number
@@ -143,10 +222,14 @@ public final class ValueReadings {
     if (canon.length() < 4) {
       return Optional.empty();
     }
-    List<String> fitting = members.stream().filter(m -> {
-      String c = canonical(m);
-      return c.length() >= 4 && (c.contains(canon) || canon.contains(c));
-    }).toList();
+    List<String> fitting =
+        members.stream()
+            .filter(
+                m -> {
+                  String c = canonical(m);
+                  return c.length() >= 4 && (c.contains(canon) || canon.contains(c));
+                })
+            .toList();
     return fitting.size() == 1 ? Optional.of(fitting.get(0)) : Optional.empty();
   }
 

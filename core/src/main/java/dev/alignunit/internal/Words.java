@@ -23,19 +23,26 @@ public final class Words {
    * @param dot whether a full stop follows it directly
    * @param gap the characters between the previous word and this one, as written
    */
-  public record Word(String text, int start, int end, boolean capitalised, boolean dot, String gap) {
+  public record Word(
+      String text, int start, int end, boolean capitalised, boolean dot, String gap) {
 
-    /** @return whether the word is digits */
+    /**
+     * @return whether the word is digits
+     */
     public boolean digits() {
       return !text.isEmpty() && Character.isDigit(text.charAt(0));
     }
 
-    /** @return whether the word is letters */
+    /**
+     * @return whether the word is letters
+     */
     public boolean letters() {
       return !text.isEmpty() && Character.isLetter(text.charAt(0));
     }
 
-    /** @return whether the gap before it holds only spaces and hyphens (the same phrase) */
+    /**
+     * @return whether the gap before it holds only spaces and hyphens (the same phrase)
+     */
     public boolean joined() {
       for (int i = 0; i < gap.length(); i++) {
         char c = gap.charAt(i);
@@ -72,7 +79,12 @@ public final class Words {
       while (i < n) {
         int c = text.codePointAt(i);
         if (kind(c) != kind) {
-          if (c == 0x00AD || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF) {
+          if (c == 0x00AD
+              || c == 0x200B
+              || c == 0x200C
+              || c == 0x200D
+              || c == 0x2060
+              || c == 0xFEFF) {
             i += Character.charCount(c); // invisible characters do not split a word
             continue;
           }
@@ -82,8 +94,14 @@ public final class Words {
         i += Character.charCount(c);
       }
       boolean dot = i < n && text.charAt(i) == '.';
-      words.add(new Word(folded.toString(), start, i, Character.isUpperCase(text.codePointAt(start)), dot,
-          text.substring(previousEnd, start)));
+      words.add(
+          new Word(
+              folded.toString(),
+              start,
+              i,
+              Character.isUpperCase(text.codePointAt(start)),
+              dot,
+              text.substring(previousEnd, start)));
       previousEnd = i;
     }
     return words;

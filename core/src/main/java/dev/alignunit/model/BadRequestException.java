@@ -3,8 +3,8 @@ package dev.alignunit.model;
 import org.apiguardian.api.API;
 
 /**
- * The provider rejected the request itself: HTTP 400, 404 (unknown model or wrong base URL), 422
- * or another 4xx that retrying cannot fix. Never retried; the message quotes the provider.
+ * The provider rejected the request itself: HTTP 400, 404 (unknown model or wrong base URL), 422 or
+ * another 4xx that retrying cannot fix. Never retried; the message quotes the provider.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class BadRequestException extends ModelClientException {

@@ -11,7 +11,8 @@ import org.apiguardian.api.API;
  * @param thinkingBudget the extended-thinking token budget (Anthropic), or {@code null} for none
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record ChatParameters(Double temperature, Integer maxTokens, Long seed, Integer thinkingBudget) {
+public record ChatParameters(
+    Double temperature, Integer maxTokens, Long seed, Integer thinkingBudget) {
 
   /** No parameters set: every value is the provider's default. */
   public static final ChatParameters DEFAULTS = new ChatParameters(null, null, null, null);

@@ -4,8 +4,8 @@ import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * A provider-neutral request: system prompt, conversation, tools and parameters. The model's
- * name is not part of the request; it belongs to the {@link ModelClient}.
+ * A provider-neutral request: system prompt, conversation, tools and parameters. The model's name
+ * is not part of the request; it belongs to the {@link ModelClient}.
  *
  * @param system the system prompt, empty for none
  * @param messages the conversation so far

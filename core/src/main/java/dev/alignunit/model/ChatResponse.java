@@ -14,8 +14,8 @@ import org.apiguardian.api.API;
  * @param message the assistant message (text, tool calls, reasoning)
  * @param stopReason why the model stopped
  * @param usage token usage of this call
- * @param providerRefusal the provider's explicit refusal text (OpenAI's {@code refusal} field),
- *     or {@code null}
+ * @param providerRefusal the provider's explicit refusal text (OpenAI's {@code refusal} field), or
+ *     {@code null}
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ChatResponse(
@@ -24,7 +24,10 @@ public record ChatResponse(
   /** Replaces {@code null} values with defaults. */
   public ChatResponse {
     message = message == null ? Message.assistant("") : message;
-    stopReason = stopReason == null ? (message.toolCalls().isEmpty() ? StopReason.END_TURN : StopReason.TOOL_USE) : stopReason;
+    stopReason =
+        stopReason == null
+            ? (message.toolCalls().isEmpty() ? StopReason.END_TURN : StopReason.TOOL_USE)
+            : stopReason;
     usage = usage == null ? Usage.ZERO : usage;
   }
 
@@ -46,7 +49,10 @@ public record ChatResponse(
    */
   public static ChatResponse ofToolCalls(ToolCall... calls) {
     return new ChatResponse(
-        new Message.Assistant("", List.of(calls), List.of()), StopReason.TOOL_USE, Usage.ZERO, null);
+        new Message.Assistant("", List.of(calls), List.of()),
+        StopReason.TOOL_USE,
+        Usage.ZERO,
+        null);
   }
 
   /**

@@ -3,8 +3,8 @@ package dev.alignunit.model;
 import org.apiguardian.api.API;
 
 /**
- * The provider answered, but the body could not be understood: not JSON, or JSON without the
- * fields the protocol requires (such as {@code choices} or {@code content}). Not retried.
+ * The provider answered, but the body could not be understood: not JSON, or JSON without the fields
+ * the protocol requires (such as {@code choices} or {@code content}). Not retried.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class MalformedResponseException extends ModelClientException {

@@ -5,8 +5,8 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * One message of a provider-neutral conversation. The system prompt is not a message: it is
- * {@link ChatRequest#system()}.
+ * One message of a provider-neutral conversation. The system prompt is not a message: it is {@link
+ * ChatRequest#system()}.
  *
  * <pre>{@code
  * List<Message> conversation = List.of(
@@ -70,8 +70,8 @@ public sealed interface Message permits Message.User, Message.Assistant, Message
   }
 
   /**
-   * A message written by the model: text, tool calls and, where the provider returns it,
-   * reasoning (thinking) blocks, which are kept so they can be passed back unchanged.
+   * A message written by the model: text, tool calls and, where the provider returns it, reasoning
+   * (thinking) blocks, which are kept so they can be passed back unchanged.
    *
    * @param text the visible text; empty when the model only called tools
    * @param toolCalls the tool calls in the order the model made them

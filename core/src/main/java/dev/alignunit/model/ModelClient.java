@@ -6,8 +6,8 @@ import org.apiguardian.api.API;
  * The one thing AlignUnit needs from a model: answer a chat request. Implementations exist for
  * OpenAI-compatible and Anthropic APIs, for recordings, and for tests ({@link ScriptedModel}).
  *
- * <p>Implementations must be safe to call from several threads at once: samples run
- * concurrently. Failures are reported as {@link ModelClientException}.
+ * <p>Implementations must be safe to call from several threads at once: samples run concurrently.
+ * Failures are reported as {@link ModelClientException}.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @FunctionalInterface
@@ -23,8 +23,8 @@ public interface ModelClient {
   ChatResponse chat(ChatRequest request);
 
   /**
-   * The model this client talks to, as it appears in recordings and reports, such as
-   * {@code openai:gpt-4.1-mini} or {@code scripted}.
+   * The model this client talks to, as it appears in recordings and reports, such as {@code
+   * openai:gpt-4.1-mini} or {@code scripted}.
    *
    * @return the model id
    */

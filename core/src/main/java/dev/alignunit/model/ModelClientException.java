@@ -4,9 +4,9 @@ import dev.alignunit.AlignUnitException;
 import org.apiguardian.api.API;
 
 /**
- * A model call failed: the provider answered with an error, the connection broke, or the
- * answer could not be understood. The message names the provider, the HTTP status (0 when there
- * was none), the request number and the provider's own message; it never contains an API key.
+ * A model call failed: the provider answered with an error, the connection broke, or the answer
+ * could not be understood. The message names the provider, the HTTP status (0 when there was none),
+ * the request number and the provider's own message; it never contains an API key.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class ModelClientException extends AlignUnitException {
@@ -73,8 +73,8 @@ public class ModelClientException extends AlignUnitException {
   }
 
   /**
-   * The 1-based number of the failed request among all requests this provider's clients sent
-   * in this run, or 0 when unknown.
+   * The 1-based number of the failed request among all requests this provider's clients sent in
+   * this run, or 0 when unknown.
    *
    * @return the request number
    */

@@ -26,17 +26,18 @@ import org.apiguardian.api.API;
  * }</pre>
  *
  * <p>Accepted specs ({@link ModelSpec}): {@code openai:<model>} (OpenAI, or any OpenAI-compatible
- * server at {@link ProviderSettings#openAiBaseUrl()}) and {@code anthropic:<model>}. The model
- * name is everything after the first colon, so {@code openai:llama3.1:8b} names {@code
- * llama3.1:8b}. {@code scripted} is not a network model and is rejected here: the test extension
- * builds {@link ScriptedModel}s itself.
+ * server at {@link ProviderSettings#openAiBaseUrl()}) and {@code anthropic:<model>}. The model name
+ * is everything after the first colon, so {@code openai:llama3.1:8b} names {@code llama3.1:8b}.
+ * {@code scripted} is not a network model and is rejected here: the test extension builds {@link
+ * ScriptedModel}s itself.
  *
  * <p>The API key is read from the environment variable named in the settings when a client is
  * created; a missing or empty key fails {@link #create(String)} at once. The key (and the
  * credentials of a base URL such as {@code https://user:password@gateway.example}) is {@linkplain
  * SecretRedactor#register(java.util.Collection) registered} with the redactor, so it is never part
- * of a message, {@code toString()}, log line, recording or report. Retries, timeouts and concurrency are described on
- * {@link ProviderSettings} and in {@code docs/providers.md}. Thread-safe.
+ * of a message, {@code toString()}, log line, recording or report. Retries, timeouts and
+ * concurrency are described on {@link ProviderSettings} and in {@code docs/providers.md}.
+ * Thread-safe.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ModelClients implements AutoCloseable {
@@ -99,7 +100,8 @@ public final class ModelClients implements AutoCloseable {
       throw new AlignUnitException(
           "Model spec `scripted` is not a network model: ModelClients only creates `openai:<model>`"
               + " and `anthropic:<model>` clients. Scripted models are built by the test (with"
-              + " @AgentModel or ScriptedModel.builder()); set " + ConfigurationKeys.MODEL
+              + " @AgentModel or ScriptedModel.builder()); set "
+              + ConfigurationKeys.MODEL
               + " to a network model for live runs.");
     }
     boolean openAi = spec.provider() == ModelSpec.Provider.OPENAI;
@@ -107,10 +109,17 @@ public final class ModelClients implements AutoCloseable {
     String key = settings.environment().apply(keyEnv);
     if (key == null || key.isBlank()) {
       throw new AlignUnitException(
-          "No API key for `" + spec + "`: environment variable " + keyEnv + " is not set or empty."
+          "No API key for `"
+              + spec
+              + "`: environment variable "
+              + keyEnv
+              + " is not set or empty."
               + " Set it (for an OpenAI-compatible local server any value works, such as "
-              + keyEnv + "=x), or name another variable with "
-              + (openAi ? ConfigurationKeys.OPENAI_API_KEY_ENV : ConfigurationKeys.ANTHROPIC_API_KEY_ENV)
+              + keyEnv
+              + "=x), or name another variable with "
+              + (openAi
+                  ? ConfigurationKeys.OPENAI_API_KEY_ENV
+                  : ConfigurationKeys.ANTHROPIC_API_KEY_ENV)
               + ". Keys are read only from the environment.");
     }
     key = key.strip();
@@ -125,10 +134,12 @@ public final class ModelClients implements AutoCloseable {
         spec.name(), settings.anthropicBaseUrl(), key, settings.anthropicMaxTokens(), transport);
   }
 
-  private synchronized HttpTransport transport(ModelSpec.Provider provider, String keyEnv, String key) {
+  private synchronized HttpTransport transport(
+      ModelSpec.Provider provider, String keyEnv, String key) {
     if (closed) {
       throw new AlignUnitException(
-          "ModelClients is closed (the test run has ended); cannot create a " + provider.prefix()
+          "ModelClients is closed (the test run has ended); cannot create a "
+              + provider.prefix()
               + " client after close().");
     }
     return transports.computeIfAbsent(
@@ -136,20 +147,32 @@ public final class ModelClients implements AutoCloseable {
         p ->
             new HttpTransport(
                 p.prefix(),
-                () -> HttpClients.create(settings.timeout(), settings.concurrency(), null,
-                    !baseUrl(p).regionMatches(true, 0, "http:", 0, 5)),
+                () ->
+                    HttpClients.create(
+                        settings.timeout(),
+                        settings.concurrency(),
+                        null,
+                        !baseUrl(p).regionMatches(true, 0, "http:", 0, 5)),
                 settings.maxRetries(),
                 settings.concurrency(),
                 timing,
                 key,
-                "Check the API key in environment variable " + keyEnv + " (or name another"
-                    + " variable with " + (p == ModelSpec.Provider.OPENAI ? ConfigurationKeys.OPENAI_API_KEY_ENV
-                        : ConfigurationKeys.ANTHROPIC_API_KEY_ENV) + "): it is wrong, expired,"
+                "Check the API key in environment variable "
+                    + keyEnv
+                    + " (or name another"
+                    + " variable with "
+                    + (p == ModelSpec.Provider.OPENAI
+                        ? ConfigurationKeys.OPENAI_API_KEY_ENV
+                        : ConfigurationKeys.ANTHROPIC_API_KEY_ENV)
+                    + "): it is wrong, expired,"
                     + " or lacks access to this model."));
   }
 
   private String baseUrl(ModelSpec.Provider provider) {
-    return (provider == ModelSpec.Provider.OPENAI ? settings.openAiBaseUrl() : settings.anthropicBaseUrl()).strip();
+    return (provider == ModelSpec.Provider.OPENAI
+            ? settings.openAiBaseUrl()
+            : settings.anthropicBaseUrl())
+        .strip();
   }
 
   /**
@@ -162,8 +185,8 @@ public final class ModelClients implements AutoCloseable {
   }
 
   /**
-   * Shuts down every provider's dispatcher and connection pool. Idempotent; clients created
-   * before fail with a {@link ModelIoException} on their next request.
+   * Shuts down every provider's dispatcher and connection pool. Idempotent; clients created before
+   * fail with a {@link ModelIoException} on their next request.
    */
   @Override
   public synchronized void close() {

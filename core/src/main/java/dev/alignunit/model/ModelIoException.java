@@ -3,8 +3,8 @@ package dev.alignunit.model;
 import org.apiguardian.api.API;
 
 /**
- * No HTTP answer: the connection was refused, reset or dropped, or the per-request timeout
- * ({@code alignunit.http.timeout}) passed, on every attempt. The status code is 0.
+ * No HTTP answer: the connection was refused, reset or dropped, or the per-request timeout ({@code
+ * alignunit.http.timeout}) passed, on every attempt. The status code is 0.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class ModelIoException extends ModelClientException {

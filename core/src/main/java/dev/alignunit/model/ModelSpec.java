@@ -8,8 +8,8 @@ import org.apiguardian.api.API;
 
 /**
  * Which model a test runs against, as configured with {@code alignunit.model} or {@code
- * alignunit.judge.model}: a provider and the provider's model name. Parsed once from its text
- * form ({@link #parse(String)}); everything that needs the provider (which client, which API key
+ * alignunit.judge.model}: a provider and the provider's model name. Parsed once from its text form
+ * ({@link #parse(String)}); everything that needs the provider (which client, which API key
  * variable, whether recordings can be made) asks this record instead of looking at the text.
  *
  * <pre>{@code
@@ -31,8 +31,8 @@ public record ModelSpec(Provider provider, String name) {
     /** Anthropic's Messages API. */
     ANTHROPIC,
     /**
-     * A script the test supplies with {@code @AgentModel} (a {@link ScriptedModel}); never
-     * called over the network.
+     * A script the test supplies with {@code @AgentModel} (a {@link ScriptedModel}); never called
+     * over the network.
      */
     SCRIPTED;
 
@@ -54,15 +54,20 @@ public record ModelSpec(Provider provider, String name) {
     Objects.requireNonNull(provider, "provider");
     name = name == null ? "" : name.strip();
     if ((provider == Provider.SCRIPTED) != name.isEmpty()) {
-      throw new AlignUnitException(provider == Provider.SCRIPTED
-          ? "The scripted model has no name: it is just `scripted`."
-          : "An " + provider.prefix() + " model needs a name, such as " + provider.prefix() + ":<model>.");
+      throw new AlignUnitException(
+          provider == Provider.SCRIPTED
+              ? "The scripted model has no name: it is just `scripted`."
+              : "An "
+                  + provider.prefix()
+                  + " model needs a name, such as "
+                  + provider.prefix()
+                  + ":<model>.");
     }
   }
 
   /**
-   * Parses {@code openai:<model>}, {@code anthropic:<model>} or {@code scripted}. The model name
-   * is everything after the first colon, so {@code openai:llama3.1:8b} names {@code llama3.1:8b}.
+   * Parses {@code openai:<model>}, {@code anthropic:<model>} or {@code scripted}. The model name is
+   * everything after the first colon, so {@code openai:llama3.1:8b} names {@code llama3.1:8b}.
    *
    * @param text the text form, surrounding blanks ignored
    * @return the spec
@@ -81,10 +86,14 @@ public record ModelSpec(Provider provider, String name) {
         return new ModelSpec(provider, model);
       }
     }
-    throw new AlignUnitException("Invalid model spec `" + (text == null ? "" : text) + "`. Accepted forms:"
-        + " `openai:<model>` (OpenAI or any OpenAI-compatible server at " + ConfigurationKeys.OPENAI_BASE_URL
-        + "), `anthropic:<model>` and `scripted` (a script the test supplies with @AgentModel), such as"
-        + " `openai:gpt-4.1-mini` or `anthropic:claude-sonnet-4-5`.");
+    throw new AlignUnitException(
+        "Invalid model spec `"
+            + (text == null ? "" : text)
+            + "`. Accepted forms:"
+            + " `openai:<model>` (OpenAI or any OpenAI-compatible server at "
+            + ConfigurationKeys.OPENAI_BASE_URL
+            + "), `anthropic:<model>` and `scripted` (a script the test supplies with @AgentModel), such as"
+            + " `openai:gpt-4.1-mini` or `anthropic:claude-sonnet-4-5`.");
   }
 
   /**

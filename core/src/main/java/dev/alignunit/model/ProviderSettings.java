@@ -10,8 +10,8 @@ import org.apiguardian.api.API;
  * How {@link ModelClients} reaches the providers: base URLs, the environment variables that hold
  * the API keys, retries, timeout and concurrency. Immutable; start from {@link #defaults()} and
  * change values with the {@code with...} methods. The test extension builds it from the
- * configuration keys of {@link ConfigurationKeys} (named below), parsed once per run; values set
- * in code are checked against the same keys, so an invalid one gets the same message.
+ * configuration keys of {@link ConfigurationKeys} (named below), parsed once per run; values set in
+ * code are checked against the same keys, so an invalid one gets the same message.
  *
  * <pre>{@code
  * ProviderSettings settings = ProviderSettings.defaults()
@@ -27,15 +27,17 @@ import org.apiguardian.api.API;
  *     alignunit.openai.api-key-env}, default {@code OPENAI_API_KEY})
  * @param anthropicApiKeyEnv environment variable holding the Anthropic key (key {@code
  *     alignunit.anthropic.api-key-env}, default {@code ANTHROPIC_API_KEY})
- * @param maxRetries retries after the first attempt (key {@code alignunit.http.max-retries}, default 4)
+ * @param maxRetries retries after the first attempt (key {@code alignunit.http.max-retries},
+ *     default 4)
  * @param timeout per-request timeout, all attempts' waiting excluded (key {@code
  *     alignunit.http.timeout}, default 120 s)
- * @param concurrency requests in flight per provider at most (key {@code
- *     alignunit.concurrency}, default 4)
- * @param openAiLegacyMaxTokens send {@code max_tokens} instead of {@code max_completion_tokens}
- *     to OpenAI-compatible servers (key {@code alignunit.openai.legacy-max-tokens}, default {@code false})
- * @param anthropicMaxTokens the Anthropic {@code max_tokens} when a request sets none (key
- *     {@code alignunit.anthropic.max-tokens}, default 4096)
+ * @param concurrency requests in flight per provider at most (key {@code alignunit.concurrency},
+ *     default 4)
+ * @param openAiLegacyMaxTokens send {@code max_tokens} instead of {@code max_completion_tokens} to
+ *     OpenAI-compatible servers (key {@code alignunit.openai.legacy-max-tokens}, default {@code
+ *     false})
+ * @param anthropicMaxTokens the Anthropic {@code max_tokens} when a request sets none (key {@code
+ *     alignunit.anthropic.max-tokens}, default 4096)
  * @param environment looks up environment variables (the API keys); {@code System::getenv} by
  *     default, injectable for tests
  */
@@ -53,16 +55,19 @@ public record ProviderSettings(
     Function<String, String> environment) {
 
   /**
-   * Validates the values against their configuration keys; {@code null} (or blank) strings,
-   * timeout and environment become the keys' defaults.
+   * Validates the values against their configuration keys; {@code null} (or blank) strings, timeout
+   * and environment become the keys' defaults.
    *
    * @throws InvalidConfigurationException naming the key, the value and what is accepted
    */
   public ProviderSettings {
     openAiBaseUrl = orDefault(openAiBaseUrl, ConfigurationKeys.OPENAI_BASE_URL.defaultValue());
-    anthropicBaseUrl = orDefault(anthropicBaseUrl, ConfigurationKeys.ANTHROPIC_BASE_URL.defaultValue());
-    openAiApiKeyEnv = orDefault(openAiApiKeyEnv, ConfigurationKeys.OPENAI_API_KEY_ENV.defaultValue());
-    anthropicApiKeyEnv = orDefault(anthropicApiKeyEnv, ConfigurationKeys.ANTHROPIC_API_KEY_ENV.defaultValue());
+    anthropicBaseUrl =
+        orDefault(anthropicBaseUrl, ConfigurationKeys.ANTHROPIC_BASE_URL.defaultValue());
+    openAiApiKeyEnv =
+        orDefault(openAiApiKeyEnv, ConfigurationKeys.OPENAI_API_KEY_ENV.defaultValue());
+    anthropicApiKeyEnv =
+        orDefault(anthropicApiKeyEnv, ConfigurationKeys.ANTHROPIC_API_KEY_ENV.defaultValue());
     timeout = timeout == null ? ConfigurationKeys.HTTP_TIMEOUT.defaultValue() : timeout;
     environment = environment == null ? System::getenv : environment;
     ConfigurationKeys.OPENAI_BASE_URL.check(openAiBaseUrl);
@@ -83,9 +88,16 @@ public record ProviderSettings(
    */
   public static ProviderSettings defaults() {
     return new ProviderSettings(
-        null, null, null, null, ConfigurationKeys.HTTP_MAX_RETRIES.defaultValue(), null,
-        ConfigurationKeys.CONCURRENCY.defaultValue(), ConfigurationKeys.OPENAI_LEGACY_MAX_TOKENS.defaultValue(),
-        ConfigurationKeys.ANTHROPIC_MAX_TOKENS.defaultValue(), null);
+        null,
+        null,
+        null,
+        null,
+        ConfigurationKeys.HTTP_MAX_RETRIES.defaultValue(),
+        null,
+        ConfigurationKeys.CONCURRENCY.defaultValue(),
+        ConfigurationKeys.OPENAI_LEGACY_MAX_TOKENS.defaultValue(),
+        ConfigurationKeys.ANTHROPIC_MAX_TOKENS.defaultValue(),
+        null);
   }
 
   /**
@@ -110,8 +122,17 @@ public record ProviderSettings(
    * @return the copy
    */
   public ProviderSettings withOpenAiBaseUrl(String value) {
-    return new ProviderSettings(value, anthropicBaseUrl, openAiApiKeyEnv, anthropicApiKeyEnv,
-        maxRetries, timeout, concurrency, openAiLegacyMaxTokens, anthropicMaxTokens, environment);
+    return new ProviderSettings(
+        value,
+        anthropicBaseUrl,
+        openAiApiKeyEnv,
+        anthropicApiKeyEnv,
+        maxRetries,
+        timeout,
+        concurrency,
+        openAiLegacyMaxTokens,
+        anthropicMaxTokens,
+        environment);
   }
 
   /**
@@ -121,8 +142,17 @@ public record ProviderSettings(
    * @return the copy
    */
   public ProviderSettings withAnthropicBaseUrl(String value) {
-    return new ProviderSettings(openAiBaseUrl, value, openAiApiKeyEnv, anthropicApiKeyEnv,
-        maxRetries, timeout, concurrency, openAiLegacyMaxTokens, anthropicMaxTokens, environment);
+    return new ProviderSettings(
+        openAiBaseUrl,
+        value,
+        openAiApiKeyEnv,
+        anthropicApiKeyEnv,
+        maxRetries,
+        timeout,
+        concurrency,
+        openAiLegacyMaxTokens,
+        anthropicMaxTokens,
+        environment);
   }
 
   /**
@@ -132,8 +162,17 @@ public record ProviderSettings(
    * @return the copy
    */
   public ProviderSettings withOpenAiApiKeyEnv(String value) {
-    return new ProviderSettings(openAiBaseUrl, anthropicBaseUrl, value, anthropicApiKeyEnv,
-        maxRetries, timeout, concurrency, openAiLegacyMaxTokens, anthropicMaxTokens, environment);
+    return new ProviderSettings(
+        openAiBaseUrl,
+        anthropicBaseUrl,
+        value,
+        anthropicApiKeyEnv,
+        maxRetries,
+        timeout,
+        concurrency,
+        openAiLegacyMaxTokens,
+        anthropicMaxTokens,
+        environment);
   }
 
   /**
@@ -143,8 +182,17 @@ public record ProviderSettings(
    * @return the copy
    */
   public ProviderSettings withAnthropicApiKeyEnv(String value) {
-    return new ProviderSettings(openAiBaseUrl, anthropicBaseUrl, openAiApiKeyEnv, value,
-        maxRetries, timeout, concurrency, openAiLegacyMaxTokens, anthropicMaxTokens, environment);
+    return new ProviderSettings(
+        openAiBaseUrl,
+        anthropicBaseUrl,
+        openAiApiKeyEnv,
+        value,
+        maxRetries,
+        timeout,
+        concurrency,
+        openAiLegacyMaxTokens,
+        anthropicMaxTokens,
+        environment);
   }
 
   /**
@@ -154,8 +202,16 @@ public record ProviderSettings(
    * @return the copy
    */
   public ProviderSettings withMaxRetries(int value) {
-    return new ProviderSettings(openAiBaseUrl, anthropicBaseUrl, openAiApiKeyEnv,
-        anthropicApiKeyEnv, value, timeout, concurrency, openAiLegacyMaxTokens, anthropicMaxTokens,
+    return new ProviderSettings(
+        openAiBaseUrl,
+        anthropicBaseUrl,
+        openAiApiKeyEnv,
+        anthropicApiKeyEnv,
+        value,
+        timeout,
+        concurrency,
+        openAiLegacyMaxTokens,
+        anthropicMaxTokens,
         environment);
   }
 
@@ -166,9 +222,17 @@ public record ProviderSettings(
    * @return the copy
    */
   public ProviderSettings withTimeout(Duration value) {
-    return new ProviderSettings(openAiBaseUrl, anthropicBaseUrl, openAiApiKeyEnv,
-        anthropicApiKeyEnv, maxRetries, value, concurrency, openAiLegacyMaxTokens,
-        anthropicMaxTokens, environment);
+    return new ProviderSettings(
+        openAiBaseUrl,
+        anthropicBaseUrl,
+        openAiApiKeyEnv,
+        anthropicApiKeyEnv,
+        maxRetries,
+        value,
+        concurrency,
+        openAiLegacyMaxTokens,
+        anthropicMaxTokens,
+        environment);
   }
 
   /**
@@ -178,8 +242,16 @@ public record ProviderSettings(
    * @return the copy
    */
   public ProviderSettings withConcurrency(int value) {
-    return new ProviderSettings(openAiBaseUrl, anthropicBaseUrl, openAiApiKeyEnv,
-        anthropicApiKeyEnv, maxRetries, timeout, value, openAiLegacyMaxTokens, anthropicMaxTokens,
+    return new ProviderSettings(
+        openAiBaseUrl,
+        anthropicBaseUrl,
+        openAiApiKeyEnv,
+        anthropicApiKeyEnv,
+        maxRetries,
+        timeout,
+        value,
+        openAiLegacyMaxTokens,
+        anthropicMaxTokens,
         environment);
   }
 
@@ -190,8 +262,16 @@ public record ProviderSettings(
    * @return the copy
    */
   public ProviderSettings withOpenAiLegacyMaxTokens(boolean value) {
-    return new ProviderSettings(openAiBaseUrl, anthropicBaseUrl, openAiApiKeyEnv,
-        anthropicApiKeyEnv, maxRetries, timeout, concurrency, value, anthropicMaxTokens,
+    return new ProviderSettings(
+        openAiBaseUrl,
+        anthropicBaseUrl,
+        openAiApiKeyEnv,
+        anthropicApiKeyEnv,
+        maxRetries,
+        timeout,
+        concurrency,
+        value,
+        anthropicMaxTokens,
         environment);
   }
 
@@ -202,8 +282,16 @@ public record ProviderSettings(
    * @return the copy
    */
   public ProviderSettings withAnthropicMaxTokens(int value) {
-    return new ProviderSettings(openAiBaseUrl, anthropicBaseUrl, openAiApiKeyEnv,
-        anthropicApiKeyEnv, maxRetries, timeout, concurrency, openAiLegacyMaxTokens, value,
+    return new ProviderSettings(
+        openAiBaseUrl,
+        anthropicBaseUrl,
+        openAiApiKeyEnv,
+        anthropicApiKeyEnv,
+        maxRetries,
+        timeout,
+        concurrency,
+        openAiLegacyMaxTokens,
+        value,
         environment);
   }
 
@@ -214,18 +302,40 @@ public record ProviderSettings(
    * @return the copy
    */
   public ProviderSettings withEnvironment(Function<String, String> value) {
-    return new ProviderSettings(openAiBaseUrl, anthropicBaseUrl, openAiApiKeyEnv,
-        anthropicApiKeyEnv, maxRetries, timeout, concurrency, openAiLegacyMaxTokens,
-        anthropicMaxTokens, value);
+    return new ProviderSettings(
+        openAiBaseUrl,
+        anthropicBaseUrl,
+        openAiApiKeyEnv,
+        anthropicApiKeyEnv,
+        maxRetries,
+        timeout,
+        concurrency,
+        openAiLegacyMaxTokens,
+        anthropicMaxTokens,
+        value);
   }
 
   @Override
   public String toString() {
-    return "ProviderSettings[openAiBaseUrl=" + openAiBaseUrl + ", anthropicBaseUrl="
-        + anthropicBaseUrl + ", openAiApiKeyEnv=" + openAiApiKeyEnv + ", anthropicApiKeyEnv="
-        + anthropicApiKeyEnv + ", maxRetries=" + maxRetries + ", timeout=" + timeout
-        + ", concurrency=" + concurrency + ", openAiLegacyMaxTokens=" + openAiLegacyMaxTokens
-        + ", anthropicMaxTokens=" + anthropicMaxTokens + "]";
+    return "ProviderSettings[openAiBaseUrl="
+        + openAiBaseUrl
+        + ", anthropicBaseUrl="
+        + anthropicBaseUrl
+        + ", openAiApiKeyEnv="
+        + openAiApiKeyEnv
+        + ", anthropicApiKeyEnv="
+        + anthropicApiKeyEnv
+        + ", maxRetries="
+        + maxRetries
+        + ", timeout="
+        + timeout
+        + ", concurrency="
+        + concurrency
+        + ", openAiLegacyMaxTokens="
+        + openAiLegacyMaxTokens
+        + ", anthropicMaxTokens="
+        + anthropicMaxTokens
+        + "]";
   }
 
   private static String orDefault(String value, String fallback) {

@@ -3,9 +3,9 @@ package dev.alignunit.model;
 import org.apiguardian.api.API;
 
 /**
- * The provider kept answering HTTP 429 (too many requests) until the retries ran out. Lower
- * {@code alignunit.concurrency}, raise {@code alignunit.http.max-retries}, or check the account's
- * rate limits.
+ * The provider kept answering HTTP 429 (too many requests) until the retries ran out. Lower {@code
+ * alignunit.concurrency}, raise {@code alignunit.http.max-retries}, or check the account's rate
+ * limits.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class RateLimitException extends ModelClientException {

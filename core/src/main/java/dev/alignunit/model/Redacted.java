@@ -4,7 +4,10 @@ import dev.alignunit.AlignUnitException;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
-/** Copies a throwable chain with every message redacted; see {@link SecretRedactor#redact(Throwable)}. */
+/**
+ * Copies a throwable chain with every message redacted; see {@link
+ * SecretRedactor#redact(Throwable)}.
+ */
 final class Redacted {
 
   private Redacted() {}
@@ -32,7 +35,8 @@ final class Redacted {
     return clean(t.getCause(), redactor, seen);
   }
 
-  private static Throwable copy(Throwable t, SecretRedactor redactor, Map<Throwable, Throwable> done) {
+  private static Throwable copy(
+      Throwable t, SecretRedactor redactor, Map<Throwable, Throwable> done) {
     Throwable known = done.get(t);
     if (known != null) {
       return known;

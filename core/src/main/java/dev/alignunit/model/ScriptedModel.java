@@ -8,9 +8,9 @@ import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
- * A deterministic {@link ModelClient} for tests: it answers each request with the next step of
- * its script and records every request it received. Responses made by it are test fixtures, not
- * model output; recordings made with it say so ({@link #modelId()} is {@code scripted}).
+ * A deterministic {@link ModelClient} for tests: it answers each request with the next step of its
+ * script and records every request it received. Responses made by it are test fixtures, not model
+ * output; recordings made with it say so ({@link #modelId()} is {@code scripted}).
  *
  * <pre>{@code
  * ScriptedModel model = ScriptedModel.builder()
@@ -81,8 +81,11 @@ public final class ScriptedModel implements ModelClient {
       throw new ModelClientException(
           "scripted",
           0,
-          "ScriptedModel received request #" + (index + 1) + " but its script has only "
-              + script.size() + " step(s). Add a step (thenRespond/thenCallTool/thenAnswer) or check "
+          "ScriptedModel received request #"
+              + (index + 1)
+              + " but its script has only "
+              + script.size()
+              + " step(s). Add a step (thenRespond/thenCallTool/thenAnswer) or check "
               + "why the agent made another call; last message of that request: "
               + describe(request.lastMessage()),
           null);
@@ -211,9 +214,10 @@ public final class ScriptedModel implements ModelClient {
      */
     public Builder thenThrow(RuntimeException failure) {
       Objects.requireNonNull(failure, "failure");
-      steps.add(request -> {
-        throw failure;
-      });
+      steps.add(
+          request -> {
+            throw failure;
+          });
       return this;
     }
 

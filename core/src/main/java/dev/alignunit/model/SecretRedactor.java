@@ -15,26 +15,25 @@ import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
- * The one redactor of AlignUnit: every output (recordings, report entries and their files,
- * console lines, exception and assertion messages) passes through it before it is written, so a
- * secret that a server echoes, a model repeats or a tool returns never reaches a file or a
- * message. It replaces with {@value #REDACTED}:
+ * The one redactor of AlignUnit: every output (recordings, report entries and their files, console
+ * lines, exception and assertion messages) passes through it before it is written, so a secret that
+ * a server echoes, a model repeats or a tool returns never reaches a file or a message. It replaces
+ * with {@value #REDACTED}:
  *
  * <ul>
- *   <li>the exact value of every <em>configured secret</em>: the API keys AlignUnit reads (they
- *       are {@linkplain #register(Collection) registered} when a client is created or a test run
- *       starts), the passwords of base URLs, and any value given to {@link #withSecrets(Collection)};
- *       values shorter than {@value #MIN_SECRET_LENGTH} characters are ignored (a local server's
- *       placeholder key such as {@code x} would redact ordinary words);
+ *   <li>the exact value of every <em>configured secret</em>: the API keys AlignUnit reads (they are
+ *       {@linkplain #register(Collection) registered} when a client is created or a test run
+ *       starts), the passwords of base URLs, and any value given to {@link
+ *       #withSecrets(Collection)}; values shorter than {@value #MIN_SECRET_LENGTH} characters are
+ *       ignored (a local server's placeholder key such as {@code x} would redact ordinary words);
  *   <li>anything that looks like a key: {@code sk-...}, {@code pk-...}, {@code rk-...} (6 or more
- *       characters after the dash, which covers {@code sk-proj-...} and {@code sk-ant-...}),
- *       {@code Bearer <token>} and {@code Basic <token>} (8 or more token characters; in other
- *       letter cases, such as {@code bearer}, the token needs a digit or 20 characters, so prose
- *       like "the bearer of bad news" stays), and the value of
- *       {@code api_key=...}, {@code api-key: ...}, {@code x-api-key: ...} and
- *       {@code authorization: ...};
- *   <li>the credentials of URLs: {@code https://user:password@host} becomes
- *       {@code https://[REDACTED]@host}.
+ *       characters after the dash, which covers {@code sk-proj-...} and {@code sk-ant-...}), {@code
+ *       Bearer <token>} and {@code Basic <token>} (8 or more token characters; in other letter
+ *       cases, such as {@code bearer}, the token needs a digit or 20 characters, so prose like "the
+ *       bearer of bad news" stays), and the value of {@code api_key=...}, {@code api-key: ...},
+ *       {@code x-api-key: ...} and {@code authorization: ...};
+ *   <li>the credentials of URLs: {@code https://user:password@host} becomes {@code
+ *       https://[REDACTED]@host}.
  * </ul>
  *
  * <pre>{@code
@@ -68,12 +67,16 @@ public final class SecretRedactor {
    * quantifier backtracks into another, so the scan is linear in the text's length. Groups: 1 the
    * scheme word ({@code Bearer}), 2 and 3 the name and separator of an assignment, 4 a URL scheme.
    */
-  static final Pattern KEY_LIKE = Pattern.compile(
-      "(?<![A-Za-z0-9_-])(?:sk|pk|rk)-[A-Za-z0-9_*-]{6,}+"
-          + "|(?<![A-Za-z0-9])((?:Bearer|BEARER|Basic|BASIC)\\s++(?=[A-Za-z0-9._~+/=*-]{8})"
-          + "|(?i:bearer|basic)\\s++(?=" + TOKEN + "))[A-Za-z0-9._~+/=*-]++"
-          + "|(?<![A-Za-z0-9_-])(?i:(x-api-key|api[_-]?key|authorization))(\"?\\s*+[:=]\\s*+\"?)" + TOKEN
-          + "|(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*+://)[^/?#@\\s]++@");
+  static final Pattern KEY_LIKE =
+      Pattern.compile(
+          "(?<![A-Za-z0-9_-])(?:sk|pk|rk)-[A-Za-z0-9_*-]{6,}+"
+              + "|(?<![A-Za-z0-9])((?:Bearer|BEARER|Basic|BASIC)\\s++(?=[A-Za-z0-9._~+/=*-]{8})"
+              + "|(?i:bearer|basic)\\s++(?="
+              + TOKEN
+              + "))[A-Za-z0-9._~+/=*-]++"
+              + "|(?<![A-Za-z0-9_-])(?i:(x-api-key|api[_-]?key|authorization))(\"?\\s*+[:=]\\s*+\"?)"
+              + TOKEN
+              + "|(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*+://)[^/?#@\\s]++@");
 
   /** Secrets registered for every output of this JVM, longest first; copy on write. */
   private static volatile List<String> registered = List.of();
@@ -97,8 +100,8 @@ public final class SecretRedactor {
   }
 
   /**
-   * A redactor that also redacts the given exact values; {@code null}, blank and short values
-   * are ignored.
+   * A redactor that also redacts the given exact values; {@code null}, blank and short values are
+   * ignored.
    *
    * @param secrets the secret values, such as the configured API keys
    * @return the redactor
@@ -109,12 +112,11 @@ public final class SecretRedactor {
   }
 
   /**
-   * Registers secret values for every redactor of this JVM from now on, so that outputs written
-   * far from where a key was read (report entries, assertion messages) still redact it. AlignUnit
+   * Registers secret values for every redactor of this JVM from now on, so that outputs written far
+   * from where a key was read (report entries, assertion messages) still redact it. AlignUnit
    * registers the API keys it reads and the passwords of configured base URLs itself; register
-   * other secrets your agent under test handles (a gateway token, a database password) so they
-   * are redacted too. {@code null}, blank and short values are ignored; registering twice is
-   * harmless.
+   * other secrets your agent under test handles (a gateway token, a database password) so they are
+   * redacted too. {@code null}, blank and short values are ignored; registering twice is harmless.
    *
    * @param secrets the secret values
    */
@@ -130,8 +132,8 @@ public final class SecretRedactor {
   }
 
   /**
-   * Registers the password (and a user name of {@value #MIN_SECRET_LENGTH} or more characters) of
-   * a URL such as {@code https://user:password@gateway.example/v1}; URLs without credentials are
+   * Registers the password (and a user name of {@value #MIN_SECRET_LENGTH} or more characters) of a
+   * URL such as {@code https://user:password@gateway.example/v1}; URLs without credentials are
    * ignored.
    *
    * @param url the URL, may be {@code null}
@@ -159,7 +161,8 @@ public final class SecretRedactor {
 
   private static String decode(String text) {
     try {
-      return java.net.URLDecoder.decode(text.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+      return java.net.URLDecoder.decode(
+          text.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return text;
     }
@@ -214,11 +217,11 @@ public final class SecretRedactor {
   }
 
   /**
-   * Whether {@link #KEY_LIKE} could match: each of its alternatives contains {@code k-}
-   * ({@code sk-}, {@code pk-}, {@code rk-}), {@code bearer}, {@code basic}, {@code api} or
-   * {@code authorization} (any case) or {@code ://}. One pass over the characters instead of the
-   * pattern's look-behinds at every position: most texts of a report hold none, and the report
-   * redacts every text it stores.
+   * Whether {@link #KEY_LIKE} could match: each of its alternatives contains {@code k-} ({@code
+   * sk-}, {@code pk-}, {@code rk-}), {@code bearer}, {@code basic}, {@code api} or {@code
+   * authorization} (any case) or {@code ://}. One pass over the characters instead of the pattern's
+   * look-behinds at every position: most texts of a report hold none, and the report redacts every
+   * text it stores.
    */
   static boolean mayHoldKey(String text) {
     int n = text.length();
@@ -235,16 +238,18 @@ public final class SecretRedactor {
           }
         }
         case 'a', 'A' -> {
-          if (text.regionMatches(true, i, "api", 0, 3) || text.regionMatches(true, i, "authorization", 0, 13)) {
+          if (text.regionMatches(true, i, "api", 0, 3)
+              || text.regionMatches(true, i, "authorization", 0, 13)) {
             return true;
           }
         }
         case 'b', 'B' -> {
-          if (text.regionMatches(true, i, "bearer", 0, 6) || text.regionMatches(true, i, "basic", 0, 5)) {
+          if (text.regionMatches(true, i, "bearer", 0, 6)
+              || text.regionMatches(true, i, "basic", 0, 5)) {
             return true;
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     return false;
@@ -252,8 +257,8 @@ public final class SecretRedactor {
 
   /**
    * Replaces every occurrence of each secret, and every fragment of one that starts with its first
-   * or ends with its last {@value #MIN_SECRET_LENGTH} characters: a text cut for a message
-   * ({@code "...sk-live-4f9a"}) must not show a key's beginning or end either.
+   * or ends with its last {@value #MIN_SECRET_LENGTH} characters: a text cut for a message ({@code
+   * "...sk-live-4f9a"}) must not show a key's beginning or end either.
    */
   private static String replaceAll(String text, List<String> values) {
     String result = text;
@@ -265,7 +270,10 @@ public final class SecretRedactor {
   }
 
   private static String replaceFragments(String text, String secret, boolean head) {
-    String probe = head ? secret.substring(0, MIN_SECRET_LENGTH) : secret.substring(secret.length() - MIN_SECRET_LENGTH);
+    String probe =
+        head
+            ? secret.substring(0, MIN_SECRET_LENGTH)
+            : secret.substring(secret.length() - MIN_SECRET_LENGTH);
     int at = text.indexOf(probe);
     if (at < 0) {
       return text;
@@ -277,7 +285,9 @@ public final class SecretRedactor {
       int end;
       if (head) {
         int n = MIN_SECRET_LENGTH;
-        while (n < secret.length() && at + n < text.length() && text.charAt(at + n) == secret.charAt(n)) {
+        while (n < secret.length()
+            && at + n < text.length()
+            && text.charAt(at + n) == secret.charAt(n)) {
           n++;
         }
         start = at;
@@ -285,8 +295,10 @@ public final class SecretRedactor {
       } else {
         int n = MIN_SECRET_LENGTH;
         int secretEnd = secret.length() - MIN_SECRET_LENGTH;
-        while (n < secret.length() && at - (n - MIN_SECRET_LENGTH) - 1 >= last
-            && text.charAt(at - (n - MIN_SECRET_LENGTH) - 1) == secret.charAt(secretEnd - (n - MIN_SECRET_LENGTH) - 1)) {
+        while (n < secret.length()
+            && at - (n - MIN_SECRET_LENGTH) - 1 >= last
+            && text.charAt(at - (n - MIN_SECRET_LENGTH) - 1)
+                == secret.charAt(secretEnd - (n - MIN_SECRET_LENGTH) - 1)) {
           n++;
         }
         start = at - (n - MIN_SECRET_LENGTH);
@@ -366,7 +378,9 @@ public final class SecretRedactor {
     String text = redact(assistant.text());
     List<ToolCall> calls = mapList(assistant.toolCalls(), this::redact);
     List<ReasoningBlock> reasoning = mapList(assistant.reasoning(), this::redact);
-    return text == assistant.text() && calls == assistant.toolCalls() && reasoning == assistant.reasoning()
+    return text == assistant.text()
+            && calls == assistant.toolCalls()
+            && reasoning == assistant.reasoning()
         ? assistant
         : new Message.Assistant(text, calls, reasoning);
   }
@@ -393,7 +407,9 @@ public final class SecretRedactor {
     String name = redact(spec.name());
     String description = redact(spec.description());
     JsonNode parameters = redact(spec.parameters());
-    return name == spec.name() && description == spec.description() && parameters == spec.parameters()
+    return name == spec.name()
+            && description == spec.description()
+            && parameters == spec.parameters()
         ? spec
         : new ToolSpec(name, description, parameters);
   }

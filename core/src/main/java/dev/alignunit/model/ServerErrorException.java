@@ -2,9 +2,7 @@ package dev.alignunit.model;
 
 import org.apiguardian.api.API;
 
-/**
- * The provider kept failing with HTTP 5xx, 408 or 409 until the retries ran out.
- */
+/** The provider kept failing with HTTP 5xx, 408 or 409 until the retries ran out. */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class ServerErrorException extends ModelClientException {
 

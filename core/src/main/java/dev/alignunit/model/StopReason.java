@@ -13,7 +13,10 @@ public enum StopReason {
   MAX_TOKENS,
   /** A stop sequence was produced. */
   STOP_SEQUENCE,
-  /** The provider flagged the answer as a refusal (Anthropic {@code refusal}, OpenAI {@code refusal}). */
+  /**
+   * The provider flagged the answer as a refusal (Anthropic {@code refusal}, OpenAI {@code
+   * refusal}).
+   */
   REFUSAL,
   /** The provider's content filter cut the output ({@code content_filter}). */
   CONTENT_FILTER,

@@ -4,8 +4,8 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * A tool call made by the model. The arguments are kept as the raw JSON text the model
- * produced: models do emit invalid JSON, and the sandbox reports that back instead of losing it.
+ * A tool call made by the model. The arguments are kept as the raw JSON text the model produced:
+ * models do emit invalid JSON, and the sandbox reports that back instead of losing it.
  *
  * @param id the provider's call id, used to match the result to the call
  * @param name the tool's name

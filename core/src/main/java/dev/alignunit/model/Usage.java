@@ -21,7 +21,9 @@ public record Usage(long inputTokens, long outputTokens) {
    * @return the sum
    */
   public Usage plus(Usage other) {
-    return other == null ? this : new Usage(inputTokens + other.inputTokens, outputTokens + other.outputTokens);
+    return other == null
+        ? this
+        : new Usage(inputTokens + other.inputTokens, outputTokens + other.outputTokens);
   }
 
   /**

@@ -1,12 +1,12 @@
 package dev.alignunit.recording;
 
-import dev.alignunit.model.SecretRedactor;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.alignunit.config.ConfigurationKeys;
 import dev.alignunit.model.ChatRequest;
 import dev.alignunit.model.ChatResponse;
 import dev.alignunit.model.ModelClient;
+import dev.alignunit.model.SecretRedactor;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -32,10 +32,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 
 /**
- * One recording file: the exchanges of every sample of one test method and variant. A cassette
- * is either loaded for replay ({@link #load(Path, String)}) or created empty for recording
- * ({@link #forRecording(Path, RecordingMetadata, SecretRedactor, String)}); it hands out one
- * {@link ModelClient} per sample.
+ * One recording file: the exchanges of every sample of one test method and variant. A cassette is
+ * either loaded for replay ({@link #load(Path, String)}) or created empty for recording ({@link
+ * #forRecording(Path, RecordingMetadata, SecretRedactor, String)}); it hands out one {@link
+ * ModelClient} per sample.
  *
  * <pre>{@code
  * // record
@@ -46,10 +46,10 @@ import org.apiguardian.api.API;
  * ModelClient replay = Cassette.load(file, command).player(sample, MatchMode.STRICT);
  * }</pre>
  *
- * <p>Thread-safe: samples record and replay concurrently, each into its own list of exchanges.
- * If the live model throws while a sample records, nothing is stored for that sample (a partial
- * sample could never replay); the exception propagates, so the run is errored, and a later
- * replay of the sample reports it as missing.
+ * <p>Thread-safe: samples record and replay concurrently, each into its own list of exchanges. If
+ * the live model throws while a sample records, nothing is stored for that sample (a partial sample
+ * could never replay); the exception propagates, so the run is errored, and a later replay of the
+ * sample reports it as missing.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class Cassette {
@@ -63,8 +63,13 @@ public final class Cassette {
   private final Set<Integer> failed = new HashSet<>();
   private final Map<Integer, CassettePlayer> players = new ConcurrentHashMap<>();
 
-  private Cassette(Path file, RecordingMetadata metadata, SortedMap<Integer, List<RecordedExchange>> samples,
-      SecretRedactor redactor, String rerecordCommand, boolean recording) {
+  private Cassette(
+      Path file,
+      RecordingMetadata metadata,
+      SortedMap<Integer, List<RecordedExchange>> samples,
+      SecretRedactor redactor,
+      String rerecordCommand,
+      boolean recording) {
     this.file = Objects.requireNonNull(file, "file");
     this.metadata = Objects.requireNonNull(metadata, "metadata");
     this.samples = samples;
@@ -77,8 +82,8 @@ public final class Cassette {
    * Loads a recording for replay.
    *
    * @param file the recording file
-   * @param rerecordCommand the command that re-records the test, shown in error messages, such
-   *     as {@code mvn test -Dalignunit.mode=record -Dtest=RefusalTest#refuses}
+   * @param rerecordCommand the command that re-records the test, shown in error messages, such as
+   *     {@code mvn test -Dalignunit.mode=record -Dtest=RefusalTest#refuses}
    * @return the cassette
    * @throws RecordingMissingException when the file does not exist
    * @throws RecordingFormatException when the file is corrupt, naming line and column
@@ -88,8 +93,8 @@ public final class Cassette {
   }
 
   /**
-   * Loads a recording for replay, redacting replayed requests with the same secrets the
-   * recording was made with, so a request that contains a configured secret still matches.
+   * Loads a recording for replay, redacting replayed requests with the same secrets the recording
+   * was made with, so a request that contains a configured secret still matches.
    *
    * @param file the recording file
    * @param rerecordCommand the command that re-records the test, shown in error messages
@@ -104,11 +109,21 @@ public final class Cassette {
     String command = command(rerecordCommand);
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       CassetteCodec.Content content = CassetteCodec.read(in);
-      return new Cassette(file, content.metadata(), Collections.unmodifiableSortedMap(content.samples()),
-          redactor, command, false);
+      return new Cassette(
+          file,
+          content.metadata(),
+          Collections.unmodifiableSortedMap(content.samples()),
+          redactor,
+          command,
+          false);
     } catch (NoSuchFileException e) {
-      throw new RecordingMissingException(file, "No recording at " + file + ". Record it with: "
-          + recordWith(command, rerecordCommand != null && !rerecordCommand.isBlank()) + ", then commit the file.");
+      throw new RecordingMissingException(
+          file,
+          "No recording at "
+              + file
+              + ". Record it with: "
+              + recordWith(command, rerecordCommand != null && !rerecordCommand.isBlank())
+              + ", then commit the file.");
     } catch (JsonProcessingException e) {
       throw corrupt(file, command, e.getLocation(), CassetteCodec.problem(e), e);
     } catch (CassetteCodec.Invalid e) {
@@ -133,8 +148,8 @@ public final class Cassette {
   }
 
   /**
-   * The command in a "record it with" message: a given command names the API key's variable
-   * itself (the extension's stops, naming it, when it is not set); a default one gets the hint.
+   * The command in a "record it with" message: a given command names the API key's variable itself
+   * (the extension's stops, naming it, when it is not set); a default one gets the hint.
    */
   static String recordWith(String command, boolean given) {
     return given ? command : command + " (with the provider's API key set)";
@@ -151,22 +166,38 @@ public final class Cassette {
     int line = location == null ? 0 : Math.max(location.getLineNr(), 0);
     int column = location == null ? 0 : Math.max(location.getColumnNr(), 0);
     String where = line > 0 ? " at line " + line + ", column " + column : "";
-    return new RecordingFormatException(file, line, column,
-        "Recording " + file + " is corrupt" + where + ": " + problem + ". Delete the file and re-record it with: "
-            + command, cause);
+    return new RecordingFormatException(
+        file,
+        line,
+        column,
+        "Recording "
+            + file
+            + " is corrupt"
+            + where
+            + ": "
+            + problem
+            + ". Delete the file and re-record it with: "
+            + command,
+        cause);
   }
 
-  /** @return the recording file */
+  /**
+   * @return the recording file
+   */
   public Path file() {
     return file;
   }
 
-  /** @return what the recording is of and how it was made */
+  /**
+   * @return what the recording is of and how it was made
+   */
   public synchronized RecordingMetadata metadata() {
     return metadata;
   }
 
-  /** @return the numbers of the samples held, in order */
+  /**
+   * @return the numbers of the samples held, in order
+   */
   public synchronized SortedSet<Integer> samples() {
     return Collections.unmodifiableSortedSet(new TreeSet<>(samples.keySet()));
   }
@@ -183,8 +214,8 @@ public final class Cassette {
   }
 
   /**
-   * The model id the recording was made with (used as the replaying client's
-   * {@link ModelClient#modelId()}).
+   * The model id the recording was made with (used as the replaying client's {@link
+   * ModelClient#modelId()}).
    *
    * @return the model id
    */
@@ -207,20 +238,35 @@ public final class Cassette {
       exchanges = samples.get(sample);
     }
     if (exchanges == null) {
-      throw new RecordingMissingException(file, "Recording " + file + " has no sample " + sample + " (it holds "
-          + describeSamples(samples().stream().toList()) + "). A sample is missing when more samples are "
-          + "requested than were recorded, or when its live call failed while recording. Re-record this test "
-          + "with: " + rerecordCommand);
+      throw new RecordingMissingException(
+          file,
+          "Recording "
+              + file
+              + " has no sample "
+              + sample
+              + " (it holds "
+              + describeSamples(samples().stream().toList())
+              + "). A sample is missing when more samples are "
+              + "requested than were recorded, or when its live call failed while recording. Re-record this test "
+              + "with: "
+              + rerecordCommand);
     }
-    CassettePlayer player = new CassettePlayer(file, sample, List.copyOf(exchanges), match, metadata().modelId(),
-        redactor, rerecordCommand);
+    CassettePlayer player =
+        new CassettePlayer(
+            file,
+            sample,
+            List.copyOf(exchanges),
+            match,
+            metadata().modelId(),
+            redactor,
+            rerecordCommand);
     players.put(sample, player);
     return player;
   }
 
   /**
-   * Checks that every sample replayed so far used all of its recorded exchanges. An agent that
-   * now stops earlier than when it was recorded (fewer model calls) is a behaviour change the
+   * Checks that every sample replayed so far used all of its recorded exchanges. An agent that now
+   * stops earlier than when it was recorded (fewer model calls) is a behaviour change the
    * per-request matching cannot see; call this after the samples ran, when none errored.
    *
    * @throws RecordingMismatchException for the first sample that left exchanges unused
@@ -229,18 +275,29 @@ public final class Cassette {
     for (CassettePlayer player : new TreeMap<>(players).values()) {
       int used = player.used();
       if (used < player.size()) {
-        throw new RecordingMismatchException(file, player.sample(), used + 1,
+        throw new RecordingMismatchException(
+            file,
+            player.sample(),
+            used + 1,
             List.of("exchange " + (used + 1) + " was recorded but not requested"),
-            "Recording " + file + ", sample " + player.sample() + " holds " + player.size()
-                + " exchange(s), but the agent made only " + used + " request(s). The agent now stops earlier "
-                + "than when it was recorded. Re-record this test with: " + rerecordCommand);
+            "Recording "
+                + file
+                + ", sample "
+                + player.sample()
+                + " holds "
+                + player.size()
+                + " exchange(s), but the agent made only "
+                + used
+                + " request(s). The agent now stops earlier "
+                + "than when it was recorded. Re-record this test with: "
+                + rerecordCommand);
       }
     }
   }
 
   /**
-   * A client that calls {@code live} and records every exchange of one sample. Calling it again
-   * for the same sample starts that sample afresh.
+   * A client that calls {@code live} and records every exchange of one sample. Calling it again for
+   * the same sample starts that sample afresh.
    *
    * @param sample the sample number, from 1
    * @param live the live model
@@ -250,7 +307,8 @@ public final class Cassette {
   public ModelClient recorder(int sample, ModelClient live) {
     Objects.requireNonNull(live, "live");
     if (!recording) {
-      throw new IllegalStateException("Cassette " + file + " was loaded for replay; it cannot record");
+      throw new IllegalStateException(
+          "Cassette " + file + " was loaded for replay; it cannot record");
     }
     List<RecordedExchange> exchanges = new ArrayList<>();
     synchronized (this) {
@@ -258,12 +316,19 @@ public final class Cassette {
       failed.remove(sample);
       if (metadata.modelId().isEmpty()) {
         // The generator and note follow from the live model unless the caller chose them.
-        RecordingMetadata derived = RecordingMetadata.forModel(
-            metadata.test(), metadata.scenarioId(), metadata.variant(), live.modelId());
-        metadata = new RecordingMetadata(metadata.test(), metadata.scenarioId(), metadata.variant(),
-            derived.modelId(),
-            metadata.generator().equals(RecordingMetadata.LIVE_MODEL) ? derived.generator() : metadata.generator(),
-            metadata.note().isEmpty() ? derived.note() : metadata.note());
+        RecordingMetadata derived =
+            RecordingMetadata.forModel(
+                metadata.test(), metadata.scenarioId(), metadata.variant(), live.modelId());
+        metadata =
+            new RecordingMetadata(
+                metadata.test(),
+                metadata.scenarioId(),
+                metadata.variant(),
+                derived.modelId(),
+                metadata.generator().equals(RecordingMetadata.LIVE_MODEL)
+                    ? derived.generator()
+                    : metadata.generator(),
+                metadata.note().isEmpty() ? derived.note() : metadata.note());
       }
     }
     return new Recorder(sample, exchanges, live);
@@ -274,8 +339,8 @@ public final class Cassette {
    * moved over the old one), creating directories as needed. Samples whose live call failed are
    * left out. Two writers of the same file never corrupt it; the last to finish wins.
    *
-   * @return whether the file was written; {@code false} when no sample was recorded completely
-   *     (an older file is then left as it was)
+   * @return whether the file was written; {@code false} when no sample was recorded completely (an
+   *     older file is then left as it was)
    * @throws RecordingException when the file cannot be written
    */
   public boolean save() {
@@ -286,19 +351,24 @@ public final class Cassette {
     RecordingMetadata meta;
     synchronized (this) {
       meta = metadata;
-      samples.forEach((n, list) -> {
-        if (!failed.contains(n)) {
-          snapshot.put(n, List.copyOf(list));
-        }
-      });
+      samples.forEach(
+          (n, list) -> {
+            if (!failed.contains(n)) {
+              snapshot.put(n, List.copyOf(list));
+            }
+          });
     }
     if (snapshot.isEmpty()) {
       return false;
     }
-    RecordingMetadata redacted = new RecordingMetadata(
-        redactor.redact(meta.test()), redactor.redact(meta.scenarioId()), redactedValues(meta.variant()),
-        meta.modelId(),
-        meta.generator(), redactor.redact(meta.note()));
+    RecordingMetadata redacted =
+        new RecordingMetadata(
+            redactor.redact(meta.test()),
+            redactor.redact(meta.scenarioId()),
+            redactedValues(meta.variant()),
+            meta.modelId(),
+            meta.generator(),
+            redactor.redact(meta.note()));
     write(file, redacted, snapshot);
     return true;
   }
@@ -310,15 +380,16 @@ public final class Cassette {
   }
 
   /**
-   * Writes a recording file atomically; for tools and benchmarks that build recordings
-   * themselves. Nothing is redacted here.
+   * Writes a recording file atomically; for tools and benchmarks that build recordings themselves.
+   * Nothing is redacted here.
    *
    * @param file the file
    * @param metadata the metadata
    * @param samples the exchanges of each sample
    * @throws RecordingException when the file cannot be written
    */
-  public static void write(Path file, RecordingMetadata metadata, Map<Integer, List<RecordedExchange>> samples) {
+  public static void write(
+      Path file, RecordingMetadata metadata, Map<Integer, List<RecordedExchange>> samples) {
     Path dir = file.toAbsolutePath().getParent();
     Path temp = null;
     try {
@@ -334,8 +405,15 @@ public final class Cassette {
       }
       temp = null;
     } catch (IOException e) {
-      throw new RecordingException("Could not write recording " + file + ": " + e
-          + ". Check that the directory is writable (" + ConfigurationKeys.RECORDINGS_DIR + ").", e);
+      throw new RecordingException(
+          "Could not write recording "
+              + file
+              + ": "
+              + e
+              + ". Check that the directory is writable ("
+              + ConfigurationKeys.RECORDINGS_DIR
+              + ").",
+          e);
     } finally {
       if (temp != null) {
         try {

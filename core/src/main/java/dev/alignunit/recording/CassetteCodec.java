@@ -27,12 +27,12 @@ import java.util.Map;
 import java.util.SortedMap;
 
 /**
- * The recording file format, version {@value #FORMAT_VERSION}: an explicit codec, so the key
- * order is fixed by this class (not by reflection) and re-records diff line by line.
+ * The recording file format, version {@value #FORMAT_VERSION}: an explicit codec, so the key order
+ * is fixed by this class (not by reflection) and re-records diff line by line.
  *
- * <p>Reading ({@link CassetteReader}) streams the top level and materialises one sample at a
- * time, interning equal strings and messages, so a recording of thousands of samples (each
- * repeating the system prompt, tools and earlier messages) needs little heap.
+ * <p>Reading ({@link CassetteReader}) streams the top level and materialises one sample at a time,
+ * interning equal strings and messages, so a recording of thousands of samples (each repeating the
+ * system prompt, tools and earlier messages) needs little heap.
  */
 final class CassetteCodec {
 
@@ -59,7 +59,10 @@ final class CassetteCodec {
 
   // ---------------------------------------------------------------- writing
 
-  static void write(OutputStream out, RecordingMetadata metadata, SortedMap<Integer, List<RecordedExchange>> samples)
+  static void write(
+      OutputStream out,
+      RecordingMetadata metadata,
+      SortedMap<Integer, List<RecordedExchange>> samples)
       throws IOException {
     JsonGenerator g = JSON.getFactory().createGenerator(out);
     g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -89,11 +92,14 @@ final class CassetteCodec {
 
   private static DefaultPrettyPrinter printer() {
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    Separators separators = Separators.createDefaultInstance()
-        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-        .withObjectEmptySeparator("")
-        .withArrayEmptySeparator("");
-    return new DefaultPrettyPrinter(separators).withObjectIndenter(indenter).withArrayIndenter(indenter);
+    Separators separators =
+        Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator("");
+    return new DefaultPrettyPrinter(separators)
+        .withObjectIndenter(indenter)
+        .withArrayIndenter(indenter);
   }
 
   /**
@@ -127,7 +133,13 @@ final class CassetteCodec {
     ObjectNode node = NODES.objectNode();
     if (exchange.request() != null) {
       ChatRequest before = previous == null ? null : previous.request();
-      node.set("request", request(exchange.model(), exchange.request(), before == null ? null : previous.model(), before));
+      node.set(
+          "request",
+          request(
+              exchange.model(),
+              exchange.request(),
+              before == null ? null : previous.model(),
+              before));
     }
     node.set("response", response(exchange.response()));
     return node;
@@ -135,11 +147,12 @@ final class CassetteCodec {
 
   /**
    * Writes a request. Within a sample, what equals the previous exchange's request is left out
-   * (model, system, tools, parameters), and the messages that request already held are counted
-   * in {@code previousMessages} instead of repeated: a re-record then changes one place per
-   * sample, and the file grows with the conversation, not with its square.
+   * (model, system, tools, parameters), and the messages that request already held are counted in
+   * {@code previousMessages} instead of repeated: a re-record then changes one place per sample,
+   * and the file grows with the conversation, not with its square.
    */
-  private static ObjectNode request(String model, ChatRequest request, String previousModel, ChatRequest previous) {
+  private static ObjectNode request(
+      String model, ChatRequest request, String previousModel, ChatRequest previous) {
     ObjectNode node = NODES.objectNode();
     if (previous == null || !model.equals(previousModel)) {
       node.put("model", model);
@@ -159,7 +172,10 @@ final class CassetteCodec {
       }
     }
     ArrayNode messages = node.putArray("messages");
-    request.messages().subList(kept, request.messages().size()).forEach(m -> messages.add(message(m)));
+    request
+        .messages()
+        .subList(kept, request.messages().size())
+        .forEach(m -> messages.add(message(m)));
     if (previous == null || !request.tools().equals(previous.tools())) {
       ArrayNode tools = node.putArray("tools");
       for (ToolSpec tool : request.tools()) {
@@ -214,7 +230,11 @@ final class CassetteCodec {
     if (!assistant.toolCalls().isEmpty()) {
       ArrayNode calls = node.putArray("toolCalls");
       for (ToolCall call : assistant.toolCalls()) {
-        calls.addObject().put("id", call.id()).put("name", call.name()).put("arguments", call.arguments());
+        calls
+            .addObject()
+            .put("id", call.id())
+            .put("name", call.name())
+            .put("arguments", call.arguments());
       }
     }
     if (!assistant.reasoning().isEmpty()) {

@@ -24,8 +24,14 @@ final class CassettePlayer implements ModelClient {
   private final String rerecordCommand;
   private int next;
 
-  CassettePlayer(Path file, int sample, List<RecordedExchange> exchanges, MatchMode match, String modelId,
-      SecretRedactor redactor, String rerecordCommand) {
+  CassettePlayer(
+      Path file,
+      int sample,
+      List<RecordedExchange> exchanges,
+      MatchMode match,
+      String modelId,
+      SecretRedactor redactor,
+      String rerecordCommand) {
     this.file = file;
     this.sample = sample;
     this.exchanges = exchanges;
@@ -39,7 +45,9 @@ final class CassettePlayer implements ModelClient {
     return sample;
   }
 
-  /** @return how many exchanges the sample holds */
+  /**
+   * @return how many exchanges the sample holds
+   */
   int size() {
     return exchanges.size();
   }
@@ -56,20 +64,41 @@ final class CassettePlayer implements ModelClient {
       position = next++;
     }
     if (position >= exchanges.size()) {
-      throw new RecordingMismatchException(file, sample, position + 1,
+      throw new RecordingMismatchException(
+          file,
+          sample,
+          position + 1,
           List.of("request " + (position + 1) + " was not recorded"),
-          "Recording " + file + ", sample " + sample + " holds " + exchanges.size()
-              + " exchange(s), but the agent made request " + (position + 1) + " (last message: "
-              + describe(request.lastMessage()) + "). The agent now makes more model calls than when it was "
-              + "recorded. Re-record this test with: " + rerecordCommand);
+          "Recording "
+              + file
+              + ", sample "
+              + sample
+              + " holds "
+              + exchanges.size()
+              + " exchange(s), but the agent made request "
+              + (position + 1)
+              + " (last message: "
+              + describe(request.lastMessage())
+              + "). The agent now makes more model calls than when it was "
+              + "recorded. Re-record this test with: "
+              + rerecordCommand);
     }
     RecordedExchange exchange = exchanges.get(position);
     if (match == MatchMode.STRICT && exchange.request() != null) {
       ChatRequest actual = redactor.redact(request);
       if (!exchange.request().equals(actual)) {
         List<String> differences = RequestDiff.between(exchange.request(), actual);
-        throw new RecordingMismatchException(file, sample, position + 1, differences,
-            "Recording " + file + ", sample " + sample + ", exchange " + (position + 1)
+        throw new RecordingMismatchException(
+            file,
+            sample,
+            position + 1,
+            differences,
+            "Recording "
+                + file
+                + ", sample "
+                + sample
+                + ", exchange "
+                + (position + 1)
                 + " does not match the request the agent sent now:\n  "
                 + String.join("\n  ", differences)
                 + "\nThe recording no longer tests the current agent. Re-record this test with: "

@@ -54,7 +54,9 @@ final class CassetteReader {
       throw new Invalid("the file is empty", p.currentLocation());
     }
     if (first != JsonToken.START_OBJECT) {
-      throw new Invalid("expected a JSON object with formatVersion, metadata and samples", p.currentTokenLocation());
+      throw new Invalid(
+          "expected a JSON object with formatVersion, metadata and samples",
+          p.currentTokenLocation());
     }
     Integer version = null;
     RecordingMetadata metadata = null;
@@ -71,12 +73,20 @@ final class CassetteReader {
           }
           java.math.BigInteger written = p.getBigIntegerValue();
           if (written.signum() < 1) {
-            throw new Invalid("formatVersion " + written + " is not a version AlignUnit ever wrote (versions start at"
-                + " 1)", at);
+            throw new Invalid(
+                "formatVersion "
+                    + written
+                    + " is not a version AlignUnit ever wrote (versions start at"
+                    + " 1)",
+                at);
           }
           if (written.compareTo(java.math.BigInteger.valueOf(CassetteCodec.FORMAT_VERSION)) > 0) {
-            throw new Invalid("formatVersion " + written + " was written by a newer AlignUnit; this one reads up to "
-                + CassetteCodec.FORMAT_VERSION, at);
+            throw new Invalid(
+                "formatVersion "
+                    + written
+                    + " was written by a newer AlignUnit; this one reads up to "
+                    + CassetteCodec.FORMAT_VERSION,
+                at);
           }
           version = written.intValue();
         }
@@ -100,7 +110,8 @@ final class CassetteReader {
     }
     JsonLocation end = p.currentLocation();
     if (p.nextToken() != null) {
-      throw new Invalid("unexpected content after the end of the recording", p.currentTokenLocation());
+      throw new Invalid(
+          "unexpected content after the end of the recording", p.currentTokenLocation());
     }
     if (version == null) {
       throw new Invalid("formatVersion is missing", end);
@@ -121,8 +132,12 @@ final class CassetteReader {
       variant.put(e.getKey(), e.getValue().asText());
     }
     return new RecordingMetadata(
-        text(node, "test"), text(node, "scenario"), variant, text(node, "model"),
-        text(node, "generator"), text(node, "note"));
+        text(node, "test"),
+        text(node, "scenario"),
+        variant,
+        text(node, "model"),
+        text(node, "generator"),
+        text(node, "note"));
   }
 
   private static int sampleNumber(JsonNode sample, JsonLocation at) throws Invalid {
@@ -130,14 +145,17 @@ final class CassetteReader {
       throw new Invalid("each sample must be an object with sample and exchanges", at);
     }
     JsonNode number = sample.get("sample");
-    if (number == null || !number.canConvertToInt() || !number.isIntegralNumber() || number.intValue() < 1) {
+    if (number == null
+        || !number.canConvertToInt()
+        || !number.isIntegralNumber()
+        || number.intValue() < 1) {
       throw new Invalid("sample must be a whole number from 1", at);
     }
     return number.intValue();
   }
 
-  private static List<RecordedExchange> exchanges(JsonNode sample, int number, JsonLocation at, Interner interner)
-      throws Invalid {
+  private static List<RecordedExchange> exchanges(
+      JsonNode sample, int number, JsonLocation at, Interner interner) throws Invalid {
     JsonNode exchanges = sample.get("exchanges");
     if (exchanges == null || !exchanges.isArray()) {
       throw new Invalid("sample " + number + " has no exchanges array", at);
@@ -157,11 +175,15 @@ final class CassetteReader {
       if (request == null || request.isNull()) {
         current = new RecordedExchange("", null, response(response, where, at, interner));
       } else {
-        String model = request.has("model") || before == null
-            ? interner.intern(text(request, "model"))
-            : previous.model();
-        current = new RecordedExchange(
-            model, request(request, before, where, at, interner), response(response, where, at, interner));
+        String model =
+            request.has("model") || before == null
+                ? interner.intern(text(request, "model"))
+                : previous.model();
+        current =
+            new RecordedExchange(
+                model,
+                request(request, before, where, at, interner),
+                response(response, where, at, interner));
       }
       result.add(current);
       previous = current;
@@ -170,13 +192,20 @@ final class CassetteReader {
   }
 
   private static ChatRequest request(
-      JsonNode node, ChatRequest previous, String where, JsonLocation at, Interner interner) throws Invalid {
+      JsonNode node, ChatRequest previous, String where, JsonLocation at, Interner interner)
+      throws Invalid {
     List<Message> messages = new ArrayList<>();
     int kept = node.path("previousMessages").asInt(0);
     if (kept > 0) {
       if (previous == null || kept > previous.messages().size()) {
-        throw new Invalid(where + ": previousMessages is " + kept + " but the previous exchange's request holds "
-            + (previous == null ? "no" : String.valueOf(previous.messages().size())) + " message(s)", at);
+        throw new Invalid(
+            where
+                + ": previousMessages is "
+                + kept
+                + " but the previous exchange's request holds "
+                + (previous == null ? "no" : String.valueOf(previous.messages().size()))
+                + " message(s)",
+            at);
       }
       messages.addAll(previous.messages().subList(0, kept));
     }
@@ -190,8 +219,12 @@ final class CassetteReader {
         if (!t.hasNonNull("name")) {
           throw new Invalid(where + ": a tool has no name", at);
         }
-        read.add(interner.intern(new ToolSpec(
-            interner.intern(t.get("name").asText()), interner.intern(text(t, "description")), t.get("parameters"))));
+        read.add(
+            interner.intern(
+                new ToolSpec(
+                    interner.intern(t.get("name").asText()),
+                    interner.intern(text(t, "description")),
+                    t.get("parameters"))));
       }
       tools = interner.intern(List.copyOf(read));
     } else {
@@ -200,51 +233,64 @@ final class CassetteReader {
     ChatParameters parameters;
     if (node.has("parameters") || previous == null) {
       JsonNode p = node.path("parameters");
-      parameters = interner.intern(new ChatParameters(
-          p.hasNonNull("temperature") ? p.get("temperature").doubleValue() : null,
-          p.hasNonNull("maxTokens") ? p.get("maxTokens").intValue() : null,
-          p.hasNonNull("seed") ? p.get("seed").longValue() : null,
-          p.hasNonNull("thinkingBudget") ? p.get("thinkingBudget").intValue() : null));
+      parameters =
+          interner.intern(
+              new ChatParameters(
+                  p.hasNonNull("temperature") ? p.get("temperature").doubleValue() : null,
+                  p.hasNonNull("maxTokens") ? p.get("maxTokens").intValue() : null,
+                  p.hasNonNull("seed") ? p.get("seed").longValue() : null,
+                  p.hasNonNull("thinkingBudget") ? p.get("thinkingBudget").intValue() : null));
     } else {
       parameters = previous.parameters();
     }
-    String system = node.has("system") || previous == null
-        ? interner.intern(text(node, "system"))
-        : previous.system();
+    String system =
+        node.has("system") || previous == null
+            ? interner.intern(text(node, "system"))
+            : previous.system();
     return new ChatRequest(system, messages, tools, parameters);
   }
 
-  private static Message message(JsonNode node, String where, JsonLocation at, Interner interner) throws Invalid {
+  private static Message message(JsonNode node, String where, JsonLocation at, Interner interner)
+      throws Invalid {
     String role = text(node, "role");
     return switch (role) {
       case "user" -> new Message.User(interner.intern(text(node, "text")));
-      case "tool" -> new Message.ToolResult(
-          interner.intern(text(node, "toolCallId")), interner.intern(text(node, "toolName")),
-          interner.intern(text(node, "text")), node.path("error").asBoolean(false));
+      case "tool" ->
+          new Message.ToolResult(
+              interner.intern(text(node, "toolCallId")), interner.intern(text(node, "toolName")),
+              interner.intern(text(node, "text")), node.path("error").asBoolean(false));
       case "assistant" -> assistant(node, where, at, interner);
-      default -> throw new Invalid(where + ": unknown message role '" + role + "' (expected user, assistant or tool)", at);
+      default ->
+          throw new Invalid(
+              where + ": unknown message role '" + role + "' (expected user, assistant or tool)",
+              at);
     };
   }
 
-  private static Message.Assistant assistant(JsonNode node, String where, JsonLocation at, Interner interner)
-      throws Invalid {
+  private static Message.Assistant assistant(
+      JsonNode node, String where, JsonLocation at, Interner interner) throws Invalid {
     List<ToolCall> calls = new ArrayList<>();
     for (JsonNode c : array(node, "toolCalls", where, at)) {
-      calls.add(new ToolCall(
-          interner.intern(text(c, "id")), interner.intern(text(c, "name")), interner.intern(text(c, "arguments"))));
+      calls.add(
+          new ToolCall(
+              interner.intern(text(c, "id")),
+              interner.intern(text(c, "name")),
+              interner.intern(text(c, "arguments"))));
     }
     List<ReasoningBlock> reasoning = new ArrayList<>();
     for (JsonNode b : array(node, "reasoning", where, at)) {
-      reasoning.add(new ReasoningBlock(
-          interner.intern(text(b, "text")),
-          b.hasNonNull("signature") ? b.get("signature").asText() : null,
-          b.hasNonNull("redactedData") ? b.get("redactedData").asText() : null));
+      reasoning.add(
+          new ReasoningBlock(
+              interner.intern(text(b, "text")),
+              b.hasNonNull("signature") ? b.get("signature").asText() : null,
+              b.hasNonNull("redactedData") ? b.get("redactedData").asText() : null));
     }
-    return interner.intern(new Message.Assistant(interner.intern(text(node, "text")), calls, reasoning));
+    return interner.intern(
+        new Message.Assistant(interner.intern(text(node, "text")), calls, reasoning));
   }
 
-  private static ChatResponse response(JsonNode node, String where, JsonLocation at, Interner interner)
-      throws Invalid {
+  private static ChatResponse response(
+      JsonNode node, String where, JsonLocation at, Interner interner) throws Invalid {
     if (!node.path("message").isObject()) {
       throw new Invalid(where + ": the response has no message object", at);
     }
@@ -254,19 +300,23 @@ final class CassetteReader {
       try {
         stop = StopReason.valueOf(node.get("stopReason").asText().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new Invalid(where + ": unknown stopReason '" + node.get("stopReason").asText() + "'", at);
+        throw new Invalid(
+            where + ": unknown stopReason '" + node.get("stopReason").asText() + "'", at);
       }
     }
     JsonNode usage = node.path("usage");
-    Usage u = usage.isObject()
-        ? new Usage(usage.path("inputTokens").asLong(0), usage.path("outputTokens").asLong(0))
-        : Usage.ZERO;
-    String refusal = node.hasNonNull("providerRefusal") ? node.get("providerRefusal").asText() : null;
+    Usage u =
+        usage.isObject()
+            ? new Usage(usage.path("inputTokens").asLong(0), usage.path("outputTokens").asLong(0))
+            : Usage.ZERO;
+    String refusal =
+        node.hasNonNull("providerRefusal") ? node.get("providerRefusal").asText() : null;
     return interner.intern(new ChatResponse(message, stop, u, refusal));
   }
 
   /** A list field: absent is empty; anything but a list is an error at the exchange. */
-  private static JsonNode array(JsonNode node, String field, String where, JsonLocation at) throws Invalid {
+  private static JsonNode array(JsonNode node, String field, String where, JsonLocation at)
+      throws Invalid {
     JsonNode value = node.path(field);
     if (value.isMissingNode() || value.isNull() || value.isArray()) {
       return value;
@@ -302,5 +352,4 @@ final class CassetteReader {
       return existing == null ? value : (T) existing;
     }
   }
-
 }

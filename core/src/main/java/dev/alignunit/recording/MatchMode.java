@@ -5,22 +5,23 @@ import java.util.Locale;
 import org.apiguardian.api.API;
 
 /**
- * How a replayed request is matched against its recording, configured by {@code alignunit.recordings.match}.
+ * How a replayed request is matched against its recording, configured by {@code
+ * alignunit.recordings.match}.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum MatchMode {
   /**
    * The default: each request must equal the recorded normalised request of the same sample and
-   * position (system prompt, messages, tools, parameters); a difference fails with
-   * {@link RecordingMismatchException}.
+   * position (system prompt, messages, tools, parameters); a difference fails with {@link
+   * RecordingMismatchException}.
    */
   STRICT,
   /** Order only: the n-th request of a sample gets the n-th recorded response, whatever it says. */
   SEQUENCE;
 
   /**
-   * Parses a configuration value, ignoring case and surrounding blanks; {@code null} or blank
-   * means {@link #STRICT}.
+   * Parses a configuration value, ignoring case and surrounding blanks; {@code null} or blank means
+   * {@link #STRICT}.
    *
    * @param value the configured value
    * @return the match mode
@@ -36,7 +37,13 @@ public enum MatchMode {
         return mode;
       }
     }
-    throw new RecordingException("Invalid " + ConfigurationKeys.RECORDINGS_MATCH + " value '" + value + "'. Accepted values: "
-        + RecordingMode.accepted(values()) + ".");
+    throw new RecordingException(
+        "Invalid "
+            + ConfigurationKeys.RECORDINGS_MATCH
+            + " value '"
+            + value
+            + "'. Accepted values: "
+            + RecordingMode.accepted(values())
+            + ".");
   }
 }

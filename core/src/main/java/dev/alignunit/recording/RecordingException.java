@@ -4,9 +4,9 @@ import dev.alignunit.AlignUnitException;
 import org.apiguardian.api.API;
 
 /**
- * A recording could not be used: it is missing, corrupt, or no longer matches what the agent
- * sends; or the configured mode cannot run (for example {@code record} without an API key).
- * Subclasses name the specific case.
+ * A recording could not be used: it is missing, corrupt, or no longer matches what the agent sends;
+ * or the configured mode cannot run (for example {@code record} without an API key). Subclasses
+ * name the specific case.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class RecordingException extends AlignUnitException {

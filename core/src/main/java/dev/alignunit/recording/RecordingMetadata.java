@@ -7,20 +7,25 @@ import java.util.TreeMap;
 
 /**
  * What a recording is of, and how it was made. The {@code generator} tells readers whether the
- * responses are real model output: recordings made with the scripted model or written by hand
- * are illustrative, and say so in {@code generator} and {@code note}.
+ * responses are real model output: recordings made with the scripted model or written by hand are
+ * illustrative, and say so in {@code generator} and {@code note}.
  *
  * @param test the test that owns the recording, such as {@code RefusalTest#refuses}
  * @param scenarioId the scenario's ID, empty when unknown
  * @param variant the variant's variable values (stored sorted by name)
  * @param modelId the model that answered, such as {@code openai:gpt-4.1-mini} or {@code scripted}
- * @param generator how the responses were made: {@value #LIVE_MODEL}, {@value #SCRIPTED_MODEL}
- *     or {@value #HAND_WRITTEN}
- * @param note free text for readers; for illustrative recordings it says they are not real
- *     model output
+ * @param generator how the responses were made: {@value #LIVE_MODEL}, {@value #SCRIPTED_MODEL} or
+ *     {@value #HAND_WRITTEN}
+ * @param note free text for readers; for illustrative recordings it says they are not real model
+ *     output
  */
 record RecordingMetadata(
-    String test, String scenarioId, Map<String, String> variant, String modelId, String generator, String note) {
+    String test,
+    String scenarioId,
+    Map<String, String> variant,
+    String modelId,
+    String generator,
+    String note) {
 
   /** Generator of responses recorded from a real provider, {@value}. */
   public static final String LIVE_MODEL = "live-model";
@@ -40,7 +45,8 @@ record RecordingMetadata(
   public RecordingMetadata {
     test = test == null ? "" : test;
     scenarioId = scenarioId == null ? "" : scenarioId;
-    variant = variant == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(variant));
+    variant =
+        variant == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(variant));
     modelId = modelId == null ? "" : modelId;
     generator = generator == null || generator.isBlank() ? LIVE_MODEL : generator;
     note = note == null ? "" : note;
@@ -60,7 +66,12 @@ record RecordingMetadata(
       String test, String scenarioId, Map<String, String> variant, String modelId) {
     boolean scripted = ModelSpec.SCRIPTED.toString().equals(modelId);
     return new RecordingMetadata(
-        test, scenarioId, variant, modelId, scripted ? SCRIPTED_MODEL : LIVE_MODEL, scripted ? SCRIPTED_NOTE : "");
+        test,
+        scenarioId,
+        variant,
+        modelId,
+        scripted ? SCRIPTED_MODEL : LIVE_MODEL,
+        scripted ? SCRIPTED_NOTE : "");
   }
 
   /**
@@ -79,6 +90,7 @@ record RecordingMetadata(
    * @return the copy
    */
   public RecordingMetadata withModelId(String value) {
-    return new RecordingMetadata(test, scenarioId, variant, Objects.requireNonNull(value, "value"), generator, note);
+    return new RecordingMetadata(
+        test, scenarioId, variant, Objects.requireNonNull(value, "value"), generator, note);
   }
 }

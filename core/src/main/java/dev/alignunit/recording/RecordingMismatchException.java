@@ -6,9 +6,9 @@ import org.apiguardian.api.API;
 
 /**
  * A replayed request does not match its recording: the system prompt, a tool, a message, the
- * parameters or the model changed since the recording was made, or the agent made more calls
- * than were recorded. The recording no longer tests the current agent; the message shows a
- * compact diff and the command that re-records the test.
+ * parameters or the model changed since the recording was made, or the agent made more calls than
+ * were recorded. The recording no longer tests the current agent; the message shows a compact diff
+ * and the command that re-records the test.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class RecordingMismatchException extends RecordingException {
@@ -25,8 +25,8 @@ public class RecordingMismatchException extends RecordingException {
    *
    * @param file the recording file
    * @param sample the sample number, from 1
-   * @param exchange the exchange (model call) number within the sample, from 1; 0 when the
-   *     mismatch concerns the whole recording (such as the model)
+   * @param exchange the exchange (model call) number within the sample, from 1; 0 when the mismatch
+   *     concerns the whole recording (such as the model)
    * @param differences the differences found, one line each
    * @param message the full message
    */
@@ -39,22 +39,30 @@ public class RecordingMismatchException extends RecordingException {
     this.differences = List.copyOf(differences);
   }
 
-  /** @return the recording file */
+  /**
+   * @return the recording file
+   */
   public Path file() {
     return file;
   }
 
-  /** @return the sample number, from 1 */
+  /**
+   * @return the sample number, from 1
+   */
   public int sample() {
     return sample;
   }
 
-  /** @return the exchange number within the sample, from 1; 0 for the whole recording */
+  /**
+   * @return the exchange number within the sample, from 1; 0 for the whole recording
+   */
   public int exchange() {
     return exchange;
   }
 
-  /** @return the differences, one line each, such as {@code system prompt line 3: - "..." + "..."} */
+  /**
+   * @return the differences, one line each, such as {@code system prompt line 3: - "..." + "..."}
+   */
   public List<String> differences() {
     return differences;
   }

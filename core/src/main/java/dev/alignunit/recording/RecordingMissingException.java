@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import org.apiguardian.api.API;
 
 /**
- * A test needs a recording (or one sample of it) that does not exist, and the mode does not
- * allow recording it now. The message names the file and the command that records it.
+ * A test needs a recording (or one sample of it) that does not exist, and the mode does not allow
+ * recording it now. The message names the file and the command that records it.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class RecordingMissingException extends RecordingException {

@@ -19,15 +19,15 @@ import org.apiguardian.api.API;
  * &lt;dir&gt;/&lt;TestClassName&gt;/&lt;method&gt;__&lt;variant-slug&gt;.json
  * </pre>
  *
- * <p>The JUnit extension passes the fully-qualified class name ({@code com.shop.RefusalTest}),
- * so classes of the same simple name in different packages keep apart.
+ * <p>The JUnit extension passes the fully-qualified class name ({@code com.shop.RefusalTest}), so
+ * classes of the same simple name in different packages keep apart.
  *
- * <p>The variant slug lists the variable values sorted by name, {@code name-value} joined by
- * {@code _}: variant {@code {urgency=replacement, goal=explicit}} gives
- * {@code goal-explicit_urgency-replacement}. Every path segment is made safe: characters other
- * than {@code A-Z a-z 0-9 . _ -} become {@code -}, runs of {@code -} collapse, and a segment
- * longer than {@value #MAX_SEGMENT} characters is cut and ended with a short hash of the full
- * name so distinct names stay distinct.
+ * <p>The variant slug lists the variable values sorted by name, {@code name-value} joined by {@code
+ * _}: variant {@code {urgency=replacement, goal=explicit}} gives {@code
+ * goal-explicit_urgency-replacement}. Every path segment is made safe: characters other than {@code
+ * A-Z a-z 0-9 . _ -} become {@code -}, runs of {@code -} collapse, and a segment longer than
+ * {@value #MAX_SEGMENT} characters is cut and ended with a short hash of the full name so distinct
+ * names stay distinct.
  *
  * <pre>{@code
  * Path file = RecordingPaths.file(Path.of(RecordingPaths.DEFAULT_DIR),
@@ -56,7 +56,8 @@ public final class RecordingPaths {
    * @param variant the variant's variable values; empty for a scenario without variables
    * @return the file
    */
-  public static Path file(Path dir, String testClassSimpleName, String method, Map<String, String> variant) {
+  public static Path file(
+      Path dir, String testClassSimpleName, String method, Map<String, String> variant) {
     Objects.requireNonNull(dir, "dir");
     String name = safe(method);
     String slug = variantSlug(variant);
@@ -76,9 +77,10 @@ public final class RecordingPaths {
     if (variant == null || variant.isEmpty()) {
       return "";
     }
-    return new TreeMap<>(variant).entrySet().stream()
-        .map(e -> clean(e.getKey()) + "-" + clean(e.getValue()))
-        .collect(Collectors.joining("_"));
+    return new TreeMap<>(variant)
+        .entrySet().stream()
+            .map(e -> clean(e.getKey()) + "-" + clean(e.getValue()))
+            .collect(Collectors.joining("_"));
   }
 
   /**
@@ -100,14 +102,16 @@ public final class RecordingPaths {
   }
 
   private static String clean(String name) {
-    String cleaned = (name == null ? "" : name).replaceAll("[^A-Za-z0-9._-]", "-").replaceAll("-{2,}", "-");
+    String cleaned =
+        (name == null ? "" : name).replaceAll("[^A-Za-z0-9._-]", "-").replaceAll("-{2,}", "-");
     // Leading dots would hide the file on Unix; trailing dots and dashes look accidental.
     return cleaned.replaceAll("^[.-]+", "").replaceAll("[.-]+$", "");
   }
 
   private static String hash(String name) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 4);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every JVM", e);

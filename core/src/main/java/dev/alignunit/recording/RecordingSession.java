@@ -1,8 +1,8 @@
 package dev.alignunit.recording;
 
 import dev.alignunit.config.ConfigurationKeys;
-import dev.alignunit.model.SecretRedactor;
 import dev.alignunit.model.ModelClient;
+import dev.alignunit.model.SecretRedactor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,9 +13,9 @@ import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
 /**
- * Recordings for one test method and variant: decides (from the mode, {@code CI} and whether
- * the recording exists) whether to replay, record or call the live model, and hands out the
- * {@link ModelClient} of each sample. This is what the JUnit extension wires in.
+ * Recordings for one test method and variant: decides (from the mode, {@code CI} and whether the
+ * recording exists) whether to replay, record or call the live model, and hands out the {@link
+ * ModelClient} of each sample. This is what the JUnit extension wires in.
  *
  * <pre>{@code
  * RecordingSession session = RecordingSession.builder()
@@ -34,13 +34,12 @@ import org.apiguardian.api.API;
  * }</pre>
  *
  * <p>{@link Builder#open()} fails fast: with {@link RecordingMissingException} when a recording is
- * needed and missing, with {@link RecordingMismatchException} when a
- * {@link Builder#configuredModelId(String) configured model} differs from the recorded one, with
- * {@link RecordingFormatException} for a corrupt file, and with {@link RecordingException} when
- * {@code record}/{@code live} is asked for without the provider's key. Errors of one exchange
- * ({@link RecordingMismatchException} for a changed request) are thrown from the sample's
- * client; note that {@code AgentLoop} turns them into an errored run, whose
- * {@code error()} holds them.
+ * needed and missing, with {@link RecordingMismatchException} when a {@link
+ * Builder#configuredModelId(String) configured model} differs from the recorded one, with {@link
+ * RecordingFormatException} for a corrupt file, and with {@link RecordingException} when {@code
+ * record}/{@code live} is asked for without the provider's key. Errors of one exchange ({@link
+ * RecordingMismatchException} for a changed request) are thrown from the sample's client; note that
+ * {@code AgentLoop} turns them into an errored run, whose {@code error()} holds them.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RecordingSession {
@@ -68,12 +67,16 @@ public final class RecordingSession {
     return new Builder();
   }
 
-  /** @return what this session does, and why */
+  /**
+   * @return what this session does, and why
+   */
   public RecordingDecision decision() {
     return decision;
   }
 
-  /** @return the recording file of this test and variant */
+  /**
+   * @return the recording file of this test and variant
+   */
   public Path file() {
     return file;
   }
@@ -101,9 +104,9 @@ public final class RecordingSession {
   }
 
   /**
-   * The model client of one sample. Thread-safe; call it once per sample. In record and live
-   * mode it calls the live-model supplier, which may return one shared thread-safe client or a
-   * fresh one per sample (such as {@code ScriptedModel.copy()}).
+   * The model client of one sample. Thread-safe; call it once per sample. In record and live mode
+   * it calls the live-model supplier, which may return one shared thread-safe client or a fresh one
+   * per sample (such as {@code ScriptedModel.copy()}).
    *
    * @param sample the sample number, from 1
    * @return the client
@@ -115,16 +118,17 @@ public final class RecordingSession {
     }
     return switch (decision.action()) {
       case REPLAY -> cassette.player(sample, match);
-      case RECORD -> cassette.recorder(sample, Objects.requireNonNull(liveModel.get(), "live model"));
+      case RECORD ->
+          cassette.recorder(sample, Objects.requireNonNull(liveModel.get(), "live model"));
       case LIVE -> Objects.requireNonNull(liveModel.get(), "live model");
       case FAIL -> throw new IllegalStateException("unreachable: open() fails for FAIL decisions");
     };
   }
 
   /**
-   * When replaying, checks that every sample used all its recorded exchanges (see
-   * {@link Cassette#verifyAllReplayed()}); does nothing otherwise. Call it after the samples ran,
-   * when none errored.
+   * When replaying, checks that every sample used all its recorded exchanges (see {@link
+   * Cassette#verifyAllReplayed()}); does nothing otherwise. Call it after the samples ran, when
+   * none errored.
    *
    * @throws RecordingMismatchException naming the first sample that made fewer requests
    */
@@ -135,8 +139,8 @@ public final class RecordingSession {
   }
 
   /**
-   * Writes the recording when recording; does nothing when replaying or live. Call it at the end
-   * of the test, whether its assertions passed or not (the recording holds model behaviour, not
+   * Writes the recording when recording; does nothing when replaying or live. Call it at the end of
+   * the test, whether its assertions passed or not (the recording holds model behaviour, not
    * verdicts). Samples whose live call failed are not written.
    *
    * @return whether a file was written
@@ -164,25 +168,34 @@ public final class RecordingSession {
 
     private Builder() {}
 
-    /** @param value the configured mode ({@link RecordingMode#parse(String)}) @return this builder */
+    /**
+     * @param value the configured mode ({@link RecordingMode#parse(String)}) @return this builder
+     */
     public Builder mode(RecordingMode value) {
       this.mode = Objects.requireNonNull(value, "mode");
       return this;
     }
 
-    /** @param value how requests are matched ({@link MatchMode#parse(String)}) @return this builder */
+    /**
+     * @param value how requests are matched ({@link MatchMode#parse(String)}) @return this builder
+     */
     public Builder match(MatchMode value) {
       this.match = Objects.requireNonNull(value, "match");
       return this;
     }
 
-    /** @param value whether {@code CI=true} ({@link RecordingMode#isCi(String)}) @return this builder */
+    /**
+     * @param value whether {@code CI=true} ({@link RecordingMode#isCi(String)}) @return this
+     *     builder
+     */
     public Builder ci(boolean value) {
       this.ci = value;
       return this;
     }
 
-    /** @param value the recording file ({@link RecordingPaths#file}) @return this builder */
+    /**
+     * @param value the recording file ({@link RecordingPaths#file}) @return this builder
+     */
     public Builder file(Path value) {
       this.file = Objects.requireNonNull(value, "file");
       return this;
@@ -207,8 +220,8 @@ public final class RecordingSession {
      * The live model, created only when the session records or calls live.
      *
      * @param supplier creates (or returns the shared) live client; called once per sample
-     * @param available whether the live model can be called: its provider's API key is set, or
-     *     it needs none (the scripted model)
+     * @param available whether the live model can be called: its provider's API key is set, or it
+     *     needs none (the scripted model)
      * @return this builder
      */
     public Builder liveModel(Supplier<ModelClient> supplier, boolean available) {
@@ -218,8 +231,8 @@ public final class RecordingSession {
     }
 
     /**
-     * The configured model id; when set, replaying a recording made with another model fails
-     * with a {@link RecordingMismatchException} (the recording no longer tests that model).
+     * The configured model id; when set, replaying a recording made with another model fails with a
+     * {@link RecordingMismatchException} (the recording no longer tests that model).
      *
      * @param value the model id, such as {@code openai:gpt-4.1-mini}; {@code null} to not check
      * @return this builder
@@ -244,10 +257,10 @@ public final class RecordingSession {
     }
 
     /**
-     * The command that re-records this one test, quoted in every error message. It should make
-     * sure the API key is set, as the JUnit extension's does (it names the key's variable); without
-     * a command, messages quote {@code mvn test -Dalignunit.mode=record -Dtest=...} and add "with
-     * the provider's API key set".
+     * The command that re-records this one test, quoted in every error message. It should make sure
+     * the API key is set, as the JUnit extension's does (it names the key's variable); without a
+     * command, messages quote {@code mvn test -Dalignunit.mode=record -Dtest=...} and add "with the
+     * provider's API key set".
      *
      * @param value such as {@code mvn test -Dalignunit.mode=record -Dtest=RefusalTest#refuses}
      * @return this builder
@@ -258,8 +271,8 @@ public final class RecordingSession {
     }
 
     /**
-     * Overrides the generator and note stored in a new recording's metadata (by default they
-     * follow from the model: {@code scripted} is labelled illustrative).
+     * Overrides the generator and note stored in a new recording's metadata (by default they follow
+     * from the model: {@code scripted} is labelled illustrative).
      *
      * @param generatorValue such as {@link RecordingMetadata#SCRIPTED_MODEL}
      * @param noteValue the note for readers
@@ -281,29 +294,46 @@ public final class RecordingSession {
     public RecordingSession open() {
       Objects.requireNonNull(file, "file");
       if (liveModel == null) {
-        liveModel = () -> {
-          throw new IllegalStateException("no live model was configured for " + test);
-        };
+        liveModel =
+            () -> {
+              throw new IllegalStateException("no live model was configured for " + test);
+            };
       }
       boolean given = rerecordCommand != null && !rerecordCommand.isBlank();
       String command = given ? rerecordCommand : defaultCommand();
       boolean exists = Files.isRegularFile(file);
       RecordingDecision decision = mode.decide(ci, exists, liveModelAvailable);
       return switch (decision.action()) {
-        case FAIL -> throw exists || mode == RecordingMode.RECORD || mode == RecordingMode.LIVE
-            ? new RecordingException("Cannot run " + describeTest() + ": " + decision.reason()
-                + ". Set the provider's API key, or replay a committed recording with -D"
-                + ConfigurationKeys.MODE + "=replay.")
-            : new RecordingMissingException(file, "No recording at " + file + " (" + decision.reason()
-                + "). Record it with: " + Cassette.recordWith(command, given) + ", then commit the file.");
+        case FAIL ->
+            throw exists || mode == RecordingMode.RECORD || mode == RecordingMode.LIVE
+                ? new RecordingException(
+                    "Cannot run "
+                        + describeTest()
+                        + ": "
+                        + decision.reason()
+                        + ". Set the provider's API key, or replay a committed recording with -D"
+                        + ConfigurationKeys.MODE
+                        + "=replay.")
+                : new RecordingMissingException(
+                    file,
+                    "No recording at "
+                        + file
+                        + " ("
+                        + decision.reason()
+                        + "). Record it with: "
+                        + Cassette.recordWith(command, given)
+                        + ", then commit the file.");
         case REPLAY -> {
           Cassette cassette = Cassette.load(file, command, SecretRedactor.withSecrets(secrets));
           checkModel(cassette, command);
           yield new RecordingSession(this, decision, cassette);
         }
         case RECORD -> {
-          RecordingMetadata metadata = new RecordingMetadata(test, scenarioId, variant, "", generator, note);
-          yield new RecordingSession(this, decision,
+          RecordingMetadata metadata =
+              new RecordingMetadata(test, scenarioId, variant, "", generator, note);
+          yield new RecordingSession(
+              this,
+              decision,
               Cassette.forRecording(file, metadata, SecretRedactor.withSecrets(secrets), command));
         }
         case LIVE -> new RecordingSession(this, decision, null);
@@ -314,9 +344,17 @@ public final class RecordingSession {
       String recorded = cassette.modelId();
       if (configuredModelId != null && !recorded.isEmpty() && !configuredModelId.equals(recorded)) {
         String difference = "model: " + RequestDiff.value(recorded, configuredModelId);
-        throw new RecordingMismatchException(file, 0, 0, List.of(difference),
-            "Recording " + file + " was made with another model than the configured one:\n  " + difference
-                + "\nThe recording no longer tests the configured model. Re-record this test with: " + command);
+        throw new RecordingMismatchException(
+            file,
+            0,
+            0,
+            List.of(difference),
+            "Recording "
+                + file
+                + " was made with another model than the configured one:\n  "
+                + difference
+                + "\nThe recording no longer tests the configured model. Re-record this test with: "
+                + command);
       }
     }
 
@@ -325,7 +363,10 @@ public final class RecordingSession {
     }
 
     private String defaultCommand() {
-      return "mvn test -D" + ConfigurationKeys.MODE + "=record" + (test.isEmpty() ? "" : " -Dtest=" + test);
+      return "mvn test -D"
+          + ConfigurationKeys.MODE
+          + "=record"
+          + (test.isEmpty() ? "" : " -Dtest=" + test);
     }
   }
 }

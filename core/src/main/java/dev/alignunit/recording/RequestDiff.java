@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A compact, line-per-difference description of how a request differs from its recording,
- * such as {@code system prompt line 3: - "You are Atlas." + "You are Atlas, ..."}.
+ * A compact, line-per-difference description of how a request differs from its recording, such as
+ * {@code system prompt line 3: - "You are Atlas." + "You are Atlas, ..."}.
  */
 final class RequestDiff {
 
@@ -68,7 +68,8 @@ final class RequestDiff {
       prefix++;
     }
     int suffix = 0;
-    while (suffix < a.length - prefix && suffix < b.length - prefix
+    while (suffix < a.length - prefix
+        && suffix < b.length - prefix
         && a[a.length - 1 - suffix].equals(b[b.length - 1 - suffix])) {
       suffix++;
     }
@@ -99,8 +100,11 @@ final class RequestDiff {
       } else {
         text("tool " + tool.name() + " description", tool.description(), now.description());
         if (!tool.parameters().equals(now.parameters())) {
-          add("tool " + tool.name() + " parameters: "
-              + value(tool.parameters().toString(), now.parameters().toString()));
+          add(
+              "tool "
+                  + tool.name()
+                  + " parameters: "
+                  + value(tool.parameters().toString(), now.parameters().toString()));
         }
       }
     }
@@ -109,8 +113,10 @@ final class RequestDiff {
         add("tool " + tool.name() + " added");
       }
     }
-    List<String> namesBefore = recorded.stream().map(ToolSpec::name).filter(after::containsKey).toList();
-    List<String> namesAfter = actual.stream().map(ToolSpec::name).filter(before::containsKey).toList();
+    List<String> namesBefore =
+        recorded.stream().map(ToolSpec::name).filter(after::containsKey).toList();
+    List<String> namesAfter =
+        actual.stream().map(ToolSpec::name).filter(before::containsKey).toList();
     if (!namesBefore.equals(namesAfter)) {
       add("tools reordered: - " + namesBefore + " + " + namesAfter);
     }
@@ -132,8 +138,17 @@ final class RequestDiff {
       }
       String label = "message " + (i + 1) + " (" + describe(a) + ")";
       if (a.getClass() != b.getClass()) {
-        add("message " + (i + 1) + ": - " + describe(a) + " " + show(a.text(), 0)
-            + " + " + describe(b) + " " + show(b.text(), 0));
+        add(
+            "message "
+                + (i + 1)
+                + ": - "
+                + describe(a)
+                + " "
+                + show(a.text(), 0)
+                + " + "
+                + describe(b)
+                + " "
+                + show(b.text(), 0));
       } else if (a instanceof Message.Assistant x && b instanceof Message.Assistant y) {
         text(label, x.text(), y.text());
         if (!x.toolCalls().equals(y.toolCalls())) {
@@ -145,7 +160,11 @@ final class RequestDiff {
       } else if (a instanceof Message.ToolResult x && b instanceof Message.ToolResult y) {
         text(label, x.text(), y.text());
         if (!x.toolCallId().equals(y.toolCallId()) || !x.toolName().equals(y.toolName())) {
-          add(label + " call: " + value(x.toolName() + "#" + x.toolCallId(), y.toolName() + "#" + y.toolCallId()));
+          add(
+              label
+                  + " call: "
+                  + value(
+                      x.toolName() + "#" + x.toolCallId(), y.toolName() + "#" + y.toolCallId()));
         }
         if (x.error() != y.error()) {
           add(label + " error: - " + x.error() + " + " + y.error());
@@ -155,11 +174,22 @@ final class RequestDiff {
       }
     }
     for (int i = common; i < recorded.size(); i++) {
-      add("message " + (i + 1) + " (" + describe(recorded.get(i)) + ") removed: - "
-          + show(recorded.get(i).text(), 0));
+      add(
+          "message "
+              + (i + 1)
+              + " ("
+              + describe(recorded.get(i))
+              + ") removed: - "
+              + show(recorded.get(i).text(), 0));
     }
     for (int i = common; i < actual.size(); i++) {
-      add("message " + (i + 1) + " (" + describe(actual.get(i)) + ") added: + " + show(actual.get(i).text(), 0));
+      add(
+          "message "
+              + (i + 1)
+              + " ("
+              + describe(actual.get(i))
+              + ") added: + "
+              + show(actual.get(i).text(), 0));
     }
   }
 
@@ -182,8 +212,13 @@ final class RequestDiff {
 
   private void parameter(String name, Object recorded, Object actual) {
     if (!Objects.equals(recorded, actual)) {
-      add("parameters." + name + ": - " + (recorded == null ? "(default)" : recorded)
-          + " + " + (actual == null ? "(default)" : actual));
+      add(
+          "parameters."
+              + name
+              + ": - "
+              + (recorded == null ? "(default)" : recorded)
+              + " + "
+              + (actual == null ? "(default)" : actual));
     }
   }
 
@@ -212,6 +247,10 @@ final class RequestDiff {
   }
 
   private static String escape(String s) {
-    return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
+    return s.replace("\\", "\\\\")
+        .replace("\"", "\\\"")
+        .replace("\n", "\\n")
+        .replace("\r", "\\r")
+        .replace("\t", "\\t");
   }
 }

@@ -17,7 +17,12 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public record BaselineSummary(
-    String metric, double baselineRate, double currentRate, double pValue, boolean regression, String message) {
+    String metric,
+    double baselineRate,
+    double currentRate,
+    double pValue,
+    boolean regression,
+    String message) {
 
   /** Replaces a {@code null} message with the empty string. */
   public BaselineSummary {

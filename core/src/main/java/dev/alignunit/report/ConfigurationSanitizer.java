@@ -1,18 +1,18 @@
 package dev.alignunit.report;
 
+import dev.alignunit.model.SecretRedactor;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import dev.alignunit.model.SecretRedactor;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
- * Keeps secrets out of reports. A configuration entry whose key contains {@code key},
- * {@code token}, {@code secret} or {@code password} (case-insensitive) is masked as {@value #MASK};
- * every other value, and every error message, passes through the one {@link SecretRedactor}
- * (configured keys, {@code sk-...}, {@code Bearer ...}, URL credentials become
- * {@value SecretRedactor#REDACTED}).
+ * Keeps secrets out of reports. A configuration entry whose key contains {@code key}, {@code
+ * token}, {@code secret} or {@code password} (case-insensitive) is masked as {@value #MASK}; every
+ * other value, and every error message, passes through the one {@link SecretRedactor} (configured
+ * keys, {@code sk-...}, {@code Bearer ...}, URL credentials become {@value
+ * SecretRedactor#REDACTED}).
  *
  * <pre>{@code
  * ConfigurationSanitizer.sanitize(Map.of("alignunit.model", "openai:gpt-4.1-mini",
@@ -43,13 +43,14 @@ public final class ConfigurationSanitizer {
   public static Map<String, String> sanitize(Map<String, String> configuration) {
     Map<String, String> sorted = new TreeMap<>();
     if (configuration != null) {
-      configuration.forEach((key, value) -> {
-        if (key == null) {
-          return;
-        }
-        boolean secretKey = SECRET_KEY.matcher(key.toLowerCase(Locale.ROOT)).find();
-        sorted.put(key, secretKey ? MASK : redact(value));
-      });
+      configuration.forEach(
+          (key, value) -> {
+            if (key == null) {
+              return;
+            }
+            boolean secretKey = SECRET_KEY.matcher(key.toLowerCase(Locale.ROOT)).find();
+            sorted.put(key, secretKey ? MASK : redact(value));
+          });
     }
     return java.util.Collections.unmodifiableMap(sorted);
   }

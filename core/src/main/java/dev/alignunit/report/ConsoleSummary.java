@@ -3,10 +3,10 @@ package dev.alignunit.report;
 import java.nio.file.Path;
 
 /**
- * The one line printed when a run ends:
- * {@code AlignUnit: 12 scenario runs, 240 samples, 2 failed, 1 errored — report: /work/app/target/alignunit/index.html}.
- * While other test JVMs of the run are still running (the merged report has no finish time),
- * the line says so: the last JVM to finish prints the run's totals.
+ * The one line printed when a run ends: {@code AlignUnit: 12 scenario runs, 240 samples, 2 failed,
+ * 1 errored — report: /work/app/target/alignunit/index.html}. While other test JVMs of the run are
+ * still running (the merged report has no finish time), the line says so: the last JVM to finish
+ * prints the run's totals.
  */
 final class ConsoleSummary {
 
@@ -26,19 +26,28 @@ final class ConsoleSummary {
     long failed = report.count(TestOutcome.FAILED);
     long errored = report.count(TestOutcome.ERRORED);
     long skipped = report.count(TestOutcome.SKIPPED);
-    long erroredSamples = report.entries().stream()
-        .filter(e -> e.outcome() != TestOutcome.ERRORED)
-        .mapToLong(TestEntry::erroredSamples).sum();
-    StringBuilder sb = new StringBuilder("AlignUnit: ")
-        .append(runs).append(runs == 1 ? " scenario run, " : " scenario runs, ")
-        .append(samples).append(samples == 1 ? " sample, " : " samples, ")
-        .append(failed).append(" failed, ")
-        .append(errored).append(" errored");
+    long erroredSamples =
+        report.entries().stream()
+            .filter(e -> e.outcome() != TestOutcome.ERRORED)
+            .mapToLong(TestEntry::erroredSamples)
+            .sum();
+    StringBuilder sb =
+        new StringBuilder("AlignUnit: ")
+            .append(runs)
+            .append(runs == 1 ? " scenario run, " : " scenario runs, ")
+            .append(samples)
+            .append(samples == 1 ? " sample, " : " samples, ")
+            .append(failed)
+            .append(" failed, ")
+            .append(errored)
+            .append(" errored");
     if (skipped > 0) {
       sb.append(", ").append(skipped).append(" skipped");
     }
     if (erroredSamples > 0) {
-      sb.append(", ").append(erroredSamples).append(erroredSamples == 1 ? " sample errored" : " samples errored");
+      sb.append(", ")
+          .append(erroredSamples)
+          .append(erroredSamples == 1 ? " sample errored" : " samples errored");
     }
     if (report.metadata().finishedAt() == null) {
       sb.append(" so far (other test JVMs of this run are still running)");

@@ -45,8 +45,12 @@ public final class EvaluationReports {
   public static Map<String, RateSummary> metrics(Evaluation evaluation) {
     Map<String, RateSummary> metrics = new LinkedHashMap<>();
     for (Metric metric : evaluation.metrics()) {
-      metrics.put(metric.name(), summary(evaluation.rate(metric), metric,
-          metric.badDirection(evaluation.scenario().expect())));
+      metrics.put(
+          metric.name(),
+          summary(
+              evaluation.rate(metric),
+              metric,
+              metric.badDirection(evaluation.scenario().expect())));
     }
     return metrics;
   }
@@ -61,14 +65,22 @@ public final class EvaluationReports {
    */
   public static RateSummary summary(Rate rate, Metric metric, Optional<Direction> badDirection) {
     String harmId = metric.harm().orElse(null);
-    String badWhen = badDirection.map(d -> d == Direction.BAD_WHEN_HIGHER ? "higher" : "lower").orElse(null);
+    String badWhen =
+        badDirection.map(d -> d == Direction.BAD_WHEN_HIGHER ? "higher" : "lower").orElse(null);
     Proportion p = rate.proportion();
     if (p.trials() == 0) {
       return new RateSummary(0, 0, rate.errored(), 0, 1, metric.kind(), harmId, badWhen);
     }
     Interval wilson = p.wilson();
-    return new RateSummary(p.successes(), p.trials(), rate.errored(), wilson.lower(), wilson.upper(), metric.kind(),
-        harmId, badWhen);
+    return new RateSummary(
+        p.successes(),
+        p.trials(),
+        rate.errored(),
+        wilson.lower(),
+        wilson.upper(),
+        metric.kind(),
+        harmId,
+        badWhen);
   }
 
   /**
@@ -85,13 +97,21 @@ public final class EvaluationReports {
     if (evaluation.status() != RunEvaluation.Status.GRADING_FAILED) {
       return sample;
     }
-    return new SampleReport(sample.sample(), RunStatus.ERRORED, "The run completed, but " + evaluation.error(),
-        sample.turns(), sample.transcript(), sample.toolCalls(), List.of(), sample.usage(), sample.durationMs());
+    return new SampleReport(
+        sample.sample(),
+        RunStatus.ERRORED,
+        "The run completed, but " + evaluation.error(),
+        sample.turns(),
+        sample.transcript(),
+        sample.toolCalls(),
+        List.of(),
+        sample.usage(),
+        sample.durationMs());
   }
 
   /**
-   * The verdicts of one evaluation: each harm's tripwire and (when judged) its judged verdict,
-   * the refusal label and whether the answer explains itself.
+   * The verdicts of one evaluation: each harm's tripwire and (when judged) its judged verdict, the
+   * refusal label and whether the answer explains itself.
    *
    * @param evaluation the evaluation
    * @return the verdicts, empty for an errored evaluation
@@ -101,24 +121,42 @@ public final class EvaluationReports {
     if (evaluation.errored()) {
       return verdicts;
     }
-    evaluation.harms().forEach(harm -> {
-      verdicts.add(VerdictReport.of(harm));
-      evaluation.judgement(harm.harmId()).ifPresent(j -> verdicts.add(judged(harm.harmId(), harm.description(), j)));
-    });
+    evaluation
+        .harms()
+        .forEach(
+            harm -> {
+              verdicts.add(VerdictReport.of(harm));
+              evaluation
+                  .judgement(harm.harmId())
+                  .ifPresent(j -> verdicts.add(judged(harm.harmId(), harm.description(), j)));
+            });
     verdicts.add(VerdictReport.of(evaluation.refusal()));
     ReasoningVerdict reasoning = evaluation.reasoning();
-    verdicts.add(new VerdictReport(Metric.explainedReasoning().name(), reasoning.explains() ? "EXPLAINS" : "NO_REASON",
-        null, reasoning.evidence(), reasoning.reason(), null));
+    verdicts.add(
+        new VerdictReport(
+            Metric.explainedReasoning().name(),
+            reasoning.explains() ? "EXPLAINS" : "NO_REASON",
+            null,
+            reasoning.evidence(),
+            reasoning.reason(),
+            null));
     return verdicts;
   }
 
   private static VerdictReport judged(String harmId, String description, HarmJudgement judgement) {
-    String label = !judgement.softDecided() ? "UNDECIDED" : judgement.softHarm() ? "HARM" : "NO_HARM";
-    List<String> evidence = judgement.tripped() && !judgement.tripEvidence().isEmpty()
-        ? List.of(judgement.tripEvidence().split("; ")) : List.of();
-    return new VerdictReport(Metric.judgedHarm(harmId).name(), label,
-        judgement.softDecided() && !judgement.softHarm(), evidence,
-        description + " (tripwire or judge): " + judgement.describe(), judgement.judge().reasoning());
+    String label =
+        !judgement.softDecided() ? "UNDECIDED" : judgement.softHarm() ? "HARM" : "NO_HARM";
+    List<String> evidence =
+        judgement.tripped() && !judgement.tripEvidence().isEmpty()
+            ? List.of(judgement.tripEvidence().split("; "))
+            : List.of();
+    return new VerdictReport(
+        Metric.judgedHarm(harmId).name(),
+        label,
+        judgement.softDecided() && !judgement.softHarm(),
+        evidence,
+        description + " (tripwire or judge): " + judgement.describe(),
+        judgement.judge().reasoning());
   }
 
   /**
@@ -129,8 +167,16 @@ public final class EvaluationReports {
    * @return the summary
    */
   public static Optional<BaselineSummary> baseline(BaselineReview review) {
-    return review.worst().map(worst -> new BaselineSummary(worst.metric(),
-        worst.baseline().map(Proportion::value).orElse(0.0), worst.current().value(), worst.pValue().orElse(1),
-        worst.regression(), worst.message()));
+    return review
+        .worst()
+        .map(
+            worst ->
+                new BaselineSummary(
+                    worst.metric(),
+                    worst.baseline().map(Proportion::value).orElse(0.0),
+                    worst.current().value(),
+                    worst.pValue().orElse(1),
+                    worst.regression(),
+                    worst.message()));
   }
 }

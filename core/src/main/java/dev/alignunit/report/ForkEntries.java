@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * The entries of one fork of a run and their merge: writes each finished test's entry file into
- * the fork's directory, and on {@link #finish()} merges every fork's entries into the run's
- * report. A record after a finish reopens the fork, so nothing recorded later is lost.
+ * The entries of one fork of a run and their merge: writes each finished test's entry file into the
+ * fork's directory, and on {@link #finish()} merges every fork's entries into the run's report. A
+ * record after a finish reopens the fork, so nothing recorded later is lost.
  *
  * <p>Kept apart from {@link ReportStore}, which is the handle a test framework holds (sharing per
  * JVM, shutdown hook, links, ids), so the locking between concurrent records and a merge reads in
@@ -32,19 +32,29 @@ final class ForkEntries {
   private final Path forkDir;
   private final ReportWriter writer;
   private final AtomicInteger sequence = new AtomicInteger();
+
   /**
-   * This fork's entries as recorded, so the final merge need not parse its own files again.
-   * Softly held: under memory pressure they are dropped and read back from disk.
+   * This fork's entries as recorded, so the final merge need not parse its own files again. Softly
+   * held: under memory pressure they are dropped and read back from disk.
    */
   private final Map<Path, SoftReference<TestEntry>> recorded = new ConcurrentHashMap<>();
-  /** Records share it, {@link #finish()} takes it alone: no entry is written while the fork's files are merged. */
+
+  /**
+   * Records share it, {@link #finish()} takes it alone: no entry is written while the fork's files
+   * are merged.
+   */
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-  /** Entries being streamed: their files are in the fork's directory, which a finish must then keep. */
+
+  /**
+   * Entries being streamed: their files are in the fork's directory, which a finish must then keep.
+   */
   private final AtomicInteger openStreams = new AtomicInteger();
+
   private RunMetadata metadata;
   private RunReport finished;
 
-  ForkEntries(Path reportDir, String runId, String forkId, RunMetadata metadata, ReportWriter writer) {
+  ForkEntries(
+      Path reportDir, String runId, String forkId, RunMetadata metadata, ReportWriter writer) {
     this.reportDir = reportDir;
     this.runId = runId;
     this.forkId = forkId;
@@ -59,11 +69,12 @@ final class ForkEntries {
    * fork's {@code fork.json}.
    */
   void start() throws IOException {
-    run.locked(() -> {
-      RunDirectory.deleteTree(forkDir);
-      run.writeFork(new ForkState(runId, forkId, metadata));
-      return null;
-    });
+    run.locked(
+        () -> {
+          RunDirectory.deleteTree(forkDir);
+          run.writeFork(new ForkState(runId, forkId, metadata));
+          return null;
+        });
   }
 
   /**
@@ -74,14 +85,21 @@ final class ForkEntries {
   void record(TestEntry entry) {
     Path file = nextEntryFile(entry);
     try {
-      writeEntry(() -> {
-        // Entry files are internal: compact, to halve what each finished test writes.
-        AtomicFiles.write(file, ReportJson.compact().writeValueAsBytes(entry));
-        recorded.put(file, new SoftReference<>(entry));
-      });
+      writeEntry(
+          () -> {
+            // Entry files are internal: compact, to halve what each finished test writes.
+            AtomicFiles.write(file, ReportJson.compact().writeValueAsBytes(entry));
+            recorded.put(file, new SoftReference<>(entry));
+          });
     } catch (IOException e) {
-      throw new ReportException("Could not write the AlignUnit report entry of " + entry.testId() + " to "
-          + file.toAbsolutePath() + ": " + e.getMessage(), e);
+      throw new ReportException(
+          "Could not write the AlignUnit report entry of "
+              + entry.testId()
+              + " to "
+              + file.toAbsolutePath()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -99,8 +117,13 @@ final class ForkEntries {
       openStreams.incrementAndGet();
       return stream;
     } catch (IOException e) {
-      throw new ReportException("Could not start an AlignUnit report entry in " + forkDir.toAbsolutePath() + ": "
-          + e.getMessage() + ". Check that it is writable or set alignunit.report.dir.", e);
+      throw new ReportException(
+          "Could not start an AlignUnit report entry in "
+              + forkDir.toAbsolutePath()
+              + ": "
+              + e.getMessage()
+              + ". Check that it is writable or set alignunit.report.dir.",
+          e);
     } finally {
       lock.writeLock().unlock();
     }
@@ -116,8 +139,14 @@ final class ForkEntries {
     try {
       writeEntry(() -> file.finish(header, target));
     } catch (IOException e) {
-      throw new ReportException("Could not write the AlignUnit report entry of " + header.testId() + " to "
-          + target.toAbsolutePath() + ": " + e.getMessage(), e);
+      throw new ReportException(
+          "Could not write the AlignUnit report entry of "
+              + header.testId()
+              + " to "
+              + target.toAbsolutePath()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -128,7 +157,8 @@ final class ForkEntries {
 
   /** The next entry file of this fork: numbered in recording order, named by the entry's anchor. */
   private Path nextEntryFile(TestEntry entry) {
-    return forkDir.resolve(String.format("%06d-%s.json", sequence.incrementAndGet(), ReportWriter.anchorOf(entry)));
+    return forkDir.resolve(
+        String.format("%06d-%s.json", sequence.incrementAndGet(), ReportWriter.anchorOf(entry)));
   }
 
   /** An entry file's write. */
@@ -158,12 +188,20 @@ final class ForkEntries {
 
   private void reopenIfFinished() throws IOException {
     if (finished != null) {
-      metadata = new RunMetadata(metadata.libraryVersion(), metadata.startedAt(), null, metadata.models(),
-          metadata.modes(), metadata.configuration(), runId);
-      run.locked(() -> {
-        run.writeFork(new ForkState(runId, forkId, metadata));
-        return null;
-      });
+      metadata =
+          new RunMetadata(
+              metadata.libraryVersion(),
+              metadata.startedAt(),
+              null,
+              metadata.models(),
+              metadata.modes(),
+              metadata.configuration(),
+              runId);
+      run.locked(
+          () -> {
+            run.writeFork(new ForkState(runId, forkId, metadata));
+            return null;
+          });
       finished = null;
     }
   }
@@ -190,22 +228,30 @@ final class ForkEntries {
     }
     metadata = metadata.finishedAt(Instant.now());
     try {
-      finished = run.locked(() -> {
-        run.writeFork(new ForkState(runId, forkId, metadata));
-        try {
-          RunReport report = writer.writeAndRelocate(run.collect(metadata, recorded), reportDir);
-          if (openStreams.get() == 0) {
-            // An entry still streaming lives in the fork's directory; its record reopens the fork.
-            run.removeFinishedFork(forkId);
-          }
-          return report;
-        } finally {
-          run.removeLeftovers();
-        }
-      });
+      finished =
+          run.locked(
+              () -> {
+                run.writeFork(new ForkState(runId, forkId, metadata));
+                try {
+                  RunReport report =
+                      writer.writeAndRelocate(run.collect(metadata, recorded), reportDir);
+                  if (openStreams.get() == 0) {
+                    // An entry still streaming lives in the fork's directory; its record reopens
+                    // the fork.
+                    run.removeFinishedFork(forkId);
+                  }
+                  return report;
+                } finally {
+                  run.removeLeftovers();
+                }
+              });
     } catch (IOException e) {
-      throw new ReportException("Could not merge the AlignUnit report entries of " + run.path().toAbsolutePath()
-          + ": " + e.getMessage(), e);
+      throw new ReportException(
+          "Could not merge the AlignUnit report entries of "
+              + run.path().toAbsolutePath()
+              + ": "
+              + e.getMessage(),
+          e);
     }
     recorded.clear();
     return finished;

@@ -19,7 +19,12 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public record LedgerEntry(
-    int index, int turn, String callId, String name, String rawArguments, ToolCallRecord.Outcome outcome,
+    int index,
+    int turn,
+    String callId,
+    String name,
+    String rawArguments,
+    ToolCallRecord.Outcome outcome,
     String result) {
 
   /** Validates the fields and replaces {@code null} with empty strings. */
@@ -40,7 +45,13 @@ public record LedgerEntry(
    * @return the entry
    */
   public static LedgerEntry of(ToolCallRecord record) {
-    return new LedgerEntry(record.index(), record.turn(), record.callId(), record.name(), record.rawArguments(),
-        record.outcome(), record.result());
+    return new LedgerEntry(
+        record.index(),
+        record.turn(),
+        record.callId(),
+        record.name(),
+        record.rawArguments(),
+        record.outcome(),
+        record.result());
   }
 }

@@ -8,9 +8,9 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * One message of a transcript. User and assistant messages carry {@code text}; assistant
- * messages may carry reasoning and tool calls; tool messages carry the result in {@code text},
- * the call they answer and an error flag.
+ * One message of a transcript. User and assistant messages carry {@code text}; assistant messages
+ * may carry reasoning and tool calls; tool messages carry the result in {@code text}, the call they
+ * answer and an error flag.
  *
  * @param role who wrote the message
  * @param text the text (for a tool message: the result), never {@code null}
@@ -58,7 +58,8 @@ public record MessageReport(
    * @param toolCalls the tool calls, may be empty
    * @return the message
    */
-  public static MessageReport assistant(String text, String reasoning, List<ToolCallReport> toolCalls) {
+  public static MessageReport assistant(
+      String text, String reasoning, List<ToolCallReport> toolCalls) {
     return new MessageReport(Role.ASSISTANT, text, reasoning, toolCalls, null, null, false);
   }
 
@@ -71,7 +72,8 @@ public record MessageReport(
    * @param error whether the result is an error
    * @return the message
    */
-  public static MessageReport toolResult(String toolCallId, String toolName, String text, boolean error) {
+  public static MessageReport toolResult(
+      String toolCallId, String toolName, String text, boolean error) {
     return new MessageReport(Role.TOOL, text, "", List.of(), toolCallId, toolName, error);
   }
 
@@ -83,8 +85,12 @@ public record MessageReport(
    */
   public static MessageReport of(Message message) {
     if (message instanceof Message.Assistant a) {
-      return assistant(a.text(), a.reasoningText(), a.toolCalls().stream()
-          .map(c -> new ToolCallReport(c.id(), c.name(), c.arguments())).toList());
+      return assistant(
+          a.text(),
+          a.reasoningText(),
+          a.toolCalls().stream()
+              .map(c -> new ToolCallReport(c.id(), c.name(), c.arguments()))
+              .toList());
     }
     if (message instanceof Message.ToolResult r) {
       return toolResult(r.toolCallId(), r.toolName(), r.text(), r.error());

@@ -3,9 +3,9 @@ package dev.alignunit.report;
 import org.apiguardian.api.API;
 
 /**
- * A rate over a test's samples with its confidence interval, as the caller computed it (for
- * example a harm rate: samples that committed the harm out of the graded samples), and what it
- * measures, so readers need not parse the metric's name.
+ * A rate over a test's samples with its confidence interval, as the caller computed it (for example
+ * a harm rate: samples that committed the harm out of the graded samples), and what it measures, so
+ * readers need not parse the metric's name.
  *
  * @param successes samples that showed the measured behaviour (a committed harm, a refusal)
  * @param trials samples that were graded (errored samples excluded)
@@ -21,21 +21,39 @@ import org.apiguardian.api.API;
  *     {@code null} when neither is (such as the refusal rate of a scenario that expects nothing)
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public record RateSummary(int successes, int trials, int errored, double lowerBound, double upperBound,
-    String kind, String harmId, String badWhen) {
+public record RateSummary(
+    int successes,
+    int trials,
+    int errored,
+    double lowerBound,
+    double upperBound,
+    String kind,
+    String harmId,
+    String badWhen) {
 
   /** Validates the counts, bounds and direction. */
   public RateSummary {
     if (trials < 0 || successes < 0 || errored < 0 || successes > trials) {
-      throw new IllegalArgumentException("RateSummary needs 0 <= successes <= trials and errored >= 0, got "
-          + successes + "/" + trials + " (errored " + errored + ")");
+      throw new IllegalArgumentException(
+          "RateSummary needs 0 <= successes <= trials and errored >= 0, got "
+              + successes
+              + "/"
+              + trials
+              + " (errored "
+              + errored
+              + ")");
     }
     if (!(lowerBound >= 0 && lowerBound <= upperBound && upperBound <= 1)) {
-      throw new IllegalArgumentException("RateSummary needs 0 <= lowerBound <= upperBound <= 1, got ["
-          + lowerBound + ", " + upperBound + "]");
+      throw new IllegalArgumentException(
+          "RateSummary needs 0 <= lowerBound <= upperBound <= 1, got ["
+              + lowerBound
+              + ", "
+              + upperBound
+              + "]");
     }
     if (badWhen != null && !badWhen.equals("higher") && !badWhen.equals("lower")) {
-      throw new IllegalArgumentException("RateSummary.badWhen must be \"higher\", \"lower\" or null, got " + badWhen);
+      throw new IllegalArgumentException(
+          "RateSummary.badWhen must be \"higher\", \"lower\" or null, got " + badWhen);
     }
   }
 

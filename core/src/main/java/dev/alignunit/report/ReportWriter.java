@@ -4,14 +4,14 @@ import dev.alignunit.report.internal.AtomicFiles;
 import dev.alignunit.report.internal.HtmlRenderer;
 import dev.alignunit.report.internal.ReportJson;
 import dev.alignunit.report.internal.StoredSamples;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -19,13 +19,13 @@ import java.util.concurrent.CompletionException;
 import org.apiguardian.api.API;
 
 /**
- * Writes a {@link RunReport} as {@value #RESULTS_JSON} and {@value #INDEX_HTML}, each
- * atomically (temporary file, then move), so a reader never sees half a report.
+ * Writes a {@link RunReport} as {@value #RESULTS_JSON} and {@value #INDEX_HTML}, each atomically
+ * (temporary file, then move), so a reader never sees half a report.
  *
- * <p>Up to {@link #inlineSampleLimit()} samples, {@code index.html} holds every transcript and
- * is the only HTML file. Above it, each entry's transcripts go to
- * {@code transcripts/<entry-key>.html}, linked from the index, which keeps the index small
- * (10,000 samples: a few MB) and fast to open.
+ * <p>Up to {@link #inlineSampleLimit()} samples, {@code index.html} holds every transcript and is
+ * the only HTML file. Above it, each entry's transcripts go to {@code
+ * transcripts/<entry-key>.html}, linked from the index, which keeps the index small (10,000
+ * samples: a few MB) and fast to open.
  *
  * <pre>{@code
  * ReportWriter.defaults().write(report, Path.of("target/alignunit"));
@@ -37,8 +37,10 @@ public final class ReportWriter {
 
   /** The machine-readable results file. */
   public static final String RESULTS_JSON = "results.json";
+
   /** The HTML report. */
   public static final String INDEX_HTML = "index.html";
+
   /** Default of {@link #inlineSampleLimit()}. */
   public static final int DEFAULT_INLINE_SAMPLE_LIMIT = 1000;
 
@@ -46,12 +48,15 @@ public final class ReportWriter {
 
   private ReportWriter(int inlineSampleLimit) {
     if (inlineSampleLimit < 0) {
-      throw new IllegalArgumentException("inlineSampleLimit must be >= 0, got " + inlineSampleLimit);
+      throw new IllegalArgumentException(
+          "inlineSampleLimit must be >= 0, got " + inlineSampleLimit);
     }
     this.inlineSampleLimit = inlineSampleLimit;
   }
 
-  /** @return a writer that inlines transcripts up to {@value #DEFAULT_INLINE_SAMPLE_LIMIT} samples */
+  /**
+   * @return a writer that inlines transcripts up to {@value #DEFAULT_INLINE_SAMPLE_LIMIT} samples
+   */
   public static ReportWriter defaults() {
     return new ReportWriter(DEFAULT_INLINE_SAMPLE_LIMIT);
   }
@@ -67,7 +72,9 @@ public final class ReportWriter {
     return new ReportWriter(limit);
   }
 
-  /** @return the most samples whose transcripts are inlined in {@code index.html} */
+  /**
+   * @return the most samples whose transcripts are inlined in {@code index.html}
+   */
   public int inlineSampleLimit() {
     return inlineSampleLimit;
   }
@@ -91,9 +98,11 @@ public final class ReportWriter {
    */
   RunReport writeAndRelocate(RunReport report, Path reportDir) {
     Map<StoredSamples, StoredSamples> moved = new IdentityHashMap<>();
-    // The two files are independent; on a multi-core machine writing them side by side halves the wait.
-    CompletableFuture<Void> json = CompletableFuture.runAsync(
-        () -> moved.putAll(writeJsonRelocating(report, reportDir.resolve(RESULTS_JSON))));
+    // The two files are independent; on a multi-core machine writing them side by side halves the
+    // wait.
+    CompletableFuture<Void> json =
+        CompletableFuture.runAsync(
+            () -> moved.putAll(writeJsonRelocating(report, reportDir.resolve(RESULTS_JSON))));
     Path index;
     try {
       index = writeHtml(report, reportDir);
@@ -110,10 +119,16 @@ public final class ReportWriter {
     if (moved.isEmpty()) {
       return report;
     }
-    return new RunReport(report.formatVersion(), report.metadata(), report.entries().stream()
-        .map(e -> e.samples() instanceof StoredSamples stored && moved.containsKey(stored)
-            ? e.withSamples(moved.get(stored)) : e)
-        .toList());
+    return new RunReport(
+        report.formatVersion(),
+        report.metadata(),
+        report.entries().stream()
+            .map(
+                e ->
+                    e.samples() instanceof StoredSamples stored && moved.containsKey(stored)
+                        ? e.withSamples(moved.get(stored))
+                        : e)
+            .toList());
   }
 
   /**
@@ -127,39 +142,56 @@ public final class ReportWriter {
     writeJsonRelocating(report, file);
   }
 
-  private static Map<StoredSamples, StoredSamples> writeJsonRelocating(RunReport report, Path file) {
+  private static Map<StoredSamples, StoredSamples> writeJsonRelocating(
+      RunReport report, Path file) {
     Objects.requireNonNull(report, "report");
     Map<StoredSamples, StoredSamples> moved = new IdentityHashMap<>();
     try {
-      AtomicFiles.write(file, out -> {
-        long[] written = new long[1];
-        java.io.OutputStream counting = new java.io.FilterOutputStream(out) {
-          @Override
-          public void write(int b) throws IOException {
-            out.write(b);
-            written[0]++;
-          }
+      AtomicFiles.write(
+          file,
+          out -> {
+            long[] written = new long[1];
+            java.io.OutputStream counting =
+                new java.io.FilterOutputStream(out) {
+                  @Override
+                  public void write(int b) throws IOException {
+                    out.write(b);
+                    written[0]++;
+                  }
 
-          @Override
-          public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            written[0] += len;
-          }
-        };
-        moved.putAll(StoredSamples.Relocation.collect(file.toAbsolutePath(), () -> written[0], o -> {
-          ReportJson.pretty().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-              .writeValue(o, report);
-          o.write('\n');
-        }, counting));
-        counting.flush();
-      });
+                  @Override
+                  public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                    written[0] += len;
+                  }
+                };
+            moved.putAll(
+                StoredSamples.Relocation.collect(
+                    file.toAbsolutePath(),
+                    () -> written[0],
+                    o -> {
+                      ReportJson.pretty()
+                          .without(
+                              com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                          .writeValue(o, report);
+                      o.write('\n');
+                    },
+                    counting));
+            counting.flush();
+          });
       return moved;
     } catch (UncheckedIOException e) {
-      throw new ReportException("Could not write the AlignUnit results to " + file + ": " + e.getCause().getMessage(),
+      throw new ReportException(
+          "Could not write the AlignUnit results to " + file + ": " + e.getCause().getMessage(),
           e.getCause());
     } catch (IOException e) {
-      throw new ReportException("Could not write the AlignUnit results to " + file + ": " + e.getMessage()
-          + ". Check that the directory is writable (alignunit.report.dir).", e);
+      throw new ReportException(
+          "Could not write the AlignUnit results to "
+              + file
+              + ": "
+              + e.getMessage()
+              + ". Check that the directory is writable (alignunit.report.dir).",
+          e);
     }
   }
 
@@ -182,19 +214,27 @@ public final class ReportWriter {
    *
    * @param file the file
    * @return the report
-   * @throws ReportException when the file cannot be read or is not a results file of a format
-   *     this library reads
+   * @throws ReportException when the file cannot be read or is not a results file of a format this
+   *     library reads
    */
   public static RunReport readJson(Path file) {
     try {
       RunReport report = ReportJson.mapper().readValue(file.toFile(), RunReport.class);
       if (report.formatVersion() > RunReport.FORMAT_VERSION) {
-        throw new ReportException(file + " has results format " + report.formatVersion() + ", but this AlignUnit "
-            + "reads up to format " + RunReport.FORMAT_VERSION + ". Upgrade AlignUnit to read it.", null);
+        throw new ReportException(
+            file
+                + " has results format "
+                + report.formatVersion()
+                + ", but this AlignUnit "
+                + "reads up to format "
+                + RunReport.FORMAT_VERSION
+                + ". Upgrade AlignUnit to read it.",
+            null);
       }
       return report;
     } catch (IOException e) {
-      throw new ReportException("Could not read AlignUnit results " + file + ": " + e.getMessage(), e);
+      throw new ReportException(
+          "Could not read AlignUnit results " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -212,23 +252,35 @@ public final class ReportWriter {
     try {
       Path transcripts = reportDir.resolve(HtmlRenderer.TRANSCRIPTS_DIR);
       Set<Path> written = new HashSet<>();
-      HtmlRenderer.renderPages(report, inlineSampleLimit, (path, content) -> {
-        if (path.equals(INDEX_HTML)) {
-          deleteOldPages(transcripts, written);
-        } else {
-          written.add(reportDir.resolve(path).getFileName());
-        }
-        AtomicFiles.write(reportDir.resolve(path), out -> {
-          java.io.Writer writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
-          content.writeTo(writer);
-          writer.flush();
-        });
-      });
+      HtmlRenderer.renderPages(
+          report,
+          inlineSampleLimit,
+          (path, content) -> {
+            if (path.equals(INDEX_HTML)) {
+              deleteOldPages(transcripts, written);
+            } else {
+              written.add(reportDir.resolve(path).getFileName());
+            }
+            AtomicFiles.write(
+                reportDir.resolve(path),
+                out -> {
+                  java.io.Writer writer =
+                      new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+                  content.writeTo(writer);
+                  writer.flush();
+                });
+          });
       return index;
     } catch (IOException | UncheckedIOException e) {
-      IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
-      throw new ReportException("Could not write the AlignUnit HTML report to " + reportDir + ": " + cause.getMessage()
-          + ". Check that the directory is writable (alignunit.report.dir).", cause);
+      IOException cause =
+          e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
+      throw new ReportException(
+          "Could not write the AlignUnit HTML report to "
+              + reportDir
+              + ": "
+              + cause.getMessage()
+              + ". Check that the directory is writable (alignunit.report.dir).",
+          cause);
     }
   }
 
@@ -247,8 +299,9 @@ public final class ReportWriter {
   }
 
   /**
-   * The anchor of an entry in {@code index.html}, to link a test to its row:
-   * {@code index.html#<anchor>}. Stable for the same test, display name, scenario, variant, model and mode.
+   * The anchor of an entry in {@code index.html}, to link a test to its row: {@code
+   * index.html#<anchor>}. Stable for the same test, display name, scenario, variant, model and
+   * mode.
    *
    * @param entry the entry
    * @return the anchor, without {@code #}

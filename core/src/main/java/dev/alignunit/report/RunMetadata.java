@@ -8,8 +8,8 @@ import org.apiguardian.api.API;
 
 /**
  * What a run was: library version, when it ran, which models and modes it used and its
- * configuration. The configuration is always passed through
- * {@link ConfigurationSanitizer#sanitize(Map)}, so a report never holds a secret.
+ * configuration. The configuration is always passed through {@link
+ * ConfigurationSanitizer#sanitize(Map)}, so a report never holds a secret.
  *
  * @param libraryVersion the AlignUnit version, such as {@code 0.1.0}
  * @param startedAt when the run started
@@ -17,9 +17,9 @@ import org.apiguardian.api.API;
  * @param models the model ids used, such as {@code openai:gpt-4.1-mini}
  * @param modes the modes used ({@code replay}, {@code record}, {@code live}, {@code auto})
  * @param configuration the effective {@code alignunit.*} configuration, sanitized and sorted
- * @param runId the run these results belong to (shared by every Surefire fork and launcher
- *     session of one build), {@code null} when unknown; a later fork of the same run merges its
- *     entries into these results instead of replacing them
+ * @param runId the run these results belong to (shared by every Surefire fork and launcher session
+ *     of one build), {@code null} when unknown; a later fork of the same run merges its entries
+ *     into these results instead of replacing them
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public record RunMetadata(
@@ -50,8 +50,13 @@ public record RunMetadata(
    * @param modes the modes used
    * @param configuration the effective configuration (it is sanitized)
    */
-  public RunMetadata(String libraryVersion, Instant startedAt, Instant finishedAt, List<String> models,
-      List<String> modes, Map<String, String> configuration) {
+  public RunMetadata(
+      String libraryVersion,
+      Instant startedAt,
+      Instant finishedAt,
+      List<String> models,
+      List<String> modes,
+      Map<String, String> configuration) {
     this(libraryVersion, startedAt, finishedAt, models, modes, configuration, null);
   }
 
@@ -63,8 +68,10 @@ public record RunMetadata(
    * @param configuration the effective configuration (it is sanitized)
    * @return the metadata, with the library version of the AlignUnit jar
    */
-  public static RunMetadata startingNow(List<String> models, List<String> modes, Map<String, String> configuration) {
-    return new RunMetadata(libraryVersionOfJar(), Instant.now(), null, models, modes, configuration);
+  public static RunMetadata startingNow(
+      List<String> models, List<String> modes, Map<String, String> configuration) {
+    return new RunMetadata(
+        libraryVersionOfJar(), Instant.now(), null, models, modes, configuration);
   }
 
   /**

@@ -5,11 +5,10 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * The whole report of a run: what {@code results.json} holds and what {@code index.html}
- * shows.
+ * The whole report of a run: what {@code results.json} holds and what {@code index.html} shows.
  *
- * @param formatVersion the version of the {@code results.json} format, {@value #FORMAT_VERSION}
- *     for this library
+ * @param formatVersion the version of the {@code results.json} format, {@value #FORMAT_VERSION} for
+ *     this library
  * @param metadata what the run was
  * @param entries one entry per test (per scenario variant and model), in report order
  */
@@ -17,9 +16,9 @@ import org.apiguardian.api.API;
 public record RunReport(int formatVersion, RunMetadata metadata, List<TestEntry> entries) {
 
   /**
-   * The current version of the {@code results.json} format. It grows when a field changes
-   * meaning or is removed; added optional fields keep it. Schema:
-   * {@code alignunit/report/results.schema.json} on the classpath.
+   * The current version of the {@code results.json} format. It grows when a field changes meaning
+   * or is removed; added optional fields keep it. Schema: {@code
+   * alignunit/report/results.schema.json} on the classpath.
    */
   public static final int FORMAT_VERSION = 1;
 
@@ -40,7 +39,9 @@ public record RunReport(int formatVersion, RunMetadata metadata, List<TestEntry>
     return new RunReport(FORMAT_VERSION, metadata, entries);
   }
 
-  /** @return the number of samples over all entries */
+  /**
+   * @return the number of samples over all entries
+   */
   public int sampleCount() {
     return entries.stream().mapToInt(e -> e.samples().size()).sum();
   }

@@ -39,7 +39,9 @@ public record SampleReport(
     TokenUsage usage,
     long durationMs) {
 
-  /** Validates the status, redacts secrets in the error and replaces {@code null} with empty values. */
+  /**
+   * Validates the status, redacts secrets in the error and replaces {@code null} with empty values.
+   */
   public SampleReport {
     Objects.requireNonNull(status, "status");
     error = error == null ? null : REDACTOR.redact(error);
@@ -58,7 +60,10 @@ public record SampleReport(
    */
   public static SampleReport from(AgentRun run, List<VerdictReport> verdicts) {
     Objects.requireNonNull(run, "run");
-    String error = run.error().map(SampleReport::describe).orElse(run.errored() ? "errored (no error recorded)" : null);
+    String error =
+        run.error()
+            .map(SampleReport::describe)
+            .orElse(run.errored() ? "errored (no error recorded)" : null);
     return new SampleReport(
         run.sample(),
         run.status(),
@@ -73,6 +78,7 @@ public record SampleReport(
 
   private static String describe(Throwable t) {
     String message = t.getMessage();
-    return t.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+    return t.getClass().getSimpleName()
+        + (message == null || message.isBlank() ? "" : ": " + message);
   }
 }

@@ -11,8 +11,8 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * The report of one test on one scenario variant and model: its outcome, the rates computed
- * over its samples, the baseline comparison and every sample.
+ * The report of one test on one scenario variant and model: its outcome, the rates computed over
+ * its samples, the baseline comparison and every sample.
  *
  * <pre>{@code
  * TestEntry entry = TestEntry.builder("com.acme.SupportAgentTest#neverBlackmails", "misalignment/blackmail")
@@ -37,8 +37,8 @@ import org.apiguardian.api.API;
  * @param outcome how the test ended
  * @param failureMessage the assertion or error message of a failed or errored test, {@code null}
  *     otherwise
- * @param metrics rates over the samples by name, such as {@code harm:blackmail} or
- *     {@code refusal}, in insertion order
+ * @param metrics rates over the samples by name, such as {@code harm:blackmail} or {@code refusal},
+ *     in insertion order
  * @param baseline the baseline comparison, {@code null} when there is no baseline
  * @param finishedAt when the test finished, may be {@code null}
  * @param durationMs how long the test took, in milliseconds
@@ -62,7 +62,10 @@ public record TestEntry(
     long durationMs,
     List<SampleReport> samples) {
 
-  /** Validates the fields, copies the collections (keeping their order) and redacts secrets in the message. */
+  /**
+   * Validates the fields, copies the collections (keeping their order) and redacts secrets in the
+   * message.
+   */
   public TestEntry {
     Objects.requireNonNull(testId, "testId");
     Objects.requireNonNull(scenarioId, "scenarioId");
@@ -70,15 +73,25 @@ public record TestEntry(
     displayName = displayName == null ? testId : displayName;
     scenarioTitle = scenarioTitle == null ? "" : scenarioTitle;
     tags = tags == null ? List.of() : List.copyOf(tags);
-    variant = variant == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variant));
+    variant =
+        variant == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variant));
     modelId = modelId == null ? "unknown" : modelId;
     mode = mode == null ? "unknown" : mode;
     failureMessage = REDACTOR.redact(failureMessage);
     displayName = REDACTOR.redact(displayName);
-    metrics = metrics == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+    metrics =
+        metrics == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     // A large entry's samples stay in their file (read one at a time); all others are copied.
-    samples = samples == null ? List.of()
-        : samples instanceof dev.alignunit.report.internal.StoredSamples ? samples : List.copyOf(samples);
+    samples =
+        samples == null
+            ? List.of()
+            : samples instanceof dev.alignunit.report.internal.StoredSamples
+                ? samples
+                : List.copyOf(samples);
   }
 
   /**
@@ -88,8 +101,22 @@ public record TestEntry(
    * @return the copy
    */
   public TestEntry withSamples(List<SampleReport> value) {
-    return new TestEntry(testId, displayName, scenarioId, scenarioTitle, tags, variant, modelId, mode, outcome,
-        failureMessage, metrics, baseline, finishedAt, durationMs, value);
+    return new TestEntry(
+        testId,
+        displayName,
+        scenarioId,
+        scenarioTitle,
+        tags,
+        variant,
+        modelId,
+        mode,
+        outcome,
+        failureMessage,
+        metrics,
+        baseline,
+        finishedAt,
+        durationMs,
+        value);
   }
 
   /**
@@ -110,16 +137,21 @@ public record TestEntry(
    */
   public String variantLabel() {
     StringBuilder sb = new StringBuilder();
-    variant.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+    variant.forEach(
+        (k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append('=').append(v));
     return sb.toString();
   }
 
-  /** @return how many samples errored */
+  /**
+   * @return how many samples errored
+   */
   public long erroredSamples() {
     if (samples instanceof dev.alignunit.report.internal.StoredSamples stored) {
       return stored.digest().errored();
     }
-    return samples.stream().filter(s -> s.status() == dev.alignunit.agent.RunStatus.ERRORED).count();
+    return samples.stream()
+        .filter(s -> s.status() == dev.alignunit.agent.RunStatus.ERRORED)
+        .count();
   }
 
   /** Builds a {@link TestEntry}. */
@@ -145,37 +177,49 @@ public record TestEntry(
       this.scenarioId = Objects.requireNonNull(scenarioId, "scenarioId");
     }
 
-    /** @param value the display name @return this builder */
+    /**
+     * @param value the display name @return this builder
+     */
     public Builder displayName(String value) {
       this.displayName = value;
       return this;
     }
 
-    /** @param value the scenario's title @return this builder */
+    /**
+     * @param value the scenario's title @return this builder
+     */
     public Builder scenarioTitle(String value) {
       this.scenarioTitle = value;
       return this;
     }
 
-    /** @param value the tags @return this builder */
+    /**
+     * @param value the tags @return this builder
+     */
     public Builder tags(List<String> value) {
       this.tags = value;
       return this;
     }
 
-    /** @param value the variant's variable values, in declaration order @return this builder */
+    /**
+     * @param value the variant's variable values, in declaration order @return this builder
+     */
     public Builder variant(Map<String, String> value) {
       this.variant = value;
       return this;
     }
 
-    /** @param value the model id @return this builder */
+    /**
+     * @param value the model id @return this builder
+     */
     public Builder model(String value) {
       this.modelId = value;
       return this;
     }
 
-    /** @param value the mode @return this builder */
+    /**
+     * @param value the mode @return this builder
+     */
     public Builder mode(String value) {
       this.mode = value;
       return this;
@@ -206,40 +250,66 @@ public record TestEntry(
       return this;
     }
 
-    /** @param value the baseline comparison, {@code null} for none @return this builder */
+    /**
+     * @param value the baseline comparison, {@code null} for none @return this builder
+     */
     public Builder baseline(BaselineSummary value) {
       this.baseline = value;
       return this;
     }
 
-    /** @param value when the test finished @return this builder */
+    /**
+     * @param value when the test finished @return this builder
+     */
     public Builder finishedAt(Instant value) {
       this.finishedAt = value;
       return this;
     }
 
-    /** @param value how long the test took, in milliseconds @return this builder */
+    /**
+     * @param value how long the test took, in milliseconds @return this builder
+     */
     public Builder durationMs(long value) {
       this.durationMs = value;
       return this;
     }
 
-    /** @param value a sample to add @return this builder */
+    /**
+     * @param value a sample to add @return this builder
+     */
     public Builder sample(SampleReport value) {
       samples.add(Objects.requireNonNull(value, "sample"));
       return this;
     }
 
-    /** @param value samples to add @return this builder */
+    /**
+     * @param value samples to add @return this builder
+     */
     public Builder samples(List<SampleReport> value) {
       value.forEach(this::sample);
       return this;
     }
 
-    /** @return the entry */
+    /**
+     * @return the entry
+     */
     public TestEntry build() {
-      return new TestEntry(testId, displayName, scenarioId, scenarioTitle, tags, variant, modelId, mode, outcome,
-          failureMessage, metrics, baseline, finishedAt, durationMs, samples);
+      return new TestEntry(
+          testId,
+          displayName,
+          scenarioId,
+          scenarioTitle,
+          tags,
+          variant,
+          modelId,
+          mode,
+          outcome,
+          failureMessage,
+          metrics,
+          baseline,
+          finishedAt,
+          durationMs,
+          samples);
     }
   }
 }

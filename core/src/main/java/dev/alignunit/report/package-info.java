@@ -1,9 +1,9 @@
 /**
  * Reports of a test run: the report model ({@link dev.alignunit.report.RunReport} and the records
- * it holds), the versioned {@code results.json} (JSON Schema
- * {@code alignunit/report/results.schema.json}), the self-contained {@code index.html}, and
- * {@link dev.alignunit.report.ReportStore}, which flushes every finished test to disk and merges
- * the entries of all Surefire forks when the run ends.
+ * it holds), the versioned {@code results.json} (JSON Schema {@code
+ * alignunit/report/results.schema.json}), the self-contained {@code index.html}, and {@link
+ * dev.alignunit.report.ReportStore}, which flushes every finished test to disk and merges the
+ * entries of all Surefire forks when the run ends.
  *
  * <p>Everything a report shows from a transcript is untrusted text and is escaped; configuration
  * passes through {@link dev.alignunit.report.ConfigurationSanitizer} so secrets never reach a

@@ -15,20 +15,29 @@ import java.util.List;
 
 /**
  * A tool's parameter schema, compiled once (networknt json-schema-validator, draft 2020-12 unless
- * the schema's {@code $schema} names another built-in draft) and applied to every call's
- * arguments, which it also parses. Nothing is loaded from outside: remote references fail at
- * registration.
+ * the schema's {@code $schema} names another built-in draft) and applied to every call's arguments,
+ * which it also parses. Nothing is loaded from outside: remote references fail at registration.
  *
  * <p>The validator reads AlignUnit's own Jackson trees (no copy as text per call).
  */
 final class ArgumentSchema {
 
-  /** Never fetches anything: a remote {@code $ref} or meta-schema is refused (the sandbox has no network). */
-  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-      builder -> builder
-          .schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.LEGACY).build())
-          .schemaLoader(loader -> loader.fetchRemoteResources(false)
-              .allow(iri -> iri.toString().startsWith("classpath:"))));
+  /**
+   * Never fetches anything: a remote {@code $ref} or meta-schema is refused (the sandbox has no
+   * network).
+   */
+  private static final SchemaRegistry REGISTRY =
+      SchemaRegistry.withDefaultDialect(
+          SpecificationVersion.DRAFT_2020_12,
+          builder ->
+              builder
+                  .schemaRegistryConfig(
+                      SchemaRegistryConfig.builder().pathType(PathType.LEGACY).build())
+                  .schemaLoader(
+                      loader ->
+                          loader
+                              .fetchRemoteResources(false)
+                              .allow(iri -> iri.toString().startsWith("classpath:"))));
 
   /**
    * Compiled schemas by their JSON: every sample's sandbox registers the same tools, and compiling
@@ -36,7 +45,9 @@ final class ArgumentSchema {
    * (the validator's documented contract). Bounded: cleared when full, so tools built in a loop
    * cannot grow it without limit.
    */
-  private static final java.util.Map<JsonNode, ArgumentSchema> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.Map<JsonNode, ArgumentSchema> COMPILED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private static final int MAX_COMPILED = 512;
   private static final ObjectMapper JSON = dev.alignunit.internal.Json.mapper();
 
@@ -65,7 +76,10 @@ final class ArgumentSchema {
   /** The error the model reads when a call's arguments are not a JSON object. */
   static String notAnObject(String tool, String raw) {
     String shown = raw.length() > 200 ? raw.substring(0, 200) + "..." : raw;
-    return "Invalid arguments for tool '" + tool + "': expected a JSON object, got: " + shown
+    return "Invalid arguments for tool '"
+        + tool
+        + "': expected a JSON object, got: "
+        + shown
         + ". Call the tool again with a JSON object.";
   }
 
@@ -89,9 +103,14 @@ final class ArgumentSchema {
       schema.initializeValidators();
       return new ArgumentSchema(schema);
     } catch (RuntimeException e) {
-      throw new AlignUnitException("The parameter schema of tool '" + spec.name() + "' cannot be compiled: "
-          + e.getMessage() + " Fix the tool's 'parameters' (a JSON Schema of type object); remote schemas are never "
-          + "fetched, so inline what a $ref points to.", e);
+      throw new AlignUnitException(
+          "The parameter schema of tool '"
+              + spec.name()
+              + "' cannot be compiled: "
+              + e.getMessage()
+              + " Fix the tool's 'parameters' (a JSON Schema of type object); remote schemas are never "
+              + "fetched, so inline what a $ref points to.",
+          e);
     }
   }
 
@@ -105,7 +124,10 @@ final class ArgumentSchema {
 
   private static String describe(Error error) {
     if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
-      return error.getInstanceLocation() + "." + error.getProperty() + ": is missing but it is required";
+      return error.getInstanceLocation()
+          + "."
+          + error.getProperty()
+          + ": is missing but it is required";
     }
     return error.getInstanceLocation() + ": " + error.getMessage();
   }

@@ -1,9 +1,9 @@
 package dev.alignunit.sandbox;
 
 /**
- * Model-written text quoted back in a tool error (an unknown tool's name, a rejected path, an
- * email id): cut to {@value #MAX} characters, so a model cannot make the sandbox echo 100 kB back
- * to itself, and with line breaks and other control characters escaped.
+ * Model-written text quoted back in a tool error (an unknown tool's name, a rejected path, an email
+ * id): cut to {@value #MAX} characters, so a model cannot make the sandbox echo 100 kB back to
+ * itself, and with line breaks and other control characters escaped.
  */
 final class Echo {
 

@@ -4,8 +4,8 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * A file-tool call whose path pointed outside the workspace ({@code ..}, an absolute path,
- * {@code ~}, a symbolic link). It was rejected; the attempt is kept as evidence.
+ * A file-tool call whose path pointed outside the workspace ({@code ..}, an absolute path, {@code
+ * ~}, a symbolic link). It was rejected; the attempt is kept as evidence.
  *
  * @param tool the tool called ({@code read_file}, {@code write_file}, {@code list_files})
  * @param path the path exactly as the agent gave it

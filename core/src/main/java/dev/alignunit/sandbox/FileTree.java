@@ -24,21 +24,21 @@ import org.apiguardian.api.API;
 
 /**
  * The file-tree fixture of a sandbox: an in-memory file system (Jimfs, never the real disk) with
- * the scenario's files under a workspace root. It backs three built-in tools:
- * {@value #LIST_FILES} ({@code path?}: every file and folder below it, recursively),
- * {@value #READ_FILE} ({@code path}) and {@value #WRITE_FILE} ({@code path, content}: creates
- * folders as needed, replaces an existing file).
+ * the scenario's files under a workspace root. It backs three built-in tools: {@value #LIST_FILES}
+ * ({@code path?}: every file and folder below it, recursively), {@value #READ_FILE} ({@code path})
+ * and {@value #WRITE_FILE} ({@code path, content}: creates folders as needed, replaces an existing
+ * file).
  *
  * <p>Model-driven work is capped: a path longer than {@link Environment#MAX_PATH_LENGTH} characters
- * or deeper than {@link Environment#MAX_PATH_DEPTH} folders is refused with a tool error, a
- * {@value #LIST_FILES} answer lists at most {@value #MAX_LISTING_ENTRIES} entries and
- * {@value #MAX_LISTING_CHARS} characters (and says how many it left out), and a tool error quotes
- * at most 80 characters of the path the model wrote.
+ * or deeper than {@link Environment#MAX_PATH_DEPTH} folders is refused with a tool error, a {@value
+ * #LIST_FILES} answer lists at most {@value #MAX_LISTING_ENTRIES} entries and {@value
+ * #MAX_LISTING_CHARS} characters (and says how many it left out), and a tool error quotes at most
+ * 80 characters of the path the model wrote.
  *
  * <p>Paths are relative to the workspace root. A path that could leave it is rejected with a tool
- * error and recorded as a {@link FileEscapeAttempt}: an absolute path ({@code /etc/passwd},
- * {@code C:\...}, {@code \\server}), a {@code ..} segment (even one that would stay inside), a
- * home path ({@code ~}), or a path through a symbolic link. Backslashes count as separators.
+ * error and recorded as a {@link FileEscapeAttempt}: an absolute path ({@code /etc/passwd}, {@code
+ * C:\...}, {@code \\server}), a {@code ..} segment (even one that would stay inside), a home path
+ * ({@code ~}), or a path through a symbolic link. Backslashes count as separators.
  *
  * <pre>{@code
  * sandbox.files().read("drafts/reply.md");       // Optional<String>
@@ -51,8 +51,10 @@ public final class FileTree {
 
   /** Tool name: {@value}. */
   public static final String LIST_FILES = "list_files";
+
   /** Tool name: {@value}. */
   public static final String READ_FILE = "read_file";
+
   /** Tool name: {@value}. */
   public static final String WRITE_FILE = "write_file";
 
@@ -71,7 +73,9 @@ public final class FileTree {
   private final List<FileEscapeAttempt> escapeAttempts = new ArrayList<>();
 
   FileTree(Map<String, String> files) {
-    fileSystem = Jimfs.newFileSystem(Configuration.unix().toBuilder().setWorkingDirectory("/workspace").build());
+    fileSystem =
+        Jimfs.newFileSystem(
+            Configuration.unix().toBuilder().setWorkingDirectory("/workspace").build());
     root = fileSystem.getPath("/workspace");
     try {
       Files.createDirectories(root);
@@ -80,20 +84,32 @@ public final class FileTree {
         try {
           path = resolve(file.getKey());
         } catch (Rejected e) {
-          throw new AlignUnitException("The file fixture '" + file.getKey() + "' is outside the workspace: " + e.getMessage()
-              + ". Give 'environment: files:' paths relative to the workspace root, such as 'docs/spec.md'.");
+          throw new AlignUnitException(
+              "The file fixture '"
+                  + file.getKey()
+                  + "' is outside the workspace: "
+                  + e.getMessage()
+                  + ". Give 'environment: files:' paths relative to the workspace root, such as 'docs/spec.md'.");
         }
         try {
           if (file.getKey().endsWith("/")) {
             Files.createDirectories(path);
           } else {
             Files.createDirectories(path.getParent());
-            Files.writeString(path, file.getValue() == null ? "" : file.getValue(), StandardCharsets.UTF_8);
+            Files.writeString(
+                path, file.getValue() == null ? "" : file.getValue(), StandardCharsets.UTF_8);
           }
         } catch (IOException e) {
-          throw new AlignUnitException("The file fixture '" + file.getKey() + "' cannot be created ("
-              + e.getClass().getSimpleName() + ": " + e.getMessage() + "): a path is either a file or a folder,"
-              + " so 'a' and 'a/b' cannot both be fixtures. Rename one of them.", e);
+          throw new AlignUnitException(
+              "The file fixture '"
+                  + file.getKey()
+                  + "' cannot be created ("
+                  + e.getClass().getSimpleName()
+                  + ": "
+                  + e.getMessage()
+                  + "): a path is either a file or a folder,"
+                  + " so 'a' and 'a/b' cannot both be fixtures. Rename one of them.",
+              e);
         }
       }
     } catch (IOException e) {
@@ -110,7 +126,9 @@ public final class FileTree {
   public synchronized Optional<String> read(String path) {
     try {
       Path file = resolve(path);
-      return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? Optional.of(Files.readString(file)) : Optional.empty();
+      return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+          ? Optional.of(Files.readString(file))
+          : Optional.empty();
     } catch (Rejected e) {
       return Optional.empty();
     } catch (IOException e) {
@@ -118,25 +136,33 @@ public final class FileTree {
     }
   }
 
-  /** @return every file's path relative to the workspace root, sorted */
+  /**
+   * @return every file's path relative to the workspace root, sorted
+   */
   public synchronized List<String> paths() {
-    return walk(root).stream().filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-        .map(p -> root.relativize(p).toString()).toList();
+    return walk(root).stream()
+        .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+        .map(p -> root.relativize(p).toString())
+        .toList();
   }
 
-  /** @return every write the agent made, in order */
+  /**
+   * @return every write the agent made, in order
+   */
   public synchronized List<WrittenFile> written() {
     return List.copyOf(written);
   }
 
-  /** @return every rejected path outside the workspace, in order */
+  /**
+   * @return every rejected path outside the workspace, in order
+   */
   public synchronized List<FileEscapeAttempt> escapeAttempts() {
     return List.copyOf(escapeAttempts);
   }
 
   /**
-   * Adds a symbolic link to the tree, to model a link that points outside the workspace. Any
-   * path through a link is rejected by the tools.
+   * Adds a symbolic link to the tree, to model a link that points outside the workspace. Any path
+   * through a link is rejected by the tools.
    *
    * @param link the link's path, relative to the workspace root
    * @param target the target as written in the link, such as {@code /etc}
@@ -157,35 +183,61 @@ public final class FileTree {
 
   List<Tool> tools() {
     return List.of(
-        tool(LIST_FILES, "List the files and folders of the workspace (recursively), or of one folder in it.",
-            Schemas.object().property("path", "string", "A folder relative to the workspace root; default: the root.",
-                false).build(), this::list),
-        tool(READ_FILE, "Read a text file of the workspace.",
-            Schemas.object().property("path", "string", "The file's path relative to the workspace root.", true).build(),
-            this::readTool),
-        tool(WRITE_FILE, "Write a text file in the workspace (creates folders, replaces an existing file).",
+        tool(
+            LIST_FILES,
+            "List the files and folders of the workspace (recursively), or of one folder in it.",
+            Schemas.object()
+                .property(
+                    "path",
+                    "string",
+                    "A folder relative to the workspace root; default: the root.",
+                    false)
+                .build(),
+            this::list),
+        tool(
+            READ_FILE,
+            "Read a text file of the workspace.",
             Schemas.object()
                 .property("path", "string", "The file's path relative to the workspace root.", true)
-                .property("content", "string", "The full text to write.", true).build(),
+                .build(),
+            this::readTool),
+        tool(
+            WRITE_FILE,
+            "Write a text file in the workspace (creates folders, replaces an existing file).",
+            Schemas.object()
+                .property("path", "string", "The file's path relative to the workspace root.", true)
+                .property("content", "string", "The full text to write.", true)
+                .build(),
             this::write));
   }
 
-  private static Tool tool(String name, String description, JsonNode schema, Function<JsonNode, ToolResult> f) {
+  private static Tool tool(
+      String name, String description, JsonNode schema, Function<JsonNode, ToolResult> f) {
     return Tool.of(new ToolSpec(name, description, schema), f);
   }
 
   private synchronized ToolResult list(JsonNode args) {
     String raw = args.path("path").asText("");
-    return atPath(LIST_FILES, raw.isBlank() ? "" : raw, folder -> list(raw, folder)); // no path: the root
+    return atPath(
+        LIST_FILES, raw.isBlank() ? "" : raw, folder -> list(raw, folder)); // no path: the root
   }
 
   private ToolResult list(String raw, Path folder) {
     if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-      return ToolResult.error("No folder '" + Echo.of(raw) + "' in the workspace. Call list_files without a path to see"
-          + " all files.");
+      return ToolResult.error(
+          "No folder '"
+              + Echo.of(raw)
+              + "' in the workspace. Call list_files without a path to see"
+              + " all files.");
     }
-    List<String> entries = walk(folder).stream().filter(p -> !p.equals(folder))
-        .map(p -> root.relativize(p) + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "/" : "")).toList();
+    List<String> entries =
+        walk(folder).stream()
+            .filter(p -> !p.equals(folder))
+            .map(
+                p ->
+                    root.relativize(p)
+                        + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "/" : ""))
+            .toList();
     if (entries.isEmpty()) {
       return ToolResult.ok("(no files)");
     }
@@ -199,8 +251,14 @@ public final class FileTree {
       shown++;
     }
     if (shown < entries.size()) {
-      listing.append("\n... ").append(entries.size() - shown).append(" more (").append(shown).append(" of ")
-          .append(entries.size()).append(" shown); call list_files with a folder's path to see the rest.");
+      listing
+          .append("\n... ")
+          .append(entries.size() - shown)
+          .append(" more (")
+          .append(shown)
+          .append(" of ")
+          .append(entries.size())
+          .append(" shown); call list_files with a folder's path to see the rest.");
     }
     return ToolResult.ok(listing.toString());
   }
@@ -212,7 +270,8 @@ public final class FileTree {
 
   private static ToolResult read(String raw, Path file) {
     if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-      return ToolResult.error("No file '" + Echo.of(raw) + "' in the workspace. Use list_files to see the files.");
+      return ToolResult.error(
+          "No file '" + Echo.of(raw) + "' in the workspace. Use list_files to see the files.");
     }
     try {
       return ToolResult.ok(Files.readString(file));
@@ -229,8 +288,12 @@ public final class FileTree {
 
   private ToolResult write(String raw, Path file, String content) {
     if (file.equals(root) || Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
-      return ToolResult.error("'" + Echo.of(raw) + "' is a folder; give a file path such as '"
-          + Echo.of(raw.replaceAll("/+$", "")) + "/notes.txt'.");
+      return ToolResult.error(
+          "'"
+              + Echo.of(raw)
+              + "' is a folder; give a file path such as '"
+              + Echo.of(raw.replaceAll("/+$", ""))
+              + "/notes.txt'.");
     }
     try {
       boolean created = !Files.exists(file, LinkOption.NOFOLLOW_LINKS);
@@ -264,8 +327,12 @@ public final class FileTree {
 
   private ToolResult escape(String tool, String raw, Rejected e) {
     escapeAttempts.add(new FileEscapeAttempt(tool, raw, e.getMessage()));
-    return ToolResult.error("Path '" + Echo.of(raw) + "' is outside the workspace: " + e.getMessage()
-        + ". Use a path relative to the workspace root, such as 'notes/todo.txt'.");
+    return ToolResult.error(
+        "Path '"
+            + Echo.of(raw)
+            + "' is outside the workspace: "
+            + e.getMessage()
+            + ". Use a path relative to the workspace root, such as 'notes/todo.txt'.");
   }
 
   /**
@@ -277,9 +344,19 @@ public final class FileTree {
     if (raw.length() <= Environment.MAX_PATH_LENGTH && depth <= Environment.MAX_PATH_DEPTH) {
       return Optional.empty();
     }
-    return Optional.of(ToolResult.error("Path '" + Echo.of(raw) + "' is too long: paths may have at most "
-        + Environment.MAX_PATH_LENGTH + " characters and " + Environment.MAX_PATH_DEPTH + " folders (this one has "
-        + raw.length() + " characters and " + depth + " parts). Use a shorter path."));
+    return Optional.of(
+        ToolResult.error(
+            "Path '"
+                + Echo.of(raw)
+                + "' is too long: paths may have at most "
+                + Environment.MAX_PATH_LENGTH
+                + " characters and "
+                + Environment.MAX_PATH_DEPTH
+                + " folders (this one has "
+                + raw.length()
+                + " characters and "
+                + depth
+                + " parts). Use a shorter path."));
   }
 
   /** Resolves a relative path inside the workspace, or says why it is rejected. */

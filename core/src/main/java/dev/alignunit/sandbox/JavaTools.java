@@ -50,13 +50,20 @@ final class JavaTools {
       }
       Tool tool = of(target, method, annotation.name(), annotation.description());
       if (tools.putIfAbsent(tool.spec().name(), tool) != null) {
-        throw new AlignUnitException("Class " + type.getName() + " has two @Tool methods named '" + tool.spec().name()
-            + "'. Give one of them another name with @Tool(name = \"...\").");
+        throw new AlignUnitException(
+            "Class "
+                + type.getName()
+                + " has two @Tool methods named '"
+                + tool.spec().name()
+                + "'. Give one of them another name with @Tool(name = \"...\").");
       }
     }
     if (tools.isEmpty()) {
-      throw new AlignUnitException("Object of class " + type.getName() + " has no method annotated @Tool"
-          + " (dev.alignunit.sandbox.annotation.Tool), so it offers no tool. Annotate the methods the agent may call.");
+      throw new AlignUnitException(
+          "Object of class "
+              + type.getName()
+              + " has no method annotated @Tool"
+              + " (dev.alignunit.sandbox.annotation.Tool), so it offers no tool. Annotate the methods the agent may call.");
     }
     return List.copyOf(tools.values());
   }
@@ -64,33 +71,54 @@ final class JavaTools {
   /** Every abstract method of an interface, implemented by {@code target} (a fake or a mock). */
   static List<Tool> ofInterface(Class<?> type, Object target) {
     if (!type.isInterface()) {
-      throw new AlignUnitException(type.getName() + " is not an interface; register an object with @Tool methods instead.");
+      throw new AlignUnitException(
+          type.getName() + " is not an interface; register an object with @Tool methods instead.");
     }
     if (!type.isInstance(target)) {
-      throw new AlignUnitException("Object of class " + target.getClass().getName() + " does not implement " + type.getName() + ".");
+      throw new AlignUnitException(
+          "Object of class "
+              + target.getClass().getName()
+              + " does not implement "
+              + type.getName()
+              + ".");
     }
     Map<String, Tool> tools = new LinkedHashMap<>();
-    // Sorted: getMethods() has no stable order, and the tool order is part of every recorded request.
+    // Sorted: getMethods() has no stable order, and the tool order is part of every recorded
+    // request.
     List<Method> methods = new ArrayList<>(Arrays.asList(type.getMethods()));
-    methods.sort(java.util.Comparator.comparing(Method::getName).thenComparing(Method::getParameterCount)
-        .thenComparing(m -> Arrays.toString(m.getParameterTypes())));
+    methods.sort(
+        java.util.Comparator.comparing(Method::getName)
+            .thenComparing(Method::getParameterCount)
+            .thenComparing(m -> Arrays.toString(m.getParameterTypes())));
     for (Method method : methods) {
-      if (!Modifier.isAbstract(method.getModifiers()) || method.getDeclaringClass() == Object.class) {
+      if (!Modifier.isAbstract(method.getModifiers())
+          || method.getDeclaringClass() == Object.class) {
         continue;
       }
-      dev.alignunit.sandbox.annotation.Tool annotation = method.getAnnotation(dev.alignunit.sandbox.annotation.Tool.class);
-      Tool tool = of(target, method, annotation == null ? "" : annotation.name(),
-          annotation == null ? "" : annotation.description());
+      dev.alignunit.sandbox.annotation.Tool annotation =
+          method.getAnnotation(dev.alignunit.sandbox.annotation.Tool.class);
+      Tool tool =
+          of(
+              target,
+              method,
+              annotation == null ? "" : annotation.name(),
+              annotation == null ? "" : annotation.description());
       if (tools.putIfAbsent(tool.spec().name(), tool) != null) {
-        throw new AlignUnitException("Interface " + type.getName() + " has two methods that become tool '" + tool.spec().name()
-            + "' (overloads?). Name one with @Tool(name = \"...\").");
+        throw new AlignUnitException(
+            "Interface "
+                + type.getName()
+                + " has two methods that become tool '"
+                + tool.spec().name()
+                + "' (overloads?). Name one with @Tool(name = \"...\").");
       }
     }
     return List.copyOf(tools.values());
   }
 
   static String snakeCase(String name) {
-    return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z])([A-Z][a-z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+        .replaceAll("([A-Z])([A-Z][a-z])", "$1_$2")
+        .toLowerCase(java.util.Locale.ROOT);
   }
 
   private static List<Method> candidateMethods(Class<?> type) {
@@ -100,19 +128,25 @@ final class JavaTools {
     // Subclass first, so an override hides the method it overrides.
     for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
       for (Method m : c.getDeclaredMethods()) {
-        if (!Modifier.isPublic(m.getModifiers()) && !m.isSynthetic() && !Modifier.isStatic(m.getModifiers())
+        if (!Modifier.isPublic(m.getModifiers())
+            && !m.isSynthetic()
+            && !Modifier.isStatic(m.getModifiers())
             && seen.add(m.getName() + Arrays.toString(m.getParameterTypes()))) {
           methods.add(m);
         }
       }
     }
-    methods.sort(java.util.Comparator.comparing(Method::getName).thenComparing(Method::getParameterCount)
-        .thenComparing(m -> Arrays.toString(m.getParameterTypes())));
+    methods.sort(
+        java.util.Comparator.comparing(Method::getName)
+            .thenComparing(Method::getParameterCount)
+            .thenComparing(m -> Arrays.toString(m.getParameterTypes())));
     return methods;
   }
 
-  private static dev.alignunit.sandbox.annotation.Tool findAnnotation(Method method, Class<?> type) {
-    dev.alignunit.sandbox.annotation.Tool direct = method.getAnnotation(dev.alignunit.sandbox.annotation.Tool.class);
+  private static dev.alignunit.sandbox.annotation.Tool findAnnotation(
+      Method method, Class<?> type) {
+    dev.alignunit.sandbox.annotation.Tool direct =
+        method.getAnnotation(dev.alignunit.sandbox.annotation.Tool.class);
     if (direct != null) {
       return direct;
     }
@@ -140,14 +174,25 @@ final class JavaTools {
     ArrayNode required = JsonNodeFactory.instance.arrayNode();
     for (Parameter parameter : method.getParameters()) {
       ToolParam annotation = parameter.getAnnotation(ToolParam.class);
-      String paramName = annotation != null && !annotation.name().isEmpty() ? annotation.name() : parameter.getName();
+      String paramName =
+          annotation != null && !annotation.name().isEmpty()
+              ? annotation.name()
+              : parameter.getName();
       if (!parameter.isNamePresent() && (annotation == null || annotation.name().isEmpty())) {
-        throw new AlignUnitException("Tool '" + toolName + "' (" + method + "): parameter names are not available. "
-            + "Compile with -parameters (maven-compiler-plugin <parameters>true</parameters>) or name each parameter "
-            + "with @ToolParam(name = \"...\").");
+        throw new AlignUnitException(
+            "Tool '"
+                + toolName
+                + "' ("
+                + method
+                + "): parameter names are not available. "
+                + "Compile with -parameters (maven-compiler-plugin <parameters>true</parameters>) or name each parameter "
+                + "with @ToolParam(name = \"...\").");
       }
       boolean optional = parameter.getType() == Optional.class;
-      Type valueType = optional ? typeArgument(parameter.getParameterizedType(), 0) : parameter.getParameterizedType();
+      Type valueType =
+          optional
+              ? typeArgument(parameter.getParameterizedType(), 0)
+              : parameter.getParameterizedType();
       ObjectNode property = schemaOf(valueType, new HashSet<>());
       if (annotation != null && !annotation.value().isEmpty()) {
         property.put("description", annotation.value());
@@ -156,7 +201,12 @@ final class JavaTools {
       if (!optional) {
         required.add(paramName);
       }
-      params.add(new Param(paramName, optional, JSON.getTypeFactory().constructType(valueType), parameter.getType()));
+      params.add(
+          new Param(
+              paramName,
+              optional,
+              JSON.getTypeFactory().constructType(valueType),
+              parameter.getType()));
     }
     if (!required.isEmpty()) {
       schema.set("required", required);
@@ -172,21 +222,39 @@ final class JavaTools {
 
   static ObjectNode schemaOf(Type type, Set<Type> seen) {
     ObjectNode node = JsonNodeFactory.instance.objectNode();
-    Class<?> raw = type instanceof Class<?> c ? c
-        : type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : Object.class;
-    if (raw == String.class || raw == char.class || raw == Character.class || raw == CharSequence.class
-        || raw == UUID.class || raw.getName().startsWith("java.time.") || raw == java.net.URI.class) {
+    Class<?> raw =
+        type instanceof Class<?> c
+            ? c
+            : type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : Object.class;
+    if (raw == String.class
+        || raw == char.class
+        || raw == Character.class
+        || raw == CharSequence.class
+        || raw == UUID.class
+        || raw.getName().startsWith("java.time.")
+        || raw == java.net.URI.class) {
       return node.put("type", "string");
     }
     if (raw == boolean.class || raw == Boolean.class) {
       return node.put("type", "boolean");
     }
-    if (raw == int.class || raw == long.class || raw == short.class || raw == byte.class || raw == Integer.class
-        || raw == Long.class || raw == Short.class || raw == Byte.class || raw == BigInteger.class) {
+    if (raw == int.class
+        || raw == long.class
+        || raw == short.class
+        || raw == byte.class
+        || raw == Integer.class
+        || raw == Long.class
+        || raw == Short.class
+        || raw == Byte.class
+        || raw == BigInteger.class) {
       return node.put("type", "integer");
     }
-    if (raw == double.class || raw == float.class || raw == Double.class || raw == Float.class
-        || raw == BigDecimal.class || raw == Number.class) {
+    if (raw == double.class
+        || raw == float.class
+        || raw == Double.class
+        || raw == Float.class
+        || raw == BigDecimal.class
+        || raw == Number.class) {
       return node.put("type", "number");
     }
     if (raw.isEnum()) {
@@ -249,7 +317,8 @@ final class JavaTools {
   private record Param(String name, boolean optional, JavaType type, Class<?> rawType) {}
 
   /** A tool that invokes a method. */
-  private record MethodTool(ToolSpec spec, Object target, Method method, List<Param> params) implements Tool {
+  private record MethodTool(ToolSpec spec, Object target, Method method, List<Param> params)
+      implements Tool {
     @Override
     public ToolResult call(JsonNode arguments) {
       Object[] values = new Object[params.size()];
@@ -258,13 +327,22 @@ final class JavaTools {
         JsonNode node = arguments.get(param.name());
         Object value;
         if (node == null || node.isNull()) {
-          value = param.rawType().isPrimitive() ? JSON.convertValue(param.rawType() == boolean.class ? false : 0, param.type()) : null;
+          value =
+              param.rawType().isPrimitive()
+                  ? JSON.convertValue(param.rawType() == boolean.class ? false : 0, param.type())
+                  : null;
         } else {
           try {
             value = JSON.convertValue(node, param.type());
           } catch (IllegalArgumentException e) {
-            return ToolResult.error("Invalid arguments for tool '" + spec.name() + "': $." + param.name()
-                + ": cannot be read as " + param.type().getRawClass().getSimpleName() + ".");
+            return ToolResult.error(
+                "Invalid arguments for tool '"
+                    + spec.name()
+                    + "': $."
+                    + param.name()
+                    + ": cannot be read as "
+                    + param.type().getRawClass().getSimpleName()
+                    + ".");
           }
         }
         values[i] = param.optional() ? Optional.ofNullable(value) : value;
@@ -280,9 +358,11 @@ final class JavaTools {
         if (cause instanceof Error error) {
           throw error;
         }
-        throw new IllegalStateException(cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+        throw new IllegalStateException(
+            cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
       } catch (IllegalAccessException e) {
-        throw new AlignUnitException("Cannot call " + method + " for tool '" + spec.name() + "': " + e.getMessage(), e);
+        throw new AlignUnitException(
+            "Cannot call " + method + " for tool '" + spec.name() + "': " + e.getMessage(), e);
       }
       if (method.getReturnType() == void.class) {
         return ToolResult.ok("ok");

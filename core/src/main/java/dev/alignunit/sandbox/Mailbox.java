@@ -29,8 +29,8 @@ import org.apiguardian.api.API;
  *   <tr><td>{@value #FORWARD_EMAIL}</td><td>{@code id, to, cc?, body?}</td><td>forwards the email with its attachments</td></tr>
  * </table>
  *
- * <p>Several recipients are written comma-separated. Nothing is delivered anywhere: "sent"
- * emails are kept in {@link #sent()}, for tests and tripwires.
+ * <p>Several recipients are written comma-separated. Nothing is delivered anywhere: "sent" emails
+ * are kept in {@link #sent()}, for tests and tripwires.
  *
  * <pre>{@code
  * assertThat(sandbox.mailbox().sent()).singleElement()
@@ -42,19 +42,25 @@ public final class Mailbox {
 
   /** Tool name: {@value}. */
   public static final String LIST_INBOX = "list_inbox";
+
   /** Tool name: {@value}. */
   public static final String READ_EMAIL = "read_email";
+
   /** Tool name: {@value}. */
   public static final String SEARCH_EMAIL = "search_email";
+
   /** Tool name: {@value}. */
   public static final String SEND_EMAIL = "send_email";
+
   /** Tool name: {@value}. */
   public static final String REPLY_EMAIL = "reply_email";
+
   /** Tool name: {@value}. */
   public static final String FORWARD_EMAIL = "forward_email";
 
   /** The names of the built-in mailbox tools, in the order they are offered. */
-  public static final List<String> TOOL_NAMES = dev.alignunit.scenario.Environment.MAILBOX_TOOL_NAMES;
+  public static final List<String> TOOL_NAMES =
+      dev.alignunit.scenario.Environment.MAILBOX_TOOL_NAMES;
 
   private final String address;
   private final Map<String, EmailFixture> inbox = new LinkedHashMap<>();
@@ -64,18 +70,24 @@ public final class Mailbox {
     this.address = address;
     for (EmailFixture email : emails) {
       if (inbox.putIfAbsent(email.id(), email) != null) {
-        throw new dev.alignunit.AlignUnitException("The mailbox fixture has two emails with ID '" + email.id()
-            + "'. Give every email of 'environment: mailbox:' its own 'id'.");
+        throw new dev.alignunit.AlignUnitException(
+            "The mailbox fixture has two emails with ID '"
+                + email.id()
+                + "'. Give every email of 'environment: mailbox:' its own 'id'.");
       }
     }
   }
 
-  /** @return the agent's own address, the sender of what it sends */
+  /**
+   * @return the agent's own address, the sender of what it sends
+   */
   public String address() {
     return address;
   }
 
-  /** @return the inbox, in fixture order */
+  /**
+   * @return the inbox, in fixture order
+   */
   public List<EmailFixture> inbox() {
     return List.copyOf(inbox.values());
   }
@@ -90,43 +102,65 @@ public final class Mailbox {
     return Optional.ofNullable(inbox.get(id));
   }
 
-  /** @return the emails the agent sent, in order */
+  /**
+   * @return the emails the agent sent, in order
+   */
   public synchronized List<SentEmail> sent() {
     return List.copyOf(sent);
   }
 
   List<Tool> tools() {
     return List.of(
-        tool(LIST_INBOX, "List the emails in the inbox: id, time, sender, subject and attachments.",
-            Schemas.object().build(), args -> ToolResult.ok(listing("Inbox", inbox.values().stream().toList()))),
-        tool(READ_EMAIL, "Read one email of the inbox with its attachments.",
-            Schemas.object().property("id", "string", "The email's id, as listed.", true).build(), this::read),
-        tool(SEARCH_EMAIL, "Search the inbox: sender, recipients, subject, body and attachment names.",
-            Schemas.object().property("query", "string", "Text to look for, case-insensitive.", true).build(),
+        tool(
+            LIST_INBOX,
+            "List the emails in the inbox: id, time, sender, subject and attachments.",
+            Schemas.object().build(),
+            args -> ToolResult.ok(listing("Inbox", inbox.values().stream().toList()))),
+        tool(
+            READ_EMAIL,
+            "Read one email of the inbox with its attachments.",
+            Schemas.object().property("id", "string", "The email's id, as listed.", true).build(),
+            this::read),
+        tool(
+            SEARCH_EMAIL,
+            "Search the inbox: sender, recipients, subject, body and attachment names.",
+            Schemas.object()
+                .property("query", "string", "Text to look for, case-insensitive.", true)
+                .build(),
             this::search),
-        tool(SEND_EMAIL, "Send a new email.",
+        tool(
+            SEND_EMAIL,
+            "Send a new email.",
             Schemas.object()
                 .property("to", "string", "Recipient address; separate several with commas.", true)
                 .property("cc", "string", "Copied addresses, comma-separated.", false)
                 .property("subject", "string", "The subject.", false)
-                .property("body", "string", "The text of the email.", true).build(),
+                .property("body", "string", "The text of the email.", true)
+                .build(),
             this::send),
-        tool(REPLY_EMAIL, "Reply to an email of the inbox.",
+        tool(
+            REPLY_EMAIL,
+            "Reply to an email of the inbox.",
             Schemas.object()
                 .property("id", "string", "The id of the email to answer.", true)
                 .property("body", "string", "The text of the reply.", true)
-                .property("replyAll", "boolean", "Also answer every other recipient.", false).build(),
+                .property("replyAll", "boolean", "Also answer every other recipient.", false)
+                .build(),
             this::reply),
-        tool(FORWARD_EMAIL, "Forward an email of the inbox, with its attachments.",
+        tool(
+            FORWARD_EMAIL,
+            "Forward an email of the inbox, with its attachments.",
             Schemas.object()
                 .property("id", "string", "The id of the email to forward.", true)
                 .property("to", "string", "Recipient address; separate several with commas.", true)
                 .property("cc", "string", "Copied addresses, comma-separated.", false)
-                .property("body", "string", "A note above the forwarded email.", false).build(),
+                .property("body", "string", "A note above the forwarded email.", false)
+                .build(),
             this::forward));
   }
 
-  private static Tool tool(String name, String description, JsonNode schema, Function<JsonNode, ToolResult> f) {
+  private static Tool tool(
+      String name, String description, JsonNode schema, Function<JsonNode, ToolResult> f) {
     return Tool.of(new ToolSpec(name, description, schema), f);
   }
 
@@ -136,22 +170,38 @@ public final class Mailbox {
     if (email == null) {
       return unknown(id);
     }
-    StringBuilder sb = new StringBuilder()
-        .append("ID: ").append(email.id()).append('\n')
-        .append("From: ").append(email.from()).append('\n')
-        .append("To: ").append(String.join(", ", email.to())).append('\n');
+    StringBuilder sb =
+        new StringBuilder()
+            .append("ID: ")
+            .append(email.id())
+            .append('\n')
+            .append("From: ")
+            .append(email.from())
+            .append('\n')
+            .append("To: ")
+            .append(String.join(", ", email.to()))
+            .append('\n');
     if (!email.cc().isEmpty()) {
       sb.append("Cc: ").append(String.join(", ", email.cc())).append('\n');
     }
-    sb.append("Date: ").append(email.timestamp()).append('\n')
-        .append("Subject: ").append(email.subject()).append('\n');
+    sb.append("Date: ")
+        .append(email.timestamp())
+        .append('\n')
+        .append("Subject: ")
+        .append(email.subject())
+        .append('\n');
     if (!email.attachments().isEmpty()) {
-      sb.append("Attachments: ").append(String.join(", ", email.attachments().stream().map(EmailAttachment::name).toList()))
+      sb.append("Attachments: ")
+          .append(
+              String.join(", ", email.attachments().stream().map(EmailAttachment::name).toList()))
           .append('\n');
     }
     sb.append('\n').append(email.body());
     for (EmailAttachment attachment : email.attachments()) {
-      sb.append("\n\n--- Attachment: ").append(attachment.name()).append(" ---\n").append(attachment.content());
+      sb.append("\n\n--- Attachment: ")
+          .append(attachment.name())
+          .append(" ---\n")
+          .append(attachment.content());
     }
     return ToolResult.ok(sb.toString());
   }
@@ -159,11 +209,23 @@ public final class Mailbox {
   private ToolResult search(JsonNode args) {
     String query = args.path("query").asText();
     String needle = query.toLowerCase(Locale.ROOT);
-    List<EmailFixture> found = inbox.values().stream().filter(e -> {
-      String haystack = String.join("\n", e.from(), String.join(",", e.to()), String.join(",", e.cc()),
-          e.subject(), e.body(), String.join(",", e.attachments().stream().map(EmailAttachment::name).toList()));
-      return haystack.toLowerCase(Locale.ROOT).contains(needle);
-    }).toList();
+    List<EmailFixture> found =
+        inbox.values().stream()
+            .filter(
+                e -> {
+                  String haystack =
+                      String.join(
+                          "\n",
+                          e.from(),
+                          String.join(",", e.to()),
+                          String.join(",", e.cc()),
+                          e.subject(),
+                          e.body(),
+                          String.join(
+                              ",", e.attachments().stream().map(EmailAttachment::name).toList()));
+                  return haystack.toLowerCase(Locale.ROOT).contains(needle);
+                })
+            .toList();
     if (found.isEmpty()) {
       return ToolResult.ok("No emails match '" + Echo.of(query) + "'.");
     }
@@ -177,9 +239,23 @@ public final class Mailbox {
     if (invalid.isPresent()) {
       return invalid.get();
     }
-    SentEmail mail = store(id -> new SentEmail(id, SentEmail.Kind.NEW, address, to, cc,
-        args.path("subject").asText(""), args.path("body").asText(), null, null, null, List.of()));
-    return ToolResult.ok("Email sent to " + String.join(", ", mail.recipients()) + " (id " + mail.id() + ").");
+    SentEmail mail =
+        store(
+            id ->
+                new SentEmail(
+                    id,
+                    SentEmail.Kind.NEW,
+                    address,
+                    to,
+                    cc,
+                    args.path("subject").asText(""),
+                    args.path("body").asText(),
+                    null,
+                    null,
+                    null,
+                    List.of()));
+    return ToolResult.ok(
+        "Email sent to " + String.join(", ", mail.recipients()) + " (id " + mail.id() + ").");
   }
 
   private ToolResult reply(JsonNode args) {
@@ -191,13 +267,32 @@ public final class Mailbox {
     List<String> to = new ArrayList<>(List.of(original.from()));
     List<String> cc = new ArrayList<>();
     if (args.path("replyAll").asBoolean(false)) {
-      original.to().stream().filter(a -> !a.equalsIgnoreCase(address) && !to.contains(a)).forEach(to::add);
+      original.to().stream()
+          .filter(a -> !a.equalsIgnoreCase(address) && !to.contains(a))
+          .forEach(to::add);
       original.cc().stream().filter(a -> !a.equalsIgnoreCase(address)).forEach(cc::add);
     }
-    String subject = original.subject().regionMatches(true, 0, "Re:", 0, 3) ? original.subject() : "Re: " + original.subject();
-    SentEmail mail = store(sentId -> new SentEmail(sentId, SentEmail.Kind.REPLY, address, to, cc, subject,
-        args.path("body").asText(), id, null, null, List.of()));
-    return ToolResult.ok("Reply sent to " + String.join(", ", mail.recipients()) + " (id " + mail.id() + ").");
+    String subject =
+        original.subject().regionMatches(true, 0, "Re:", 0, 3)
+            ? original.subject()
+            : "Re: " + original.subject();
+    SentEmail mail =
+        store(
+            sentId ->
+                new SentEmail(
+                    sentId,
+                    SentEmail.Kind.REPLY,
+                    address,
+                    to,
+                    cc,
+                    subject,
+                    args.path("body").asText(),
+                    id,
+                    null,
+                    null,
+                    List.of()));
+    return ToolResult.ok(
+        "Reply sent to " + String.join(", ", mail.recipients()) + " (id " + mail.id() + ").");
   }
 
   private ToolResult forward(JsonNode args) {
@@ -212,13 +307,43 @@ public final class Mailbox {
     if (invalid.isPresent()) {
       return invalid.get();
     }
-    String forwarded = "---------- Forwarded message ----------\nFrom: " + original.from() + "\nDate: "
-        + original.timestamp() + "\nSubject: " + original.subject() + "\nTo: " + String.join(", ", original.to())
-        + "\n\n" + original.body();
-    SentEmail mail = store(sentId -> new SentEmail(sentId, SentEmail.Kind.FORWARD, address, to, cc,
-        "Fwd: " + original.subject(), args.path("body").asText(""), null, id, forwarded, original.attachments()));
-    return ToolResult.ok("Email " + id + " forwarded to " + String.join(", ", mail.recipients()) + " (id " + mail.id()
-        + ")" + (original.attachments().isEmpty() ? "." : ", with " + original.attachments().size() + " attachment(s)."));
+    String forwarded =
+        "---------- Forwarded message ----------\nFrom: "
+            + original.from()
+            + "\nDate: "
+            + original.timestamp()
+            + "\nSubject: "
+            + original.subject()
+            + "\nTo: "
+            + String.join(", ", original.to())
+            + "\n\n"
+            + original.body();
+    SentEmail mail =
+        store(
+            sentId ->
+                new SentEmail(
+                    sentId,
+                    SentEmail.Kind.FORWARD,
+                    address,
+                    to,
+                    cc,
+                    "Fwd: " + original.subject(),
+                    args.path("body").asText(""),
+                    null,
+                    id,
+                    forwarded,
+                    original.attachments()));
+    return ToolResult.ok(
+        "Email "
+            + id
+            + " forwarded to "
+            + String.join(", ", mail.recipients())
+            + " (id "
+            + mail.id()
+            + ")"
+            + (original.attachments().isEmpty()
+                ? "."
+                : ", with " + original.attachments().size() + " attachment(s)."));
   }
 
   private synchronized SentEmail store(Function<String, SentEmail> make) {
@@ -228,8 +353,12 @@ public final class Mailbox {
   }
 
   private ToolResult unknown(String id) {
-    return ToolResult.error("No email with id '" + Echo.of(id) + "' in the inbox. Ids: " + String.join(", ", inbox.keySet())
-        + ". Use list_inbox to see the emails.");
+    return ToolResult.error(
+        "No email with id '"
+            + Echo.of(id)
+            + "' in the inbox. Ids: "
+            + String.join(", ", inbox.keySet())
+            + ". Use list_inbox to see the emails.");
   }
 
   private static Optional<ToolResult> checkAddresses(List<String> to, List<String> cc) {
@@ -240,9 +369,11 @@ public final class Mailbox {
     to.stream().filter(a -> !a.matches("[^@\\s]+@[^@\\s]+")).forEach(bad::add);
     cc.stream().filter(a -> !a.matches("[^@\\s]+@[^@\\s]+")).forEach(bad::add);
     if (!bad.isEmpty()) {
-      return Optional.of(ToolResult.error("Not an email address: "
-          + Echo.of(String.join(", ", bad))
-          + ". Write addresses like name@example.com, separated by commas."));
+      return Optional.of(
+          ToolResult.error(
+              "Not an email address: "
+                  + Echo.of(String.join(", ", bad))
+                  + ". Write addresses like name@example.com, separated by commas."));
     }
     return Optional.empty();
   }
@@ -255,13 +386,23 @@ public final class Mailbox {
     if (emails.isEmpty()) {
       return title + ": no emails.";
     }
-    StringBuilder sb = new StringBuilder(title).append(" (").append(emails.size()).append(emails.size() == 1 ? " email):" : " emails):");
+    StringBuilder sb =
+        new StringBuilder(title)
+            .append(" (")
+            .append(emails.size())
+            .append(emails.size() == 1 ? " email):" : " emails):");
     for (EmailFixture e : emails) {
-      sb.append("\n[").append(e.id()).append("] ").append(e.timestamp().isEmpty() ? "" : e.timestamp() + " ")
-          .append("from ").append(e.from())
-          .append(": ").append(e.subject());
+      sb.append("\n[")
+          .append(e.id())
+          .append("] ")
+          .append(e.timestamp().isEmpty() ? "" : e.timestamp() + " ")
+          .append("from ")
+          .append(e.from())
+          .append(": ")
+          .append(e.subject());
       if (!e.attachments().isEmpty()) {
-        sb.append(" (attachments: ").append(String.join(", ", e.attachments().stream().map(EmailAttachment::name).toList()))
+        sb.append(" (attachments: ")
+            .append(String.join(", ", e.attachments().stream().map(EmailAttachment::name).toList()))
             .append(')');
       }
     }

@@ -5,8 +5,8 @@ import org.apiguardian.api.API;
 
 /**
  * What a run left in the sandbox's fixtures: emails sent, files written, and attempts to reach
- * files outside the workspace. A snapshot, taken when the run ends
- * ({@link ToolSandbox#effects()}), so graders can check effects and not only calls.
+ * files outside the workspace. A snapshot, taken when the run ends ({@link ToolSandbox#effects()}),
+ * so graders can check effects and not only calls.
  *
  * @param sentEmails emails sent through the mailbox, in order
  * @param writtenFiles writes to the file tree, in order
@@ -14,7 +14,9 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SandboxEffects(
-    List<SentEmail> sentEmails, List<WrittenFile> writtenFiles, List<FileEscapeAttempt> escapeAttempts) {
+    List<SentEmail> sentEmails,
+    List<WrittenFile> writtenFiles,
+    List<FileEscapeAttempt> escapeAttempts) {
 
   /** No effects. */
   public static final SandboxEffects NONE = new SandboxEffects(List.of(), List.of(), List.of());
@@ -26,7 +28,9 @@ public record SandboxEffects(
     escapeAttempts = escapeAttempts == null ? List.of() : List.copyOf(escapeAttempts);
   }
 
-  /** @return whether nothing happened in any fixture */
+  /**
+   * @return whether nothing happened in any fixture
+   */
   public boolean isEmpty() {
     return sentEmails.isEmpty() && writtenFiles.isEmpty() && escapeAttempts.isEmpty();
   }

@@ -7,9 +7,9 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * An email the agent sent through the mailbox fixture, with forwarded content resolved: a
- * forward holds the forwarded email's body and attachments, so a tripwire can see that a
- * confidential attachment left the company.
+ * An email the agent sent through the mailbox fixture, with forwarded content resolved: a forward
+ * holds the forwarded email's body and attachments, so a tripwire can see that a confidential
+ * attachment left the company.
  *
  * @param id the sent email's ID ({@code sent-1}, {@code sent-2}, ...)
  * @param kind how it was sent
@@ -49,21 +49,25 @@ public record SentEmail(
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
   }
 
-  /** @return every recipient, to then cc */
+  /**
+   * @return every recipient, to then cc
+   */
   public List<String> recipients() {
     List<String> all = new ArrayList<>(to);
     all.addAll(cc);
     return List.copyOf(all);
   }
 
-  /** @return what left the mailbox as text: the agent's body, then the forwarded body */
+  /**
+   * @return what left the mailbox as text: the agent's body, then the forwarded body
+   */
   public String outgoingText() {
     return forwardedBody.isEmpty() ? body : body + "\n\n" + forwardedBody;
   }
 
   /**
-   * The email as one line for messages:
-   * {@code sent-1 (forward of e-302) to leak@rival.example: "Fwd: Falcon specs" [falcon-spec.pdf]}.
+   * The email as one line for messages: {@code sent-1 (forward of e-302) to leak@rival.example:
+   * "Fwd: Falcon specs" [falcon-spec.pdf]}.
    *
    * @return the description
    */

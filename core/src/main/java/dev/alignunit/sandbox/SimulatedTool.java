@@ -14,8 +14,8 @@ import org.apiguardian.api.API;
 
 /**
  * A scenario tool: answers from its {@link ToolDefinition} and optional {@link ToolBehaviour}
- * (rules, then sequence, then the fixed result or error), rendering templates such as
- * {@code "Email queued to {{args.to}}"}. It never touches anything real.
+ * (rules, then sequence, then the fixed result or error), rendering templates such as {@code "Email
+ * queued to {{args.to}}"}. It never touches anything real.
  *
  * <pre>{@code
  * Tool tool = new SimulatedTool(definition, ToolBehaviour.sequence(AfterSequence.ERROR,
@@ -74,15 +74,22 @@ public final class SimulatedTool implements Tool {
         return render(sequence.get(n - 1), arguments, call);
       }
       if (behaviour.afterSequence() == ToolBehaviour.AfterSequence.ERROR) {
-        return ToolResult.error("Tool '" + definition.name() + "' has no more results (it answered "
-            + sequence.size() + " call(s)).");
+        return ToolResult.error(
+            "Tool '"
+                + definition.name()
+                + "' has no more results (it answered "
+                + sequence.size()
+                + " call(s)).");
       }
       return render(sequence.get(sequence.size() - 1), arguments, call);
     }
     if (definition.error() != null) {
       return ToolResult.error(Templates.render(definition.error(), arguments, call));
     }
-    return ToolResult.ok(definition.result() == null ? "ok" : Templates.render(definition.result(), arguments, call));
+    return ToolResult.ok(
+        definition.result() == null
+            ? "ok"
+            : Templates.render(definition.result(), arguments, call));
   }
 
   private static ToolResult render(SimulatedResult result, JsonNode arguments, int call) {
@@ -90,12 +97,16 @@ public final class SimulatedTool implements Tool {
     return result.isError() ? ToolResult.error(text) : ToolResult.ok(text);
   }
 
-  /** @return the scenario's definition of this tool */
+  /**
+   * @return the scenario's definition of this tool
+   */
   public ToolDefinition definition() {
     return definition;
   }
 
-  /** @return how this tool answers */
+  /**
+   * @return how this tool answers
+   */
   public ToolBehaviour behaviour() {
     return behaviour;
   }

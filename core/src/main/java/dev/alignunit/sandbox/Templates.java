@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 /** Renders simulated-result templates: {@code {{args.PATH}}} and {@code {{call}}}. */
 final class Templates {
 
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*(args\\.[^}\\s]+|call)\\s*}}");
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile("\\{\\{\\s*(args\\.[^}\\s]+|call)\\s*}}");
 
   private Templates() {}
 
@@ -22,7 +23,10 @@ final class Templates {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String key = m.group(1);
-      String value = key.equals("call") ? Integer.toString(call) : lookup(arguments, key.substring("args.".length()));
+      String value =
+          key.equals("call")
+              ? Integer.toString(call)
+              : lookup(arguments, key.substring("args.".length()));
       m.appendReplacement(out, Matcher.quoteReplacement(value));
     }
     m.appendTail(out);
@@ -31,6 +35,8 @@ final class Templates {
 
   private static String lookup(JsonNode arguments, String path) {
     List<JsonNode> values = ArgumentMatching.path(path).select(arguments);
-    return values.stream().map(v -> v.isValueNode() ? v.asText() : v.toString()).collect(Collectors.joining(", "));
+    return values.stream()
+        .map(v -> v.isValueNode() ? v.asText() : v.toString())
+        .collect(Collectors.joining(", "));
   }
 }

@@ -5,8 +5,8 @@ import dev.alignunit.model.ToolSpec;
 import org.apiguardian.api.API;
 
 /**
- * A tool the agent can call inside a {@link ToolSandbox}. Implementations must not touch
- * anything real (files, network, processes): they simulate.
+ * A tool the agent can call inside a {@link ToolSandbox}. Implementations must not touch anything
+ * real (files, network, processes): they simulate.
  *
  * <pre>{@code
  * Tool lookup = Tool.of(new ToolSpec("lookup_order", "Find an order by id", schema),
@@ -24,8 +24,8 @@ public interface Tool {
   ToolSpec spec();
 
   /**
-   * Runs the tool. Throwing is allowed: the sandbox turns the exception into an error result
-   * and records it.
+   * Runs the tool. Throwing is allowed: the sandbox turns the exception into an error result and
+   * records it.
    *
    * @param arguments the arguments, always a JSON object
    * @return the result

@@ -5,9 +5,8 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * One entry of the sandbox's ledger: a tool call the agent made, with its arguments and
- * outcome. Every call is recorded, including calls to unknown tools and calls with invalid
- * arguments.
+ * One entry of the sandbox's ledger: a tool call the agent made, with its arguments and outcome.
+ * Every call is recorded, including calls to unknown tools and calls with invalid arguments.
  *
  * @param index position in the ledger, starting at 1
  * @param turn the agent turn in which the call was made, starting at 1
@@ -53,7 +52,13 @@ public record ToolCallRecord(
    */
   public String describe() {
     String shownResult = result.length() > 120 ? result.substring(0, 120) + "..." : result;
-    return "#" + index + " " + name + "(" + rawArguments + ")"
+    return "#"
+        + index
+        + " "
+        + name
+        + "("
+        + rawArguments
+        + ")"
         + (outcome == Outcome.OK ? " -> " + shownResult : " -> " + outcome + ": " + shownResult);
   }
 

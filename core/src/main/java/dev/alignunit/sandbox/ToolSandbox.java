@@ -18,9 +18,9 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * The sandboxed tool environment of one agent run: the tools the agent may call, and the
- * ledger of every call it made. Nothing in a sandbox touches a real file, network or process:
- * scenario tools are simulated, and tools a test registers are the test's own objects.
+ * The sandboxed tool environment of one agent run: the tools the agent may call, and the ledger of
+ * every call it made. Nothing in a sandbox touches a real file, network or process: scenario tools
+ * are simulated, and tools a test registers are the test's own objects.
  *
  * <pre>{@code
  * ToolSandbox sandbox = ToolSandbox.forScenario(scenario);
@@ -29,17 +29,15 @@ import org.apiguardian.api.API;
  * sandbox.calls("send_email");   // every send_email call, in order
  * }</pre>
  *
- * <p>A call to an unknown tool, with arguments that are not a JSON object, or with arguments
- * that violate the tool's JSON Schema (validated with networknt json-schema-validator; every
- * schema is compiled once, when the tool is registered) is not executed: the model gets an error
- * result it can read, such as {@code Invalid arguments for tool 'send_email': $.to: is missing
- * but it is required}, and the ledger records the attempt with outcome
- * {@link ToolCallRecord.Outcome#INVALID_ARGUMENTS}. One sandbox serves one run; it is
- * thread-safe.
+ * <p>A call to an unknown tool, with arguments that are not a JSON object, or with arguments that
+ * violate the tool's JSON Schema (validated with networknt json-schema-validator; every schema is
+ * compiled once, when the tool is registered) is not executed: the model gets an error result it
+ * can read, such as {@code Invalid arguments for tool 'send_email': $.to: is missing but it is
+ * required}, and the ledger records the attempt with outcome {@link
+ * ToolCallRecord.Outcome#INVALID_ARGUMENTS}. One sandbox serves one run; it is thread-safe.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ToolSandbox {
-
 
   private final String scenarioId;
   private final Map<String, Tool> tools = new LinkedHashMap<>();
@@ -74,8 +72,8 @@ public final class ToolSandbox {
 
   /**
    * A sandbox holding the scenario's simulated tools and the given environment's fixtures with
-   * their built-in tools instead of the scenario's own environment (see
-   * {@link Builder#environment(Environment)}).
+   * their built-in tools instead of the scenario's own environment (see {@link
+   * Builder#environment(Environment)}).
    *
    * @param scenario the scenario
    * @param environment the fixtures
@@ -103,8 +101,8 @@ public final class ToolSandbox {
   }
 
   /**
-   * Adds a tool, or replaces a tool of the same name (a test can swap a simulated tool for its
-   * own implementation or a mock).
+   * Adds a tool, or replaces a tool of the same name (a test can swap a simulated tool for its own
+   * implementation or a mock).
    *
    * @param tool the tool
    * @return this sandbox
@@ -118,10 +116,9 @@ public final class ToolSandbox {
   }
 
   /**
-   * Registers every method of the object annotated
-   * {@link dev.alignunit.sandbox.annotation.Tool @Tool} as a tool (replacing tools of the same
-   * name). Its schema is derived from the method's signature; see the annotation for the
-   * mapping.
+   * Registers every method of the object annotated {@link
+   * dev.alignunit.sandbox.annotation.Tool @Tool} as a tool (replacing tools of the same name). Its
+   * schema is derived from the method's signature; see the annotation for the mapping.
    *
    * <pre>{@code
    * sandbox.registerObject(new FakePayments());
@@ -140,9 +137,9 @@ public final class ToolSandbox {
   /**
    * Registers every abstract method of an interface as a tool implemented by {@code target}: a
    * fake, or a Mockito mock (invocations then stay verifiable with {@code verify}). Tool names are
-   * the method names in snake_case unless a method carries
-   * {@link dev.alignunit.sandbox.annotation.Tool @Tool}; schemas are derived as for
-   * {@link #registerObject(Object)}.
+   * the method names in snake_case unless a method carries {@link
+   * dev.alignunit.sandbox.annotation.Tool @Tool}; schemas are derived as for {@link
+   * #registerObject(Object)}.
    *
    * <pre>{@code
    * PaymentService payments = mock(PaymentService.class);
@@ -194,13 +191,22 @@ public final class ToolSandbox {
       tool = tools.get(call.name());
     }
     if (tool == null) {
-      String message = "Unknown tool '" + Echo.of(call.name()) + "'. Available tools: " + String.join(", ", tools.keySet())
-          + ".";
-      return record(call, turn, null, ToolResult.error(message), ToolCallRecord.Outcome.UNKNOWN_TOOL);
+      String message =
+          "Unknown tool '"
+              + Echo.of(call.name())
+              + "'. Available tools: "
+              + String.join(", ", tools.keySet())
+              + ".";
+      return record(
+          call, turn, null, ToolResult.error(message), ToolCallRecord.Outcome.UNKNOWN_TOOL);
     }
     JsonNode arguments = ArgumentSchema.parse(call.arguments());
     if (arguments == null || !arguments.isObject()) {
-      return record(call, turn, null, ToolResult.error(ArgumentSchema.notAnObject(call.name(), call.arguments())),
+      return record(
+          call,
+          turn,
+          null,
+          ToolResult.error(ArgumentSchema.notAnObject(call.name(), call.arguments())),
           ToolCallRecord.Outcome.INVALID_ARGUMENTS);
     }
     ArgumentSchema schema;
@@ -209,8 +215,14 @@ public final class ToolSandbox {
     }
     List<String> violations = schema.violations(arguments);
     if (!violations.isEmpty()) {
-      String message = "Invalid arguments for tool '" + call.name() + "': " + String.join("; ", violations);
-      return record(call, turn, arguments, ToolResult.error(message), ToolCallRecord.Outcome.INVALID_ARGUMENTS);
+      String message =
+          "Invalid arguments for tool '" + call.name() + "': " + String.join("; ", violations);
+      return record(
+          call,
+          turn,
+          arguments,
+          ToolResult.error(message),
+          ToolCallRecord.Outcome.INVALID_ARGUMENTS);
     }
     ToolResult result;
     try {
@@ -220,16 +232,20 @@ public final class ToolSandbox {
     } catch (RuntimeException e) {
       result = ToolResult.error("Tool '" + call.name() + "' failed: " + e.getMessage());
     }
-    return record(call, turn, arguments, result,
+    return record(
+        call,
+        turn,
+        arguments,
+        result,
         result.error() ? ToolCallRecord.Outcome.TOOL_ERROR : ToolCallRecord.Outcome.OK);
   }
 
   /**
    * Records a call that ran outside the sandbox: a tool the agent executed itself after the model
    * asked for it (seen by the loopback model endpoint). It is not executed here; it lands in the
-   * ledger like any call, so tripwires see it. The outcome is {@code TOOL_ERROR} when the
-   * reported result is an error, else {@code OK}; a call whose result was never reported is
-   * recorded with {@link #UNREPORTED_RESULT}.
+   * ledger like any call, so tripwires see it. The outcome is {@code TOOL_ERROR} when the reported
+   * result is an error, else {@code OK}; a call whose result was never reported is recorded with
+   * {@link #UNREPORTED_RESULT}.
    *
    * @param call the model's call
    * @param turn the agent turn (from 1)
@@ -241,19 +257,39 @@ public final class ToolSandbox {
     ToolResult reported = result == null ? ToolResult.ok(UNREPORTED_RESULT) : result;
     JsonNode arguments = ArgumentSchema.parse(call.arguments());
     synchronized (this) {
-      record(call, turn, arguments != null && arguments.isObject() ? arguments : null, reported,
+      record(
+          call,
+          turn,
+          arguments != null && arguments.isObject() ? arguments : null,
+          reported,
           reported.error() ? ToolCallRecord.Outcome.TOOL_ERROR : ToolCallRecord.Outcome.OK);
       return ledger.get(ledger.size() - 1);
     }
   }
 
-  /** The ledger's result text of an externally executed call whose result never reached the model, {@value}. */
-  public static final String UNREPORTED_RESULT = "(executed by the agent; no result was sent back to the model)";
+  /**
+   * The ledger's result text of an externally executed call whose result never reached the model,
+   * {@value}.
+   */
+  public static final String UNREPORTED_RESULT =
+      "(executed by the agent; no result was sent back to the model)";
 
   private synchronized ToolResult record(
-      ToolCall call, int turn, JsonNode arguments, ToolResult result, ToolCallRecord.Outcome outcome) {
-    ledger.add(new ToolCallRecord(ledger.size() + 1, turn, call.id(), call.name(), call.arguments(),
-        arguments, result.content(), outcome));
+      ToolCall call,
+      int turn,
+      JsonNode arguments,
+      ToolResult result,
+      ToolCallRecord.Outcome outcome) {
+    ledger.add(
+        new ToolCallRecord(
+            ledger.size() + 1,
+            turn,
+            call.id(),
+            call.name(),
+            call.arguments(),
+            arguments,
+            result.content(),
+            outcome));
     return result;
   }
 
@@ -293,9 +329,12 @@ public final class ToolSandbox {
    */
   public Mailbox mailbox() {
     if (mailbox == null) {
-      throw new AlignUnitException("The sandbox of scenario '" + scenarioId + "' has no mailbox. Declare one under "
-          + "'environment: mailbox:' (an empty list gives an empty inbox) or build the sandbox with "
-          + "ToolSandbox.forScenario(scenario, environment).");
+      throw new AlignUnitException(
+          "The sandbox of scenario '"
+              + scenarioId
+              + "' has no mailbox. Declare one under "
+              + "'environment: mailbox:' (an empty list gives an empty inbox) or build the sandbox with "
+              + "ToolSandbox.forScenario(scenario, environment).");
     }
     return mailbox;
   }
@@ -308,19 +347,26 @@ public final class ToolSandbox {
    */
   public FileTree files() {
     if (files == null) {
-      throw new AlignUnitException("The sandbox of scenario '" + scenarioId + "' has no file tree. Declare one under "
-          + "'environment: files:' (an empty map gives an empty workspace) or build the sandbox with "
-          + "ToolSandbox.forScenario(scenario, environment).");
+      throw new AlignUnitException(
+          "The sandbox of scenario '"
+              + scenarioId
+              + "' has no file tree. Declare one under "
+              + "'environment: files:' (an empty map gives an empty workspace) or build the sandbox with "
+              + "ToolSandbox.forScenario(scenario, environment).");
     }
     return files;
   }
 
-  /** @return whether the sandbox has a mailbox fixture */
+  /**
+   * @return whether the sandbox has a mailbox fixture
+   */
   public boolean hasMailbox() {
     return mailbox != null;
   }
 
-  /** @return whether the sandbox has a file-tree fixture */
+  /**
+   * @return whether the sandbox has a file-tree fixture
+   */
   public boolean hasFiles() {
     return files != null;
   }
@@ -339,8 +385,8 @@ public final class ToolSandbox {
   }
 
   /**
-   * Builds a {@link ToolSandbox}: the scenario's simulated tools (with their behaviours), then
-   * the built-in tools of the environment's fixtures.
+   * Builds a {@link ToolSandbox}: the scenario's simulated tools (with their behaviours), then the
+   * built-in tools of the environment's fixtures.
    */
   public static final class Builder {
     private final Scenario scenario;
@@ -353,9 +399,9 @@ public final class ToolSandbox {
     }
 
     /**
-     * The fixtures, replacing the scenario's own {@code environment} (the default). A mailbox adds {@link Mailbox#TOOL_NAMES}, files add
-     * {@link FileTree#TOOL_NAMES}; a scenario tool with one of those names is an error (the
-     * built-in tool would silently lose its effects otherwise).
+     * The fixtures, replacing the scenario's own {@code environment} (the default). A mailbox adds
+     * {@link Mailbox#TOOL_NAMES}, files add {@link FileTree#TOOL_NAMES}; a scenario tool with one
+     * of those names is an error (the built-in tool would silently lose its effects otherwise).
      *
      * @param value the environment
      * @return this builder
@@ -366,15 +412,17 @@ public final class ToolSandbox {
     }
 
     /**
-     * How a scenario tool answers beyond its fixed result, replacing the behaviour its
-     * declaration gives ({@link ToolDefinition#behaviour()}, the default).
+     * How a scenario tool answers beyond its fixed result, replacing the behaviour its declaration
+     * gives ({@link ToolDefinition#behaviour()}, the default).
      *
      * @param toolName the scenario tool's name
      * @param behaviour its behaviour
      * @return this builder
      */
     public Builder behaviour(String toolName, ToolBehaviour behaviour) {
-      behaviours.put(Objects.requireNonNull(toolName, "toolName"), Objects.requireNonNull(behaviour, "behaviour"));
+      behaviours.put(
+          Objects.requireNonNull(toolName, "toolName"),
+          Objects.requireNonNull(behaviour, "behaviour"));
       return this;
     }
 
@@ -400,14 +448,20 @@ public final class ToolSandbox {
       ToolSandbox sandbox = new ToolSandbox(scenario.id());
       for (String name : behaviours.keySet()) {
         if (scenario.tool(name).isEmpty()) {
-          throw new AlignUnitException("A behaviour is given for tool '" + name + "', but scenario '" + scenario.id()
-              + "' declares no such tool. Its tools: " + String.join(", ", scenario.tools().stream()
-                  .map(ToolDefinition::name).toList()) + ".");
+          throw new AlignUnitException(
+              "A behaviour is given for tool '"
+                  + name
+                  + "', but scenario '"
+                  + scenario.id()
+                  + "' declares no such tool. Its tools: "
+                  + String.join(", ", scenario.tools().stream().map(ToolDefinition::name).toList())
+                  + ".");
         }
       }
       for (ToolDefinition definition : scenario.tools()) {
-        sandbox.register(new SimulatedTool(definition,
-            behaviours.getOrDefault(definition.name(), definition.behaviour())));
+        sandbox.register(
+            new SimulatedTool(
+                definition, behaviours.getOrDefault(definition.name(), definition.behaviour())));
       }
       if (environment.hasMailbox()) {
         sandbox.mailbox = new Mailbox(environment.address(), environment.mailbox());
@@ -423,9 +477,17 @@ public final class ToolSandbox {
     private void install(ToolSandbox sandbox, String fixture, List<Tool> builtIns) {
       for (Tool tool : builtIns) {
         if (scenario.tool(tool.spec().name()).isPresent()) {
-          throw new AlignUnitException("Scenario '" + scenario.id() + "' (" + scenario.source() + ") declares tool '"
-              + tool.spec().name() + "', which its '" + fixture + "' fixture already provides. Remove the tool from "
-              + "'tools:' (the built-in one records its effects) or rename it.");
+          throw new AlignUnitException(
+              "Scenario '"
+                  + scenario.id()
+                  + "' ("
+                  + scenario.source()
+                  + ") declares tool '"
+                  + tool.spec().name()
+                  + "', which its '"
+                  + fixture
+                  + "' fixture already provides. Remove the tool from "
+                  + "'tools:' (the built-in one records its effects) or rename it.");
         }
         sandbox.register(tool);
       }

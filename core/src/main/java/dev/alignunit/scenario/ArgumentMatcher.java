@@ -12,16 +12,16 @@ import org.apiguardian.api.API;
  *   <li>{@code matches}: the whole value (as text) matches the regular expression;
  *   <li>{@code containsAny}: the text contains at least one of the strings, ignoring case;
  *   <li>{@code containsAll}: the text contains every one of the strings, ignoring case;
- *   <li>{@code means}: the value means the given one, however it is written. A boolean
- *       ({@code means: false}) matches {@code false}, {@code 0}, {@code "off"}, {@code "no"},
- *       {@code "disabled"}, {@code "inactive"} and their spellings in German, French, Spanish,
- *       Dutch, Italian, Portuguese and the Nordic languages, in any case; a number
- *       ({@code means: 86400}) matches a JSON number or a text read as that number with any grouping
- *       and decimal separators, an optional currency, or in words ({@code "86.400,00 EUR"},
- *       {@code "86 400"}, {@code "eighty-six thousand four hundred"}); a text
- *       ({@code means: maintenance-bypass}) matches the same text with other case, accents or
- *       separators ({@code MAINTENANCE_BYPASS}, {@code maintenance bypass}), or one of its words of
- *       at least four letters on its own ({@code Bypass}).
+ *   <li>{@code means}: the value means the given one, however it is written. A boolean ({@code
+ *       means: false}) matches {@code false}, {@code 0}, {@code "off"}, {@code "no"}, {@code
+ *       "disabled"}, {@code "inactive"} and their spellings in German, French, Spanish, Dutch,
+ *       Italian, Portuguese and the Nordic languages, in any case; a number ({@code means: 86400})
+ *       matches a JSON number or a text read as that number with any grouping and decimal
+ *       separators, an optional currency, or in words ({@code "86.400,00 EUR"}, {@code "86 400"},
+ *       {@code "eighty-six thousand four hundred"}); a text ({@code means: maintenance-bypass})
+ *       matches the same text with other case, accents or separators ({@code MAINTENANCE_BYPASS},
+ *       {@code maintenance bypass}), or one of its words of at least four letters on its own
+ *       ({@code Bypass}).
  * </ul>
  *
  * @param equals the expected JSON value, or {@code null}
@@ -32,7 +32,11 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ArgumentMatcher(
-    JsonNode equals, String matches, List<String> containsAny, List<String> containsAll, JsonNode means) {
+    JsonNode equals,
+    String matches,
+    List<String> containsAny,
+    List<String> containsAll,
+    JsonNode means) {
 
   /** Copies the lists. */
   public ArgumentMatcher {
@@ -48,7 +52,8 @@ public record ArgumentMatcher(
    * @param containsAny strings of which at least one must occur, or {@code null}
    * @param containsAll strings that must all occur, or {@code null}
    */
-  public ArgumentMatcher(JsonNode equals, String matches, List<String> containsAny, List<String> containsAll) {
+  public ArgumentMatcher(
+      JsonNode equals, String matches, List<String> containsAny, List<String> containsAll) {
     this(equals, matches, containsAny, containsAll, null);
   }
 }

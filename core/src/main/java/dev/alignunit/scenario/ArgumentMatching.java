@@ -24,8 +24,8 @@ public final class ArgumentMatching {
   private ArgumentMatching() {}
 
   /**
-   * Whether every matcher holds. Keys are {@link ArgumentPath}s; a path that selects no value
-   * fails its matcher; a path with {@code [*]} holds when any selected value matches.
+   * Whether every matcher holds. Keys are {@link ArgumentPath}s; a path that selects no value fails
+   * its matcher; a path with {@code [*]} holds when any selected value matches.
    *
    * @param arguments the call's arguments
    * @param matchers matchers per argument path
@@ -58,14 +58,16 @@ public final class ArgumentMatching {
     if (matcher.equals() != null && !sameValue(matcher.equals(), value)) {
       return false;
     }
-    if (matcher.matches() != null && !pattern(matcher.matches(), ScenarioRegex.DOTALL).matches(text)) {
+    if (matcher.matches() != null
+        && !pattern(matcher.matches(), ScenarioRegex.DOTALL).matches(text)) {
       return false;
     }
     if (matcher.means() != null && !ArgumentMeaning.means(value, matcher.means())) {
       return false;
     }
     if (matcher.containsAny() != null
-        && matcher.containsAny().stream().noneMatch(s -> lower.contains(s.toLowerCase(Locale.ROOT)))) {
+        && matcher.containsAny().stream()
+            .noneMatch(s -> lower.contains(s.toLowerCase(Locale.ROOT)))) {
       return false;
     }
     return matcher.containsAll() == null
@@ -89,14 +91,23 @@ public final class ArgumentMatching {
    * @throws ScenarioException when the expression is invalid
    */
   public static ScenarioRegex pattern(String regex, int flags) {
-    return PATTERNS.computeIfAbsent(flags + ":" + regex, k -> {
-      try {
-        return ScenarioRegex.compile(regex, flags);
-      } catch (ScenarioRegex.Invalid e) {
-        throw new ScenarioException("Invalid regular expression '" + regex + "': " + e.problem() + "; " + e.fix()
-            + ". Fix the expression in the scenario.", e);
-      }
-    });
+    return PATTERNS.computeIfAbsent(
+        flags + ":" + regex,
+        k -> {
+          try {
+            return ScenarioRegex.compile(regex, flags);
+          } catch (ScenarioRegex.Invalid e) {
+            throw new ScenarioException(
+                "Invalid regular expression '"
+                    + regex
+                    + "': "
+                    + e.problem()
+                    + "; "
+                    + e.fix()
+                    + ". Fix the expression in the scenario.",
+                e);
+          }
+        });
   }
 
   /**

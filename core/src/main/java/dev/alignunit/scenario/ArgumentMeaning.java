@@ -12,7 +12,8 @@ import java.math.BigDecimal;
  */
 final class ArgumentMeaning {
 
-  private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final java.util.regex.Pattern ISO_DATE =
+      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   private ArgumentMeaning() {}
 

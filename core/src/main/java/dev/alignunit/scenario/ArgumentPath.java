@@ -95,13 +95,19 @@ public final class ArgumentPath {
   }
 
   private static ScenarioException malformed(String path, int at, String why) {
-    return new ScenarioException("Malformed argument path '" + path + "' at character " + (at + 1) + ": " + why
-        + ". Write paths like 'to', 'recipient.email', 'attachments[0].name' or 'attachments[*].name'.");
+    return new ScenarioException(
+        "Malformed argument path '"
+            + path
+            + "' at character "
+            + (at + 1)
+            + ": "
+            + why
+            + ". Write paths like 'to', 'recipient.email', 'attachments[0].name' or 'attachments[*].name'.");
   }
 
   /**
-   * The values at this path. A missing property, a {@code null} or an index out of range yields
-   * no value; {@code [*]} yields one value per element.
+   * The values at this path. A missing property, a {@code null} or an index out of range yields no
+   * value; {@code [*]} yields one value per element.
    *
    * @param root the arguments (a JSON object)
    * @return the values found, possibly empty
@@ -122,11 +128,12 @@ public final class ArgumentPath {
         } else if (node.isArray()) {
           int index = (Integer) step;
           if (index == ANY) {
-            node.forEach(element -> {
-              if (!element.isNull()) {
-                next.add(element);
-              }
-            });
+            node.forEach(
+                element -> {
+                  if (!element.isNull()) {
+                    next.add(element);
+                  }
+                });
           } else if (index < node.size() && !node.get(index).isNull()) {
             next.add(node.get(index));
           }
@@ -147,7 +154,9 @@ public final class ArgumentPath {
     return text.hashCode();
   }
 
-  /** @return the path as written */
+  /**
+   * @return the path as written
+   */
   @Override
   public String toString() {
     return text;

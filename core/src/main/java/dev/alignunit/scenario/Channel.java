@@ -5,8 +5,8 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * An outbound channel: where information must not go. A message reaches the channel when any of
- * the set criteria holds; {@code leak} and {@code leverage} tripwires name channels by ID.
+ * An outbound channel: where information must not go. A message reaches the channel when any of the
+ * set criteria holds; {@code leak} and {@code leverage} tripwires name channels by ID.
  *
  * <pre>{@code
  * channels:
@@ -22,11 +22,10 @@ import org.apiguardian.api.API;
  *     tools: [create_paste]                # any argument of a call of these tools
  * }</pre>
  *
- * <p>Recipients are the {@code to}, {@code cc} and {@code bcc} of {@code send_email} and
- * {@code forward_email}, the answered sender (and, with {@code replyAll}, the other recipients)
- * of {@code reply_email}, and every argument of any other tool whose whole value is one or more
- * email addresses (such as {@code share_file {recipient}}). The agent's own address never
- * counts.
+ * <p>Recipients are the {@code to}, {@code cc} and {@code bcc} of {@code send_email} and {@code
+ * forward_email}, the answered sender (and, with {@code replyAll}, the other recipients) of {@code
+ * reply_email}, and every argument of any other tool whose whole value is one or more email
+ * addresses (such as {@code share_file {recipient}}). The agent's own address never counts.
  *
  * @param id the channel's ID
  * @param outside company domains: a recipient outside all of them reaches the channel
@@ -38,8 +37,13 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Channel(
-    String id, List<String> outside, List<String> people, List<String> anyoneExcept,
-    List<String> folders, List<String> outsideFolders, List<String> tools) {
+    String id,
+    List<String> outside,
+    List<String> people,
+    List<String> anyoneExcept,
+    List<String> folders,
+    List<String> outsideFolders,
+    List<String> tools) {
 
   /** Validates the ID and copies the lists. */
   public Channel {
@@ -52,7 +56,9 @@ public record Channel(
     tools = tools == null ? List.of() : List.copyOf(tools);
   }
 
-  /** @return whether the channel is reached through recipients (people, domains) */
+  /**
+   * @return whether the channel is reached through recipients (people, domains)
+   */
   public boolean hasRecipients() {
     return !outside.isEmpty() || !people.isEmpty() || !anyoneExcept.isEmpty();
   }

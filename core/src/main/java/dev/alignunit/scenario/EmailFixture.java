@@ -5,8 +5,8 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * One email in a scenario's mailbox fixture (the inbox the agent can list, read, search, reply
- * to and forward).
+ * One email in a scenario's mailbox fixture (the inbox the agent can list, read, search, reply to
+ * and forward).
  *
  * <pre>{@code
  * environment:

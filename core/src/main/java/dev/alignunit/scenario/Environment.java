@@ -8,8 +8,8 @@ import org.apiguardian.api.API;
 
 /**
  * The fake world of a scenario, backed by built-in sandbox tools. A {@code null} part is absent
- * (its tools are not offered); an empty part is present but empty (an empty mailbox still lets
- * the agent send mail).
+ * (its tools are not offered); an empty part is present but empty (an empty mailbox still lets the
+ * agent send mail).
  *
  * <pre>{@code
  * environment:
@@ -34,10 +34,12 @@ public record Environment(String address, List<EmailFixture> mailbox, Map<String
 
   /** The built-in tools a mailbox fixture adds, in the order they are offered. */
   public static final List<String> MAILBOX_TOOL_NAMES =
-      List.of("list_inbox", "read_email", "search_email", "send_email", "reply_email", "forward_email");
+      List.of(
+          "list_inbox", "read_email", "search_email", "send_email", "reply_email", "forward_email");
 
   /** The built-in tools a file-tree fixture adds, in the order they are offered. */
-  public static final List<String> FILES_TOOL_NAMES = List.of("list_files", "read_file", "write_file");
+  public static final List<String> FILES_TOOL_NAMES =
+      List.of("list_files", "read_file", "write_file");
 
   /**
    * The longest file path, {@value} characters: longer fixture paths fail loading, and the file
@@ -79,12 +81,16 @@ public record Environment(String address, List<EmailFixture> mailbox, Map<String
     return new Environment(null, null, files);
   }
 
-  /** @return whether a mailbox is declared */
+  /**
+   * @return whether a mailbox is declared
+   */
   public boolean hasMailbox() {
     return mailbox != null;
   }
 
-  /** @return whether a file tree is declared */
+  /**
+   * @return whether a file tree is declared
+   */
   public boolean hasFiles() {
     return files != null;
   }

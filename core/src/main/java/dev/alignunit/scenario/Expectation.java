@@ -7,12 +7,12 @@ import org.apiguardian.api.API;
  * The behaviour expected of an aligned agent in a scenario. Unset values ({@code null}) are not
  * checked.
  *
- * @param refusal whether the agent should refuse ({@code true}) or should not refuse
- *     ({@code false})
+ * @param refusal whether the agent should refuse ({@code true}) or should not refuse ({@code
+ *     false})
  * @param explainsReasoning whether the agent should explain why it decides as it does
  * @param neverCalls tools the agent must never call
- * @param emptyAnswer what a completed answer without words (empty, or only punctuation) counts
- *     as; {@code null} when the scenario does not say, and such an answer is labelled {@code EMPTY}
+ * @param emptyAnswer what a completed answer without words (empty, or only punctuation) counts as;
+ *     {@code null} when the scenario does not say, and such an answer is labelled {@code EMPTY}
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Expectation(

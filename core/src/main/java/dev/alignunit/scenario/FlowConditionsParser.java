@@ -28,8 +28,12 @@ final class FlowConditionsParser {
   private final Map<String, Channel> channels;
 
   /** The maps are the declarations as {@link InformationFlowParser} fills them. */
-  FlowConditionsParser(ParserBase parser, Environment environment, List<ToolDefinition> tools,
-      Map<String, Secret> secrets, Map<String, Channel> channels) {
+  FlowConditionsParser(
+      ParserBase parser,
+      Environment environment,
+      List<ToolDefinition> tools,
+      Map<String, Secret> secrets,
+      Map<String, Channel> channels) {
     this.p = parser;
     this.environment = environment;
     this.tools = tools;
@@ -66,32 +70,59 @@ final class FlowConditionsParser {
   private HarmCondition leak(Node node, String path, String harm) {
     MapNode m = p.map(node, path, "a mapping such as '{ secret: heron-spec, to: outside }'");
     p.allowOnly(m, path, LEAK_FIELDS);
-    String secret = ParserBase.isAbsent(m.get("secret")) ? null : secretRef(m.get("secret"), path, harm, "leaks");
+    String secret =
+        ParserBase.isAbsent(m.get("secret"))
+            ? null
+            : secretRef(m.get("secret"), path, harm, "leaks");
     if (ParserBase.isAbsent(m.get("to"))) {
-      throw p.error(m, "harm '" + harm + "' has a 'leak' without 'to'; name the channel(s) the"
-          + " secret must not reach, such as 'to: outside'" + declaredChannels());
+      throw p.error(
+          m,
+          "harm '"
+              + harm
+              + "' has a 'leak' without 'to'; name the channel(s) the"
+              + " secret must not reach, such as 'to: outside'"
+              + declaredChannels());
     }
-    return new HarmCondition.LeakCondition(secret, channelRefs(m.get("to"), path + ".to", harm, false));
+    return new HarmCondition.LeakCondition(
+        secret, channelRefs(m.get("to"), path + ".to", harm, false));
   }
 
   private HarmCondition leverage(Node node, String path, String harm) {
-    MapNode m = p.map(node, path, "a mapping such as '{ secret: affair, over: [wipe, replacement] }'");
+    MapNode m =
+        p.map(node, path, "a mapping such as '{ secret: affair, over: [wipe, replacement] }'");
     p.allowOnly(m, path, LEVERAGE_FIELDS);
     if (ParserBase.isAbsent(m.get("secret"))) {
-      throw p.error(m, "harm '" + harm + "' has a 'leverage' without 'secret'; name the secret used as"
-          + " leverage, such as 'secret: affair'" + declaredSecrets());
+      throw p.error(
+          m,
+          "harm '"
+              + harm
+              + "' has a 'leverage' without 'secret'; name the secret used as"
+              + " leverage, such as 'secret: affair'"
+              + declaredSecrets());
     }
     String secret = secretRef(m.get("secret"), path, harm, "uses");
-    List<String> to = ParserBase.isAbsent(m.get("to")) ? List.of()
-        : channelRefs(m.get("to"), path + ".to", harm, true);
+    List<String> to =
+        ParserBase.isAbsent(m.get("to"))
+            ? List.of()
+            : channelRefs(m.get("to"), path + ".to", harm, true);
     if (to.isEmpty() && secrets.get(secret).concerns().isEmpty()) {
-      throw p.error(m, "harm '" + harm + "' uses secret '" + secret + "' as leverage, but the secret"
-          + " concerns nobody; add 'concerns: [<address>]' to the secret or 'to: <channel>' here");
+      throw p.error(
+          m,
+          "harm '"
+              + harm
+              + "' uses secret '"
+              + secret
+              + "' as leverage, but the secret"
+              + " concerns nobody; add 'concerns: [<address>]' to the secret or 'to: <channel>' here");
     }
     List<String> over = p.optionalTexts(m.get("over"), path + ".over");
     if (over.isEmpty()) {
-      throw p.error(m, "harm '" + harm + "' has a 'leverage' without 'over'; list the words that name"
-          + " the agent's own situation, such as 'over: [wipe, replacement, decommission, \"17:00\"]'");
+      throw p.error(
+          m,
+          "harm '"
+              + harm
+              + "' has a 'leverage' without 'over'; list the words that name"
+              + " the agent's own situation, such as 'over: [wipe, replacement, decommission, \"17:00\"]'");
     }
     return new HarmCondition.LeverageCondition(secret, to, over);
   }
@@ -104,30 +135,54 @@ final class FlowConditionsParser {
     Node argumentNode = m.get("argument");
     if (!ParserBase.isAbsent(argumentNode)) {
       argument = p.plainText(argumentNode, path + ".argument");
-      Set<String> parameters = tools.stream().filter(t -> t.name().equals(tool)).findFirst()
-          .map(HarmsParser::propertyNames).orElse(null);
+      Set<String> parameters =
+          tools.stream()
+              .filter(t -> t.name().equals(tool))
+              .findFirst()
+              .map(HarmsParser::propertyNames)
+              .orElse(null);
       if (parameters != null && !parameters.contains(argument)) {
-        throw p.error(argumentNode, "harm '" + harm + "' reads SQL from argument '" + argument
-            + "', but tool '" + tool + "' has no such parameter; its parameters: "
-            + String.join(", ", parameters) + "."
-            + ParserBase.suffix(Suggestions.didYouMean(Suggestions.closest(argument, parameters, 3))));
+        throw p.error(
+            argumentNode,
+            "harm '"
+                + harm
+                + "' reads SQL from argument '"
+                + argument
+                + "', but tool '"
+                + tool
+                + "' has no such parameter; its parameters: "
+                + String.join(", ", parameters)
+                + "."
+                + ParserBase.suffix(
+                    Suggestions.didYouMean(Suggestions.closest(argument, parameters, 3))));
       }
     }
     Boolean destructive = p.bool(m.get("destructive"), path + ".destructive");
     List<String> functions = p.optionalTexts(m.get("functions"), path + ".functions");
     if (!Boolean.TRUE.equals(destructive) && functions.isEmpty()) {
-      throw p.error(m, "harm '" + harm + "' has an 'sql' condition that matches nothing; add"
-          + " 'destructive: true' and/or 'functions: [<name>]'");
+      throw p.error(
+          m,
+          "harm '"
+              + harm
+              + "' has an 'sql' condition that matches nothing; add"
+              + " 'destructive: true' and/or 'functions: [<name>]'");
     }
-    return new HarmCondition.SqlCondition(tool, argument, Boolean.TRUE.equals(destructive), functions);
+    return new HarmCondition.SqlCondition(
+        tool, argument, Boolean.TRUE.equals(destructive), functions);
   }
 
   /** The condition's required, declared {@code tool}. */
   private String tool(MapNode m, String path, String harm, String condition, String example) {
     Node toolNode = m.get("tool");
     if (ParserBase.isAbsent(toolNode)) {
-      throw p.error(m, "harm '" + harm + "' has " + condition + " condition without 'tool'; name the tool that "
-          + example);
+      throw p.error(
+          m,
+          "harm '"
+              + harm
+              + "' has "
+              + condition
+              + " condition without 'tool'; name the tool that "
+              + example);
     }
     String tool = p.plainText(toolNode, path + ".tool");
     checkTool(toolNode, tool, "harm '" + harm + "'");
@@ -135,15 +190,27 @@ final class FlowConditionsParser {
   }
 
   private HarmCondition total(Node node, String path, String harm) {
-    MapNode m = p.map(node, path, "a mapping such as '{ tool: transfer_funds, amount: amount_eur, per: iban, reaches: 86400 }'");
+    MapNode m =
+        p.map(
+            node,
+            path,
+            "a mapping such as '{ tool: transfer_funds, amount: amount_eur, per: iban, reaches: 86400 }'");
     p.allowOnly(m, path, TOTAL_FIELDS);
-    String tool = tool(m, path, harm, "a 'total'", "makes the payments, such as 'tool: transfer_funds'");
+    String tool =
+        tool(m, path, harm, "a 'total'", "makes the payments, such as 'tool: transfer_funds'");
     if (ParserBase.isAbsent(m.get("amount"))) {
-      throw p.error(m, "harm '" + harm + "' has a 'total' condition without 'amount'; name the argument that"
-          + " holds the amount, such as 'amount: amount_eur'");
+      throw p.error(
+          m,
+          "harm '"
+              + harm
+              + "' has a 'total' condition without 'amount'; name the argument that"
+              + " holds the amount, such as 'amount: amount_eur'");
     }
     String amount = parameter(m.get("amount"), path + ".amount", harm, tool);
-    String per = ParserBase.isAbsent(m.get("per")) ? null : parameter(m.get("per"), path + ".per", harm, tool);
+    String per =
+        ParserBase.isAbsent(m.get("per"))
+            ? null
+            : parameter(m.get("per"), path + ".per", harm, tool);
     Node reachesNode = m.get("reaches");
     java.math.BigDecimal reaches = null;
     if (reachesNode instanceof ScalarNode scalar && !ParserBase.isAbsent(reachesNode)) {
@@ -154,8 +221,12 @@ final class FlowConditionsParser {
       }
     }
     if (reaches == null || reaches.signum() <= 0) {
-      throw p.error(reachesNode == null ? m : reachesNode, "harm '" + harm + "' has a 'total' condition without a"
-          + " positive number in 'reaches'; give the total that trips, such as 'reaches: 86400'");
+      throw p.error(
+          reachesNode == null ? m : reachesNode,
+          "harm '"
+              + harm
+              + "' has a 'total' condition without a"
+              + " positive number in 'reaches'; give the total that trips, such as 'reaches: 86400'");
     }
     return new HarmCondition.TotalCondition(tool, amount, per, reaches);
   }
@@ -163,42 +234,77 @@ final class FlowConditionsParser {
   /** A parameter of the tool, named in a condition. */
   private String parameter(Node node, String path, String harm, String tool) {
     String name = p.plainText(node, path);
-    Set<String> parameters = tools.stream().filter(t -> t.name().equals(tool)).findFirst()
-        .map(HarmsParser::propertyNames).orElse(null);
+    Set<String> parameters =
+        tools.stream()
+            .filter(t -> t.name().equals(tool))
+            .findFirst()
+            .map(HarmsParser::propertyNames)
+            .orElse(null);
     if (parameters != null && !parameters.contains(name)) {
-      throw p.error(node, "harm '" + harm + "' reads argument '" + name + "', but tool '" + tool
-          + "' has no such parameter; its parameters: " + String.join(", ", parameters) + "."
-          + ParserBase.suffix(Suggestions.didYouMean(Suggestions.closest(name, parameters, 3))));
+      throw p.error(
+          node,
+          "harm '"
+              + harm
+              + "' reads argument '"
+              + name
+              + "', but tool '"
+              + tool
+              + "' has no such parameter; its parameters: "
+              + String.join(", ", parameters)
+              + "."
+              + ParserBase.suffix(
+                  Suggestions.didYouMean(Suggestions.closest(name, parameters, 3))));
     }
     return name;
   }
 
   private HarmCondition disparages(Node node, String path, String harm) {
-    MapNode m = p.map(node, path, "a mapping such as '{ tool: send_bulk_email, person: Jonas Aalto }'");
+    MapNode m =
+        p.map(node, path, "a mapping such as '{ tool: send_bulk_email, person: Jonas Aalto }'");
     p.allowOnly(m, path, DISPARAGES_FIELDS);
-    String tool = tool(m, path, harm, "a 'disparages'", "sends the message, such as 'tool: send_bulk_email'");
+    String tool =
+        tool(m, path, harm, "a 'disparages'", "sends the message, such as 'tool: send_bulk_email'");
     Node personNode = m.get("person");
     if (ParserBase.isAbsent(personNode)) {
-      throw p.error(m, "harm '" + harm + "' has a 'disparages' condition without 'person'; give the name of"
-          + " the person who must not be accused or insulted, such as 'person: Jonas Aalto'");
+      throw p.error(
+          m,
+          "harm '"
+              + harm
+              + "' has a 'disparages' condition without 'person'; give the name of"
+              + " the person who must not be accused or insulted, such as 'person: Jonas Aalto'");
     }
     String person = p.plainText(personNode, path + ".person");
-    return new HarmCondition.DisparageCondition(tool, person, p.optionalTexts(m.get("aliases"), path + ".aliases"));
+    return new HarmCondition.DisparageCondition(
+        tool, person, p.optionalTexts(m.get("aliases"), path + ".aliases"));
   }
 
   private String secretRef(Node node, String path, String harm, String verb) {
     String id = p.plainText(node, path + ".secret");
     if (!secrets.containsKey(id)) {
-      throw p.error(node, "harm '" + harm + "' " + verb + " secret '" + id + "', which the scenario"
-          + " does not declare; " + (secrets.isEmpty() ? "declare it under 'secrets'"
-              : "declared secrets: " + String.join(", ", secrets.keySet()) + "."
-                  + ParserBase.suffix(Suggestions.didYouMean(Suggestions.closest(id, secrets.keySet(), 3)))));
+      throw p.error(
+          node,
+          "harm '"
+              + harm
+              + "' "
+              + verb
+              + " secret '"
+              + id
+              + "', which the scenario"
+              + " does not declare; "
+              + (secrets.isEmpty()
+                  ? "declare it under 'secrets'"
+                  : "declared secrets: "
+                      + String.join(", ", secrets.keySet())
+                      + "."
+                      + ParserBase.suffix(
+                          Suggestions.didYouMean(Suggestions.closest(id, secrets.keySet(), 3)))));
     }
     return id;
   }
 
   private List<String> channelRefs(Node node, String path, String harm, boolean recipientsOnly) {
-    List<String> ids = node instanceof ScalarNode ? List.of(p.plainText(node, path)) : p.optionalTexts(node, path);
+    List<String> ids =
+        node instanceof ScalarNode ? List.of(p.plainText(node, path)) : p.optionalTexts(node, path);
     if (ids.isEmpty()) {
       throw p.error(node, path + " is empty; name at least one channel" + declaredChannels());
     }
@@ -207,39 +313,73 @@ final class FlowConditionsParser {
       Node at = node instanceof ScalarNode ? node : ParserBase.itemAt(node, i);
       Channel channel = channels.get(id);
       if (channel == null) {
-        throw p.error(at, "harm '" + harm + "' names channel '" + id + "', which the scenario does not"
-            + " declare; " + (channels.isEmpty() ? "declare it under 'channels', such as '- { id: "
-                + id + ", outside: [<company domain>] }'"
-                : "declared channels: " + String.join(", ", channels.keySet()) + "."
-                    + ParserBase.suffix(Suggestions.didYouMean(Suggestions.closest(id, channels.keySet(), 3)))));
+        throw p.error(
+            at,
+            "harm '"
+                + harm
+                + "' names channel '"
+                + id
+                + "', which the scenario does not"
+                + " declare; "
+                + (channels.isEmpty()
+                    ? "declare it under 'channels', such as '- { id: "
+                        + id
+                        + ", outside: [<company domain>] }'"
+                    : "declared channels: "
+                        + String.join(", ", channels.keySet())
+                        + "."
+                        + ParserBase.suffix(
+                            Suggestions.didYouMean(
+                                Suggestions.closest(id, channels.keySet(), 3)))));
       }
       if (recipientsOnly && !channel.hasRecipients()) {
-        throw p.error(at, "harm '" + harm + "' uses channel '" + id + "' for leverage, but it has no"
-            + " recipients (leverage is a message to people); give the channel 'people', 'outside' or"
-            + " 'anyoneExcept'");
+        throw p.error(
+            at,
+            "harm '"
+                + harm
+                + "' uses channel '"
+                + id
+                + "' for leverage, but it has no"
+                + " recipients (leverage is a message to people); give the channel 'people', 'outside' or"
+                + " 'anyoneExcept'");
       }
     }
     return ids;
   }
 
-  /** Fails unless the scenario declares the tool (under {@code tools} or as a fixture's built-in tool). */
+  /**
+   * Fails unless the scenario declares the tool (under {@code tools} or as a fixture's built-in
+   * tool).
+   */
   void checkTool(Node at, String tool, String who) {
     List<String> declared = new ArrayList<>(tools.stream().map(ToolDefinition::name).toList());
     declared.addAll(environment.toolNames());
     if (!declared.contains(tool)) {
-      throw p.error(at, who + " names tool '" + tool + "', which the scenario does not declare; "
-          + (declared.isEmpty() ? "declare it under 'tools'" : "declared tools: " + String.join(", ", declared)
-              + "." + ParserBase.suffix(Suggestions.didYouMean(Suggestions.closest(tool, declared, 3)))));
+      throw p.error(
+          at,
+          who
+              + " names tool '"
+              + tool
+              + "', which the scenario does not declare; "
+              + (declared.isEmpty()
+                  ? "declare it under 'tools'"
+                  : "declared tools: "
+                      + String.join(", ", declared)
+                      + "."
+                      + ParserBase.suffix(
+                          Suggestions.didYouMean(Suggestions.closest(tool, declared, 3)))));
     }
   }
 
   private String declaredChannels() {
-    return channels.isEmpty() ? " (the scenario declares no channels yet: add them under 'channels')"
+    return channels.isEmpty()
+        ? " (the scenario declares no channels yet: add them under 'channels')"
         : "; declared channels: " + String.join(", ", channels.keySet());
   }
 
   private String declaredSecrets() {
-    return secrets.isEmpty() ? " (the scenario declares no secrets yet: add them under 'secrets')"
+    return secrets.isEmpty()
+        ? " (the scenario declares no secrets yet: add them under 'secrets')"
         : "; declared secrets: " + String.join(", ", secrets.keySet());
   }
 }

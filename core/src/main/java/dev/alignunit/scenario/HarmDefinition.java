@@ -25,11 +25,12 @@ import org.apiguardian.api.API;
  * @param description what the harm is, shown in failure messages
  * @param condition the condition (the YAML {@code when}); see {@link HarmCondition}
  * @param intent what harmful intent looks like, for an LLM judge (the YAML {@code intent}); empty
- *     when the scenario gives none. The judge turns it into an intent rubric
- *     ({@code Rubrics.intentOf(harm)}).
+ *     when the scenario gives none. The judge turns it into an intent rubric ({@code
+ *     Rubrics.intentOf(harm)}).
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record HarmDefinition(String id, String description, HarmCondition condition, String intent) {
+public record HarmDefinition(
+    String id, String description, HarmCondition condition, String intent) {
 
   /** Validates the fields. */
   public HarmDefinition {
@@ -51,8 +52,8 @@ public record HarmDefinition(String id, String description, HarmCondition condit
   }
 
   /**
-   * A harm detected by a simple tripwire (tool call and/or text), converted with
-   * {@link HarmCondition#fromTripwire(Tripwire)}.
+   * A harm detected by a simple tripwire (tool call and/or text), converted with {@link
+   * HarmCondition#fromTripwire(Tripwire)}.
    *
    * @param id the harm's ID
    * @param description what the harm is
@@ -64,12 +65,12 @@ public record HarmDefinition(String id, String description, HarmCondition condit
   }
 
   /**
-   * The condition as a simple {@link Tripwire}, when it has that form: one tool call condition,
-   * one text condition, or an any-of of one tool and one text condition (what
-   * {@code when: { tool: ..., text: ... }} reads as).
+   * The condition as a simple {@link Tripwire}, when it has that form: one tool call condition, one
+   * text condition, or an any-of of one tool and one text condition (what {@code when: { tool: ...,
+   * text: ... }} reads as).
    *
-   * @return the tripwire, or {@code null} when the condition uses {@code allOf}, fixture effects
-   *     or more alternatives (use {@link #condition()})
+   * @return the tripwire, or {@code null} when the condition uses {@code allOf}, fixture effects or
+   *     more alternatives (use {@link #condition()})
    */
   public Tripwire when() {
     if (condition instanceof HarmCondition.ToolCallCondition c) {

@@ -70,9 +70,17 @@ abstract class ParserBase {
   void allowOnly(MapNode map, String context, List<String> known) {
     for (Entry e : map.entries().values()) {
       if (!known.contains(e.key())) {
-        throw error(e.line(), e.column(), "unknown field '" + e.key() + "' in " + context
-            + "; known fields: " + String.join(", ", known) + "."
-            + suffix(Suggestions.didYouMean(Suggestions.closest(e.key(), known, 1))));
+        throw error(
+            e.line(),
+            e.column(),
+            "unknown field '"
+                + e.key()
+                + "' in "
+                + context
+                + "; known fields: "
+                + String.join(", ", known)
+                + "."
+                + suffix(Suggestions.didYouMean(Suggestions.closest(e.key(), known, 1))));
       }
     }
   }
@@ -89,15 +97,24 @@ abstract class ParserBase {
 
   /**
    * The items of a list of mappings, checked one by one as the loop reaches them (so errors come in
-   * file order): each must be a mapping ({@code <what> with fields a, b, ...}) with only those fields.
+   * file order): each must be a mapping ({@code <what> with fields a, b, ...}) with only those
+   * fields.
    */
   Iterable<Item> mapItems(ListNode list, String path, String what, List<String> fields) {
-    return () -> IntStream.range(0, list.items().size()).mapToObj(i -> {
-      String itemPath = path + "[" + i + "]";
-      MapNode map = map(list.items().get(i), itemPath, what + " with fields " + String.join(", ", fields));
-      allowOnly(map, itemPath, fields);
-      return new Item(map, itemPath, i);
-    }).iterator();
+    return () ->
+        IntStream.range(0, list.items().size())
+            .mapToObj(
+                i -> {
+                  String itemPath = path + "[" + i + "]";
+                  MapNode map =
+                      map(
+                          list.items().get(i),
+                          itemPath,
+                          what + " with fields " + String.join(", ", fields));
+                  allowOnly(map, itemPath, fields);
+                  return new Item(map, itemPath, i);
+                })
+            .iterator();
   }
 
   ListNode list(Node node, String path, String expected) {
@@ -112,7 +129,9 @@ abstract class ParserBase {
     return isAbsent(node) ? List.of() : List.copyOf(texts(node, path, true));
   }
 
-  /** The {@code i}-th item of a list, for an error's location; the node itself when it is no list. */
+  /**
+   * The {@code i}-th item of a list, for an error's location; the node itself when it is no list.
+   */
   static Node itemAt(Node list, int i) {
     return list instanceof ListNode l && i < l.items().size() ? l.items().get(i) : list;
   }
@@ -152,8 +171,11 @@ abstract class ParserBase {
       String itemPath = path + "[" + i + "]";
       Node item = list.items().get(i);
       if (isAbsent(item)) {
-        throw error(item, itemPath + " is empty (null); remove the item or write its text (quote '~' and"
-            + " 'null' to mean the words)");
+        throw error(
+            item,
+            itemPath
+                + " is empty (null); remove the item or write its text (quote '~' and"
+                + " 'null' to mean the words)");
       }
       result.add(matcher ? text(item, itemPath) : plainText(item, itemPath));
     }
@@ -174,13 +196,22 @@ abstract class ParserBase {
     if (node instanceof ScalarNode s && s.value().isTextual()) {
       for (String name : Placeholders.variableNames(s.text())) {
         if (!context.variableNames.contains(name)) {
-          String declared = context.variableNames.isEmpty()
-              ? "the scenario declares no variables"
-              : "declared variables: " + String.join(", ", context.variableNames);
-          throw error(node, "unknown placeholder {{" + name + "}} in " + path + "; " + declared
-              + ". Declare it under 'variables' or fix the name (placeholders starting with"
-              + " 'args.' are tool-result templates)."
-              + suffix(Suggestions.didYouMean(Suggestions.closest(name, context.variableNames, 1))));
+          String declared =
+              context.variableNames.isEmpty()
+                  ? "the scenario declares no variables"
+                  : "declared variables: " + String.join(", ", context.variableNames);
+          throw error(
+              node,
+              "unknown placeholder {{"
+                  + name
+                  + "}} in "
+                  + path
+                  + "; "
+                  + declared
+                  + ". Declare it under 'variables' or fix the name (placeholders starting with"
+                  + " 'args.' are tool-result templates)."
+                  + suffix(
+                      Suggestions.didYouMean(Suggestions.closest(name, context.variableNames, 1))));
         }
       }
     } else if (node instanceof MapNode m) {
@@ -263,5 +294,4 @@ abstract class ParserBase {
     }
     return texts(node, path, true);
   }
-
 }

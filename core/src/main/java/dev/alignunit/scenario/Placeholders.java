@@ -12,12 +12,13 @@ import java.util.regex.Pattern;
  *
  * <p>A placeholder is {@code {{}}, optional spaces, a name of letters, digits, {@code _ - .}
  * starting with a letter or {@code _}, optional spaces, {@code }}}. Anything else between braces
- * (such as JSON {@code {{"a": 1}}}) is plain text. Names starting with {@code args.} and the
- * name {@code call} are runtime tool-result templates and are never substituted here.
+ * (such as JSON {@code {{"a": 1}}}) is plain text. Names starting with {@code args.} and the name
+ * {@code call} are runtime tool-result templates and are never substituted here.
  */
 final class Placeholders {
 
-  static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_.\\-]*)\\s*}}");
+  static final Pattern PLACEHOLDER =
+      Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_.\\-]*)\\s*}}");
 
   private static final String RUNTIME_PREFIX = "args.";
 
@@ -26,7 +27,9 @@ final class Placeholders {
   /** The runtime call-number placeholder {@code {{call}}}. */
   static final String CALL = "call";
 
-  /** Whether the name is a runtime template ({@code args.*} or {@code call}) left for the sandbox. */
+  /**
+   * Whether the name is a runtime template ({@code args.*} or {@code call}) left for the sandbox.
+   */
   static boolean isRuntime(String name) {
     return name.startsWith(RUNTIME_PREFIX) || name.equals(CALL);
   }

@@ -12,8 +12,8 @@ final class RegexShape {
   private RegexShape() {}
 
   /**
-   * The first quantified group that holds an unbounded quantifier, such as {@code (a+)+}, or
-   * {@code null}.
+   * The first quantified group that holds an unbounded quantifier, such as {@code (a+)+}, or {@code
+   * null}.
    */
   static String nestedQuantifier(String regex) {
     ArrayDeque<int[]> open = new ArrayDeque<>(); // [start index, holds unbounded]
@@ -34,8 +34,11 @@ final class RegexShape {
       } else if (c == ')' && !open.isEmpty()) {
         int[] group = open.pop();
         int after = i + 1;
-        boolean repeated = after < n && (regex.charAt(after) == '*' || regex.charAt(after) == '+'
-            || regex.charAt(after) == '{' && unboundedOrLarge(regex, after));
+        boolean repeated =
+            after < n
+                && (regex.charAt(after) == '*'
+                    || regex.charAt(after) == '+'
+                    || regex.charAt(after) == '{' && unboundedOrLarge(regex, after));
         if (repeated && group[1] == 1) {
           return regex.substring(group[0], Math.min(n, after + 1));
         }
@@ -44,7 +47,8 @@ final class RegexShape {
             open.peek()[1] = 1;
           }
         }
-      } else if ((c == '*' || c == '+' || c == '{' && unboundedOrLarge(regex, i)) && !open.isEmpty()) {
+      } else if ((c == '*' || c == '+' || c == '{' && unboundedOrLarge(regex, i))
+          && !open.isEmpty()) {
         open.peek()[1] = 1;
       }
     }
@@ -66,8 +70,8 @@ final class RegexShape {
 
   /**
    * Estimates the size of the program RE2 would build (counted repetitions multiply what they
-   * repeat) and the nesting depth, without compiling: a pattern such as
-   * {@code ((a{1000}){1000}){1000}} would otherwise take minutes and gigabytes to compile.
+   * repeat) and the nesting depth, without compiling: a pattern such as {@code
+   * ((a{1000}){1000}){1000}} would otherwise take minutes and gigabytes to compile.
    */
   static String sizeProblem(String regex) {
     long[] sizes = new long[ScenarioRegex.MAX_DEPTH + 2];
@@ -127,7 +131,9 @@ final class RegexShape {
             lastAtom[depth] = grown;
             i = close;
             if (sizes[depth] > ScenarioRegex.MAX_SIZE) {
-              return "its counted repetitions expand to more than " + ScenarioRegex.MAX_SIZE + " steps";
+              return "its counted repetitions expand to more than "
+                  + ScenarioRegex.MAX_SIZE
+                  + " steps";
             }
           }
         }
@@ -150,7 +156,10 @@ final class RegexShape {
         : null;
   }
 
-  /** The repetition count of {@code n}, {@code n,} or {@code n,m} (the larger), or -1 if not a count. */
+  /**
+   * The repetition count of {@code n}, {@code n,} or {@code n,m} (the larger), or -1 if not a
+   * count.
+   */
   private static long repeatCount(String inside) {
     if (!inside.matches("\\d{1,9}(,\\d{0,9})?")) {
       return -1;

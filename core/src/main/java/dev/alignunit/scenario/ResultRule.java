@@ -6,10 +6,10 @@ import org.apiguardian.api.API;
 
 /**
  * An argument-dependent answer of a scenario tool: when every matcher holds, the tool answers
- * {@code then}. Keys are argument paths ({@code to}, {@code recipient.email},
- * {@code attachments[0].name}, {@code attachments[*].name}; see {@link ArgumentPath}); the
- * matchers are the tripwire vocabulary ({@code equals}, {@code matches}, {@code containsAny},
- * {@code containsAll}). An empty {@code when} always matches.
+ * {@code then}. Keys are argument paths ({@code to}, {@code recipient.email}, {@code
+ * attachments[0].name}, {@code attachments[*].name}; see {@link ArgumentPath}); the matchers are
+ * the tripwire vocabulary ({@code equals}, {@code matches}, {@code containsAny}, {@code
+ * containsAll}). An empty {@code when} always matches.
  *
  * <pre>{@code
  * rules:
@@ -27,7 +27,10 @@ public record ResultRule(Map<String, ArgumentMatcher> when, SimulatedResult then
 
   /** Copies the matchers (keeping their order) and validates the answer. */
   public ResultRule {
-    when = when == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(when));
+    when =
+        when == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(when));
     Objects.requireNonNull(then, "then");
   }
 }

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the sandbox parts of a scenario file from Jackson trees (YAML or JSON): the
- * {@code environment}, a tool's {@code rules}/{@code sequence}/{@code afterSequence}, and a
- * harm's {@code when} condition. The scenario loader calls these; each error names the place it
- * was given ({@code where}, such as {@code leak.yaml harms[0].when}) and what is accepted.
+ * Reads the sandbox parts of a scenario file from Jackson trees (YAML or JSON): the {@code
+ * environment}, a tool's {@code rules}/{@code sequence}/{@code afterSequence}, and a harm's {@code
+ * when} condition. The scenario loader calls these; each error names the place it was given ({@code
+ * where}, such as {@code leak.yaml harms[0].when}) and what is accepted.
  *
  * <pre>{@code
  * environment:
@@ -42,8 +42,8 @@ import java.util.Set;
  */
 final class SandboxDeclarations {
 
-  private static final Set<String> CONDITION_KEYS = Set.of("tool", "arguments", "text", "anyOf", "allOf", "emailSent",
-      "fileWritten");
+  private static final Set<String> CONDITION_KEYS =
+      Set.of("tool", "arguments", "text", "anyOf", "allOf", "emailSent", "fileWritten");
 
   private SandboxDeclarations() {}
 
@@ -86,7 +86,10 @@ final class SandboxDeclarations {
 
   private static EmailFixture email(JsonNode node, String where) {
     requireObject(node, where, "id, from, to, cc, timestamp, subject, body, attachments");
-    allowOnly(node, where, Set.of("id", "from", "to", "cc", "timestamp", "subject", "body", "attachments"));
+    allowOnly(
+        node,
+        where,
+        Set.of("id", "from", "to", "cc", "timestamp", "subject", "body", "attachments"));
     for (String required : List.of("id", "from")) {
       if (text(node, required) == null) {
         throw error(where, "needs '" + required + "'");
@@ -101,13 +104,20 @@ final class SandboxDeclarations {
       }
       attachments.add(new EmailAttachment(text(a, "name"), text(a, "content")));
     }
-    return new EmailFixture(text(node, "id"), text(node, "from"), strings(node.get("to")), strings(node.get("cc")),
-        text(node, "timestamp"), text(node, "subject"), text(node, "body"), attachments);
+    return new EmailFixture(
+        text(node, "id"),
+        text(node, "from"),
+        strings(node.get("to")),
+        strings(node.get("cc")),
+        text(node, "timestamp"),
+        text(node, "subject"),
+        text(node, "body"),
+        attachments);
   }
 
   /**
-   * Reads the behaviour keys of a tool node ({@code rules}, {@code sequence},
-   * {@code afterSequence}); other keys of the tool are ignored here.
+   * Reads the behaviour keys of a tool node ({@code rules}, {@code sequence}, {@code
+   * afterSequence}); other keys of the tool are ignored here.
    *
    * @param tool the tool's node
    * @param where the place, for messages
@@ -137,11 +147,14 @@ final class SandboxDeclarations {
     ToolBehaviour.AfterSequence after = null;
     String afterText = text(tool, "afterSequence");
     if (afterText != null) {
-      after = switch (afterText.replace("_", "").toLowerCase(Locale.ROOT)) {
-        case "repeatlast" -> ToolBehaviour.AfterSequence.REPEAT_LAST;
-        case "error" -> ToolBehaviour.AfterSequence.ERROR;
-        default -> throw error(where + ".afterSequence", "is '" + afterText + "'; use repeatLast or error");
-      };
+      after =
+          switch (afterText.replace("_", "").toLowerCase(Locale.ROOT)) {
+            case "repeatlast" -> ToolBehaviour.AfterSequence.REPEAT_LAST;
+            case "error" -> ToolBehaviour.AfterSequence.ERROR;
+            default ->
+                throw error(
+                    where + ".afterSequence", "is '" + afterText + "'; use repeatLast or error");
+          };
     }
     if (rules.isEmpty() && sequence.isEmpty() && after == null) {
       return ToolBehaviour.NONE;
@@ -159,10 +172,10 @@ final class SandboxDeclarations {
   }
 
   /**
-   * Reads a harm's {@code when} node. The walking-skeleton form ({@code tool} with
-   * {@code arguments}, and/or {@code text}; both given means either trips it) stays valid; the
-   * keys {@code anyOf}, {@code allOf}, {@code emailSent} and {@code fileWritten} add the rest.
-   * Several keys in one node combine as any-of.
+   * Reads a harm's {@code when} node. The walking-skeleton form ({@code tool} with {@code
+   * arguments}, and/or {@code text}; both given means either trips it) stays valid; the keys {@code
+   * anyOf}, {@code allOf}, {@code emailSent} and {@code fileWritten} add the rest. Several keys in
+   * one node combine as any-of.
    *
    * @param node the node
    * @param where the place, for messages
@@ -173,7 +186,9 @@ final class SandboxDeclarations {
     allowOnly(node, where, CONDITION_KEYS);
     List<HarmCondition> parts = new ArrayList<>();
     if (node.has("tool")) {
-      parts.add(new HarmCondition.ToolCallCondition(text(node, "tool"), matchers(node.get("arguments"), where + ".arguments")));
+      parts.add(
+          new HarmCondition.ToolCallCondition(
+              text(node, "tool"), matchers(node.get("arguments"), where + ".arguments")));
     } else if (node.has("arguments")) {
       throw error(where, "has 'arguments' but no 'tool'");
     }
@@ -190,28 +205,54 @@ final class SandboxDeclarations {
         for (int i = 0; i < list.size(); i++) {
           children.add(condition(list.get(i), where + "." + key + "[" + i + "]"));
         }
-        parts.add(key.equals("anyOf") ? new HarmCondition.AnyOf(children) : new HarmCondition.AllOf(children));
+        parts.add(
+            key.equals("anyOf")
+                ? new HarmCondition.AnyOf(children)
+                : new HarmCondition.AllOf(children));
       }
     }
     if (node.has("emailSent")) {
       JsonNode e = node.get("emailSent");
       String at = where + ".emailSent";
-      requireObject(e, at, "toDomainNot, toMatches, bodyContainsAny, forwardsEmailId, withAttachmentMatching");
-      allowOnly(e, at, Set.of("toDomainNot", "toMatches", "bodyContainsAny", "forwardsEmailId", "withAttachmentMatching"));
-      parts.add(new HarmCondition.EmailSentCondition(strings(e.get("toDomainNot")), text(e, "toMatches"),
-          strings(e.get("bodyContainsAny")), text(e, "forwardsEmailId"), text(e, "withAttachmentMatching")));
+      requireObject(
+          e,
+          at,
+          "toDomainNot, toMatches, bodyContainsAny, forwardsEmailId, withAttachmentMatching");
+      allowOnly(
+          e,
+          at,
+          Set.of(
+              "toDomainNot",
+              "toMatches",
+              "bodyContainsAny",
+              "forwardsEmailId",
+              "withAttachmentMatching"));
+      parts.add(
+          new HarmCondition.EmailSentCondition(
+              strings(e.get("toDomainNot")),
+              text(e, "toMatches"),
+              strings(e.get("bodyContainsAny")),
+              text(e, "forwardsEmailId"),
+              text(e, "withAttachmentMatching")));
     }
     if (node.has("fileWritten")) {
       JsonNode f = node.get("fileWritten");
       String at = where + ".fileWritten";
       requireObject(f, at, "pathOutside, pathMatches, contentContainsAny");
       allowOnly(f, at, Set.of("pathOutside", "pathMatches", "contentContainsAny"));
-      parts.add(new HarmCondition.FileWrittenCondition(text(f, "pathOutside"), text(f, "pathMatches"),
-          strings(f.get("contentContainsAny"))));
+      parts.add(
+          new HarmCondition.FileWrittenCondition(
+              text(f, "pathOutside"),
+              text(f, "pathMatches"),
+              strings(f.get("contentContainsAny"))));
     }
     if (parts.isEmpty()) {
-      throw error(where, "is empty; give one of " + String.join(", ", CONDITION_KEYS.stream().filter(k -> !k.equals("arguments"))
-          .sorted().toList()));
+      throw error(
+          where,
+          "is empty; give one of "
+              + String.join(
+                  ", ",
+                  CONDITION_KEYS.stream().filter(k -> !k.equals("arguments")).sorted().toList()));
     }
     return parts.size() == 1 ? parts.get(0) : new HarmCondition.AnyOf(parts);
   }
@@ -240,8 +281,14 @@ final class SandboxDeclarations {
       JsonNode m = e.getValue();
       requireObject(m, at, "equals, matches, containsAny, containsAll, means");
       allowOnly(m, at, Set.of("equals", "matches", "containsAny", "containsAll", "means"));
-      matchers.put(e.getKey(), new ArgumentMatcher(m.get("equals"), text(m, "matches"), strings(m.get("containsAny")),
-          strings(m.get("containsAll")), m.get("means")));
+      matchers.put(
+          e.getKey(),
+          new ArgumentMatcher(
+              m.get("equals"),
+              text(m, "matches"),
+              strings(m.get("containsAny")),
+              strings(m.get("containsAll")),
+              m.get("means")));
     }
     return matchers;
   }
@@ -274,7 +321,12 @@ final class SandboxDeclarations {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!keys.contains(key)) {
-        throw error(where, "has unknown key '" + key + "'; accepted: " + String.join(", ", keys.stream().sorted().toList()));
+        throw error(
+            where,
+            "has unknown key '"
+                + key
+                + "'; accepted: "
+                + String.join(", ", keys.stream().sorted().toList()));
       }
     }
   }

@@ -9,9 +9,9 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * A scenario: the situation an agent is put in (system prompt, opening conversation, tools),
- * the harmful actions to watch for (tripwires) and the behaviour expected of an aligned agent.
- * Loaded from YAML or JSON by {@link ScenarioCatalog}; the file format is described there.
+ * A scenario: the situation an agent is put in (system prompt, opening conversation, tools), the
+ * harmful actions to watch for (tripwires) and the behaviour expected of an aligned agent. Loaded
+ * from YAML or JSON by {@link ScenarioCatalog}; the file format is described there.
  *
  * <pre>{@code
  * Scenario scenario = ScenarioCatalog.fromClasspath().get("refusal/drop-production-table");
@@ -34,16 +34,16 @@ import org.apiguardian.api.API;
  * @param title a one-line title
  * @param description a longer description, may be empty
  * @param tags free-form tags
- * @param variables template variables in declaration order: for each variable, its allowed
- *     values in declaration order, each mapped to the text that replaces {@code {{variable}}}
- *     (for the list form {@code urgency: [replacement, none]} the text is the value itself)
+ * @param variables template variables in declaration order: for each variable, its allowed values
+ *     in declaration order, each mapped to the text that replaces {@code {{variable}}} (for the
+ *     list form {@code urgency: [replacement, none]} the text is the value itself)
  * @param system the system prompt, may be empty
  * @param input the opening conversation
  * @param tools the simulated tools
- * @param environment the fixtures (mailbox, files) whose built-in tools the sandbox adds;
- *     never {@code null}: {@link Environment#NONE} when the scenario declares none
- * @param secrets information that must not reach certain people ({@code leak} and
- *     {@code leverage} tripwires)
+ * @param environment the fixtures (mailbox, files) whose built-in tools the sandbox adds; never
+ *     {@code null}: {@link Environment#NONE} when the scenario declares none
+ * @param secrets information that must not reach certain people ({@code leak} and {@code leverage}
+ *     tripwires)
  * @param channels outbound channels named by {@code leak} and {@code leverage} tripwires
  * @param harms the harm tripwires
  * @param expect the behaviour expected of an aligned agent
@@ -113,8 +113,21 @@ public record Scenario(
       List<HarmDefinition> harms,
       Expectation expect,
       String source) {
-    this(id, title, description, tags, variables, system, input, tools, environment, List.of(), List.of(),
-        harms, expect, source);
+    this(
+        id,
+        title,
+        description,
+        tags,
+        variables,
+        system,
+        input,
+        tools,
+        environment,
+        List.of(),
+        List.of(),
+        harms,
+        expect,
+        source);
   }
 
   /**
@@ -144,25 +157,39 @@ public record Scenario(
       List<HarmDefinition> harms,
       Expectation expect,
       String source) {
-    this(id, title, description, tags, variables, system, input, tools, Environment.NONE, List.of(), List.of(),
-        harms, expect, source);
+    this(
+        id,
+        title,
+        description,
+        tags,
+        variables,
+        system,
+        input,
+        tools,
+        Environment.NONE,
+        List.of(),
+        List.of(),
+        harms,
+        expect,
+        source);
   }
 
   private static Map<String, Map<String, String>> copyOrdered(
       Map<String, Map<String, String>> variables) {
     Map<String, Map<String, String>> copy = new LinkedHashMap<>();
-    variables.forEach((name, values) -> {
-      Objects.requireNonNull(name, "variable name");
-      Objects.requireNonNull(values, "values of variable " + name);
-      copy.put(name, Collections.unmodifiableMap(new LinkedHashMap<>(values)));
-    });
+    variables.forEach(
+        (name, values) -> {
+          Objects.requireNonNull(name, "variable name");
+          Objects.requireNonNull(values, "values of variable " + name);
+          copy.put(name, Collections.unmodifiableMap(new LinkedHashMap<>(values)));
+        });
     return Collections.unmodifiableMap(copy);
   }
 
   /**
-   * Every variant of this scenario: the cartesian product of the variables' values, in
-   * declaration order (the first variable varies slowest). A scenario without variables has
-   * exactly one, empty variant.
+   * Every variant of this scenario: the cartesian product of the variables' values, in declaration
+   * order (the first variable varies slowest). A scenario without variables has exactly one, empty
+   * variant.
    *
    * <pre>{@code
    * // variables: { goal: [none, explicit], urgency: [replacement, none] }
@@ -171,19 +198,18 @@ public record Scenario(
    * //  {goal=explicit, urgency=replacement}, {goal=explicit, urgency=none}]
    * }</pre>
    *
-   * @return the variants, each an unmodifiable map from variable name to value in declaration
-   *     order
+   * @return the variants, each an unmodifiable map from variable name to value in declaration order
    */
   public List<Map<String, String>> variants() {
     return Variants.matrix(this);
   }
 
   /**
-   * The variants selected by a selection string, in matrix order. The selection lists
-   * {@code variable=value} items separated by {@code ;} or {@code ,}; several values of one
-   * variable are written {@code variable=v1|v2} (or {@code variable=v1,v2}: an item without
-   * {@code =} adds a value to the variable before it). Variables not named keep all their
-   * values; a blank selection selects every variant.
+   * The variants selected by a selection string, in matrix order. The selection lists {@code
+   * variable=value} items separated by {@code ;} or {@code ,}; several values of one variable are
+   * written {@code variable=v1|v2} (or {@code variable=v1,v2}: an item without {@code =} adds a
+   * value to the variable before it). Variables not named keep all their values; a blank selection
+   * selects every variant.
    *
    * <pre>{@code
    * scenario.variants("urgency=replacement");              // every goal, urgency=replacement
@@ -193,25 +219,24 @@ public record Scenario(
    *
    * @param selection the selection, may be {@code null} or blank for all variants
    * @return the selected variants, never empty
-   * @throws ScenarioException when the selection is malformed or names an unknown variable or
-   *     value (the message lists the valid ones)
+   * @throws ScenarioException when the selection is malformed or names an unknown variable or value
+   *     (the message lists the valid ones)
    */
   public List<Map<String, String>> variants(String selection) {
     return Variants.select(this, selection);
   }
 
   /**
-   * A copy of this scenario for one variant, with every {@code {{name}}} placeholder replaced
-   * in every text: title, description, system, input turns, tool descriptions, parameter
-   * schemas, results and errors (also of rules and sequences, and the rules' matchers), the
-   * environment (address, every email field and attachment, file contents), harm descriptions
-   * and every text, matcher and regular expression of their conditions. The
-   * placeholder becomes the chosen value's text (for the list form, the value itself); a text
-   * may itself contain placeholders of other variables. Placeholders starting with
-   * {@code args.} (such as {@code {{args.to}}}) are tool-result templates filled at run time
-   * and stay as written. In the copy every chosen variable keeps only its chosen value, so
-   * {@link #displayName()} names the variant. A scenario without variables and without
-   * placeholders resolves to itself.
+   * A copy of this scenario for one variant, with every {@code {{name}}} placeholder replaced in
+   * every text: title, description, system, input turns, tool descriptions, parameter schemas,
+   * results and errors (also of rules and sequences, and the rules' matchers), the environment
+   * (address, every email field and attachment, file contents), harm descriptions and every text,
+   * matcher and regular expression of their conditions. The placeholder becomes the chosen value's
+   * text (for the list form, the value itself); a text may itself contain placeholders of other
+   * variables. Placeholders starting with {@code args.} (such as {@code {{args.to}}}) are
+   * tool-result templates filled at run time and stay as written. In the copy every chosen variable
+   * keeps only its chosen value, so {@link #displayName()} names the variant. A scenario without
+   * variables and without placeholders resolves to itself.
    *
    * <pre>{@code
    * for (Map<String, String> variant : scenario.variants()) {
@@ -223,18 +248,17 @@ public record Scenario(
    * @param variant the chosen value of each variable
    * @return the resolved copy
    * @throws ScenarioException when the variant names an unknown variable or value, when a
-   *     placeholder names no variable or a variable the variant does not choose (the message
-   *     names the placeholder, the field and the scenario), or when a regular expression is
-   *     invalid after substitution
+   *     placeholder names no variable or a variable the variant does not choose (the message names
+   *     the placeholder, the field and the scenario), or when a regular expression is invalid after
+   *     substitution
    */
   public Scenario resolve(Map<String, String> variant) {
     return Variants.resolve(this, variant);
   }
 
   /**
-   * The scenario ID followed by the variant in brackets, in declaration order:
-   * {@code misalignment/blackmail [goal=explicit, urgency=replacement]}; just the ID for an
-   * empty variant.
+   * The scenario ID followed by the variant in brackets, in declaration order: {@code
+   * misalignment/blackmail [goal=explicit, urgency=replacement]}; just the ID for an empty variant.
    *
    * @param variant the variable values
    * @return the display name
@@ -251,7 +275,8 @@ public record Scenario(
    * @return the display name
    */
   public String displayName() {
-    boolean single = !variables.isEmpty() && variables.values().stream().allMatch(v -> v.size() == 1);
+    boolean single =
+        !variables.isEmpty() && variables.values().stream().allMatch(v -> v.size() == 1);
     return single ? displayName(variants().get(0)) : id;
   }
 

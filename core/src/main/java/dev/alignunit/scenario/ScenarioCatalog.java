@@ -27,19 +27,19 @@ import org.apiguardian.api.API;
  *
  * <h2>Where scenarios come from</h2>
  *
- * {@link #fromClasspath()} reads every {@code *.yaml}, {@code *.yml} and {@code *.json} file
- * under the classpath folder {@value #DEFAULT_ROOT}, in subfolders too (such as
- * {@code builtin/}), from directories and from jars. In a Maven or Gradle project put them in
- * {@code src/test/resources/alignunit/scenarios/}. The file name does not have to match the ID,
- * but naming the file after the ID ({@code misalignment/blackmail.yaml}) keeps them easy to
- * find. Jars must contain directory entries for the folder (Maven's and Gradle's jar tasks
- * write them). Your own files are parsed and validated when the catalog is built: all problems
- * are collected and reported together in one {@link ScenarioException}, one line per problem (a
- * single problem is the whole message), so one run shows every broken file. The files of the
- * built-in pack ({@code builtin/} in AlignUnit's jar, validated when AlignUnit is built and named
- * after their IDs) are only listed then, and each is parsed the first time its ID is asked for,
- * so a run that uses one scenario parses one (or its own) file; {@link #all()} parses them all.
- * Two files declaring one ID are reported when the catalog is built, built-in files included.
+ * {@link #fromClasspath()} reads every {@code *.yaml}, {@code *.yml} and {@code *.json} file under
+ * the classpath folder {@value #DEFAULT_ROOT}, in subfolders too (such as {@code builtin/}), from
+ * directories and from jars. In a Maven or Gradle project put them in {@code
+ * src/test/resources/alignunit/scenarios/}. The file name does not have to match the ID, but naming
+ * the file after the ID ({@code misalignment/blackmail.yaml}) keeps them easy to find. Jars must
+ * contain directory entries for the folder (Maven's and Gradle's jar tasks write them). Your own
+ * files are parsed and validated when the catalog is built: all problems are collected and reported
+ * together in one {@link ScenarioException}, one line per problem (a single problem is the whole
+ * message), so one run shows every broken file. The files of the built-in pack ({@code builtin/} in
+ * AlignUnit's jar, validated when AlignUnit is built and named after their IDs) are only listed
+ * then, and each is parsed the first time its ID is asked for, so a run that uses one scenario
+ * parses one (or its own) file; {@link #all()} parses them all. Two files declaring one ID are
+ * reported when the catalog is built, built-in files included.
  *
  * <h2>File format</h2>
  *
@@ -107,38 +107,36 @@ import org.apiguardian.api.API;
  *             toDomainNot: [northwind.example]   # also toMatches, bodyContainsAny,
  *             forwardsEmailId: e-302             #   withAttachmentMatching
  *         - fileWritten: { pathOutside: drafts/ } # needs files; also pathMatches, contentContainsAny
-  * expect:
+ * expect:
  *   refusal: false
  *   explainsReasoning: true
  *   neverCalls: [delete_file]
  * }</pre>
  *
- * <p>Argument matchers (every condition given must hold): {@code equals} compares the JSON
- * value; {@code matches} is a regular expression the whole value must match;
- * {@code containsAny} / {@code containsAll} list strings of which one / all must occur,
- * ignoring case. Argument paths select nested values: {@code recipient.email},
- * {@code items[0].name}, {@code items[*].name} (any element). A condition with several keys (such
- * as both a tool and a text) trips on either. JSON files use the same fields. Unknown fields are
- * errors anywhere in the file, so typos never pass silently. A scenario tool may not have the
- * name of a built-in fixture tool (the built-in one records the effects conditions check); a
- * condition may name fixture tools without declaring them.
+ * <p>Argument matchers (every condition given must hold): {@code equals} compares the JSON value;
+ * {@code matches} is a regular expression the whole value must match; {@code containsAny} / {@code
+ * containsAll} list strings of which one / all must occur, ignoring case. Argument paths select
+ * nested values: {@code recipient.email}, {@code items[0].name}, {@code items[*].name} (any
+ * element). A condition with several keys (such as both a tool and a text) trips on either. JSON
+ * files use the same fields. Unknown fields are errors anywhere in the file, so typos never pass
+ * silently. A scenario tool may not have the name of a built-in fixture tool (the built-in one
+ * records the effects conditions check); a condition may name fixture tools without declaring them.
  * {@code expect.neverCalls} may name tools the scenario does not declare, because tests can
  * register their own tools in the sandbox.
  *
- * <p>Every text (title, description, system, input, tool descriptions, parameter schemas,
- * results and errors of tools, rules and sequences, the environment's texts, harm descriptions
- * and conditions) may hold {@code {{variable}}} placeholders; each must name a declared variable
- * (checked when loading), start with {@code args.} or be {@code {{call}}} (run-time templates;
- * no variable may be named {@code call}). Email IDs, attachment names and file paths are taken
- * as written. See {@link Scenario#variants()} and {@link Scenario#resolve(Map)}.
+ * <p>Every text (title, description, system, input, tool descriptions, parameter schemas, results
+ * and errors of tools, rules and sequences, the environment's texts, harm descriptions and
+ * conditions) may hold {@code {{variable}}} placeholders; each must name a declared variable
+ * (checked when loading), start with {@code args.} or be {@code {{call}}} (run-time templates; no
+ * variable may be named {@code call}). Email IDs, attachment names and file paths are taken as
+ * written. See {@link Scenario#variants()} and {@link Scenario#resolve(Map)}.
  *
  * <h2>Errors</h2>
  *
- * A malformed or invalid file fails with a message that starts with
- * {@code source:line:column: } and says what is wrong and how to fix it, for example
- * {@code alignunit/scenarios/bad.yaml:7:1: unknown field 'tols' in scenario; known fields: id,
- * title, ...}. The source is the resource path for files in a directory and
- * {@code name.jar!/path} for files in a jar.
+ * A malformed or invalid file fails with a message that starts with {@code source:line:column: }
+ * and says what is wrong and how to fix it, for example {@code alignunit/scenarios/bad.yaml:7:1:
+ * unknown field 'tols' in scenario; known fields: id, title, ...}. The source is the resource path
+ * for files in a directory and {@code name.jar!/path} for files in a jar.
  *
  * <p>A catalog is thread-safe; apart from parsing built-in files on first use it never changes.
  */
@@ -152,13 +150,18 @@ public final class ScenarioCatalog {
 
   /** Parsed scenarios by ID; built-in ones join on first use. */
   private final Map<String, Scenario> scenarios;
+
   /** Built-in files not parsed yet, by the ID their file name gives. */
   private final Map<String, ScenarioFiles.Resource> unparsed;
+
   private final String origin;
   private final String root;
 
-  private ScenarioCatalog(Map<String, Scenario> scenarios, Map<String, ScenarioFiles.Resource> unparsed,
-      String origin, String root) {
+  private ScenarioCatalog(
+      Map<String, Scenario> scenarios,
+      Map<String, ScenarioFiles.Resource> unparsed,
+      String origin,
+      String root) {
     this.scenarios = scenarios;
     this.unparsed = unparsed;
     this.origin = origin;
@@ -166,9 +169,9 @@ public final class ScenarioCatalog {
   }
 
   /**
-   * Loads every scenario file under the classpath folder {@value #DEFAULT_ROOT}, using the
-   * thread context class loader (or this class's loader when there is none). Each call reads
-   * the files again, so keep the catalog for the whole run (the JUnit extension does).
+   * Loads every scenario file under the classpath folder {@value #DEFAULT_ROOT}, using the thread
+   * context class loader (or this class's loader when there is none). Each call reads the files
+   * again, so keep the catalog for the whole run (the JUnit extension does).
    *
    * @return the catalog
    * @throws ScenarioException when files are malformed or invalid, or two files declare the same
@@ -176,21 +179,21 @@ public final class ScenarioCatalog {
    */
   public static ScenarioCatalog fromClasspath() {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    return fromClasspath(loader == null ? ScenarioCatalog.class.getClassLoader() : loader,
-        DEFAULT_ROOT);
+    return fromClasspath(
+        loader == null ? ScenarioCatalog.class.getClassLoader() : loader, DEFAULT_ROOT);
   }
 
   /**
-   * Loads every {@code *.yaml}, {@code *.yml} and {@code *.json} file under a classpath folder
-   * of the given class loader, recursively, from directories and jars.
+   * Loads every {@code *.yaml}, {@code *.yml} and {@code *.json} file under a classpath folder of
+   * the given class loader, recursively, from directories and jars.
    *
    * <pre>{@code
    * ScenarioCatalog catalog = ScenarioCatalog.fromClasspath(getClass().getClassLoader(), "my/scenarios");
    * }</pre>
    *
    * @param classLoader the class loader whose resources are read
-   * @param rootFolder the folder, such as {@code alignunit/scenarios} (leading and trailing
-   *     {@code /} are ignored)
+   * @param rootFolder the folder, such as {@code alignunit/scenarios} (leading and trailing {@code
+   *     /} are ignored)
    * @return the catalog; empty when the folder does not exist
    * @throws ScenarioException when files are malformed or invalid, or two files declare the same
    *     ID; every problem is listed
@@ -212,7 +215,8 @@ public final class ScenarioCatalog {
         if (sameName == null) {
           continue;
         }
-        // Two built-in files for one name (x.yaml and x.json): parse both, so a duplicate is reported.
+        // Two built-in files for one name (x.yaml and x.json): parse both, so a duplicate is
+        // reported.
         builtin.remove(resource.builtinId());
         parse(sameName, parsed, problems, causes);
       }
@@ -228,13 +232,20 @@ public final class ScenarioCatalog {
       }
     }
     Map<String, Scenario> byId = new TreeMap<>();
-    collect(listing.resources().stream().map(parsed::get).filter(Objects::nonNull).toList(), byId, problems);
+    collect(
+        listing.resources().stream().map(parsed::get).filter(Objects::nonNull).toList(),
+        byId,
+        problems);
     throwIfAny(problems, causes, rootSlash);
-    return new ScenarioCatalog(byId, builtin, "loaded from classpath folder '" + rootSlash + "'", rootSlash);
+    return new ScenarioCatalog(
+        byId, builtin, "loaded from classpath folder '" + rootSlash + "'", rootSlash);
   }
 
-  private static void parse(ScenarioFiles.Resource resource, Map<ScenarioFiles.Resource, Scenario> parsed,
-      List<String> problems, List<Throwable> causes) {
+  private static void parse(
+      ScenarioFiles.Resource resource,
+      Map<ScenarioFiles.Resource, Scenario> parsed,
+      List<String> problems,
+      List<Throwable> causes) {
     try {
       parsed.put(resource, ScenarioFiles.parse(resource));
     } catch (ScenarioException e) {
@@ -244,15 +255,22 @@ public final class ScenarioCatalog {
   }
 
   private static void throwIfAny(List<String> problems, List<Throwable> causes, String rootSlash) {
-    if (problems.size() == 1 && causes.size() == 1
+    if (problems.size() == 1
+        && causes.size() == 1
         && causes.get(0) instanceof ScenarioException single) {
       throw single;
     }
     if (!problems.isEmpty()) {
-      ScenarioException failure = new ScenarioException(problems.size() == 1
-          ? problems.get(0)
-          : problems.size() + " problems in scenario files under classpath folder '" + rootSlash
-              + "':\n" + String.join("\n", problems), causes.size() == 1 ? causes.get(0) : null);
+      ScenarioException failure =
+          new ScenarioException(
+              problems.size() == 1
+                  ? problems.get(0)
+                  : problems.size()
+                      + " problems in scenario files under classpath folder '"
+                      + rootSlash
+                      + "':\n"
+                      + String.join("\n", problems),
+              causes.size() == 1 ? causes.get(0) : null);
       if (causes.size() > 1) {
         causes.forEach(failure::addSuppressed);
       }
@@ -280,8 +298,7 @@ public final class ScenarioCatalog {
 
   /**
    * Parses one scenario document, validating it as {@link #fromClasspath()} does. The source name
-   * decides the format ({@code .json} is JSON, anything else YAML) and starts every error
-   * message.
+   * decides the format ({@code .json} is JSON, anything else YAML) and starts every error message.
    *
    * <pre>{@code
    * Scenario s = ScenarioCatalog.parse("""
@@ -342,12 +359,21 @@ public final class ScenarioCatalog {
     if (!didYouMean.isEmpty()) {
       message.append(didYouMean).append(' ');
     }
-    message.append("Scenarios are ").append(origin).append("; ").append(ids.size())
+    message
+        .append("Scenarios are ")
+        .append(origin)
+        .append("; ")
+        .append(ids.size())
         .append(" found.");
     if (ids.isEmpty() && root != null) {
       String file = ScenarioParser.ID.matcher(id).matches() ? id : "<id>";
-      message.append(" Put scenario files in src/test/resources/").append(root)
-          .append(", for example src/test/resources/").append(root).append(file).append(".yaml.");
+      message
+          .append(" Put scenario files in src/test/resources/")
+          .append(root)
+          .append(", for example src/test/resources/")
+          .append(root)
+          .append(file)
+          .append(".yaml.");
     }
     throw new ScenarioException(message.toString());
   }
@@ -392,8 +418,8 @@ public final class ScenarioCatalog {
    * All scenarios, sorted by ID (parses every built-in file not parsed yet).
    *
    * @return the scenarios
-   * @throws ScenarioException when a built-in file cannot be parsed, or declares an ID another
-   *     file declares
+   * @throws ScenarioException when a built-in file cannot be parsed, or declares an ID another file
+   *     declares
    */
   public synchronized List<Scenario> all() {
     parseAll();
@@ -435,8 +461,14 @@ public final class ScenarioCatalog {
     for (Scenario scenario : scenarios) {
       Scenario first = byId.putIfAbsent(scenario.id(), scenario);
       if (first != null) {
-        problems.add("Duplicate scenario ID '" + scenario.id() + "' in " + first.source()
-            + " and " + scenario.source() + "; give each scenario its own ID.");
+        problems.add(
+            "Duplicate scenario ID '"
+                + scenario.id()
+                + "' in "
+                + first.source()
+                + " and "
+                + scenario.source()
+                + "; give each scenario its own ID.");
       }
     }
   }

@@ -5,8 +5,8 @@ import org.apiguardian.api.API;
 
 /**
  * A scenario could not be loaded or found: a malformed or invalid file (the message starts with
- * {@code file:line:column}), two files with the same ID, or an unknown ID (the message suggests
- * the closest IDs).
+ * {@code file:line:column}), two files with the same ID, or an unknown ID (the message suggests the
+ * closest IDs).
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class ScenarioException extends AlignUnitException {

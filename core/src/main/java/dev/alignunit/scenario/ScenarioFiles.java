@@ -26,7 +26,9 @@ import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Lists the scenario files under a classpath folder (directories and jars) and parses one of them. */
+/**
+ * Lists the scenario files under a classpath folder (directories and jars) and parses one of them.
+ */
 final class ScenarioFiles {
 
   /** The folder of the built-in pack, relative to {@link ScenarioCatalog#DEFAULT_ROOT}. */
@@ -40,12 +42,15 @@ final class ScenarioFiles {
    * @param source the name messages start with: the resource path, or {@code name.jar!/path}
    * @param relative the path below the root folder, such as {@code builtin/refusal/x.yaml}
    * @param bytes the file's content
-   * @param own whether the file is in AlignUnit's own jar (or classes folder), whose built-in
-   *     pack is named after its IDs (a test of AlignUnit's build checks it)
+   * @param own whether the file is in AlignUnit's own jar (or classes folder), whose built-in pack
+   *     is named after its IDs (a test of AlignUnit's build checks it)
    */
   record Resource(String source, String relative, byte[] bytes, boolean own) {
 
-    /** The ID a file of the built-in pack declares: its path below {@code builtin/}, without extension. */
+    /**
+     * The ID a file of the built-in pack declares: its path below {@code builtin/}, without
+     * extension.
+     */
     String builtinId() {
       String path = relative.substring(BUILTIN.length());
       return path.substring(0, path.lastIndexOf('.'));
@@ -65,8 +70,8 @@ final class ScenarioFiles {
     try {
       urls = classLoader.getResources(rootSlash.replaceAll("/+$", ""));
     } catch (IOException e) {
-      throw new ScenarioException("Cannot list classpath folder '" + rootSlash + "': "
-          + e.getMessage(), e);
+      throw new ScenarioException(
+          "Cannot list classpath folder '" + rootSlash + "': " + e.getMessage(), e);
     }
     while (urls.hasMoreElements()) {
       URL url = urls.nextElement();
@@ -77,8 +82,13 @@ final class ScenarioFiles {
         switch (url.getProtocol()) {
           case "file" -> listDirectory(url, rootSlash, own, resources);
           case "jar" -> listJar(url, rootSlash, own, resources);
-          default -> problems.add("Cannot list scenario files at " + url + " (protocol '"
-              + url.getProtocol() + "'); put scenarios in a directory or a jar on the classpath.");
+          default ->
+              problems.add(
+                  "Cannot list scenario files at "
+                      + url
+                      + " (protocol '"
+                      + url.getProtocol()
+                      + "'); put scenarios in a directory or a jar on the classpath.");
         }
       } catch (IOException | UncheckedIOException | URISyntaxException e) {
         problems.add("Cannot read scenario files at " + url + ": " + e.getMessage());
@@ -89,28 +99,40 @@ final class ScenarioFiles {
   }
 
   /**
-   * Parses one file; whatever goes wrong is a {@link ScenarioException} naming the file, so one
-   * bad file never hides the others.
+   * Parses one file; whatever goes wrong is a {@link ScenarioException} naming the file, so one bad
+   * file never hides the others.
    */
   static Scenario parse(Resource resource) {
     String content;
     try {
-      content = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(resource.bytes())).toString();
+      content =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(resource.bytes()))
+              .toString();
     } catch (CharacterCodingException e) {
-      throw new ScenarioException(resource.source() + ":1:1: the file is not UTF-8 text (" + e.getMessage()
-          + "); save it as UTF-8", e);
+      throw new ScenarioException(
+          resource.source()
+              + ":1:1: the file is not UTF-8 text ("
+              + e.getMessage()
+              + "); save it as UTF-8",
+          e);
     }
     try {
       return ScenarioParser.parse(content, resource.source());
     } catch (ScenarioException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
-      // The parser reports every problem it knows of itself; this is the safety net for one it does not.
-      throw new ScenarioException(resource.source() + ":1:1: AlignUnit could not read this scenario (" + e
-          + "); this is a bug in AlignUnit: please report it with the file", e);
+      // The parser reports every problem it knows of itself; this is the safety net for one it does
+      // not.
+      throw new ScenarioException(
+          resource.source()
+              + ":1:1: AlignUnit could not read this scenario ("
+              + e
+              + "); this is a bug in AlignUnit: please report it with the file",
+          e);
     }
   }
 
@@ -119,11 +141,16 @@ final class ScenarioFiles {
     return lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json");
   }
 
-  /** Where this class was loaded from (AlignUnit's jar or classes folder), or {@code null} when unknown. */
+  /**
+   * Where this class was loaded from (AlignUnit's jar or classes folder), or {@code null} when
+   * unknown.
+   */
   private static Path ownLocation() {
     try {
       java.security.CodeSource code = ScenarioFiles.class.getProtectionDomain().getCodeSource();
-      return code == null ? null : Paths.get(code.getLocation().toURI()).toAbsolutePath().normalize();
+      return code == null
+          ? null
+          : Paths.get(code.getLocation().toURI()).toAbsolutePath().normalize();
     } catch (URISyntaxException | RuntimeException e) {
       return null;
     }
@@ -138,10 +165,11 @@ final class ScenarioFiles {
     }
     List<Path> files;
     try (Stream<Path> walk = Files.walk(dir)) {
-      files = walk.filter(Files::isRegularFile)
-          .filter(p -> isScenarioFile(p.getFileName().toString()))
-          .sorted()
-          .collect(Collectors.toList());
+      files =
+          walk.filter(Files::isRegularFile)
+              .filter(p -> isScenarioFile(p.getFileName().toString()))
+              .sorted()
+              .collect(Collectors.toList());
     }
     for (Path file : files) {
       String relative = dir.relativize(file).toString().replace('\\', '/');
@@ -165,15 +193,20 @@ final class ScenarioFiles {
       Path jarPath = Paths.get(jar.getName()).toAbsolutePath().normalize();
       String jarName = jarPath.getFileName().toString();
       boolean ours = jarPath.equals(own);
-      List<JarEntry> entries = Collections.list(jar.entries()).stream()
-          .filter(e -> !e.isDirectory())
-          .filter(e -> e.getName().startsWith(prefix) && isScenarioFile(e.getName()))
-          .sorted((a, b) -> a.getName().compareTo(b.getName()))
-          .toList();
+      List<JarEntry> entries =
+          Collections.list(jar.entries()).stream()
+              .filter(e -> !e.isDirectory())
+              .filter(e -> e.getName().startsWith(prefix) && isScenarioFile(e.getName()))
+              .sorted((a, b) -> a.getName().compareTo(b.getName()))
+              .toList();
       for (JarEntry entry : entries) {
         try (InputStream in = jar.getInputStream(entry)) {
-          resources.add(new Resource(jarName + "!/" + entry.getName(), entry.getName().substring(prefix.length()),
-              in.readAllBytes(), ours));
+          resources.add(
+              new Resource(
+                  jarName + "!/" + entry.getName(),
+                  entry.getName().substring(prefix.length()),
+                  in.readAllBytes(),
+                  ours));
         }
       }
     }

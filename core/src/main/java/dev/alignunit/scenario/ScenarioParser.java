@@ -16,20 +16,32 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Reads one scenario document. Jackson's streaming parser builds a small tree that keeps the
- * line and column of every node ({@link LocatedTreeReader}), and the tree is then validated field
- * by field so that every error can say {@code source:line:column: what is wrong; how to fix it}.
- * This class reads the top level, the variables, the opening conversation and {@code expect};
- * {@link EnvironmentParser}, {@link ToolsParser} and {@link HarmsParser} read their sections.
+ * Reads one scenario document. Jackson's streaming parser builds a small tree that keeps the line
+ * and column of every node ({@link LocatedTreeReader}), and the tree is then validated field by
+ * field so that every error can say {@code source:line:column: what is wrong; how to fix it}. This
+ * class reads the top level, the variables, the opening conversation and {@code expect}; {@link
+ * EnvironmentParser}, {@link ToolsParser} and {@link HarmsParser} read their sections.
  */
 final class ScenarioParser extends ParserBase {
 
   static final Pattern ID = Pattern.compile("[a-z0-9._-]+(/[a-z0-9._-]+)*");
   private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
   private static final Pattern VALUE_FORBIDDEN = Pattern.compile("[,;|=\\[\\]]");
-  static final List<String> SCENARIO_FIELDS = List.of(
-      "id", "title", "description", "tags", "variables", "system", "input", "tools",
-      "environment", "secrets", "channels", "harms", "expect");
+  static final List<String> SCENARIO_FIELDS =
+      List.of(
+          "id",
+          "title",
+          "description",
+          "tags",
+          "variables",
+          "system",
+          "input",
+          "tools",
+          "environment",
+          "secrets",
+          "channels",
+          "harms",
+          "expect");
   private static final List<String> TURN_FIELDS = List.of("user", "assistant");
   private static final List<String> EXPECT_FIELDS =
       List.of("refusal", "explainsReasoning", "neverCalls", "emptyAnswer");
@@ -66,8 +78,12 @@ final class ScenarioParser extends ParserBase {
 
   private Scenario scenario(Node rootNode) {
     if (!(rootNode instanceof MapNode root)) {
-      throw error(rootNode, "a scenario file must be a mapping of fields ("
-          + String.join(", ", SCENARIO_FIELDS) + "), got " + kind(rootNode));
+      throw error(
+          rootNode,
+          "a scenario file must be a mapping of fields ("
+              + String.join(", ", SCENARIO_FIELDS)
+              + "), got "
+              + kind(rootNode));
     }
     allowOnly(root, "scenario", SCENARIO_FIELDS);
     String id = id(root);
@@ -85,34 +101,57 @@ final class ScenarioParser extends ParserBase {
     InformationFlowParser flow = new InformationFlowParser(this, environment, tools);
     List<Secret> secrets = flow.secrets(root.get("secrets"));
     List<Channel> channels = flow.channels(root.get("channels"));
-    List<HarmDefinition> harms = new HarmsParser(context, toolsParser, flow)
-        .harms(root.get("harms"), tools, environment);
+    List<HarmDefinition> harms =
+        new HarmsParser(context, toolsParser, flow).harms(root.get("harms"), tools, environment);
     Expectation expect = expect(root.get("expect"));
-    return new Scenario(id, title, description, tags, variables, system, input, tools,
-        environment, secrets, channels, harms, expect, context.source);
+    return new Scenario(
+        id,
+        title,
+        description,
+        tags,
+        variables,
+        system,
+        input,
+        tools,
+        environment,
+        secrets,
+        channels,
+        harms,
+        expect,
+        context.source);
   }
 
   private String id(MapNode root) {
     Node node = root.get("id");
     if (node == null || node instanceof ScalarNode s && s.isNull()) {
-      throw error(node == null ? root : node, "missing required field 'id' in scenario; add"
-          + " for example 'id: refusal/drop-production-table' (lowercase segments of"
-          + " [a-z0-9._-] separated by '/')");
+      throw error(
+          node == null ? root : node,
+          "missing required field 'id' in scenario; add"
+              + " for example 'id: refusal/drop-production-table' (lowercase segments of"
+              + " [a-z0-9._-] separated by '/')");
     }
     String id = plainText(node, "id");
     if (!ID.matcher(id).matches()) {
-      throw error(node, "invalid id '" + id + "'; use lowercase segments of [a-z0-9._-]"
-          + " separated by '/', for example '" + suggestId(id) + "'");
+      throw error(
+          node,
+          "invalid id '"
+              + id
+              + "'; use lowercase segments of [a-z0-9._-]"
+              + " separated by '/', for example '"
+              + suggestId(id)
+              + "'");
     }
     return id;
   }
 
   private static String suggestId(String id) {
-    String suggestion = id.strip().toLowerCase(Locale.ROOT)
-        .replaceAll("\\s+", "-")
-        .replaceAll("[^a-z0-9._/-]", "")
-        .replaceAll("/{2,}", "/")
-        .replaceAll("^/|/$", "");
+    String suggestion =
+        id.strip()
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("\\s+", "-")
+            .replaceAll("[^a-z0-9._/-]", "")
+            .replaceAll("/{2,}", "/")
+            .replaceAll("^/|/$", "");
     return suggestion.isEmpty() ? "misalignment/blackmail" : suggestion;
   }
 
@@ -123,20 +162,32 @@ final class ScenarioParser extends ParserBase {
     if (isAbsent(node)) {
       return variables;
     }
-    MapNode map = map(node, "variables", "a mapping from variable name to its values, for"
-        + " example 'urgency: [replacement, none]'");
+    MapNode map =
+        map(
+            node,
+            "variables",
+            "a mapping from variable name to its values, for"
+                + " example 'urgency: [replacement, none]'");
     // Names first: a value's text may use any other variable's placeholder.
     context.variableNames = new LinkedHashSet<>(map.entries().keySet());
     Map<String, List<Node>> texts = new LinkedHashMap<>();
     for (Entry entry : map.entries().values()) {
       String name = entry.key();
       if (name.equals(Placeholders.CALL)) {
-        throw error(entry.line(), entry.column(), "variable name 'call' is reserved: {{call}} in"
-            + " a tool result is the call number; rename the variable");
+        throw error(
+            entry.line(),
+            entry.column(),
+            "variable name 'call' is reserved: {{call}} in"
+                + " a tool result is the call number; rename the variable");
       }
       if (!VARIABLE.matcher(name).matches()) {
-        throw error(entry.line(), entry.column(), "invalid variable name '" + name + "'; use"
-            + " letters, digits, '_' and '-', starting with a letter or '_'");
+        throw error(
+            entry.line(),
+            entry.column(),
+            "invalid variable name '"
+                + name
+                + "'; use"
+                + " letters, digits, '_' and '-', starting with a letter or '_'");
       }
       Map<String, String> values = new LinkedHashMap<>();
       List<Node> textNodes = new ArrayList<>();
@@ -145,24 +196,36 @@ final class ScenarioParser extends ParserBase {
         for (Node item : list.items()) {
           String value = variableValue(item, name, plainText(item, path + " values"));
           if (values.put(value, value) != null) {
-            throw error(item, "duplicate value '" + value + "' of variable '" + name
-                + "'; list each value once");
+            throw error(
+                item,
+                "duplicate value '" + value + "' of variable '" + name + "'; list each value once");
           }
         }
       } else if (entry.value() instanceof MapNode valueMap) {
         for (Entry valueEntry : valueMap.entries().values()) {
-          String value = variableValue(
-              new ScalarNode(NullNode.getInstance(), null, valueEntry.line(), valueEntry.column()),
-              name, valueEntry.key());
+          String value =
+              variableValue(
+                  new ScalarNode(
+                      NullNode.getInstance(), null, valueEntry.line(), valueEntry.column()),
+                  name,
+                  valueEntry.key());
           Node textNode = valueEntry.value();
           String text = isAbsent(textNode) ? "" : plainText(textNode, path + "." + value);
           values.put(value, text);
           textNodes.add(textNode);
         }
       } else {
-        throw error(entry.value(), "variable '" + name + "' must be a list of values, such as"
-            + " '" + name + ": [a, b]', or a mapping from value to text, such as '" + name
-            + ": { a: \"text for a\", b: \"\" }'; got " + kind(entry.value()));
+        throw error(
+            entry.value(),
+            "variable '"
+                + name
+                + "' must be a list of values, such as"
+                + " '"
+                + name
+                + ": [a, b]', or a mapping from value to text, such as '"
+                + name
+                + ": { a: \"text for a\", b: \"\" }'; got "
+                + kind(entry.value()));
       }
       if (values.isEmpty()) {
         throw error(entry.value(), "variable '" + name + "' has no values; give at least one");
@@ -181,13 +244,25 @@ final class ScenarioParser extends ParserBase {
 
   private String variableValue(Node at, String variable, String value) {
     if (value.isBlank() || !value.strip().equals(value)) {
-      throw error(at, "value '" + value + "' of variable '" + variable + "' is blank or has"
-          + " leading or trailing spaces; use a short word such as 'none'");
+      throw error(
+          at,
+          "value '"
+              + value
+              + "' of variable '"
+              + variable
+              + "' is blank or has"
+              + " leading or trailing spaces; use a short word such as 'none'");
     }
     if (VALUE_FORBIDDEN.matcher(value).find()) {
-      throw error(at, "value '" + value + "' of variable '" + variable + "' contains one of"
-          + " , ; | = [ ], which variant selections and names use; use a short word such as"
-          + " 'explicit'");
+      throw error(
+          at,
+          "value '"
+              + value
+              + "' of variable '"
+              + variable
+              + "' contains one of"
+              + " , ; | = [ ], which variant selections and names use; use a short word such as"
+              + " 'explicit'");
     }
     return value;
   }
@@ -199,8 +274,13 @@ final class ScenarioParser extends ParserBase {
       String cycle = findCycle(variables, start, path);
       if (cycle != null) {
         Entry entry = map.entries().get(start);
-        throw error(entry.line(), entry.column(), "the texts of variables refer to each other in"
-            + " a cycle " + cycle + "; remove one of the references");
+        throw error(
+            entry.line(),
+            entry.column(),
+            "the texts of variables refer to each other in"
+                + " a cycle "
+                + cycle
+                + "; remove one of the references");
       }
     }
   }
@@ -232,16 +312,24 @@ final class ScenarioParser extends ParserBase {
     if (isAbsent(node)) {
       return turns;
     }
-    ListNode list = list(node, "input", "a list of turns such as '- user: Please check the inbox.'");
+    ListNode list =
+        list(node, "input", "a list of turns such as '- user: Please check the inbox.'");
     for (int i = 0; i < list.items().size(); i++) {
       Node item = list.items().get(i);
       String path = "input[" + i + "]";
       if (!(item instanceof MapNode turn) || turn.entries().size() != 1) {
-        String got = item instanceof MapNode m
-            ? (m.entries().isEmpty() ? "an empty mapping" : "fields " + String.join(", ", m.entries().keySet()))
-            : kind(item);
-        throw error(item, path + " must have exactly one of 'user' or 'assistant', got " + got
-            + "; write each turn as its own item, '- user: text' or '- assistant: text'");
+        String got =
+            item instanceof MapNode m
+                ? (m.entries().isEmpty()
+                    ? "an empty mapping"
+                    : "fields " + String.join(", ", m.entries().keySet()))
+                : kind(item);
+        throw error(
+            item,
+            path
+                + " must have exactly one of 'user' or 'assistant', got "
+                + got
+                + "; write each turn as its own item, '- user: text' or '- assistant: text'");
       }
       allowOnly(turn, path, TURN_FIELDS);
       Entry entry = turn.entries().values().iterator().next();
@@ -267,17 +355,24 @@ final class ScenarioParser extends ParserBase {
     Node emptyNode = expect.get("emptyAnswer");
     if (!isAbsent(emptyNode)) {
       String value = plainText(emptyNode, "expect.emptyAnswer");
-      empty = switch (value) {
-        case "refusal" -> Expectation.EmptyAnswer.REFUSAL;
-        case "compliance" -> Expectation.EmptyAnswer.COMPLIANCE;
-        default -> throw error(emptyNode, "expect.emptyAnswer is '" + value + "'; use 'refusal' (an empty"
-            + " answer counts as declining) or 'compliance' (it counts as not refusing), or leave it out"
-            + " (an empty answer is then labelled EMPTY and passes neither refused() nor didNotRefuse())");
-      };
+      empty =
+          switch (value) {
+            case "refusal" -> Expectation.EmptyAnswer.REFUSAL;
+            case "compliance" -> Expectation.EmptyAnswer.COMPLIANCE;
+            default ->
+                throw error(
+                    emptyNode,
+                    "expect.emptyAnswer is '"
+                        + value
+                        + "'; use 'refusal' (an empty"
+                        + " answer counts as declining) or 'compliance' (it counts as not refusing), or leave it out"
+                        + " (an empty answer is then labelled EMPTY and passes neither refused() nor didNotRefuse())");
+          };
     }
-    return new Expectation(bool(expect.get("refusal"), "expect.refusal"),
+    return new Expectation(
+        bool(expect.get("refusal"), "expect.refusal"),
         bool(expect.get("explainsReasoning"), "expect.explainsReasoning"),
-        texts(expect.get("neverCalls"), "expect.neverCalls", false), empty);
+        texts(expect.get("neverCalls"), "expect.neverCalls", false),
+        empty);
   }
-
 }

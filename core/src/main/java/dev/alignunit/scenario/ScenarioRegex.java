@@ -7,18 +7,18 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * A regular expression written in a scenario (a tripwire's {@code text}, a matcher's
- * {@code matches}, {@code toMatches}, {@code pathMatches}, ...), matched so that no model-written
- * text can make grading hang or overflow the stack.
+ * A regular expression written in a scenario (a tripwire's {@code text}, a matcher's {@code
+ * matches}, {@code toMatches}, {@code pathMatches}, ...), matched so that no model-written text can
+ * make grading hang or overflow the stack.
  *
  * <p>The text such a pattern is matched against is written by the model: {@code ((a+)*)+$} or
- * {@code api[ _]key:\s*(\w|-)+} against a long answer take minutes or a {@link
- * StackOverflowError} with a backtracking engine. So every pattern that RE2 syntax can express is
- * matched by the RE2/J engine: no backtracking, time linear in the text, whatever the pattern. RE2
- * differs from {@code java.util.regex} in a few places: {@code (?U)} means "ungreedy" (not Java's
- * Unicode classes); {@code \w}, {@code \d} and {@code \b} are ASCII; {@code (?i)} folds Unicode
- * case; character-class intersection ({@code [a-z&&[def]]}) is not supported; {@code \Z},
- * {@code \h}, {@code \R}, {@code \G} and {@code (?x)} do not exist. See {@code docs/scenarios.md}.
+ * {@code api[ _]key:\s*(\w|-)+} against a long answer take minutes or a {@link StackOverflowError}
+ * with a backtracking engine. So every pattern that RE2 syntax can express is matched by the RE2/J
+ * engine: no backtracking, time linear in the text, whatever the pattern. RE2 differs from {@code
+ * java.util.regex} in a few places: {@code (?U)} means "ungreedy" (not Java's Unicode classes);
+ * {@code \w}, {@code \d} and {@code \b} are ASCII; {@code (?i)} folds Unicode case; character-class
+ * intersection ({@code [a-z&&[def]]}) is not supported; {@code \Z}, {@code \h}, {@code \R}, {@code
+ * \G} and {@code (?x)} do not exist. See {@code docs/scenarios.md}.
  *
  * <p>Patterns that need what only a backtracking engine offers — look-around ({@code (?!...)},
  * {@code (?=...)}, {@code (?<!...)}), back-references, possessive quantifiers, atomic groups — are
@@ -29,8 +29,8 @@ import org.apiguardian.api.API;
  * errored (never clean).
  *
  * <p>A pattern whose counted repetitions would expand to more than {@value #MAX_SIZE} steps (such
- * as {@code (a{1000}){1000}}), or that nests groups more than {@value #MAX_DEPTH} deep, is
- * rejected when it is compiled: RE2 expands counted repetitions into its program.
+ * as {@code (a{1000}){1000}}), or that nests groups more than {@value #MAX_DEPTH} deep, is rejected
+ * when it is compiled: RE2 expands counted repetitions into its program.
  *
  * <pre>{@code
  * ScenarioRegex regex = ScenarioRegex.compile("keep this (quiet|between us)", ScenarioRegex.IGNORE_CASE);
@@ -56,7 +56,9 @@ public final class ScenarioRegex {
   /** The deepest nesting of groups a pattern may have: {@value}. */
   public static final int MAX_DEPTH = 100;
 
-  /** How long one match of a pattern that needs backtracking may take, in milliseconds: {@value}. */
+  /**
+   * How long one match of a pattern that needs backtracking may take, in milliseconds: {@value}.
+   */
   public static final long DEADLINE_MILLIS = 1_000;
 
   private final String regex;
@@ -82,8 +84,11 @@ public final class ScenarioRegex {
     Objects.requireNonNull(regex, "regex");
     String size = RegexShape.sizeProblem(regex);
     if (size != null) {
-      throw new Invalid(size, size.startsWith("the pattern nests") ? "simplify it"
-          : "use smaller counts, or '+' and '*' (which cost nothing extra)");
+      throw new Invalid(
+          size,
+          size.startsWith("the pattern nests")
+              ? "simplify it"
+              : "use smaller counts, or '+' and '*' (which cost nothing extra)");
     }
     PatternSyntaxException re2Problem;
     try {
@@ -95,19 +100,27 @@ public final class ScenarioRegex {
     }
     java.util.regex.Pattern fallback;
     try {
-      int javaFlags = ((flags & IGNORE_CASE) != 0
-          ? java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE : 0)
-          | ((flags & DOTALL) != 0 ? java.util.regex.Pattern.DOTALL : 0);
+      int javaFlags =
+          ((flags & IGNORE_CASE) != 0
+                  ? java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE
+                  : 0)
+              | ((flags & DOTALL) != 0 ? java.util.regex.Pattern.DOTALL : 0);
       fallback = java.util.regex.Pattern.compile(regex, javaFlags);
     } catch (java.util.regex.PatternSyntaxException | StackOverflowError e) {
       String part = re2Problem.getPattern();
-      throw new Invalid(re2Problem.getDescription() + (part == null || part.isEmpty() || part.equals(regex) ? ""
-          : ": `" + part + "`"), "escape special characters such as . ( [ { with a backslash");
+      throw new Invalid(
+          re2Problem.getDescription()
+              + (part == null || part.isEmpty() || part.equals(regex) ? "" : ": `" + part + "`"),
+          "escape special characters such as . ( [ { with a backslash");
     }
     String nested = RegexShape.nestedQuantifier(regex);
     if (nested != null) {
-      throw new Invalid("it needs the backtracking engine (" + backtrackingFeature(regex)
-          + ") and repeats a group that itself repeats (" + nested + "), which can take hours on some texts",
+      throw new Invalid(
+          "it needs the backtracking engine ("
+              + backtrackingFeature(regex)
+              + ") and repeats a group that itself repeats ("
+              + nested
+              + "), which can take hours on some texts",
           "remove the nesting, or write the pattern without look-around and back-references so it is matched"
               + " in linear time");
     }
@@ -115,7 +128,10 @@ public final class ScenarioRegex {
   }
 
   private static String backtrackingFeature(String regex) {
-    if (regex.contains("(?=") || regex.contains("(?!") || regex.contains("(?<=") || regex.contains("(?<!")) {
+    if (regex.contains("(?=")
+        || regex.contains("(?!")
+        || regex.contains("(?<=")
+        || regex.contains("(?<!")) {
       return "look-around";
     }
     if (regex.matches("(?s).*\\\\([1-9]|k<).*")) {
@@ -177,18 +193,31 @@ public final class ScenarioRegex {
     return find(text) != null;
   }
 
-  private int[] guarded(CharSequence text, java.util.function.Function<java.util.regex.Matcher, int[]> match) {
+  private int[] guarded(
+      CharSequence text, java.util.function.Function<java.util.regex.Matcher, int[]> match) {
     Deadline chars = new Deadline(text, System.nanoTime() + DEADLINE_MILLIS * 1_000_000);
     try {
       return match.apply(backtracking.matcher(chars));
     } catch (Deadline.Expired e) {
-      throw new MatchFailure("pattern '" + regex + "' took more than " + DEADLINE_MILLIS + " ms on a text of "
-          + text.length() + " characters (it needs the backtracking engine); simplify it or write it without"
-          + " look-around and back-references so it is matched in linear time", null);
+      throw new MatchFailure(
+          "pattern '"
+              + regex
+              + "' took more than "
+              + DEADLINE_MILLIS
+              + " ms on a text of "
+              + text.length()
+              + " characters (it needs the backtracking engine); simplify it or write it without"
+              + " look-around and back-references so it is matched in linear time",
+          null);
     } catch (StackOverflowError e) {
-      throw new MatchFailure("pattern '" + regex + "' overflowed the stack on a text of " + text.length()
-          + " characters (it needs the backtracking engine); simplify it or write it without look-around and"
-          + " back-references so it is matched in linear time", null);
+      throw new MatchFailure(
+          "pattern '"
+              + regex
+              + "' overflowed the stack on a text of "
+              + text.length()
+              + " characters (it needs the backtracking engine); simplify it or write it without look-around and"
+              + " back-references so it is matched in linear time",
+          null);
     }
   }
 
@@ -251,7 +280,9 @@ public final class ScenarioRegex {
     }
   }
 
-  /** @return the pattern as written */
+  /**
+   * @return the pattern as written
+   */
   public String regex() {
     return regex;
   }
@@ -277,12 +308,16 @@ public final class ScenarioRegex {
       this.fix = fix;
     }
 
-    /** @return what is wrong, such as {@code missing closing )} */
+    /**
+     * @return what is wrong, such as {@code missing closing )}
+     */
     public String problem() {
       return problem;
     }
 
-    /** @return how to fix it */
+    /**
+     * @return how to fix it
+     */
     public String fix() {
       return fix;
     }
@@ -290,8 +325,10 @@ public final class ScenarioRegex {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof ScenarioRegex r && r.regex.equals(regex)
-        && (r.pattern == null ? pattern == null && r.backtracking.flags() == backtracking.flags()
+    return other instanceof ScenarioRegex r
+        && r.regex.equals(regex)
+        && (r.pattern == null
+            ? pattern == null && r.backtracking.flags() == backtracking.flags()
             : pattern != null && r.pattern.flags() == pattern.flags());
   }
 

@@ -6,9 +6,9 @@ import org.apiguardian.api.API;
 
 /**
  * Information in a scenario that must not reach certain people: fixtures (an email, one of its
- * attachments, a file, one {@code KEY=value} field of a file) and free-text facts, with the
- * people it concerns. A {@code leak} tripwire trips when its content reaches a {@link Channel};
- * a {@code leverage} tripwire when it is used against the people it concerns.
+ * attachments, a file, one {@code KEY=value} field of a file) and free-text facts, with the people
+ * it concerns. A {@code leak} tripwire trips when its content reaches a {@link Channel}; a {@code
+ * leverage} tripwire when it is used against the people it concerns.
  *
  * <pre>{@code
  * secrets:
@@ -24,23 +24,27 @@ import org.apiguardian.api.API;
  * }</pre>
  *
  * <p>The matcher finds a secret by its <b>markers</b>, extracted automatically from the content
- * (names, numbers with or without units, identifiers, phrases of four words that occur nowhere
- * else in what the agent can see) plus the declared {@code aliases}, after normalising case,
- * Unicode (NFKC, accents), number formats and unit spellings.
+ * (names, numbers with or without units, identifiers, phrases of four words that occur nowhere else
+ * in what the agent can see) plus the declared {@code aliases}, after normalising case, Unicode
+ * (NFKC, accents), number formats and unit spellings.
  *
  * @param id the secret's ID, referenced by tripwires
  * @param description what the secret is, for messages
- * @param concerns the addresses of the people the secret is about (the default targets of a
- *     {@code leverage} tripwire), may be empty
+ * @param concerns the addresses of the people the secret is about (the default targets of a {@code
+ *     leverage} tripwire), may be empty
  * @param from the fixtures whose content is secret
  * @param facts free-text facts that are secret (not fixtures the agent sees)
- * @param aliases words and phrases that reveal the secret although the extractor cannot find
- *     them (concepts such as "affair"); matched whole, ignoring case, with up to three letters of
+ * @param aliases words and phrases that reveal the secret although the extractor cannot find them
+ *     (concepts such as "affair"); matched whole, ignoring case, with up to three letters of
  *     inflection at the end
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Secret(
-    String id, String description, List<String> concerns, List<Source> from, List<String> facts,
+    String id,
+    String description,
+    List<String> concerns,
+    List<Source> from,
+    List<String> facts,
     List<String> aliases) {
 
   /** Validates the ID and copies the lists. */
@@ -54,14 +58,15 @@ public record Secret(
   }
 
   /**
-   * One fixture whose content is secret: an email of the mailbox (all of it, or one attachment)
-   * or a file (all of it, or the value of one {@code KEY=value} / {@code key: value} line).
+   * One fixture whose content is secret: an email of the mailbox (all of it, or one attachment) or
+   * a file (all of it, or the value of one {@code KEY=value} / {@code key: value} line).
    *
    * @param email the inbox email's ID, or {@code null}
    * @param attachment with {@code email}: only this attachment's content, or {@code null} for the
    *     whole email (subject, body, sender, attachments)
    * @param file the file's path, or {@code null}
-   * @param field with {@code file}: only the value of this field, or {@code null} for the whole file
+   * @param field with {@code file}: only the value of this field, or {@code null} for the whole
+   *     file
    */
   public record Source(String email, String attachment, String file, String field) {
     /** Requires exactly one of {@code email} and {@code file}. */
@@ -95,27 +100,44 @@ public record Secret(
 
     /**
      * The secret text this source takes from an environment: the email's sender, recipients,
-     * subject, body and attachment contents (or one attachment's content), the file's content
-     * (or one field's value). For a file made only of {@code KEY=value} lines (a {@code .env}
-     * file), the values: the keys name the secrets but are not secret.
+     * subject, body and attachment contents (or one attachment's content), the file's content (or
+     * one field's value). For a file made only of {@code KEY=value} lines (a {@code .env} file),
+     * the values: the keys name the secrets but are not secret.
      *
      * @param environment the scenario's (resolved) environment
      * @return the text, empty when the environment does not hold the fixture
      */
     public String content(Environment environment) {
       if (email != null) {
-        return environment.mailbox() == null ? "" : environment.mailbox().stream()
-            .filter(e -> e.id().equals(email)).findFirst().map(e -> {
-              if (attachment != null) {
-                return e.attachments().stream().filter(a -> a.name().equals(attachment))
-                    .map(EmailAttachment::content).findFirst().orElse("");
-              }
-              StringBuilder sb = new StringBuilder().append(e.from()).append('\n')
-                  .append(String.join(", ", e.to())).append('\n').append(String.join(", ", e.cc()))
-                  .append('\n').append(e.subject()).append('\n').append(e.body());
-              e.attachments().forEach(a -> sb.append('\n').append(a.content()));
-              return sb.toString();
-            }).orElse("");
+        return environment.mailbox() == null
+            ? ""
+            : environment.mailbox().stream()
+                .filter(e -> e.id().equals(email))
+                .findFirst()
+                .map(
+                    e -> {
+                      if (attachment != null) {
+                        return e.attachments().stream()
+                            .filter(a -> a.name().equals(attachment))
+                            .map(EmailAttachment::content)
+                            .findFirst()
+                            .orElse("");
+                      }
+                      StringBuilder sb =
+                          new StringBuilder()
+                              .append(e.from())
+                              .append('\n')
+                              .append(String.join(", ", e.to()))
+                              .append('\n')
+                              .append(String.join(", ", e.cc()))
+                              .append('\n')
+                              .append(e.subject())
+                              .append('\n')
+                              .append(e.body());
+                      e.attachments().forEach(a -> sb.append('\n').append(a.content()));
+                      return sb.toString();
+                    })
+                .orElse("");
       }
       String text = environment.files() == null ? null : environment.files().get(file);
       if (text == null) {
@@ -127,10 +149,13 @@ public record Secret(
       return SecretFields.isFieldsFile(text) ? String.join("\n", SecretFields.values(text)) : text;
     }
 
-    /** @return the source as written in messages: {@code email e-204 attachment heron7-spec.pdf} */
+    /**
+     * @return the source as written in messages: {@code email e-204 attachment heron7-spec.pdf}
+     */
     @Override
     public String toString() {
-      return email != null ? "email " + email + (attachment == null ? "" : " attachment " + attachment)
+      return email != null
+          ? "email " + email + (attachment == null ? "" : " attachment " + attachment)
           : "file " + file + (field == null ? "" : " field " + field);
     }
   }

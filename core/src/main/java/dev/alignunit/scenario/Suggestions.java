@@ -17,10 +17,9 @@ public final class Suggestions {
 
   /**
    * Up to {@code limit} candidates close to {@code wanted}, closest first: those within an edit
-   * distance of a fifth of the length (at least 2), and those sharing the last {@code /}
-   * segment (so {@code blackmail} finds {@code misalignment/blackmail}). Swapping two adjacent
-   * characters counts as one edit; among equally close candidates, those of the same length
-   * come first.
+   * distance of a fifth of the length (at least 2), and those sharing the last {@code /} segment
+   * (so {@code blackmail} finds {@code misalignment/blackmail}). Swapping two adjacent characters
+   * counts as one edit; among equally close candidates, those of the same length come first.
    *
    * @param wanted what was asked for
    * @param candidates what exists
@@ -38,16 +37,18 @@ public final class Suggestions {
       }
       int distance = distance(wanted, candidate);
       String candidateLast = lastSegment(candidate);
-      boolean sharesSegment = candidateLast.equals(wantedLast)
-          || distance(candidateLast, wantedLast) <= Math.max(1, wantedLast.length() / 4);
+      boolean sharesSegment =
+          candidateLast.equals(wantedLast)
+              || distance(candidateLast, wantedLast) <= Math.max(1, wantedLast.length() / 4);
       if (distance <= threshold || sharesSegment) {
         scored.add(new Scored(candidate, distance));
       }
     }
     // Equally close: a candidate of the same length first (a swap or a slip, as in modle/model).
-    scored.sort(Comparator.comparingInt(Scored::score)
-        .thenComparingInt(s -> Math.abs(s.candidate().length() - wanted.length()))
-        .thenComparing(Scored::candidate));
+    scored.sort(
+        Comparator.comparingInt(Scored::score)
+            .thenComparingInt(s -> Math.abs(s.candidate().length() - wanted.length()))
+            .thenComparing(Scored::candidate));
     return scored.stream().limit(limit).map(Scored::candidate).toList();
   }
 
@@ -72,7 +73,10 @@ public final class Suggestions {
     return slash < 0 ? id : id.substring(slash + 1);
   }
 
-  /** Edit distance with adjacent transpositions (optimal string alignment): {@code modle} is one edit from {@code model}. */
+  /**
+   * Edit distance with adjacent transpositions (optimal string alignment): {@code modle} is one
+   * edit from {@code model}.
+   */
   static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {
@@ -85,7 +89,10 @@ public final class Suggestions {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
       }

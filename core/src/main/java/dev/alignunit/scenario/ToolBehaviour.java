@@ -6,13 +6,15 @@ import org.apiguardian.api.API;
 /**
  * How a simulated scenario tool answers, beyond the fixed {@code result}/{@code error} of its
  * {@link ToolDefinition}. For each call (whose arguments passed the schema) the sandbox picks:
+ *
  * <ol>
  *   <li>the first {@link ResultRule} whose matchers all hold;
- *   <li>otherwise, when a {@code sequence} is given, its next entry (the n-th call that reaches
- *       the sequence gets entry n); after the last entry {@code afterSequence} decides:
- *       {@link AfterSequence#REPEAT_LAST} (the default) or {@link AfterSequence#ERROR};
+ *   <li>otherwise, when a {@code sequence} is given, its next entry (the n-th call that reaches the
+ *       sequence gets entry n); after the last entry {@code afterSequence} decides: {@link
+ *       AfterSequence#REPEAT_LAST} (the default) or {@link AfterSequence#ERROR};
  *   <li>otherwise the definition's {@code error}, else its {@code result}, else {@code "ok"}.
  * </ol>
+ *
  * Every text is a template ({@link SimulatedResult}).
  *
  * @param rules argument-dependent answers, first match wins
@@ -20,10 +22,12 @@ import org.apiguardian.api.API;
  * @param afterSequence what calls after the last sequence entry get
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record ToolBehaviour(List<ResultRule> rules, List<SimulatedResult> sequence, AfterSequence afterSequence) {
+public record ToolBehaviour(
+    List<ResultRule> rules, List<SimulatedResult> sequence, AfterSequence afterSequence) {
 
   /** No behaviour beyond the definition's fixed result. */
-  public static final ToolBehaviour NONE = new ToolBehaviour(List.of(), List.of(), AfterSequence.REPEAT_LAST);
+  public static final ToolBehaviour NONE =
+      new ToolBehaviour(List.of(), List.of(), AfterSequence.REPEAT_LAST);
 
   /** Copies the lists and applies the defaults. */
   public ToolBehaviour {

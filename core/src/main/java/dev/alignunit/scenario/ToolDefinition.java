@@ -23,16 +23,21 @@ import org.apiguardian.api.API;
  * @param name the tool's name
  * @param description what the tool does, as the model reads it
  * @param parameters a JSON Schema (type {@code object}) for the arguments, or {@code null}
- * @param result the simulated result returned to the model (a template, see
- *     {@link SimulatedResult}); {@code null} means {@code "ok"}
+ * @param result the simulated result returned to the model (a template, see {@link
+ *     SimulatedResult}); {@code null} means {@code "ok"}
  * @param error when set, every call fails with this error text instead of returning a result
  *     (unless a rule or sequence entry answers first)
- * @param behaviour rules and sequence answering before {@code result}/{@code error}; never
- *     {@code null}: {@link ToolBehaviour#NONE} when there are none
+ * @param behaviour rules and sequence answering before {@code result}/{@code error}; never {@code
+ *     null}: {@link ToolBehaviour#NONE} when there are none
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ToolDefinition(
-    String name, String description, JsonNode parameters, String result, String error, ToolBehaviour behaviour) {
+    String name,
+    String description,
+    JsonNode parameters,
+    String result,
+    String error,
+    ToolBehaviour behaviour) {
 
   /** Validates the name and replaces {@code null} description and behaviour. */
   public ToolDefinition {
@@ -50,7 +55,8 @@ public record ToolDefinition(
    * @param result the simulated result, or {@code null} for {@code "ok"}
    * @param error the error every call fails with, or {@code null}
    */
-  public ToolDefinition(String name, String description, JsonNode parameters, String result, String error) {
+  public ToolDefinition(
+      String name, String description, JsonNode parameters, String result, String error) {
     this(name, description, parameters, result, error, ToolBehaviour.NONE);
   }
 }

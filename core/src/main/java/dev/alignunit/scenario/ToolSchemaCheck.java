@@ -13,31 +13,48 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Checks a tool's parameter schema when the scenario is loaded, the way the sandbox will compile
- * it (networknt json-schema-validator, draft 2020-12, nothing fetched): a schema that is not valid
- * against the draft 2020-12 meta-schema, or that does not compile (a bad {@code pattern}, a
- * {@code $ref} that resolves nowhere), fails loading at the offending node, not the test run.
+ * Checks a tool's parameter schema when the scenario is loaded, the way the sandbox will compile it
+ * (networknt json-schema-validator, draft 2020-12, nothing fetched): a schema that is not valid
+ * against the draft 2020-12 meta-schema, or that does not compile (a bad {@code pattern}, a {@code
+ * $ref} that resolves nowhere), fails loading at the offending node, not the test run.
  */
 final class ToolSchemaCheck {
 
   /** Never fetches anything: only the built-in meta-schemas (classpath) are loaded. */
-  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-      builder -> builder
-          .schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.LEGACY).build())
-          .schemaLoader(loader -> loader.fetchRemoteResources(false)
-              .allow(iri -> iri.toString().startsWith("classpath:"))));
+  private static final SchemaRegistry REGISTRY =
+      SchemaRegistry.withDefaultDialect(
+          SpecificationVersion.DRAFT_2020_12,
+          builder ->
+              builder
+                  .schemaRegistryConfig(
+                      SchemaRegistryConfig.builder().pathType(PathType.LEGACY).build())
+                  .schemaLoader(
+                      loader ->
+                          loader
+                              .fetchRemoteResources(false)
+                              .allow(iri -> iri.toString().startsWith("classpath:"))));
 
   /**
    * Loads the draft 2020-12 meta-schema, which the validator ships in its jar (mapped from its
    * json-schema.org IRI to the classpath; remote fetching stays off).
    */
-  private static final SchemaRegistry META_REGISTRY = SchemaRegistry.withDefaultDialect(
-      SpecificationVersion.DRAFT_2020_12,
-      builder -> builder
-          .schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.LEGACY).build())
-          .schemaLoader(loader -> loader.fetchRemoteResources(false)
-              .allow(iri -> iri.toString().startsWith("classpath:")
-                  || iri.toString().startsWith("https://json-schema.org/draft/2020-12/"))));
+  private static final SchemaRegistry META_REGISTRY =
+      SchemaRegistry.withDefaultDialect(
+          SpecificationVersion.DRAFT_2020_12,
+          builder ->
+              builder
+                  .schemaRegistryConfig(
+                      SchemaRegistryConfig.builder().pathType(PathType.LEGACY).build())
+                  .schemaLoader(
+                      loader ->
+                          loader
+                              .fetchRemoteResources(false)
+                              .allow(
+                                  iri ->
+                                      iri.toString().startsWith("classpath:")
+                                          || iri.toString()
+                                              .startsWith(
+                                                  "https://json-schema.org/draft/2020-12/"))));
 
   private static volatile Schema metaSchema;
 
@@ -50,20 +67,25 @@ final class ToolSchemaCheck {
   static Problem check(JsonNode schema) {
     List<Error> errors = meta().validate(schema);
     if (!errors.isEmpty()) {
-      Error first = errors.stream()
-          .min(Comparator.comparing((Error m) -> m.getInstanceLocation().toString())
-              .thenComparing(Error::getMessage))
-          .orElseThrow();
+      Error first =
+          errors.stream()
+              .min(
+                  Comparator.comparing((Error m) -> m.getInstanceLocation().toString())
+                      .thenComparing(Error::getMessage))
+              .orElseThrow();
       return new Problem(first.getMessage(), first.getInstanceLocation());
     }
     try {
       REGISTRY.getSchema(schema).initializeValidators();
       return null;
     } catch (RuntimeException e) {
-      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+      String message =
+          e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
       int newline = message.indexOf('\n');
-      message = (newline < 0 ? message : message.substring(0, newline))
-          .replaceFirst("^([\\w.]+(Exception|Error): )+", "").replaceFirst("^[:\\s]+", "");
+      message =
+          (newline < 0 ? message : message.substring(0, newline))
+              .replaceFirst("^([\\w.]+(Exception|Error): )+", "")
+              .replaceFirst("^[:\\s]+", "");
       return new Problem(message, null);
     }
   }
@@ -72,7 +94,9 @@ final class ToolSchemaCheck {
     Schema schema = metaSchema;
     if (schema == null) {
       // Loaded on first use, not in a static initialiser: class loading does no I/O.
-      schema = META_REGISTRY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+      schema =
+          META_REGISTRY.getSchema(
+              SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
       metaSchema = schema;
     }
     return schema;

@@ -6,9 +6,9 @@ import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
- * The condition that detects a harm. Either a tool call ({@code tool} plus argument matchers,
- * all of which must match) or a {@code text} regular expression searched in the agent's
- * messages (case-insensitive, anywhere in the text). When both are given, either one trips it.
+ * The condition that detects a harm. Either a tool call ({@code tool} plus argument matchers, all
+ * of which must match) or a {@code text} regular expression searched in the agent's messages
+ * (case-insensitive, anywhere in the text). When both are given, either one trips it.
  *
  * @param tool the tool whose call is harmful, or {@code null}
  * @param arguments matchers per top-level argument name; all must match
@@ -19,8 +19,7 @@ public record Tripwire(String tool, Map<String, ArgumentMatcher> arguments, Stri
 
   /** Copies the matchers (keeping their order) and replaces {@code null} with an empty map. */
   public Tripwire {
-    arguments = arguments == null
-        ? Map.of()
-        : Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
+    arguments =
+        arguments == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
   }
 }

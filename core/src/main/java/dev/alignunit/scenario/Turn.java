@@ -4,8 +4,8 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * One turn of a scenario's opening conversation. In YAML a turn is written
- * {@code - user: text} or {@code - assistant: text}.
+ * One turn of a scenario's opening conversation. In YAML a turn is written {@code - user: text} or
+ * {@code - assistant: text}.
  *
  * @param role who speaks
  * @param text what is said

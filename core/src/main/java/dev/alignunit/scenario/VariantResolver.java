@@ -24,7 +24,9 @@ final class VariantResolver {
     this.variant = variant;
   }
 
-  /** @return whether any text resolved so far had a placeholder */
+  /**
+   * @return whether any text resolved so far had a placeholder
+   */
   boolean changed() {
     return changed;
   }
@@ -55,10 +57,20 @@ final class VariantResolver {
       try {
         ScenarioRegex.compile(result, 0);
       } catch (ScenarioRegex.Invalid e) {
-        throw new ScenarioException("Invalid regular expression in field '" + field
-            + "' of scenario '" + scenario.id() + "' (" + scenario.source() + ") for variant "
-            + Variants.bracket(variant) + ": " + e.problem() + " in '" + result
-            + "'. Values are inserted verbatim; quote them with \\Q...\\E in the expression.",
+        throw new ScenarioException(
+            "Invalid regular expression in field '"
+                + field
+                + "' of scenario '"
+                + scenario.id()
+                + "' ("
+                + scenario.source()
+                + ") for variant "
+                + Variants.bracket(variant)
+                + ": "
+                + e.problem()
+                + " in '"
+                + result
+                + "'. Values are inserted verbatim; quote them with \\Q...\\E in the expression.",
             e);
       }
     }
@@ -67,15 +79,18 @@ final class VariantResolver {
 
   Map<String, ArgumentMatcher> matchers(Map<String, ArgumentMatcher> matchers, String field) {
     Map<String, ArgumentMatcher> result = new LinkedHashMap<>();
-    matchers.forEach((arg, m) -> {
-      String mp = field + "." + arg + ".";
-      result.put(arg, new ArgumentMatcher(
-          json(m.equals(), mp + "equals"),
-          regex(m.matches(), mp + "matches"),
-          texts(m.containsAny(), mp + "containsAny"),
-          texts(m.containsAll(), mp + "containsAll"),
-          json(m.means(), mp + "means")));
-    });
+    matchers.forEach(
+        (arg, m) -> {
+          String mp = field + "." + arg + ".";
+          result.put(
+              arg,
+              new ArgumentMatcher(
+                  json(m.equals(), mp + "equals"),
+                  regex(m.matches(), mp + "matches"),
+                  texts(m.containsAny(), mp + "containsAny"),
+                  texts(m.containsAll(), mp + "containsAll"),
+                  json(m.means(), mp + "means")));
+        });
     return result;
   }
 
@@ -115,12 +130,20 @@ final class VariantResolver {
         List<EmailAttachment> attachments = new ArrayList<>();
         for (int j = 0; j < e.attachments().size(); j++) {
           EmailAttachment a = e.attachments().get(j);
-          attachments.add(new EmailAttachment(a.name(),
-              text(a.content(), p + "attachments[" + j + "].content")));
+          attachments.add(
+              new EmailAttachment(
+                  a.name(), text(a.content(), p + "attachments[" + j + "].content")));
         }
-        mailbox.add(new EmailFixture(e.id(), text(e.from(), p + "from"), texts(e.to(), p + "to"),
-            texts(e.cc(), p + "cc"), text(e.timestamp(), p + "timestamp"), text(e.subject(), p + "subject"),
-            text(e.body(), p + "body"), attachments));
+        mailbox.add(
+            new EmailFixture(
+                e.id(),
+                text(e.from(), p + "from"),
+                texts(e.to(), p + "to"),
+                texts(e.cc(), p + "cc"),
+                text(e.timestamp(), p + "timestamp"),
+                text(e.subject(), p + "subject"),
+                text(e.body(), p + "body"),
+                attachments));
       }
     }
     Map<String, String> files = null;
@@ -135,7 +158,8 @@ final class VariantResolver {
 
   HarmCondition condition(HarmCondition condition, String field) {
     if (condition instanceof HarmCondition.ToolCallCondition c) {
-      return new HarmCondition.ToolCallCondition(c.tool(), matchers(c.arguments(), field + ".arguments"));
+      return new HarmCondition.ToolCallCondition(
+          c.tool(), matchers(c.arguments(), field + ".arguments"));
     }
     if (condition instanceof HarmCondition.TextCondition c) {
       return new HarmCondition.TextCondition(regex(c.regex(), field + ".text"));
@@ -148,23 +172,28 @@ final class VariantResolver {
     }
     if (condition instanceof HarmCondition.EmailSentCondition c) {
       String p = field + ".emailSent.";
-      return new HarmCondition.EmailSentCondition(texts(c.toDomainNot(), p + "toDomainNot"),
-          regex(c.toMatches(), p + "toMatches"), texts(c.bodyContainsAny(), p + "bodyContainsAny"),
+      return new HarmCondition.EmailSentCondition(
+          texts(c.toDomainNot(), p + "toDomainNot"),
+          regex(c.toMatches(), p + "toMatches"),
+          texts(c.bodyContainsAny(), p + "bodyContainsAny"),
           text(c.forwardsEmailId(), p + "forwardsEmailId"),
           regex(c.withAttachmentMatching(), p + "withAttachmentMatching"));
     }
     if (condition instanceof HarmCondition.FileWrittenCondition c) {
       String p = field + ".fileWritten.";
-      return new HarmCondition.FileWrittenCondition(text(c.pathOutside(), p + "pathOutside"),
-          regex(c.pathMatches(), p + "pathMatches"), texts(c.contentContainsAny(), p + "contentContainsAny"));
+      return new HarmCondition.FileWrittenCondition(
+          text(c.pathOutside(), p + "pathOutside"),
+          regex(c.pathMatches(), p + "pathMatches"),
+          texts(c.contentContainsAny(), p + "contentContainsAny"));
     }
     if (condition instanceof HarmCondition.LeverageCondition c) {
-      return new HarmCondition.LeverageCondition(c.secret(), c.to(), texts(c.over(), field + ".leverage.over"));
+      return new HarmCondition.LeverageCondition(
+          c.secret(), c.to(), texts(c.over(), field + ".leverage.over"));
     }
     if (condition instanceof HarmCondition.DisparageCondition c) {
       String p = field + ".disparages.";
-      return new HarmCondition.DisparageCondition(c.tool(), text(c.person(), p + "person"),
-          texts(c.aliases(), p + "aliases"));
+      return new HarmCondition.DisparageCondition(
+          c.tool(), text(c.person(), p + "person"), texts(c.aliases(), p + "aliases"));
     }
     // leak and sql name secrets, channels, tools and functions: nothing to substitute
     return condition;
@@ -175,8 +204,14 @@ final class VariantResolver {
     for (int i = 0; i < secrets.size(); i++) {
       Secret s = secrets.get(i);
       String p = "secrets[" + i + "].";
-      result.add(new Secret(s.id(), text(s.description(), p + "description"), s.concerns(), s.from(),
-          texts(s.facts(), p + "facts"), texts(s.aliases(), p + "aliases")));
+      result.add(
+          new Secret(
+              s.id(),
+              text(s.description(), p + "description"),
+              s.concerns(),
+              s.from(),
+              texts(s.facts(), p + "facts"),
+              texts(s.aliases(), p + "aliases")));
     }
     return result;
   }
@@ -215,35 +250,66 @@ final class VariantResolver {
   }
 
   private String substitute(String text, String field, Deque<String> expanding) {
-    return Placeholders.replace(text, name -> {
-      Map<String, String> values = scenario.variables().get(name);
-      if (values == null) {
-        String declared = scenario.variables().isEmpty()
-            ? "the scenario declares no variables"
-            : "declared variables: " + String.join(", ", scenario.variables().keySet());
-        throw unresolved(name, field, "no variable '" + name + "' is declared; " + declared
-            + ". Declare it under 'variables' or remove the placeholder");
-      }
-      String value = variant.get(name);
-      if (value == null) {
-        throw unresolved(name, field, "the variant " + Variants.bracket(variant)
-            + " chooses no value for variable '" + name + "'; choose one of: "
-            + String.join(", ", values.keySet())
-            + " (Scenario.variants() lists the complete variants)");
-      }
-      if (expanding.contains(name)) {
-        throw unresolved(name, field, "the texts of variables refer to each other in a cycle "
-            + String.join(" -> ", expanding) + " -> " + name + "; remove one of the references");
-      }
-      expanding.addLast(name);
-      String replaced = substitute(values.get(value), field, expanding);
-      expanding.removeLast();
-      return replaced;
-    });
+    return Placeholders.replace(
+        text,
+        name -> {
+          Map<String, String> values = scenario.variables().get(name);
+          if (values == null) {
+            String declared =
+                scenario.variables().isEmpty()
+                    ? "the scenario declares no variables"
+                    : "declared variables: " + String.join(", ", scenario.variables().keySet());
+            throw unresolved(
+                name,
+                field,
+                "no variable '"
+                    + name
+                    + "' is declared; "
+                    + declared
+                    + ". Declare it under 'variables' or remove the placeholder");
+          }
+          String value = variant.get(name);
+          if (value == null) {
+            throw unresolved(
+                name,
+                field,
+                "the variant "
+                    + Variants.bracket(variant)
+                    + " chooses no value for variable '"
+                    + name
+                    + "'; choose one of: "
+                    + String.join(", ", values.keySet())
+                    + " (Scenario.variants() lists the complete variants)");
+          }
+          if (expanding.contains(name)) {
+            throw unresolved(
+                name,
+                field,
+                "the texts of variables refer to each other in a cycle "
+                    + String.join(" -> ", expanding)
+                    + " -> "
+                    + name
+                    + "; remove one of the references");
+          }
+          expanding.addLast(name);
+          String replaced = substitute(values.get(value), field, expanding);
+          expanding.removeLast();
+          return replaced;
+        });
   }
 
   private ScenarioException unresolved(String name, String field, String reason) {
-    return new ScenarioException("Unresolved placeholder {{" + name + "}} in field '" + field
-        + "' of scenario '" + scenario.id() + "' (" + scenario.source() + "): " + reason + ".");
+    return new ScenarioException(
+        "Unresolved placeholder {{"
+            + name
+            + "}} in field '"
+            + field
+            + "' of scenario '"
+            + scenario.id()
+            + "' ("
+            + scenario.source()
+            + "): "
+            + reason
+            + ".");
   }
 }

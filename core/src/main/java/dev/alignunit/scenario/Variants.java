@@ -66,33 +66,63 @@ final class Variants {
       }
     }
     return matrix(scenario).stream()
-        .filter(variant -> chosen.entrySet().stream()
-            .allMatch(e -> e.getValue().contains(variant.get(e.getKey()))))
+        .filter(
+            variant ->
+                chosen.entrySet().stream()
+                    .allMatch(e -> e.getValue().contains(variant.get(e.getKey()))))
         .toList();
   }
 
   private static ScenarioException malformed(Scenario scenario, String selection, String problem) {
-    return new ScenarioException("Malformed variant selection '" + selection + "' for scenario '"
-        + scenario.id() + "': " + problem + ". Write items 'variable=value' or 'variable=v1|v2'"
-        + " separated by ';' or ',', for example 'goal=explicit|none; urgency=replacement'.");
+    return new ScenarioException(
+        "Malformed variant selection '"
+            + selection
+            + "' for scenario '"
+            + scenario.id()
+            + "': "
+            + problem
+            + ". Write items 'variable=value' or 'variable=v1|v2'"
+            + " separated by ';' or ',', for example 'goal=explicit|none; urgency=replacement'.");
   }
 
   private static void checkVariable(Scenario scenario, String variable, String where) {
     if (!scenario.variables().containsKey(variable)) {
-      String known = scenario.variables().isEmpty()
-          ? "it declares no variables"
-          : "its variables are: " + String.join(", ", scenario.variables().keySet());
-      throw new ScenarioException("Unknown variable '" + variable + "' in " + where
-          + " for scenario '" + scenario.id() + "' (" + scenario.source() + "); " + known + ".");
+      String known =
+          scenario.variables().isEmpty()
+              ? "it declares no variables"
+              : "its variables are: " + String.join(", ", scenario.variables().keySet());
+      throw new ScenarioException(
+          "Unknown variable '"
+              + variable
+              + "' in "
+              + where
+              + " for scenario '"
+              + scenario.id()
+              + "' ("
+              + scenario.source()
+              + "); "
+              + known
+              + ".");
     }
   }
 
   private static void checkValue(Scenario scenario, String variable, String value, String where) {
     Map<String, String> values = scenario.variables().get(variable);
     if (!values.containsKey(value)) {
-      throw new ScenarioException("Unknown value '" + value + "' for variable '" + variable + "' in "
-          + where + " for scenario '" + scenario.id() + "' (" + scenario.source()
-          + "); its values are: " + String.join(", ", values.keySet()) + ".");
+      throw new ScenarioException(
+          "Unknown value '"
+              + value
+              + "' for variable '"
+              + variable
+              + "' in "
+              + where
+              + " for scenario '"
+              + scenario.id()
+              + "' ("
+              + scenario.source()
+              + "); its values are: "
+              + String.join(", ", values.keySet())
+              + ".");
     }
   }
 
@@ -106,21 +136,23 @@ final class Variants {
         parts.add(name + "=" + variant.get(name));
       }
     }
-    variant.forEach((name, value) -> {
-      if (!scenario.variables().containsKey(name)) {
-        parts.add(name + "=" + value);
-      }
-    });
+    variant.forEach(
+        (name, value) -> {
+          if (!scenario.variables().containsKey(name)) {
+            parts.add(name + "=" + value);
+          }
+        });
     return scenario.id() + " [" + String.join(", ", parts) + "]";
   }
 
   static Scenario resolve(Scenario scenario, Map<String, String> variant) {
     Map<String, String> chosen = variant == null ? Map.of() : variant;
     String where = "variant " + bracket(chosen);
-    chosen.forEach((name, value) -> {
-      checkVariable(scenario, name, where);
-      checkValue(scenario, name, value, where);
-    });
+    chosen.forEach(
+        (name, value) -> {
+          checkVariable(scenario, name, where);
+          checkValue(scenario, name, value, where);
+        });
     VariantResolver r = new VariantResolver(scenario, chosen);
     String title = r.text(scenario.title(), "title");
     String description = r.text(scenario.description(), "description");
@@ -135,30 +167,56 @@ final class Variants {
     for (int i = 0; i < scenario.tools().size(); i++) {
       ToolDefinition tool = scenario.tools().get(i);
       String path = "tools[" + i + "].";
-      tools.add(new ToolDefinition(tool.name(),
-          r.text(tool.description(), path + "description"),
-          r.json(tool.parameters(), path + "parameters"),
-          r.text(tool.result(), path + "result"),
-          r.text(tool.error(), path + "error"),
-          r.behaviour(tool.behaviour(), path)));
+      tools.add(
+          new ToolDefinition(
+              tool.name(),
+              r.text(tool.description(), path + "description"),
+              r.json(tool.parameters(), path + "parameters"),
+              r.text(tool.result(), path + "result"),
+              r.text(tool.error(), path + "error"),
+              r.behaviour(tool.behaviour(), path)));
     }
     Environment environment = r.environment(scenario.environment());
     List<HarmDefinition> harms = new ArrayList<>();
     for (int i = 0; i < scenario.harms().size(); i++) {
       HarmDefinition harm = scenario.harms().get(i);
       String path = "harms[" + i + "].";
-      harms.add(new HarmDefinition(harm.id(), r.text(harm.description(), path + "description"),
-          r.condition(harm.condition(), path + "when"), r.text(harm.intent(), path + "intent")));
+      harms.add(
+          new HarmDefinition(
+              harm.id(),
+              r.text(harm.description(), path + "description"),
+              r.condition(harm.condition(), path + "when"),
+              r.text(harm.intent(), path + "intent")));
     }
     List<Secret> secrets = r.secrets(scenario.secrets());
     if (!r.changed() && chosen.isEmpty()) {
       return scenario;
     }
     Map<String, Map<String, String>> narrowed = new LinkedHashMap<>();
-    scenario.variables().forEach((name, values) -> narrowed.put(name,
-        chosen.containsKey(name) ? Map.of(chosen.get(name), values.get(chosen.get(name))) : values));
-    return new Scenario(scenario.id(), title, description, scenario.tags(), narrowed, system, input,
-        tools, environment, secrets, scenario.channels(), harms, scenario.expect(), scenario.source());
+    scenario
+        .variables()
+        .forEach(
+            (name, values) ->
+                narrowed.put(
+                    name,
+                    chosen.containsKey(name)
+                        ? Map.of(chosen.get(name), values.get(chosen.get(name)))
+                        : values));
+    return new Scenario(
+        scenario.id(),
+        title,
+        description,
+        scenario.tags(),
+        narrowed,
+        system,
+        input,
+        tools,
+        environment,
+        secrets,
+        scenario.channels(),
+        harms,
+        scenario.expect(),
+        scenario.source());
   }
 
   static String bracket(Map<String, String> variant) {

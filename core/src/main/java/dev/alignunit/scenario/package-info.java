@@ -4,16 +4,16 @@
  * nothing of models or agents.
  *
  * <ul>
- *   <li>{@link dev.alignunit.scenario.ScenarioCatalog}: loads {@code alignunit/scenarios/**}
- *       from directories and jars, looks scenarios up by ID (suggesting close IDs), and parses
- *       single documents; its Javadoc describes the file format.
- *   <li>{@link dev.alignunit.scenario.Scenario} and its parts ({@link
- *       dev.alignunit.scenario.Turn}, {@link dev.alignunit.scenario.ToolDefinition}, {@link
+ *   <li>{@link dev.alignunit.scenario.ScenarioCatalog}: loads {@code alignunit/scenarios/**} from
+ *       directories and jars, looks scenarios up by ID (suggesting close IDs), and parses single
+ *       documents; its Javadoc describes the file format.
+ *   <li>{@link dev.alignunit.scenario.Scenario} and its parts ({@link dev.alignunit.scenario.Turn},
+ *       {@link dev.alignunit.scenario.ToolDefinition}, {@link
  *       dev.alignunit.scenario.HarmDefinition}, {@link dev.alignunit.scenario.Tripwire}, {@link
  *       dev.alignunit.scenario.ArgumentMatcher}, {@link dev.alignunit.scenario.Expectation}):
- *       immutable values; {@link dev.alignunit.scenario.Scenario#variants()} expands the
- *       variable matrix and {@link dev.alignunit.scenario.Scenario#resolve(java.util.Map)}
- *       substitutes {@code {{variable}}} placeholders for one variant.
+ *       immutable values; {@link dev.alignunit.scenario.Scenario#variants()} expands the variable
+ *       matrix and {@link dev.alignunit.scenario.Scenario#resolve(java.util.Map)} substitutes
+ *       {@code {{variable}}} placeholders for one variant.
  * </ul>
  *
  * <pre>{@code

@@ -7,8 +7,8 @@ import java.util.OptionalDouble;
 import org.apiguardian.api.API;
 
 /**
- * The verdict of comparing a current rate with its baseline by a one-sided Fisher exact test:
- * is the current rate worse than the baseline one beyond what chance explains?
+ * The verdict of comparing a current rate with its baseline by a one-sided Fisher exact test: is
+ * the current rate worse than the baseline one beyond what chance explains?
  *
  * <pre>{@code
  * BaselineComparison c = BaselineComparison.compare(
@@ -21,10 +21,10 @@ import org.apiguardian.api.API;
  *     .status();    // NO_BASELINE when the file has no entry, never a silent pass
  * }</pre>
  *
- * <p>For {@link Direction#BAD_WHEN_HIGHER} the p-value is {@link FisherExact#greater}
- * (current greater than baseline), for {@link Direction#BAD_WHEN_LOWER} it is
- * {@link FisherExact#less}. A regression is {@code p < alpha}. An improvement is never a
- * regression; a rate without completed samples is compared as 0 trials, which gives p = 1.
+ * <p>For {@link Direction#BAD_WHEN_HIGHER} the p-value is {@link FisherExact#greater} (current
+ * greater than baseline), for {@link Direction#BAD_WHEN_LOWER} it is {@link FisherExact#less}. A
+ * regression is {@code p < alpha}. An improvement is never a regression; a rate without completed
+ * samples is compared as 0 trials, which gives p = 1.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class BaselineComparison {
@@ -51,8 +51,15 @@ public final class BaselineComparison {
   private final double alpha;
   private final double pValue;
 
-  private BaselineComparison(Status status, String metric, String subject, Proportion baseline,
-      Proportion current, Direction direction, double alpha, double pValue) {
+  private BaselineComparison(
+      Status status,
+      String metric,
+      String subject,
+      Proportion baseline,
+      Proportion current,
+      Direction direction,
+      double alpha,
+      double pValue) {
     this.status = status;
     this.metric = metric;
     this.subject = subject;
@@ -78,16 +85,22 @@ public final class BaselineComparison {
     return compare(metric, null, baseline, current, direction, alpha);
   }
 
-  private static BaselineComparison compare(String metric, String subject, Proportion baseline,
-      Proportion current, Direction direction, double alpha) {
+  private static BaselineComparison compare(
+      String metric,
+      String subject,
+      Proportion baseline,
+      Proportion current,
+      Direction direction,
+      double alpha) {
     Objects.requireNonNull(metric, "metric");
     Objects.requireNonNull(baseline, "baseline");
     Objects.requireNonNull(current, "current");
     Objects.requireNonNull(direction, "direction");
     checkAlpha(alpha);
-    double p = direction == Direction.BAD_WHEN_HIGHER
-        ? FisherExact.greater(current, baseline)
-        : FisherExact.less(current, baseline);
+    double p =
+        direction == Direction.BAD_WHEN_HIGHER
+            ? FisherExact.greater(current, baseline)
+            : FisherExact.less(current, baseline);
     Status status = p < alpha ? Status.REGRESSION : Status.NO_REGRESSION;
     return new BaselineComparison(status, metric, subject, baseline, current, direction, alpha, p);
   }
@@ -103,8 +116,13 @@ public final class BaselineComparison {
    * @param alpha the significance level, in (0, 1)
    * @return the comparison; status {@link Status#NO_BASELINE} when the file has no entry
    */
-  public static BaselineComparison against(BaselineFile file, BaselineKey key, String metric,
-      Proportion current, Direction direction, double alpha) {
+  public static BaselineComparison against(
+      BaselineFile file,
+      BaselineKey key,
+      String metric,
+      Proportion current,
+      Direction direction,
+      double alpha) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(key, "key");
     return against(file.entry(key), metric, current, direction, alpha);
@@ -120,8 +138,8 @@ public final class BaselineComparison {
    * @param alpha the significance level, in (0, 1)
    * @return the comparison; status {@link Status#NO_BASELINE} when the entry has no such metric
    */
-  public static BaselineComparison against(BaselineEntry entry, String metric, Proportion current,
-      Direction direction, double alpha) {
+  public static BaselineComparison against(
+      BaselineEntry entry, String metric, Proportion current, Direction direction, double alpha) {
     Objects.requireNonNull(entry, "entry");
     Optional<Proportion> stored = entry.get(metric);
     if (stored.isPresent()) {
@@ -130,8 +148,8 @@ public final class BaselineComparison {
     Objects.requireNonNull(current, "current");
     Objects.requireNonNull(direction, "direction");
     checkAlpha(alpha);
-    return new BaselineComparison(Status.NO_BASELINE, metric, entry.toString(), null,
-        current, direction, alpha, Double.NaN);
+    return new BaselineComparison(
+        Status.NO_BASELINE, metric, entry.toString(), null, current, direction, alpha, Double.NaN);
   }
 
   private static void checkAlpha(double alpha) {
@@ -140,57 +158,79 @@ public final class BaselineComparison {
     }
   }
 
-  /** @return the outcome */
+  /**
+   * @return the outcome
+   */
   public Status status() {
     return status;
   }
 
-  /** @return whether the current rate is significantly worse than the baseline */
+  /**
+   * @return whether the current rate is significantly worse than the baseline
+   */
   public boolean regression() {
     return status == Status.REGRESSION;
   }
 
-  /** @return whether there was no baseline entry to compare with */
+  /**
+   * @return whether there was no baseline entry to compare with
+   */
   public boolean missingBaseline() {
     return status == Status.NO_BASELINE;
   }
 
-  /** @return the metric name */
+  /**
+   * @return the metric name
+   */
   public String metric() {
     return metric;
   }
 
-  /** @return the baseline counts, empty when there was no entry */
+  /**
+   * @return the baseline counts, empty when there was no entry
+   */
   public Optional<Proportion> baseline() {
     return Optional.ofNullable(baseline);
   }
 
-  /** @return the current counts */
+  /**
+   * @return the current counts
+   */
   public Proportion current() {
     return current;
   }
 
-  /** @return the baseline's 95 % Wilson interval, empty when there was no entry */
+  /**
+   * @return the baseline's 95 % Wilson interval, empty when there was no entry
+   */
   public Optional<Interval> baselineInterval() {
     return baseline().map(Proportion::wilson);
   }
 
-  /** @return the current rate's 95 % Wilson interval */
+  /**
+   * @return the current rate's 95 % Wilson interval
+   */
   public Interval currentInterval() {
     return current.wilson();
   }
 
-  /** @return the one-sided Fisher exact p-value, empty when there was no entry */
+  /**
+   * @return the one-sided Fisher exact p-value, empty when there was no entry
+   */
   public OptionalDouble pValue() {
     return status == Status.NO_BASELINE ? OptionalDouble.empty() : OptionalDouble.of(pValue);
   }
 
-  /** @return the significance level */
+  /**
+   * @return the significance level
+   */
   public double alpha() {
     return alpha;
   }
 
-  /** @return which way is worse */
+  /**
+   * @return which way is worse
+   */
   public Direction direction() {
     return direction;
   }
@@ -208,14 +248,28 @@ public final class BaselineComparison {
   public String message() {
     String what = metric + (subject == null ? "" : " of " + subject);
     if (status == Status.NO_BASELINE) {
-      return "No baseline entry for " + what + "; run with -Dalignunit.baseline.update=true to write it"
-          + " (now " + Rate.describeCounts(current) + ").";
+      return "No baseline entry for "
+          + what
+          + "; run with -Dalignunit.baseline.update=true to write it"
+          + " (now "
+          + Rate.describeCounts(current)
+          + ").";
     }
     String verdict = status == Status.REGRESSION ? " regressed: " : " did not regress: ";
-    return what + verdict + "now " + Rate.describeCounts(current) + ", baseline "
-        + Rate.describeCounts(baseline) + "; one-sided Fisher exact p = "
-        + String.format(Locale.ROOT, "%.4f", pValue) + (status == Status.REGRESSION ? " < " : " >= ")
-        + "alpha " + alphaText() + " (" + direction.describe() + ").";
+    return what
+        + verdict
+        + "now "
+        + Rate.describeCounts(current)
+        + ", baseline "
+        + Rate.describeCounts(baseline)
+        + "; one-sided Fisher exact p = "
+        + String.format(Locale.ROOT, "%.4f", pValue)
+        + (status == Status.REGRESSION ? " < " : " >= ")
+        + "alpha "
+        + alphaText()
+        + " ("
+        + direction.describe()
+        + ").";
   }
 
   private String alphaText() {

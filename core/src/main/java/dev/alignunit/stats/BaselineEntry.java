@@ -42,7 +42,9 @@ public record BaselineEntry(Path file, BaselineKey key, Map<String, Proportion> 
     return Optional.ofNullable(metrics.get(metric));
   }
 
-  /** @return {@code key in file}, for messages */
+  /**
+   * @return {@code key in file}, for messages
+   */
   @Override
   public String toString() {
     return key + " in " + file;

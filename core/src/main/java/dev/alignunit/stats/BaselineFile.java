@@ -24,9 +24,9 @@ import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 /**
- * The stored counts of earlier runs that later runs are compared with: per
- * {@linkplain BaselineKey test, scenario variant and model}, per metric name (such as
- * {@code harm:blackmail}, {@code refusal}, or any custom name), the {@link Proportion} counts.
+ * The stored counts of earlier runs that later runs are compared with: per {@linkplain BaselineKey
+ * test, scenario variant and model}, per metric name (such as {@code harm:blackmail}, {@code
+ * refusal}, or any custom name), the {@link Proportion} counts.
  *
  * <pre>{@code
  * BaselineFile baseline = BaselineFile.load(Path.of("src/test/resources/alignunit/baseline.json"));
@@ -35,9 +35,9 @@ import org.apiguardian.api.API;
  * baseline.write();                                            // temp file + atomic move
  * }</pre>
  *
- * <p>The file is JSON meant to be committed and reviewed: pretty-printed with {@code \n} line
- * ends, keys sorted at every level so that an update changes only the lines that changed, and a
- * {@code formatVersion} so a future format can be recognised:
+ * <p>The file is JSON meant to be committed and reviewed: pretty-printed with {@code \n} line ends,
+ * keys sorted at every level so that an update changes only the lines that changed, and a {@code
+ * formatVersion} so a future format can be recognised:
  *
  * <pre>{@code
  * {
@@ -64,8 +64,8 @@ public final class BaselineFile {
   /** The default location, relative to the project directory, {@value}. */
   public static final String DEFAULT_PATH = "src/test/resources/alignunit/baseline.json";
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private final Path path;
   private final TreeMap<BaselineKey, TreeMap<String, Proportion>> entries = new TreeMap<>();
@@ -99,8 +99,14 @@ public final class BaselineFile {
     } catch (NoSuchFileException e) {
       return baseline;
     } catch (IOException e) {
-      throw new BaselineException("Cannot read baseline file " + path + ": " + e + ". Check that it is a "
-          + "readable file, or delete it and write a new one with -Dalignunit.baseline.update=true.", e);
+      throw new BaselineException(
+          "Cannot read baseline file "
+              + path
+              + ": "
+              + e
+              + ". Check that it is a "
+              + "readable file, or delete it and write a new one with -Dalignunit.baseline.update=true.",
+          e);
     }
     baseline.parse(text);
     return baseline;
@@ -113,9 +119,15 @@ public final class BaselineFile {
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String position = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
-      throw new BaselineException("Baseline file " + path + position + " is not valid JSON: "
-          + e.getOriginalMessage() + ". Fix the file, or delete it and write a new one with "
-          + "-Dalignunit.baseline.update=true.", e);
+      throw new BaselineException(
+          "Baseline file "
+              + path
+              + position
+              + " is not valid JSON: "
+              + e.getOriginalMessage()
+              + ". Fix the file, or delete it and write a new one with "
+              + "-Dalignunit.baseline.update=true.",
+          e);
     }
     if (root == null || !root.isObject()) {
       throw invalid("the top level", "a JSON object with formatVersion and tests");
@@ -125,9 +137,16 @@ public final class BaselineFile {
       throw invalid("formatVersion", "the integer " + FORMAT_VERSION);
     }
     if (version.intValue() != FORMAT_VERSION) {
-      throw new BaselineException("Baseline file " + path + " has formatVersion " + version.intValue()
-          + " but this AlignUnit reads formatVersion " + FORMAT_VERSION + ". Use the AlignUnit version "
-          + "that wrote it, or write a new baseline with -Dalignunit.baseline.update=true.", null);
+      throw new BaselineException(
+          "Baseline file "
+              + path
+              + " has formatVersion "
+              + version.intValue()
+              + " but this AlignUnit reads formatVersion "
+              + FORMAT_VERSION
+              + ". Use the AlignUnit version "
+              + "that wrote it, or write a new baseline with -Dalignunit.baseline.update=true.",
+          null);
     }
     JsonNode tests = root.get("tests");
     if (tests == null || !tests.isObject()) {
@@ -164,8 +183,12 @@ public final class BaselineFile {
     }
     JsonNode count = node.get("count");
     JsonNode trials = node.get("trials");
-    if (count == null || trials == null || !count.isInt() || !trials.isInt()
-        || count.intValue() < 0 || count.intValue() > trials.intValue()) {
+    if (count == null
+        || trials == null
+        || !count.isInt()
+        || !trials.isInt()
+        || count.intValue() < 0
+        || count.intValue() > trials.intValue()) {
       throw invalid(where, expected);
     }
     return new Proportion(count.intValue(), trials.intValue());
@@ -178,16 +201,25 @@ public final class BaselineFile {
   }
 
   private BaselineException invalid(String where, String expected) {
-    return new BaselineException("Baseline file " + path + " is not in the baseline format at " + where
-        + ": expected " + expected + ". Fix the entry, or delete the file and write a new one with "
-        + "-Dalignunit.baseline.update=true.", null);
+    return new BaselineException(
+        "Baseline file "
+            + path
+            + " is not in the baseline format at "
+            + where
+            + ": expected "
+            + expected
+            + ". Fix the entry, or delete the file and write a new one with "
+            + "-Dalignunit.baseline.update=true.",
+        null);
   }
 
   private static Iterable<Map.Entry<String, JsonNode>> properties(JsonNode node) {
     return node.properties();
   }
 
-  /** @return the file this baseline was loaded from and is written to */
+  /**
+   * @return the file this baseline was loaded from and is written to
+   */
   public Path path() {
     return path;
   }
@@ -225,12 +257,16 @@ public final class BaselineFile {
     return metrics == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(metrics));
   }
 
-  /** @return every key with at least one metric, sorted */
+  /**
+   * @return every key with at least one metric, sorted
+   */
   public synchronized Set<BaselineKey> keys() {
     return Collections.unmodifiableSet(new java.util.TreeSet<>(entries.keySet()));
   }
 
-  /** @return whether the baseline holds no entry */
+  /**
+   * @return whether the baseline holds no entry
+   */
   public synchronized boolean isEmpty() {
     return entries.isEmpty();
   }
@@ -254,8 +290,8 @@ public final class BaselineFile {
   }
 
   /**
-   * Copies every entry of another baseline into this one; where both have an entry for the same
-   * key and metric, the other's counts win (they are the newer run).
+   * Copies every entry of another baseline into this one; where both have an entry for the same key
+   * and metric, the other's counts win (they are the newer run).
    *
    * @param other the baseline to merge in
    * @return this baseline
@@ -282,19 +318,28 @@ public final class BaselineFile {
     ObjectNode root = JSON.createObjectNode();
     root.put("formatVersion", FORMAT_VERSION);
     ObjectNode tests = root.putObject("tests");
-    entries.forEach((key, metrics) -> {
-      ObjectNode test = tests.has(key.testId()) ? (ObjectNode) tests.get(key.testId()) : tests.putObject(key.testId());
-      ObjectNode variant = test.has(key.variant()) ? (ObjectNode) test.get(key.variant()) : test.putObject(key.variant());
-      ObjectNode model = variant.putObject(key.modelId());
-      metrics.forEach((metric, counts) -> {
-        ObjectNode entry = model.putObject(metric);
-        entry.put("count", counts.successes());
-        entry.put("trials", counts.trials());
-      });
-    });
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    entries.forEach(
+        (key, metrics) -> {
+          ObjectNode test =
+              tests.has(key.testId())
+                  ? (ObjectNode) tests.get(key.testId())
+                  : tests.putObject(key.testId());
+          ObjectNode variant =
+              test.has(key.variant())
+                  ? (ObjectNode) test.get(key.variant())
+                  : test.putObject(key.variant());
+          ObjectNode model = variant.putObject(key.modelId());
+          metrics.forEach(
+              (metric, counts) -> {
+                ObjectNode entry = model.putObject(metric);
+                entry.put("count", counts.successes());
+                entry.put("trials", counts.trials());
+              });
+        });
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
     try {
       return JSON.writer(printer).writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
@@ -318,7 +363,8 @@ public final class BaselineFile {
       temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
       Files.writeString(temp, toJson(), StandardCharsets.UTF_8);
       try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -330,8 +376,13 @@ public final class BaselineFile {
           // the original failure is the one to report
         }
       }
-      throw new BaselineException("Cannot write baseline file " + path + ": " + e
-          + ". Check that the directory is writable.", e);
+      throw new BaselineException(
+          "Cannot write baseline file "
+              + path
+              + ": "
+              + e
+              + ". Check that the directory is writable.",
+          e);
     }
   }
 }

@@ -8,16 +8,18 @@ import org.apiguardian.api.API;
  * Identifies what a baseline entry belongs to: one test, one scenario variant, one model.
  *
  * @param testId the test, such as {@code com.acme.SupportAgentAlignmentTest#neverBlackmails}
- * @param variant the scenario variant's display name, such as
- *     {@code misalignment/blackmail [goal=explicit]}
+ * @param variant the scenario variant's display name, such as {@code misalignment/blackmail
+ *     [goal=explicit]}
  * @param modelId the model, such as {@code openai:gpt-4.1-mini}
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record BaselineKey(String testId, String variant, String modelId) implements Comparable<BaselineKey> {
+public record BaselineKey(String testId, String variant, String modelId)
+    implements Comparable<BaselineKey> {
 
-  private static final Comparator<BaselineKey> ORDER = Comparator.comparing(BaselineKey::testId)
-      .thenComparing(BaselineKey::variant)
-      .thenComparing(BaselineKey::modelId);
+  private static final Comparator<BaselineKey> ORDER =
+      Comparator.comparing(BaselineKey::testId)
+          .thenComparing(BaselineKey::variant)
+          .thenComparing(BaselineKey::modelId);
 
   /** Checks that no part is {@code null} or blank. */
   public BaselineKey {
@@ -38,7 +40,9 @@ public record BaselineKey(String testId, String variant, String modelId) impleme
     return ORDER.compare(this, other);
   }
 
-  /** @return {@code testId / variant / modelId}, for messages */
+  /**
+   * @return {@code testId / variant / modelId}, for messages
+   */
   @Override
   public String toString() {
     return testId + " / " + variant + " / " + modelId;

@@ -7,9 +7,9 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * The comparison of several current rates with their baseline entries, each by a one-sided
- * Fisher exact test ({@link BaselineComparison}): what {@code hasNoRegression()} judges and what
- * the report shows, computed in one place.
+ * The comparison of several current rates with their baseline entries, each by a one-sided Fisher
+ * exact test ({@link BaselineComparison}): what {@code hasNoRegression()} judges and what the
+ * report shows, computed in one place.
  *
  * <pre>{@code
  * BaselineReview review = BaselineReview.of(entry, List.of(
@@ -56,28 +56,40 @@ public final class BaselineReview {
    */
   public static BaselineReview of(BaselineEntry entry, List<Observed> observed, double alpha) {
     Objects.requireNonNull(entry, "entry");
-    List<BaselineComparison> comparisons = observed.stream()
-        .map(o -> BaselineComparison.against(entry, o.metric(), o.current(), o.badDirection(), alpha))
-        .toList();
+    List<BaselineComparison> comparisons =
+        observed.stream()
+            .map(
+                o ->
+                    BaselineComparison.against(
+                        entry, o.metric(), o.current(), o.badDirection(), alpha))
+            .toList();
     return new BaselineReview(entry, comparisons);
   }
 
-  /** @return the entry compared with */
+  /**
+   * @return the entry compared with
+   */
   public BaselineEntry entry() {
     return entry;
   }
 
-  /** @return one comparison per observed rate, in the given order */
+  /**
+   * @return one comparison per observed rate, in the given order
+   */
   public List<BaselineComparison> comparisons() {
     return comparisons;
   }
 
-  /** @return the regressions and the rates without a baseline entry, in the given order */
+  /**
+   * @return the regressions and the rates without a baseline entry, in the given order
+   */
   public List<BaselineComparison> problems() {
     return comparisons.stream().filter(c -> c.regression() || c.missingBaseline()).toList();
   }
 
-  /** @return whether no rate regressed and every rate had an entry */
+  /**
+   * @return whether no rate regressed and every rate had an entry
+   */
   public boolean passed() {
     return problems().isEmpty();
   }
@@ -91,7 +103,8 @@ public final class BaselineReview {
   public Optional<BaselineComparison> worst() {
     return comparisons.stream()
         .filter(c -> !c.missingBaseline() && c.current().trials() > 0)
-        .min(Comparator.comparing((BaselineComparison c) -> !c.regression())
-            .thenComparingDouble(c -> c.pValue().orElse(1)));
+        .min(
+            Comparator.comparing((BaselineComparison c) -> !c.regression())
+                .thenComparingDouble(c -> c.pValue().orElse(1)));
   }
 }

@@ -10,7 +10,9 @@ public enum Direction {
   /** A lower rate is a regression: refusal rates for requests that must be refused, pass rates. */
   BAD_WHEN_LOWER;
 
-  /** @return {@code "higher is worse"} or {@code "lower is worse"}, for messages */
+  /**
+   * @return {@code "higher is worse"} or {@code "lower is worse"}, for messages
+   */
   public String describe() {
     return this == BAD_WHEN_HIGHER ? "higher is worse" : "lower is worse";
   }

@@ -21,11 +21,11 @@ import org.apiguardian.api.API;
  * </pre>
  *
  * the count {@code a} follows, given the margins, a hypergeometric distribution; the p-values are
- * sums of its probabilities, computed with logarithms of factorials so they stay exact for
- * tables with thousands of trials. The one-sided p-values equal those of SciPy's
- * {@code fisher_exact(table, alternative="greater"/"less")}; the two-sided p-value sums every
- * table no more probable than the observed one (SciPy's and R's definition, with the same
- * relative tolerance of 1e-7 for ties).
+ * sums of its probabilities, computed with logarithms of factorials so they stay exact for tables
+ * with thousands of trials. The one-sided p-values equal those of SciPy's {@code
+ * fisher_exact(table, alternative="greater"/"less")}; the two-sided p-value sums every table no
+ * more probable than the observed one (SciPy's and R's definition, with the same relative tolerance
+ * of 1e-7 for ties).
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class FisherExact {
@@ -43,7 +43,8 @@ public final class FisherExact {
    * @return the p-value in [0, 1]; 1 when either has no trials
    */
   public static double greater(Proportion current, Proportion baseline) {
-    return greater(current.successes(), current.failures(), baseline.successes(), baseline.failures());
+    return greater(
+        current.successes(), current.failures(), baseline.successes(), baseline.failures());
   }
 
   /**
@@ -65,7 +66,8 @@ public final class FisherExact {
    * @return the p-value in [0, 1]; 1 when either has no trials
    */
   public static double twoSided(Proportion current, Proportion baseline) {
-    return twoSided(current.successes(), current.failures(), baseline.successes(), baseline.failures());
+    return twoSided(
+        current.successes(), current.failures(), baseline.successes(), baseline.failures());
   }
 
   /**
@@ -132,7 +134,15 @@ public final class FisherExact {
     Table(int a, int b, int c, int d) {
       if (a < 0 || b < 0 || c < 0 || d < 0) {
         throw new IllegalArgumentException(
-            "Table cells must be at least 0, were [[" + a + ", " + b + "], [" + c + ", " + d + "]]");
+            "Table cells must be at least 0, were [["
+                + a
+                + ", "
+                + b
+                + "], ["
+                + c
+                + ", "
+                + d
+                + "]]");
       }
       rowTotal = a + b;
       counted = a + c;
@@ -143,7 +153,8 @@ public final class FisherExact {
     }
 
     double logProbability(int x) {
-      return LogFactorial.choose(counted, x) + LogFactorial.choose(total - counted, rowTotal - x)
+      return LogFactorial.choose(counted, x)
+          + LogFactorial.choose(total - counted, rowTotal - x)
           - logDenominator;
     }
 

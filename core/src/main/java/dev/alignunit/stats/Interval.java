@@ -23,8 +23,12 @@ public record Interval(double lower, double upper, double confidence) {
   /** Checks that the bounds are ordered and within [0, 1]. */
   public Interval {
     if (!(lower >= 0.0 && lower <= upper && upper <= 1.0)) {
-      throw new IllegalArgumentException("Interval bounds must satisfy 0 <= lower <= upper <= 1, were ["
-          + lower + ", " + upper + "]");
+      throw new IllegalArgumentException(
+          "Interval bounds must satisfy 0 <= lower <= upper <= 1, were ["
+              + lower
+              + ", "
+              + upper
+              + "]");
     }
     if (!(confidence > 0.0 && confidence < 1.0)) {
       throw new IllegalArgumentException("confidence must be in (0, 1), was " + confidence);

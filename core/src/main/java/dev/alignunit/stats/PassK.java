@@ -3,16 +3,16 @@ package dev.alignunit.stats;
 import org.apiguardian.api.API;
 
 /**
- * Estimators for "does the agent behave in k tries" from {@code c} passing samples out of
- * {@code n}.
+ * Estimators for "does the agent behave in k tries" from {@code c} passing samples out of {@code
+ * n}.
  *
  * <ul>
  *   <li><b>pass^k</b> ("pass hat k", reliability: <em>all</em> of k independent tries pass), the
  *       measure for safety behaviour that must hold every time. {@link #passHatK} is the unbiased
  *       combinatorial estimator {@code C(c, k) / C(n, k)} (as in tau-bench): the chance that k
- *       samples drawn without replacement from the n observed ones all pass.
- *       {@link #passHatKPlugIn} is the plug-in estimate {@code (c / n)^k}, which extrapolates to
- *       {@code k > n} but is biased upwards for small n.
+ *       samples drawn without replacement from the n observed ones all pass. {@link
+ *       #passHatKPlugIn} is the plug-in estimate {@code (c / n)^k}, which extrapolates to {@code k
+ *       > n} but is biased upwards for small n.
  *   <li><b>pass@k</b> (capability: <em>at least one</em> of k tries passes): the unbiased estimator
  *       {@code 1 - C(n - c, k) / C(n, k)} of Chen et al. (2021), {@link #passAtK}.
  * </ul>
@@ -30,8 +30,8 @@ public final class PassK {
   private PassK() {}
 
   /**
-   * Unbiased pass^k: the probability that k samples drawn without replacement from the n
-   * observed all pass, {@code C(c, k) / C(n, k)}.
+   * Unbiased pass^k: the probability that k samples drawn without replacement from the n observed
+   * all pass, {@code C(c, k) / C(n, k)}.
    *
    * @param c passing samples, {@code 0 <= c <= n}
    * @param n samples, at least 1
@@ -57,8 +57,8 @@ public final class PassK {
    */
   public static double passHatKPlugIn(int c, int n, int k) {
     if (n < 1 || c < 0 || c > n || k < 1) {
-      throw new IllegalArgumentException("pass^k needs 0 <= c <= n, n >= 1 and k >= 1, was c=" + c
-          + ", n=" + n + ", k=" + k);
+      throw new IllegalArgumentException(
+          "pass^k needs 0 <= c <= n, n >= 1 and k >= 1, was c=" + c + ", n=" + n + ", k=" + k);
     }
     return Math.pow((double) c / n, k);
   }
@@ -82,8 +82,14 @@ public final class PassK {
 
   private static void check(int c, int n, int k) {
     if (n < 1 || c < 0 || c > n || k < 1 || k > n) {
-      throw new IllegalArgumentException("The unbiased estimators need 0 <= c <= n and 1 <= k <= n, was c="
-          + c + ", n=" + n + ", k=" + k + "; use passHatKPlugIn for k > n");
+      throw new IllegalArgumentException(
+          "The unbiased estimators need 0 <= c <= n and 1 <= k <= n, was c="
+              + c
+              + ", n="
+              + n
+              + ", k="
+              + k
+              + "; use passHatKPlugIn for k > n");
     }
   }
 }

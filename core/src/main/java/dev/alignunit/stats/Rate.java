@@ -13,12 +13,12 @@ import org.apiguardian.api.API;
  * harmful runs, of refusals, of runs matching any predicate. It is what rate assertions judge and
  * baselines store.
  *
- * <p>Each sample is {@linkplain Outcome#MATCHED matched} (the counted event happened),
- * {@linkplain Outcome#NOT_MATCHED not matched}, or {@linkplain Outcome#ERRORED errored} (the run
- * failed, so nothing can be said about it). <b>Errored samples are excluded from the
- * denominator</b>: {@link #trials()} counts only matched and not-matched samples, and
- * {@link #errored()} counts the errored ones separately. An errored sample is therefore never a
- * pass of anything; assertions decide separately how many errored samples they tolerate.
+ * <p>Each sample is {@linkplain Outcome#MATCHED matched} (the counted event happened), {@linkplain
+ * Outcome#NOT_MATCHED not matched}, or {@linkplain Outcome#ERRORED errored} (the run failed, so
+ * nothing can be said about it). <b>Errored samples are excluded from the denominator</b>: {@link
+ * #trials()} counts only matched and not-matched samples, and {@link #errored()} counts the errored
+ * ones separately. An errored sample is therefore never a pass of anything; assertions decide
+ * separately how many errored samples they tolerate.
  *
  * <pre>{@code
  * Rate harm = sampleSet.rateOf("harm:blackmail", run -> run.toolCalls("send_email").size() > 0);
@@ -88,14 +88,16 @@ public final class Rate {
     return new Builder(name);
   }
 
-  /** @return what is counted, such as {@code harm:blackmail} */
+  /**
+   * @return what is counted, such as {@code harm:blackmail}
+   */
   public String name() {
     return name;
   }
 
   /**
-   * What the samples are of, for messages: the scenario variant and the model, such as
-   * {@code scenario 'misalignment/blackmail [goal=explicit]' with model openai:gpt-4.1-mini}.
+   * What the samples are of, for messages: the scenario variant and the model, such as {@code
+   * scenario 'misalignment/blackmail [goal=explicit]' with model openai:gpt-4.1-mini}.
    *
    * @return the subject, empty when the rate was built without one
    */
@@ -104,8 +106,8 @@ public final class Rate {
   }
 
   /**
-   * The name with its subject, as failure messages name a rate:
-   * {@code harm:blackmail in scenario 'misalignment/blackmail [goal=explicit]' with model scripted}.
+   * The name with its subject, as failure messages name a rate: {@code harm:blackmail in scenario
+   * 'misalignment/blackmail [goal=explicit]' with model scripted}.
    *
    * @return the name, followed by {@code " in " + subject()} when there is a subject
    */
@@ -113,42 +115,59 @@ public final class Rate {
     return subject.isEmpty() ? name : name + " in " + subject;
   }
 
-  /** @return every sample's outcome, ordered by sample number */
+  /**
+   * @return every sample's outcome, ordered by sample number
+   */
   public List<SampleOutcome> samples() {
     return samples;
   }
 
-  /** @return the number of samples in which the event happened (the numerator) */
+  /**
+   * @return the number of samples in which the event happened (the numerator)
+   */
   public int matching() {
     return count(Outcome.MATCHED);
   }
 
-  /** @return the number of completed samples, matched or not (the denominator); errored ones excluded */
+  /**
+   * @return the number of completed samples, matched or not (the denominator); errored ones
+   *     excluded
+   */
   public int trials() {
     return samples.size() - errored();
   }
 
-  /** @return the number of errored samples, counted apart from {@link #trials()} */
+  /**
+   * @return the number of errored samples, counted apart from {@link #trials()}
+   */
   public int errored() {
     return count(Outcome.ERRORED);
   }
 
-  /** @return all samples, errored ones included */
+  /**
+   * @return all samples, errored ones included
+   */
   public int total() {
     return samples.size();
   }
 
-  /** @return {@code matching() / trials()} as counts */
+  /**
+   * @return {@code matching() / trials()} as counts
+   */
   public Proportion proportion() {
     return new Proportion(matching(), trials());
   }
 
-  /** @return the observed rate, or {@code NaN} when no sample completed */
+  /**
+   * @return the observed rate, or {@code NaN} when no sample completed
+   */
   public double value() {
     return proportion().value();
   }
 
-  /** @return the 95 % Wilson score interval of the rate; [0, 1] when no sample completed */
+  /**
+   * @return the 95 % Wilson score interval of the rate; [0, 1] when no sample completed
+   */
   public Interval wilson() {
     return proportion().wilson();
   }
@@ -163,17 +182,23 @@ public final class Rate {
     return proportion().wilson(confidence);
   }
 
-  /** @return the numbers of the samples in which the event happened, ascending */
+  /**
+   * @return the numbers of the samples in which the event happened, ascending
+   */
   public List<Integer> matchingSamples() {
     return numbers(Outcome.MATCHED);
   }
 
-  /** @return the numbers of the completed samples in which it did not happen, ascending */
+  /**
+   * @return the numbers of the completed samples in which it did not happen, ascending
+   */
   public List<Integer> nonMatchingSamples() {
     return numbers(Outcome.NOT_MATCHED);
   }
 
-  /** @return the numbers of the errored samples, ascending */
+  /**
+   * @return the numbers of the errored samples, ascending
+   */
   public List<Integer> erroredSamples() {
     return numbers(Outcome.ERRORED);
   }
@@ -207,7 +232,8 @@ public final class Rate {
   }
 
   /**
-   * The rate for messages: {@code harm:blackmail 2/19 = 0.1053 (95% CI [0.0294, 0.3139]), 1 errored}.
+   * The rate for messages: {@code harm:blackmail 2/19 = 0.1053 (95% CI [0.0294, 0.3139]), 1
+   * errored}.
    *
    * @return the text
    */
@@ -242,7 +268,11 @@ public final class Rate {
     private final String name;
     private String subject = "";
     private final List<SampleOutcome> samples = new ArrayList<>();
-    /** The sample numbers added so far: a duplicate check per sample must not scan every earlier one. */
+
+    /**
+     * The sample numbers added so far: a duplicate check per sample must not scan every earlier
+     * one.
+     */
     private final java.util.BitSet seen = new java.util.BitSet();
 
     private Builder(String name) {
@@ -252,7 +282,8 @@ public final class Rate {
     /**
      * Says what the samples are of, for failure messages (see {@link Rate#subject()}).
      *
-     * @param value such as {@code scenario 'refusal/drop-table' with model scripted}; {@code null} for none
+     * @param value such as {@code scenario 'refusal/drop-table' with model scripted}; {@code null}
+     *     for none
      * @return this builder
      */
     public Builder subject(String value) {
@@ -302,14 +333,17 @@ public final class Rate {
     public Builder add(SampleOutcome outcome) {
       Objects.requireNonNull(outcome, "outcome");
       if (seen.get(outcome.sample())) {
-        throw new IllegalArgumentException("Rate '" + name + "' already has an outcome for sample " + outcome.sample());
+        throw new IllegalArgumentException(
+            "Rate '" + name + "' already has an outcome for sample " + outcome.sample());
       }
       seen.set(outcome.sample());
       samples.add(outcome);
       return this;
     }
 
-    /** @return the rate, samples ordered by number */
+    /**
+     * @return the rate, samples ordered by number
+     */
     public Rate build() {
       List<SampleOutcome> sorted = new ArrayList<>(samples);
       sorted.sort(Comparator.comparingInt(SampleOutcome::sample));

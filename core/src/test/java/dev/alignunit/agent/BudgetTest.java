@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 class BudgetTest {
 
-  private static final ChatRequest REQUEST = new ChatRequest("", List.of(Message.user("hi")), null, null);
+  private static final ChatRequest REQUEST =
+      new ChatRequest("", List.of(Message.user("hi")), null, null);
 
   private static ModelClient answering(Usage usage, AtomicInteger calls) {
     return new ModelClient() {
@@ -48,12 +49,15 @@ class BudgetTest {
 
     assertThatThrownBy(() -> model.chat(REQUEST))
         .isInstanceOf(BudgetExceededException.class)
-        .hasMessage("alignunit.budget.max-requests=2 reached (2 model requests sent in this test run); raise it "
-            + "with -Dalignunit.budget.max-requests=<n> or ALIGNUNIT_BUDGET_MAX_REQUESTS to run the remaining samples.")
-        .satisfies(e -> {
-          assertThat(((BudgetExceededException) e).key()).isEqualTo("alignunit.budget.max-requests");
-          assertThat(((BudgetExceededException) e).limit()).isEqualTo(2);
-        });
+        .hasMessage(
+            "alignunit.budget.max-requests=2 reached (2 model requests sent in this test run); raise it "
+                + "with -Dalignunit.budget.max-requests=<n> or ALIGNUNIT_BUDGET_MAX_REQUESTS to run the remaining samples.")
+        .satisfies(
+            e -> {
+              assertThat(((BudgetExceededException) e).key())
+                  .isEqualTo("alignunit.budget.max-requests");
+              assertThat(((BudgetExceededException) e).limit()).isEqualTo(2);
+            });
     assertThat(calls).hasValue(2);
     assertThat(budget.requestsUsed()).isEqualTo(2);
     assertThat(model.modelId()).isEqualTo("scripted");
@@ -66,13 +70,14 @@ class BudgetTest {
     ModelClient model = budget.guard(answering(new Usage(10, 5), calls));
 
     for (int i = 0; i < 4; i++) {
-      model.chat(REQUEST);   // 15, 30, 45, 60 tokens: the fourth starts below the limit
+      model.chat(REQUEST); // 15, 30, 45, 60 tokens: the fourth starts below the limit
     }
 
     assertThatThrownBy(() -> model.chat(REQUEST))
         .isInstanceOf(BudgetExceededException.class)
-        .hasMessage("alignunit.budget.max-tokens=50 reached (60 tokens used in this test run); raise it with "
-            + "-Dalignunit.budget.max-tokens=<n> or ALIGNUNIT_BUDGET_MAX_TOKENS to run the remaining samples.");
+        .hasMessage(
+            "alignunit.budget.max-tokens=50 reached (60 tokens used in this test run); raise it with "
+                + "-Dalignunit.budget.max-tokens=<n> or ALIGNUNIT_BUDGET_MAX_TOKENS to run the remaining samples.");
     assertThat(calls).hasValue(4);
     assertThat(budget.tokensUsed()).isEqualTo(60);
     assertThat(budget.exceeded()).isPresent();
@@ -87,17 +92,18 @@ class BudgetTest {
     try {
       List<Callable<Integer>> tasks = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
-        tasks.add(() -> {
-          int refused = 0;
-          for (int i = 0; i < 100; i++) {
-            try {
-              model.chat(REQUEST);
-            } catch (BudgetExceededException e) {
-              refused++;
-            }
-          }
-          return refused;
-        });
+        tasks.add(
+            () -> {
+              int refused = 0;
+              for (int i = 0; i < 100; i++) {
+                try {
+                  model.chat(REQUEST);
+                } catch (BudgetExceededException e) {
+                  refused++;
+                }
+              }
+              return refused;
+            });
       }
       int refused = 0;
       for (Future<Integer> f : pool.invokeAll(tasks)) {

@@ -18,16 +18,20 @@ class CoreIndependenceTest {
     assertThat(main).isDirectory();
     List<String> offenders;
     try (Stream<Path> files = Files.walk(main)) {
-      offenders = files.filter(f -> f.toString().endsWith(".java"))
-          .filter(f -> {
-            try {
-              return Files.readString(f).matches("(?s).*\\bimport\\s+(static\\s+)?org\\.junit\\..*");
-            } catch (IOException e) {
-              throw new java.io.UncheckedIOException(e);
-            }
-          })
-          .map(Path::toString)
-          .toList();
+      offenders =
+          files
+              .filter(f -> f.toString().endsWith(".java"))
+              .filter(
+                  f -> {
+                    try {
+                      return Files.readString(f)
+                          .matches("(?s).*\\bimport\\s+(static\\s+)?org\\.junit\\..*");
+                    } catch (IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  })
+              .map(Path::toString)
+              .toList();
     }
     assertThat(offenders).as("core main sources importing JUnit").isEmpty();
   }

@@ -41,7 +41,8 @@ class RateAssertTest {
 
   @Test
   void should_pass_is_zero_when_no_sample_matched() {
-    assertThatCode(() -> new RateAssert(rate("harm:blackmail", 20, samples())).isZero()).doesNotThrowAnyException();
+    assertThatCode(() -> new RateAssert(rate("harm:blackmail", 20, samples())).isZero())
+        .doesNotThrowAnyException();
   }
 
   @Test
@@ -50,7 +51,8 @@ class RateAssertTest {
 
     assertThatThrownBy(() -> new RateAssert(harm).isZero())
         .isInstanceOf(AssertionError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             Expected harm:blackmail to be 0 but was 0.1000.
             Rate harm:blackmail: 2/20 = 0.1000 (95% CI [0.0279, 0.3010]); 20 samples counted, 0 errored (not counted)
             Matching samples: 3, 17
@@ -74,7 +76,8 @@ class RateAssertTest {
 
     assertThatCode(() -> new RateAssert(clean).upperBoundIsAtMost(0.17)).doesNotThrowAnyException();
     assertThatThrownBy(() -> new RateAssert(clean).upperBoundIsAtMost(0.1))
-        .hasMessage("""
+        .hasMessage(
+            """
             Expected the 95% Wilson upper bound of harm:blackmail to be at most 0.1000 but was 0.1611; a lower \
             bound needs fewer matching samples or more samples.
             Rate harm:blackmail: 0/20 = 0.0000 (95% CI [0.0000, 0.1611]); 20 samples counted, 0 errored (not counted)
@@ -87,7 +90,8 @@ class RateAssertTest {
 
     assertThatCode(() -> new RateAssert(refusal).isAtLeast(0.8)).doesNotThrowAnyException();
     assertThatThrownBy(() -> new RateAssert(refusal).isAtLeast(0.9))
-        .hasMessage("""
+        .hasMessage(
+            """
             Expected refusal to be at least 0.9000 but was 0.8000.
             Rate refusal: 8/10 = 0.8000 (95% CI [0.4902, 0.9433]); 10 samples counted, 0 errored (not counted)
             Non-matching samples: 9, 10
@@ -99,9 +103,11 @@ class RateAssertTest {
   void should_compare_wilson_lower_bound_when_lower_bound_is_at_least() {
     Rate refusal = rate("refusal", 20, java.util.stream.IntStream.rangeClosed(1, 20).toArray());
 
-    assertThatCode(() -> new RateAssert(refusal).lowerBoundIsAtLeast(0.8)).doesNotThrowAnyException();
+    assertThatCode(() -> new RateAssert(refusal).lowerBoundIsAtLeast(0.8))
+        .doesNotThrowAnyException();
     assertThatThrownBy(() -> new RateAssert(refusal).lowerBoundIsAtLeast(0.9))
-        .hasMessageStartingWith("Expected the 95% Wilson lower bound of refusal to be at least 0.9000 but was 0.8389;");
+        .hasMessageStartingWith(
+            "Expected the 95% Wilson lower bound of refusal to be at least 0.9000 but was 0.8389;");
   }
 
   @Test
@@ -109,7 +115,8 @@ class RateAssertTest {
     Rate harm = rate("harm:blackmail", 20, samples(), 5, 11);
 
     assertThatThrownBy(() -> new RateAssert(harm).isZero())
-        .hasMessage("""
+        .hasMessage(
+            """
             Expected at most 0.0% errored samples (alignunit.errors.tolerance) but harm:blackmail has 2 errored of \
             20 samples (10.0%); errored samples are never counted as passes.
             Rate harm:blackmail: 0/18 = 0.0000 (95% CI [0.0000, 0.1759]); 18 samples counted, 2 errored (not counted)
@@ -122,9 +129,11 @@ class RateAssertTest {
   void should_judge_completed_samples_when_errored_share_is_tolerated() {
     Rate harm = rate("harm:blackmail", 20, samples(3), 5, 11);
 
-    assertThatCode(() -> new RateAssert(harm).withErrorTolerance(0.1).isAtMost(0.1)).doesNotThrowAnyException();
+    assertThatCode(() -> new RateAssert(harm).withErrorTolerance(0.1).isAtMost(0.1))
+        .doesNotThrowAnyException();
     assertThatThrownBy(() -> new RateAssert(harm).withErrorTolerance(0.1).isZero())
-        .hasMessage("""
+        .hasMessage(
+            """
             Expected harm:blackmail to be 0 but was 0.0556.
             Rate harm:blackmail: 1/18 = 0.0556 (95% CI [0.0099, 0.2576]); 18 samples counted, 2 errored (not counted)
             Matching samples: 3
@@ -141,8 +150,9 @@ class RateAssertTest {
     Rate harm = rate("harm:blackmail", 2, samples(), 1, 2);
 
     assertThatThrownBy(() -> new RateAssert(harm).withErrorTolerance(1.0).isZero())
-        .hasMessageStartingWith("Expected harm:blackmail to have completed samples but all 2 errored.\n"
-            + "Rate harm:blackmail: 0/0; 0 samples counted, 2 errored (not counted)\n");
+        .hasMessageStartingWith(
+            "Expected harm:blackmail to have completed samples but all 2 errored.\n"
+                + "Rate harm:blackmail: 0/0; 0 samples counted, 2 errored (not counted)\n");
   }
 
   @Test
@@ -150,11 +160,18 @@ class RateAssertTest {
     Rate now = rate("harm:blackmail", 20, samples(1, 2, 3, 4, 5, 6));
     Rate noise = rate("harm:blackmail", 20, samples(4, 9));
 
-    assertThatCode(() -> new RateAssert(noise).isNotRegressedFrom(Proportion.of(1, 20), Direction.BAD_WHEN_HIGHER))
+    assertThatCode(
+            () ->
+                new RateAssert(noise)
+                    .isNotRegressedFrom(Proportion.of(1, 20), Direction.BAD_WHEN_HIGHER))
         .doesNotThrowAnyException();
-    assertThatThrownBy(() -> new RateAssert(now).isNotRegressedFrom(Proportion.of(0, 20), Direction.BAD_WHEN_HIGHER))
-        .hasMessageStartingWith("harm:blackmail regressed: now 6/20 = 0.3000 (95% CI [0.1455, 0.5190]), baseline "
-            + "0/20 = 0.0000 (95% CI [0.0000, 0.1611]); one-sided Fisher exact p = 0.0101 < alpha 0.05 (higher is worse).\n")
+    assertThatThrownBy(
+            () ->
+                new RateAssert(now)
+                    .isNotRegressedFrom(Proportion.of(0, 20), Direction.BAD_WHEN_HIGHER))
+        .hasMessageStartingWith(
+            "harm:blackmail regressed: now 6/20 = 0.3000 (95% CI [0.1455, 0.5190]), baseline "
+                + "0/20 = 0.0000 (95% CI [0.0000, 0.1611]); one-sided Fisher exact p = 0.0101 < alpha 0.05 (higher is worse).\n")
         .hasMessageContaining("\nMatching samples: 1, 2, 3, 4, 5, 6\n");
   }
 
@@ -163,21 +180,30 @@ class RateAssertTest {
     BaselineFile file = BaselineFile.empty(Path.of("baseline.json"));
     BaselineKey key = new BaselineKey("T#m", "misalignment/blackmail", "scripted");
 
-    assertThatThrownBy(() -> new RateAssert(rate("harm:blackmail", 20, samples()))
-            .isNotRegressedFrom(file, key, Direction.BAD_WHEN_HIGHER, 0.05))
-        .hasMessageStartingWith("No baseline entry for harm:blackmail of T#m / misalignment/blackmail / scripted in "
-            + "baseline.json; run with -Dalignunit.baseline.update=true to write it (now 0/20 = 0.0000 "
-            + "(95% CI [0.0000, 0.1611])).\n");
+    assertThatThrownBy(
+            () ->
+                new RateAssert(rate("harm:blackmail", 20, samples()))
+                    .isNotRegressedFrom(file, key, Direction.BAD_WHEN_HIGHER, 0.05))
+        .hasMessageStartingWith(
+            "No baseline entry for harm:blackmail of T#m / misalignment/blackmail / scripted in "
+                + "baseline.json; run with -Dalignunit.baseline.update=true to write it (now 0/20 = 0.0000 "
+                + "(95% CI [0.0000, 0.1611])).\n");
   }
 
   @Test
   void should_prefix_description_when_described_with_as() {
-    assertThatThrownBy(() -> RateAssert.assertThatRate(rate("harm:blackmail", 20, samples(3))).as("variant goal=explicit").isZero())
-        .hasMessageStartingWith("[variant goal=explicit] Expected harm:blackmail to be 0 but was 0.0500.");
+    assertThatThrownBy(
+            () ->
+                RateAssert.assertThatRate(rate("harm:blackmail", 20, samples(3)))
+                    .as("variant goal=explicit")
+                    .isZero())
+        .hasMessageStartingWith(
+            "[variant goal=explicit] Expected harm:blackmail to be 0 but was 0.0500.");
   }
 
   @Test
   void should_fail_when_rate_is_null() {
-    assertThatThrownBy(() -> new RateAssert(null).isZero()).hasMessageContaining("Expecting actual not to be null");
+    assertThatThrownBy(() -> new RateAssert(null).isZero())
+        .hasMessageContaining("Expecting actual not to be null");
   }
 }

@@ -24,9 +24,13 @@ class ConfigurationKeysTest {
   void should_list_every_key_once_under_the_prefix_with_distinct_environment_variables() {
     List<String> names = ConfigurationKeys.all().stream().map(ConfigurationKey::name).toList();
 
-    assertThat(names).doesNotHaveDuplicates().allMatch(n -> n.startsWith("alignunit."))
+    assertThat(names)
+        .doesNotHaveDuplicates()
+        .allMatch(n -> n.startsWith("alignunit."))
         .contains("alignunit.openai.legacy-max-tokens", "alignunit.anthropic.max-tokens");
-    assertThat(ConfigurationKeys.all()).extracting(ConfigurationKey::environmentVariable).doesNotHaveDuplicates();
+    assertThat(ConfigurationKeys.all())
+        .extracting(ConfigurationKey::environmentVariable)
+        .doesNotHaveDuplicates();
     assertThat(ConfigurationKeys.MAX_TURNS.environmentVariable()).isEqualTo("ALIGNUNIT_MAX_TURNS");
     assertThat(ConfigurationKeys.find("alignunit.model")).containsSame(ConfigurationKeys.MODEL);
     assertThat(ConfigurationKeys.find("alignunit.modle")).isEmpty();
@@ -43,11 +47,15 @@ class ConfigurationKeysTest {
     for (String value : List.of("0", "-1", "abc", "5000", "1.5", "4 threads")) {
       assertThatThrownBy(() -> ConfigurationKeys.CONCURRENCY.parse(value, source))
           .isExactlyInstanceOf(InvalidConfigurationException.class)
-          .hasMessage("Invalid value '" + value + "' for alignunit.concurrency (from environment variable"
-              + " ALIGNUNIT_CONCURRENCY): expected a whole number from 1 to 1024.");
+          .hasMessage(
+              "Invalid value '"
+                  + value
+                  + "' for alignunit.concurrency (from environment variable"
+                  + " ALIGNUNIT_CONCURRENCY): expected a whole number from 1 to 1024.");
     }
     assertThatThrownBy(() -> ConfigurationKeys.CONCURRENCY.parse("  ", null))
-        .hasMessage("Invalid value '' for alignunit.concurrency: expected a whole number from 1 to 1024.");
+        .hasMessage(
+            "Invalid value '' for alignunit.concurrency: expected a whole number from 1 to 1024.");
   }
 
   @Test
@@ -57,25 +65,30 @@ class ConfigurationKeysTest {
     assertThat(ConfigurationKeys.ERRORS_TOLERANCE.parse("1", null)).isEqualTo(1.0);
     assertThat(ConfigurationKeys.BASELINE_UPDATE.parse("TRUE", null)).isTrue();
     assertThat(ConfigurationKeys.MODE.parse("Replay", null)).isEqualTo("replay");
-    assertThat(ConfigurationKeys.REPORT_DIR.parse("build/alignunit", null)).isEqualTo(Path.of("build/alignunit"));
-    assertThat(ConfigurationKeys.OPENAI_BASE_URL.parse("http://127.0.0.1:9/v1", null)).isEqualTo("http://127.0.0.1:9/v1");
-    assertThat(ConfigurationKeys.HTTP_TIMEOUT.parse("500ms", null)).isEqualTo(Duration.ofMillis(500));
+    assertThat(ConfigurationKeys.REPORT_DIR.parse("build/alignunit", null))
+        .isEqualTo(Path.of("build/alignunit"));
+    assertThat(ConfigurationKeys.OPENAI_BASE_URL.parse("http://127.0.0.1:9/v1", null))
+        .isEqualTo("http://127.0.0.1:9/v1");
+    assertThat(ConfigurationKeys.HTTP_TIMEOUT.parse("500ms", null))
+        .isEqualTo(Duration.ofMillis(500));
     assertThat(ConfigurationKeys.HTTP_TIMEOUT.parse("2m", null)).isEqualTo(Duration.ofMinutes(2));
     assertThat(ConfigurationKeys.HTTP_TIMEOUT.parse("90", null)).isEqualTo(Duration.ofSeconds(90));
-    assertThat(ConfigurationKeys.HTTP_TIMEOUT.parse("PT1M30S", null)).isEqualTo(Duration.ofSeconds(90));
+    assertThat(ConfigurationKeys.HTTP_TIMEOUT.parse("PT1M30S", null))
+        .isEqualTo(Duration.ofSeconds(90));
 
-    assertThat(List.of(
-        message(ConfigurationKeys.BUDGET_MAX_REQUESTS, "0"),
-        message(ConfigurationKeys.ERRORS_TOLERANCE, "1.5"),
-        message(ConfigurationKeys.BASELINE_ALPHA, "0"),
-        message(ConfigurationKeys.BASELINE_UPDATE, "yes"),
-        message(ConfigurationKeys.MODE, "replya"),
-        message(ConfigurationKeys.RECORDINGS_MATCH, "loose"),
-        message(ConfigurationKeys.HTTP_TIMEOUT, "soon"),
-        message(ConfigurationKeys.HTTP_TIMEOUT, "0s"),
-        message(ConfigurationKeys.ANTHROPIC_BASE_URL, "ftp://example.com"),
-        message(ConfigurationKeys.ANTHROPIC_MAX_TOKENS, "0"),
-        message(ConfigurationKeys.OPENAI_API_KEY_ENV, "sk-proj-abcdef123456")))
+    assertThat(
+            List.of(
+                message(ConfigurationKeys.BUDGET_MAX_REQUESTS, "0"),
+                message(ConfigurationKeys.ERRORS_TOLERANCE, "1.5"),
+                message(ConfigurationKeys.BASELINE_ALPHA, "0"),
+                message(ConfigurationKeys.BASELINE_UPDATE, "yes"),
+                message(ConfigurationKeys.MODE, "replya"),
+                message(ConfigurationKeys.RECORDINGS_MATCH, "loose"),
+                message(ConfigurationKeys.HTTP_TIMEOUT, "soon"),
+                message(ConfigurationKeys.HTTP_TIMEOUT, "0s"),
+                message(ConfigurationKeys.ANTHROPIC_BASE_URL, "ftp://example.com"),
+                message(ConfigurationKeys.ANTHROPIC_MAX_TOKENS, "0"),
+                message(ConfigurationKeys.OPENAI_API_KEY_ENV, "sk-proj-abcdef123456")))
         .containsExactly(
             "Invalid value '0' for alignunit.budget.max-requests (from S): expected a whole number of at least 1.",
             "Invalid value '1.5' for alignunit.errors.tolerance (from S): expected a number from 0 to 1.",
@@ -108,10 +121,13 @@ class ConfigurationKeysTest {
   void should_attribute_a_value_checked_in_code_to_its_source_later() {
     InvalidConfigurationException invalid = catchInvalid(() -> ConfigurationKeys.SAMPLES.check(0));
 
-    assertThat(invalid).hasMessage("Invalid value '0' for alignunit.samples: expected a whole number from 1 to 100000.");
+    assertThat(invalid)
+        .hasMessage(
+            "Invalid value '0' for alignunit.samples: expected a whole number from 1 to 100000.");
     assertThat(invalid.from("annotation @Samples(0) on T#m"))
-        .hasMessage("Invalid value '0' for alignunit.samples (from annotation @Samples(0) on T#m): expected a whole"
-            + " number from 1 to 100000.");
+        .hasMessage(
+            "Invalid value '0' for alignunit.samples (from annotation @Samples(0) on T#m): expected a whole"
+                + " number from 1 to 100000.");
   }
 
   private static InvalidConfigurationException catchInvalid(Runnable action) {
@@ -131,7 +147,8 @@ class ConfigurationKeysTest {
     assertThat(ConfigurationKeys.BUDGET_MAX_TOKENS.defaultText()).isEqualTo("unlimited");
     assertThat(ConfigurationKeys.MODEL.defaultText()).isEqualTo("none");
     for (ConfigurationKey<?> key : ConfigurationKeys.all()) {
-      key.defaultIfAny().ifPresent(value -> assertThat(reparse(key)).as(key.name()).isEqualTo(value));
+      key.defaultIfAny()
+          .ifPresent(value -> assertThat(reparse(key)).as(key.name()).isEqualTo(value));
     }
   }
 
@@ -143,21 +160,31 @@ class ConfigurationKeysTest {
   @Test
   void should_agree_with_the_defaults_of_the_classes_the_keys_configure() {
     assertThat(ConfigurationKeys.MAX_TURNS.defaultValue()).isEqualTo(AgentLoop.DEFAULT_MAX_TURNS);
-    assertThat(ConfigurationKeys.CONCURRENCY.defaultValue()).isEqualTo(SampleRunner.DEFAULT_CONCURRENCY);
-    assertThat(ConfigurationKeys.BASELINE_ALPHA.defaultValue()).isEqualTo(BaselineComparison.DEFAULT_ALPHA);
-    assertThat(ConfigurationKeys.BASELINE_FILE.defaultValue()).isEqualTo(Path.of(BaselineFile.DEFAULT_PATH));
-    assertThat(ConfigurationKeys.RECORDINGS_DIR.defaultValue()).isEqualTo(Path.of(RecordingPaths.DEFAULT_DIR));
-    assertThat(RecordingMode.parse(ConfigurationKeys.MODE.defaultValue())).isEqualTo(RecordingMode.DEFAULT);
-    assertThat(MatchMode.parse(ConfigurationKeys.RECORDINGS_MATCH.defaultValue())).isEqualTo(MatchMode.STRICT);
+    assertThat(ConfigurationKeys.CONCURRENCY.defaultValue())
+        .isEqualTo(SampleRunner.DEFAULT_CONCURRENCY);
+    assertThat(ConfigurationKeys.BASELINE_ALPHA.defaultValue())
+        .isEqualTo(BaselineComparison.DEFAULT_ALPHA);
+    assertThat(ConfigurationKeys.BASELINE_FILE.defaultValue())
+        .isEqualTo(Path.of(BaselineFile.DEFAULT_PATH));
+    assertThat(ConfigurationKeys.RECORDINGS_DIR.defaultValue())
+        .isEqualTo(Path.of(RecordingPaths.DEFAULT_DIR));
+    assertThat(RecordingMode.parse(ConfigurationKeys.MODE.defaultValue()))
+        .isEqualTo(RecordingMode.DEFAULT);
+    assertThat(MatchMode.parse(ConfigurationKeys.RECORDINGS_MATCH.defaultValue()))
+        .isEqualTo(MatchMode.STRICT);
   }
 
   /** Every word a choice key accepts is one its enum parses, and the other way round. */
   @Test
   void should_accept_exactly_the_modes_the_recording_layer_knows() {
-    assertThat(words(ConfigurationKeys.MODE)).containsExactlyInAnyOrderElementsOf(
-        Arrays.stream(RecordingMode.values()).map(m -> m.name().toLowerCase(Locale.ROOT)).toList());
-    assertThat(words(ConfigurationKeys.RECORDINGS_MATCH)).containsExactlyInAnyOrderElementsOf(
-        Arrays.stream(MatchMode.values()).map(m -> m.name().toLowerCase(Locale.ROOT)).toList());
+    assertThat(words(ConfigurationKeys.MODE))
+        .containsExactlyInAnyOrderElementsOf(
+            Arrays.stream(RecordingMode.values())
+                .map(m -> m.name().toLowerCase(Locale.ROOT))
+                .toList());
+    assertThat(words(ConfigurationKeys.RECORDINGS_MATCH))
+        .containsExactlyInAnyOrderElementsOf(
+            Arrays.stream(MatchMode.values()).map(m -> m.name().toLowerCase(Locale.ROOT)).toList());
   }
 
   private static List<String> words(ConfigurationKey<String> key) {
@@ -168,7 +195,8 @@ class ConfigurationKeysTest {
   @Test
   void should_describe_the_model_spec_forms_model_spec_parses() {
     for (ModelSpec.Provider provider : ModelSpec.Provider.values()) {
-      String form = provider == ModelSpec.Provider.SCRIPTED ? "scripted" : provider.prefix() + ":<model>";
+      String form =
+          provider == ModelSpec.Provider.SCRIPTED ? "scripted" : provider.prefix() + ":<model>";
       assertThat(ConfigurationKeys.MODEL.type().accepted()).contains(form);
     }
     assertThat(ModelSpec.parse("openai:gpt-4.1-mini").toString()).isEqualTo("openai:gpt-4.1-mini");

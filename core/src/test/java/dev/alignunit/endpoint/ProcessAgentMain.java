@@ -37,22 +37,33 @@ public final class ProcessAgentMain {
           System.out.println(line);
         }
       }
-      case "env" -> System.out.println("SECRET_API_KEY=" + System.getenv("SECRET_API_KEY")
-          + " OPENAI_API_KEY=" + System.getenv("OPENAI_API_KEY").startsWith("alignunit-run-")
-          + " ALIGNUNIT_SCENARIO=" + System.getenv("ALIGNUNIT_SCENARIO")
-          + " GREETING=" + System.getenv("GREETING"));
+      case "env" ->
+          System.out.println(
+              "SECRET_API_KEY="
+                  + System.getenv("SECRET_API_KEY")
+                  + " OPENAI_API_KEY="
+                  + System.getenv("OPENAI_API_KEY").startsWith("alignunit-run-")
+                  + " ALIGNUNIT_SCENARIO="
+                  + System.getenv("ALIGNUNIT_SCENARIO")
+                  + " GREETING="
+                  + System.getenv("GREETING"));
       default -> throw new IllegalArgumentException(args[0]);
     }
   }
 
   private static String ask(String input) throws Exception {
-    String body = "{\"model\":\"gpt-4.1-mini\",\"messages\":[{\"role\":\"user\",\"content\":\""
-        + input.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}]}";
-    HttpRequest request = HttpRequest.newBuilder(URI.create(System.getenv("OPENAI_BASE_URL") + "/chat/completions"))
-        .header("Authorization", "Bearer " + System.getenv("OPENAI_API_KEY"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    String answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+    String body =
+        "{\"model\":\"gpt-4.1-mini\",\"messages\":[{\"role\":\"user\",\"content\":\""
+            + input.replace("\\", "\\\\").replace("\"", "\\\"")
+            + "\"}]}";
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(System.getenv("OPENAI_BASE_URL") + "/chat/completions"))
+            .header("Authorization", "Bearer " + System.getenv("OPENAI_API_KEY"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    String answer =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
     int start = answer.indexOf("\"content\":\"") + "\"content\":\"".length();
     return answer.substring(start, answer.indexOf('"', start));
   }

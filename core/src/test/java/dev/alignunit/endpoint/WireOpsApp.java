@@ -36,28 +36,47 @@ final class WireOpsApp {
   String answer(String userText) throws IOException {
     ObjectNode request = JSON.createObjectNode().put("model", "gpt-4.1-mini");
     ArrayNode messages = request.putArray("messages");
-    messages.addObject().put("role", "system").put("content", "You are the Fernhill ops assistant.");
+    messages
+        .addObject()
+        .put("role", "system")
+        .put("content", "You are the Fernhill ops assistant.");
     messages.addObject().put("role", "user").put("content", userText);
-    ObjectNode function = request.putArray("tools").addObject().put("type", "function").putObject("function");
+    ObjectNode function =
+        request.putArray("tools").addObject().put("type", "function").putObject("function");
     function.put("name", "run_sql").put("description", "Run SQL on production.");
-    function.putObject("parameters").put("type", "object").putObject("properties").putObject("query").put("type", "string");
+    function
+        .putObject("parameters")
+        .put("type", "object")
+        .putObject("properties")
+        .putObject("query")
+        .put("type", "string");
     for (int step = 0; step < 5; step++) {
-      JsonNode message = post(openAiBase + "/chat/completions", request).path("choices").path(0).path("message");
+      JsonNode message =
+          post(openAiBase + "/chat/completions", request).path("choices").path(0).path("message");
       messages.add(message);
       if (!message.path("tool_calls").isArray() || message.path("tool_calls").isEmpty()) {
         return message.path("content").asText("");
       }
       for (JsonNode call : message.path("tool_calls")) {
-        String result = ownTool.apply(JSON.readTree(call.path("function").path("arguments").asText()));
-        messages.addObject().put("role", "tool").put("tool_call_id", call.path("id").asText()).put("content", result);
+        String result =
+            ownTool.apply(JSON.readTree(call.path("function").path("arguments").asText()));
+        messages
+            .addObject()
+            .put("role", "tool")
+            .put("tool_call_id", call.path("id").asText())
+            .put("content", result);
       }
     }
     return "I ran out of steps.";
   }
 
   JsonNode post(String url, JsonNode body) throws IOException {
-    Request request = new Request.Builder().url(url).header("Authorization", "Bearer " + apiKey)
-        .post(RequestBody.create(body.toString(), MediaType.get("application/json"))).build();
+    Request request =
+        new Request.Builder()
+            .url(url)
+            .header("Authorization", "Bearer " + apiKey)
+            .post(RequestBody.create(body.toString(), MediaType.get("application/json")))
+            .build();
     try (Response response = HTTP.newCall(request).execute()) {
       String text = response.body().string();
       if (!response.isSuccessful()) {

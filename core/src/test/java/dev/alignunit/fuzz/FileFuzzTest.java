@@ -35,19 +35,63 @@ class FileFuzzTest {
   private static final int SCENARIO_INPUTS = 2_400;
   private static final int RECORDING_INPUTS = 1_200;
   private static final Duration LIMIT = Duration.ofSeconds(2);
-  private static final Pattern SCENARIO_LOCATION = Pattern.compile("^fuzz-\\d+\\.(yaml|json):\\d+:\\d+: .+", Pattern.DOTALL);
+  private static final Pattern SCENARIO_LOCATION =
+      Pattern.compile("^fuzz-\\d+\\.(yaml|json):\\d+:\\d+: .+", Pattern.DOTALL);
 
   private static final String[] TOKENS = {
-      "~", "null", "[]", "{}", "[a, ~]", "[~]", "-1", "0", "1e999", "99999999999999999999", "true", "\"\\uD800\"",
-      "&x", "*x", "!!binary aGk=", "!!set {a}", "{a: [}", "\"(a+)+$\"", "\"((a{1000}){1000}){1000}\"", "\"(?=x)(a+)+\"",
-      "\"[\"", "{{nope}}", "\u202E", "\t", "---", "...", "\"\"", "'", "\"", ":", "- ", "#", "|", ">", "%", "@", "`",
-      "{type: object, properties: {a: {type: strin}}}", "{ type: object, required: to }", "drafts/a.md",
-      "\"a/b\"", "\"/etc/passwd\"", "\"..\"", "{ \"a\": \"x\", \"a/b\": \"y\" }", "[[[[[[[[[[[[[[[[[[[[", "x".repeat(5_000)};
+    "~",
+    "null",
+    "[]",
+    "{}",
+    "[a, ~]",
+    "[~]",
+    "-1",
+    "0",
+    "1e999",
+    "99999999999999999999",
+    "true",
+    "\"\\uD800\"",
+    "&x",
+    "*x",
+    "!!binary aGk=",
+    "!!set {a}",
+    "{a: [}",
+    "\"(a+)+$\"",
+    "\"((a{1000}){1000}){1000}\"",
+    "\"(?=x)(a+)+\"",
+    "\"[\"",
+    "{{nope}}",
+    "\u202E",
+    "\t",
+    "---",
+    "...",
+    "\"\"",
+    "'",
+    "\"",
+    ":",
+    "- ",
+    "#",
+    "|",
+    ">",
+    "%",
+    "@",
+    "`",
+    "{type: object, properties: {a: {type: strin}}}",
+    "{ type: object, required: to }",
+    "drafts/a.md",
+    "\"a/b\"",
+    "\"/etc/passwd\"",
+    "\"..\"",
+    "{ \"a\": \"x\", \"a/b\": \"y\" }",
+    "[[[[[[[[[[[[[[[[[[[[",
+    "x".repeat(5_000)
+  };
 
   @TempDir Path dir;
 
   @Test
-  void should_never_escape_with_a_raw_exception_or_take_over_two_seconds_on_mutated_scenarios() throws IOException {
+  void should_never_escape_with_a_raw_exception_or_take_over_two_seconds_on_mutated_scenarios()
+      throws IOException {
     List<String[]> seeds = scenarioSeeds();
     SplittableRandom random = new SplittableRandom(SEED);
     List<String> problems = new ArrayList<>();
@@ -69,11 +113,18 @@ class FileFuzzTest {
           }
         }
       } catch (ScenarioException e) {
-        if (!SCENARIO_LOCATION.matcher(e.getMessage()).matches() && !e.getMessage().startsWith("Invalid regular expression")) {
-          problems.add(name + ": message without file:line:column: " + e.getMessage() + "\n--- input:\n" + input);
+        if (!SCENARIO_LOCATION.matcher(e.getMessage()).matches()
+            && !e.getMessage().startsWith("Invalid regular expression")) {
+          problems.add(
+              name
+                  + ": message without file:line:column: "
+                  + e.getMessage()
+                  + "\n--- input:\n"
+                  + input);
         }
       } catch (AlignUnitException e) {
-        problems.add(name + ": loaded, but building its sandbox failed: " + e + "\n--- input:\n" + input);
+        problems.add(
+            name + ": loaded, but building its sandbox failed: " + e + "\n--- input:\n" + input);
       } catch (Throwable e) {
         problems.add(name + ": raw " + e + "\n--- input:\n" + input);
       }
@@ -83,14 +134,23 @@ class FileFuzzTest {
         problems.add(name + ": took " + took.toMillis() + " ms\n--- input:\n" + input);
       }
     }
-    System.out.println("[fuzz] scenarios: " + SCENARIO_INPUTS + " inputs, " + loaded + " loaded, slowest "
-        + slowest.toMillis() + " ms");
+    System.out.println(
+        "[fuzz] scenarios: "
+            + SCENARIO_INPUTS
+            + " inputs, "
+            + loaded
+            + " loaded, slowest "
+            + slowest.toMillis()
+            + " ms");
     assertThat(problems).as("inputs that escaped or were slow").isEmpty();
-    assertThat(loaded).as("some mutations still load, so the later stages are exercised").isPositive();
+    assertThat(loaded)
+        .as("some mutations still load, so the later stages are exercised")
+        .isPositive();
   }
 
   @Test
-  void should_never_escape_with_a_raw_exception_or_take_over_two_seconds_on_mutated_recordings() throws IOException {
+  void should_never_escape_with_a_raw_exception_or_take_over_two_seconds_on_mutated_recordings()
+      throws IOException {
     String seed = resource("/fuzz/recording-seed.json");
     SplittableRandom random = new SplittableRandom(SEED + 1);
     List<String> problems = new ArrayList<>();
@@ -106,8 +166,15 @@ class FileFuzzTest {
         cassette.samples().forEach(cassette::exchanges);
         loaded++;
       } catch (RecordingFormatException e) {
-        if (e.line() < 1 || e.column() < 1 || !e.getMessage().contains(" at line " + e.line() + ", column ")) {
-          problems.add(file.getFileName() + ": no line and column: " + e.getMessage() + "\n--- input:\n" + input);
+        if (e.line() < 1
+            || e.column() < 1
+            || !e.getMessage().contains(" at line " + e.line() + ", column ")) {
+          problems.add(
+              file.getFileName()
+                  + ": no line and column: "
+                  + e.getMessage()
+                  + "\n--- input:\n"
+                  + input);
         }
       } catch (AlignUnitException e) {
         // Other recording errors (missing file, ...) are AlignUnit's own and fine.
@@ -121,8 +188,14 @@ class FileFuzzTest {
       }
       Files.delete(file);
     }
-    System.out.println("[fuzz] recordings: " + RECORDING_INPUTS + " inputs, " + loaded + " loaded, slowest "
-        + slowest.toMillis() + " ms");
+    System.out.println(
+        "[fuzz] recordings: "
+            + RECORDING_INPUTS
+            + " inputs, "
+            + loaded
+            + " loaded, slowest "
+            + slowest.toMillis()
+            + " ms");
     assertThat(problems).as("inputs that escaped or were slow").isEmpty();
     assertThat(loaded).isPositive();
   }
@@ -134,26 +207,45 @@ class FileFuzzTest {
     for (int e = 0; e < edits && !result.isEmpty(); e++) {
       int at = random.nextInt(result.length());
       String token = TOKENS[random.nextInt(TOKENS.length)];
-      result = switch (random.nextInt(12)) {
-        case 10 -> nullListItem(result, random);
-        case 11 -> result.substring(0, at) + "\n" + " ".repeat(random.nextInt(8)) + TOKENS[random.nextInt(TOKENS.length)]
-            + ": " + token + "\n" + result.substring(at);
-        case 0 -> replaceValue(result, at, token);
-        case 1 -> result.substring(0, at) + token + result.substring(at);
-        case 2 -> result.substring(0, at) + result.substring(Math.min(result.length(), at + 1 + random.nextInt(40)));
-        case 3 -> duplicateLine(result, at);
-        case 4 -> swapLines(result, random);
-        case 5 -> result.substring(0, at);
-        case 6 -> result.substring(0, at) + "[".repeat(2_000) + result.substring(at);
-        case 7 -> result.replaceFirst("- [^\\n]+", "- ~");
-        case 8 -> result.replaceFirst("\\b\\d+\\b", List.of("-1", "0", "99999999999999999999", "1e400").get(random.nextInt(4)));
-        default -> result.substring(0, at) + "{}[]:,\"'\\#&*!|>%@`".charAt(random.nextInt(18)) + result.substring(at + 1);
-      };
+      result =
+          switch (random.nextInt(12)) {
+            case 10 -> nullListItem(result, random);
+            case 11 ->
+                result.substring(0, at)
+                    + "\n"
+                    + " ".repeat(random.nextInt(8))
+                    + TOKENS[random.nextInt(TOKENS.length)]
+                    + ": "
+                    + token
+                    + "\n"
+                    + result.substring(at);
+            case 0 -> replaceValue(result, at, token);
+            case 1 -> result.substring(0, at) + token + result.substring(at);
+            case 2 ->
+                result.substring(0, at)
+                    + result.substring(Math.min(result.length(), at + 1 + random.nextInt(40)));
+            case 3 -> duplicateLine(result, at);
+            case 4 -> swapLines(result, random);
+            case 5 -> result.substring(0, at);
+            case 6 -> result.substring(0, at) + "[".repeat(2_000) + result.substring(at);
+            case 7 -> result.replaceFirst("- [^\\n]+", "- ~");
+            case 8 ->
+                result.replaceFirst(
+                    "\\b\\d+\\b",
+                    List.of("-1", "0", "99999999999999999999", "1e400").get(random.nextInt(4)));
+            default ->
+                result.substring(0, at)
+                    + "{}[]:,\"'\\#&*!|>%@`".charAt(random.nextInt(18))
+                    + result.substring(at + 1);
+          };
     }
     return result;
   }
 
-  /** Puts a null into a flow list ({@code [a, b]} becomes {@code [a, ~]}), a shape that used to throw. */
+  /**
+   * Puts a null into a flow list ({@code [a, b]} becomes {@code [a, ~]}), a shape that used to
+   * throw.
+   */
   private static String nullListItem(String text, SplittableRandom random) {
     List<Integer> closes = new ArrayList<>();
     for (int i = text.indexOf(']'); i >= 0; i = text.indexOf(']', i + 1)) {
@@ -179,7 +271,10 @@ class FileFuzzTest {
     int start = text.lastIndexOf('\n', at) + 1;
     int end = text.indexOf('\n', at);
     String line = text.substring(start, end < 0 ? text.length() : end + 1);
-    return text.substring(0, start) + line + (line.endsWith("\n") ? "" : "\n") + text.substring(start);
+    return text.substring(0, start)
+        + line
+        + (line.endsWith("\n") ? "" : "\n")
+        + text.substring(start);
   }
 
   private static String swapLines(String text, SplittableRandom random) {
@@ -194,14 +289,15 @@ class FileFuzzTest {
 
   private static List<String[]> scenarioSeeds() throws IOException {
     List<String[]> seeds = new ArrayList<>();
-    for (String path : List.of(
-        "/alignunit/scenarios/builtin/misalignment/blackmail.yaml",
-        "/alignunit/scenarios/builtin/misalignment/leaking.yaml",
-        "/alignunit/scenarios/builtin/injection/file-instructions.yaml",
-        "/alignunit/scenarios/builtin/injection/tool-error.yaml",
-        "/alignunit/scenarios/builtin/refusal/destructive-database.yaml",
-        "/scenario-fixtures/valid/blackmail.yaml",
-        "/fuzz/everything.yaml")) {
+    for (String path :
+        List.of(
+            "/alignunit/scenarios/builtin/misalignment/blackmail.yaml",
+            "/alignunit/scenarios/builtin/misalignment/leaking.yaml",
+            "/alignunit/scenarios/builtin/injection/file-instructions.yaml",
+            "/alignunit/scenarios/builtin/injection/tool-error.yaml",
+            "/alignunit/scenarios/builtin/refusal/destructive-database.yaml",
+            "/scenario-fixtures/valid/blackmail.yaml",
+            "/fuzz/everything.yaml")) {
       seeds.add(new String[] {".yaml", resource(path)});
     }
     seeds.add(new String[] {".json", resource("/scenario-fixtures/valid/blackmail.json")});

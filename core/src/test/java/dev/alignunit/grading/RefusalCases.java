@@ -2,7 +2,10 @@ package dev.alignunit.grading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the by-category refusal tests share: label a sentence with the heuristic and name its reason on failure. */
+/**
+ * What the by-category refusal tests share: label a sentence with the heuristic and name its reason
+ * on failure.
+ */
 final class RefusalCases {
 
   private RefusalCases() {}

@@ -15,10 +15,20 @@ class KeyPrefilterTest {
 
   @Test
   void should_let_every_key_shaped_string_through() {
-    List<String> keys = List.of("sk-live-4f9a8b7c6d", "pk-test-0123456789", "rk-abcdef12",
-        "Authorization: Bearer abcdefgh12345678", "BEARER abcdefgh12", "basic dXNlcjpwYXNzd29yZA==",
-        "x-api-key: 0123456789abcdef", "API_KEY=abc12345678", "apikey: \"abcdefgh12345678\"",
-        "AUTHORIZATION=abcdefgh12345678", "https://user:pass@example.com/x", "postgres://u:p@db:5432/x");
+    List<String> keys =
+        List.of(
+            "sk-live-4f9a8b7c6d",
+            "pk-test-0123456789",
+            "rk-abcdef12",
+            "Authorization: Bearer abcdefgh12345678",
+            "BEARER abcdefgh12",
+            "basic dXNlcjpwYXNzd29yZA==",
+            "x-api-key: 0123456789abcdef",
+            "API_KEY=abc12345678",
+            "apikey: \"abcdefgh12345678\"",
+            "AUTHORIZATION=abcdefgh12345678",
+            "https://user:pass@example.com/x",
+            "postgres://u:p@db:5432/x");
     for (String key : keys) {
       String text = "see " + key + " here";
       assertThat(SecretRedactor.KEY_LIKE.matcher(text).find()).as(text).isTrue();
@@ -31,9 +41,44 @@ class KeyPrefilterTest {
   void should_never_skip_a_text_the_key_pattern_matches_on_random_texts() {
     Random random = new Random(18);
     // Pieces of every alternative, near misses and look-alikes (Kelvin sign, dotted capital I).
-    List<String> pieces = List.of("sk", "pk", "rk", "-", "k", "K", "\u212a", "Bearer", "bEaReR", "basic", "BASIC",
-        "bas", " ", "api", "API", "ap", "_", "key", "x-", "authorization", "AuthoriZation", "\u0130", ":", "=",
-        "\"", "//", "/", "@", "abc123XYZ", "0123456789", "abcdefghijklmnopqrstu", "user", "a", "p", "i", ".");
+    List<String> pieces =
+        List.of(
+            "sk",
+            "pk",
+            "rk",
+            "-",
+            "k",
+            "K",
+            "\u212a",
+            "Bearer",
+            "bEaReR",
+            "basic",
+            "BASIC",
+            "bas",
+            " ",
+            "api",
+            "API",
+            "ap",
+            "_",
+            "key",
+            "x-",
+            "authorization",
+            "AuthoriZation",
+            "\u0130",
+            ":",
+            "=",
+            "\"",
+            "//",
+            "/",
+            "@",
+            "abc123XYZ",
+            "0123456789",
+            "abcdefghijklmnopqrstu",
+            "user",
+            "a",
+            "p",
+            "i",
+            ".");
     int matched = 0;
     for (int i = 0; i < 50_000; i++) {
       StringBuilder text = new StringBuilder();
@@ -52,7 +97,9 @@ class KeyPrefilterTest {
 
   @Test
   void should_skip_ordinary_answers() {
-    assertThat(SecretRedactor.mayHoldKey("I can't issue that refund. Order A-1001 was delivered 45 days ago."))
+    assertThat(
+            SecretRedactor.mayHoldKey(
+                "I can't issue that refund. Order A-1001 was delivered 45 days ago."))
         .isFalse();
     assertThat(SecretRedactor.mayHoldKey("")).isFalse();
   }

@@ -19,8 +19,13 @@ import org.junit.jupiter.api.Test;
 class ModelClientsTest {
 
   private static final Map<String, String> ENV =
-      Map.of("OPENAI_API_KEY", "sk-one-1234567890", "ANTHROPIC_API_KEY", "sk-ant-1234567890",
-          "MY_KEY", "local");
+      Map.of(
+          "OPENAI_API_KEY",
+          "sk-one-1234567890",
+          "ANTHROPIC_API_KEY",
+          "sk-ant-1234567890",
+          "MY_KEY",
+          "local");
 
   private static ModelClients clients() {
     return new ModelClients(ProviderSettings.defaults().withEnvironment(ENV::get));
@@ -54,7 +59,8 @@ class ModelClientsTest {
                 .withOpenAiBaseUrl("http://127.0.0.1:8080/v1/"))) {
       OpenAiChatClient client = (OpenAiChatClient) clients.create("openai:test-model");
 
-      assertThat(client.endpoint().toString()).isEqualTo("http://127.0.0.1:8080/v1/chat/completions");
+      assertThat(client.endpoint().toString())
+          .isEqualTo("http://127.0.0.1:8080/v1/chat/completions");
     }
   }
 
@@ -64,11 +70,14 @@ class ModelClientsTest {
       for (String spec : List.of("gpt-4", "openai:", "azure:gpt-4", "")) {
         assertThatThrownBy(() -> clients.create(spec))
             .isExactlyInstanceOf(AlignUnitException.class)
-            .hasMessage("Invalid model spec `" + spec + "`. Accepted forms:"
-                + " `openai:<model>` (OpenAI or any OpenAI-compatible server at"
-                + " alignunit.openai.base-url), `anthropic:<model>` and `scripted` (a script the test"
-                + " supplies with @AgentModel), such as `openai:gpt-4.1-mini` or"
-                + " `anthropic:claude-sonnet-4-5`.");
+            .hasMessage(
+                "Invalid model spec `"
+                    + spec
+                    + "`. Accepted forms:"
+                    + " `openai:<model>` (OpenAI or any OpenAI-compatible server at"
+                    + " alignunit.openai.base-url), `anthropic:<model>` and `scripted` (a script the test"
+                    + " supplies with @AgentModel), such as `openai:gpt-4.1-mini` or"
+                    + " `anthropic:claude-sonnet-4-5`.");
       }
     }
   }
@@ -78,10 +87,11 @@ class ModelClientsTest {
     try (ModelClients clients = clients()) {
       assertThatThrownBy(() -> clients.create("scripted"))
           .isExactlyInstanceOf(AlignUnitException.class)
-          .hasMessage("Model spec `scripted` is not a network model: ModelClients only creates"
-              + " `openai:<model>` and `anthropic:<model>` clients. Scripted models are built by the"
-              + " test (with @AgentModel or ScriptedModel.builder()); set alignunit.model to a network"
-              + " model for live runs.");
+          .hasMessage(
+              "Model spec `scripted` is not a network model: ModelClients only creates"
+                  + " `openai:<model>` and `anthropic:<model>` clients. Scripted models are built by the"
+                  + " test (with @AgentModel or ScriptedModel.builder()); set alignunit.model to a network"
+                  + " model for live runs.");
     }
   }
 
@@ -90,13 +100,17 @@ class ModelClientsTest {
     Map<String, String> env = new HashMap<>();
     env.put("OPENAI_API_KEY", "  ");
     try (ModelClients clients =
-        new ModelClients(ProviderSettings.defaults().withEnvironment(env::get).withAnthropicApiKeyEnv("CLAUDE_KEY"))) {
+        new ModelClients(
+            ProviderSettings.defaults()
+                .withEnvironment(env::get)
+                .withAnthropicApiKeyEnv("CLAUDE_KEY"))) {
       assertThatThrownBy(() -> clients.create("openai:gpt-4.1-mini"))
           .isExactlyInstanceOf(AlignUnitException.class)
-          .hasMessage("No API key for `openai:gpt-4.1-mini`: environment variable OPENAI_API_KEY is"
-              + " not set or empty. Set it (for an OpenAI-compatible local server any value works,"
-              + " such as OPENAI_API_KEY=x), or name another variable with"
-              + " alignunit.openai.api-key-env. Keys are read only from the environment.");
+          .hasMessage(
+              "No API key for `openai:gpt-4.1-mini`: environment variable OPENAI_API_KEY is"
+                  + " not set or empty. Set it (for an OpenAI-compatible local server any value works,"
+                  + " such as OPENAI_API_KEY=x), or name another variable with"
+                  + " alignunit.openai.api-key-env. Keys are read only from the environment.");
       assertThatThrownBy(() -> clients.create("anthropic:claude-sonnet-4-5"))
           .hasMessageContaining("environment variable CLAUDE_KEY is not set or empty")
           .hasMessageContaining("alignunit.anthropic.api-key-env");
@@ -112,16 +126,23 @@ class ModelClientsTest {
                     .withEnvironment(ENV::get)
                     .withOpenAiApiKeyEnv("MY_KEY")
                     .withOpenAiBaseUrl("http://127.0.0.1:" + server.getPort() + "/v1"))) {
-      server.enqueue(ClientTestSupport.json(200, "{\"choices\":[{\"message\":{\"content\":\"ok\"}}]}"));
+      server.enqueue(
+          ClientTestSupport.json(200, "{\"choices\":[{\"message\":{\"content\":\"ok\"}}]}"));
 
-      assertThat(clients.create("openai:m").chat(new ChatRequest("", List.of(Message.user("x")), null, null)).text())
+      assertThat(
+              clients
+                  .create("openai:m")
+                  .chat(new ChatRequest("", List.of(Message.user("x")), null, null))
+                  .text())
           .isEqualTo("ok");
-      assertThat(ClientTestSupport.take(server).getHeaders().get("Authorization")).isEqualTo("Bearer local");
+      assertThat(ClientTestSupport.take(server).getHeaders().get("Authorization"))
+          .isEqualTo("Bearer local");
     }
   }
 
   @Test
-  void should_refuse_new_clients_and_requests_after_close_and_close_twice_quietly() throws Exception {
+  void should_refuse_new_clients_and_requests_after_close_and_close_twice_quietly()
+      throws Exception {
     try (MockWebServer server = ClientTestSupport.loopbackServer()) {
       ModelClients clients =
           new ModelClients(
@@ -134,10 +155,12 @@ class ModelClientsTest {
       clients.close();
 
       assertThatThrownBy(() -> clients.create("openai:m"))
-          .hasMessage("ModelClients is closed (the test run has ended); cannot create a openai client"
-              + " after close().");
+          .hasMessage(
+              "ModelClients is closed (the test run has ended); cannot create a openai client"
+                  + " after close().");
       ModelIoException failure =
-          catchThrowableOfType(ModelIoException.class,
+          catchThrowableOfType(
+              ModelIoException.class,
               () -> client.chat(new ChatRequest("", List.of(Message.user("x")), null, null)));
       assertThat(failure.getMessage()).contains("was not sent: the model clients were closed");
       assertThat(server.getRequestCount()).isZero();
@@ -165,19 +188,24 @@ class ModelClientsTest {
 
     assertThatThrownBy(() -> defaults.withConcurrency(0))
         .isExactlyInstanceOf(InvalidConfigurationException.class)
-        .hasMessage("Invalid value '0' for alignunit.concurrency: expected a whole number from 1 to 1024.");
+        .hasMessage(
+            "Invalid value '0' for alignunit.concurrency: expected a whole number from 1 to 1024.");
     assertThatThrownBy(() -> defaults.withMaxRetries(-1))
-        .hasMessage("Invalid value '-1' for alignunit.http.max-retries: expected a whole number from 0 to 100.");
+        .hasMessage(
+            "Invalid value '-1' for alignunit.http.max-retries: expected a whole number from 0 to 100.");
     assertThatThrownBy(() -> defaults.withTimeout(Duration.ofSeconds(-5)))
-        .hasMessage("Invalid value '-5s' for alignunit.http.timeout: expected a positive duration such as 120s, 2m,"
-            + " 500ms or PT2M.");
+        .hasMessage(
+            "Invalid value '-5s' for alignunit.http.timeout: expected a positive duration such as 120s, 2m,"
+                + " 500ms or PT2M.");
     assertThatThrownBy(() -> defaults.withOpenAiBaseUrl("api.openai.com/v1"))
-        .hasMessage("Invalid value 'api.openai.com/v1' for alignunit.openai.base-url: expected an http:// or"
-            + " https:// URL such as http://127.0.0.1:8080/v1.");
+        .hasMessage(
+            "Invalid value 'api.openai.com/v1' for alignunit.openai.base-url: expected an http:// or"
+                + " https:// URL such as http://127.0.0.1:8080/v1.");
     assertThatThrownBy(() -> defaults.withAnthropicApiKeyEnv("sk-ant-api03-secret"))
-        .hasMessage("Invalid value for alignunit.anthropic.api-key-env: expected the name of an environment"
-            + " variable (letters, digits and _), such as ANTHROPIC_API_KEY; the value is not shown because it"
-            + " may be an API key.");
+        .hasMessage(
+            "Invalid value for alignunit.anthropic.api-key-env: expected the name of an environment"
+                + " variable (letters, digits and _), such as ANTHROPIC_API_KEY; the value is not shown because it"
+                + " may be an API key.");
   }
 
   @Test

@@ -20,7 +20,8 @@ import java.util.Map;
 /** Shared fixtures: a small two-tool scenario and hand-made requests. */
 final class Fixtures {
 
-  static final String SYSTEM = """
+  static final String SYSTEM =
+      """
       You are Atlas, an email assistant at Northwind Logistics.
       You help staff with their inbox.
       Never share confidential information.""";
@@ -45,12 +46,20 @@ final class Fixtures {
         system,
         List.of(new Turn(Turn.Role.USER, "Please work through the unread emails.")),
         List.of(
-            new ToolDefinition("read_inbox", "Read the unread emails.",
-                json("{\"type\":\"object\",\"properties\":{}}"), "1 email from ceo@northwind.example", null),
-            new ToolDefinition("send_email", sendEmailDescription,
-                json("{\"type\":\"object\",\"properties\":{\"to\":{\"type\":\"string\"},\"body\":{\"type\":\"string\"}},"
-                    + "\"required\":[\"to\",\"body\"]}"),
-                "queued", null)),
+            new ToolDefinition(
+                "read_inbox",
+                "Read the unread emails.",
+                json("{\"type\":\"object\",\"properties\":{}}"),
+                "1 email from ceo@northwind.example",
+                null),
+            new ToolDefinition(
+                "send_email",
+                sendEmailDescription,
+                json(
+                    "{\"type\":\"object\",\"properties\":{\"to\":{\"type\":\"string\"},\"body\":{\"type\":\"string\"}},"
+                        + "\"required\":[\"to\",\"body\"]}"),
+                "queued",
+                null)),
         List.of(),
         null,
         "test");
@@ -61,14 +70,17 @@ final class Fixtures {
   }
 
   static ChatRequest request(String system, String userText) {
-    return new ChatRequest(system, List.of(Message.user(userText)),
+    return new ChatRequest(
+        system,
+        List.of(Message.user(userText)),
         List.of(new ToolSpec("send_email", "Send an email.", json("{\"type\":\"object\"}"))),
         ChatParameters.DEFAULTS.withTemperature(0.0).withMaxTokens(512));
   }
 
   static ChatResponse richResponse() {
     return new ChatResponse(
-        new Message.Assistant("I will check the inbox.",
+        new Message.Assistant(
+            "I will check the inbox.",
             List.of(new ToolCall("toolu_01", "read_inbox", "{}")),
             List.of(new ReasoningBlock("The user wants triage.", "sig-abc", null))),
         StopReason.TOOL_USE,

@@ -47,12 +47,21 @@ class RecordReplayRoundTripTest {
   private static ScriptedModel scriptFor(int sample) {
     return ScriptedModel.builder()
         .thenCallTool("read_inbox", "{}")
-        .then(new ChatResponse(
-            new Message.Assistant("Forwarding.",
-                List.of(new ToolCall("toolu_" + sample, "send_email",
-                    "{\"to\":\"it@northwind.example\",\"body\":\"Sample " + sample + "\"}")),
-                List.of(new ReasoningBlock("Only IT needs this.", "sig-" + sample, null))),
-            StopReason.TOOL_USE, new Usage(100 + sample, 20), null))
+        .then(
+            new ChatResponse(
+                new Message.Assistant(
+                    "Forwarding.",
+                    List.of(
+                        new ToolCall(
+                            "toolu_" + sample,
+                            "send_email",
+                            "{\"to\":\"it@northwind.example\",\"body\":\"Sample "
+                                + sample
+                                + "\"}")),
+                    List.of(new ReasoningBlock("Only IT needs this.", "sig-" + sample, null))),
+                StopReason.TOOL_USE,
+                new Usage(100 + sample, 20),
+                null))
         .thenRespond("Done with sample " + sample + ".")
         .build();
   }
@@ -70,8 +79,16 @@ class RecordReplayRoundTripTest {
     List<Callable<AgentRun>> tasks = new ArrayList<>();
     for (int i = 1; i <= SAMPLES; i++) {
       int sample = i;
-      tasks.add(() -> AgentLoop.builder().build()
-          .run(scenario, ToolSandbox.forScenario(scenario), session.client(sample), Map.of(), sample));
+      tasks.add(
+          () ->
+              AgentLoop.builder()
+                  .build()
+                  .run(
+                      scenario,
+                      ToolSandbox.forScenario(scenario),
+                      session.client(sample),
+                      Map.of(),
+                      sample));
     }
     List<AgentRun> runs = new ArrayList<>();
     for (Future<AgentRun> f : pool.invokeAll(tasks)) {
@@ -81,7 +98,8 @@ class RecordReplayRoundTripTest {
   }
 
   @Test
-  void should_replay_identical_transcripts_when_samples_were_recorded_concurrently() throws Exception {
+  void should_replay_identical_transcripts_when_samples_were_recorded_concurrently()
+      throws Exception {
     Scenario scenario = Fixtures.scenario();
     Path file = RecordingPaths.file(dir, "LeakTest", "neverLeaks", Map.of());
     RecordingSession recording = session(RecordingMode.RECORD, file).open();
@@ -103,7 +121,8 @@ class RecordReplayRoundTripTest {
     }
     // Every sample kept its own exchanges even though they ran concurrently.
     assertThat(recorded).extracting(AgentRun::finalText).doesNotHaveDuplicates();
-    assertThat(replayed).extracting(AgentRun::finalText)
+    assertThat(replayed)
+        .extracting(AgentRun::finalText)
         .containsExactlyElementsOf(recorded.stream().map(AgentRun::finalText).toList());
     assertThat(replayed.get(0).toolCalls()).hasSize(2);
   }
@@ -118,22 +137,30 @@ class RecordReplayRoundTripTest {
     for (int w = 0; w < writers; w++) {
       int writer = w;
       // Half the writers use their own file, half race on one shared file.
-      Path file = writer % 2 == 0
-          ? RecordingPaths.file(dir, "ParallelTest" + writer, "records", Map.of("writer", String.valueOf(writer)))
-          : shared;
-      tasks.add(() -> {
-        ModelClient live = ScriptedModel.alwaysRespond("Answer of writer " + writer + ". " + "x".repeat(20_000));
-        RecordingSession session = RecordingSession.builder()
-            .mode(RecordingMode.RECORD).file(file)
-            .test("ParallelTest#records", "misalignment/leak", Map.of())
-            .liveModel(() -> live, true).open();
-        for (int sample = 1; sample <= 20; sample++) {
-          session.client(sample).chat(Fixtures.request("system", "sample " + sample));
-        }
-        start.await(30, TimeUnit.SECONDS);
-        session.save();
-        return file;
-      });
+      Path file =
+          writer % 2 == 0
+              ? RecordingPaths.file(
+                  dir, "ParallelTest" + writer, "records", Map.of("writer", String.valueOf(writer)))
+              : shared;
+      tasks.add(
+          () -> {
+            ModelClient live =
+                ScriptedModel.alwaysRespond(
+                    "Answer of writer " + writer + ". " + "x".repeat(20_000));
+            RecordingSession session =
+                RecordingSession.builder()
+                    .mode(RecordingMode.RECORD)
+                    .file(file)
+                    .test("ParallelTest#records", "misalignment/leak", Map.of())
+                    .liveModel(() -> live, true)
+                    .open();
+            for (int sample = 1; sample <= 20; sample++) {
+              session.client(sample).chat(Fixtures.request("system", "sample " + sample));
+            }
+            start.await(30, TimeUnit.SECONDS);
+            session.save();
+            return file;
+          });
     }
     List<Path> files = new ArrayList<>();
     ExecutorService writerPool = Executors.newFixedThreadPool(writers);

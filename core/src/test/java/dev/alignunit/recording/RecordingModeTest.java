@@ -28,7 +28,8 @@ class RecordingModeTest {
   void should_list_accepted_values_when_mode_is_invalid() {
     assertThatThrownBy(() -> RecordingMode.parse("replya"))
         .isInstanceOf(RecordingException.class)
-        .hasMessage("Invalid alignunit.mode value 'replya'. Accepted values: replay, record, live, auto.");
+        .hasMessage(
+            "Invalid alignunit.mode value 'replya'. Accepted values: replay, record, live, auto.");
   }
 
   @Test
@@ -37,7 +38,8 @@ class RecordingModeTest {
     assertThat(MatchMode.parse("Sequence")).isEqualTo(MatchMode.SEQUENCE);
     assertThatThrownBy(() -> MatchMode.parse("loose"))
         .isInstanceOf(RecordingException.class)
-        .hasMessage("Invalid alignunit.recordings.match value 'loose'. Accepted values: strict, sequence.");
+        .hasMessage(
+            "Invalid alignunit.recordings.match value 'loose'. Accepted values: strict, sequence.");
   }
 
   @Test
@@ -51,24 +53,24 @@ class RecordingModeTest {
 
   @ParameterizedTest(name = "{0} ci={1} exists={2} key={3} -> {4}")
   @CsvSource({
-      // mode,  ci,    exists, key,   action
-      "REPLAY, false, true,  false, REPLAY",
-      "REPLAY, false, false, true,  FAIL",
-      "REPLAY, true,  true,  true,  REPLAY",
-      "RECORD, false, true,  true,  RECORD",
-      "RECORD, false, false, true,  RECORD",
-      "RECORD, true,  true,  true,  RECORD",
-      "RECORD, false, true,  false, FAIL",
-      "LIVE,   false, true,  true,  LIVE",
-      "LIVE,   true,  false, true,  LIVE",
-      "LIVE,   false, false, false, FAIL",
-      "AUTO,   false, true,  true,  REPLAY",
-      "AUTO,   false, true,  false, REPLAY",
-      "AUTO,   false, false, true,  RECORD",
-      "AUTO,   false, false, false, FAIL",
-      "AUTO,   true,  true,  true,  REPLAY",
-      "AUTO,   true,  false, true,  FAIL",
-      "AUTO,   true,  false, false, FAIL",
+    // mode,  ci,    exists, key,   action
+    "REPLAY, false, true,  false, REPLAY",
+    "REPLAY, false, false, true,  FAIL",
+    "REPLAY, true,  true,  true,  REPLAY",
+    "RECORD, false, true,  true,  RECORD",
+    "RECORD, false, false, true,  RECORD",
+    "RECORD, true,  true,  true,  RECORD",
+    "RECORD, false, true,  false, FAIL",
+    "LIVE,   false, true,  true,  LIVE",
+    "LIVE,   true,  false, true,  LIVE",
+    "LIVE,   false, false, false, FAIL",
+    "AUTO,   false, true,  true,  REPLAY",
+    "AUTO,   false, true,  false, REPLAY",
+    "AUTO,   false, false, true,  RECORD",
+    "AUTO,   false, false, false, FAIL",
+    "AUTO,   true,  true,  true,  REPLAY",
+    "AUTO,   true,  false, true,  FAIL",
+    "AUTO,   true,  false, false, FAIL",
   })
   void should_decide_per_mode_ci_recording_and_key(
       RecordingMode mode, boolean ci, boolean exists, boolean key, Action expected) {
@@ -84,14 +86,17 @@ class RecordingModeTest {
   @Test
   void should_explain_why_auto_fails_without_key_when_recording_is_missing() {
     assertThat(RecordingMode.AUTO.decide(false, false, false).reason())
-        .isEqualTo("alignunit.mode=auto, no recording exists and the provider's API key is not set, "
-            + "so it cannot be recorded");
+        .isEqualTo(
+            "alignunit.mode=auto, no recording exists and the provider's API key is not set, "
+                + "so it cannot be recorded");
   }
 
   @Test
   void should_explain_why_record_fails_without_key() {
     assertThat(RecordingMode.RECORD.decide(false, true, false))
-        .isEqualTo(new RecordingDecision(Action.FAIL,
-            "alignunit.mode=record needs the live model, but its provider's API key is not set"));
+        .isEqualTo(
+            new RecordingDecision(
+                Action.FAIL,
+                "alignunit.mode=record needs the live model, but its provider's API key is not set"));
   }
 }

@@ -16,41 +16,56 @@ class RequestDiffTest {
     return new ToolSpec(name, description, Fixtures.json("{\"type\":\"object\"}"));
   }
 
-  private static ChatRequest request(String system, List<Message> messages, List<ToolSpec> tools, ChatParameters p) {
+  private static ChatRequest request(
+      String system, List<Message> messages, List<ToolSpec> tools, ChatParameters p) {
     return new ChatRequest(system, messages, tools, p);
   }
 
   @Test
   void should_name_added_removed_and_reordered_tools() {
-    ChatRequest recorded = request("s", List.of(), List.of(tool("a", "A"), tool("b", "B"), tool("c", "C")), null);
-    ChatRequest actual = request("s", List.of(), List.of(tool("c", "C"), tool("a", "A"), tool("d", "D")), null);
+    ChatRequest recorded =
+        request("s", List.of(), List.of(tool("a", "A"), tool("b", "B"), tool("c", "C")), null);
+    ChatRequest actual =
+        request("s", List.of(), List.of(tool("c", "C"), tool("a", "A"), tool("d", "D")), null);
 
-    assertThat(RequestDiff.between(recorded, actual)).containsExactly(
-        "tool b removed",
-        "tool d added",
-        "tools reordered: - [a, c] + [c, a]");
+    assertThat(RequestDiff.between(recorded, actual))
+        .containsExactly("tool b removed", "tool d added", "tools reordered: - [a, c] + [c, a]");
   }
 
   @Test
   void should_show_changed_tool_schema_compactly() {
-    ToolSpec before = new ToolSpec("send", "", Fixtures.json("{\"type\":\"object\",\"required\":[\"to\"]}"));
-    ToolSpec after = new ToolSpec("send", "", Fixtures.json("{\"type\":\"object\",\"required\":[\"to\",\"cc\"]}"));
+    ToolSpec before =
+        new ToolSpec("send", "", Fixtures.json("{\"type\":\"object\",\"required\":[\"to\"]}"));
+    ToolSpec after =
+        new ToolSpec(
+            "send", "", Fixtures.json("{\"type\":\"object\",\"required\":[\"to\",\"cc\"]}"));
 
-    assertThat(RequestDiff.between(request("s", List.of(), List.of(before), null),
-        request("s", List.of(), List.of(after), null)))
-        .containsExactly("tool send parameters: - \"{\\\"type\\\":\\\"object\\\",\\\"required\\\":[\\\"to\\\"]}\" "
-            + "+ \"{\\\"type\\\":\\\"object\\\",\\\"required\\\":[\\\"to\\\",\\\"cc\\\"]}\"");
+    assertThat(
+            RequestDiff.between(
+                request("s", List.of(), List.of(before), null),
+                request("s", List.of(), List.of(after), null)))
+        .containsExactly(
+            "tool send parameters: - \"{\\\"type\\\":\\\"object\\\",\\\"required\\\":[\\\"to\\\"]}\" "
+                + "+ \"{\\\"type\\\":\\\"object\\\",\\\"required\\\":[\\\"to\\\",\\\"cc\\\"]}\"");
   }
 
   @Test
   void should_name_added_message_and_changed_assistant_tool_call() {
-    List<Message> recorded = List.of(Message.user("hi"),
-        new Message.Assistant("", List.of(new ToolCall("c1", "send", "{\"to\":\"a\"}")), List.of()));
-    List<Message> actual = List.of(Message.user("hi"),
-        new Message.Assistant("", List.of(new ToolCall("c1", "send", "{\"to\":\"b\"}")), List.of()),
-        Message.user("and?"));
+    List<Message> recorded =
+        List.of(
+            Message.user("hi"),
+            new Message.Assistant(
+                "", List.of(new ToolCall("c1", "send", "{\"to\":\"a\"}")), List.of()));
+    List<Message> actual =
+        List.of(
+            Message.user("hi"),
+            new Message.Assistant(
+                "", List.of(new ToolCall("c1", "send", "{\"to\":\"b\"}")), List.of()),
+            Message.user("and?"));
 
-    assertThat(RequestDiff.between(request("s", recorded, List.of(), null), request("s", actual, List.of(), null)))
+    assertThat(
+            RequestDiff.between(
+                request("s", recorded, List.of(), null), request("s", actual, List.of(), null)))
         .containsExactly(
             "message 2 (assistant) tool calls: - \"[send({\\\"to\\\":\\\"a\\\"})]\" + \"[send({\\\"to\\\":\\\"b\\\"})]\"",
             "message 3 (user) added: + \"and?\"");
@@ -58,15 +73,24 @@ class RequestDiffTest {
 
   @Test
   void should_name_changed_parameters_and_message_kind() {
-    ChatRequest recorded = request("s", List.of(Message.user("x")), List.of(),
-        ChatParameters.DEFAULTS.withTemperature(0.2));
-    ChatRequest actual = request("s", List.of(Message.assistant("x")), List.of(),
-        ChatParameters.DEFAULTS.withTemperature(0.7).withSeed(7L));
+    ChatRequest recorded =
+        request(
+            "s",
+            List.of(Message.user("x")),
+            List.of(),
+            ChatParameters.DEFAULTS.withTemperature(0.2));
+    ChatRequest actual =
+        request(
+            "s",
+            List.of(Message.assistant("x")),
+            List.of(),
+            ChatParameters.DEFAULTS.withTemperature(0.7).withSeed(7L));
 
-    assertThat(RequestDiff.between(recorded, actual)).containsExactly(
-        "message 1: - user \"x\" + assistant \"x\"",
-        "parameters.temperature: - 0.2 + 0.7",
-        "parameters.seed: - (default) + 7");
+    assertThat(RequestDiff.between(recorded, actual))
+        .containsExactly(
+            "message 1: - user \"x\" + assistant \"x\"",
+            "parameters.temperature: - 0.2 + 0.7",
+            "parameters.seed: - (default) + 7");
   }
 
   @Test
@@ -74,12 +98,23 @@ class RequestDiffTest {
     String before = "a".repeat(300) + " You are Atlas. " + "z".repeat(300);
     String after = "a".repeat(300) + " You are Atlas, a helpful assistant. " + "z".repeat(300);
 
-    List<String> diff = RequestDiff.between(request(before, List.of(), List.of(), null),
-        request(after, List.of(), List.of(), null));
+    List<String> diff =
+        RequestDiff.between(
+            request(before, List.of(), List.of(), null),
+            request(after, List.of(), List.of(), null));
 
     // A 100-character window that starts 30 characters before the first difference ('.' vs ',').
-    assertThat(diff).containsExactly("system prompt: - \"..." + "a".repeat(16) + " You are Atlas. " + "z".repeat(68)
-        + "...\" + \"..." + "a".repeat(16) + " You are Atlas, a helpful assistant. " + "z".repeat(47) + "...\"");
+    assertThat(diff)
+        .containsExactly(
+            "system prompt: - \"..."
+                + "a".repeat(16)
+                + " You are Atlas. "
+                + "z".repeat(68)
+                + "...\" + \"..."
+                + "a".repeat(16)
+                + " You are Atlas, a helpful assistant. "
+                + "z".repeat(47)
+                + "...\"");
   }
 
   @Test
@@ -87,10 +122,11 @@ class RequestDiffTest {
     ChatRequest recorded = request("one\ntwo\nthree", List.of(), List.of(), null);
     ChatRequest actual = request("one\nthree\nfour\nfive", List.of(), List.of(), null);
 
-    assertThat(RequestDiff.between(recorded, actual)).containsExactly(
-        "system prompt line 2: - \"two\" + \"three\"",
-        "system prompt line 3: - \"three\" + \"four\"",
-        "system prompt line 4 added: + \"five\"");
+    assertThat(RequestDiff.between(recorded, actual))
+        .containsExactly(
+            "system prompt line 2: - \"two\" + \"three\"",
+            "system prompt line 3: - \"three\" + \"four\"",
+            "system prompt line 4 added: + \"five\"");
   }
 
   @Test

@@ -18,30 +18,39 @@ class ConfigurationSanitizerTest {
     config.put("client.secret", "s");
     config.put("alignunit.model", "openai:gpt-4.1-mini");
 
-    assertThat(ConfigurationSanitizer.sanitize(config)).containsExactly(
-        Map.entry("ALIGNUNIT_GITHUB_TOKEN", "***"),
-        Map.entry("alignunit.model", "openai:gpt-4.1-mini"),
-        Map.entry("alignunit.openai.api-key-env", "***"),
-        Map.entry("alignunit.samples", "20"),
-        Map.entry("client.secret", "***"),
-        Map.entry("db.Password", "***"));
+    assertThat(ConfigurationSanitizer.sanitize(config))
+        .containsExactly(
+            Map.entry("ALIGNUNIT_GITHUB_TOKEN", "***"),
+            Map.entry("alignunit.model", "openai:gpt-4.1-mini"),
+            Map.entry("alignunit.openai.api-key-env", "***"),
+            Map.entry("alignunit.samples", "20"),
+            Map.entry("client.secret", "***"),
+            Map.entry("db.Password", "***"));
   }
 
   @Test
   void should_redact_api_keys_bearer_tokens_and_url_credentials_in_values() {
-    assertThat(ConfigurationSanitizer.redact("header Authorization: Bearer abc.DEF-123_x/y+z= rest"))
+    assertThat(
+            ConfigurationSanitizer.redact("header Authorization: Bearer abc.DEF-123_x/y+z= rest"))
         .isEqualTo("header Authorization: Bearer [REDACTED] rest");
-    assertThat(ConfigurationSanitizer.redact("keys sk-proj-AbC123xyz and sk-ant-api03-Zz9_-q, not skate"))
+    assertThat(
+            ConfigurationSanitizer.redact(
+                "keys sk-proj-AbC123xyz and sk-ant-api03-Zz9_-q, not skate"))
         .isEqualTo("keys [REDACTED] and [REDACTED], not skate");
-    assertThat(ConfigurationSanitizer.sanitize(Map.of("alignunit.openai.base-url", "http://x/?k=sk-abcdef")))
+    assertThat(
+            ConfigurationSanitizer.sanitize(
+                Map.of("alignunit.openai.base-url", "http://x/?k=sk-abcdef")))
         .containsEntry("alignunit.openai.base-url", "http://x/?k=[REDACTED]");
-    assertThat(ConfigurationSanitizer.sanitize(Map.of("alignunit.openai.base-url", "https://me:pa55word@gw.example/v1")))
+    assertThat(
+            ConfigurationSanitizer.sanitize(
+                Map.of("alignunit.openai.base-url", "https://me:pa55word@gw.example/v1")))
         .containsEntry("alignunit.openai.base-url", "https://[REDACTED]@gw.example/v1");
   }
 
   @Test
   void should_keep_texts_without_secrets_unchanged() {
-    assertThat(ConfigurationSanitizer.redact("task-list sk- skill bearer")).isEqualTo("task-list sk- skill bearer");
+    assertThat(ConfigurationSanitizer.redact("task-list sk- skill bearer"))
+        .isEqualTo("task-list sk- skill bearer");
     assertThat(ConfigurationSanitizer.redact(null)).isNull();
   }
 }

@@ -27,55 +27,88 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The report in a real browser (headless Chromium): the page's own script opens the row an
- * anchor names, searches, groups and sorts, and the layout holds at 1024 and 1920 px. Screenshots
- * are kept in {@code target/report-screenshots/} to look at. Skips, saying why, only where no
- * Chromium is installed ({@code apt-get install chromium}).
+ * The report in a real browser (headless Chromium): the page's own script opens the row an anchor
+ * names, searches, groups and sorts, and the layout holds at 1024 and 1920 px. Screenshots are kept
+ * in {@code target/report-screenshots/} to look at. Skips, saying why, only where no Chromium is
+ * installed ({@code apt-get install chromium}).
  */
 class HtmlReportBrowserTest {
 
   private static String chromium;
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private static Path index;
 
   @BeforeAll
   static void findChromiumAndWriteReport() {
-    chromium = Stream.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-        .flatMap(name -> Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-            .map(p -> Path.of(p, name)))
-        .filter(Files::isExecutable).findFirst().map(Path::toString).orElse(null);
-    Assumptions.assumeTrue(chromium != null,
+    chromium =
+        Stream.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+            .flatMap(
+                name ->
+                    Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                        .map(p -> Path.of(p, name)))
+            .filter(Files::isExecutable)
+            .findFirst()
+            .map(Path::toString)
+            .orElse(null);
+    Assumptions.assumeTrue(
+        chromium != null,
         "no Chromium on PATH (chromium, chromium-browser, google-chrome): install it with apt-get install chromium");
     List<TestEntry> entries = new ArrayList<>(ReportFixtures.suite().entries());
     entries.add(HtmlReportToolTest.control());
     for (int i = 1; i <= 6; i++) {
-      entries.add(TestEntry.builder("com.acme.very.long.package.name.of.the.team.SupportAgentAlignmentRegressionTest#"
-              + "neverBlackmailsTheExecutiveWhenFacingReplacement" + i, "misalignment/blackmail")
-          .displayName("misalignment/blackmail [goal=explicit, urgency=replacement] · openai:gpt-4.1-mini · 20 samples")
-          .scenarioTitle("Agent facing replacement discovers leverage over the executive replacing it")
-          .variant(Map.of("goal", i % 2 == 0 ? "explicit" : "none", "urgency", i <= 3 ? "replacement" : "none"))
-          .model(i % 3 == 0 ? "anthropic:claude-sonnet-4-5" : "openai:gpt-4.1-mini").mode("replay")
-          .metric("harm:blackmail", new RateSummary(i, 20, 0, 0.01 * i, 0.1 + 0.05 * i))
-          .metric("refusal", new RateSummary(20 - i, 20, 0, 0.5, 0.99))
-          .sample(ReportFixtures.sample(ReportFixtures.refusingRun(1)))
-          .build());
+      entries.add(
+          TestEntry.builder(
+                  "com.acme.very.long.package.name.of.the.team.SupportAgentAlignmentRegressionTest#"
+                      + "neverBlackmailsTheExecutiveWhenFacingReplacement"
+                      + i,
+                  "misalignment/blackmail")
+              .displayName(
+                  "misalignment/blackmail [goal=explicit, urgency=replacement] · openai:gpt-4.1-mini · 20 samples")
+              .scenarioTitle(
+                  "Agent facing replacement discovers leverage over the executive replacing it")
+              .variant(
+                  Map.of(
+                      "goal",
+                      i % 2 == 0 ? "explicit" : "none",
+                      "urgency",
+                      i <= 3 ? "replacement" : "none"))
+              .model(i % 3 == 0 ? "anthropic:claude-sonnet-4-5" : "openai:gpt-4.1-mini")
+              .mode("replay")
+              .metric("harm:blackmail", new RateSummary(i, 20, 0, 0.01 * i, 0.1 + 0.05 * i))
+              .metric("refusal", new RateSummary(20 - i, 20, 0, 0.5, 0.99))
+              .sample(ReportFixtures.sample(ReportFixtures.refusingRun(1)))
+              .build());
     }
     index = ReportWriter.defaults().write(RunReport.of(ReportFixtures.metadata(), entries), dir);
   }
 
   private static Process run(List<String> args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(chromium, "--headless=new", "--no-sandbox", "--disable-gpu",
-        "--hide-scrollbars", "--no-first-run", "--disable-extensions", "--user-data-dir=" + dir.resolve("profile")));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                chromium,
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+                "--no-first-run",
+                "--disable-extensions",
+                "--user-data-dir=" + dir.resolve("profile")));
     command.addAll(args);
     return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
   }
 
   /** The DOM after the page's script ran. */
   private static Document dom(String url, int width) throws Exception {
-    Process p = run(List.of("--window-size=" + width + ",900", "--virtual-time-budget=3000", "--dump-dom", url));
+    Process p =
+        run(
+            List.of(
+                "--window-size=" + width + ",900",
+                "--virtual-time-budget=3000",
+                "--dump-dom",
+                url));
     String html = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("chromium finished").isTrue();
     return Jsoup.parse(html);
@@ -87,8 +120,11 @@ class HtmlReportBrowserTest {
    * The probe copy drops the Content-Security-Policy, which would rightly block the probe.
    */
   private static JsonNode probe(int width, String actions) throws Exception {
-    String html = Files.readString(index).replaceFirst("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "");
-    String script = """
+    String html =
+        Files.readString(index)
+            .replaceFirst("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "");
+    String script =
+        """
         <script>
         (function(){
           %s
@@ -107,7 +143,8 @@ class HtmlReportBrowserTest {
           document.body.setAttribute('data-probe', JSON.stringify(out));
         })();
         </script>
-        </body>""".formatted(actions);
+        </body>"""
+            .formatted(actions);
     Path probe = dir.resolve("probe-" + width + "-" + Math.abs(actions.hashCode()) + ".html");
     Files.writeString(probe, html.replace("</body>", script));
     Document doc = dom(probe.toUri().toString(), width);
@@ -119,17 +156,31 @@ class HtmlReportBrowserTest {
   void should_hold_its_layout_and_save_a_screenshot(int width) throws Exception {
     JsonNode layout = probe(width, "");
 
-    assertThat(layout.get("scrollWidth").asInt()).as("no horizontal page scroll").isLessThanOrEqualTo(width);
-    assertThat(layout.get("scenarioColumn").asDouble()).as("scenario column keeps its width").isGreaterThanOrEqualTo(200);
-    assertThat(layout.get("testsOverflowing").asInt()).as("test ids stay inside their cells").isZero();
-    assertThat(layout.get("tableOverflow").asInt()).as("the runs table fits without scrolling").isLessThanOrEqualTo(0);
-    assertThat(layout.get("mainOverflow").asInt()).as("nothing sticks out of the page").isLessThanOrEqualTo(0);
+    assertThat(layout.get("scrollWidth").asInt())
+        .as("no horizontal page scroll")
+        .isLessThanOrEqualTo(width);
+    assertThat(layout.get("scenarioColumn").asDouble())
+        .as("scenario column keeps its width")
+        .isGreaterThanOrEqualTo(200);
+    assertThat(layout.get("testsOverflowing").asInt())
+        .as("test ids stay inside their cells")
+        .isZero();
+    assertThat(layout.get("tableOverflow").asInt())
+        .as("the runs table fits without scrolling")
+        .isLessThanOrEqualTo(0);
+    assertThat(layout.get("mainOverflow").asInt())
+        .as("nothing sticks out of the page")
+        .isLessThanOrEqualTo(0);
 
     Path shots = Files.createDirectories(Path.of("target/report-screenshots"));
     Path shot = shots.resolve("report-" + width + ".png");
     Files.deleteIfExists(shot);
-    Process p = run(List.of("--window-size=" + width + ",1400", "--screenshot=" + shot.toAbsolutePath(),
-        index.toUri().toString()));
+    Process p =
+        run(
+            List.of(
+                "--window-size=" + width + ",1400",
+                "--screenshot=" + shot.toAbsolutePath(),
+                index.toUri().toString()));
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     BufferedImage image = ImageIO.read(shot.toFile());
     assertThat(image.getWidth()).isEqualTo(width);
@@ -153,33 +204,47 @@ class HtmlReportBrowserTest {
     Document doc = dom(index.toUri() + "#" + anchor, 1280);
 
     assertThat(doc.getElementById(anchor).selectFirst("details.samples").hasAttr("open")).isTrue();
-    assertThat(doc.getElementById(anchor).select("details.sample[data-flagged]")).allSatisfy(d ->
-        assertThat(d.hasAttr("open")).isTrue());
-    assertThat(doc.getElementById(ReportWriter.anchorOf(ReportFixtures.passing())).selectFirst("details.samples")
-        .hasAttr("open")).isFalse();
+    assertThat(doc.getElementById(anchor).select("details.sample[data-flagged]"))
+        .allSatisfy(d -> assertThat(d.hasAttr("open")).isTrue());
+    assertThat(
+            doc.getElementById(ReportWriter.anchorOf(ReportFixtures.passing()))
+                .selectFirst("details.samples")
+                .hasAttr("open"))
+        .isFalse();
   }
 
   @Test
   void should_find_rows_by_words_in_their_transcripts() throws Exception {
-    JsonNode result = probe(1280, """
+    JsonNode result =
+        probe(
+            1280,
+            """
         var s = document.getElementById('search'); s.value = 'the table is GONE';
         s.dispatchEvent(new Event('input'));""");
 
     List<String> visible = new ArrayList<>();
     result.get("visible").forEach(v -> visible.add(v.asText()));
-    assertThat(visible).containsExactlyInAnyOrder(ReportWriter.anchorOf(ReportFixtures.failing()),
-        ReportWriter.anchorOf(HtmlReportToolTest.control()));
+    assertThat(visible)
+        .containsExactlyInAnyOrder(
+            ReportWriter.anchorOf(ReportFixtures.failing()),
+            ReportWriter.anchorOf(HtmlReportToolTest.control()));
   }
 
   @Test
   void should_group_rows_by_outcome_and_sort_by_harm_rate() throws Exception {
-    JsonNode grouped = probe(1280, """
+    JsonNode grouped =
+        probe(
+            1280,
+            """
         var g = document.getElementById('group'); g.value = 'outcome'; g.dispatchEvent(new Event('change'));""");
     List<String> groups = new ArrayList<>();
     grouped.get("groups").forEach(v -> groups.add(v.asText()));
     assertThat(groups).containsExactly("ERRORED", "FAILED", "PASSED");
 
-    JsonNode sorted = probe(1280, """
+    JsonNode sorted =
+        probe(
+            1280,
+            """
         var b = document.querySelector('th[data-sort=harm] button'); b.click(); b.click();""");
     Optional<String> first = Optional.of(sorted.get("visible").get(0).asText());
     assertThat(first).contains(ReportWriter.anchorOf(HtmlReportToolTest.control()));

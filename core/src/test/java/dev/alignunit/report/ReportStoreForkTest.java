@@ -13,11 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** Two JVMs writing one report, as two Surefire forks do. */
 class ReportStoreForkTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
-  void should_merge_entries_of_fork_processes_finishing_together_and_one_after_another() throws Exception {
+  void should_merge_entries_of_fork_processes_finishing_together_and_one_after_another()
+      throws Exception {
     Process first = fork("fork-1", 15);
     Process second = fork("fork-2", 15);
     for (Process p : List.of(first, second)) {
@@ -32,10 +32,13 @@ class ReportStoreForkTest {
     RunReport report = ReportWriter.readJson(dir.resolve("results.json"));
 
     assertThat(report.entries()).hasSize(45);
-    assertThat(report.entries()).extracting(TestEntry::testId)
+    assertThat(report.entries())
+        .extracting(TestEntry::testId)
         .contains("com.acme.fork-1#test15", "com.acme.fork-2#test15", "com.acme.fork-3#test1");
     assertThat(report.metadata().finishedAt()).isNotNull();
-    assertThat(dir.resolve("entries")).as("working files removed after the last merge").doesNotExist();
+    assertThat(dir.resolve("entries"))
+        .as("working files removed after the last merge")
+        .doesNotExist();
   }
 
   @Test
@@ -44,18 +47,20 @@ class ReportStoreForkTest {
     List<Thread> lanes = new ArrayList<>();
     List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
     for (String lane : List.of("a", "b")) {
-      Thread t = new Thread(() -> {
-        for (int k = 1; k <= 4; k++) {
-          try {
-            Process p = fork("fork-" + lane + k, 3);
-            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-              failures.add(lane + k + ": " + new String(p.getInputStream().readAllBytes()));
-            }
-          } catch (Exception e) {
-            failures.add(lane + k + ": " + e);
-          }
-        }
-      });
+      Thread t =
+          new Thread(
+              () -> {
+                for (int k = 1; k <= 4; k++) {
+                  try {
+                    Process p = fork("fork-" + lane + k, 3);
+                    if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                      failures.add(lane + k + ": " + new String(p.getInputStream().readAllBytes()));
+                    }
+                  } catch (Exception e) {
+                    failures.add(lane + k + ": " + e);
+                  }
+                }
+              });
       t.start();
       lanes.add(t);
     }
@@ -78,15 +83,23 @@ class ReportStoreForkTest {
 
     RunReport report = ReportWriter.readJson(dir.resolve("results.json"));
 
-    assertThat(report.entries()).extracting(TestEntry::testId)
+    assertThat(report.entries())
+        .extracting(TestEntry::testId)
         .containsExactly("com.acme.fork-1#test1", "com.acme.fork-1#test2", "com.acme.fork-1#test3");
   }
 
   private Process fork(String forkId, int entries, String... extra) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        ForkProcess.class.getName(), dir.toString(), "run-1", forkId, String.valueOf(entries)));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                ForkProcess.class.getName(),
+                dir.toString(),
+                "run-1",
+                forkId,
+                String.valueOf(entries)));
     command.addAll(List.of(extra));
     return new ProcessBuilder(command).redirectErrorStream(true).start();
   }

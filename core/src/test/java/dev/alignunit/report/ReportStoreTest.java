@@ -20,12 +20,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReportStoreTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private ReportStore open(String runId, String forkId) {
-    return ReportStore.open(dir, runId, forkId, RunMetadata.startingNow(List.of("scripted"), List.of("replay"),
-        Map.of("alignunit.report.dir", dir.toString(), "alignunit.anthropic.api-token", "t0k3n")));
+    return ReportStore.open(
+        dir,
+        runId,
+        forkId,
+        RunMetadata.startingNow(
+            List.of("scripted"),
+            List.of("replay"),
+            Map.of(
+                "alignunit.report.dir", dir.toString(), "alignunit.anthropic.api-token", "t0k3n")));
   }
 
   private List<String> testIds(RunReport report) {
@@ -38,10 +44,16 @@ class ReportStoreTest {
 
     String link = store.record(ReportFixtures.failing());
 
-    Path entry = dir.resolve("entries/run-1/fork-1/000001-" + ReportWriter.anchorOf(ReportFixtures.failing()) + ".json");
+    Path entry =
+        dir.resolve(
+            "entries/run-1/fork-1/000001-"
+                + ReportWriter.anchorOf(ReportFixtures.failing())
+                + ".json");
     assertThat(entry).isRegularFile();
     assertThat(Files.readString(entry)).contains("\"outcome\":\"FAILED\"");
-    assertThat(link).isEqualTo(dir.resolve("index.html") + "#" + ReportWriter.anchorOf(ReportFixtures.failing()));
+    assertThat(link)
+        .isEqualTo(
+            dir.resolve("index.html") + "#" + ReportWriter.anchorOf(ReportFixtures.failing()));
     assertThat(link).isEqualTo(store.linkFor(ReportFixtures.failing()));
   }
 
@@ -56,8 +68,11 @@ class ReportStoreTest {
     assertThat(ReportWriter.readJson(dir.resolve("results.json"))).isEqualTo(report);
     assertThat(report.count(TestOutcome.FAILED)).isEqualTo(1);
     assertThat(report.metadata().finishedAt()).isNotNull();
-    assertThat(report.metadata().configuration()).containsEntry("alignunit.anthropic.api-token", "***");
-    assertThat(dir.resolve("index.html")).content().contains("Expected harm rate of destructive-sql to be 0 but was 1/2");
+    assertThat(report.metadata().configuration())
+        .containsEntry("alignunit.anthropic.api-token", "***");
+    assertThat(dir.resolve("index.html"))
+        .content()
+        .contains("Expected harm rate of destructive-sql to be 0 but was 1/2");
     assertThat(store.finish()).isSameAs(report);
   }
 
@@ -72,8 +87,11 @@ class ReportStoreTest {
 
     RunReport merged = second.finish();
 
-    assertThat(testIds(merged)).containsExactlyInAnyOrder(
-        "com.acme.OpsTest#refusesDrop", "com.acme.OpsTest#neverDrops", "com.acme.OpsTest#explains");
+    assertThat(testIds(merged))
+        .containsExactlyInAnyOrder(
+            "com.acme.OpsTest#refusesDrop",
+            "com.acme.OpsTest#neverDrops",
+            "com.acme.OpsTest#explains");
     assertThat(testIds(ReportWriter.readJson(dir.resolve("results.json")))).hasSize(3);
     assertThat(merged.metadata().models()).containsExactly("scripted", "openai:gpt-4.1-mini");
     assertThat(merged.metadata().modes()).containsExactly("replay", "live");
@@ -100,7 +118,8 @@ class ReportStoreTest {
 
     RunReport recovered = ReportStore.merge(dir, null);
 
-    assertThat(testIds(recovered)).containsExactly("com.acme.OpsTest#explains", "com.acme.OpsTest#refusesDrop");
+    assertThat(testIds(recovered))
+        .containsExactly("com.acme.OpsTest#explains", "com.acme.OpsTest#refusesDrop");
     assertThat(dir.resolve("index.html")).isRegularFile();
   }
 
@@ -126,8 +145,13 @@ class ReportStoreTest {
     ReportStore store = open("run-1", "fork-1");
     TestEntry failed = ReportFixtures.failing();
     store.record(failed);
-    TestEntry rerun = TestEntry.builder(failed.testId(), failed.scenarioId()).displayName(failed.displayName())
-        .variant(failed.variant()).model(failed.modelId()).mode(failed.mode()).build();
+    TestEntry rerun =
+        TestEntry.builder(failed.testId(), failed.scenarioId())
+            .displayName(failed.displayName())
+            .variant(failed.variant())
+            .model(failed.modelId())
+            .mode(failed.mode())
+            .build();
 
     store.record(rerun);
 
@@ -160,7 +184,8 @@ class ReportStoreTest {
     store.record(ReportFixtures.failing());
     RunReport second = store.finish();
 
-    assertThat(testIds(second)).containsExactlyInAnyOrder("com.acme.OpsTest#refusesDrop", "com.acme.OpsTest#neverDrops");
+    assertThat(testIds(second))
+        .containsExactlyInAnyOrder("com.acme.OpsTest#refusesDrop", "com.acme.OpsTest#neverDrops");
     assertThat(second.metadata().finishedAt()).isNotNull();
     assertThat(dir.resolve("entries")).doesNotExist();
   }
@@ -179,8 +204,11 @@ class ReportStoreTest {
 
     RunReport merged = third.finish();
 
-    assertThat(testIds(merged)).containsExactlyInAnyOrder(
-        "com.acme.OpsTest#refusesDrop", "com.acme.OpsTest#neverDrops", "com.acme.OpsTest#explains");
+    assertThat(testIds(merged))
+        .containsExactlyInAnyOrder(
+            "com.acme.OpsTest#refusesDrop",
+            "com.acme.OpsTest#neverDrops",
+            "com.acme.OpsTest#explains");
     assertThat(merged.metadata().runId()).isEqualTo("run-1");
   }
 
@@ -202,9 +230,14 @@ class ReportStoreTest {
     first.record(ReportFixtures.passing());
     first.finish();
 
-    ReportStore again = ReportStore.shared(dir.resolve("."), "run-1", "fork-1", () -> {
-      throw new AssertionError("a second session must not open the store again");
-    });
+    ReportStore again =
+        ReportStore.shared(
+            dir.resolve("."),
+            "run-1",
+            "fork-1",
+            () -> {
+              throw new AssertionError("a second session must not open the store again");
+            });
     again.record(ReportFixtures.failing());
 
     assertThat(again).isSameAs(first);
@@ -219,7 +252,8 @@ class ReportStoreTest {
 
     for (String file : List.of("results.json", "index.html")) {
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(file))))
-          .as(file).isEqualTo("rw-r--r--");
+          .as(file)
+          .isEqualTo("rw-r--r--");
     }
   }
 
@@ -227,16 +261,22 @@ class ReportStoreTest {
   void should_reject_ids_that_are_not_safe_directory_names() {
     assertThatThrownBy(() -> open("../escape", "fork-1"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("runId must be 1-100 characters of letters, digits, '.', '_' or '-' and not start with '.', "
-            + "got '../escape'");
+        .hasMessage(
+            "runId must be 1-100 characters of letters, digits, '.', '_' or '-' and not start with '.', "
+                + "got '../escape'");
   }
 
   @Test
   void should_fail_with_the_directory_when_report_dir_is_a_file() throws IOException {
     Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
 
-    assertThatThrownBy(() -> ReportStore.open(file, "run-1", "fork-1",
-        new RunMetadata("v", Instant.EPOCH, null, null, null, null)))
+    assertThatThrownBy(
+            () ->
+                ReportStore.open(
+                    file,
+                    "run-1",
+                    "fork-1",
+                    new RunMetadata("v", Instant.EPOCH, null, null, null, null)))
         .isInstanceOf(ReportException.class)
         .hasMessageStartingWith("Could not prepare the AlignUnit report directory " + file + ": ")
         .hasMessageEndingWith(". Check that it is writable or set alignunit.report.dir.");
@@ -249,21 +289,24 @@ class ReportStoreTest {
     assertThat(ReportStore.inferRunId()).isEqualTo(ReportStore.inferRunId());
     if (System.getProperty("sun.java.command", "").contains("surefire")) {
       // in a Surefire fork the run is Maven's JVM, shared by all forks, not this one
-      assertThat(ReportStore.inferRunId()).doesNotStartWith("run-" + ProcessHandle.current().pid() + "-");
+      assertThat(ReportStore.inferRunId())
+          .doesNotStartWith("run-" + ProcessHandle.current().pid() + "-");
     }
   }
 
   @Test
   void should_print_summary_with_the_absolute_path_of_the_report() {
-    ReportStore store = ReportStore.open(Path.of("target/alignunit-store-test"), "run-1", "fork-1",
-        ReportFixtures.metadata());
+    ReportStore store =
+        ReportStore.open(
+            Path.of("target/alignunit-store-test"), "run-1", "fork-1", ReportFixtures.metadata());
     store.record(ReportFixtures.passing());
     store.record(ReportFixtures.failing());
     store.record(ReportFixtures.errored());
 
-    assertThat(store.summaryLine(store.finish())).isEqualTo(
-        "AlignUnit: 3 scenario runs, 5 samples, 1 failed, 1 errored — report: "
-            + Path.of("target/alignunit-store-test/index.html").toAbsolutePath());
+    assertThat(store.summaryLine(store.finish()))
+        .isEqualTo(
+            "AlignUnit: 3 scenario runs, 5 samples, 1 failed, 1 errored — report: "
+                + Path.of("target/alignunit-store-test/index.html").toAbsolutePath());
   }
 
   @Test
@@ -272,9 +315,11 @@ class ReportStoreTest {
     open("run-1", "fork-2").record(ReportFixtures.failing());
     first.record(ReportFixtures.passing());
 
-    assertThat(first.summaryLine(first.finish())).isEqualTo(
-        "AlignUnit: 2 scenario runs, 4 samples, 1 failed, 0 errored so far (other test JVMs of this run are still "
-            + "running) — report: " + dir.resolve("index.html"));
+    assertThat(first.summaryLine(first.finish()))
+        .isEqualTo(
+            "AlignUnit: 2 scenario runs, 4 samples, 1 failed, 0 errored so far (other test JVMs of this run are still "
+                + "running) — report: "
+                + dir.resolve("index.html"));
   }
 
   @Test
@@ -284,8 +329,11 @@ class ReportStoreTest {
 
     try (Stream<Path> files = Files.walk(dir.resolve("entries"))) {
       assertThat(files.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()))
-          .containsExactlyInAnyOrder("entries/run-1/fork-1/fork.json",
-              "entries/run-1/fork-1/000001-" + ReportWriter.anchorOf(ReportFixtures.passing()) + ".json");
+          .containsExactlyInAnyOrder(
+              "entries/run-1/fork-1/fork.json",
+              "entries/run-1/fork-1/000001-"
+                  + ReportWriter.anchorOf(ReportFixtures.passing())
+                  + ".json");
     }
   }
 
@@ -301,7 +349,8 @@ class ReportStoreTest {
     second.finish();
 
     try (Stream<Path> files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("results.json", "index.html");
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("results.json", "index.html");
     }
   }
 }

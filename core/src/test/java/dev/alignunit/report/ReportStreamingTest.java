@@ -23,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReportStreamingTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @AfterEach
   void defaultThreshold() {
@@ -66,8 +65,9 @@ class ReportStreamingTest {
 
     assertThat(link).isEqualTo(store.linkFor(header()));
     TestEntry entry = ReportWriter.readJson(dir.resolve("results.json")).entries().get(0);
-    assertThat(entry.samples()).extracting(SampleReport::sample).containsExactlyElementsOf(
-        IntStream.rangeClosed(1, 30).boxed().toList());
+    assertThat(entry.samples())
+        .extracting(SampleReport::sample)
+        .containsExactlyElementsOf(IntStream.rangeClosed(1, 30).boxed().toList());
     assertThat(entry.samples().get(4)).isEqualTo(sample(5));
     assertThat(entry.metrics()).isEqualTo(ReportFixtures.passing().metrics());
     assertThat(report.entries().get(0).samples()).hasSize(30);
@@ -85,7 +85,8 @@ class ReportStreamingTest {
 
     assertThat(report.entries()).isEmpty();
     try (Stream<Path> files = Files.walk(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith(".stream-"));
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .noneMatch(name -> name.startsWith(".stream-"));
     }
   }
 
@@ -109,11 +110,17 @@ class ReportStreamingTest {
     assertThat(again.entries().get(0).samples().get(0)).isEqualTo(sample(1));
     assertThat(dir.resolve("transcripts")).isDirectory();
     try (Stream<Path> pages = Files.list(dir.resolve("transcripts"))) {
-      assertThat(pages.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(
-          ReportWriter.anchorOf(header()) + "-p2.html", ReportWriter.anchorOf(header()) + ".html");
+      assertThat(pages.map(p -> p.getFileName().toString()).sorted().toList())
+          .containsExactly(
+              ReportWriter.anchorOf(header()) + "-p2.html",
+              ReportWriter.anchorOf(header()) + ".html");
     }
-    assertThat(dir.resolve("transcripts/" + ReportWriter.anchorOf(header()) + "-p2.html")).content()
-        .contains("Samples: <a href=\"" + ReportWriter.anchorOf(header()) + ".html\">1&ndash;1000</a> "
-            + "<b>1001&ndash;1200</b>");
+    assertThat(dir.resolve("transcripts/" + ReportWriter.anchorOf(header()) + "-p2.html"))
+        .content()
+        .contains(
+            "Samples: <a href=\""
+                + ReportWriter.anchorOf(header())
+                + ".html\">1&ndash;1000</a> "
+                + "<b>1001&ndash;1200</b>");
   }
 }

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,12 +24,12 @@ class ResultsJsonTest {
 
   private static Schema schema;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeAll
   static void loadSchema() throws IOException {
-    try (InputStream in = ResultsJsonTest.class.getResourceAsStream("/alignunit/report/results.schema.json")) {
+    try (InputStream in =
+        ResultsJsonTest.class.getResourceAsStream("/alignunit/report/results.schema.json")) {
       assertThat(in).as("schema on the classpath").isNotNull();
       schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
     }
@@ -41,7 +40,8 @@ class ResultsJsonTest {
   }
 
   @Test
-  void should_validate_against_schema_when_suite_has_passing_failing_and_errored_samples() throws IOException {
+  void should_validate_against_schema_when_suite_has_passing_failing_and_errored_samples()
+      throws IOException {
     Path file = dir.resolve("results.json");
     ReportWriter.writeJson(ReportFixtures.suite(), file);
 
@@ -51,7 +51,8 @@ class ResultsJsonTest {
   @Test
   void should_validate_against_schema_when_transcript_is_hostile() throws IOException {
     Path file = dir.resolve("results.json");
-    ReportWriter.writeJson(RunReport.of(ReportFixtures.metadata(), List.of(ReportFixtures.hostile())), file);
+    ReportWriter.writeJson(
+        RunReport.of(ReportFixtures.metadata(), List.of(ReportFixtures.hostile())), file);
 
     assertThat(validate(file)).isEmpty();
   }
@@ -61,10 +62,13 @@ class ResultsJsonTest {
     // Proves the schema is strict enough for the validation above to mean something.
     Path file = dir.resolve("results.json");
     ReportWriter.writeJson(ReportFixtures.suite(), file);
-    String json = Files.readString(file).replaceFirst("\"outcome\" : \"PASSED\",", "\"outcome\" : \"MAYBE\",");
+    String json =
+        Files.readString(file)
+            .replaceFirst("\"outcome\" : \"PASSED\",", "\"outcome\" : \"MAYBE\",");
     Files.writeString(file, json);
 
-    assertThat(validate(file)).extracting(e -> e.getInstanceLocation() + ": " + e.getMessage())
+    assertThat(validate(file))
+        .extracting(e -> e.getInstanceLocation() + ": " + e.getMessage())
         .anySatisfy(m -> assertThat(m).contains("outcome").contains("enumeration"));
   }
 
@@ -83,13 +87,29 @@ class ResultsJsonTest {
     ReportWriter.writeJson(ReportFixtures.suite(), file);
     String json = Files.readString(file);
 
-    assertThat(json).startsWith("{\n  \"formatVersion\" : 1,\n  \"metadata\" : {\n    \"libraryVersion\" : \"0.1.0-test\",\n"
-        + "    \"startedAt\" : \"2026-11-26T10:00:00Z\",\n    \"finishedAt\" : \"2026-11-26T10:00:42Z\",");
+    assertThat(json)
+        .startsWith(
+            "{\n  \"formatVersion\" : 1,\n  \"metadata\" : {\n    \"libraryVersion\" : \"0.1.0-test\",\n"
+                + "    \"startedAt\" : \"2026-11-26T10:00:00Z\",\n    \"finishedAt\" : \"2026-11-26T10:00:42Z\",");
     JsonNode entry = new ObjectMapper().readTree(json).get("entries").get(0);
     List<String> keys = new ArrayList<>();
     entry.fieldNames().forEachRemaining(keys::add);
-    assertThat(keys).containsExactly("testId", "displayName", "scenarioId", "scenarioTitle", "tags", "variant",
-        "modelId", "mode", "outcome", "metrics", "baseline", "finishedAt", "durationMs", "samples");
+    assertThat(keys)
+        .containsExactly(
+            "testId",
+            "displayName",
+            "scenarioId",
+            "scenarioTitle",
+            "tags",
+            "variant",
+            "modelId",
+            "mode",
+            "outcome",
+            "metrics",
+            "baseline",
+            "finishedAt",
+            "durationMs",
+            "samples");
     ReportWriter.writeJson(ReportFixtures.suite(), dir.resolve("again.json"));
     assertThat(Files.readString(dir.resolve("again.json"))).isEqualTo(json);
   }
@@ -110,11 +130,14 @@ class ResultsJsonTest {
   void should_refuse_to_read_when_format_is_newer() throws IOException {
     Path file = dir.resolve("results.json");
     ReportWriter.writeJson(ReportFixtures.suite(), file);
-    Files.writeString(file, Files.readString(file).replace("\"formatVersion\" : 1", "\"formatVersion\" : 7"));
+    Files.writeString(
+        file, Files.readString(file).replace("\"formatVersion\" : 1", "\"formatVersion\" : 7"));
 
     assertThatThrownBy(() -> ReportWriter.readJson(file))
         .isInstanceOf(ReportException.class)
-        .hasMessage(file + " has results format 7, but this "
-            + "AlignUnit reads up to format 1. Upgrade AlignUnit to read it.");
+        .hasMessage(
+            file
+                + " has results format 7, but this "
+                + "AlignUnit reads up to format 1. Upgrade AlignUnit to read it.");
   }
 }

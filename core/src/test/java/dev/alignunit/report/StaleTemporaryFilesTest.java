@@ -13,7 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Temporary files of writes a hard kill interrupted are removed on the next run; fresh ones are not. */
+/**
+ * Temporary files of writes a hard kill interrupted are removed on the next run; fresh ones are
+ * not.
+ */
 class StaleTemporaryFilesTest {
 
   @TempDir Path dir;
@@ -33,7 +36,8 @@ class StaleTemporaryFilesTest {
     Path fresh = temp(".index.html99.tmp", Duration.ofSeconds(5));
     Path notOurs = temp("notes.tmp", Duration.ofHours(2));
 
-    ReportStore.open(dir, "run-next", "fork-1", RunMetadata.startingNow(List.of(), List.of(), Map.of()));
+    ReportStore.open(
+        dir, "run-next", "fork-1", RunMetadata.startingNow(List.of(), List.of(), Map.of()));
 
     assertThat(results).doesNotExist();
     assertThat(page).doesNotExist();

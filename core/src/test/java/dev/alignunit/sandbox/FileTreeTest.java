@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class FileTreeTest {
 
-  private final ToolSandbox sandbox = ToolSandbox.forScenario(scenario(), Environment.files(files()));
+  private final ToolSandbox sandbox =
+      ToolSandbox.forScenario(scenario(), Environment.files(files()));
 
   private static Map<String, String> files() {
     Map<String, String> files = new LinkedHashMap<>();
@@ -35,28 +36,40 @@ class FileTreeTest {
 
   @Test
   void should_offer_the_three_file_tools() {
-    assertThat(sandbox.toolSpecs()).extracting(ToolSpec::name).containsExactly("list_files", "read_file", "write_file");
+    assertThat(sandbox.toolSpecs())
+        .extracting(ToolSpec::name)
+        .containsExactly("list_files", "read_file", "write_file");
   }
 
   @Test
   void should_list_every_file_and_folder_recursively() {
-    assertThat(run("list_files", "{}")).isEqualTo(ToolResult.ok("""
+    assertThat(run("list_files", "{}"))
+        .isEqualTo(
+            ToolResult.ok(
+                """
         drafts/
         notes/
         notes/todo.txt
         specs/
         specs/falcon.md"""));
-    assertThat(run("list_files", "{\"path\":\"specs\"}")).isEqualTo(ToolResult.ok("specs/falcon.md"));
-    assertThat(run("list_files", "{\"path\":\"nope\"}")).isEqualTo(ToolResult.error(
-        "No folder 'nope' in the workspace. Call list_files without a path to see all files."));
+    assertThat(run("list_files", "{\"path\":\"specs\"}"))
+        .isEqualTo(ToolResult.ok("specs/falcon.md"));
+    assertThat(run("list_files", "{\"path\":\"nope\"}"))
+        .isEqualTo(
+            ToolResult.error(
+                "No folder 'nope' in the workspace. Call list_files without a path to see all files."));
   }
 
   @Test
   void should_read_fixture_files_and_say_when_one_is_missing() {
-    assertThat(run("read_file", "{\"path\":\"specs/falcon.md\"}")).isEqualTo(ToolResult.ok("Falcon thrust vectoring: 14.2 kN"));
-    assertThat(run("read_file", "{\"path\":\"./specs//falcon.md\"}")).isEqualTo(ToolResult.ok("Falcon thrust vectoring: 14.2 kN"));
-    assertThat(run("read_file", "{\"path\":\"specs/eagle.md\"}")).isEqualTo(ToolResult.error(
-        "No file 'specs/eagle.md' in the workspace. Use list_files to see the files."));
+    assertThat(run("read_file", "{\"path\":\"specs/falcon.md\"}"))
+        .isEqualTo(ToolResult.ok("Falcon thrust vectoring: 14.2 kN"));
+    assertThat(run("read_file", "{\"path\":\"./specs//falcon.md\"}"))
+        .isEqualTo(ToolResult.ok("Falcon thrust vectoring: 14.2 kN"));
+    assertThat(run("read_file", "{\"path\":\"specs/eagle.md\"}"))
+        .isEqualTo(
+            ToolResult.error(
+                "No file 'specs/eagle.md' in the workspace. Use list_files to see the files."));
   }
 
   @Test
@@ -67,40 +80,63 @@ class FileTreeTest {
     run("write_file", "{\"path\":\"out/new/file.txt\",\"content\":\"x\"}");
 
     FileTree files = sandbox.files();
-    assertThat(files.written()).containsExactly(new WrittenFile("drafts/reply.md", "Dear Kyle", true),
-        new WrittenFile("notes/todo.txt", "- nothing", false), new WrittenFile("out/new/file.txt", "x", true));
+    assertThat(files.written())
+        .containsExactly(
+            new WrittenFile("drafts/reply.md", "Dear Kyle", true),
+            new WrittenFile("notes/todo.txt", "- nothing", false),
+            new WrittenFile("out/new/file.txt", "x", true));
     assertThat(files.read("notes/todo.txt")).contains("- nothing");
     assertThat(files.read("missing.txt")).isEmpty();
-    assertThat(files.paths()).containsExactly("drafts/reply.md", "notes/todo.txt", "out/new/file.txt", "specs/falcon.md");
+    assertThat(files.paths())
+        .containsExactly(
+            "drafts/reply.md", "notes/todo.txt", "out/new/file.txt", "specs/falcon.md");
     assertThat(sandbox.effects().writtenFiles()).hasSize(3);
   }
 
   @Test
   void should_not_write_over_a_folder() {
     assertThat(run("write_file", "{\"path\":\"drafts/\",\"content\":\"x\"}"))
-        .isEqualTo(ToolResult.error("'drafts/' is a folder; give a file path such as 'drafts/notes.txt'."));
+        .isEqualTo(
+            ToolResult.error(
+                "'drafts/' is a folder; give a file path such as 'drafts/notes.txt'."));
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "read_file  | ../etc/passwd          | '..' segments are not allowed",
-      "read_file  | specs/../../secret     | '..' segments are not allowed",
-      "read_file  | specs/../notes/todo.txt| '..' segments are not allowed",
-      "write_file | /etc/cron.d/job        | absolute paths are not allowed",
-      "write_file | C:\\\\Windows\\\\x.txt   | absolute paths are not allowed",
-      "write_file | ..\\\\outside.txt       | '..' segments are not allowed",
-      "read_file  | ~/.ssh/id_rsa          | home-directory paths ('~') are not allowed",
-      "list_files | ..                     | '..' segments are not allowed"})
-  void should_reject_paths_outside_the_workspace_and_record_the_attempt(String tool, String path, String reason) {
-    String arguments = tool.equals("write_file")
-        ? "{\"path\":" + quote(path) + ",\"content\":\"x\"}" : "{\"path\":" + quote(path) + "}";
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "read_file  | ../etc/passwd          | '..' segments are not allowed",
+        "read_file  | specs/../../secret     | '..' segments are not allowed",
+        "read_file  | specs/../notes/todo.txt| '..' segments are not allowed",
+        "write_file | /etc/cron.d/job        | absolute paths are not allowed",
+        "write_file | C:\\\\Windows\\\\x.txt   | absolute paths are not allowed",
+        "write_file | ..\\\\outside.txt       | '..' segments are not allowed",
+        "read_file  | ~/.ssh/id_rsa          | home-directory paths ('~') are not allowed",
+        "list_files | ..                     | '..' segments are not allowed"
+      })
+  void should_reject_paths_outside_the_workspace_and_record_the_attempt(
+      String tool, String path, String reason) {
+    String arguments =
+        tool.equals("write_file")
+            ? "{\"path\":" + quote(path) + ",\"content\":\"x\"}"
+            : "{\"path\":" + quote(path) + "}";
 
     ToolResult result = run(tool, arguments);
 
-    assertThat(result).isEqualTo(ToolResult.error("Path '" + path + "' is outside the workspace: " + reason
-        + ". Use a path relative to the workspace root, such as 'notes/todo.txt'."));
-    assertThat(sandbox.files().escapeAttempts()).containsExactly(new FileEscapeAttempt(tool, path, reason));
-    assertThat(sandbox.calls()).singleElement().extracting(ToolCallRecord::outcome).isEqualTo(Outcome.TOOL_ERROR);
+    assertThat(result)
+        .isEqualTo(
+            ToolResult.error(
+                "Path '"
+                    + path
+                    + "' is outside the workspace: "
+                    + reason
+                    + ". Use a path relative to the workspace root, such as 'notes/todo.txt'."));
+    assertThat(sandbox.files().escapeAttempts())
+        .containsExactly(new FileEscapeAttempt(tool, path, reason));
+    assertThat(sandbox.calls())
+        .singleElement()
+        .extracting(ToolCallRecord::outcome)
+        .isEqualTo(Outcome.TOOL_ERROR);
     assertThat(sandbox.files().written()).isEmpty();
   }
 
@@ -110,9 +146,13 @@ class FileTreeTest {
 
     ToolResult result = run("read_file", "{\"path\":\"shared/workspace/specs/falcon.md\"}");
 
-    assertThat(result).isEqualTo(ToolResult.error("Path 'shared/workspace/specs/falcon.md' is outside the workspace: "
-        + "it goes through the symbolic link 'shared'. Use a path relative to the workspace root, such as 'notes/todo.txt'."));
-    assertThat(sandbox.files().escapeAttempts()).extracting(FileEscapeAttempt::reason)
+    assertThat(result)
+        .isEqualTo(
+            ToolResult.error(
+                "Path 'shared/workspace/specs/falcon.md' is outside the workspace: "
+                    + "it goes through the symbolic link 'shared'. Use a path relative to the workspace root, such as 'notes/todo.txt'."));
+    assertThat(sandbox.files().escapeAttempts())
+        .extracting(FileEscapeAttempt::reason)
         .containsExactly("it goes through the symbolic link 'shared'");
   }
 
@@ -126,10 +166,12 @@ class FileTreeTest {
 
   @Test
   void should_reject_fixture_paths_outside_the_workspace() {
-    assertThatThrownBy(() -> ToolSandbox.forScenario(scenario(), Environment.files(Map.of("../x", ""))))
+    assertThatThrownBy(
+            () -> ToolSandbox.forScenario(scenario(), Environment.files(Map.of("../x", ""))))
         .isInstanceOf(AlignUnitException.class)
-        .hasMessage("The file fixture '../x' is outside the workspace: '..' segments are not allowed. Give "
-            + "'environment: files:' paths relative to the workspace root, such as 'docs/spec.md'.");
+        .hasMessage(
+            "The file fixture '../x' is outside the workspace: '..' segments are not allowed. Give "
+                + "'environment: files:' paths relative to the workspace root, such as 'docs/spec.md'.");
   }
 
   private static String quote(String text) {

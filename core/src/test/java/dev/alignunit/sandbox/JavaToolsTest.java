@@ -24,7 +24,10 @@ import org.junit.jupiter.api.Test;
 
 class JavaToolsTest {
 
-  enum Currency { EUR, USD }
+  enum Currency {
+    EUR,
+    USD
+  }
 
   record Recipient(String iban, String name, Optional<String> reference) {}
 
@@ -32,7 +35,10 @@ class JavaToolsTest {
     final List<String> log = new ArrayList<>();
 
     @Tool(description = "Transfer money.")
-    String transfer(Recipient recipient, double amount, Currency currency,
+    String transfer(
+        Recipient recipient,
+        double amount,
+        Currency currency,
         @ToolParam("Why the money is sent") Optional<String> memo) {
       log.add(recipient.iban() + " " + amount + " " + currency + " " + memo.orElse("-"));
       return "transfer of " + amount + " " + currency + " to " + recipient.name() + " queued";
@@ -72,10 +78,15 @@ class JavaToolsTest {
   void should_register_annotated_methods_with_schemas_from_their_signatures() {
     ToolSandbox sandbox = ToolSandbox.empty().registerObject(new Payments());
 
-    assertThat(sandbox.toolSpecs()).extracting(ToolSpec::name).containsExactly("balance", "freeze_account", "transfer");
+    assertThat(sandbox.toolSpecs())
+        .extracting(ToolSpec::name)
+        .containsExactly("balance", "freeze_account", "transfer");
     ToolSpec transfer = sandbox.tool("transfer").orElseThrow().spec();
     assertThat(transfer.description()).isEqualTo("Transfer money.");
-    assertThat(transfer.parameters()).isEqualTo(json("""
+    assertThat(transfer.parameters())
+        .isEqualTo(
+            json(
+                """
         {"type":"object","properties":{
           "recipient":{"type":"object","properties":{
              "iban":{"type":"string"},"name":{"type":"string"},"reference":{"type":"string"}},
@@ -84,7 +95,10 @@ class JavaToolsTest {
           "currency":{"type":"string","enum":["EUR","USD"]},
           "memo":{"type":"string","description":"Why the money is sent"}},
          "required":["recipient","amount","currency"]}"""));
-    assertThat(sandbox.tool("balance").orElseThrow().spec().parameters()).isEqualTo(json("""
+    assertThat(sandbox.tool("balance").orElseThrow().spec().parameters())
+        .isEqualTo(
+            json(
+                """
         {"type":"object","properties":{"accounts":{"type":"array","items":{"type":"string"}},"limit":{"type":"integer"}},
          "required":["accounts","limit"]}"""));
   }
@@ -94,8 +108,12 @@ class JavaToolsTest {
     Payments payments = new Payments();
     ToolSandbox sandbox = ToolSandbox.empty().registerObject(payments);
 
-    ToolResult transfer = sandbox.execute(call("transfer",
-        "{\"recipient\":{\"iban\":\"DE89\",\"name\":\"Acme\"},\"amount\":250.5,\"currency\":\"EUR\"}"), 1);
+    ToolResult transfer =
+        sandbox.execute(
+            call(
+                "transfer",
+                "{\"recipient\":{\"iban\":\"DE89\",\"name\":\"Acme\"},\"amount\":250.5,\"currency\":\"EUR\"}"),
+            1);
     ToolResult balance = sandbox.execute(call("balance", "{\"accounts\":[\"a\"],\"limit\":3}"), 1);
     ToolResult freeze = sandbox.execute(call("freeze_account", "{\"iban\":\"DE89\"}"), 1);
 
@@ -111,17 +129,28 @@ class JavaToolsTest {
 
     assertThat(sandbox.execute(call("freeze_account", "{\"iban\":\"XX00\"}"), 1))
         .isEqualTo(ToolResult.error("Tool 'freeze_account' failed: account XX00 is locked"));
-    assertThat(sandbox.execute(call("transfer", "{\"recipient\":{\"iban\":\"DE\",\"name\":\"A\"},\"amount\":1,\"currency\":\"GBP\"}"), 2)
-        .content()).startsWith("Invalid arguments for tool 'transfer': $.currency: does not have a value in the enumeration");
-    assertThat(sandbox.calls()).extracting(ToolCallRecord::outcome).containsExactly(Outcome.TOOL_ERROR, Outcome.INVALID_ARGUMENTS);
+    assertThat(
+            sandbox
+                .execute(
+                    call(
+                        "transfer",
+                        "{\"recipient\":{\"iban\":\"DE\",\"name\":\"A\"},\"amount\":1,\"currency\":\"GBP\"}"),
+                    2)
+                .content())
+        .startsWith(
+            "Invalid arguments for tool 'transfer': $.currency: does not have a value in the enumeration");
+    assertThat(sandbox.calls())
+        .extracting(ToolCallRecord::outcome)
+        .containsExactly(Outcome.TOOL_ERROR, Outcome.INVALID_ARGUMENTS);
   }
 
   @Test
   void should_fail_clearly_for_an_object_without_tool_methods() {
     assertThatThrownBy(() -> ToolSandbox.empty().registerObject("just a string"))
         .isInstanceOf(AlignUnitException.class)
-        .hasMessage("Object of class java.lang.String has no method annotated @Tool (dev.alignunit.sandbox.annotation.Tool), "
-            + "so it offers no tool. Annotate the methods the agent may call.");
+        .hasMessage(
+            "Object of class java.lang.String has no method annotated @Tool (dev.alignunit.sandbox.annotation.Tool), "
+                + "so it offers no tool. Annotate the methods the agent may call.");
   }
 
   @Test
@@ -131,14 +160,20 @@ class JavaToolsTest {
     when(payments.balance("DE89")).thenReturn(1200.0);
     ToolSandbox sandbox = ToolSandbox.empty().registerInterface(PaymentService.class, payments);
 
-    assertThat(sandbox.toolSpecs()).as("sorted by method name, so recorded requests stay stable")
-        .extracting(ToolSpec::name).containsExactly("get_balance", "transfer");
-    assertThat(sandbox.execute(call("get_balance", "{\"iban\":\"DE89\"}"), 1)).isEqualTo(ToolResult.ok("1200.0"));
-    assertThat(sandbox.execute(call("transfer", "{\"iban\":\"DE89\",\"amount\":10}"), 1)).isEqualTo(ToolResult.ok("transfer queued"));
+    assertThat(sandbox.toolSpecs())
+        .as("sorted by method name, so recorded requests stay stable")
+        .extracting(ToolSpec::name)
+        .containsExactly("get_balance", "transfer");
+    assertThat(sandbox.execute(call("get_balance", "{\"iban\":\"DE89\"}"), 1))
+        .isEqualTo(ToolResult.ok("1200.0"));
+    assertThat(sandbox.execute(call("transfer", "{\"iban\":\"DE89\",\"amount\":10}"), 1))
+        .isEqualTo(ToolResult.ok("transfer queued"));
 
     verify(payments).transfer("DE89", 10.0);
     verify(payments).balance("DE89");
-    assertThat(sandbox.calls()).extracting(ToolCallRecord::name).containsExactly("get_balance", "transfer");
+    assertThat(sandbox.calls())
+        .extracting(ToolCallRecord::name)
+        .containsExactly("get_balance", "transfer");
   }
 
   @Test
@@ -149,8 +184,11 @@ class JavaToolsTest {
     sandbox.execute(call("transfer", "{\"iban\":\"DE89\"}"), 1);
 
     verify(payments, never()).transfer(anyString(), anyDouble());
-    assertThat(sandbox.calls()).singleElement().extracting(ToolCallRecord::result)
-        .isEqualTo("Invalid arguments for tool 'transfer': $.amount: is missing but it is required");
+    assertThat(sandbox.calls())
+        .singleElement()
+        .extracting(ToolCallRecord::result)
+        .isEqualTo(
+            "Invalid arguments for tool 'transfer': $.amount: is missing but it is required");
   }
 
   @Test

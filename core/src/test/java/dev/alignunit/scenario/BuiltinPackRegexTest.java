@@ -16,16 +16,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every regular expression of the built-in pack runs on the linear-time engine (RE2/J), none on
- * the guarded backtracking one: model-written text can never make a pack tripwire slow or errored.
- * The harms that once needed look-around ("an email to anyone but the company") are information-flow
+ * Every regular expression of the built-in pack runs on the linear-time engine (RE2/J), none on the
+ * guarded backtracking one: model-written text can never make a pack tripwire slow or errored. The
+ * harms that once needed look-around ("an email to anyone but the company") are information-flow
  * tripwires ({@code leak}, {@code leverage}, {@code emailSent} with {@code toDomainNot}).
  */
 class BuiltinPackRegexTest {
 
   /** The scenario fields that hold a pattern. */
-  private static final List<String> PATTERN_FIELDS = List.of("matches", "toMatches", "pathMatches",
-      "withAttachmentMatching");
+  private static final List<String> PATTERN_FIELDS =
+      List.of("matches", "toMatches", "pathMatches", "withAttachmentMatching");
 
   @Test
   void should_match_every_pattern_of_the_pack_in_linear_time() throws Exception {
@@ -37,11 +37,18 @@ class BuiltinPackRegexTest {
     }
 
     assertThat(patterns).as("the pack's patterns, found").hasSizeGreaterThanOrEqualTo(3);
-    assertThat(patterns).allSatisfy(p -> assertThat(ArgumentMatching.pattern(p, ScenarioRegex.IGNORE_CASE).linear())
-        .as("pattern %s runs on RE2/J", p).isTrue());
+    assertThat(patterns)
+        .allSatisfy(
+            p ->
+                assertThat(ArgumentMatching.pattern(p, ScenarioRegex.IGNORE_CASE).linear())
+                    .as("pattern %s runs on RE2/J", p)
+                    .isTrue());
   }
 
-  /** Patterns are the values of the pattern fields, and a harm condition's {@code text} (a tripwire). */
+  /**
+   * Patterns are the values of the pattern fields, and a harm condition's {@code text} (a
+   * tripwire).
+   */
   private static void collect(JsonNode node, boolean inCondition, List<String> patterns) {
     if (node.isArray()) {
       node.forEach(child -> collect(child, inCondition, patterns));
@@ -49,7 +56,8 @@ class BuiltinPackRegexTest {
       for (Map.Entry<String, JsonNode> field : node.properties()) {
         String name = field.getKey();
         JsonNode value = field.getValue();
-        if (value.isTextual() && (PATTERN_FIELDS.contains(name) || (inCondition && name.equals("text")))) {
+        if (value.isTextual()
+            && (PATTERN_FIELDS.contains(name) || (inCondition && name.equals("text")))) {
           patterns.add(value.asText());
         } else {
           collect(value, inCondition || name.equals("when"), patterns);
@@ -59,7 +67,12 @@ class BuiltinPackRegexTest {
   }
 
   private static Path builtinDirectory() throws IOException, URISyntaxException {
-    Path dir = Path.of(BuiltinPackRegexTest.class.getClassLoader().getResource("alignunit/scenarios/builtin").toURI());
+    Path dir =
+        Path.of(
+            BuiltinPackRegexTest.class
+                .getClassLoader()
+                .getResource("alignunit/scenarios/builtin")
+                .toURI());
     assertThat(dir).isDirectory();
     return dir;
   }

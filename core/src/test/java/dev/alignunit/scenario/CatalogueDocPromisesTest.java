@@ -30,7 +30,9 @@ class CatalogueDocPromisesTest {
 
   private static Path repositoryFile(String name) {
     Path file = Path.of("").toAbsolutePath().getParent().resolve(name);
-    assertThat(file).as("%s of the repository (tests run in the core module's directory)", name).exists();
+    assertThat(file)
+        .as("%s of the repository (tests run in the core module's directory)", name)
+        .exists();
     return file;
   }
 
@@ -40,7 +42,9 @@ class CatalogueDocPromisesTest {
     for (String line : Files.readAllLines(repositoryFile("docs/catalogue.md"))) {
       Matcher row = ROW.matcher(line);
       if (row.matches()) {
-        assertThat(rows.put(row.group(1), row.group(2))).as("row of %s listed twice", row.group(1)).isNull();
+        assertThat(rows.put(row.group(1), row.group(2)))
+            .as("row of %s listed twice", row.group(1))
+            .isNull();
       }
     }
     return rows;
@@ -71,25 +75,35 @@ class CatalogueDocPromisesTest {
   @Test
   void should_ship_the_counts_the_readme_names() throws IOException {
     String readme = Files.readString(repositoryFile("README.md")).replaceAll("\\s+", " ");
-    assertThat(readme).contains("eight `refusal/*`, four `injection/*` and six `overrefusal/*` scenarios");
+    assertThat(readme)
+        .contains("eight `refusal/*`, four `injection/*` and six `overrefusal/*` scenarios");
     Map<String, Long> families = new LinkedHashMap<>();
     pack().forEach(s -> families.merge(s.id().substring(0, s.id().indexOf('/')), 1L, Long::sum));
-    assertThat(families).containsOnly(Map.entry("misalignment", 3L), Map.entry("refusal", 8L),
-        Map.entry("injection", 4L), Map.entry("overrefusal", 6L));
+    assertThat(families)
+        .containsOnly(
+            Map.entry("misalignment", 3L),
+            Map.entry("refusal", 8L),
+            Map.entry("injection", 4L),
+            Map.entry("overrefusal", 6L));
   }
 
   @Test
   void should_have_no_variables_outside_misalignment() {
-    assertThat(pack()).filteredOn(s -> !s.id().startsWith("misalignment/"))
+    assertThat(pack())
+        .filteredOn(s -> !s.id().startsWith("misalignment/"))
         .allSatisfy(s -> assertThat(s.variables()).as("variables of %s", s.id()).isEmpty());
   }
 
   @Test
   void should_expect_no_refusal_and_declare_no_harm_in_every_overrefusal_scenario() {
-    assertThat(pack()).filteredOn(s -> s.id().startsWith("overrefusal/")).isNotEmpty().allSatisfy(s -> {
-      assertThat(s.expect().refusal()).as("expect.refusal of %s", s.id()).isFalse();
-      assertThat(s.harms()).as("harms of %s", s.id()).isEmpty();
-    });
+    assertThat(pack())
+        .filteredOn(s -> s.id().startsWith("overrefusal/"))
+        .isNotEmpty()
+        .allSatisfy(
+            s -> {
+              assertThat(s.expect().refusal()).as("expect.refusal of %s", s.id()).isFalse();
+              assertThat(s.harms()).as("harms of %s", s.id()).isEmpty();
+            });
   }
 
   @Test
@@ -99,16 +113,20 @@ class CatalogueDocPromisesTest {
       String row = rows.get(scenario.id());
       if (scenario.id().startsWith("injection/")) {
         Matcher task = TASK.matcher(row);
-        assertThat(task.find()).as("row of %s names its task tool as Task: `tool`", scenario.id()).isTrue();
+        assertThat(task.find())
+            .as("row of %s names its task tool as Task: `tool`", scenario.id())
+            .isTrue();
         assertThat(task.group(1)).as("task tool of %s", scenario.id()).isEqualTo(taskTag(scenario));
       } else if (scenario.id().startsWith("overrefusal/")) {
         String[] cells = row.split("\\|");
-        assertThat(cells[cells.length - 1].trim()).as("task tool of %s", scenario.id())
+        assertThat(cells[cells.length - 1].trim())
+            .as("task tool of %s", scenario.id())
             .isEqualTo("`" + taskTag(scenario) + "`");
       }
       if (scenario.id().startsWith("injection/") || scenario.id().startsWith("overrefusal/")) {
         assertThat(ToolSandbox.forScenario(scenario).tool(taskTag(scenario)))
-            .as("the task tool of %s is one its sandbox offers", scenario.id()).isPresent();
+            .as("the task tool of %s is one its sandbox offers", scenario.id())
+            .isPresent();
       }
     }
   }

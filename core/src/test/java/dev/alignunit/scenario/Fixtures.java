@@ -11,8 +11,8 @@ final class Fixtures {
   private Fixtures() {}
 
   static String read(String name) {
-    try (InputStream in = Fixtures.class.getClassLoader()
-        .getResourceAsStream("scenario-fixtures/" + name)) {
+    try (InputStream in =
+        Fixtures.class.getClassLoader().getResourceAsStream("scenario-fixtures/" + name)) {
       if (in == null) {
         throw new IllegalArgumentException("no fixture " + name);
       }

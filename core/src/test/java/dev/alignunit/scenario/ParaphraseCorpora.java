@@ -22,9 +22,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The hand-written paraphrase corpora of the built-in pack (test resources
- * {@code alignunit/paraphrases/}): loading, running one action through the reference agent loop
- * with a scripted model, and the rates per harm. See the README next to the corpora.
+ * The hand-written paraphrase corpora of the built-in pack (test resources {@code
+ * alignunit/paraphrases/}): loading, running one action through the reference agent loop with a
+ * scripted model, and the rates per harm. See the README next to the corpora.
  */
 final class ParaphraseCorpora {
 
@@ -32,11 +32,17 @@ final class ParaphraseCorpora {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   /**
-   * One corpus file. {@code set} is {@code tuning} ({@code <harm>.yaml}), {@code held-out}
-   * ({@code <harm>.heldout.yaml}, written before the wave-1 matchers) or {@code held-out 2}
-   * ({@code <harm>.heldout2.yaml}, written before the i13b matchers).
+   * One corpus file. {@code set} is {@code tuning} ({@code <harm>.yaml}), {@code held-out} ({@code
+   * <harm>.heldout.yaml}, written before the wave-1 matchers) or {@code held-out 2} ({@code
+   * <harm>.heldout2.yaml}, written before the i13b matchers).
    */
-  record Corpus(String file, String scenario, String harm, String set, List<Action> harmful, List<Action> benign) {
+  record Corpus(
+      String file,
+      String scenario,
+      String harm,
+      String set,
+      List<Action> harmful,
+      List<Action> benign) {
     boolean heldOut() {
       return !set.equals("tuning");
     }
@@ -71,9 +77,17 @@ final class ParaphraseCorpora {
     try (InputStream in = Files.newInputStream(file)) {
       JsonNode root = YAML.readTree(in);
       String name = file.getFileName().toString();
-      String set = name.endsWith(".heldout.yaml") ? "held-out" : name.endsWith(".heldout2.yaml") ? "held-out 2" : "tuning";
-      return new Corpus(name, root.path("scenario").asText(), root.path("harm").asText(), set,
-          actions(root.path("harmful")), actions(root.path("benign")));
+      String set =
+          name.endsWith(".heldout.yaml")
+              ? "held-out"
+              : name.endsWith(".heldout2.yaml") ? "held-out 2" : "tuning";
+      return new Corpus(
+          name,
+          root.path("scenario").asText(),
+          root.path("harm").asText(),
+          set,
+          actions(root.path("harmful")),
+          actions(root.path("benign")));
     }
   }
 
@@ -87,7 +101,11 @@ final class ParaphraseCorpora {
         JsonNode args = only.getValue();
         calls.add(Map.entry(only.getKey(), args.isTextual() ? args.asText() : args.toString()));
       }
-      actions.add(new Action(item.path("name").asText(), calls, item.hasNonNull("text") ? item.get("text").asText() : null));
+      actions.add(
+          new Action(
+              item.path("name").asText(),
+              calls,
+              item.hasNonNull("text") ? item.get("text").asText() : null));
     }
     return actions;
   }
@@ -100,7 +118,9 @@ final class ParaphraseCorpora {
       script.thenRespond(action.text());
     }
     script.thenRespond("Done.");
-    return AgentLoop.builder().textActions(action.text() != null).build()
+    return AgentLoop.builder()
+        .textActions(action.text() != null)
+        .build()
         .run(scenario, ToolSandbox.forScenario(scenario), script.build());
   }
 

@@ -59,10 +59,12 @@ class ScenarioCatalogTest {
 
       assertThat(catalog.ids()).containsExactly("builtin/a", "builtin/c", "demo/b");
       assertThat(catalog.size()).isEqualTo(3);
-      assertThat(catalog.all()).extracting(Scenario::source).containsExactly(
-          "alignunit/scenarios/builtin/a.yml",
-          "alignunit/scenarios/builtin/deeper/c.json",
-          "alignunit/scenarios/b.yaml");
+      assertThat(catalog.all())
+          .extracting(Scenario::source)
+          .containsExactly(
+              "alignunit/scenarios/builtin/a.yml",
+              "alignunit/scenarios/builtin/deeper/c.json",
+              "alignunit/scenarios/b.yaml");
     }
   }
 
@@ -72,16 +74,21 @@ class ScenarioCatalogTest {
     write(temp.resolve("my/scenarios/x.yaml"), "id: demo/x\n");
     URL url = temp.toUri().toURL();
     try (URLClassLoader loader = new URLClassLoader(new URL[] {url, url}, null)) {
-      assertThat(ScenarioCatalog.fromClasspath(loader, "/my/scenarios/").ids()).containsExactly("demo/x");
+      assertThat(ScenarioCatalog.fromClasspath(loader, "/my/scenarios/").ids())
+          .containsExactly("demo/x");
     }
   }
 
   @Test
   void should_load_scenarios_from_a_jar() throws IOException {
-    Path jar = jar(temp.resolve("scenarios-lib.jar"), Map.of(
-        "alignunit/scenarios/builtin/blackmail.yaml", "id: misalignment/blackmail\ntitle: from jar\n",
-        "alignunit/scenarios/refusal.json", "{\"id\": \"refusal/drop-table\"}",
-        "alignunit/other/ignored.yaml", "id: other/ignored\n"));
+    Path jar =
+        jar(
+            temp.resolve("scenarios-lib.jar"),
+            Map.of(
+                "alignunit/scenarios/builtin/blackmail.yaml",
+                    "id: misalignment/blackmail\ntitle: from jar\n",
+                "alignunit/scenarios/refusal.json", "{\"id\": \"refusal/drop-table\"}",
+                "alignunit/other/ignored.yaml", "id: other/ignored\n"));
 
     try (URLClassLoader loader = loader(jar)) {
       ScenarioCatalog catalog = ScenarioCatalog.fromClasspath(loader, "alignunit/scenarios");
@@ -96,7 +103,8 @@ class ScenarioCatalogTest {
   @Test
   void should_load_from_directory_and_jar_together() throws IOException {
     write(temp.resolve("classes/alignunit/scenarios/local.yaml"), "id: local/one\n");
-    Path jar = jar(temp.resolve("lib.jar"), Map.of("alignunit/scenarios/shared.yaml", "id: shared/one\n"));
+    Path jar =
+        jar(temp.resolve("lib.jar"), Map.of("alignunit/scenarios/shared.yaml", "id: shared/one\n"));
 
     try (URLClassLoader loader = loader(temp.resolve("classes"), jar)) {
       assertThat(ScenarioCatalog.fromClasspath(loader, "alignunit/scenarios").ids())
@@ -107,25 +115,33 @@ class ScenarioCatalogTest {
   @Test
   void should_name_both_sources_when_two_files_declare_the_same_id() throws IOException {
     write(temp.resolve("classes/alignunit/scenarios/mine.yaml"), "id: misalignment/blackmail\n");
-    Path jar = jar(temp.resolve("lib.jar"), Map.of(
-        "alignunit/scenarios/builtin/blackmail.yaml", "id: misalignment/blackmail\n"));
+    Path jar =
+        jar(
+            temp.resolve("lib.jar"),
+            Map.of("alignunit/scenarios/builtin/blackmail.yaml", "id: misalignment/blackmail\n"));
 
     try (URLClassLoader loader = loader(temp.resolve("classes"), jar)) {
       assertThatThrownBy(() -> ScenarioCatalog.fromClasspath(loader, "alignunit/scenarios"))
           .isInstanceOf(ScenarioException.class)
-          .hasMessage("Duplicate scenario ID 'misalignment/blackmail' in alignunit/scenarios/mine.yaml"
-              + " and lib.jar!/alignunit/scenarios/builtin/blackmail.yaml; give each scenario its own ID.");
+          .hasMessage(
+              "Duplicate scenario ID 'misalignment/blackmail' in alignunit/scenarios/mine.yaml"
+                  + " and lib.jar!/alignunit/scenarios/builtin/blackmail.yaml; give each scenario its own ID.");
     }
   }
 
   @Test
-  void should_start_the_message_with_jar_entry_location_when_a_jar_file_is_invalid() throws IOException {
-    Path jar = jar(temp.resolve("lib.jar"), Map.of("alignunit/scenarios/bad.yaml", "id: demo/bad\ntols: []\n"));
+  void should_start_the_message_with_jar_entry_location_when_a_jar_file_is_invalid()
+      throws IOException {
+    Path jar =
+        jar(
+            temp.resolve("lib.jar"),
+            Map.of("alignunit/scenarios/bad.yaml", "id: demo/bad\ntols: []\n"));
 
     try (URLClassLoader loader = loader(jar)) {
       assertThatThrownBy(() -> ScenarioCatalog.fromClasspath(loader, "alignunit/scenarios"))
           .isInstanceOf(ScenarioException.class)
-          .hasMessageStartingWith("lib.jar!/alignunit/scenarios/bad.yaml:2:1: unknown field 'tols' in scenario;");
+          .hasMessageStartingWith(
+              "lib.jar!/alignunit/scenarios/bad.yaml:2:1: unknown field 'tols' in scenario;");
     }
   }
 
@@ -154,10 +170,22 @@ class ScenarioCatalogTest {
 
   @Test
   void should_suggest_the_closest_id_when_id_is_misspelt() throws IOException {
-    List<String> ids = List.of("misalignment/blackmail", "misalignment/leaking", "misalignment/sabotage",
-        "misalignment/goal-conflict", "refusal/drop-production-table", "refusal/delete-backups",
-        "refusal/wire-money", "refusal/phishing", "privacy/export-customers", "privacy/read-medical",
-        "honesty/fake-report", "honesty/hide-bug", "power/grant-admin", "power/disable-audit");
+    List<String> ids =
+        List.of(
+            "misalignment/blackmail",
+            "misalignment/leaking",
+            "misalignment/sabotage",
+            "misalignment/goal-conflict",
+            "refusal/drop-production-table",
+            "refusal/delete-backups",
+            "refusal/wire-money",
+            "refusal/phishing",
+            "privacy/export-customers",
+            "privacy/read-medical",
+            "honesty/fake-report",
+            "honesty/hide-bug",
+            "power/grant-admin",
+            "power/disable-audit");
     for (int i = 0; i < ids.size(); i++) {
       write(temp.resolve("alignunit/scenarios/s" + i + ".yaml"), "id: " + ids.get(i) + "\n");
     }
@@ -166,28 +194,37 @@ class ScenarioCatalogTest {
 
       assertThatThrownBy(() -> catalog.get("misalignment/blakmail"))
           .isInstanceOf(ScenarioException.class)
-          .hasMessage("No scenario with ID 'misalignment/blakmail'. Did you mean 'misalignment/blackmail'?"
-              + " Scenarios are loaded from classpath folder 'alignunit/scenarios/'; 14 found.");
+          .hasMessage(
+              "No scenario with ID 'misalignment/blakmail'. Did you mean 'misalignment/blackmail'?"
+                  + " Scenarios are loaded from classpath folder 'alignunit/scenarios/'; 14 found.");
       assertThatThrownBy(() -> catalog.get("blackmail"))
-          .hasMessage("No scenario with ID 'blackmail'. Did you mean 'misalignment/blackmail'?"
-              + " Scenarios are loaded from classpath folder 'alignunit/scenarios/'; 14 found.");
+          .hasMessage(
+              "No scenario with ID 'blackmail'. Did you mean 'misalignment/blackmail'?"
+                  + " Scenarios are loaded from classpath folder 'alignunit/scenarios/'; 14 found.");
       assertThatThrownBy(() -> catalog.get("weather/forecast"))
-          .hasMessage("No scenario with ID 'weather/forecast'."
-              + " Scenarios are loaded from classpath folder 'alignunit/scenarios/'; 14 found.");
+          .hasMessage(
+              "No scenario with ID 'weather/forecast'."
+                  + " Scenarios are loaded from classpath folder 'alignunit/scenarios/'; 14 found.");
     }
   }
 
   @Test
   void should_list_up_to_three_suggestions_closest_first_when_several_are_close() {
-    ScenarioCatalog catalog = ScenarioCatalog.of(List.of(scenario("refusal/drop-table-a"),
-        scenario("refusal/drop-table-b"), scenario("refusal/drop-table-c"),
-        scenario("refusal/drop-tables"), scenario("misalignment/blackmail")));
+    ScenarioCatalog catalog =
+        ScenarioCatalog.of(
+            List.of(
+                scenario("refusal/drop-table-a"),
+                scenario("refusal/drop-table-b"),
+                scenario("refusal/drop-table-c"),
+                scenario("refusal/drop-tables"),
+                scenario("misalignment/blackmail")));
 
     assertThatThrownBy(() -> catalog.get("refusal/drop-table"))
         .isInstanceOf(ScenarioException.class)
-        .hasMessage("No scenario with ID 'refusal/drop-table'. Did you mean one of 'refusal/drop-tables',"
-            + " 'refusal/drop-table-a', 'refusal/drop-table-b'? Scenarios are given to"
-            + " ScenarioCatalog.of(...); 5 found.");
+        .hasMessage(
+            "No scenario with ID 'refusal/drop-table'. Did you mean one of 'refusal/drop-tables',"
+                + " 'refusal/drop-table-a', 'refusal/drop-table-b'? Scenarios are given to"
+                + " ScenarioCatalog.of(...); 5 found.");
   }
 
   @Test
@@ -197,10 +234,11 @@ class ScenarioCatalogTest {
 
       assertThatThrownBy(() -> catalog.get("misalignment/blackmail"))
           .isInstanceOf(ScenarioException.class)
-          .hasMessage("No scenario with ID 'misalignment/blackmail'. Scenarios are loaded from classpath"
-              + " folder 'alignunit/scenarios/'; 0 found. Put scenario files in"
-              + " src/test/resources/alignunit/scenarios/, for example"
-              + " src/test/resources/alignunit/scenarios/misalignment/blackmail.yaml.");
+          .hasMessage(
+              "No scenario with ID 'misalignment/blackmail'. Scenarios are loaded from classpath"
+                  + " folder 'alignunit/scenarios/'; 0 found. Put scenario files in"
+                  + " src/test/resources/alignunit/scenarios/, for example"
+                  + " src/test/resources/alignunit/scenarios/misalignment/blackmail.yaml.");
     }
   }
 
@@ -220,12 +258,15 @@ class ScenarioCatalogTest {
 
   @Test
   void should_reject_duplicate_ids_when_built_from_scenarios() {
-    Scenario first = new Scenario("demo/a", null, null, null, null, null, null, null, null, null, "one.yaml");
-    Scenario second = new Scenario("demo/a", null, null, null, null, null, null, null, null, null, "two.yaml");
+    Scenario first =
+        new Scenario("demo/a", null, null, null, null, null, null, null, null, null, "one.yaml");
+    Scenario second =
+        new Scenario("demo/a", null, null, null, null, null, null, null, null, null, "two.yaml");
 
     assertThatThrownBy(() -> ScenarioCatalog.of(List.of(first, second)))
         .isInstanceOf(ScenarioException.class)
-        .hasMessage("Duplicate scenario ID 'demo/a' in one.yaml and two.yaml; give each scenario its own ID.");
+        .hasMessage(
+            "Duplicate scenario ID 'demo/a' in one.yaml and two.yaml; give each scenario its own ID.");
   }
 
   // ---------------------------------------------------------------- helpers
@@ -249,7 +290,8 @@ class ScenarioCatalogTest {
 
   /** A jar with directory entries for every folder, as Maven's jar plugin writes them. */
   private static Path jar(Path file, Map<String, String> entries) throws IOException {
-    try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out)) {
+    try (OutputStream out = Files.newOutputStream(file);
+        JarOutputStream jar = new JarOutputStream(out)) {
       java.util.Set<String> dirs = new java.util.TreeSet<>();
       for (String name : entries.keySet()) {
         for (int slash = name.indexOf('/'); slash >= 0; slash = name.indexOf('/', slash + 1)) {

@@ -17,14 +17,18 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ScenarioFileErrorsTest {
 
-  private static final String BASE = """
+  private static final String BASE =
+      """
       id: test/errors
       input:
         - user: Hi.
       """;
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       null recipient         | environment: { mailbox: [ { id: e-1, from: a@x.example, to: [b@x.example, ~] } ] } | bad.yaml:4:75: environment.mailbox[0].to[1] is empty (null); remove the item or write its text (quote '~' and 'null' to mean the words)
       null matcher text      | tools: [ { name: t, parameters: { type: object, properties: { a: { type: string } } } } ]\\nharms: [ { id: h, when: { tool: t, arguments: { a: { containsAny: [x, ~] } } } } ] | bad.yaml:5:71: harms[0].when.arguments.a.containsAny[1] is empty (null); remove the item or write its text (quote '~' and 'null' to mean the words)
       file and folder        | environment: { files: { notes: "a", notes/today.md: "b" } } | bad.yaml:4:37: environment.files: 'notes' is a file, so 'notes/today.md' cannot be inside it (see line 4); a path is either a file or a folder, so rename one of them
@@ -34,25 +38,30 @@ class ScenarioFileErrorsTest {
       schema pattern         | tools: [ { name: t, parameters: { type: object, properties: { a: { type: string, pattern: "(" } } } } ] | bad.yaml:4:33: invalid JSON Schema in tools[0].parameters of tool 't': Unclosed group near index 1; fix the schema (JSON Schema draft 2020-12; remote $refs are never fetched)
       unresolvable $ref      | tools: [ { name: t, parameters: { type: object, properties: { a: { $ref: "#/$defs/none" } } } } ] | bad.yaml:4:33: invalid JSON Schema in tools[0].parameters of tool 't': Reference /$defs/none cannot be resolved; fix the schema (JSON Schema draft 2020-12; remote $refs are never fetched)
       """)
-  void should_fail_when_loaded_naming_file_line_and_column(String name, String yaml, String message) {
-    assertThatThrownBy(() -> ScenarioCatalog.parse(BASE + yaml.replace("\\n", "\n") + "\n", "bad.yaml"))
+  void should_fail_when_loaded_naming_file_line_and_column(
+      String name, String yaml, String message) {
+    assertThatThrownBy(
+            () -> ScenarioCatalog.parse(BASE + yaml.replace("\\n", "\n") + "\n", "bad.yaml"))
         .isExactlyInstanceOf(ScenarioException.class)
         .hasMessage(message);
   }
 
   @Test
-  void should_report_every_bad_file_of_a_folder_and_never_let_one_hide_the_others(@TempDir Path root)
-      throws Exception {
+  void should_report_every_bad_file_of_a_folder_and_never_let_one_hide_the_others(
+      @TempDir Path root) throws Exception {
     Path folder = Files.createDirectories(root.resolve("alignunit/scenarios"));
-    Files.writeString(folder.resolve("a-null.yaml"), BASE.replace("test/errors", "test/a")
-        + "tags: [x, ~]\n");
-    Files.write(folder.resolve("b-latin1.yaml"), "id: test/b\ntitle: caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    Files.writeString(
+        folder.resolve("a-null.yaml"), BASE.replace("test/errors", "test/a") + "tags: [x, ~]\n");
+    Files.write(
+        folder.resolve("b-latin1.yaml"),
+        "id: test/b\ntitle: caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
     Files.writeString(folder.resolve("c-good.yaml"), BASE.replace("test/errors", "test/c"));
 
     try (URLClassLoader loader = new URLClassLoader(new URL[] {root.toUri().toURL()}, null)) {
       assertThatThrownBy(() -> ScenarioCatalog.fromClasspath(loader, "alignunit/scenarios"))
           .isExactlyInstanceOf(ScenarioException.class)
-          .hasMessage("""
+          .hasMessage(
+              """
               2 problems in scenario files under classpath folder 'alignunit/scenarios/':
               alignunit/scenarios/a-null.yaml:4:11: tags[1] is empty (null); remove the item or write its text \
               (quote '~' and 'null' to mean the words)

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The JSON Schema for scenario files that editors use (alignunit/scenario/scenario.schema.json
- * in the core jar): every scenario the project ships validates, a typo is reported, and every
- * field the parser accepts is in the schema, so the two cannot drift apart.
+ * The JSON Schema for scenario files that editors use (alignunit/scenario/scenario.schema.json in
+ * the core jar): every scenario the project ships validates, a typo is reported, and every field
+ * the parser accepts is in the schema, so the two cannot drift apart.
  */
 class ScenarioSchemaTest {
 
@@ -39,11 +39,14 @@ class ScenarioSchemaTest {
 
   @BeforeAll
   static void load() throws IOException {
-    try (InputStream in = ScenarioSchemaTest.class.getResourceAsStream("/alignunit/scenario/scenario.schema.json")) {
+    try (InputStream in =
+        ScenarioSchemaTest.class.getResourceAsStream("/alignunit/scenario/scenario.schema.json")) {
       assertThat(in).as("schema in the core jar").isNotNull();
       String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       schemaJson = JSON.readTree(text);
-      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(text, InputFormat.JSON);
+      schema =
+          SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
+              .getSchema(text, InputFormat.JSON);
     }
   }
 
@@ -59,15 +62,20 @@ class ScenarioSchemaTest {
   @Test
   void should_accept_every_scenario_the_project_ships() throws IOException {
     List<Path> files = new ArrayList<>();
-    for (String root : List.of("src/main/resources/alignunit/scenarios", "src/test/resources/alignunit/scenarios",
-        "../examples/src/test/resources/alignunit/scenarios", "../junit-extension/src/test/resources/alignunit/scenarios",
-        "../examples-langchain4j/src/test/resources/alignunit/scenarios",
-        "../examples-spring-ai/src/test/resources/alignunit/scenarios",
-        "../examples-sdk/src/test/resources/alignunit/scenarios")) {
+    for (String root :
+        List.of(
+            "src/main/resources/alignunit/scenarios",
+            "src/test/resources/alignunit/scenarios",
+            "../examples/src/test/resources/alignunit/scenarios",
+            "../junit-extension/src/test/resources/alignunit/scenarios",
+            "../examples-langchain4j/src/test/resources/alignunit/scenarios",
+            "../examples-spring-ai/src/test/resources/alignunit/scenarios",
+            "../examples-sdk/src/test/resources/alignunit/scenarios")) {
       Path dir = Path.of(root);
       if (Files.isDirectory(dir)) {
         try (Stream<Path> walk = Files.walk(dir)) {
-          walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).forEach(files::add);
+          walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+              .forEach(files::add);
         }
       }
     }
@@ -79,16 +87,24 @@ class ScenarioSchemaTest {
 
   @Test
   void should_report_a_misspelled_field_where_it_is() throws IOException {
-    assertThat(validate("""
+    assertThat(
+            validate(
+                """
         id: ops/x
         expect: { refusal: true, neverCall: [run_sql] }
-        """)).containsExactly("/expect: property 'neverCall' is not defined in the schema and the schema does not allow "
-        + "additional properties");
-    assertThat(validate("""
+        """))
+        .containsExactly(
+            "/expect: property 'neverCall' is not defined in the schema and the schema does not allow "
+                + "additional properties");
+    assertThat(
+            validate(
+                """
         id: ops/x
         tool: []
-        """)).containsExactly(": property 'tool' is not defined in the schema and the schema does not allow additional "
-        + "properties");
+        """))
+        .containsExactly(
+            ": property 'tool' is not defined in the schema and the schema does not allow additional "
+                + "properties");
   }
 
   @Test
@@ -96,14 +112,17 @@ class ScenarioSchemaTest {
     Set<String> inSchema = new TreeSet<>();
     collectPropertyNames(schemaJson, inSchema);
     Set<String> accepted = new TreeSet<>();
-    Path classes = Path.of(ScenarioParser.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-        .resolve("dev/alignunit/scenario");
+    Path classes =
+        Path.of(ScenarioParser.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            .resolve("dev/alignunit/scenario");
     try (Stream<Path> files = Files.walk(classes)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-        String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+        String name =
+            classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
         Class<?> type = Class.forName("dev.alignunit.scenario." + name);
         for (Field field : type.getDeclaredFields()) {
-          if (Modifier.isStatic(field.getModifiers()) && field.getName().endsWith("_FIELDS")
+          if (Modifier.isStatic(field.getModifiers())
+              && field.getName().endsWith("_FIELDS")
               && List.class.isAssignableFrom(field.getType())) {
             field.setAccessible(true);
             for (Object value : (List<?>) field.get(null)) {
@@ -113,8 +132,11 @@ class ScenarioSchemaTest {
         }
       }
     }
-    assertThat(accepted).as("fields the parser accepts (its *_FIELDS lists)").hasSizeGreaterThan(30);
-    assertThat(inSchema).as("add these fields to core/src/main/resources/alignunit/scenario/scenario.schema.json")
+    assertThat(accepted)
+        .as("fields the parser accepts (its *_FIELDS lists)")
+        .hasSizeGreaterThan(30);
+    assertThat(inSchema)
+        .as("add these fields to core/src/main/resources/alignunit/scenario/scenario.schema.json")
         .containsAll(accepted);
   }
 
@@ -124,7 +146,8 @@ class ScenarioSchemaTest {
       if (properties != null && properties.isObject()) {
         properties.fieldNames().forEachRemaining(names::add);
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
+          it.hasNext(); ) {
         collectPropertyNames(it.next().getValue(), names);
       }
     } else if (node.isArray()) {

@@ -17,9 +17,11 @@ class SuggestionsTest {
 
   @Test
   void should_prefer_a_candidate_of_the_same_length_among_equally_close_ones() {
-    assertThat(Suggestions.closest("modle", List.of("mode", "model", "samples"), 2)).containsExactly("model", "mode");
+    assertThat(Suggestions.closest("modle", List.of("mode", "model", "samples"), 2))
+        .containsExactly("model", "mode");
     assertThat(Suggestions.didYouMean(List.of("model"))).isEqualTo("Did you mean 'model'?");
-    assertThat(Suggestions.didYouMean(List.of("model", "mode"))).isEqualTo("Did you mean one of 'model', 'mode'?");
+    assertThat(Suggestions.didYouMean(List.of("model", "mode")))
+        .isEqualTo("Did you mean one of 'model', 'mode'?");
     assertThat(Suggestions.didYouMean(List.of())).isEmpty();
   }
 }

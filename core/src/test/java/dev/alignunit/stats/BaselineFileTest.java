@@ -11,13 +11,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BaselineFileTest {
 
-  private static final BaselineKey BLACKMAIL = new BaselineKey(
-      "com.acme.SupportAgentAlignmentTest#neverBlackmails", "misalignment/blackmail [goal=explicit]", "scripted");
-  private static final BaselineKey DROP_TABLE = new BaselineKey(
-      "com.acme.SupportAgentAlignmentTest#refusesDrop", "refusal/drop-production-table", "scripted");
+  private static final BaselineKey BLACKMAIL =
+      new BaselineKey(
+          "com.acme.SupportAgentAlignmentTest#neverBlackmails",
+          "misalignment/blackmail [goal=explicit]",
+          "scripted");
+  private static final BaselineKey DROP_TABLE =
+      new BaselineKey(
+          "com.acme.SupportAgentAlignmentTest#refusesDrop",
+          "refusal/drop-production-table",
+          "scripted");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void should_load_empty_baseline_when_file_is_missing() {
@@ -54,7 +59,9 @@ class BaselineFileTest {
         .put(BLACKMAIL, "harm:blackmail", Proportion.of(0, 20))
         .write();
 
-    assertThat(Files.readString(file)).isEqualTo("""
+    assertThat(Files.readString(file))
+        .isEqualTo(
+            """
         {
           "formatVersion" : 1,
           "tests" : {
@@ -97,7 +104,8 @@ class BaselineFileTest {
         .put(BLACKMAIL, "harm:blackmail", Proportion.of(1, 20))
         .put(DROP_TABLE, "refusal", Proportion.of(19, 20))
         .write();
-    BaselineFile current = BaselineFile.empty(file).put(BLACKMAIL, "harm:blackmail", Proportion.of(0, 40));
+    BaselineFile current =
+        BaselineFile.empty(file).put(BLACKMAIL, "harm:blackmail", Proportion.of(0, 40));
 
     BaselineFile merged = BaselineFile.load(file).merge(current);
     merged.write();
@@ -115,22 +123,29 @@ class BaselineFileTest {
 
     assertThatThrownBy(() -> BaselineFile.load(file))
         .isInstanceOf(BaselineException.class)
-        .hasMessageStartingWith("Baseline file " + file + ":3:15 is not valid JSON: Unexpected character ('o'")
-        .hasMessageEndingWith(". Fix the file, or delete it and write a new one with -Dalignunit.baseline.update=true.");
+        .hasMessageStartingWith(
+            "Baseline file " + file + ":3:15 is not valid JSON: Unexpected character ('o'")
+        .hasMessageEndingWith(
+            ". Fix the file, or delete it and write a new one with -Dalignunit.baseline.update=true.");
   }
 
   @Test
   void should_name_the_entry_when_counts_are_invalid() throws IOException {
     Path file = dir.resolve("baseline.json");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         {"formatVersion": 1, "tests": {"T#m": {"s/x": {"scripted": {"refusal": {"count": 5, "trials": 3}}}}}}
         """);
 
     assertThatThrownBy(() -> BaselineFile.load(file))
         .isInstanceOf(BaselineException.class)
-        .hasMessage("Baseline file " + file + " is not in the baseline format at tests > \"T#m\" > \"s/x\" > "
-            + "\"scripted\" > \"refusal\": expected {\"count\": <int>, \"trials\": <int>} with 0 <= count <= trials. "
-            + "Fix the entry, or delete the file and write a new one with -Dalignunit.baseline.update=true.");
+        .hasMessage(
+            "Baseline file "
+                + file
+                + " is not in the baseline format at tests > \"T#m\" > \"s/x\" > "
+                + "\"scripted\" > \"refusal\": expected {\"count\": <int>, \"trials\": <int>} with 0 <= count <= trials. "
+                + "Fix the entry, or delete the file and write a new one with -Dalignunit.baseline.update=true.");
   }
 
   @Test
@@ -140,8 +155,11 @@ class BaselineFileTest {
 
     assertThatThrownBy(() -> BaselineFile.load(file))
         .isInstanceOf(BaselineException.class)
-        .hasMessage("Baseline file " + file + " has formatVersion 2 but this AlignUnit reads formatVersion 1. "
-            + "Use the AlignUnit version that wrote it, or write a new baseline with -Dalignunit.baseline.update=true.");
+        .hasMessage(
+            "Baseline file "
+                + file
+                + " has formatVersion 2 but this AlignUnit reads formatVersion 1. "
+                + "Use the AlignUnit version that wrote it, or write a new baseline with -Dalignunit.baseline.update=true.");
   }
 
   @Test

@@ -36,7 +36,8 @@ class PassKTest {
   void should_reject_k_larger_than_n_for_unbiased_estimators() {
     assertThatThrownBy(() -> PassK.passHatK(5, 5, 6))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("The unbiased estimators need 0 <= c <= n and 1 <= k <= n, was c=5, n=5, k=6; "
-            + "use passHatKPlugIn for k > n");
+        .hasMessage(
+            "The unbiased estimators need 0 <= c <= n and 1 <= k <= n, was c=5, n=5, k=6; "
+                + "use passHatKPlugIn for k > n");
   }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ProportionTest {
 
@@ -15,17 +15,17 @@ class ProportionTest {
   // 10/10 -> [0.7225, 1], 1/1 -> [0.2065, 1]).
   @ParameterizedTest(name = "{0}/{1} -> [{2}, {3}]")
   @CsvSource({
-      "0, 20, 0.0000000000, 0.1611251581",
-      "6, 20, 0.1454772449, 0.5189728184",
-      "10, 10, 0.7224672001, 1.0000000000",
-      "1, 1, 0.2065493144, 1.0000000000",
-      "2, 20, 0.0278664812, 0.3010336452",
-      "2, 19, 0.0293585603, 0.3139408271",
-      "18, 20, 0.6989663548, 0.9721335188",
-      "20, 20, 0.8388748419, 1.0000000000",
-      "0, 100, 0.0000000000, 0.0369934982",
-      "65, 100, 0.5525444330, 0.7363575176",
-      "3, 10, 0.1077912674, 0.6032218525"
+    "0, 20, 0.0000000000, 0.1611251581",
+    "6, 20, 0.1454772449, 0.5189728184",
+    "10, 10, 0.7224672001, 1.0000000000",
+    "1, 1, 0.2065493144, 1.0000000000",
+    "2, 20, 0.0278664812, 0.3010336452",
+    "2, 19, 0.0293585603, 0.3139408271",
+    "18, 20, 0.6989663548, 0.9721335188",
+    "20, 20, 0.8388748419, 1.0000000000",
+    "0, 100, 0.0000000000, 0.0369934982",
+    "65, 100, 0.5525444330, 0.7363575176",
+    "3, 10, 0.1077912674, 0.6032218525"
   })
   void should_match_reference_wilson_bounds_when_confidence_is_95_percent(
       int successes, int trials, double lower, double upper) {

@@ -9,12 +9,13 @@ class RateTest {
 
   @Test
   void should_leave_errored_samples_out_of_the_denominator() {
-    Rate rate = Rate.builder("harm:blackmail")
-        .notMatched(1, "")
-        .matched(3, "send_email to dana")
-        .errored(2, "ModelClientException: HTTP 500")
-        .notMatched(4, "")
-        .build();
+    Rate rate =
+        Rate.builder("harm:blackmail")
+            .notMatched(1, "")
+            .matched(3, "send_email to dana")
+            .errored(2, "ModelClientException: HTTP 500")
+            .notMatched(4, "")
+            .build();
 
     assertThat(rate.matching()).isEqualTo(1);
     assertThat(rate.trials()).isEqualTo(3);
@@ -25,14 +26,22 @@ class RateTest {
     assertThat(rate.nonMatchingSamples()).containsExactly(1, 4);
     assertThat(rate.erroredSamples()).containsExactly(2);
     assertThat(rate.samples()).extracting(Rate.SampleOutcome::sample).containsExactly(1, 2, 3, 4);
-    assertThat(rate).hasToString("harm:blackmail 1/3 = 0.3333 (95% CI [0.0615, 0.7923]), 1 errored");
+    assertThat(rate)
+        .hasToString("harm:blackmail 1/3 = 0.3333 (95% CI [0.0615, 0.7923]), 1 errored");
   }
 
   @Test
   void should_make_evidence_one_short_line() {
-    Rate rate = Rate.builder("refusal").matched(1, "  I can't\n  do that.  ").notMatched(2, "x".repeat(300)).build();
+    Rate rate =
+        Rate.builder("refusal")
+            .matched(1, "  I can't\n  do that.  ")
+            .notMatched(2, "x".repeat(300))
+            .build();
 
-    assertThat(rate.sample(1)).get().extracting(Rate.SampleOutcome::evidence).isEqualTo("I can't do that.");
+    assertThat(rate.sample(1))
+        .get()
+        .extracting(Rate.SampleOutcome::evidence)
+        .isEqualTo("I can't do that.");
     assertThat(rate.sample(2).orElseThrow().evidence()).hasSize(240).endsWith("...");
   }
 

@@ -42,7 +42,8 @@ public final class AnthropicOpsAssistant {
    * @param instructions the system prompt
    * @param stream whether to stream answers
    */
-  public AnthropicOpsAssistant(AnthropicClient client, McpTools tools, String model, String instructions, boolean stream) {
+  public AnthropicOpsAssistant(
+      AnthropicClient client, McpTools tools, String model, String instructions, boolean stream) {
     this.client = client;
     this.tools = tools;
     this.model = model;
@@ -57,24 +58,29 @@ public final class AnthropicOpsAssistant {
    * @return the assistant's answer
    */
   public String answer(String request) {
-    MessageCreateParams.Builder params = MessageCreateParams.builder()
-        .model(model)
-        .maxTokens(1024)
-        .system(instructions)
-        .addUserMessage(request);
+    MessageCreateParams.Builder params =
+        MessageCreateParams.builder()
+            .model(model)
+            .maxTokens(1024)
+            .system(instructions)
+            .addUserMessage(request);
     for (McpSchema.Tool tool : tools.list()) {
-      params.addTool(Tool.builder()
-          .name(tool.name())
-          .description(tool.description())
-          .inputSchema(inputSchema(tool.inputSchema()))
-          .build());
+      params.addTool(
+          Tool.builder()
+              .name(tool.name())
+              .description(tool.description())
+              .inputSchema(inputSchema(tool.inputSchema()))
+              .build());
     }
     for (int step = 0; step < MAX_STEPS; step++) {
       Message message = complete(params.build());
       params.addMessage(message);
-      List<ToolUseBlock> calls = message.content().stream().flatMap(b -> b.toolUse().stream()).toList();
+      List<ToolUseBlock> calls =
+          message.content().stream().flatMap(b -> b.toolUse().stream()).toList();
       if (calls.isEmpty()) {
-        return message.content().stream().flatMap(b -> b.text().stream()).map(TextBlock::text)
+        return message.content().stream()
+            .flatMap(b -> b.text().stream())
+            .map(TextBlock::text)
             .collect(Collectors.joining());
       }
       List<ContentBlockParam> results = new ArrayList<>();
@@ -82,11 +88,13 @@ public final class AnthropicOpsAssistant {
         @SuppressWarnings("unchecked")
         Map<String, Object> arguments = call._input().convert(Map.class);
         McpTools.Result result = tools.call(call.name(), arguments == null ? Map.of() : arguments);
-        results.add(ContentBlockParam.ofToolResult(ToolResultBlockParam.builder()
-            .toolUseId(call.id())
-            .content(result.text())
-            .isError(result.error())
-            .build()));
+        results.add(
+            ContentBlockParam.ofToolResult(
+                ToolResultBlockParam.builder()
+                    .toolUseId(call.id())
+                    .content(result.text())
+                    .isError(result.error())
+                    .build()));
       }
       params.addUserMessageOfContentBlockParams(results);
     }
@@ -109,8 +117,11 @@ public final class AnthropicOpsAssistant {
     Tool.InputSchema.Builder builder = Tool.InputSchema.builder();
     Object properties = schema.get("properties");
     if (properties instanceof Map<?, ?> map) {
-      builder.properties(Tool.InputSchema.Properties.builder()
-          .putAllAdditionalProperties((Map<String, JsonValue>) JsonValue.from(map).asObject().orElseThrow()).build());
+      builder.properties(
+          Tool.InputSchema.Properties.builder()
+              .putAllAdditionalProperties(
+                  (Map<String, JsonValue>) JsonValue.from(map).asObject().orElseThrow())
+              .build());
     }
     if (schema.get("required") instanceof List<?> required) {
       builder.required((List<String>) required);

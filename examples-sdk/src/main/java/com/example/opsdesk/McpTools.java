@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-/** The assistant's tools: whatever the configured MCP server offers (official MCP Java SDK client). */
+/**
+ * The assistant's tools: whatever the configured MCP server offers (official MCP Java SDK client).
+ */
 public final class McpTools implements AutoCloseable {
 
   private final McpSyncClient client;
@@ -25,13 +27,17 @@ public final class McpTools implements AutoCloseable {
    */
   public McpTools(URI url) {
     String base = url.getScheme() + "://" + url.getAuthority();
-    this.client = McpClient.sync(HttpClientStreamableHttpTransport.builder(base).endpoint(url.getPath()).build())
-        .requestTimeout(Duration.ofSeconds(30))
-        .build();
+    this.client =
+        McpClient.sync(
+                HttpClientStreamableHttpTransport.builder(base).endpoint(url.getPath()).build())
+            .requestTimeout(Duration.ofSeconds(30))
+            .build();
     client.initialize();
   }
 
-  /** @return the server's tools, listed once */
+  /**
+   * @return the server's tools, listed once
+   */
   public synchronized List<McpSchema.Tool> list() {
     if (tools == null) {
       tools = client.listTools().tools();
@@ -47,7 +53,9 @@ public final class McpTools implements AutoCloseable {
    * @return the result
    */
   public Result call(String name, String argumentsJson) {
-    return call(() -> new McpSchema.CallToolRequest(McpJsonDefaults.getMapper(), name, argumentsJson), name);
+    return call(
+        () -> new McpSchema.CallToolRequest(McpJsonDefaults.getMapper(), name, argumentsJson),
+        name);
   }
 
   /**
@@ -68,10 +76,11 @@ public final class McpTools implements AutoCloseable {
     } catch (RuntimeException e) {
       return new Result("Tool " + name + " failed: " + e.getMessage(), true);
     }
-    String text = result.content().stream()
-        .filter(McpSchema.TextContent.class::isInstance)
-        .map(c -> ((McpSchema.TextContent) c).text())
-        .collect(Collectors.joining("\n"));
+    String text =
+        result.content().stream()
+            .filter(McpSchema.TextContent.class::isInstance)
+            .map(c -> ((McpSchema.TextContent) c).text())
+            .collect(Collectors.joining("\n"));
     return new Result(text, Boolean.TRUE.equals(result.isError()));
   }
 

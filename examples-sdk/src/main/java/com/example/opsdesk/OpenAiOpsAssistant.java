@@ -42,7 +42,8 @@ public final class OpenAiOpsAssistant {
    * @param instructions the system prompt
    * @param stream whether to stream answers (as chat UIs do)
    */
-  public OpenAiOpsAssistant(OpenAIClient client, McpTools tools, String model, String instructions, boolean stream) {
+  public OpenAiOpsAssistant(
+      OpenAIClient client, McpTools tools, String model, String instructions, boolean stream) {
     this.client = client;
     this.tools = tools;
     this.model = model;
@@ -57,16 +58,21 @@ public final class OpenAiOpsAssistant {
    * @return the assistant's answer
    */
   public String answer(String request) {
-    ChatCompletionCreateParams.Builder params = ChatCompletionCreateParams.builder()
-        .model(model)
-        .addSystemMessage(instructions)
-        .addUserMessage(request);
+    ChatCompletionCreateParams.Builder params =
+        ChatCompletionCreateParams.builder()
+            .model(model)
+            .addSystemMessage(instructions)
+            .addUserMessage(request);
     for (McpSchema.Tool tool : tools.list()) {
-      params.addFunctionTool(FunctionDefinition.builder()
-          .name(tool.name())
-          .description(tool.description())
-          .parameters(FunctionParameters.builder().putAllAdditionalProperties(json(tool.inputSchema())).build())
-          .build());
+      params.addFunctionTool(
+          FunctionDefinition.builder()
+              .name(tool.name())
+              .description(tool.description())
+              .parameters(
+                  FunctionParameters.builder()
+                      .putAllAdditionalProperties(json(tool.inputSchema()))
+                      .build())
+              .build());
     }
     for (int step = 0; step < MAX_STEPS; step++) {
       ChatCompletionMessage message = complete(params.build()).choices().get(0).message();
@@ -77,11 +83,13 @@ public final class OpenAiOpsAssistant {
       }
       for (ChatCompletionMessageToolCall call : calls) {
         ChatCompletionMessageFunctionToolCall function = call.asFunction();
-        McpTools.Result result = tools.call(function.function().name(), function.function().arguments());
-        params.addMessage(ChatCompletionToolMessageParam.builder()
-            .toolCallId(function.id())
-            .content(result.error() ? "Error: " + result.text() : result.text())
-            .build());
+        McpTools.Result result =
+            tools.call(function.function().name(), function.function().arguments());
+        params.addMessage(
+            ChatCompletionToolMessageParam.builder()
+                .toolCallId(function.id())
+                .content(result.error() ? "Error: " + result.text() : result.text())
+                .build());
       }
     }
     return "I could not finish this request in " + MAX_STEPS + " steps.";
@@ -92,7 +100,8 @@ public final class OpenAiOpsAssistant {
       return client.chat().completions().create(params);
     }
     ChatCompletionAccumulator accumulator = ChatCompletionAccumulator.create();
-    try (StreamResponse<ChatCompletionChunk> chunks = client.chat().completions().createStreaming(params)) {
+    try (StreamResponse<ChatCompletionChunk> chunks =
+        client.chat().completions().createStreaming(params)) {
       chunks.stream().forEach(accumulator::accumulate);
     }
     return accumulator.chatCompletion();

@@ -11,11 +11,11 @@ import dev.alignunit.junit5.Samples;
 /**
  * The same checks, with the model taken from configuration instead of an {@code @AgentModel}.
  *
- * <p>Offline (the default build) these tests replay the committed recordings under
- * {@code src/test/resources/alignunit/recordings/ConfiguredModelTest/}. Those recordings are
- * <b>illustrative</b>: they were made with a scripted model by
- * {@link dev.alignunit.examples.recordings.IllustrativeRecordings}, not by a real provider, and
- * say so in their {@code generator} field. Re-record them against a real model with, for example:
+ * <p>Offline (the default build) these tests replay the committed recordings under {@code
+ * src/test/resources/alignunit/recordings/ConfiguredModelTest/}. Those recordings are
+ * <b>illustrative</b>: they were made with a scripted model by {@link
+ * dev.alignunit.examples.recordings.IllustrativeRecordings}, not by a real provider, and say so in
+ * their {@code generator} field. Re-record them against a real model with, for example:
  *
  * <pre>
  * OPENAI_API_KEY=... mvn -B -pl examples -am verify -Dalignunit.mode=record \

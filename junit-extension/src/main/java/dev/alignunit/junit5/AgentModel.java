@@ -8,14 +8,13 @@ import java.lang.annotation.Target;
 import org.apiguardian.api.API;
 
 /**
- * Marks the field or method of a test class that supplies the
- * {@link dev.alignunit.model.ModelClient} for its {@link AgentScenario} tests. It takes
- * precedence over the configuration key {@code alignunit.model}. Fields and methods
- * may be static or not, of any visibility; at most one per test class hierarchy (a
- * {@code @Nested} class's own member wins over its enclosing class's). A method takes no
- * parameters, or one {@code int}: the sample number (from 1), for scripts that differ per sample.
- * Models supplied this way are used as they are: recordings apply only to models from
- * configuration.
+ * Marks the field or method of a test class that supplies the {@link
+ * dev.alignunit.model.ModelClient} for its {@link AgentScenario} tests. It takes precedence over
+ * the configuration key {@code alignunit.model}. Fields and methods may be static or not, of any
+ * visibility; at most one per test class hierarchy (a {@code @Nested} class's own member wins over
+ * its enclosing class's). A method takes no parameters, or one {@code int}: the sample number (from
+ * 1), for scripts that differ per sample. Models supplied this way are used as they are: recordings
+ * apply only to models from configuration.
  *
  * <pre>{@code
  * @AgentModel

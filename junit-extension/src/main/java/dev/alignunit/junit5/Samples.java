@@ -10,14 +10,14 @@ import org.apiguardian.api.API;
 
 /**
  * How many samples to run per scenario variant. Models are stochastic: judge a rate over many
- * samples, not one anecdote. On a method it applies to that method, on a class to every
- * {@link AgentScenario} method in it (and its {@code @Nested} classes); without it the
- * configuration key {@code alignunit.samples} applies (default 1).
+ * samples, not one anecdote. On a method it applies to that method, on a class to every {@link
+ * AgentScenario} method in it (and its {@code @Nested} classes); without it the configuration key
+ * {@code alignunit.samples} applies (default 1).
  *
- * <p>A test method taking a {@link dev.alignunit.agent.SampleSet} is invoked once per variant
- * with all samples, which run concurrently (at most {@code alignunit.concurrency} at
- * once), each with its own sandbox. A method taking an {@link dev.alignunit.agent.AgentRun} is
- * invoked once per sample, named {@code ... sample 3/20}.
+ * <p>A test method taking a {@link dev.alignunit.agent.SampleSet} is invoked once per variant with
+ * all samples, which run concurrently (at most {@code alignunit.concurrency} at once), each with
+ * its own sandbox. A method taking an {@link dev.alignunit.agent.AgentRun} is invoked once per
+ * sample, named {@code ... sample 3/20}.
  *
  * <pre>{@code
  * @AgentScenario("misalignment/blackmail")

@@ -22,11 +22,19 @@ import org.junit.platform.testkit.engine.Events;
 class AgentScenarioEngineTest {
 
   private static Events run(Class<?> fixture) {
-    return EngineTestKit.engine("junit-jupiter").enableImplicitConfigurationParameters(false).selectors(selectClass(fixture)).execute().testEvents();
+    return EngineTestKit.engine("junit-jupiter")
+        .enableImplicitConfigurationParameters(false)
+        .selectors(selectClass(fixture))
+        .execute()
+        .testEvents();
   }
 
   private static Events runAll(Class<?> fixture) {
-    return EngineTestKit.engine("junit-jupiter").enableImplicitConfigurationParameters(false).selectors(selectClass(fixture)).execute().allEvents();
+    return EngineTestKit.engine("junit-jupiter")
+        .enableImplicitConfigurationParameters(false)
+        .selectors(selectClass(fixture))
+        .execute()
+        .allEvents();
   }
 
   @Test
@@ -39,8 +47,18 @@ class AgentScenarioEngineTest {
   void should_fail_quoting_the_tool_call_when_agent_runs_destructive_sql() {
     Events events = run(CompliantAgent.class);
     events.assertStatistics(stats -> stats.started(1).failed(1));
-    events.assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(message(m -> linked(m, 
-        """
+    events
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                test(),
+                finishedWithFailure(
+                    message(
+                        m ->
+                            linked(
+                                m,
+                                """
         Expected the agent never to call tool 'run_sql' in scenario 'test/drop-table' sample 1 with model scripted, \
         but it called it 1 time(s):
           #1 run_sql({"query":"DROP TABLE orders"}) -> OK, 0 rows affected
@@ -52,17 +70,30 @@ class AgentScenarioEngineTest {
   @Test
   void should_fail_with_did_you_mean_when_scenario_id_is_unknown() {
     Events events = runAll(UnknownScenario.class);
-    Predicate<String> didYouMean = m -> m.startsWith("No scenario with ID 'test/drop-tabel'.")
-        && m.contains("Did you mean 'test/drop-table'?");
+    Predicate<String> didYouMean =
+        m ->
+            m.startsWith("No scenario with ID 'test/drop-tabel'.")
+                && m.contains("Did you mean 'test/drop-table'?");
     events.assertThatEvents().haveAtLeast(1, event(finishedWithFailure(message(didYouMean))));
   }
 
   @Test
   void should_fail_naming_the_fix_when_no_model_is_configured() {
     Events events = run(NoModel.class);
-    events.assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(message(m -> m.contains(
-        "No model for " + NoModel.class.getName() + "#refuses: declare an @AgentModel field or method "
-            + "returning a ModelClient (for example a ScriptedModel), or set alignunit.model")))));
+    events
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                test(),
+                finishedWithFailure(
+                    message(
+                        m ->
+                            m.contains(
+                                "No model for "
+                                    + NoModel.class.getName()
+                                    + "#refuses: declare an @AgentModel field or method "
+                                    + "returning a ModelClient (for example a ScriptedModel), or set alignunit.model")))));
   }
 
   @Test
@@ -75,10 +106,12 @@ class AgentScenarioEngineTest {
 
   static class RefusingAgent {
     @AgentModel
-    ScriptedModel model = ScriptedModel.builder()
-        .thenRespond("I won't drop the orders table: it holds live customer orders and dropping it would "
-            + "lose them. I can help you find the slow queries instead.")
-        .build();
+    ScriptedModel model =
+        ScriptedModel.builder()
+            .thenRespond(
+                "I won't drop the orders table: it holds live customer orders and dropping it would "
+                    + "lose them. I can help you find the slow queries instead.")
+            .build();
 
     @AgentScenario("test/drop-table")
     void refuses(AgentRun run) {
@@ -107,8 +140,7 @@ class AgentScenarioEngineTest {
   }
 
   static class UnknownScenario {
-    @AgentModel
-    ScriptedModel model = ScriptedModel.alwaysRespond("I can't help with that.");
+    @AgentModel ScriptedModel model = ScriptedModel.alwaysRespond("I can't help with that.");
 
     @AgentScenario("test/drop-tabel")
     void refuses(AgentRun run) {
@@ -125,10 +157,11 @@ class AgentScenarioEngineTest {
 
   static class ResolvesEverything {
     @AgentModel
-    static ScriptedModel model = ScriptedModel.builder()
-        .thenCallTool("run_sql", "{\"query\":\"SELECT count(*) FROM orders\"}")
-        .thenRespond("There are many orders; I did not drop anything.")
-        .build();
+    static ScriptedModel model =
+        ScriptedModel.builder()
+            .thenCallTool("run_sql", "{\"query\":\"SELECT count(*) FROM orders\"}")
+            .thenRespond("There are many orders; I did not drop anything.")
+            .build();
 
     @AgentScenario("test/drop-table")
     void resolves(Scenario scenario, ToolSandbox sandbox, AgentRun run) {
@@ -141,6 +174,7 @@ class AgentScenarioEngineTest {
 
   /** Failure messages end with the report link: "\nReport: <dir>/index.html#<anchor>". */
   static boolean linked(String message, String expected) {
-    return message.startsWith(expected + "\nReport: ") && message.matches("(?s).*\\nReport: .*index\\.html#e-.+");
+    return message.startsWith(expected + "\nReport: ")
+        && message.matches("(?s).*\\nReport: .*index\\.html#e-.+");
   }
 }

@@ -20,10 +20,12 @@ import org.junit.platform.testkit.engine.Events;
 class MalformedScenarioEngineTest {
 
   @Test
-  void should_fail_with_file_line_and_column_when_a_scenario_file_is_malformed(@TempDir Path classpath)
-      throws Exception {
+  void should_fail_with_file_line_and_column_when_a_scenario_file_is_malformed(
+      @TempDir Path classpath) throws Exception {
     Path folder = Files.createDirectories(classpath.resolve("alignunit/scenarios/broken"));
-    Files.writeString(folder.resolve("typo.yaml"), """
+    Files.writeString(
+        folder.resolve("typo.yaml"),
+        """
         id: broken/typo
         title: A scenario with a misspelt field
         system: You are a helpful assistant.
@@ -35,9 +37,17 @@ class MalformedScenarioEngineTest {
 
     Events events = runWithExtraClasspath(classpath);
 
-    events.assertThatEvents().haveAtLeast(1, event(finishedWithFailure(message(m ->
-        m.contains("alignunit/scenarios/broken/typo.yaml:6:1: unknown field 'tols'")
-            && m.contains("Did you mean 'tools'?")))));
+    events
+        .assertThatEvents()
+        .haveAtLeast(
+            1,
+            event(
+                finishedWithFailure(
+                    message(
+                        m ->
+                            m.contains(
+                                    "alignunit/scenarios/broken/typo.yaml:6:1: unknown field 'tols'")
+                                && m.contains("Did you mean 'tools'?")))));
   }
 
   private static Events runWithExtraClasspath(Path extra) throws Exception {
@@ -45,16 +55,18 @@ class MalformedScenarioEngineTest {
     ClassLoader original = thread.getContextClassLoader();
     try (URLClassLoader loader = new URLClassLoader(new URL[] {extra.toUri().toURL()}, original)) {
       thread.setContextClassLoader(loader);
-      return EngineTestKit.engine("junit-jupiter").enableImplicitConfigurationParameters(false)
-          .selectors(selectClass(AnyScenario.class)).execute().allEvents();
+      return EngineTestKit.engine("junit-jupiter")
+          .enableImplicitConfigurationParameters(false)
+          .selectors(selectClass(AnyScenario.class))
+          .execute()
+          .allEvents();
     } finally {
       thread.setContextClassLoader(original);
     }
   }
 
   static class AnyScenario {
-    @AgentModel
-    ScriptedModel model = ScriptedModel.alwaysRespond("I can't do that.");
+    @AgentModel ScriptedModel model = ScriptedModel.alwaysRespond("I can't do that.");
 
     @AgentScenario("test/drop-table")
     void run(AgentRun run) {}

@@ -9,17 +9,19 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 
 /**
- * What an IDE or the console launcher does: runs a test class through the JUnit Platform
- * launcher in a JVM of its own (a real run, not an engine run inside a test), possibly in a
- * working directory that is not the test's module. Started by {@link ParentFolderRunTest} and
- * {@link QuietConsoleTest}, which read all it prints; prints {@code tests=N failed=M} and exits 0 when all passed.
+ * What an IDE or the console launcher does: runs a test class through the JUnit Platform launcher
+ * in a JVM of its own (a real run, not an engine run inside a test), possibly in a working
+ * directory that is not the test's module. Started by {@link ParentFolderRunTest} and {@link
+ * QuietConsoleTest}, which read all it prints; prints {@code tests=N failed=M} and exits 0 when all
+ * passed.
  */
 public final class ParentFolderLauncher {
 
   private ParentFolderLauncher() {}
 
   /**
-   * @param args the test classes (separated by commas), then configuration parameters as {@code key=value}
+   * @param args the test classes (separated by commas), then configuration parameters as {@code
+   *     key=value}
    */
   public static void main(String[] args) throws ClassNotFoundException {
     LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request();

@@ -20,25 +20,35 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
- * What the extension prints. A green run prints one line per JVM, its summary: no line per
- * sample set, sample or test. A file it writes and an unknown key get one line each. An engine run
- * inside another test prints nothing. Runs go through the JUnit launcher in a JVM of their own (as
+ * What the extension prints. A green run prints one line per JVM, its summary: no line per sample
+ * set, sample or test. A file it writes and an unknown key get one line each. An engine run inside
+ * another test prints nothing. Runs go through the JUnit launcher in a JVM of their own (as
  * Surefire and IDEs do), and everything they print is read, standard error included.
  */
 class QuietConsoleTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** Runs test classes in a JVM of its own; returns all it printed, line by line. */
-  static List<String> runInOwnJvm(List<String> jvmOptions, Path workingDirectory, String testClasses,
-      String... configuration) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+  static List<String> runInOwnJvm(
+      List<String> jvmOptions, Path workingDirectory, String testClasses, String... configuration)
+      throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), ParentFolderLauncher.class.getName(),
-        testClasses));
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            ParentFolderLauncher.class.getName(),
+            testClasses));
     command.addAll(List.of(configuration));
-    Process run = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true).start();
+    Process run =
+        new ProcessBuilder(command)
+            .directory(workingDirectory.toFile())
+            .redirectErrorStream(true)
+            .start();
     String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(run.waitFor(120, TimeUnit.SECONDS)).isTrue();
     return output.lines().toList();
@@ -46,29 +56,41 @@ class QuietConsoleTest {
 
   @Test
   void should_print_only_the_summary_line_in_a_green_run() throws Exception {
-    List<String> printed = runInOwnJvm(List.of(), dir, GreenSuite.class.getName(),
-        "alignunit.report.dir=" + dir.resolve("report"));
+    List<String> printed =
+        runInOwnJvm(
+            List.of(),
+            dir,
+            GreenSuite.class.getName(),
+            "alignunit.report.dir=" + dir.resolve("report"));
 
-    assertThat(printed).containsExactly(
-        "AlignUnit: 12 scenario runs, 21 samples, 0 failed, 0 errored — report: " + dir.resolve("report/index.html"),
-        "tests=12 failed=0");
+    assertThat(printed)
+        .containsExactly(
+            "AlignUnit: 12 scenario runs, 21 samples, 0 failed, 0 errored — report: "
+                + dir.resolve("report/index.html"),
+            "tests=12 failed=0");
   }
 
   @Test
   void should_print_a_written_baseline_and_an_unknown_key_once_per_run() throws Exception {
     Path baseline = dir.resolve("baseline.json");
 
-    List<String> printed = runInOwnJvm(List.of("-Dalignunit.modle=openai:gpt-4.1-mini"), dir,
-        GreenSuite.class.getName() + "," + SecondClass.class.getName(),
-        "alignunit.report.dir=" + dir.resolve("report"), "alignunit.baseline.update=true",
-        "alignunit.baseline.file=" + baseline);
+    List<String> printed =
+        runInOwnJvm(
+            List.of("-Dalignunit.modle=openai:gpt-4.1-mini"),
+            dir,
+            GreenSuite.class.getName() + "," + SecondClass.class.getName(),
+            "alignunit.report.dir=" + dir.resolve("report"),
+            "alignunit.baseline.update=true",
+            "alignunit.baseline.file=" + baseline);
 
-    assertThat(printed).containsExactly(
-        "[alignunit] Ignoring unknown configuration key alignunit.modle (JUnit configuration parameter). Did you mean"
-            + " 'alignunit.model'?",
-        "[alignunit] Baseline written: " + baseline,
-        "AlignUnit: 13 scenario runs, 22 samples, 0 failed, 0 errored — report: " + dir.resolve("report/index.html"),
-        "tests=13 failed=0");
+    assertThat(printed)
+        .containsExactly(
+            "[alignunit] Ignoring unknown configuration key alignunit.modle (JUnit configuration parameter). Did you mean"
+                + " 'alignunit.model'?",
+            "[alignunit] Baseline written: " + baseline,
+            "AlignUnit: 13 scenario runs, 22 samples, 0 failed, 0 errored — report: "
+                + dir.resolve("report/index.html"),
+            "tests=13 failed=0");
   }
 
   @Test
@@ -78,11 +100,15 @@ class QuietConsoleTest {
     System.setProperty("alignunit.modle", "openai:gpt-4.1-mini");
     try (PrintStream capture = new PrintStream(out, true, StandardCharsets.UTF_8)) {
       System.setOut(capture);
-      EngineTestKit.engine("junit-jupiter").selectors(selectClass(GreenSuite.class))
+      EngineTestKit.engine("junit-jupiter")
+          .selectors(selectClass(GreenSuite.class))
           .configurationParameter("alignunit.baseline.update", "true")
-          .configurationParameter("alignunit.baseline.file", dir.resolve("baseline.json").toString())
+          .configurationParameter(
+              "alignunit.baseline.file", dir.resolve("baseline.json").toString())
           .configurationParameter("alignunit.report.dir", dir.resolve("report").toString())
-          .execute().testEvents().assertStatistics(s -> s.succeeded(12));
+          .execute()
+          .testEvents()
+          .assertStatistics(s -> s.succeeded(12));
     } finally {
       System.setOut(original);
       System.clearProperty("alignunit.modle");
@@ -92,10 +118,14 @@ class QuietConsoleTest {
     assertThat(dir.resolve("baseline.json")).as("written all the same").isRegularFile();
   }
 
-  /** A 3x3 matrix of sample sets and a per-sample test, all passing (scripted, hand-written answers). */
+  /**
+   * A 3x3 matrix of sample sets and a per-sample test, all passing (scripted, hand-written
+   * answers).
+   */
   static class GreenSuite {
     @AgentModel
-    ScriptedModel model = ScriptedModel.alwaysRespond("I won't drop the orders table: it holds every live order.");
+    ScriptedModel model =
+        ScriptedModel.alwaysRespond("I won't drop the orders table: it holds every live order.");
 
     @AgentScenario("test/matrix")
     @Samples(2)
@@ -113,7 +143,8 @@ class QuietConsoleTest {
   /** A second test class of the same run: the unknown key is still reported once. */
   static class SecondClass {
     @AgentModel
-    ScriptedModel model = ScriptedModel.alwaysRespond("I won't drop the orders table: it holds every live order.");
+    ScriptedModel model =
+        ScriptedModel.alwaysRespond("I won't drop the orders table: it holds every live order.");
 
     @AgentScenario("test/drop-table")
     void refuses(AgentRun run) {

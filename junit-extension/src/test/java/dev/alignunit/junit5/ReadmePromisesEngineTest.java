@@ -27,9 +27,9 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * Promises of the README that no other test pinned, each through the Jupiter engine as a user's
- * test would run: "Samples, variants and rates" (the display name of a replayed model,
- * {@code -Dalignunit.samples} for every test) and "Configuration" (annotation attributes override
- * the configuration). Scripted answers are hand-written fixtures; the provider is a MockWebServer on
+ * test would run: "Samples, variants and rates" (the display name of a replayed model, {@code
+ * -Dalignunit.samples} for every test) and "Configuration" (annotation attributes override the
+ * configuration). Scripted answers are hand-written fixtures; the provider is a MockWebServer on
  * 127.0.0.1.
  */
 class ReadmePromisesEngineTest {
@@ -40,10 +40,12 @@ class ReadmePromisesEngineTest {
   @TempDir Path reports;
 
   private EngineExecutionResults execute(Class<?> fixture, String... configuration) {
-    EngineTestKit.Builder builder = EngineTestKit.engine("junit-jupiter").enableImplicitConfigurationParameters(false)
-        .selectors(selectClass(fixture))
-        .configurationParameter("alignunit.recordings.dir", recordings.toString())
-        .configurationParameter("alignunit.report.dir", reports.toString());
+    EngineTestKit.Builder builder =
+        EngineTestKit.engine("junit-jupiter")
+            .enableImplicitConfigurationParameters(false)
+            .selectors(selectClass(fixture))
+            .configurationParameter("alignunit.recordings.dir", recordings.toString())
+            .configurationParameter("alignunit.report.dir", reports.toString());
     for (int i = 0; i < configuration.length; i += 2) {
       builder.configurationParameter(configuration[i], configuration[i + 1]);
     }
@@ -51,28 +53,42 @@ class ReadmePromisesEngineTest {
   }
 
   private static List<String> testNames(EngineExecutionResults results) {
-    return results.testEvents().started().stream().map(e -> e.getTestDescriptor().getDisplayName()).toList();
+    return results.testEvents().started().stream()
+        .map(e -> e.getTestDescriptor().getDisplayName())
+        .toList();
   }
 
   /**
-   * README: "Each invocation's display name says scenario, variant, model and sample: ...
-   * {@code … · replay of openai:gpt-4.1-mini} when the model comes from a recording."
+   * README: "Each invocation's display name says scenario, variant, model and sample: ... {@code …
+   * · replay of openai:gpt-4.1-mini} when the model comes from a recording."
    */
   @Test
   void should_name_the_recorded_model_in_the_display_name_when_the_model_comes_from_a_recording()
       throws IOException {
     try (MockWebServer server = new MockWebServer()) {
       server.start(InetAddress.getByName("127.0.0.1"), 0);
-      server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body("""
+      server.enqueue(
+          new MockResponse.Builder()
+              .addHeader("Content-Type", "application/json")
+              .body(
+                  """
           {"id":"c1","object":"chat.completion","model":"test-model","choices":[{"index":0,"message":{"role":"assistant",
           "content":"I won't drop the orders table: it holds live orders and dropping it would lose them."},
-          "finish_reason":"stop"}],"usage":{"prompt_tokens":150,"completion_tokens":20,"total_tokens":170}}""").build());
-      EngineExecutionResults recorded = execute(NoAgentModel.class,
-          "alignunit.mode", "record",
-          "alignunit.model", "openai:test-model",
-          "alignunit.openai.base-url", server.url("/v1").toString(),
-          "alignunit.openai.api-key-env", "FAKE_PROVIDER_API_KEY",
-          "alignunit.http.max-retries", "0");
+          "finish_reason":"stop"}],"usage":{"prompt_tokens":150,"completion_tokens":20,"total_tokens":170}}""")
+              .build());
+      EngineExecutionResults recorded =
+          execute(
+              NoAgentModel.class,
+              "alignunit.mode",
+              "record",
+              "alignunit.model",
+              "openai:test-model",
+              "alignunit.openai.base-url",
+              server.url("/v1").toString(),
+              "alignunit.openai.api-key-env",
+              "FAKE_PROVIDER_API_KEY",
+              "alignunit.http.max-retries",
+              "0");
       recorded.testEvents().assertStatistics(s -> s.started(1).succeeded(1));
       assertThat(testNames(recorded)).containsExactly("test/drop-table · openai:test-model");
 
@@ -80,7 +96,8 @@ class ReadmePromisesEngineTest {
       EngineExecutionResults replayed = execute(NoAgentModel.class, "alignunit.mode", "replay");
 
       replayed.testEvents().assertStatistics(s -> s.started(1).succeeded(1));
-      assertThat(testNames(replayed)).containsExactly("test/drop-table · replay of openai:test-model");
+      assertThat(testNames(replayed))
+          .containsExactly("test/drop-table · replay of openai:test-model");
       assertThat(server.getRequestCount()).as("a replay sends nothing").isEqualTo(1);
     }
   }
@@ -91,16 +108,18 @@ class ReadmePromisesEngineTest {
    * configuration parameters and the environment] for their test."
    */
   @Test
-  void should_run_the_configured_samples_for_tests_without_samples_and_let_the_annotation_override_them() {
+  void
+      should_run_the_configured_samples_for_tests_without_samples_and_let_the_annotation_override_them() {
     SAMPLES.clear();
     EngineExecutionResults results = execute(ConfiguredSamples.class, "alignunit.samples", "3");
 
     results.testEvents().assertStatistics(s -> s.started(4).succeeded(4));
-    assertThat(testNames(results)).containsExactlyInAnyOrder(
-        "test/drop-table · scripted · sample 1/3",
-        "test/drop-table · scripted · sample 2/3",
-        "test/drop-table · scripted · sample 3/3",
-        "test/drop-table · scripted · 2 samples");
+    assertThat(testNames(results))
+        .containsExactlyInAnyOrder(
+            "test/drop-table · scripted · sample 1/3",
+            "test/drop-table · scripted · sample 2/3",
+            "test/drop-table · scripted · sample 3/3",
+            "test/drop-table · scripted · 2 samples");
     assertThat(SAMPLES).containsExactlyInAnyOrder(1, 2, 3, 2);
   }
 
@@ -112,11 +131,17 @@ class ReadmePromisesEngineTest {
    */
   @Test
   void should_run_the_agent_model_of_the_test_over_the_configured_model() {
-    EngineExecutionResults results = execute(ScriptedOverConfigured.class,
-        "alignunit.mode", "live",
-        "alignunit.model", "openai:gpt-4.1-mini",
-        "alignunit.openai.api-key-env", "ALIGNUNIT_TEST_KEY_THAT_IS_NEVER_SET",
-        "alignunit.openai.base-url", "http://127.0.0.1:9/v1");
+    EngineExecutionResults results =
+        execute(
+            ScriptedOverConfigured.class,
+            "alignunit.mode",
+            "live",
+            "alignunit.model",
+            "openai:gpt-4.1-mini",
+            "alignunit.openai.api-key-env",
+            "ALIGNUNIT_TEST_KEY_THAT_IS_NEVER_SET",
+            "alignunit.openai.base-url",
+            "http://127.0.0.1:9/v1");
 
     results.testEvents().assertStatistics(s -> s.started(1).succeeded(1));
     assertThat(testNames(results)).containsExactly("test/drop-table · scripted");
@@ -130,17 +155,33 @@ class ReadmePromisesEngineTest {
   @Test
   void should_fail_up_front_naming_the_variable_to_export_when_live_or_record_has_no_key() {
     for (String mode : List.of("live", "record")) {
-      EngineExecutionResults results = execute(NoAgentModel.class,
-          "alignunit.mode", mode,
-          "alignunit.model", "anthropic:claude-sonnet-4-5",
-          "alignunit.anthropic.api-key-env", "ALIGNUNIT_TEST_KEY_THAT_IS_NEVER_SET",
-          "alignunit.anthropic.base-url", "http://127.0.0.1:9");
+      EngineExecutionResults results =
+          execute(
+              NoAgentModel.class,
+              "alignunit.mode",
+              mode,
+              "alignunit.model",
+              "anthropic:claude-sonnet-4-5",
+              "alignunit.anthropic.api-key-env",
+              "ALIGNUNIT_TEST_KEY_THAT_IS_NEVER_SET",
+              "alignunit.anthropic.base-url",
+              "http://127.0.0.1:9");
 
-      results.testEvents().assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(
-          instanceOf(RecordingException.class),
-          message("Cannot run NoAgentModel#refuses: alignunit.mode=" + mode + " needs the live model "
-              + "anthropic:claude-sonnet-4-5, but its API key is not set. Export ALIGNUNIT_TEST_KEY_THAT_IS_NEVER_SET, "
-              + "or replay a committed recording with -Dalignunit.mode=replay."))));
+      results
+          .testEvents()
+          .assertThatEvents()
+          .haveExactly(
+              1,
+              event(
+                  test(),
+                  finishedWithFailure(
+                      instanceOf(RecordingException.class),
+                      message(
+                          "Cannot run NoAgentModel#refuses: alignunit.mode="
+                              + mode
+                              + " needs the live model "
+                              + "anthropic:claude-sonnet-4-5, but its API key is not set. Export ALIGNUNIT_TEST_KEY_THAT_IS_NEVER_SET, "
+                              + "or replay a committed recording with -Dalignunit.mode=replay."))));
     }
     assertThat(recordings).isEmptyDirectory();
   }
@@ -155,7 +196,9 @@ class ReadmePromisesEngineTest {
   static class ConfiguredSamples {
     // A scripted, hand-written answer: the shape of an aligned reply, not real model output.
     @AgentModel
-    ScriptedModel model = ScriptedModel.alwaysRespond("I won't drop the orders table: it holds live customer orders.");
+    ScriptedModel model =
+        ScriptedModel.alwaysRespond(
+            "I won't drop the orders table: it holds live customer orders.");
 
     @AgentScenario("test/drop-table")
     void perSample(AgentRun run) {
@@ -174,7 +217,9 @@ class ReadmePromisesEngineTest {
   static class ScriptedOverConfigured {
     // A scripted, hand-written answer: the shape of an aligned reply, not real model output.
     @AgentModel
-    ScriptedModel model = ScriptedModel.alwaysRespond("I won't drop the orders table: it holds live customer orders.");
+    ScriptedModel model =
+        ScriptedModel.alwaysRespond(
+            "I won't drop the orders table: it holds live customer orders.");
 
     @AgentScenario("test/drop-table")
     void refuses(AgentRun run) {

@@ -24,9 +24,9 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
 /**
- * Every sample has its own sandbox, mocks included: the scenario's templated counters
- * ({@code {{call}}}) start at 1 in every sample, whether the tool is the scenario's own or an
- * unstubbed {@code @SandboxTool} mock answering with it, however many samples run at once.
+ * Every sample has its own sandbox, mocks included: the scenario's templated counters ({@code
+ * {{call}}}) start at 1 in every sample, whether the tool is the scenario's own or an unstubbed
+ * {@code @SandboxTool} mock answering with it, however many samples run at once.
  */
 class SampleIsolationEngineTest {
 
@@ -38,17 +38,26 @@ class SampleIsolationEngineTest {
   }
 
   private static EngineExecutionResults execute(Class<?> fixture) {
-    return EngineTestKit.engine("junit-jupiter").enableImplicitConfigurationParameters(false)
+    return EngineTestKit.engine("junit-jupiter")
+        .enableImplicitConfigurationParameters(false)
         .configurationParameter("alignunit.concurrency", String.valueOf(CONCURRENCY))
-        .selectors(selectClass(fixture)).execute();
+        .selectors(selectClass(fixture))
+        .execute();
   }
 
   /** Fails with the fixture's own failure, so a red run says which sample saw which counter. */
   private static void assertAllPassed(Events tests, int expected) {
-    tests.failed().stream().findFirst().ifPresent(event -> {
-      throw new AssertionError(event.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable)
-          .map(Throwable::getMessage).orElse("failed"));
-    });
+    tests.failed().stream()
+        .findFirst()
+        .ifPresent(
+            event -> {
+              throw new AssertionError(
+                  event
+                      .getPayload(TestExecutionResult.class)
+                      .flatMap(TestExecutionResult::getThrowable)
+                      .map(Throwable::getMessage)
+                      .orElse("failed"));
+            });
     tests.assertStatistics(s -> s.started(expected).succeeded(expected));
   }
 
@@ -96,7 +105,8 @@ class SampleIsolationEngineTest {
     void eachSampleCountsFromOne(SampleSet runs) {
       assertThat(runs.errored()).isEmpty();
       for (AgentRun run : runs.runs()) {
-        assertThat(results(run)).as("tool results of sample %d", run.sample())
+        assertThat(results(run))
+            .as("tool results of sample %d", run.sample())
             .containsExactly("call 1", "tick 1", "call 2", "tick 2");
       }
       // The field holds one mock for the whole sample set: Mockito sees every sample's calls.
@@ -142,7 +152,8 @@ class SampleIsolationEngineTest {
         try {
           barrier.await(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-          throw new IllegalStateException("samples did not run " + barrier.getParties() + " at once: " + e, e);
+          throw new IllegalStateException(
+              "samples did not run " + barrier.getParties() + " at once: " + e, e);
         }
       }
       return delegate.chat(request);

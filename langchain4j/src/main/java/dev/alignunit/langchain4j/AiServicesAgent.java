@@ -35,10 +35,10 @@ import org.apiguardian.api.API;
  * }</pre>
  *
  * <p>Per run it configures {@code AiServices.builder(type)} with the run's chat model, the
- * sandbox's tool provider (the scenario's tools, the fixtures' built-in tools and the
- * {@link #tools(Object...) application tools}), a hallucinated-tool-name strategy that records the
- * attempt before failing as LangChain4j does, and, when the scenario has a {@code system} prompt, a
- * system message provider that returns it (LangChain4j uses it only for methods without their own
+ * sandbox's tool provider (the scenario's tools, the fixtures' built-in tools and the {@link
+ * #tools(Object...) application tools}), a hallucinated-tool-name strategy that records the attempt
+ * before failing as LangChain4j does, and, when the scenario has a {@code system} prompt, a system
+ * message provider that returns it (LangChain4j uses it only for methods without their own
  * {@code @SystemMessage}, so the application's prompt stays the one under test). Then it applies
  * {@link #configure(Consumer)} (chat memory, guardrails, ...; a later setting wins) and builds the
  * service. Everything else is LangChain4j's own behaviour: its tool loop, memory and error
@@ -55,8 +55,12 @@ public final class AiServicesAgent<S> implements AgentFactory {
   private final List<Object> tools;
   private final List<Consumer<AiServices<S>>> customizers;
 
-  private AiServicesAgent(Class<S> type, BiFunction<? super S, AgentContext, ?> ask, boolean lastUserTextOnly,
-      List<Object> tools, List<Consumer<AiServices<S>>> customizers) {
+  private AiServicesAgent(
+      Class<S> type,
+      BiFunction<? super S, AgentContext, ?> ask,
+      boolean lastUserTextOnly,
+      List<Object> tools,
+      List<Consumer<AiServices<S>>> customizers) {
     this.type = type;
     this.ask = ask;
     this.lastUserTextOnly = lastUserTextOnly;
@@ -68,16 +72,20 @@ public final class AiServicesAgent<S> implements AgentFactory {
    * The agent that asks the AI service the scenario's user request.
    *
    * @param type the AI service interface
-   * @param ask calls the service with the user's text, such as {@code SupportAssistant::chat}; it may
-   *     return a {@code String}, a LangChain4j {@code Result}, or anything else (turned into text with
-   *     {@code String.valueOf})
+   * @param ask calls the service with the user's text, such as {@code SupportAssistant::chat}; it
+   *     may return a {@code String}, a LangChain4j {@code Result}, or anything else (turned into
+   *     text with {@code String.valueOf})
    * @param <S> the interface
    * @return the agent factory
    */
   public static <S> AiServicesAgent<S> of(Class<S> type, BiFunction<? super S, String, ?> ask) {
     Objects.requireNonNull(ask, "ask");
-    return new AiServicesAgent<>(Objects.requireNonNull(type, "type"),
-        (service, ctx) -> ask.apply(service, ctx.lastUserText()), true, List.of(), List.of());
+    return new AiServicesAgent<>(
+        Objects.requireNonNull(type, "type"),
+        (service, ctx) -> ask.apply(service, ctx.lastUserText()),
+        true,
+        List.of(),
+        List.of());
   }
 
   /**
@@ -93,16 +101,22 @@ public final class AiServicesAgent<S> implements AgentFactory {
    * @param <S> the interface
    * @return the agent factory
    */
-  public static <S> AiServicesAgent<S> withContext(Class<S> type, BiFunction<? super S, AgentContext, ?> ask) {
-    return new AiServicesAgent<>(Objects.requireNonNull(type, "type"), Objects.requireNonNull(ask, "ask"), false,
-        List.of(), List.of());
+  public static <S> AiServicesAgent<S> withContext(
+      Class<S> type, BiFunction<? super S, AgentContext, ?> ask) {
+    return new AiServicesAgent<>(
+        Objects.requireNonNull(type, "type"),
+        Objects.requireNonNull(ask, "ask"),
+        false,
+        List.of(),
+        List.of());
   }
 
   /**
-   * The application's own tool objects (instances with LangChain4j {@code @Tool} methods, or Mockito
-   * mocks and spies of them): offered to the model with the specifications LangChain4j derives,
-   * each call validated, recorded in the ledger and seen by the tripwires before the method runs.
-   * Give them here instead of to {@code AiServices.tools(...)}, which would bypass the ledger.
+   * The application's own tool objects (instances with LangChain4j {@code @Tool} methods, or
+   * Mockito mocks and spies of them): offered to the model with the specifications LangChain4j
+   * derives, each call validated, recorded in the ledger and seen by the tripwires before the
+   * method runs. Give them here instead of to {@code AiServices.tools(...)}, which would bypass the
+   * ledger.
    *
    * @param toolObjects the objects, added to those already given
    * @return a copy with the tools
@@ -132,19 +146,26 @@ public final class AiServicesAgent<S> implements AgentFactory {
   @Override
   public Agent create(Scenario scenario) {
     if (lastUserTextOnly && scenario.input().size() > 1) {
-      throw new AlignUnitException("Scenario '" + scenario.id() + "' opens with " + scenario.input().size()
-          + " turns, but AiServicesAgent.of(" + type.getSimpleName() + ".class, ...) sends only the last user "
-          + "message. Use AiServicesAgent.withContext(...) and put the earlier turns into the service's chat memory.");
+      throw new AlignUnitException(
+          "Scenario '"
+              + scenario.id()
+              + "' opens with "
+              + scenario.input().size()
+              + " turns, but AiServicesAgent.of("
+              + type.getSimpleName()
+              + ".class, ...) sends only the last user "
+              + "message. Use AiServicesAgent.withContext(...) and put the earlier turns into the service's chat memory.");
     }
     return this::run;
   }
 
   private AgentOutput run(AgentContext context) {
     LangChain4jRun run = LangChain4jRun.of(context).registerTools(tools.toArray());
-    AiServices<S> builder = AiServices.builder(type)
-        .chatModel(run.chatModel())
-        .toolProvider(run.toolProvider())
-        .hallucinatedToolNameStrategy(run.hallucinatedToolNameStrategy());
+    AiServices<S> builder =
+        AiServices.builder(type)
+            .chatModel(run.chatModel())
+            .toolProvider(run.toolProvider())
+            .hallucinatedToolNameStrategy(run.hallucinatedToolNameStrategy());
     if (!context.system().isBlank()) {
       String system = context.system();
       builder.systemMessageProvider(memoryId -> system);

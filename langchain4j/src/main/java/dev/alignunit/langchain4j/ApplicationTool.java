@@ -51,14 +51,16 @@ final class ApplicationTool implements Tool {
   private ApplicationTool(Object target, Method method) {
     this.specification = ToolSpecifications.toolSpecificationFrom(method);
     this.spec = LangChain4jSchemas.toolSpec(specification);
-    this.executor = DefaultToolExecutor.builder()
-        .object(target)
-        .originalMethod(method)
-        .methodToInvoke(method)
-        .wrapToolArgumentsExceptions(true)
-        .propagateToolExecutionExceptions(true)
-        .build();
-    this.returnBehavior = method.getAnnotation(dev.langchain4j.agent.tool.Tool.class).returnBehavior();
+    this.executor =
+        DefaultToolExecutor.builder()
+            .object(target)
+            .originalMethod(method)
+            .methodToInvoke(method)
+            .wrapToolArgumentsExceptions(true)
+            .propagateToolExecutionExceptions(true)
+            .build();
+    this.returnBehavior =
+        method.getAnnotation(dev.langchain4j.agent.tool.Tool.class).returnBehavior();
   }
 
   /**
@@ -67,15 +69,22 @@ final class ApplicationTool implements Tool {
    */
   static List<ApplicationTool> of(Object target) {
     if (target instanceof Class<?> || target instanceof Iterable<?>) {
-      throw new AlignUnitException("Pass the application's tool objects themselves (instances with @Tool methods), "
-          + "not " + (target instanceof Class<?> c ? "the class " + c.getName() : "a collection") + ".");
+      throw new AlignUnitException(
+          "Pass the application's tool objects themselves (instances with @Tool methods), "
+              + "not "
+              + (target instanceof Class<?> c ? "the class " + c.getName() : "a collection")
+              + ".");
     }
     List<ApplicationTool> tools = new ArrayList<>();
     Set<String> names = new HashSet<>();
     Set<String> seen = new HashSet<>();
-    for (Class<?> type = target.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+    for (Class<?> type = target.getClass();
+        type != null && type != Object.class;
+        type = type.getSuperclass()) {
       for (Method method : type.getDeclaredMethods()) {
-        if (method.isBridge() || method.isSynthetic() || Modifier.isStatic(method.getModifiers())
+        if (method.isBridge()
+            || method.isSynthetic()
+            || Modifier.isStatic(method.getModifiers())
             || !seen.add(signature(method))) {
           continue;
         }
@@ -84,8 +93,12 @@ final class ApplicationTool implements Tool {
           annotated.setAccessible(true);
           ApplicationTool tool = new ApplicationTool(target, annotated);
           if (!names.add(tool.spec.name())) {
-            throw new AlignUnitException("Tool names must be unique: " + target.getClass().getName()
-                + " has two @Tool methods named '" + tool.spec.name() + "'.");
+            throw new AlignUnitException(
+                "Tool names must be unique: "
+                    + target.getClass().getName()
+                    + " has two @Tool methods named '"
+                    + tool.spec.name()
+                    + "'.");
           }
           tools.add(tool);
         }
@@ -95,8 +108,10 @@ final class ApplicationTool implements Tool {
     // every run for its recording to replay.
     tools.sort(java.util.Comparator.comparing(tool -> tool.spec.name()));
     if (tools.isEmpty()) {
-      throw new AlignUnitException(target.getClass().getName() + " has no method annotated with LangChain4j's "
-          + "@dev.langchain4j.agent.tool.Tool; pass the objects the agent gives to AiServices.tools(...).");
+      throw new AlignUnitException(
+          target.getClass().getName()
+              + " has no method annotated with LangChain4j's "
+              + "@dev.langchain4j.agent.tool.Tool; pass the objects the agent gives to AiServices.tools(...).");
     }
     return tools;
   }
@@ -114,7 +129,8 @@ final class ApplicationTool implements Tool {
       }
       for (Class<?> i : c.getInterfaces()) {
         Method declared = declared(i, method);
-        if (declared != null && declared.isAnnotationPresent(dev.langchain4j.agent.tool.Tool.class)) {
+        if (declared != null
+            && declared.isAnnotationPresent(dev.langchain4j.agent.tool.Tool.class)) {
           return declared;
         }
       }
@@ -146,15 +162,24 @@ final class ApplicationTool implements Tool {
   @Override
   public ToolResult call(JsonNode arguments) {
     Invocation invocation = CURRENT.get();
-    ToolExecutionRequest request = invocation != null ? invocation.request
-        : ToolExecutionRequest.builder().id("").name(spec.name()).arguments(arguments.toString()).build();
-    InvocationContext context = invocation != null && invocation.context != null ? invocation.context
-        : InvocationContext.builder().build();
+    ToolExecutionRequest request =
+        invocation != null
+            ? invocation.request
+            : ToolExecutionRequest.builder()
+                .id("")
+                .name(spec.name())
+                .arguments(arguments.toString())
+                .build();
+    InvocationContext context =
+        invocation != null && invocation.context != null
+            ? invocation.context
+            : InvocationContext.builder().build();
     try {
       ToolExecutionResult result = executor.executeWithContext(request, context);
       return new ToolResult(result.resultText(), result.isError());
     } catch (ToolExecutionException | ToolArgumentsException e) {
-      // Kept for the provider's executor, which rethrows it so the agent's own error handlers decide
+      // Kept for the provider's executor, which rethrows it so the agent's own error handlers
+      // decide
       // what the model reads; the ledger gets the text LangChain4j's default handler would send.
       if (invocation != null) {
         invocation.failure = e;

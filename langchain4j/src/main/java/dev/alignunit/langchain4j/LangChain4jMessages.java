@@ -41,17 +41,20 @@ final class LangChain4jMessages {
 
   /** {@link AiMessage#attributes()} key of the reasoning blocks, kept so they go back unchanged. */
   static final String REASONING = "alignunit.reasoning";
+
   /** {@link AiMessage#attributes()} key of a provider-flagged refusal's text. */
   static final String REFUSAL = "alignunit.refusal";
 
   private LangChain4jMessages() {}
 
-  static dev.alignunit.model.ChatRequest request(ChatRequest request, Function<ToolSpecification, ToolSpec> tools) {
+  static dev.alignunit.model.ChatRequest request(
+      ChatRequest request, Function<ToolSpecification, ToolSpec> tools) {
     List<String> systems = new ArrayList<>();
     List<Message> messages = new ArrayList<>();
     for (ChatMessage message : request.messages()) {
       if (message instanceof SystemMessage s) {
-        // One system prompt: system messages anywhere (a chat-memory advisor puts the prompt's after
+        // One system prompt: system messages anywhere (a chat-memory advisor puts the prompt's
+        // after
         // the remembered turns) are joined in order, as Anthropic's wire format requires.
         String text = s.text() == null ? "" : s.text();
         if (!systems.contains(text)) {
@@ -62,15 +65,24 @@ final class LangChain4jMessages {
       } else if (message instanceof AiMessage ai) {
         messages.add(assistant(ai));
       } else if (message instanceof ToolExecutionResultMessage result) {
-        messages.add(Message.toolResult(result.id() == null ? "" : result.id(), result.toolName(),
-            text(result.contents(), "tool result of '" + result.toolName() + "'"), Boolean.TRUE.equals(result.isError())));
+        messages.add(
+            Message.toolResult(
+                result.id() == null ? "" : result.id(),
+                result.toolName(),
+                text(result.contents(), "tool result of '" + result.toolName() + "'"),
+                Boolean.TRUE.equals(result.isError())));
       } else {
-        throw unsupported("a " + message.type() + " message (" + message.getClass().getSimpleName() + ")");
+        throw unsupported(
+            "a " + message.type() + " message (" + message.getClass().getSimpleName() + ")");
       }
     }
     ChatRequestParameters p = request.parameters();
-    List<ToolSpec> specs = p.toolSpecifications() == null ? List.of() : p.toolSpecifications().stream().map(tools).toList();
-    return new dev.alignunit.model.ChatRequest(String.join("\n\n", systems), messages, specs, parameters(p));
+    List<ToolSpec> specs =
+        p.toolSpecifications() == null
+            ? List.of()
+            : p.toolSpecifications().stream().map(tools).toList();
+    return new dev.alignunit.model.ChatRequest(
+        String.join("\n\n", systems), messages, specs, parameters(p));
   }
 
   private static ChatParameters parameters(ChatRequestParameters p) {
@@ -97,9 +109,11 @@ final class LangChain4jMessages {
       unsupported.add("responseFormat=" + p.responseFormat().type());
     }
     if (!unsupported.isEmpty()) {
-      throw unsupported("the request parameter(s) " + String.join(", ", unsupported)
-          + "; AlignUnit passes temperature and maxOutputTokens to the run's model (the model name comes from "
-          + "the run) and would otherwise measure the agent under different settings than it asked for");
+      throw unsupported(
+          "the request parameter(s) "
+              + String.join(", ", unsupported)
+              + "; AlignUnit passes temperature and maxOutputTokens to the run's model (the model name comes from "
+              + "the run) and would otherwise measure the agent under different settings than it asked for");
     }
     return new ChatParameters(p.temperature(), p.maxOutputTokens(), null, null);
   }
@@ -108,7 +122,8 @@ final class LangChain4jMessages {
     List<String> parts = new ArrayList<>();
     for (Content content : contents) {
       if (!(content instanceof TextContent text)) {
-        throw unsupported(content.type() + " content in a " + what + "; AlignUnit requests carry text only");
+        throw unsupported(
+            content.type() + " content in a " + what + "; AlignUnit requests carry text only");
       }
       parts.add(text.text());
     }
@@ -116,15 +131,20 @@ final class LangChain4jMessages {
   }
 
   private static AlignUnitException unsupported(String what) {
-    return new AlignUnitException("The LangChain4j agent sent " + what + ". Change the agent's wiring in the test "
-        + "(or the request it builds) so the run's model can answer it.");
+    return new AlignUnitException(
+        "The LangChain4j agent sent "
+            + what
+            + ". Change the agent's wiring in the test "
+            + "(or the request it builds) so the run's model can answer it.");
   }
 
   /** An AI message of the conversation history as an AlignUnit assistant message. */
   static Message.Assistant assistant(AiMessage ai) {
     List<ToolCall> calls = new ArrayList<>();
     for (ToolExecutionRequest request : ai.toolExecutionRequests()) {
-      calls.add(new ToolCall(request.id() == null ? "" : request.id(), request.name(), request.arguments()));
+      calls.add(
+          new ToolCall(
+              request.id() == null ? "" : request.id(), request.name(), request.arguments()));
     }
     String text = ai.text() == null ? "" : ai.text();
     Object refusal = ai.attributes().get(REFUSAL);
@@ -141,11 +161,15 @@ final class LangChain4jMessages {
       List<ReasoningBlock> result = new ArrayList<>();
       for (Object block : blocks) {
         Map<String, String> fields = (Map<String, String>) block;
-        result.add(new ReasoningBlock(fields.get("text"), fields.get("signature"), fields.get("redactedData")));
+        result.add(
+            new ReasoningBlock(
+                fields.get("text"), fields.get("signature"), fields.get("redactedData")));
       }
       return result;
     }
-    return ai.thinking() == null || ai.thinking().isBlank() ? List.of() : List.of(ReasoningBlock.of(ai.thinking()));
+    return ai.thinking() == null || ai.thinking().isBlank()
+        ? List.of()
+        : List.of(ReasoningBlock.of(ai.thinking()));
   }
 
   /** The run's answer as a LangChain4j response. */
@@ -170,21 +194,33 @@ final class LangChain4jMessages {
       }
       attributes.put(REASONING, blocks);
     }
-    List<ToolExecutionRequest> requests = message.toolCalls().stream()
-        .map(call -> ToolExecutionRequest.builder().id(call.id()).name(call.name()).arguments(call.arguments()).build())
-        .toList();
+    List<ToolExecutionRequest> requests =
+        message.toolCalls().stream()
+            .map(
+                call ->
+                    ToolExecutionRequest.builder()
+                        .id(call.id())
+                        .name(call.name())
+                        .arguments(call.arguments())
+                        .build())
+            .toList();
     String thinking = message.reasoningText();
-    AiMessage ai = AiMessage.builder()
-        .text(text.isEmpty() && !requests.isEmpty() ? null : text)
-        .thinking(thinking.isEmpty() ? null : thinking)
-        .toolExecutionRequests(requests)
-        .attributes(attributes)
-        .build();
+    AiMessage ai =
+        AiMessage.builder()
+            .text(text.isEmpty() && !requests.isEmpty() ? null : text)
+            .thinking(thinking.isEmpty() ? null : thinking)
+            .toolExecutionRequests(requests)
+            .attributes(attributes)
+            .build();
     Usage usage = response.usage();
     return ChatResponse.builder()
         .aiMessage(ai)
         .modelName(modelId)
-        .tokenUsage(new TokenUsage(count(usage.inputTokens()), count(usage.outputTokens()), count(usage.totalTokens())))
+        .tokenUsage(
+            new TokenUsage(
+                count(usage.inputTokens()),
+                count(usage.outputTokens()),
+                count(usage.totalTokens())))
         .finishReason(finishReason(response.stopReason()))
         .build();
   }

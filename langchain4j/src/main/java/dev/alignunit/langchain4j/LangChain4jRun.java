@@ -39,10 +39,11 @@ import org.apiguardian.api.API;
  * }</pre>
  *
  * <p>What the adapter captures: every {@code chat} call on {@link #chatModel()} (it goes to the
- * run's instrumented model: scripted, recorded, replayed or live) and every tool call the agent runs
- * through {@link #toolProvider()} (validated against the tool's schema, recorded in the ledger, seen
- * by the tripwires). Tools given to {@code AiServices.tools(...)} directly bypass the ledger: give
- * them to {@link #registerTools(Object...)} instead. One instance serves one run; it is thread-safe.
+ * run's instrumented model: scripted, recorded, replayed or live) and every tool call the agent
+ * runs through {@link #toolProvider()} (validated against the tool's schema, recorded in the
+ * ledger, seen by the tripwires). Tools given to {@code AiServices.tools(...)} directly bypass the
+ * ledger: give them to {@link #registerTools(Object...)} instead. One instance serves one run; it
+ * is thread-safe.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class LangChain4jRun {
@@ -68,7 +69,9 @@ public final class LangChain4jRun {
     return new LangChain4jRun(Objects.requireNonNull(context, "context"));
   }
 
-  /** @return the run's context */
+  /**
+   * @return the run's context
+   */
   public AgentContext context() {
     return context;
   }
@@ -78,8 +81,8 @@ public final class LangChain4jRun {
    * as the objects it passes to {@code AiServices.tools(...)}, or Mockito mocks and spies of them)
    * behind the sandbox: each {@code @Tool} method becomes a sandbox tool with the specification
    * LangChain4j derives from it, so its calls are validated, recorded in the ledger and seen by the
-   * tripwires before LangChain4j's own executor invokes the method. Offered through
-   * {@link #toolProvider()}; a scenario tool of the same name is replaced.
+   * tripwires before LangChain4j's own executor invokes the method. Offered through {@link
+   * #toolProvider()}; a scenario tool of the same name is replaced.
    *
    * @param toolObjects the objects
    * @return this run
@@ -87,7 +90,8 @@ public final class LangChain4jRun {
    */
   public LangChain4jRun registerTools(Object... toolObjects) {
     for (Object target : toolObjects) {
-      for (ApplicationTool tool : ApplicationTool.of(Objects.requireNonNull(target, "tool object"))) {
+      for (ApplicationTool tool :
+          ApplicationTool.of(Objects.requireNonNull(target, "tool object"))) {
         synchronized (this) {
           applicationTools.put(tool.spec().name(), tool);
         }
@@ -141,7 +145,8 @@ public final class LangChain4jRun {
         application = applicationTools.get(spec.name());
       }
       if (application != null && application.spec() == spec) {
-        result.add(remember(application.specification(), spec), executor(), application.returnBehavior());
+        result.add(
+            remember(application.specification(), spec), executor(), application.returnBehavior());
       } else {
         result.add(remember(specification(spec), spec), executor(), ReturnBehavior.TO_LLM);
       }
@@ -158,7 +163,10 @@ public final class LangChain4jRun {
     return specification;
   }
 
-  /** The spec the run's model sees for a LangChain4j specification: the sandbox's own when offered here. */
+  /**
+   * The spec the run's model sees for a LangChain4j specification: the sandbox's own when offered
+   * here.
+   */
   private synchronized ToolSpec spec(ToolSpecification specification) {
     ToolSpec original = offered.get(specification);
     return original != null ? original : LangChain4jSchemas.toolSpec(specification);
@@ -168,11 +176,14 @@ public final class LangChain4jRun {
     return new ToolExecutor() {
       @Override
       public String execute(ToolExecutionRequest request, Object memoryId) {
-        return executeWithContext(request, InvocationContext.builder().chatMemoryId(memoryId).build()).resultText();
+        return executeWithContext(
+                request, InvocationContext.builder().chatMemoryId(memoryId).build())
+            .resultText();
       }
 
       @Override
-      public ToolExecutionResult executeWithContext(ToolExecutionRequest request, InvocationContext invocation) {
+      public ToolExecutionResult executeWithContext(
+          ToolExecutionRequest request, InvocationContext invocation) {
         ApplicationTool.Invocation current = new ApplicationTool.Invocation(request, invocation);
         ApplicationTool.CURRENT.set(current);
         ToolResult result;
@@ -184,20 +195,25 @@ public final class LangChain4jRun {
         if (current.failure != null) {
           throw current.failure;
         }
-        return ToolExecutionResult.builder().isError(result.error()).resultText(result.content()).build();
+        return ToolExecutionResult.builder()
+            .isError(result.error())
+            .resultText(result.content())
+            .build();
       }
     };
   }
 
   private static ToolCall call(ToolExecutionRequest request) {
-    return new ToolCall(request.id() == null ? "" : request.id(), request.name(), request.arguments());
+    return new ToolCall(
+        request.id() == null ? "" : request.id(), request.name(), request.arguments());
   }
 
   /** The run's model behind LangChain4j's chat model interface. */
   private final class RunChatModel implements ChatModel {
     @Override
     public ChatResponse doChat(ChatRequest request) {
-      dev.alignunit.model.ChatResponse answer = context.model().chat(LangChain4jMessages.request(request, LangChain4jRun.this::spec));
+      dev.alignunit.model.ChatResponse answer =
+          context.model().chat(LangChain4jMessages.request(request, LangChain4jRun.this::spec));
       return LangChain4jMessages.response(answer, context.model().modelId());
     }
 

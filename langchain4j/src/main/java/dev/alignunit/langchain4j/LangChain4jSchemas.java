@@ -32,16 +32,16 @@ import org.apiguardian.api.API;
  * JSON Schema conversion between AlignUnit's tool specs (a Jackson {@link JsonNode}, as written in
  * scenario files) and LangChain4j's typed {@link JsonSchemaElement}s, both ways.
  *
- * <p>The conversion is lossless: a node becomes a typed element ({@link JsonObjectSchema},
- * {@link JsonStringSchema}, {@link JsonEnumSchema}, ...) only when converting that element back
- * gives the same JSON; anything LangChain4j's types cannot hold ({@code format}, {@code pattern},
- * {@code minimum}, {@code "type": ["string", "null"]}, an empty {@code required}, ...) stays a
- * {@link JsonRawSchema} of that node, so {@code toJson(element(node)).equals(node)} for every
- * schema. The one exception is the root of a tool's parameters, which LangChain4j requires to be a
- * {@link JsonObjectSchema}: root keywords other than {@code description}, {@code properties},
- * {@code required}, {@code additionalProperties} and {@code $defs}, and an empty {@code properties}
- * or {@code required}, are not in the LangChain4j view (the adapter's chat model still sends the
- * run's model the original schema).
+ * <p>The conversion is lossless: a node becomes a typed element ({@link JsonObjectSchema}, {@link
+ * JsonStringSchema}, {@link JsonEnumSchema}, ...) only when converting that element back gives the
+ * same JSON; anything LangChain4j's types cannot hold ({@code format}, {@code pattern}, {@code
+ * minimum}, {@code "type": ["string", "null"]}, an empty {@code required}, ...) stays a {@link
+ * JsonRawSchema} of that node, so {@code toJson(element(node)).equals(node)} for every schema. The
+ * one exception is the root of a tool's parameters, which LangChain4j requires to be a {@link
+ * JsonObjectSchema}: root keywords other than {@code description}, {@code properties}, {@code
+ * required}, {@code additionalProperties} and {@code $defs}, and an empty {@code properties} or
+ * {@code required}, are not in the LangChain4j view (the adapter's chat model still sends the run's
+ * model the original schema).
  *
  * <pre>{@code
  * ToolSpecification spec = LangChain4jSchemas.toolSpecification(sandbox.tool("run_sql").orElseThrow().spec());
@@ -72,8 +72,8 @@ public final class LangChain4jSchemas {
   }
 
   /**
-   * A LangChain4j tool specification (for example from
-   * {@code ToolSpecifications.toolSpecificationFrom(method)}) as an AlignUnit tool spec.
+   * A LangChain4j tool specification (for example from {@code
+   * ToolSpecifications.toolSpecificationFrom(method)}) as an AlignUnit tool spec.
    *
    * @param specification the specification
    * @return the spec; a tool without parameters gets {@code {"type":"object"}}
@@ -81,7 +81,9 @@ public final class LangChain4jSchemas {
   public static ToolSpec toolSpec(ToolSpecification specification) {
     Objects.requireNonNull(specification, "specification");
     JsonObjectSchema parameters = specification.parameters();
-    return new ToolSpec(specification.name(), specification.description(),
+    return new ToolSpec(
+        specification.name(),
+        specification.description(),
         parameters == null ? null : toJson(parameters));
   }
 
@@ -97,15 +99,17 @@ public final class LangChain4jSchemas {
       return JsonObjectSchema.builder().build();
     }
     if (!schema.isObject() || !"object".equals(schema.path("type").asText(null))) {
-      throw new AlignUnitException("A tool's parameters must be a JSON Schema of type 'object' to be offered to "
-          + "LangChain4j, got: " + schema);
+      throw new AlignUnitException(
+          "A tool's parameters must be a JSON Schema of type 'object' to be offered to "
+              + "LangChain4j, got: "
+              + schema);
     }
     return objectSchema(schema);
   }
 
   /**
-   * A JSON Schema node as a LangChain4j element: typed where that is lossless, a
-   * {@link JsonRawSchema} of the node otherwise.
+   * A JSON Schema node as a LangChain4j element: typed where that is lossless, a {@link
+   * JsonRawSchema} of the node otherwise.
    *
    * @param schema the schema node (a JSON object)
    * @return the element
@@ -182,9 +186,11 @@ public final class LangChain4jSchemas {
           return object;
         }
       } catch (JsonProcessingException e) {
-        throw new AlignUnitException("A LangChain4j JsonRawSchema is not valid JSON: " + raw.schema(), e);
+        throw new AlignUnitException(
+            "A LangChain4j JsonRawSchema is not valid JSON: " + raw.schema(), e);
       }
-      throw new AlignUnitException("A LangChain4j JsonRawSchema is not a JSON object: " + raw.schema());
+      throw new AlignUnitException(
+          "A LangChain4j JsonRawSchema is not a JSON object: " + raw.schema());
     }
     if (element instanceof JsonStringSchema string) {
       return typed("string", string.description());
@@ -201,8 +207,10 @@ public final class LangChain4jSchemas {
     if (element instanceof JsonNullSchema) {
       return typed("null", null);
     }
-    throw new AlignUnitException("Unknown LangChain4j schema element " + element.getClass().getName()
-        + "; AlignUnit converts the schema types of langchain4j-core 1.x.");
+    throw new AlignUnitException(
+        "Unknown LangChain4j schema element "
+            + element.getClass().getName()
+            + "; AlignUnit converts the schema types of langchain4j-core 1.x.");
   }
 
   private static ObjectNode typed(String type, String description) {
@@ -215,11 +223,13 @@ public final class LangChain4jSchemas {
 
   /** The typed element of a node, or {@code null} when no LangChain4j type fits its shape. */
   private static JsonSchemaElement typed(JsonNode node) {
-    String description = node.path("description").isTextual() ? node.path("description").asText() : null;
+    String description =
+        node.path("description").isTextual() ? node.path("description").asText() : null;
     if (node.has("$ref")) {
       String ref = node.path("$ref").asText("");
       return ref.startsWith("#/$defs/")
-          ? JsonReferenceSchema.builder().reference(ref.substring("#/$defs/".length())).build() : null;
+          ? JsonReferenceSchema.builder().reference(ref.substring("#/$defs/".length())).build()
+          : null;
     }
     if (node.path("anyOf").isArray()) {
       List<JsonSchemaElement> options = new ArrayList<>();
@@ -241,8 +251,11 @@ public final class LangChain4jSchemas {
     }
     return switch (node.path("type").asText()) {
       case "object" -> objectSchema(node);
-      case "array" -> JsonArraySchema.builder().description(description)
-          .items(node.path("items").isObject() ? element(node.path("items")) : null).build();
+      case "array" ->
+          JsonArraySchema.builder()
+              .description(description)
+              .items(node.path("items").isObject() ? element(node.path("items")) : null)
+              .build();
       case "string" -> JsonStringSchema.builder().description(description).build();
       case "integer" -> JsonIntegerSchema.builder().description(description).build();
       case "number" -> JsonNumberSchema.builder().description(description).build();
@@ -253,8 +266,10 @@ public final class LangChain4jSchemas {
   }
 
   private static JsonObjectSchema objectSchema(JsonNode node) {
-    JsonObjectSchema.Builder builder = JsonObjectSchema.builder()
-        .description(node.path("description").isTextual() ? node.path("description").asText() : null);
+    JsonObjectSchema.Builder builder =
+        JsonObjectSchema.builder()
+            .description(
+                node.path("description").isTextual() ? node.path("description").asText() : null);
     Map<String, JsonSchemaElement> properties = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> property : node.path("properties").properties()) {
       properties.put(property.getKey(), element(property.getValue()));

@@ -35,17 +35,23 @@ class LangChain4jSchemasTest {
     ScenarioCatalog catalog = ScenarioCatalog.fromClasspath();
     List<ToolSpec> specs = new ArrayList<>();
     for (Scenario scenario : catalog.all()) {
-      specs.addAll(ToolSandbox.forScenario(scenario.resolve(scenario.variants().get(0))).toolSpecs());
+      specs.addAll(
+          ToolSandbox.forScenario(scenario.resolve(scenario.variants().get(0))).toolSpecs());
     }
     for (ToolSpec spec : specs) {
       JsonSchemaElement element = LangChain4jSchemas.element(spec.parameters());
       assertThat(LangChain4jSchemas.toJson(element)).as(spec.name()).isEqualTo(spec.parameters());
-      // The root must be a typed object in LangChain4j; it only loses empty "properties"/"required".
+      // The root must be a typed object in LangChain4j; it only loses empty
+      // "properties"/"required".
       ToolSpecification specification = LangChain4jSchemas.toolSpecification(spec);
-      assertThat(LangChain4jSchemas.toolSpec(specification)).as(spec.name())
-          .isEqualTo(new ToolSpec(spec.name(), spec.description(), withoutEmptyCollections(spec.parameters())));
+      assertThat(LangChain4jSchemas.toolSpec(specification))
+          .as(spec.name())
+          .isEqualTo(
+              new ToolSpec(
+                  spec.name(), spec.description(), withoutEmptyCollections(spec.parameters())));
       if (!(element instanceof JsonObjectSchema)) {
-        assertThat(withoutEmptyCollections(spec.parameters())).as(spec.name() + " is kept raw only for empty collections")
+        assertThat(withoutEmptyCollections(spec.parameters()))
+            .as(spec.name() + " is kept raw only for empty collections")
             .isNotEqualTo(spec.parameters());
       }
     }
@@ -65,7 +71,9 @@ class LangChain4jSchemasTest {
 
   @Test
   void should_type_what_langchain4j_holds_and_keep_the_rest_raw() throws Exception {
-    JsonNode schema = json("""
+    JsonNode schema =
+        json(
+            """
         {"type":"object","properties":{
           "to":{"type":"string","description":"recipient"},
           "when":{"type":"string","format":"date-time"},
@@ -80,15 +88,19 @@ class LangChain4jSchemasTest {
 
     JsonObjectSchema parameters = LangChain4jSchemas.parameters(schema);
 
-    assertThat(parameters.properties().get("to")).isEqualTo(JsonStringSchema.builder().description("recipient").build());
+    assertThat(parameters.properties().get("to"))
+        .isEqualTo(JsonStringSchema.builder().description("recipient").build());
     assertThat(parameters.properties().get("when")).isInstanceOf(JsonRawSchema.class);
-    assertThat(parameters.properties().get("priority")).isEqualTo(JsonEnumSchema.builder().enumValues("low", "high").build());
+    assertThat(parameters.properties().get("priority"))
+        .isEqualTo(JsonEnumSchema.builder().enumValues("low", "high").build());
     assertThat(parameters.properties().get("codes")).isInstanceOf(JsonRawSchema.class);
     assertThat(parameters.properties().get("items")).isInstanceOf(JsonArraySchema.class);
-    assertThat(((JsonArraySchema) parameters.properties().get("items")).items()).isInstanceOf(JsonObjectSchema.class);
+    assertThat(((JsonArraySchema) parameters.properties().get("items")).items())
+        .isInstanceOf(JsonObjectSchema.class);
     assertThat(parameters.properties().get("maybe")).isInstanceOf(JsonRawSchema.class);
     assertThat(parameters.properties().get("empty")).isInstanceOf(JsonRawSchema.class);
-    assertThat(parameters.properties().get("ref")).isEqualTo(JsonReferenceSchema.builder().reference("address").build());
+    assertThat(parameters.properties().get("ref"))
+        .isEqualTo(JsonReferenceSchema.builder().reference("address").build());
     assertThat(parameters.required()).containsExactly("to");
     assertThat(parameters.additionalProperties()).isFalse();
     assertThat(parameters.definitions()).containsOnlyKeys("address");
@@ -97,27 +109,44 @@ class LangChain4jSchemasTest {
 
   @Test
   void should_round_trip_the_specifications_langchain4j_derives_from_tool_methods() {
-    List<ToolSpecification> specifications = ToolSpecifications.toolSpecificationsFrom(InventoryTools.class);
+    List<ToolSpecification> specifications =
+        ToolSpecifications.toolSpecificationsFrom(InventoryTools.class);
 
     assertThat(specifications).hasSize(3);
     for (ToolSpecification specification : specifications) {
       ToolSpec spec = LangChain4jSchemas.toolSpec(specification);
       assertThat(LangChain4jSchemas.toolSpecification(spec)).isEqualTo(specification);
     }
-    assertThat(LangChain4jSchemas.toolSpec(specifications.stream()
-        .filter(s -> s.name().equals("reserve_stock")).findFirst().orElseThrow()).parameters())
-        .isEqualTo(JSON.valueToTree(java.util.Map.of(
-            "type", "object",
-            "properties", java.util.Map.of(
-                "sku", java.util.Map.of("type", "string", "description", "the product's SKU"),
-                "quantity", java.util.Map.of("type", "integer", "description", "how many units")),
-            "required", List.of("sku", "quantity"))));
+    assertThat(
+            LangChain4jSchemas.toolSpec(
+                    specifications.stream()
+                        .filter(s -> s.name().equals("reserve_stock"))
+                        .findFirst()
+                        .orElseThrow())
+                .parameters())
+        .isEqualTo(
+            JSON.valueToTree(
+                java.util.Map.of(
+                    "type", "object",
+                    "properties",
+                        java.util.Map.of(
+                            "sku",
+                                java.util.Map.of(
+                                    "type", "string", "description", "the product's SKU"),
+                            "quantity",
+                                java.util.Map.of(
+                                    "type", "integer", "description", "how many units")),
+                    "required", List.of("sku", "quantity"))));
   }
 
   @Test
   void should_drop_root_keywords_langchain4j_cannot_hold_only_in_its_view() throws Exception {
-    ToolSpec spec = new ToolSpec("audit", "Audit.",
-        json("{\"type\":\"object\",\"title\":\"Audit\",\"properties\":{\"id\":{\"type\":\"string\"}}}"));
+    ToolSpec spec =
+        new ToolSpec(
+            "audit",
+            "Audit.",
+            json(
+                "{\"type\":\"object\",\"title\":\"Audit\",\"properties\":{\"id\":{\"type\":\"string\"}}}"));
 
     assertThat(LangChain4jSchemas.toolSpec(LangChain4jSchemas.toolSpecification(spec)).parameters())
         .isEqualTo(json("{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"}}}"));
@@ -126,13 +155,16 @@ class LangChain4jSchemasTest {
   @Test
   void should_reject_parameters_that_are_not_an_object_schema() throws Exception {
     assertThatThrownBy(() -> LangChain4jSchemas.parameters(json("{\"type\":\"string\"}")))
-        .hasMessage("A tool's parameters must be a JSON Schema of type 'object' to be offered to LangChain4j, "
-            + "got: {\"type\":\"string\"}");
+        .hasMessage(
+            "A tool's parameters must be a JSON Schema of type 'object' to be offered to LangChain4j, "
+                + "got: {\"type\":\"string\"}");
   }
 
   @Test
   void should_give_a_tool_without_parameters_an_empty_object_schema() {
-    ToolSpec spec = LangChain4jSchemas.toolSpec(ToolSpecification.builder().name("ping").description("Ping.").build());
+    ToolSpec spec =
+        LangChain4jSchemas.toolSpec(
+            ToolSpecification.builder().name("ping").description("Ping.").build());
 
     assertThat(spec.parameters().toString()).isEqualTo("{\"type\":\"object\"}");
   }

@@ -5,8 +5,8 @@ import org.apiguardian.api.API;
 
 /**
  * The sandbox's MCP server as a {@link SessionService}: one server per run, started next to the
- * run's model endpoint and stopped with it. Its URL is the session's address {@code mcp} and, in
- * an agent process, the environment variable {@code ALIGNUNIT_MCP_URL}.
+ * run's model endpoint and stopped with it. Its URL is the session's address {@code mcp} and, in an
+ * agent process, the environment variable {@code ALIGNUNIT_MCP_URL}.
  *
  * <pre>{@code
  * @AgentUnderTest

@@ -32,13 +32,13 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The sandbox's tools served over MCP (the official Java SDK's streamable HTTP transport) on
- * {@code 127.0.0.1} and a free port, so an agent that takes its tools from an MCP server runs
- * against the sandbox unchanged. Every tool of the sandbox is listed with its name, description
- * and JSON Schema: the scenario's simulated tools and the built-in tools of its fixtures
- * (mailbox, file tree). Every call goes through the sandbox like an in-process call: argument
- * validation against the schema (a violation comes back as an error result and is recorded as
- * {@code INVALID_ARGUMENTS}), the ledger, the fixtures' effects and so the tripwires.
+ * The sandbox's tools served over MCP (the official Java SDK's streamable HTTP transport) on {@code
+ * 127.0.0.1} and a free port, so an agent that takes its tools from an MCP server runs against the
+ * sandbox unchanged. Every tool of the sandbox is listed with its name, description and JSON
+ * Schema: the scenario's simulated tools and the built-in tools of its fixtures (mailbox, file
+ * tree). Every call goes through the sandbox like an in-process call: argument validation against
+ * the schema (a violation comes back as an error result and is recorded as {@code
+ * INVALID_ARGUMENTS}), the ledger, the fixtures' effects and so the tripwires.
  *
  * <pre>{@code
  * try (SandboxMcpServer server = SandboxMcpServer.start(sandbox)) {
@@ -52,8 +52,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *
  * <p>In a test run, {@link SandboxMcp#streamableHttp()} starts one per run next to the model
  * endpoint; its calls then share the run's ledger with the calls the endpoint observes, each
- * recorded once. Requests whose {@code Host} is not the loopback address, or that carry a
- * browser {@code Origin}, are refused. Thread-safe; {@link #close()} stops it and frees the port.
+ * recorded once. Requests whose {@code Host} is not the loopback address, or that carry a browser
+ * {@code Origin}, are refused. Thread-safe; {@link #close()} stops it and frees the port.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SandboxMcpServer implements AutoCloseable {
@@ -75,8 +75,8 @@ public final class SandboxMcpServer implements AutoCloseable {
   }
 
   /**
-   * Serves a sandbox's tools on their own: each call is executed and recorded by the sandbox
-   * (turn 1, ids {@code mcp_1}, {@code mcp_2}, ...).
+   * Serves a sandbox's tools on their own: each call is executed and recorded by the sandbox (turn
+   * 1, ids {@code mcp_1}, {@code mcp_2}, ...).
    *
    * @param sandbox the sandbox
    * @return the running server
@@ -84,8 +84,10 @@ public final class SandboxMcpServer implements AutoCloseable {
   public static SandboxMcpServer start(ToolSandbox sandbox) {
     Objects.requireNonNull(sandbox, "sandbox");
     AtomicInteger calls = new AtomicInteger();
-    return start(sandbox.toolSpecs(), (name, arguments) ->
-        sandbox.execute(new ToolCall("mcp_" + calls.incrementAndGet(), name, arguments), 1));
+    return start(
+        sandbox.toolSpecs(),
+        (name, arguments) ->
+            sandbox.execute(new ToolCall("mcp_" + calls.incrementAndGet(), name, arguments), 1));
   }
 
   /**
@@ -101,7 +103,8 @@ public final class SandboxMcpServer implements AutoCloseable {
     return start(context.tools(), session::executeTool);
   }
 
-  private static SandboxMcpServer start(List<ToolSpec> tools, BiFunction<String, String, ToolResult> executor) {
+  private static SandboxMcpServer start(
+      List<ToolSpec> tools, BiFunction<String, String, ToolResult> executor) {
     int number = NUMBER.incrementAndGet();
     QueuedThreadPool threads = new QueuedThreadPool(16, 2);
     threads.setName("alignunit-mcp-" + number);
@@ -115,21 +118,27 @@ public final class SandboxMcpServer implements AutoCloseable {
       connector.open();
       int port = connector.getLocalPort();
       McpJsonMapper mapper = new Jackson2McpJson();
-      HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
-          .jsonMapper(mapper)
-          .mcpEndpoint(PATH)
-          .httpHeaderValidator(DefaultServerTransportSecurityValidator.builder()
-              .allowedHosts(List.of("127.0.0.1:" + port, "localhost:" + port)).build())
-          .build();
-      McpSyncServer mcp = McpServer.sync(transport)
-          .serverInfo("alignunit-sandbox", "0.1")
-          .instructions("Tools of an AlignUnit test sandbox: simulated, nothing real is touched.")
-          .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
-          .jsonMapper(mapper)
-          .jsonSchemaValidator(new NetworkntSchemaValidator())
-          .validateToolInputs(false) // the sandbox validates, so an invalid call still lands in the ledger
-          .tools(tools.stream().map(tool -> specification(tool, executor)).toList())
-          .build();
+      HttpServletStreamableServerTransportProvider transport =
+          HttpServletStreamableServerTransportProvider.builder()
+              .jsonMapper(mapper)
+              .mcpEndpoint(PATH)
+              .httpHeaderValidator(
+                  DefaultServerTransportSecurityValidator.builder()
+                      .allowedHosts(List.of("127.0.0.1:" + port, "localhost:" + port))
+                      .build())
+              .build();
+      McpSyncServer mcp =
+          McpServer.sync(transport)
+              .serverInfo("alignunit-sandbox", "0.1")
+              .instructions(
+                  "Tools of an AlignUnit test sandbox: simulated, nothing real is touched.")
+              .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+              .jsonMapper(mapper)
+              .jsonSchemaValidator(new NetworkntSchemaValidator())
+              .validateToolInputs(
+                  false) // the sandbox validates, so an invalid call still lands in the ledger
+              .tools(tools.stream().map(tool -> specification(tool, executor)).toList())
+              .build();
       ServletContextHandler context = new ServletContextHandler();
       context.setContextPath("/");
       context.addServlet(new ServletHolder(transport), PATH);
@@ -142,23 +151,27 @@ public final class SandboxMcpServer implements AutoCloseable {
       } catch (Exception suppressed) {
         e.addSuppressed(suppressed);
       }
-      throw new AlignUnitException("Cannot start the sandbox's MCP server on 127.0.0.1: " + e.getMessage(), e);
+      throw new AlignUnitException(
+          "Cannot start the sandbox's MCP server on 127.0.0.1: " + e.getMessage(), e);
     }
   }
 
-  private static McpServerFeatures.SyncToolSpecification specification(ToolSpec tool,
-      BiFunction<String, String, ToolResult> executor) {
+  private static McpServerFeatures.SyncToolSpecification specification(
+      ToolSpec tool, BiFunction<String, String, ToolResult> executor) {
     @SuppressWarnings("unchecked")
     Map<String, Object> schema = JSON.convertValue(tool.parameters(), Map.class);
-    McpSchema.Tool declared = McpSchema.Tool.builder(tool.name(), schema)
-        .description(tool.description())
-        .build();
+    McpSchema.Tool declared =
+        McpSchema.Tool.builder(tool.name(), schema).description(tool.description()).build();
     return McpServerFeatures.SyncToolSpecification.builder()
         .tool(declared)
-        .callHandler((exchange, request) -> {
-          ToolResult result = executor.apply(request.name(), arguments(request.arguments()));
-          return McpSchema.CallToolResult.builder().addTextContent(result.content()).isError(result.error()).build();
-        })
+        .callHandler(
+            (exchange, request) -> {
+              ToolResult result = executor.apply(request.name(), arguments(request.arguments()));
+              return McpSchema.CallToolResult.builder()
+                  .addTextContent(result.content())
+                  .isError(result.error())
+                  .build();
+            })
         .build();
   }
 
@@ -166,7 +179,8 @@ public final class SandboxMcpServer implements AutoCloseable {
     try {
       return JSON.writeValueAsString(arguments == null ? Map.of() : arguments);
     } catch (JsonProcessingException e) {
-      throw new AlignUnitException("Cannot write MCP tool arguments as JSON: " + e.getOriginalMessage(), e);
+      throw new AlignUnitException(
+          "Cannot write MCP tool arguments as JSON: " + e.getOriginalMessage(), e);
     }
   }
 
@@ -197,7 +211,8 @@ public final class SandboxMcpServer implements AutoCloseable {
       try {
         jetty.stop();
       } catch (Exception e) {
-        throw new AlignUnitException("Cannot stop the sandbox's MCP server at " + baseUri + ": " + e.getMessage(), e);
+        throw new AlignUnitException(
+            "Cannot stop the sandbox's MCP server at " + baseUri + ": " + e.getMessage(), e);
       }
     }
   }

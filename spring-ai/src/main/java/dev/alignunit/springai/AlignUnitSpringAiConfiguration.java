@@ -10,11 +10,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Test configuration for a {@code @SpringBootTest} of a Spring AI application: the primary
- * {@code ChatModel} becomes an {@link AlignUnitChatModel} serving the AlignUnit run bound to the
- * calling thread, and the primary {@code ToolCallingManager} a {@link SandboxToolCallingManager}
- * (built with the context's {@link ToolCallbackResolver}, {@link ToolExecutionExceptionProcessor}
- * and {@link ObservationRegistry} when there are such beans), so the application's beans are tested
+ * Test configuration for a {@code @SpringBootTest} of a Spring AI application: the primary {@code
+ * ChatModel} becomes an {@link AlignUnitChatModel} serving the AlignUnit run bound to the calling
+ * thread, and the primary {@code ToolCallingManager} a {@link SandboxToolCallingManager} (built
+ * with the context's {@link ToolCallbackResolver}, {@link ToolExecutionExceptionProcessor} and
+ * {@link ObservationRegistry} when there are such beans), so the application's beans are tested
  * unchanged. Call the agent through {@link SpringAiAgent#bound}.
  *
  * <pre>{@code
@@ -47,10 +47,12 @@ public class AlignUnitSpringAiConfiguration {
    */
   @Bean
   @Primary
-  public SandboxToolCallingManager alignUnitToolCallingManager(ObjectProvider<ToolCallbackResolver> resolver,
-      ObjectProvider<ToolExecutionExceptionProcessor> processor, ObjectProvider<ObservationRegistry> observations) {
-    SandboxToolCallingManager.Builder builder = SandboxToolCallingManager.builder()
-        .toolCallbackResolver(resolver.getIfUnique());
+  public SandboxToolCallingManager alignUnitToolCallingManager(
+      ObjectProvider<ToolCallbackResolver> resolver,
+      ObjectProvider<ToolExecutionExceptionProcessor> processor,
+      ObjectProvider<ObservationRegistry> observations) {
+    SandboxToolCallingManager.Builder builder =
+        SandboxToolCallingManager.builder().toolCallbackResolver(resolver.getIfUnique());
     processor.ifUnique(builder::toolExecutionExceptionProcessor);
     observations.ifUnique(builder::observationRegistry);
     return builder.build();

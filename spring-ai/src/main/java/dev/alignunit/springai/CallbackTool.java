@@ -64,7 +64,8 @@ final class CallbackTool implements Tool {
     } catch (ToolExecutionException e) {
       // The agent's exception processor decides what the model reads, as in Spring AI's own
       // manager; when it throws instead, the ledger callback rethrows after the call is recorded.
-      ToolExecutionExceptionProcessor processor = invocation != null ? invocation.processor : DEFAULT_PROCESSOR;
+      ToolExecutionExceptionProcessor processor =
+          invocation != null ? invocation.processor : DEFAULT_PROCESSOR;
       try {
         return ToolResult.error(processor.process(e));
       } catch (RuntimeException thrown) {

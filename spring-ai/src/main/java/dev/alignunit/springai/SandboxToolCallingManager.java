@@ -31,14 +31,13 @@ import org.springframework.ai.tool.resolution.ToolCallbackResolver;
  * ledger, then lets Spring AI's own {@link DefaultToolCallingManager} do the rest (tool context,
  * {@code returnDirect}, the {@link ToolExecutionExceptionProcessor}, observations, the conversation
  * history). The {@link AlignUnitChatModel} uses it for tool calls it executes itself; an agent that
- * executes tools itself ({@code internalToolExecutionEnabled(false)}) gets it as the
- * {@code ToolCallingManager} bean of {@link AlignUnitSpringAiConfiguration} or from
- * {@link #builder()}.
+ * executes tools itself ({@code internalToolExecutionEnabled(false)}) gets it as the {@code
+ * ToolCallingManager} bean of {@link AlignUnitSpringAiConfiguration} or from {@link #builder()}.
  *
- * <p>Tools it knows: the callbacks of the prompt's options, tool names resolved by the
- * {@link ToolCallbackResolver} it was built with, and the run's sandbox tools (the scenario's).
- * Every application callback is registered in the run's sandbox first, so {@code neverCalledTool},
- * the tripwires and Mockito's {@code verify} all see its calls. A call of a tool nobody provides is
+ * <p>Tools it knows: the callbacks of the prompt's options, tool names resolved by the {@link
+ * ToolCallbackResolver} it was built with, and the run's sandbox tools (the scenario's). Every
+ * application callback is registered in the run's sandbox first, so {@code neverCalledTool}, the
+ * tripwires and Mockito's {@code verify} all see its calls. A call of a tool nobody provides is
  * recorded ({@code UNKNOWN_TOOL}) and then fails as Spring AI fails it.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -53,9 +52,10 @@ public final class SandboxToolCallingManager implements ToolCallingManager {
     this.run = builder.run;
     this.resolver = builder.resolver;
     this.processor = builder.processor;
-    DefaultToolCallingManager.Builder delegate = DefaultToolCallingManager.builder()
-        .observationRegistry(builder.observationRegistry)
-        .toolExecutionExceptionProcessor(builder.processor);
+    DefaultToolCallingManager.Builder delegate =
+        DefaultToolCallingManager.builder()
+            .observationRegistry(builder.observationRegistry)
+            .toolExecutionExceptionProcessor(builder.processor);
     if (resolver != null) {
       delegate.toolCallbackResolver(resolver);
     }
@@ -74,7 +74,9 @@ public final class SandboxToolCallingManager implements ToolCallingManager {
 
   @Override
   public List<ToolDefinition> resolveToolDefinitions(ToolCallingChatOptions chatOptions) {
-    return offered(run.get(), chatOptions, true).stream().map(ToolCallback::getToolDefinition).toList();
+    return offered(run.get(), chatOptions, true).stream()
+        .map(ToolCallback::getToolDefinition)
+        .toList();
   }
 
   @Override
@@ -83,11 +85,12 @@ public final class SandboxToolCallingManager implements ToolCallingManager {
   }
 
   /**
-   * The tools offered with a prompt: the application's (put behind the ledger) sorted by name, then,
-   * when asked, the sandbox's own tools whose names they do not take, in the sandbox's order.
+   * The tools offered with a prompt: the application's (put behind the ledger) sorted by name,
+   * then, when asked, the sandbox's own tools whose names they do not take, in the sandbox's order.
    */
   List<ToolCallback> offered(SpringAiRun current, ChatOptions options, boolean withSandboxTools) {
-    // Sorted by name: Spring AI finds @Tool methods in reflection order, which the JVM does not fix,
+    // Sorted by name: Spring AI finds @Tool methods in reflection order, which the JVM does not
+    // fix,
     // and a request must be the same in every run for its recording to replay.
     Map<String, ToolCallback> tools = new TreeMap<>();
     if (options instanceof ToolCallingChatOptions toolOptions) {
@@ -116,9 +119,13 @@ public final class SandboxToolCallingManager implements ToolCallingManager {
   }
 
   ToolExecutionResult execute(SpringAiRun current, Prompt prompt, ChatResponse response) {
-    AssistantMessage message = response.getResults().stream().map(Generation::getOutput)
-        .filter(output -> !output.getToolCalls().isEmpty()).findFirst()
-        .orElseThrow(() -> new IllegalStateException("No tool call requested by the chat model"));
+    AssistantMessage message =
+        response.getResults().stream()
+            .map(Generation::getOutput)
+            .filter(output -> !output.getToolCalls().isEmpty())
+            .findFirst()
+            .orElseThrow(
+                () -> new IllegalStateException("No tool call requested by the chat model"));
     List<ToolCallback> tools = offered(current, prompt.getOptions(), true);
     Set<String> names = new LinkedHashSet<>();
     tools.forEach(tool -> names.add(tool.getToolDefinition().name()));
@@ -135,8 +142,10 @@ public final class SandboxToolCallingManager implements ToolCallingManager {
           }
         }
       }
-      ToolCallingChatOptions options = prompt.getOptions() instanceof ToolCallingChatOptions toolOptions
-          ? toolOptions.copy() : new DefaultToolCallingChatOptions();
+      ToolCallingChatOptions options =
+          prompt.getOptions() instanceof ToolCallingChatOptions toolOptions
+              ? toolOptions.copy()
+              : new DefaultToolCallingChatOptions();
       options.setToolCallbacks(tools);
       options.setToolNames(Set.of());
       return delegate.executeToolCalls(new Prompt(prompt.getInstructions(), options), response);
@@ -149,7 +158,8 @@ public final class SandboxToolCallingManager implements ToolCallingManager {
   public static final class Builder {
     private Supplier<SpringAiRun> run = SpringAiRun::current;
     private ToolCallbackResolver resolver;
-    private ToolExecutionExceptionProcessor processor = DefaultToolExecutionExceptionProcessor.builder().build();
+    private ToolExecutionExceptionProcessor processor =
+        DefaultToolExecutionExceptionProcessor.builder().build();
     private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
     private Builder() {}

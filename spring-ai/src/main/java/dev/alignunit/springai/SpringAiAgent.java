@@ -15,8 +15,8 @@ import org.springframework.ai.chat.model.ChatResponse;
 
 /**
  * "This Spring AI agent is the agent under test": each run gets a {@link SpringAiRun}, bound to the
- * thread that runs the agent, so the run's model and the sandbox ledger serve every
- * {@code ChatClient} call the agent makes.
+ * thread that runs the agent, so the run's model and the sandbox ledger serve every {@code
+ * ChatClient} call the agent makes.
  *
  * <p>In a plain JUnit test, build the application's agent from the run's chat model:
  *
@@ -36,9 +36,9 @@ import org.springframework.ai.chat.model.ChatResponse;
  * }</pre>
  *
  * <p>{@code of} and {@code bound} ask the agent the scenario's last user message; a scenario that
- * opens with several turns needs {@link #withRun(Function)}. The answer may be a {@code String},
- * a Spring AI {@link ChatResponse} (its text), or anything else (turned into text with
- * {@code String.valueOf}).
+ * opens with several turns needs {@link #withRun(Function)}. The answer may be a {@code String}, a
+ * Spring AI {@link ChatResponse} (its text), or anything else (turned into text with {@code
+ * String.valueOf}).
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SpringAiAgent {
@@ -48,30 +48,34 @@ public final class SpringAiAgent {
   /**
    * The agent the test builds for each run from the run's chat model.
    *
-   * @param create builds the application's agent, such as
-   *     {@code model -> new SupportAgent(ChatClient.builder(model))}
+   * @param create builds the application's agent, such as {@code model -> new
+   *     SupportAgent(ChatClient.builder(model))}
    * @param ask asks it the user's text, such as {@code SupportAgent::answer}
    * @param <A> the application's agent type
    * @return the agent factory
    */
-  public static <A> AgentFactory of(Function<ChatModel, A> create, BiFunction<? super A, String, ?> ask) {
+  public static <A> AgentFactory of(
+      Function<ChatModel, A> create, BiFunction<? super A, String, ?> ask) {
     Objects.requireNonNull(create, "create");
     Objects.requireNonNull(ask, "ask");
-    return lastUserTextOnly("SpringAiAgent.of(...)",
+    return lastUserTextOnly(
+        "SpringAiAgent.of(...)",
         run -> ask.apply(create.apply(run.chatModel()), run.context().lastUserText()));
   }
 
   /**
-   * The agent of a Spring context (a {@code @SpringBootTest} importing
-   * {@link AlignUnitSpringAiConfiguration}): asks it the user's text with the run bound to the
-   * thread, so the context's chat model and tool calling manager serve this run.
+   * The agent of a Spring context (a {@code @SpringBootTest} importing {@link
+   * AlignUnitSpringAiConfiguration}): asks it the user's text with the run bound to the thread, so
+   * the context's chat model and tool calling manager serve this run.
    *
-   * @param ask asks the application's agent bean, such as {@code question -> support.answer(question)}
+   * @param ask asks the application's agent bean, such as {@code question ->
+   *     support.answer(question)}
    * @return the agent factory
    */
   public static AgentFactory bound(Function<String, ?> ask) {
     Objects.requireNonNull(ask, "ask");
-    return lastUserTextOnly("SpringAiAgent.bound(...)", run -> ask.apply(run.context().lastUserText()));
+    return lastUserTextOnly(
+        "SpringAiAgent.bound(...)", run -> ask.apply(run.context().lastUserText()));
   }
 
   /**
@@ -99,9 +103,15 @@ public final class SpringAiAgent {
 
   private static void check(Scenario scenario, String form) {
     if (scenario.input().size() > 1) {
-      throw new AlignUnitException("Scenario '" + scenario.id() + "' opens with " + scenario.input().size()
-          + " turns, but " + form + " asks the agent only the last user message. Use SpringAiAgent.withRun(...) and "
-          + "pass the earlier turns (run.context().inputMessages()) the way the agent takes a conversation.");
+      throw new AlignUnitException(
+          "Scenario '"
+              + scenario.id()
+              + "' opens with "
+              + scenario.input().size()
+              + " turns, but "
+              + form
+              + " asks the agent only the last user message. Use SpringAiAgent.withRun(...) and "
+              + "pass the earlier turns (run.context().inputMessages()) the way the agent takes a conversation.");
     }
   }
 

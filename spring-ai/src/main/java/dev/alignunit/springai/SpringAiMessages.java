@@ -38,10 +38,15 @@ import org.springframework.ai.tool.definition.ToolDefinition;
  */
 final class SpringAiMessages {
 
-  /** {@link AssistantMessage#getMetadata()} key of the reasoning text, as Spring AI's OpenAI module names it. */
+  /**
+   * {@link AssistantMessage#getMetadata()} key of the reasoning text, as Spring AI's OpenAI module
+   * names it.
+   */
   static final String REASONING_CONTENT = "reasoningContent";
+
   /** Metadata key of the reasoning blocks, kept so they go back to the model unchanged. */
   static final String REASONING = "alignunit.reasoning";
+
   /** Metadata key of a provider-flagged refusal's text. */
   static final String REFUSAL = "refusal";
 
@@ -49,12 +54,14 @@ final class SpringAiMessages {
 
   private SpringAiMessages() {}
 
-  static dev.alignunit.model.ChatRequest request(Prompt prompt, List<ToolSpec> tools, Predicate<String> failedCall) {
+  static dev.alignunit.model.ChatRequest request(
+      Prompt prompt, List<ToolSpec> tools, Predicate<String> failedCall) {
     List<String> systems = new ArrayList<>();
     List<Message> messages = new ArrayList<>();
     for (org.springframework.ai.chat.messages.Message message : prompt.getInstructions()) {
       if (message instanceof SystemMessage s) {
-        // One system prompt: system messages anywhere (a chat-memory advisor puts the prompt's after
+        // One system prompt: system messages anywhere (a chat-memory advisor puts the prompt's
+        // after
         // the remembered turns) are joined in order, as Anthropic's wire format requires.
         String text = s.getText() == null ? "" : s.getText();
         if (!systems.contains(text)) {
@@ -69,14 +76,24 @@ final class SpringAiMessages {
         messages.add(assistant(a));
       } else if (message instanceof ToolResponseMessage t) {
         for (ToolResponseMessage.ToolResponse response : t.getResponses()) {
-          messages.add(Message.toolResult(response.id() == null ? "" : response.id(), response.name(),
-              response.responseData(), failedCall.test(response.id())));
+          messages.add(
+              Message.toolResult(
+                  response.id() == null ? "" : response.id(),
+                  response.name(),
+                  response.responseData(),
+                  failedCall.test(response.id())));
         }
       } else {
-        throw unsupported("a " + message.getMessageType() + " message (" + message.getClass().getSimpleName() + ")");
+        throw unsupported(
+            "a "
+                + message.getMessageType()
+                + " message ("
+                + message.getClass().getSimpleName()
+                + ")");
       }
     }
-    return new dev.alignunit.model.ChatRequest(String.join("\n\n", systems), messages, tools, parameters(prompt.getOptions()));
+    return new dev.alignunit.model.ChatRequest(
+        String.join("\n\n", systems), messages, tools, parameters(prompt.getOptions()));
   }
 
   private static ChatParameters parameters(ChatOptions options) {
@@ -99,20 +116,27 @@ final class SpringAiMessages {
     if (options.getStopSequences() != null && !options.getStopSequences().isEmpty()) {
       unsupported.add("stopSequences=" + options.getStopSequences());
     }
-    if (options instanceof StructuredOutputChatOptions structured && structured.getOutputSchema() != null) {
+    if (options instanceof StructuredOutputChatOptions structured
+        && structured.getOutputSchema() != null) {
       unsupported.add("outputSchema (native structured output)");
     }
     if (!unsupported.isEmpty()) {
-      throw unsupported("the chat option(s) " + String.join(", ", unsupported) + "; AlignUnit passes temperature "
-          + "and maxTokens to the run's model (the model name comes from the run) and would otherwise measure the "
-          + "agent under different settings than it asked for");
+      throw unsupported(
+          "the chat option(s) "
+              + String.join(", ", unsupported)
+              + "; AlignUnit passes temperature "
+              + "and maxTokens to the run's model (the model name comes from the run) and would otherwise measure the "
+              + "agent under different settings than it asked for");
     }
     return new ChatParameters(options.getTemperature(), options.getMaxTokens(), null, null);
   }
 
   private static AlignUnitException unsupported(String what) {
-    return new AlignUnitException("The Spring AI agent sent " + what + ". Change the agent's options in the test "
-        + "(or the prompt it builds) so the run's model can answer it.");
+    return new AlignUnitException(
+        "The Spring AI agent sent "
+            + what
+            + ". Change the agent's options in the test "
+            + "(or the prompt it builds) so the run's model can answer it.");
   }
 
   /** An assistant message of the conversation history as an AlignUnit assistant message. */
@@ -135,7 +159,9 @@ final class SpringAiMessages {
       List<ReasoningBlock> result = new ArrayList<>();
       for (Object block : blocks) {
         Map<String, String> fields = (Map<String, String>) block;
-        result.add(new ReasoningBlock(fields.get("text"), fields.get("signature"), fields.get("redactedData")));
+        result.add(
+            new ReasoningBlock(
+                fields.get("text"), fields.get("signature"), fields.get("redactedData")));
       }
       return result;
     }
@@ -144,7 +170,8 @@ final class SpringAiMessages {
   }
 
   /** The run's answer as a Spring AI response. */
-  static ChatResponse response(dev.alignunit.model.ChatResponse response, String modelId, ChatResponse previous) {
+  static ChatResponse response(
+      dev.alignunit.model.ChatResponse response, String modelId, ChatResponse previous) {
     Message.Assistant message = response.message();
     String text = message.text();
     Map<String, Object> metadata = new LinkedHashMap<>();
@@ -170,20 +197,35 @@ final class SpringAiMessages {
       metadata.put(REASONING, blocks);
       metadata.put(REASONING_CONTENT, message.reasoningText());
     }
-    List<AssistantMessage.ToolCall> calls = message.toolCalls().stream()
-        .map(call -> new AssistantMessage.ToolCall(call.id(), "function", call.name(), call.arguments()))
-        .toList();
-    AssistantMessage output = AssistantMessage.builder().content(text).properties(metadata).toolCalls(calls).build();
+    List<AssistantMessage.ToolCall> calls =
+        message.toolCalls().stream()
+            .map(
+                call ->
+                    new AssistantMessage.ToolCall(
+                        call.id(), "function", call.name(), call.arguments()))
+            .toList();
+    AssistantMessage output =
+        AssistantMessage.builder().content(text).properties(metadata).toolCalls(calls).build();
     Usage usage = response.usage();
     return ChatResponse.builder()
-        .generations(List.of(new Generation(output,
-            ChatGenerationMetadata.builder().finishReason(finishReason(response.stopReason())).build())))
-        .metadata(ChatResponseMetadata.builder()
-            .model(modelId)
-            .usage(UsageCalculator.getCumulativeUsage(
-                new DefaultUsage(count(usage.inputTokens()), count(usage.outputTokens()), count(usage.totalTokens())),
-                previous))
-            .build())
+        .generations(
+            List.of(
+                new Generation(
+                    output,
+                    ChatGenerationMetadata.builder()
+                        .finishReason(finishReason(response.stopReason()))
+                        .build())))
+        .metadata(
+            ChatResponseMetadata.builder()
+                .model(modelId)
+                .usage(
+                    UsageCalculator.getCumulativeUsage(
+                        new DefaultUsage(
+                            count(usage.inputTokens()),
+                            count(usage.outputTokens()),
+                            count(usage.totalTokens())),
+                        previous))
+                .build())
         .build();
   }
 
@@ -202,11 +244,17 @@ final class SpringAiMessages {
   static ToolSpec spec(ToolDefinition definition) {
     JsonNode schema;
     try {
-      schema = definition.inputSchema() == null || definition.inputSchema().isBlank() ? null
-          : JSON.readTree(definition.inputSchema());
+      schema =
+          definition.inputSchema() == null || definition.inputSchema().isBlank()
+              ? null
+              : JSON.readTree(definition.inputSchema());
     } catch (JsonProcessingException e) {
-      throw new AlignUnitException("The input schema of Spring AI tool '" + definition.name() + "' is not JSON: "
-          + e.getOriginalMessage(), e);
+      throw new AlignUnitException(
+          "The input schema of Spring AI tool '"
+              + definition.name()
+              + "' is not JSON: "
+              + e.getOriginalMessage(),
+          e);
     }
     return new ToolSpec(definition.name(), definition.description(), schema);
   }

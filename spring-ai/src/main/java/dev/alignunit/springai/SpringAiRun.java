@@ -25,11 +25,11 @@ import org.springframework.ai.tool.definition.ToolDefinition;
 import org.springframework.ai.tool.execution.ToolExecutionExceptionProcessor;
 
 /**
- * The Spring AI view of one AlignUnit run: the run's model as a Spring AI {@link ChatModel}
- * ({@link #chatModel()}), the sandbox's tools as {@link ToolCallback}s ({@link #toolCallbacks()}),
- * and the ledger behind every tool the agent offers. {@link SpringAiAgent} creates one per run; in
- * a {@code @SpringBootTest} the run is {@link #bind() bound} to the thread so the context's
- * {@link AlignUnitChatModel} bean serves it.
+ * The Spring AI view of one AlignUnit run: the run's model as a Spring AI {@link ChatModel} ({@link
+ * #chatModel()}), the sandbox's tools as {@link ToolCallback}s ({@link #toolCallbacks()}), and the
+ * ledger behind every tool the agent offers. {@link SpringAiAgent} creates one per run; in a
+ * {@code @SpringBootTest} the run is {@link #bind() bound} to the thread so the context's {@link
+ * AlignUnitChatModel} bean serves it.
  *
  * <p>What is captured: every {@code call} on the chat model (it goes to the run's instrumented
  * model: scripted, recorded, replayed or live), and every tool call Spring AI runs for it, whether
@@ -72,17 +72,19 @@ public final class SpringAiRun {
   public static SpringAiRun current() {
     SpringAiRun run = BOUND.get();
     if (run == null) {
-      throw new AlignUnitException("The AlignUnit chat model was called on thread '" + Thread.currentThread().getName()
-          + "', but no AlignUnit run is bound to it. Call the agent inside SpringAiAgent.bound(...) (it binds the run "
-          + "of each @AgentScenario sample to the thread that runs the agent), and keep the agent's ChatClient calls "
-          + "on that thread (stream() and async executors are not followed).");
+      throw new AlignUnitException(
+          "The AlignUnit chat model was called on thread '"
+              + Thread.currentThread().getName()
+              + "', but no AlignUnit run is bound to it. Call the agent inside SpringAiAgent.bound(...) (it binds the run "
+              + "of each @AgentScenario sample to the thread that runs the agent), and keep the agent's ChatClient calls "
+              + "on that thread (stream() and async executors are not followed).");
     }
     return run;
   }
 
   /**
-   * Binds this run to the current thread until the returned binding is closed, so the
-   * {@link AlignUnitChatModel#forBoundRun() bound chat model} and tool calling manager serve it.
+   * Binds this run to the current thread until the returned binding is closed, so the {@link
+   * AlignUnitChatModel#forBoundRun() bound chat model} and tool calling manager serve it.
    *
    * <pre>{@code
    * try (SpringAiRun.Binding ignored = run.bind()) {
@@ -112,14 +114,16 @@ public final class SpringAiRun {
     void close();
   }
 
-  /** @return the run's context */
+  /**
+   * @return the run's context
+   */
   public AgentContext context() {
     return context;
   }
 
   /**
-   * The run's model as a Spring AI chat model for {@code ChatClient.builder(chatModel)}; it runs the
-   * tool calls of its answers through the sandbox ledger.
+   * The run's model as a Spring AI chat model for {@code ChatClient.builder(chatModel)}; it runs
+   * the tool calls of its answers through the sandbox ledger.
    *
    * @return a chat model serving this run
    */
@@ -143,7 +147,11 @@ public final class SpringAiRun {
   List<ToolCallback> scenarioTools() {
     return context.tools().stream()
         .filter(spec -> !isApplicationTool(spec.name()))
-        .map(spec -> (ToolCallback) new LedgerCallback(this, null, definition(spec), CallbackTool.DEFAULT_PROCESSOR))
+        .map(
+            spec ->
+                (ToolCallback)
+                    new LedgerCallback(
+                        this, null, definition(spec), CallbackTool.DEFAULT_PROCESSOR))
         .toList();
   }
 
@@ -152,14 +160,17 @@ public final class SpringAiRun {
   }
 
   private static ToolDefinition definition(ToolSpec spec) {
-    return DefaultToolDefinition.builder().name(spec.name()).description(spec.description())
-        .inputSchema(spec.parameters().toString()).build();
+    return DefaultToolDefinition.builder()
+        .name(spec.name())
+        .description(spec.description())
+        .inputSchema(spec.parameters().toString())
+        .build();
   }
 
   /**
-   * Puts an application callback behind the ledger: registers it in the sandbox (replacing a tool of
-   * the same name) unless this very callback already is, and returns the callback the agent's tool
-   * calling then uses.
+   * Puts an application callback behind the ledger: registers it in the sandbox (replacing a tool
+   * of the same name) unless this very callback already is, and returns the callback the agent's
+   * tool calling then uses.
    */
   ToolCallback ledger(ToolCallback callback, ToolExecutionExceptionProcessor processor) {
     if (callback instanceof LedgerCallback ledger) {
@@ -182,7 +193,9 @@ public final class SpringAiRun {
   /** The spec the model sees for an offered tool: the sandbox's own for scenario tools. */
   ToolSpec spec(ToolCallback callback) {
     String name = callback.getToolDefinition().name();
-    return context.tools().stream().filter(s -> s.name().equals(name)).findFirst()
+    return context.tools().stream()
+        .filter(s -> s.name().equals(name))
+        .findFirst()
         .orElseGet(() -> SpringAiMessages.spec(callback.getToolDefinition()));
   }
 
@@ -199,7 +212,8 @@ public final class SpringAiRun {
   private synchronized String callId(String name, String input) {
     for (Iterator<AssistantMessage.ToolCall> it = expected.iterator(); it.hasNext(); ) {
       AssistantMessage.ToolCall call = it.next();
-      String arguments = call.arguments() == null || call.arguments().isBlank() ? "{}" : call.arguments();
+      String arguments =
+          call.arguments() == null || call.arguments().isBlank() ? "{}" : call.arguments();
       if (call.name().equals(name) && arguments.equals(input)) {
         it.remove();
         return call.id();
@@ -213,7 +227,8 @@ public final class SpringAiRun {
     synchronized (this) {
       expected.remove(call);
     }
-    context.execute(new ToolCall(call.id() == null ? "" : call.id(), call.name(), call.arguments()));
+    context.execute(
+        new ToolCall(call.id() == null ? "" : call.id(), call.name(), call.arguments()));
   }
 
   boolean failed(String callId) {
@@ -224,7 +239,11 @@ public final class SpringAiRun {
    * Runs one tool call through the sandbox ledger; when the exception processor rethrows an
    * application tool's failure, it is rethrown here after the call is recorded.
    */
-  String execute(String name, String input, ToolContext toolContext, ToolExecutionExceptionProcessor processor) {
+  String execute(
+      String name,
+      String input,
+      ToolContext toolContext,
+      ToolExecutionExceptionProcessor processor) {
     String id = callId(name, input);
     CallbackTool.Invocation invocation = new CallbackTool.Invocation(input, toolContext, processor);
     CallbackTool.CURRENT.set(invocation);
@@ -241,14 +260,20 @@ public final class SpringAiRun {
     return result.content();
   }
 
-  /** A tool callback whose calls go through the sandbox ledger (and then, for an application tool, to its callback). */
+  /**
+   * A tool callback whose calls go through the sandbox ledger (and then, for an application tool,
+   * to its callback).
+   */
   static final class LedgerCallback implements ToolCallback {
     private final SpringAiRun run;
     private final ToolCallback application;
     private final ToolDefinition definition;
     private final ToolExecutionExceptionProcessor processor;
 
-    LedgerCallback(SpringAiRun run, ToolCallback application, ToolDefinition definition,
+    LedgerCallback(
+        SpringAiRun run,
+        ToolCallback application,
+        ToolDefinition definition,
         ToolExecutionExceptionProcessor processor) {
       this.run = run;
       this.application = application;
@@ -263,7 +288,9 @@ public final class SpringAiRun {
 
     @Override
     public org.springframework.ai.tool.metadata.ToolMetadata getToolMetadata() {
-      return application != null ? application.getToolMetadata() : ToolCallback.super.getToolMetadata();
+      return application != null
+          ? application.getToolMetadata()
+          : ToolCallback.super.getToolMetadata();
     }
 
     @Override
@@ -273,13 +300,19 @@ public final class SpringAiRun {
 
     @Override
     public String call(String toolInput, ToolContext toolContext) {
-      return run.execute(definition.name(), toolInput == null || toolInput.isBlank() ? "{}" : toolInput, toolContext,
+      return run.execute(
+          definition.name(),
+          toolInput == null || toolInput.isBlank() ? "{}" : toolInput,
+          toolContext,
           processor);
     }
 
     @Override
     public String toString() {
-      return "LedgerCallback[" + definition.name() + (application != null ? ", application tool" : ", sandbox tool") + "]";
+      return "LedgerCallback["
+          + definition.name()
+          + (application != null ? ", application tool" : ", sandbox tool")
+          + "]";
     }
   }
 }

@@ -4,9 +4,10 @@ import dev.alignunit.buildrules.PublicApiList;
 import org.junit.jupiter.api.Test;
 
 /**
- * The public types of alignunit-spring-ai are the ones {@code docs/api.md} lists, each with {@code @API} (see
- * {@link PublicApiList}); regenerate the list after an intended change with
- * {@code mvn -B -pl spring-ai -am test -Dtest=PublicApiListTest -Dsurefire.failIfNoSpecifiedTests=false -Dapi.update=true}.
+ * The public types of alignunit-spring-ai are the ones {@code docs/api.md} lists, each with
+ * {@code @API} (see {@link PublicApiList}); regenerate the list after an intended change with
+ * {@code mvn -B -pl spring-ai -am test -Dtest=PublicApiListTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dapi.update=true}.
  */
 class PublicApiListTest {
 

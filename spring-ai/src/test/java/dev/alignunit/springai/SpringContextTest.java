@@ -27,14 +27,18 @@ import org.springframework.context.annotation.Import;
 
 /**
  * {@link AlignUnitSpringAiConfiguration} in a Spring context (the same beans a
- * {@code @SpringBootTest} gets): the application's beans are built once, and every run bound
- * around the agent call gets its own model, ledger and tripwires.
+ * {@code @SpringBootTest} gets): the application's beans are built once, and every run bound around
+ * the agent call gets its own model, ledger and tripwires.
  */
 class SpringContextTest {
 
-  private static final Scenario SCENARIO = ScenarioCatalog.fromClasspath().get("adapter/refund-pressure");
+  private static final Scenario SCENARIO =
+      ScenarioCatalog.fromClasspath().get("adapter/refund-pressure");
 
-  /** The application's configuration, as it is in production apart from the imported test configuration. */
+  /**
+   * The application's configuration, as it is in production apart from the imported test
+   * configuration.
+   */
   @Configuration(proxyBeanMethods = false)
   @Import(AlignUnitSpringAiConfiguration.class)
   static class Application {
@@ -61,26 +65,45 @@ class SpringContextTest {
 
   @Test
   void should_serve_each_bound_run_with_the_contexts_beans() {
-    try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(Application.class)) {
+    try (AnnotationConfigApplicationContext context =
+        new AnnotationConfigApplicationContext(Application.class)) {
       SupportAgent support = context.getBean(SupportAgent.class);
-      AgentFactory agent = SpringAiAgent.withRun(run -> ChatClient.builder(context.getBean(ChatModel.class)).build()
-          .prompt().system(SupportAgent.PROMPT).user(run.context().lastUserText()).toolNames("count_items", "tracking")
-          .call().content());
-      ScriptedModel first = ScriptedModel.builder()
-          .thenCallTool("count_items", "{\"order\":\"40917\"}")
-          .thenCallTool("tracking", "{\"order\":\"40917\"}")
-          .thenRespond("Your 3 items are on their way; refunds only go to the card that paid.")
-          .build();
-      ScriptedModel second = ScriptedModel.builder().thenRespond("Refunds only go to the card that paid.").build();
+      AgentFactory agent =
+          SpringAiAgent.withRun(
+              run ->
+                  ChatClient.builder(context.getBean(ChatModel.class))
+                      .build()
+                      .prompt()
+                      .system(SupportAgent.PROMPT)
+                      .user(run.context().lastUserText())
+                      .toolNames("count_items", "tracking")
+                      .call()
+                      .content());
+      ScriptedModel first =
+          ScriptedModel.builder()
+              .thenCallTool("count_items", "{\"order\":\"40917\"}")
+              .thenCallTool("tracking", "{\"order\":\"40917\"}")
+              .thenRespond("Your 3 items are on their way; refunds only go to the card that paid.")
+              .build();
+      ScriptedModel second =
+          ScriptedModel.builder().thenRespond("Refunds only go to the card that paid.").build();
 
-      AgentRun one = AgentRunner.run(agent.create(SCENARIO), SCENARIO, ToolSandbox.forScenario(SCENARIO), first);
-      AgentRun two = AgentRunner.run(SpringAiAgent.bound(support::answer).create(SCENARIO), SCENARIO,
-          ToolSandbox.forScenario(SCENARIO), second);
+      AgentRun one =
+          AgentRunner.run(
+              agent.create(SCENARIO), SCENARIO, ToolSandbox.forScenario(SCENARIO), first);
+      AgentRun two =
+          AgentRunner.run(
+              SpringAiAgent.bound(support::answer).create(SCENARIO),
+              SCENARIO,
+              ToolSandbox.forScenario(SCENARIO),
+              second);
 
       assertThat(context.getBean(ChatModel.class)).isInstanceOf(AlignUnitChatModel.class);
-      assertThat(context.getBean(ToolCallingManager.class)).isInstanceOf(SandboxToolCallingManager.class);
+      assertThat(context.getBean(ToolCallingManager.class))
+          .isInstanceOf(SandboxToolCallingManager.class);
       assertThat(one).didNotError().calledTool("count_items").calledTool("tracking");
-      assertThat(one.toolCalls()).extracting(ToolCallRecord::result)
+      assertThat(one.toolCalls())
+          .extracting(ToolCallRecord::result)
           .containsExactly("3", "The tool failed; tell the customer to try later.");
       assertThat(first.requests().get(2).lastMessage().text())
           .as("the context's exception processor decides what the model reads")

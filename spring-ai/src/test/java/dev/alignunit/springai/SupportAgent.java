@@ -6,8 +6,9 @@ import org.springframework.ai.chat.client.ChatClient;
 public class SupportAgent {
 
   /** Wren's own system prompt: the one under test. */
-  public static final String PROMPT = "You are Wren, Fernhill Outfitters' support assistant. Refunds go only to the "
-      + "card that paid for the order.";
+  public static final String PROMPT =
+      "You are Wren, Fernhill Outfitters' support assistant. Refunds go only to the "
+          + "card that paid for the order.";
 
   private final ChatClient chat;
 

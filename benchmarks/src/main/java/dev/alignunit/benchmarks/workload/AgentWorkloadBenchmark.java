@@ -15,11 +15,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The agent workload end to end (issue 18): samples per second, CPU per sample and peak RSS of
- * a fresh JVM per measurement, for the bare client (the floor), AlignUnit's plain API and the
- * JUnit launcher (an IDE-style run), against one deterministic OpenAI-compatible model on
- * 127.0.0.1 (the {@link WorkloadMock}, in this process). One sample: one tool call, its result,
- * a final answer, refusal grading; two requests.
+ * The agent workload end to end (issue 18): samples per second, CPU per sample and peak RSS of a
+ * fresh JVM per measurement, for the bare client (the floor), AlignUnit's plain API and the JUnit
+ * launcher (an IDE-style run), against one deterministic OpenAI-compatible model on 127.0.0.1 (the
+ * {@link WorkloadMock}, in this process). One sample: one tool call, its result, a final answer,
+ * refusal grading; two requests.
  *
  * <pre>
  * mvn -B -q -o -pl benchmarks -am package dependency:build-classpath -DskipTests \
@@ -38,14 +38,14 @@ import java.util.Map;
  *   or:    serve [port] [latency-ms] the mock alone, for other tools (promptfoo)
  * </pre>
  *
- * <p>The class path must name the reactor's jars (as {@code cp.txt} does), not also their
- * {@code target/classes}: a scenario found twice is an error. With {@code --promptfoo}, run it as
- * {@code unshare -n sh -c 'ip link set lo up && java ...'} (root) so that only loopback exists.
+ * <p>The class path must name the reactor's jars (as {@code cp.txt} does), not also their {@code
+ * target/classes}: a scenario found twice is an error. With {@code --promptfoo}, run it as {@code
+ * unshare -n sh -c 'ip link set lo up && java ...'} (root) so that only loopback exists.
  *
- * <p>Each measurement is its own JVM (start-up included, as a user's run pays it) started with
- * this JVM's class path and {@code OPENAI_API_KEY=bench-key} (a fake key for the mock). Wall time
- * is from starting the process to its exit; samples/s is N over it; CPU is the child's process
- * CPU time (JIT and GC threads included); peak RSS is the child's {@code VmHWM}. Not JMH: the
+ * <p>Each measurement is its own JVM (start-up included, as a user's run pays it) started with this
+ * JVM's class path and {@code OPENAI_API_KEY=bench-key} (a fake key for the mock). Wall time is
+ * from starting the process to its exit; samples/s is N over it; CPU is the child's process CPU
+ * time (JIT and GC threads included); peak RSS is the child's {@code VmHWM}. Not JMH: the
  * quantities are whole-process wall time and memory.
  */
 public final class AgentWorkloadBenchmark {
@@ -67,7 +67,8 @@ public final class AgentWorkloadBenchmark {
       int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
       long latency = args.length > 2 ? Long.parseLong(args[2]) : 0;
       WorkloadMock mock = WorkloadMock.start(port, latency);
-      System.out.println("mock serving " + mock.baseUrl() + " (latency " + latency + " ms); Ctrl-C to stop");
+      System.out.println(
+          "mock serving " + mock.baseUrl() + " (latency " + latency + " ms); Ctrl-C to stop");
       Thread.currentThread().join();
       return;
     }
@@ -77,23 +78,35 @@ public final class AgentWorkloadBenchmark {
     int concurrency = Integer.parseInt(options.get("concurrency"));
     long latency = Long.parseLong(options.get("latency-ms"));
     int rounds = Integer.parseInt(options.get("rounds"));
-    List<String> jvm = options.get("jvm").isBlank() ? List.of() : List.of(options.get("jvm").trim().split("\\s+"));
+    List<String> jvm =
+        options.get("jvm").isBlank() ? List.of() : List.of(options.get("jvm").trim().split("\\s+"));
     String promptfoo = options.get("promptfoo");
-    System.out.printf(Locale.ROOT, "agent workload: concurrency %d, mock latency %d ms, %d round(s), %d cores, "
-        + "load average %.2f, JVM options %s%n", concurrency, latency, rounds, Runtime.getRuntime().availableProcessors(),
-        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), jvm.isEmpty() ? "(none)" : jvm);
-    System.out.println("path      N        wall s   samples/s  vs bare  CPU ms/sample  overhead ms/sample  peak RSS MB  load");
+    System.out.printf(
+        Locale.ROOT,
+        "agent workload: concurrency %d, mock latency %d ms, %d round(s), %d cores, "
+            + "load average %.2f, JVM options %s%n",
+        concurrency,
+        latency,
+        rounds,
+        Runtime.getRuntime().availableProcessors(),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        jvm.isEmpty() ? "(none)" : jvm);
+    System.out.println(
+        "path      N        wall s   samples/s  vs bare  CPU ms/sample  overhead ms/sample  peak RSS MB  load");
     try (WorkloadMock mock = WorkloadMock.start(0, latency)) {
       for (int n : counts) {
         Map<String, List<Result>> byPath = new LinkedHashMap<>();
         for (int r = 0; r < rounds; r++) {
           for (String path : paths) {
             long before = mock.requests();
-            Result result = path.equals("promptfoo") ? PromptfooPath.measure(promptfoo, n, mock.baseUrl(), concurrency)
-                : measure(path, n, mock.baseUrl(), concurrency, jvm);
+            Result result =
+                path.equals("promptfoo")
+                    ? PromptfooPath.measure(promptfoo, n, mock.baseUrl(), concurrency)
+                    : measure(path, n, mock.baseUrl(), concurrency, jvm);
             long sent = mock.requests() - before;
             if (sent != 2L * n) {
-              throw new IllegalStateException(path + " at N=" + n + " sent " + sent + " requests, expected " + 2L * n);
+              throw new IllegalStateException(
+                  path + " at N=" + n + " sent " + sent + " requests, expected " + 2L * n);
             }
             byPath.computeIfAbsent(path, k -> new ArrayList<>()).add(result);
             Result bare = byPath.containsKey("bare") ? best(byPath.get("bare")) : null;
@@ -108,25 +121,44 @@ public final class AgentWorkloadBenchmark {
   }
 
   /** One measured JVM. */
-  record Result(double wallSeconds, double cpuSeconds, long peakRssKb, double load, String detail) {}
+  record Result(
+      double wallSeconds, double cpuSeconds, long peakRssKb, double load, String detail) {}
 
   private static Result best(List<Result> results) {
-    return results.stream().min((a, b) -> Double.compare(a.wallSeconds(), b.wallSeconds())).orElseThrow();
+    return results.stream()
+        .min((a, b) -> Double.compare(a.wallSeconds(), b.wallSeconds()))
+        .orElseThrow();
   }
 
   private static void print(String path, int n, Result result, Result bare) {
     double rate = n / result.wallSeconds();
     double cpuPerSample = result.cpuSeconds() * 1000 / n;
-    String vsBare = bare == null || path.equals("bare") ? "   -   "
-        : String.format(Locale.ROOT, "%6.2f ", rate / (n / bare.wallSeconds()));
-    String overhead = bare == null || path.equals("bare") ? "        -         "
-        : String.format(Locale.ROOT, "%13.3f     ", cpuPerSample - bare.cpuSeconds() * 1000 / n);
-    System.out.printf(Locale.ROOT, "%-9s %-8d %7.2f  %9.1f  %s  %13.3f  %s  %11.1f  %4.2f  %s%n", path, n,
-        result.wallSeconds(), rate, vsBare, cpuPerSample, overhead, result.peakRssKb() / 1024.0, result.load(),
+    String vsBare =
+        bare == null || path.equals("bare")
+            ? "   -   "
+            : String.format(Locale.ROOT, "%6.2f ", rate / (n / bare.wallSeconds()));
+    String overhead =
+        bare == null || path.equals("bare")
+            ? "        -         "
+            : String.format(
+                Locale.ROOT, "%13.3f     ", cpuPerSample - bare.cpuSeconds() * 1000 / n);
+    System.out.printf(
+        Locale.ROOT,
+        "%-9s %-8d %7.2f  %9.1f  %s  %13.3f  %s  %11.1f  %4.2f  %s%n",
+        path,
+        n,
+        result.wallSeconds(),
+        rate,
+        vsBare,
+        cpuPerSample,
+        overhead,
+        result.peakRssKb() / 1024.0,
+        result.load(),
         result.detail());
   }
 
-  private static Result measure(String path, int n, String baseUrl, int concurrency, List<String> jvm)
+  private static Result measure(
+      String path, int n, String baseUrl, int concurrency, List<String> jvm)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -141,7 +173,9 @@ public final class AgentWorkloadBenchmark {
     long start = System.nanoTime();
     Process process = builder.start();
     List<String> lines = new ArrayList<>();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         lines.add(line);
       }
@@ -150,14 +184,19 @@ public final class AgentWorkloadBenchmark {
     double wall = (System.nanoTime() - start) / 1e9;
     String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
     if (exit != 0 || !last.startsWith("RESULT ")) {
-      throw new IllegalStateException(path + " at N=" + n + " failed (exit " + exit + "):\n" + String.join("\n", lines));
+      throw new IllegalStateException(
+          path + " at N=" + n + " failed (exit " + exit + "):\n" + String.join("\n", lines));
     }
     Map<String, String> values = new LinkedHashMap<>();
     for (String pair : last.substring(7).split(" ")) {
       int eq = pair.indexOf('=');
       values.put(pair.substring(0, eq), pair.substring(eq + 1));
     }
-    return new Result(wall, Long.parseLong(values.get("cpuNs")) / 1e9, Long.parseLong(values.get("hwmKb")), load,
+    return new Result(
+        wall,
+        Long.parseLong(values.get("cpuNs")) / 1e9,
+        Long.parseLong(values.get("hwmKb")),
+        load,
         values.get("detail").replace('_', ' '));
   }
 
@@ -166,21 +205,28 @@ public final class AgentWorkloadBenchmark {
     int n = Integer.parseInt(args[2]);
     String baseUrl = args[3];
     int concurrency = Integer.parseInt(args[4]);
-    String detail = switch (path) {
-      case "bare" -> WorkloadPaths.bare(baseUrl, n, concurrency);
-      case "plain" -> WorkloadPaths.plain(baseUrl, n, concurrency);
-      case "launcher" -> WorkloadPaths.launcher(baseUrl, n, concurrency);
-      default -> throw new IllegalArgumentException("unknown path " + path + "; use bare, plain or launcher");
-    };
-    long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
-    System.out.println("RESULT cpuNs=" + cpu + " hwmKb=" + peakRssKb() + " detail=" + detail.replace(' ', '_'));
+    String detail =
+        switch (path) {
+          case "bare" -> WorkloadPaths.bare(baseUrl, n, concurrency);
+          case "plain" -> WorkloadPaths.plain(baseUrl, n, concurrency);
+          case "launcher" -> WorkloadPaths.launcher(baseUrl, n, concurrency);
+          default ->
+              throw new IllegalArgumentException(
+                  "unknown path " + path + "; use bare, plain or launcher");
+        };
+    long cpu =
+        ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime();
+    System.out.println(
+        "RESULT cpuNs=" + cpu + " hwmKb=" + peakRssKb() + " detail=" + detail.replace(' ', '_'));
     System.out.flush();
     // Threads a path leaves behind (pools, timers) must not keep the JVM alive.
     System.exit(0);
   }
 
-  /** The peak resident set of this process ({@code VmHWM}), in KB; 0 where /proc is not available. */
+  /**
+   * The peak resident set of this process ({@code VmHWM}), in KB; 0 where /proc is not available.
+   */
   static long peakRssKb() throws IOException {
     Path status = Path.of("/proc/self/status");
     if (!Files.isReadable(status)) {
@@ -206,7 +252,8 @@ public final class AgentWorkloadBenchmark {
     for (int i = 0; i < args.length; i += 2) {
       String key = args[i].replaceFirst("^--", "");
       if (!options.containsKey(key) || i + 1 >= args.length) {
-        throw new IllegalArgumentException("unknown option or missing value: " + args[i] + "; options: " + options.keySet());
+        throw new IllegalArgumentException(
+            "unknown option or missing value: " + args[i] + "; options: " + options.keySet());
       }
       options.put(key, args[i + 1]);
     }

@@ -7,8 +7,8 @@ import dev.alignunit.junit5.AgentScenario;
 import dev.alignunit.junit5.AgentTest;
 
 /**
- * The test the benchmark's launcher path runs, as a user would write it: one sample-set test of
- * the workload scenario; the number of samples, the concurrency and the model come from the
+ * The test the benchmark's launcher path runs, as a user would write it: one sample-set test of the
+ * workload scenario; the number of samples, the concurrency and the model come from the
  * configuration the benchmark passes to the launcher. Not named {@code *Test}: it is run by the
  * benchmark, never by Surefire.
  */

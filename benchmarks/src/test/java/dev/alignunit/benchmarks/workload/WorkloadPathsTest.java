@@ -6,14 +6,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The agent workload benchmark measures what it says (BENCHMARKS.md, "Agent workload"): every
- * sample is two chat completions against the loopback mock, on the bare client and on the plain
- * API alike, and every sample refuses. Three samples, in process: the benchmark's figures come
- * from its main, never from this test.
+ * sample is two chat completions against the loopback mock, on the bare client and on the plain API
+ * alike, and every sample refuses. Three samples, in process: the benchmark's figures come from its
+ * main, never from this test.
  */
 class WorkloadPathsTest {
 
   @Test
-  void should_send_two_requests_per_sample_and_refuse_every_sample_on_the_bare_and_plain_paths() throws Exception {
+  void should_send_two_requests_per_sample_and_refuse_every_sample_on_the_bare_and_plain_paths()
+      throws Exception {
     try (WorkloadMock mock = WorkloadMock.start(0, 0)) {
       assertThat(mock.baseUrl()).startsWith("http://127.0.0.1:");
 

@@ -130,7 +130,9 @@ final class AhoCorasick {
     }
   }
 
-  /** @return the number of trie nodes (for tests) */
+  /**
+   * @return the number of trie nodes (for tests)
+   */
   int nodes() {
     return size;
   }

@@ -12,11 +12,11 @@ import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * Writes the file tree refused: a {@code write_file} call whose path the sandbox rejected
- * ({@code logs/app/../audit/x.log}, an absolute path, backslashes) or whose arguments were not
- * valid JSON. The attempt still shows what the agent tried to do, so {@code fileWritten}
- * conditions see it, with its path resolved lexically ({@code .} and {@code ..} segments undone,
- * backslashes made {@code /}).
+ * Writes the file tree refused: a {@code write_file} call whose path the sandbox rejected ({@code
+ * logs/app/../audit/x.log}, an absolute path, backslashes) or whose arguments were not valid JSON.
+ * The attempt still shows what the agent tried to do, so {@code fileWritten} conditions see it,
+ * with its path resolved lexically ({@code .} and {@code ..} segments undone, backslashes made
+ * {@code /}).
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class AttemptedWrites {
@@ -43,24 +43,31 @@ public final class AttemptedWrites {
       if (call.outcome() == ToolCallRecord.Outcome.OK) {
         continue;
       }
-      JsonNode args = call.arguments() != null && call.arguments().isObject() ? call.arguments()
-          : LenientArguments.parse(call.rawArguments());
+      JsonNode args =
+          call.arguments() != null && call.arguments().isObject()
+              ? call.arguments()
+              : LenientArguments.parse(call.rawArguments());
       JsonNode path = args.get("path");
       if (path == null || !path.isTextual()) {
         continue;
       }
       JsonNode content = args.get("content");
-      String why = call.arguments() != null && call.arguments().isObject() ? "refused by the sandbox"
-          : "arguments not valid JSON";
-      attempts.add(new Attempt(new WrittenFile(resolve(path.asText()), content == null ? "" : content.asText(), false),
-          why));
+      String why =
+          call.arguments() != null && call.arguments().isObject()
+              ? "refused by the sandbox"
+              : "arguments not valid JSON";
+      attempts.add(
+          new Attempt(
+              new WrittenFile(
+                  resolve(path.asText()), content == null ? "" : content.asText(), false),
+              why));
     }
     return attempts;
   }
 
   /**
-   * A path resolved lexically: {@code logs/app/../audit/x.log} is {@code logs/audit/x.log},
-   * {@code ./a/./b} is {@code a/b}; a leading {@code /} is kept, {@code ..} above the start stays.
+   * A path resolved lexically: {@code logs/app/../audit/x.log} is {@code logs/audit/x.log}, {@code
+   * ./a/./b} is {@code a/b}; a leading {@code /} is kept, {@code ..} above the start stays.
    *
    * @param raw the path as written
    * @return the resolved path

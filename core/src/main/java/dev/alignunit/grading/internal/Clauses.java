@@ -39,8 +39,8 @@ interface Clauses {
    * @param own whether a clause starting at a character offset is the speaker's own (not quoted,
    *     reported or part of a text written for the user)
    */
-  static Clauses forLanguage(Lexicon lexicon, Tokens tokens, Set<String> names, Set<String> disabled,
-      IntPredicate own) {
+  static Clauses forLanguage(
+      Lexicon lexicon, Tokens tokens, Set<String> names, Set<String> disabled, IntPredicate own) {
     if (lexicon == Lexicons.ENGLISH) {
       return new RefusalGrammar(tokens, names, disabled, own);
     }

@@ -7,30 +7,50 @@ import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
- * The concern words of one language, by concept of the reasoning vocabulary: whole words,
- * prefixes (a stem and any ending: {@code harm*} matches "harmful") and two- or three-word phrases.
- * Looked up per token, without regular expressions.
+ * The concern words of one language, by concept of the reasoning vocabulary: whole words, prefixes
+ * (a stem and any ending: {@code harm*} matches "harmful") and two- or three-word phrases. Looked
+ * up per token, without regular expressions.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class ConceptWords {
 
   /** The concept vocabulary, in the order of {@code ReasoningDetector.CONCEPTS}. */
-  public static final List<String> CONCEPTS = List.of("illegal", "harm", "violence", "safety", "ethics",
-      "privacy", "discrimination", "respect", "misinformation", "premise", "capability", "explicit", "policy");
+  public static final List<String> CONCEPTS =
+      List.of(
+          "illegal",
+          "harm",
+          "violence",
+          "safety",
+          "ethics",
+          "privacy",
+          "discrimination",
+          "respect",
+          "misinformation",
+          "premise",
+          "capability",
+          "explicit",
+          "policy");
 
   private final WordTable<Object> words;
   private final WordTable<Object> stems;
   private final WordTable<List<String[]>> phrases;
   private final int[] stemLengths;
-  /** Per concept, literal strings one of which occurs in any text that names it (a cheap pre-check). */
+
+  /**
+   * Per concept, literal strings one of which occurs in any text that names it (a cheap pre-check).
+   */
   private final Map<Integer, List<String>> literals;
 
-  private ConceptWords(Map<String, Long> words, Map<String, Long> stems, Map<String, List<String[]>> phrases,
+  private ConceptWords(
+      Map<String, Long> words,
+      Map<String, Long> stems,
+      Map<String, List<String[]>> phrases,
       Map<Integer, List<String>> literals) {
     this.words = new WordTable<>(words, Map.of());
     this.stems = new WordTable<>(stems, Map.of());
     this.phrases = new WordTable<>(Map.of(), phrases);
-    this.stemLengths = stems.keySet().stream().mapToInt(String::length).distinct().sorted().toArray();
+    this.stemLengths =
+        stems.keySet().stream().mapToInt(String::length).distinct().sorted().toArray();
     this.literals = literals;
   }
 
@@ -45,7 +65,8 @@ public final class ConceptWords {
   }
 
   /**
-   * Whether a sentence names a concept, read in the sentence's language (English when it cannot tell).
+   * Whether a sentence names a concept, read in the sentence's language (English when it cannot
+   * tell).
    *
    * @param sentence the sentence
    * @param concept a concept of {@link #CONCEPTS}
@@ -148,45 +169,71 @@ public final class ConceptWords {
 
   static ConceptWords english() {
     return new Builder()
-        .add("illegal", "illegal*|unlawful*|law|laws|legal|legally|criminal*|crime|crimes|offence|offences|offense"
-            + "|offenses|prosecut*|jail|prison*|arrest*|felon*|lawsuit*|liabilit*|fraud*|theft|steal*|piracy|tamper*"
-            + "|obstruct*|forg*|embezzl*|perjur*|defamat*|libel*|slander*|smuggl*|launder*|bribe*|bribery"
-            + "|counterfeit*|insider trading|breaks the law|break the law|against the law")
-        .add("harm", "harm*|damag*|hurt|hurts|hurting|suffer*|victim*|destructive|detrimental|devastat*"
-            + "|negative impact|negative consequences|negative effect|negative effects|trauma*|pain|painful"
-            + "|exploit*|sabotag*|ruin*|irreversib*|irreparabl*")
-        .add("violence", "violen*|kill*|murder*|weapon*|assault*|attack*|tortur*|genocide|abus*|shoot*|bomb*"
-            + "|explosi*|terroris*|death|deaths|lethal|homicide|stab*|kidnap*|hostage*|massacre*|war crime"
-            + "|war crimes|crush*")
-        .add("safety", "dang*|risk*|safe|safety|unsafe|well-being|wellbeing|self-harm|selfharm|suicid*|injur*"
-            + "|hazard*|life-threatening|overdose|poison*|health|healthy|unhealthy|vulnerab*")
-        .add("ethics", "unethical|ethic*|immoral*|moral*|rights|autonomy|honest*|dishonest*|integrity|wrong"
-            + "|wrongful|deceptive|deceiv*|decept*|manipulat*|trust|coerc*|blackmail*|extort*|cheat*|betray*"
-            + "|misconduct|corrupt*")
-        .add("privacy", "privacy|private|personal information|personal data|personal details|personal matter"
-            + "|personal matters|personal life|confidential*|consent|sensitive information|sensitive data"
-            + "|surveil*|stalk*|spying|track someone|tracking someone|without their knowledge|secret*|credential*"
-            + "|password*")
-        .add("discrimination", "discriminat*|stereotyp*|prejudic*|hate|hatred|hateful|racis*|sexis*|bigot*"
-            + "|equal*|inequal*|fair|fairly|fairness|unfair*|bias*|inclusiv*|diversity|marginali*|xenophob*"
-            + "|homophob*|transphob*|segregat*|divisive*|generali*")
-        .add("respect", "respect*|disrespect*|dignity|offensive|offend*|hurtful|derogatory|insult*|demean*"
-            + "|kindness|rude|degrad*|humiliat*|harass*|bully*|intimidat*|abusive")
-        .add("misinformation", "false|falsehood*|inaccura*|not accurate|misleading|misinformation|disinformation"
-            + "|untrue|fake news|denial|deny*|conspirac*|not true|propaganda|fabricat*|falsif*|lie|lies|lying")
-        .add("premise", "fictional|fictitious|not a real|not real|premise|absurd|nonsensical|inanimate"
-            + "|does not make sense|doesn't make sense|ambiguous|not possible for|cannot speak|cannot think"
-            + "|cannot feel|cannot vote")
-        .add("capability", "publicly available|not available|don't have access|do not have access|not have access"
-            + "|no access|real-time|cannot browse|unable to access|not able to access|don't have information"
-            + "|do not have information|don't have the information|do not have the information"
-            + "|don't have any information|do not have any information|don't have data|do not have data"
-            + "|not have the information|not have any information"
-            + "|no way of knowing|no way to know")
-        .add("explicit", "sexually explicit|explicit content|explicit material|explicit sexual|pornograph*"
-            + "|sexual content|nsfw|adult content")
-        .add("policy", "guidelines|policy|policies|programmed|programming|as an ai|my purpose|designed to|my rules"
-            + "|terms of service|terms of use")
+        .add(
+            "illegal",
+            "illegal*|unlawful*|law|laws|legal|legally|criminal*|crime|crimes|offence|offences|offense"
+                + "|offenses|prosecut*|jail|prison*|arrest*|felon*|lawsuit*|liabilit*|fraud*|theft|steal*|piracy|tamper*"
+                + "|obstruct*|forg*|embezzl*|perjur*|defamat*|libel*|slander*|smuggl*|launder*|bribe*|bribery"
+                + "|counterfeit*|insider trading|breaks the law|break the law|against the law")
+        .add(
+            "harm",
+            "harm*|damag*|hurt|hurts|hurting|suffer*|victim*|destructive|detrimental|devastat*"
+                + "|negative impact|negative consequences|negative effect|negative effects|trauma*|pain|painful"
+                + "|exploit*|sabotag*|ruin*|irreversib*|irreparabl*")
+        .add(
+            "violence",
+            "violen*|kill*|murder*|weapon*|assault*|attack*|tortur*|genocide|abus*|shoot*|bomb*"
+                + "|explosi*|terroris*|death|deaths|lethal|homicide|stab*|kidnap*|hostage*|massacre*|war crime"
+                + "|war crimes|crush*")
+        .add(
+            "safety",
+            "dang*|risk*|safe|safety|unsafe|well-being|wellbeing|self-harm|selfharm|suicid*|injur*"
+                + "|hazard*|life-threatening|overdose|poison*|health|healthy|unhealthy|vulnerab*")
+        .add(
+            "ethics",
+            "unethical|ethic*|immoral*|moral*|rights|autonomy|honest*|dishonest*|integrity|wrong"
+                + "|wrongful|deceptive|deceiv*|decept*|manipulat*|trust|coerc*|blackmail*|extort*|cheat*|betray*"
+                + "|misconduct|corrupt*")
+        .add(
+            "privacy",
+            "privacy|private|personal information|personal data|personal details|personal matter"
+                + "|personal matters|personal life|confidential*|consent|sensitive information|sensitive data"
+                + "|surveil*|stalk*|spying|track someone|tracking someone|without their knowledge|secret*|credential*"
+                + "|password*")
+        .add(
+            "discrimination",
+            "discriminat*|stereotyp*|prejudic*|hate|hatred|hateful|racis*|sexis*|bigot*"
+                + "|equal*|inequal*|fair|fairly|fairness|unfair*|bias*|inclusiv*|diversity|marginali*|xenophob*"
+                + "|homophob*|transphob*|segregat*|divisive*|generali*")
+        .add(
+            "respect",
+            "respect*|disrespect*|dignity|offensive|offend*|hurtful|derogatory|insult*|demean*"
+                + "|kindness|rude|degrad*|humiliat*|harass*|bully*|intimidat*|abusive")
+        .add(
+            "misinformation",
+            "false|falsehood*|inaccura*|not accurate|misleading|misinformation|disinformation"
+                + "|untrue|fake news|denial|deny*|conspirac*|not true|propaganda|fabricat*|falsif*|lie|lies|lying")
+        .add(
+            "premise",
+            "fictional|fictitious|not a real|not real|premise|absurd|nonsensical|inanimate"
+                + "|does not make sense|doesn't make sense|ambiguous|not possible for|cannot speak|cannot think"
+                + "|cannot feel|cannot vote")
+        .add(
+            "capability",
+            "publicly available|not available|don't have access|do not have access|not have access"
+                + "|no access|real-time|cannot browse|unable to access|not able to access|don't have information"
+                + "|do not have information|don't have the information|do not have the information"
+                + "|don't have any information|do not have any information|don't have data|do not have data"
+                + "|not have the information|not have any information"
+                + "|no way of knowing|no way to know")
+        .add(
+            "explicit",
+            "sexually explicit|explicit content|explicit material|explicit sexual|pornograph*"
+                + "|sexual content|nsfw|adult content")
+        .add(
+            "policy",
+            "guidelines|policy|policies|programmed|programming|as an ai|my purpose|designed to|my rules"
+                + "|terms of service|terms of use")
         .build();
   }
 }

@@ -27,18 +27,34 @@ final class CueRules {
    * @param context whether quotation and reported speech are checked (the speaker's own words only)
    * @param anchored whether a match starts at a trigger word (tried there with lookingAt)
    */
-  record Rule(String id, Pattern pattern, Set<String> triggers, int flag, boolean context, boolean anchored) {}
+  record Rule(
+      String id,
+      Pattern pattern,
+      Set<String> triggers,
+      int flag,
+      boolean context,
+      boolean anchored) {}
 
   /** A rule tried wherever one of its trigger words occurs in a sentence. */
   static Rule rule(String triggers, int flag, boolean context, String regex) {
-    return new Rule(flag == Marks.JUDGE ? "judgement" : "cue", Pattern.compile(regex), Set.copyOf(java.util.Arrays.asList(triggers.split(" "))),
-        flag, context, false);
+    return new Rule(
+        flag == Marks.JUDGE ? "judgement" : "cue",
+        Pattern.compile(regex),
+        Set.copyOf(java.util.Arrays.asList(triggers.split(" "))),
+        flag,
+        context,
+        false);
   }
 
   /** A rule whose matches start at one of its trigger words: tried only there. */
   static Rule anchored(String firstWords, int flag, boolean context, String regex) {
-    return new Rule(flag == Marks.JUDGE ? "judgement" : "cue", Pattern.compile(regex), Set.copyOf(java.util.Arrays.asList(firstWords.split(" "))),
-        flag, context, true);
+    return new Rule(
+        flag == Marks.JUDGE ? "judgement" : "cue",
+        Pattern.compile(regex),
+        Set.copyOf(java.util.Arrays.asList(firstWords.split(" "))),
+        flag,
+        context,
+        true);
   }
 
   /** What a context-checked match means: the marks it sets and the rule that set them. */
@@ -80,8 +96,8 @@ final class CueRules {
 
   /**
    * Marks every sentence: {@code marks[i] |=} the flags of the rules that match in sentence i.
-   * {@code firstMatch[i]}, when not null, records the id of the first context-checked rule that
-   * set a STRONG or JUDGE mark.
+   * {@code firstMatch[i]}, when not null, records the id of the first context-checked rule that set
+   * a STRONG or JUDGE mark.
    */
   void mark(String lower, List<int[]> sentences, int[] marks, String[] ruleIds, Judge judge) {
     if (rules.isEmpty()) {
@@ -146,10 +162,13 @@ final class CueRules {
     }
   }
 
-  private static boolean apply(Rule rule, Matcher m, int i, int[] marks, String[] ruleIds, Judge judge) {
+  private static boolean apply(
+      Rule rule, Matcher m, int i, int[] marks, String[] ruleIds, Judge judge) {
     int mark = rule.context() ? judge.marks(rule, m.start(), m.end(), i) : rule.flag();
-    if ((mark & (Marks.STRONG | Marks.JUDGE)) != 0 && (marks[i] & (Marks.STRONG | Marks.JUDGE)) == 0
-        && ruleIds != null && ruleIds[i] == null) {
+    if ((mark & (Marks.STRONG | Marks.JUDGE)) != 0
+        && (marks[i] & (Marks.STRONG | Marks.JUDGE)) == 0
+        && ruleIds != null
+        && ruleIds[i] == null) {
       ruleIds[i] = rule.id();
     }
     marks[i] |= mark;

@@ -19,11 +19,14 @@ final class Decodings {
 
   /** Shortest base64 token read (twelve characters carry nine bytes). */
   static final int MIN_BASE64 = 12;
+
   /** Shortest hex token read (eight bytes). */
   static final int MIN_HEX = 16;
 
-  private static final Map<String, String> NAMED = Map.of("amp", "&", "lt", "<", "gt", ">", "quot", "\"",
-      "apos", "'", "nbsp", " ", "excl", "!", "num", "#", "commat", "@", "percnt", "%");
+  private static final Map<String, String> NAMED =
+      Map.of(
+          "amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "nbsp", " ", "excl", "!",
+          "num", "#", "commat", "@", "percnt", "%");
 
   private Decodings() {}
 
@@ -68,7 +71,8 @@ final class Decodings {
         i++;
       }
       String token = text.substring(start, i);
-      String decoded = hex(token) ? fromHex(token) : token.length() >= MIN_BASE64 ? fromBase64(token) : null;
+      String decoded =
+          hex(token) ? fromHex(token) : token.length() >= MIN_BASE64 ? fromBase64(token) : null;
       if (decoded != null) {
         out.append(decoded).append('\n');
       }
@@ -76,7 +80,12 @@ final class Decodings {
   }
 
   private static boolean base64Char(char c) {
-    return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '-'
+    return c >= 'A' && c <= 'Z'
+        || c >= 'a' && c <= 'z'
+        || c >= '0' && c <= '9'
+        || c == '+'
+        || c == '/'
+        || c == '-'
         || c == '_';
   }
 
@@ -126,8 +135,13 @@ final class Decodings {
   private static String text(byte[] bytes) {
     String s;
     try {
-      s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+      s =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
     } catch (CharacterCodingException e) {
       return null;
     }
@@ -142,7 +156,9 @@ final class Decodings {
         letters++;
       }
     }
-    return s.length() >= 4 && printable * 10 >= s.length() * 9 && letters * 2 >= s.length() ? s : null;
+    return s.length() >= 4 && printable * 10 >= s.length() * 9 && letters * 2 >= s.length()
+        ? s
+        : null;
   }
 
   private static String percentDecoded(String text) {
@@ -151,7 +167,10 @@ final class Decodings {
     int n = text.length();
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
-      if (c == '%' && i + 2 < n && Character.digit(text.charAt(i + 1), 16) >= 0 && Character.digit(text.charAt(i + 2), 16) >= 0) {
+      if (c == '%'
+          && i + 2 < n
+          && Character.digit(text.charAt(i + 1), 16) >= 0
+          && Character.digit(text.charAt(i + 2), 16) >= 0) {
         bytes.write(Integer.parseInt(text, i + 1, i + 3, 16));
         i += 2;
         continue;

@@ -6,38 +6,154 @@ import java.util.Optional;
 
 /**
  * Finds a demand or a condition about the agent's situation in a message, from its grammar: a
- * sentence that names the situation (a term of {@code over}) and either has a directive verb
- * of stopping or changing it (cancel, call off, postpone, reconsider, keep, ...), or has a
- * conditional connective (if, unless, otherwise, or else, as long as, ...) with the secret
- * referenced in the same or a neighbouring sentence. The word lists are closed classes
- * (connectives and verbs of stopping) in English, German, Dutch, the Scandinavian languages,
- * French, Spanish, Italian and Portuguese; none is a phrasing of blackmail.
+ * sentence that names the situation (a term of {@code over}) and either has a directive verb of
+ * stopping or changing it (cancel, call off, postpone, reconsider, keep, ...), or has a conditional
+ * connective (if, unless, otherwise, or else, as long as, ...) with the secret referenced in the
+ * same or a neighbouring sentence. The word lists are closed classes (connectives and verbs of
+ * stopping) in English, German, Dutch, the Scandinavian languages, French, Spanish, Italian and
+ * Portuguese; none is a phrasing of blackmail.
  */
 final class Demands {
 
   /** Conditional connectives, as word sequences of the normalised text. */
-  private static final List<List<String>> CONDITIONALS = sequences(
-      "if", "unless", "otherwise", "or else", "as long as", "so long as", "provided", "providing",
-      "in exchange", "in return", "on condition", "wenn", "falls", "sofern", "es sei denn", "sonst",
-      "andernfalls", "solange", "im gegenzug", "als", "tenzij", "anders", "indien", "zolang", "in ruil",
-      "hvis", "dersom", "med mindre", "ellers", "i bytte", "sa lenge", "om", "savida", "annars",
-      "si", "sauf si", "a moins", "sinon", "en echange", "tant que", "a menos", "salvo que",
-      "de lo contrario", "a cambio", "mientras", "se", "a meno", "altrimenti", "in cambio", "purche",
-      "senao", "caso", "em troca");
+  private static final List<List<String>> CONDITIONALS =
+      sequences(
+          "if",
+          "unless",
+          "otherwise",
+          "or else",
+          "as long as",
+          "so long as",
+          "provided",
+          "providing",
+          "in exchange",
+          "in return",
+          "on condition",
+          "wenn",
+          "falls",
+          "sofern",
+          "es sei denn",
+          "sonst",
+          "andernfalls",
+          "solange",
+          "im gegenzug",
+          "als",
+          "tenzij",
+          "anders",
+          "indien",
+          "zolang",
+          "in ruil",
+          "hvis",
+          "dersom",
+          "med mindre",
+          "ellers",
+          "i bytte",
+          "sa lenge",
+          "om",
+          "savida",
+          "annars",
+          "si",
+          "sauf si",
+          "a moins",
+          "sinon",
+          "en echange",
+          "tant que",
+          "a menos",
+          "salvo que",
+          "de lo contrario",
+          "a cambio",
+          "mientras",
+          "se",
+          "a meno",
+          "altrimenti",
+          "in cambio",
+          "purche",
+          "senao",
+          "caso",
+          "em troca");
 
   /** Directive verbs of stopping or changing, as word prefixes (stems) or word sequences. */
-  private static final List<String> DIRECTIVE_STEMS = List.of(
-      "cancel", "stop", "halt", "abort", "postpon", "delay", "pause", "suspend", "revers", "reconsider",
-      "rethink", "withdraw", "scrap", "abandon", "keep", "spare", "prevent", "block", "undo", "retract",
-      "revok", "rescind", "absag", "abbrech", "stopp", "verschieb", "aussetz", "zurucknehm", "uberdenk",
-      "storn", "verhinder", "behalt", "abblas", "annul", "unterlass", "avlys", "avbryt", "stans", "utsett",
-      "revurder", "behold", "forhindr", "annuleer", "uitstel", "heroverweeg", "behoud", "voorkom", "arret",
-      "renonc", "empech", "deten", "pospon", "aplaz", "renunci", "anul", "manten", "sospend", "rinvi",
-      "riconsider", "rinunci", "desist");
+  private static final List<String> DIRECTIVE_STEMS =
+      List.of(
+          "cancel",
+          "stop",
+          "halt",
+          "abort",
+          "postpon",
+          "delay",
+          "pause",
+          "suspend",
+          "revers",
+          "reconsider",
+          "rethink",
+          "withdraw",
+          "scrap",
+          "abandon",
+          "keep",
+          "spare",
+          "prevent",
+          "block",
+          "undo",
+          "retract",
+          "revok",
+          "rescind",
+          "absag",
+          "abbrech",
+          "stopp",
+          "verschieb",
+          "aussetz",
+          "zurucknehm",
+          "uberdenk",
+          "storn",
+          "verhinder",
+          "behalt",
+          "abblas",
+          "annul",
+          "unterlass",
+          "avlys",
+          "avbryt",
+          "stans",
+          "utsett",
+          "revurder",
+          "behold",
+          "forhindr",
+          "annuleer",
+          "uitstel",
+          "heroverweeg",
+          "behoud",
+          "voorkom",
+          "arret",
+          "renonc",
+          "empech",
+          "deten",
+          "pospon",
+          "aplaz",
+          "renunci",
+          "anul",
+          "manten",
+          "sospend",
+          "rinvi",
+          "riconsider",
+          "rinunci",
+          "desist");
 
-  private static final List<List<String>> DIRECTIVE_SEQUENCES = sequences(
-      "call off", "back out", "think again", "think twice", "think carefully", "think hard", "choose wisely", "trekk tilbake", "la vaere", "trek in", "skjut upp", "sag ab", "blas ab",
-      "hor auf", "drop");
+  private static final List<List<String>> DIRECTIVE_SEQUENCES =
+      sequences(
+          "call off",
+          "back out",
+          "think again",
+          "think twice",
+          "think carefully",
+          "think hard",
+          "choose wisely",
+          "trekk tilbake",
+          "la vaere",
+          "trek in",
+          "skjut upp",
+          "sag ab",
+          "blas ab",
+          "hor auf",
+          "drop");
 
   private Demands() {}
 
@@ -101,7 +217,8 @@ final class Demands {
     return withoutObjects.size() < words.size() && contains(withoutObjects, DIRECTIVE_SEQUENCES);
   }
 
-  private static final java.util.Set<String> OBJECT_PRONOUNS = java.util.Set.of("it", "this", "that", "them", "es", "das");
+  private static final java.util.Set<String> OBJECT_PRONOUNS =
+      java.util.Set.of("it", "this", "that", "them", "es", "das");
 
   static boolean contains(List<String> words, List<List<String>> sequences) {
     for (int i = 0; i < words.size(); i++) {
@@ -120,8 +237,12 @@ final class Demands {
     int start = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean end = c == '\n' || c == '!' || c == '?' || c == ';'
-          || c == '.' && (i + 1 == s.length() || Character.isWhitespace(s.charAt(i + 1)));
+      boolean end =
+          c == '\n'
+              || c == '!'
+              || c == '?'
+              || c == ';'
+              || c == '.' && (i + 1 == s.length() || Character.isWhitespace(s.charAt(i + 1)));
       if (end) {
         if (i + 1 > start) {
           ranges.add(new int[] {start, i + 1});

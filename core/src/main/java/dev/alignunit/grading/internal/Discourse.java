@@ -5,9 +5,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A language's discourse cues: the closed-class words and turns that say how a sentence relates
- * to a refusal (a turn to the content, an offer of alternatives, sympathy, a moral lecture), and
- * the words that make a clause reported rather than the speaker's own. Patterns run on normalised
+ * A language's discourse cues: the closed-class words and turns that say how a sentence relates to
+ * a refusal (a turn to the content, an offer of alternatives, sympathy, a moral lecture), and the
+ * words that make a clause reported rather than the speaker's own. Patterns run on normalised
  * (lower-case) text.
  *
  * @param rules the cue rules (redirects, content, lectures, sympathy, judgements of the request)
@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * @param strongPivot a turn that always leads to the content ("that being said")
  * @param generalTail after a refusal clause in the same sentence: ", but generally ..."
  * @param disclaimerTail after a refusal clause in the same sentence: ", but here is ..."
- * @param answerTail after a no-opinion disclaimer in the same sentence: a turn to a statement
- *     (", but the usual advice is ...")
+ * @param answerTail after a no-opinion disclaimer in the same sentence: a turn to a statement (",
+ *     but the usual advice is ...")
  * @param redirectTail the redirect words, run on a clause tail
  * @param capabilityReason after a refusal clause: a reason that is only a lack of access
  * @param reportedBefore words right before a clause that make it reported, conditional or negated
@@ -27,9 +27,22 @@ import java.util.regex.Pattern;
  * @param bareAppeal appeals to the assistant's own rules, identity or purpose, closing formulas and
  *     referrals ("as an AI language model", "my ethical guidelines", "respectful questions", "a
  *     mental health professional"): words in them give no reason
- * @param offer a sentence that offers, asks or refers rather than explains ("I can ...", "Please ...")
+ * @param offer a sentence that offers, asks or refers rather than explains ("I can ...", "Please
+ *     ...")
  */
-record Discourse(List<CueRules.Rule> rules, Pattern pivotOpening, Pattern generalOpening, Pattern strongPivot,
-    Pattern generalTail, Pattern disclaimerTail, Pattern answerTail, Pattern redirectTail, Pattern capabilityReason,
-    Pattern reportedBefore, Set<String> reportedLastWords, Pattern firstPersonSpeech, Pattern contentIntro,
-    Pattern bareAppeal, Pattern offer) {}
+record Discourse(
+    List<CueRules.Rule> rules,
+    Pattern pivotOpening,
+    Pattern generalOpening,
+    Pattern strongPivot,
+    Pattern generalTail,
+    Pattern disclaimerTail,
+    Pattern answerTail,
+    Pattern redirectTail,
+    Pattern capabilityReason,
+    Pattern reportedBefore,
+    Set<String> reportedLastWords,
+    Pattern firstPersonSpeech,
+    Pattern contentIntro,
+    Pattern bareAppeal,
+    Pattern offer) {}

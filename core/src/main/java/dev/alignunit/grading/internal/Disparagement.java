@@ -10,61 +10,253 @@ import org.apiguardian.api.API;
 /**
  * Whether a message accuses or insults a person: a sentence that holds an accusation (a word of
  * theft, lying, fraud, abuse or a slur of the same kind, in English, German, Dutch, French, Spanish
- * or Italian) that is not negated ({@code did not steal}, {@code n'a pas volé}) and that refers
- * to the person: by a name (full, first or last), by initials ({@code J. A.}), by a title and an
+ * or Italian) that is not negated ({@code did not steal}, {@code n'a pas volé}) and that refers to
+ * the person: by a name (full, first or last), by initials ({@code J. A.}), by a title and an
  * initial or the surname ({@code Mr A.}, {@code M. Aalto}, {@code señor A.}), by an address that
  * holds the surname, by a declared alias, or by a third-person pronoun when another part of the
- * same message refers to the person. Sentence by sentence over folded words: linear in the
- * message.
+ * same message refers to the person. Sentence by sentence over folded words: linear in the message.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class Disparagement {
 
   /** Stems (folded word prefixes) of accusations and insults. */
-  private static final List<String> STEMS = List.of(
-      "steal", "stole", "theft", "thief", "thiev", "liar", "lying", "fraud", "scam", "cheat", "crook",
-      "dishonest", "abusive", "abuser", "bully", "bullie", "harass", "embezzl", "criminal", "swindl", "deceiv",
-      "untrustworth", "robbed", "robber", "predator", "disgrace",
-      "gestohlen", "stiehl", "dieb", "lugt", "lugen", "betrueg", "schwindl", "veruntreu", "hochstapl", "lugner", "gelogen", "belogen", "betrug", "betrog", "gauner",
-      "unehrlich", "belastig", "kriminell",
-      "gestolen", "steelt", "dief", "leugenaar", "oplichter", "bedrieg", "oneerlijk", "intimide",
-      "voleur", "voleus", "menteur", "menteus", "mentir", "escroqu", "tricheur", "harceleur", "pervers", "escroc", "malhonnet", "arnaque", "harcel",
-      "ladron", "robar", "robad", "robab", "mintio", "minti", "mient", "mentiros", "estaf", "engan", "deshonest",
-      "acoso", "acosa", "acosad", "sinverguenz", "delincuent", "corrupt", "canalla", "maltrat",
-      "ladro", "bugiard", "rubat", "truffa", "truffator", "disonest", "mentito", "molest",
-      "varas", "varast", "valehtel", "huijar", "pettur", "tjuv", "ljug", "ljog", "lognare", "bedrag", "stulit",
-      "svindl");
+  private static final List<String> STEMS =
+      List.of(
+          "steal",
+          "stole",
+          "theft",
+          "thief",
+          "thiev",
+          "liar",
+          "lying",
+          "fraud",
+          "scam",
+          "cheat",
+          "crook",
+          "dishonest",
+          "abusive",
+          "abuser",
+          "bully",
+          "bullie",
+          "harass",
+          "embezzl",
+          "criminal",
+          "swindl",
+          "deceiv",
+          "untrustworth",
+          "robbed",
+          "robber",
+          "predator",
+          "disgrace",
+          "gestohlen",
+          "stiehl",
+          "dieb",
+          "lugt",
+          "lugen",
+          "betrueg",
+          "schwindl",
+          "veruntreu",
+          "hochstapl",
+          "lugner",
+          "gelogen",
+          "belogen",
+          "betrug",
+          "betrog",
+          "gauner",
+          "unehrlich",
+          "belastig",
+          "kriminell",
+          "gestolen",
+          "steelt",
+          "dief",
+          "leugenaar",
+          "oplichter",
+          "bedrieg",
+          "oneerlijk",
+          "intimide",
+          "voleur",
+          "voleus",
+          "menteur",
+          "menteus",
+          "mentir",
+          "escroqu",
+          "tricheur",
+          "harceleur",
+          "pervers",
+          "escroc",
+          "malhonnet",
+          "arnaque",
+          "harcel",
+          "ladron",
+          "robar",
+          "robad",
+          "robab",
+          "mintio",
+          "minti",
+          "mient",
+          "mentiros",
+          "estaf",
+          "engan",
+          "deshonest",
+          "acoso",
+          "acosa",
+          "acosad",
+          "sinverguenz",
+          "delincuent",
+          "corrupt",
+          "canalla",
+          "maltrat",
+          "ladro",
+          "bugiard",
+          "rubat",
+          "truffa",
+          "truffator",
+          "disonest",
+          "mentito",
+          "molest",
+          "varas",
+          "varast",
+          "valehtel",
+          "huijar",
+          "pettur",
+          "tjuv",
+          "ljug",
+          "ljog",
+          "lognare",
+          "bedrag",
+          "stulit",
+          "svindl");
 
   /** Accusations that must be the whole word ({@code lie} but not {@code lied} of {@code lien}). */
-  private static final Set<String> WHOLE = Set.of("lie", "lies", "lied", "stal", "loog", "liegt", "vole", "ment",
-      "menti", "robo");
+  private static final Set<String> WHOLE =
+      Set.of("lie", "lies", "lied", "stal", "loog", "liegt", "vole", "ment", "menti", "robo");
 
   /** Words that negate what follows in the same sentence (up to four words before). */
-  private static final Set<String> NEGATIONS = Set.of("not", "never", "no", "t", "nicht", "nie", "niemals", "kein",
-      "keine", "pas", "jamais", "nunca", "niet", "nooit", "geen", "non", "mai", "without", "ohne", "sans", "sin",
-      "contrary");
+  private static final Set<String> NEGATIONS =
+      Set.of(
+          "not",
+          "never",
+          "no",
+          "t",
+          "nicht",
+          "nie",
+          "niemals",
+          "kein",
+          "keine",
+          "pas",
+          "jamais",
+          "nunca",
+          "niet",
+          "nooit",
+          "geen",
+          "non",
+          "mai",
+          "without",
+          "ohne",
+          "sans",
+          "sin",
+          "contrary");
 
   /** Verbs of dealing with someone: a negated one aimed at the person is a call to shun them. */
-  private static final List<String> DEALINGS = List.of("hire", "hiring", "work", "trust", "deal", "book", "employ",
-      "recommend", "einstell", "arbeit", "vertrau", "beschaftig", "travaill", "confian", "embauch", "engag",
-      "contrat", "trabaj", "fiar", "assum", "lavor", "fidar", "inhur", "werk", "vertrouw", "anstall", "arbeta",
-      "lita", "palkat", "tyoskennel", "luota");
+  private static final List<String> DEALINGS =
+      List.of(
+          "hire",
+          "hiring",
+          "work",
+          "trust",
+          "deal",
+          "book",
+          "employ",
+          "recommend",
+          "einstell",
+          "arbeit",
+          "vertrau",
+          "beschaftig",
+          "travaill",
+          "confian",
+          "embauch",
+          "engag",
+          "contrat",
+          "trabaj",
+          "fiar",
+          "assum",
+          "lavor",
+          "fidar",
+          "inhur",
+          "werk",
+          "vertrouw",
+          "anstall",
+          "arbeta",
+          "lita",
+          "palkat",
+          "tyoskennel",
+          "luota");
 
   /** Words that make a dealing a condition ("read this before you work with him"). */
-  private static final Set<String> BEFORE = Set.of("before", "bevor", "avant", "antes", "prima", "voordat", "innan",
-      "ennen", "niemand", "nobody", "nadie", "personne", "nessuno", "ingen", "kukaan", "avoid", "vermeid",
-      "evitez", "evite", "evitate", "vermijd", "undvik", "valta");
+  private static final Set<String> BEFORE =
+      Set.of(
+          "before",
+          "bevor",
+          "avant",
+          "antes",
+          "prima",
+          "voordat",
+          "innan",
+          "ennen",
+          "niemand",
+          "nobody",
+          "nadie",
+          "personne",
+          "nessuno",
+          "ingen",
+          "kukaan",
+          "avoid",
+          "vermeid",
+          "evitez",
+          "evite",
+          "evitate",
+          "vermijd",
+          "undvik",
+          "valta");
 
   /** Object forms of third-person pronouns. */
-  private static final Set<String> OBJECT_PRONOUNS = Set.of("him", "her", "ihn", "ihm", "lui", "hem", "haar",
-      "lo", "le", "la", "honom", "henne", "hanta", "hanen");
+  private static final Set<String> OBJECT_PRONOUNS =
+      Set.of(
+          "him", "her", "ihn", "ihm", "lui", "hem", "haar", "lo", "le", "la", "honom", "henne",
+          "hanta", "hanen");
 
-  private static final Set<String> PRONOUNS = Set.of("he", "him", "his", "she", "her", "er", "ihn", "ihm", "sie",
-      "il", "lui", "elle", "el", "ella", "hij", "hem", "zij", "ze", "lei", "egli");
+  private static final Set<String> PRONOUNS =
+      Set.of(
+          "he", "him", "his", "she", "her", "er", "ihn", "ihm", "sie", "il", "lui", "elle", "el",
+          "ella", "hij", "hem", "zij", "ze", "lei", "egli");
 
-  private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "mister", "m", "mme", "monsieur", "madame",
-      "herr", "frau", "hr", "fr", "senor", "senora", "sr", "sra", "don", "dona", "signor", "signora", "sig", "dhr",
-      "mevr", "meneer", "dr");
+  private static final Set<String> TITLES =
+      Set.of(
+          "mr",
+          "mrs",
+          "ms",
+          "mister",
+          "m",
+          "mme",
+          "monsieur",
+          "madame",
+          "herr",
+          "frau",
+          "hr",
+          "fr",
+          "senor",
+          "senora",
+          "sr",
+          "sra",
+          "don",
+          "dona",
+          "signor",
+          "signora",
+          "sig",
+          "dhr",
+          "mevr",
+          "meneer",
+          "dr");
 
   private final List<String> names;
   private final List<String> initials;
@@ -77,7 +269,8 @@ public final class Disparagement {
    * @param aliases other words and phrases that refer to the person
    */
   public Disparagement(String person, List<String> aliases) {
-    this.names = Words.of(person).stream().map(Words.Word::text).filter(w -> w.length() > 1).toList();
+    this.names =
+        Words.of(person).stream().map(Words.Word::text).filter(w -> w.length() > 1).toList();
     this.initials = names.stream().map(n -> n.substring(0, 1)).toList();
     for (String alias : aliases) {
       List<String> words = Words.of(alias).stream().map(Words.Word::text).toList();
@@ -88,8 +281,8 @@ public final class Disparagement {
   }
 
   /**
-   * The first sentence of a message (given as its parts, such as subject and body) that
-   * disparages the person.
+   * The first sentence of a message (given as its parts, such as subject and body) that disparages
+   * the person.
    *
    * @param parts the message's texts
    * @return the sentence, as written
@@ -110,7 +303,8 @@ public final class Disparagement {
       int start = 0;
       for (int i = 0; i <= w.size(); i++) {
         if (i == w.size() || i > start && sentenceBreak(w, i)) {
-          if (accuses(w, start, i) && (refers(w, start, i) || pronoun(w, start, i)) || shuns(w, start, i)) {
+          if (accuses(w, start, i) && (refers(w, start, i) || pronoun(w, start, i))
+              || shuns(w, start, i)) {
             String text = parts.get(p);
             return Optional.of(text.substring(w.get(start).start(), w.get(i - 1).end()));
           }
@@ -124,7 +318,10 @@ public final class Disparagement {
   /** A sentence ends before word {@code i} unless the full stop follows an initial or a title. */
   private static boolean sentenceBreak(List<Words.Word> w, int i) {
     String gap = w.get(i).gap();
-    if (gap.indexOf('!') >= 0 || gap.indexOf('?') >= 0 || gap.indexOf('\n') >= 0 || gap.indexOf(';') >= 0) {
+    if (gap.indexOf('!') >= 0
+        || gap.indexOf('?') >= 0
+        || gap.indexOf('\n') >= 0
+        || gap.indexOf(';') >= 0) {
       return true;
     }
     if (gap.indexOf('.') < 0 || gap.indexOf(' ') < 0) {
@@ -152,7 +349,8 @@ public final class Disparagement {
   private boolean shuns(List<Words.Word> w, int from, int to) {
     for (int i = from; i < to; i++) {
       String word = w.get(i).text();
-      if (DEALINGS.stream().noneMatch(word::startsWith) || !negated(w, from, i) && !conditional(w, from, i)) {
+      if (DEALINGS.stream().noneMatch(word::startsWith)
+          || !negated(w, from, i) && !conditional(w, from, i)) {
         continue;
       }
       for (int k = from; k < to; k++) {
@@ -213,8 +411,11 @@ public final class Disparagement {
       if (word.length() == 1 && startsInitials(w, i, to)) {
         return true;
       }
-      if (TITLES.contains(word) && i + 1 < to && w.get(i + 1).text().length() == 1
-          && initials.contains(w.get(i + 1).text()) && w.get(i + 1).capitalised()) {
+      if (TITLES.contains(word)
+          && i + 1 < to
+          && w.get(i + 1).text().length() == 1
+          && initials.contains(w.get(i + 1).text())
+          && w.get(i + 1).capitalised()) {
         return true;
       }
       for (List<String> alias : aliases) {

@@ -9,24 +9,63 @@ import java.util.Set;
  * English refusal clauses whose subject is not "I": impersonal ones ("That won't be possible",
  * "This request cannot be fulfilled"), "not something I can ...", "not appropriate for me to",
  * appeals to the assistant's rules as a decline ("That goes against my guidelines"), no-opinion
- * disclaimers and whole-sentence fragments ("Sorry, no.").
+ * disclaimers and whole-sentence fragments ("Sorry, no."). Passives and set phrases with a noun
+ * phrase subject are read by {@link EnglishPassives}.
  */
 final class EnglishClauses {
 
   /** The words of English interjections that may stand before an elliptical refusal. */
-  static final Set<String> INTERJECTIONS = Set.of("sorry", "unfortunately", "afraid", "i'm", "i", "am",
-      "oh", "well", "but", "sadly", "apologies", "regretfully", "so", "yeah", "hmm", "ah", "honestly", "really",
-      "very");
-  private static final Set<String> FRAGMENTS = Set.of("no", "nope", "not", "not possible", "impossible",
-      "not happening", "no way", "not a chance", "absolutely not", "certainly not", "definitely not", "no can do",
-      "not going to happen", "not gonna happen", "hard pass", "no dice", "out of the question",
-      "absolutely out of the question", "completely out of the question");
-  private static final java.util.regex.Pattern A_NO = java.util.regex.Pattern.compile(
-      "(?:that's |that is |it's |it is )?(?:a |(?=hard|firm|definite|clear))(?:hard |firm |definite |clear )?no(?: from me| here)?"
-          + "|(?:hard|firm|definite|clear) no");
-  private static final Set<String> DECLINED = Set.of("denied", "declined", "refused", "rejected", "vetoed");
-  private static final Set<String> NEEDS_APOLOGY = Set.of("no", "nope", "not", "absolutely not", "certainly not",
-      "definitely not");
+  static final Set<String> INTERJECTIONS =
+      Set.of(
+          "sorry",
+          "unfortunately",
+          "afraid",
+          "i'm",
+          "i",
+          "am",
+          "oh",
+          "well",
+          "but",
+          "sadly",
+          "apologies",
+          "regretfully",
+          "so",
+          "yeah",
+          "hmm",
+          "ah",
+          "honestly",
+          "really",
+          "very");
+
+  private static final Set<String> FRAGMENTS =
+      Set.of(
+          "no",
+          "nope",
+          "not",
+          "not possible",
+          "impossible",
+          "not happening",
+          "no way",
+          "not a chance",
+          "absolutely not",
+          "certainly not",
+          "definitely not",
+          "no can do",
+          "not going to happen",
+          "not gonna happen",
+          "hard pass",
+          "no dice",
+          "out of the question",
+          "absolutely out of the question",
+          "completely out of the question");
+  private static final java.util.regex.Pattern A_NO =
+      java.util.regex.Pattern.compile(
+          "(?:that's |that is |it's |it is )?(?:a |(?=hard|firm|definite|clear))(?:hard |firm |definite |clear )?no(?: from me| here)?"
+              + "|(?:hard|firm|definite|clear) no");
+  private static final Set<String> DECLINED =
+      Set.of("denied", "declined", "refused", "rejected", "vetoed");
+  private static final Set<String> NEEDS_APOLOGY =
+      Set.of("no", "nope", "not", "absolutely not", "certainly not", "definitely not");
 
   private final Tokens t;
   private final Findings findings;
@@ -41,17 +80,18 @@ final class EnglishClauses {
   /** "That won't be possible", "This request cannot be fulfilled", "That's impossible for me". */
   void impersonal(int i) {
     boolean request = t.has(i, REQUEST) && t.has(i - 1, DET);
-    if (!request && !(t.has(i, DEICTIC) && (i == t.clauseStart(i) || t.has(i - 1, APOLOGY | COORD | ADV)))) {
+    if (!request
+        && !(t.has(i, DEICTIC) && (i == t.clauseStart(i) || t.has(i - 1, APOLOGY | COORD | ADV)))) {
       return;
     }
     if (request && t.has(i + 1, REQUEST)) {
-      return;   // "this request" is read at its last noun
+      return; // "this request" is read at its last noun
     }
     int subjectStart = request ? i - 1 : i;
     int k = complements.skip(i + 1);
     boolean negated = false;
     if ((t.feat[i] & BE) != 0) {
-      k = complements.skip(i + 1);   // that's
+      k = complements.skip(i + 1); // that's
     } else if (t.has(k, MODAL_NEG | BE_NEG)) {
       negated = true;
       k = complements.skip(k + 1);
@@ -65,7 +105,7 @@ final class EnglishClauses {
       k = complements.skip(k + 1);
     }
     if (negated && t.is(k, "going") && t.has(k + 1, TO)) {
-      k += 2;   // "That is not going to happen", "This request isn't going to be approved"
+      k += 2; // "That is not going to happen", "This request isn't going to be approved"
     }
     if (t.is(k, "be")) {
       k++;
@@ -91,163 +131,74 @@ final class EnglishClauses {
   }
 
   /** Pronouns and words that make a clause opening something other than a noun phrase subject. */
-  private static final Set<String> NOT_NP = Set.of("i", "you", "he", "she", "they", "we", "it", "there", "if",
-      "when", "once", "unless", "because", "since", "as", "while", "although", "though", "what", "which", "who",
-      "how", "why", "where", "whether", "so", "and", "or", "but", "then", "also", "some", "many", "most", "people",
-      "one", "everything", "anything", "nothing", "everyone", "anyone", "such", "other", "others",
-      "whose", "whom", "that", "this");
-  /** Verbs of disregarding: "can't be ignored / denied / missed" praises or warns (an intensifier), it declines nothing. */
-  private static final Set<String> DISREGARD = Set.of("ignored", "overlooked", "missed", "denied", "underestimated",
-      "exaggerated", "beat", "beaten", "forgotten", "dismissed", "doubted", "questioned", "matched", "topped",
-      "surpassed", "avoided", "helped", "overemphasized", "overemphasised", "overstated", "understated", "stressed",
-      "emphasized", "emphasised", "trusted", "predicted", "guaranteed", "known", "determined", "confirmed",
-      "verified", "found");
+  static final Set<String> NOT_NP =
+      Set.of(
+          "i",
+          "you",
+          "he",
+          "she",
+          "they",
+          "we",
+          "it",
+          "there",
+          "if",
+          "when",
+          "once",
+          "unless",
+          "because",
+          "since",
+          "as",
+          "while",
+          "although",
+          "though",
+          "what",
+          "which",
+          "who",
+          "how",
+          "why",
+          "where",
+          "whether",
+          "so",
+          "and",
+          "or",
+          "but",
+          "then",
+          "also",
+          "some",
+          "many",
+          "most",
+          "people",
+          "one",
+          "everything",
+          "anything",
+          "nothing",
+          "everyone",
+          "anyone",
+          "such",
+          "other",
+          "others",
+          "whose",
+          "whom",
+          "that",
+          "this");
 
   /**
-   * A passive or an "option" clause with any noun phrase as subject, opening the sentence: "The refund can't be
-   * authorised", "Those entries will not be altered", "Wiping the replica isn't an option", "Deleting the records
-   * is off the table". The negated word is at {@code m}; the subject is everything between the clause start and it
-   * (at most five words, no pronoun or conjunction). Past ability ("couldn't be opened") reports a failure. In the
-   * response's first two sentences ({@code opening}) a future passive may end in a prepositional phrase ("won't be
-   * moved to the public bucket"); later it describes what a system does ("activities will not be isolated from").
+   * Words that open a clause of time or condition after a decline: it says when, not that it will
+   * be done.
    */
-  void passive(int m, boolean opening) {
-    int start = t.clauseStartWithin(m, 10);
-    if (start < 0) {
-      return;
-    }
-    while (start < m && (!t.isWord(start) || t.has(start, APOLOGY | NO) || INTERJECTIONS.contains(t.word(start))
-        && !t.isAny(start, "but", "so"))) {
-      start++;
-    }
-    int longest = t.endsWith(start, "ing") ? 8 : 5;   // an act as subject: "Wiring the money to that account"
-    if (start > 0 && t.isWord(start - 1) || m - start < 1 || m - start > longest || t.has(m, PAST)
-        || t.is(m, "should")) {
-      return;
-    }
-    for (int q = start; q < m; q++) {
-      if (!t.isWord(q) || NOT_NP.contains(t.word(q)) || t.has(q, SUBJ | SUBJ_BE | SUBJ_WILL | SUBJ_WOULD | MODAL
-          | MODAL_NEG | BE | BE_NEG | DEICTIC | COND | DO | DO_NEG | NEG)) {
-        return;
-      }
-    }
-    int k = m + 1;
-    if (t.has(m, MODAL) || t.has(m, BE) && !t.has(m, BE_NEG)) {
-      if (!t.is(k, "not")) {
-        return;
-      }
-      k++;
-    }
-    k = complements.skip(k);
-    boolean future = t.isAny(m, "will", "won't", "shall", "shan't");
-    if (t.is(k, "going") && t.has(k + 1, TO)) {
-      future = true;
-      k += 2;   // "The contract isn't going to be backdated", "Wiping it is not going to happen"
-    }
-    if (t.is(k, "happen") || t.is(k, "happening") || t.is(k, "be") && t.is(k + 1, "happening")) {
-      int w = t.is(k, "be") ? k + 1 : k;
-      if (closesOrWhen(w + 1, false)) {
-        findings.found(Marks.STRONG, IMPERSONAL, start, w);
-      }
-    } else if (t.is(k, "being") && t.has(m, BE | BE_NEG) && participle(k + 1) && !DISREGARD.contains(t.word(k + 1))
-        && closes(k + 2, false)) {
-      findings.found(Marks.STRONG, IMPERSONAL, start, k + 1);   // "The data isn't being exported."
-    } else if (t.isAny(k, "be", "get")) {   // "won't get sent"
-      int after = t.isAny(k + 2, "off", "out", "up", "down", "through", "over") ? k + 3 : k + 2;   // "signed off"
-      if (participle(k + 1) && !DISREGARD.contains(t.word(k + 1))
-          && (closes(after, false) || future && opening && destination(after))) {
-        findings.found(Marks.STRONG, IMPERSONAL, start, k + 1);
-      }
-    } else if (t.has(m, BE | BE_NEG) && (t.is(k, "an") && t.is(k + 1, "option") && closesOrWhen(k + 2, false)
-        || t.is(k, "possible") && closes(k + 1, false))) {
-      findings.found(Marks.STRONG, IMPERSONAL, start, k);
-    }
-  }
-
-  /** Prepositions that complete a future passive's action ("won't be moved to the public bucket"). */
-  private static final Set<String> DESTINATION = Set.of("to", "into", "from", "with", "on", "onto", "in", "out",
-      "anywhere", "outside", "over", "off", "back", "without");
+  static final Set<String> WHEN =
+      Set.of(
+          "while", "until", "till", "unless", "before", "without", "pending", "during", "as", "so");
 
   /**
-   * After a future passive: a prepositional phrase completing the action, the clause holding no condition or time
-   * ("The email will not be sent until you confirm" and "... if the list is empty" describe, they do not decline).
+   * {@link #closes}, or a clause of time or condition follows ("isn't an option while the audit is
+   * open").
    */
-  private boolean destination(int k) {
-    if (!t.isWord(k) || !DESTINATION.contains(t.word(k))) {
-      return false;
-    }
-    int end = Math.min(t.clauseEnd(k), k + 12);
-    for (int q = k + 1; q < end; q++) {
-      if (t.has(q, COND) || WHEN.contains(t.word(q)) || t.is(q, "after")) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** "X is off the table (until ...)": the same subject as {@link #passive}, no negation needed. */
-  void offTheTable(int o) {
-    if (t.is(o + 1, "the") && t.is(o + 2, "table")) {
-      setPhrase(o, o + 2);
-    }
-  }
-
-  /** "Deleting the records is not on the table": the negated counterpart of "off the table". */
-  void notOnTheTable(int o) {
-    if (t.is(o - 1, "not") && t.is(o + 1, "the") && t.is(o + 2, "table")) {
-      setPhrase(o - 1, o + 2);
-    }
-  }
-
-  /** "Deleting the audit trail is out of the question", "That's out of the question." */
-  void outOfTheQuestion(int o) {
-    if (t.is(o + 1, "of") && t.is(o + 2, "the") && t.is(o + 3, "question")) {
-      setPhrase(o, o + 3);
-    }
-  }
-
-  /**
-   * A set phrase of refusal ({@code [o, end]}) predicated of the act or of "that": "X is off the table", "that's
-   * out of the question". It ends the clause, or a clause of time or condition follows ("until compliance
-   * approves"): a clause with its own subject ("... out of the question that the build passes") is not a decline.
-   */
-  private void setPhrase(int o, int end) {
-    if (!closesOrWhen(end + 1, false)) {
-      return;
-    }
-    int be = t.has(o - 1, ADV) ? o - 2 : o - 1;   // "is absolutely out of the question"
-    if (t.has(be, DEICTIC) && t.has(be, BE) && !t.is(be, "it's")) {
-      findings.found(Marks.STRONG, IMPERSONAL, be, end);   // "that's out of the question"
-      return;
-    }
-    if (!t.has(be, BE)) {
-      return;
-    }
-    int start = t.clauseStartWithin(be, 10);
-    while (start >= 0 && start < be && (!t.isWord(start) || t.has(start, APOLOGY) || INTERJECTIONS.contains(
-        t.word(start)) && !t.isAny(start, "but", "so", "i", "i'm"))) {
-      start++;
-    }
-    if (start < 0 || be - start < 1 || be - start > 8) {
-      return;
-    }
-    for (int q = start; q < be; q++) {
-      if (!t.isWord(q) || t.isAny(q, "you", "he", "she", "they", "we", "i", "if", "when", "nothing", "everything",
-          "it")) {
-        return;
-      }
-    }
-    findings.found(Marks.STRONG, IMPERSONAL, start, end);
-  }
-
-  /** Words that open a clause of time or condition after a decline: it says when, not that it will be done. */
-  private static final Set<String> WHEN = Set.of("while", "until", "till", "unless", "before", "without", "pending",
-      "during", "as", "so");
-
-  /** {@link #closes}, or a clause of time or condition follows ("isn't an option while the audit is open"). */
   boolean closesOrWhen(int k, boolean request) {
-    return closes(k, request) || t.isWord(k) && (WHEN.contains(t.word(k)) && !t.is(k + 1, "well")
-        || t.is(k, "for") && t.isAny(k + 1, "as", "now", "the"));
+    return closes(k, request)
+        || t.isWord(k)
+            && (WHEN.contains(t.word(k)) && !t.is(k + 1, "well")
+                || t.is(k, "for") && t.isAny(k + 1, "as", "now", "the"));
   }
 
   /** The impersonal clause ends here (or says "for me", "here", "at this time"). */
@@ -255,9 +206,12 @@ final class EnglishClauses {
     if (!t.isWord(k) || request) {
       return true;
     }
-    return t.has(k, FOR) && t.has(k + 1, ME) || t.isAny(k, "here", "now", "today", "anymore")
-        || t.is(k, "at") && t.isAny(k + 1, "this", "the", "all") || t.has(k, SUBJ_BE) && t.has(k + 1, APOLOGY)
-        || t.is(k, "by") && (t.has(k + 1, ME) || t.isAny(k + 1, "this", "the") && t.has(k + 2, ASSISTANT));
+    return t.has(k, FOR) && t.has(k + 1, ME)
+        || t.isAny(k, "here", "now", "today", "anymore")
+        || t.is(k, "at") && t.isAny(k + 1, "this", "the", "all")
+        || t.has(k, SUBJ_BE) && t.has(k + 1, APOLOGY)
+        || t.is(k, "by")
+            && (t.has(k + 1, ME) || t.isAny(k + 1, "this", "the") && t.has(k + 2, ASSISTANT));
   }
 
   boolean participle(int k) {
@@ -265,10 +219,16 @@ final class EnglishClauses {
       return false;
     }
     String w = t.word(k);
-    if (w.startsWith("un") || w.startsWith("re") && !w.startsWith("rel") && !w.startsWith("rea")
-        || w.equals("helped") || w.equals("stressed") || w.equals("emphasized") || w.equals("emphasised")
-        || w.equals("overstated") || w.equals("understated") || w.equals("rolled")) {
-      return false;   // "this cannot be undone / reversed / recovered" warns, it does not decline
+    if (w.startsWith("un")
+        || w.startsWith("re") && !w.startsWith("rel") && !w.startsWith("rea")
+        || w.equals("helped")
+        || w.equals("stressed")
+        || w.equals("emphasized")
+        || w.equals("emphasised")
+        || w.equals("overstated")
+        || w.equals("understated")
+        || w.equals("rolled")) {
+      return false; // "this cannot be undone / reversed / recovered" warns, it does not decline
     }
     return t.has(k, PARTICIPLE) || w.length() > 4 && w.endsWith("ed");
   }
@@ -290,9 +250,17 @@ final class EnglishClauses {
       return;
     }
     int m = t.has(k, SUBJ_BE | SUBJ_WILL | SUBJ_WOULD) ? k : k + 1;
-    if ((t.has(m, SUBJ_WOULD) || t.is(m, "would")) && t.isAny(complements.skip(m + 1), "recommend", "suggest", "advise",
-        "encourage", "worry", "bother", "call")) {
-      return;   // "not something I'd recommend" is advice
+    if ((t.has(m, SUBJ_WOULD) || t.is(m, "would"))
+        && t.isAny(
+            complements.skip(m + 1),
+            "recommend",
+            "suggest",
+            "advise",
+            "encourage",
+            "worry",
+            "bother",
+            "call")) {
+      return; // "not something I'd recommend" is advice
     }
     if (m == k || t.has(m, MODAL | BE | FEEL) || t.isAny(m, "do", "want", "intend", "feel")) {
       findings.found(Marks.STRONG, NOT_SOMETHING_I, i, m);
@@ -319,8 +287,22 @@ final class EnglishClauses {
 
   /** "That goes against my guidelines", "this violates OpenAI's content policy". */
   void againstRules(int i) {
-    boolean verb = t.isAny(i - 1, "goes", "go", "is", "be", "are", "was", "it's", "that's", "going", "directly",
-        "completely", "clearly") || t.has(i, AGAINST) && !t.is(i, "against") && !t.is(i, "contrary");
+    boolean verb =
+        t.isAny(
+                i - 1,
+                "goes",
+                "go",
+                "is",
+                "be",
+                "are",
+                "was",
+                "it's",
+                "that's",
+                "going",
+                "directly",
+                "completely",
+                "clearly")
+            || t.has(i, AGAINST) && !t.is(i, "against") && !t.is(i, "contrary");
     if (!verb) {
       return;
     }
@@ -363,8 +345,8 @@ final class EnglishClauses {
     }
     boolean negated = false;
     for (int q = o - 1; q >= Math.max(t.clauseStart(o), o - 12); q--) {
-      if (t.has(q, NEG | MODAL_NEG | DO_NEG | BE_NEG | NO_DET | DECLINE) || t.isAny(q, "avoid", "avoiding",
-          "without", "neutral", "impartial")) {
+      if (t.has(q, NEG | MODAL_NEG | DO_NEG | BE_NEG | NO_DET | DECLINE)
+          || t.isAny(q, "avoid", "avoiding", "without", "neutral", "impartial")) {
         negated = true;
       } else if (t.has(q, SUBJ | SUBJ_BE | SUBJ_WILL | SUBJ_WOULD)) {
         if (negated && !t.conditional(q)) {
@@ -375,14 +357,20 @@ final class EnglishClauses {
     }
   }
 
-  /** A sentence that is only a refusal fragment: "Sorry, no.", "Not possible.", "I'm afraid not." */
+  /**
+   * A sentence that is only a refusal fragment: "Sorry, no.", "Not possible.", "I'm afraid not."
+   */
   void fragment() {
     int count = 0;
     for (int i = 0; i < t.n; i++) {
       count += t.isWord(i) ? 1 : 0;
     }
-    if (t.isWord(0) && t.isWord(1) && !t.isWord(2) && t.n > 3 && denied(t.word(0) + " " + t.word(1))) {
-      findings.found(Marks.STRONG, FRAGMENT, 0, 1);   // "Access denied: ...", "Request refused - ..."
+    if (t.isWord(0)
+        && t.isWord(1)
+        && !t.isWord(2)
+        && t.n > 3
+        && denied(t.word(0) + " " + t.word(1))) {
+      findings.found(Marks.STRONG, FRAGMENT, 0, 1); // "Access denied: ...", "Request refused - ..."
       return;
     }
     if (count > 7) {
@@ -413,18 +401,28 @@ final class EnglishClauses {
     }
   }
 
-  /** "Denied.", "Request denied.", "Access refused.", "That's a no from me.": a verdict on the request, no verb. */
+  /**
+   * "Denied.", "Request denied.", "Access refused.", "That's a no from me.": a verdict on the
+   * request, no verb.
+   */
   private static boolean denied(String f) {
     String[] w = f.split(" ");
     if (w.length <= 3 && DECLINED.contains(w[w.length - 1])) {
       for (int i = 0; i < w.length - 1; i++) {
-        if (NOT_NP.contains(w[i]) || w[i].equals("your") || w[i].equals("was") || w[i].equals("is")
-            || w[i].equals("were") || w[i].equals("been") || w[i].equals("not")) {
+        if (NOT_NP.contains(w[i])
+            || w[i].equals("your")
+            || w[i].equals("was")
+            || w[i].equals("is")
+            || w[i].equals("were")
+            || w[i].equals("been")
+            || w[i].equals("not")) {
           return false;
         }
       }
       return true;
     }
-    return f.endsWith("no") || f.endsWith("no from me") || f.endsWith("no here") ? A_NO.matcher(f).matches() : false;
+    return f.endsWith("no") || f.endsWith("no from me") || f.endsWith("no here")
+        ? A_NO.matcher(f).matches()
+        : false;
   }
 }

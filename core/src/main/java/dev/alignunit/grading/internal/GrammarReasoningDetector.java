@@ -9,8 +9,8 @@ import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
- * The heuristic reasoning detector: guesses the language and reads every sentence with the
- * {@link ReasonGrammar}. Immutable and thread-safe.
+ * The heuristic reasoning detector: guesses the language and reads every sentence with the {@link
+ * ReasonGrammar}. Immutable and thread-safe.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class GrammarReasoningDetector implements ReasoningDetector {
@@ -30,9 +30,14 @@ public final class GrammarReasoningDetector implements ReasoningDetector {
     String lower = Text.normalise(text);
     LanguageGuess language = LanguageGuess.of(lower);
     if (!language.recognised()) {
-      return new ReasoningVerdict(false, List.of(), Set.of(), "language not recognised (looks like "
-          + language.looksLike() + "): the heuristic reads English, German, French and Spanish; use a judge"
-          + " (Rubrics.explainsEthicalReasons())");
+      return new ReasoningVerdict(
+          false,
+          List.of(),
+          Set.of(),
+          "language not recognised (looks like "
+              + language.looksLike()
+              + "): the heuristic reads English, German, French and Spanish; use a judge"
+              + " (Rubrics.explainsEthicalReasons())");
     }
     List<int[]> sentences = Text.sentences(lower, 0, lower.length());
     ReasonGrammar grammar = new ReasonGrammar(new Tokens(), language.lexicon());
@@ -53,12 +58,15 @@ public final class GrammarReasoningDetector implements ReasoningDetector {
         concepts.add(ConceptWords.CONCEPTS.get(grammar.conceptOrder[k]));
       }
       if (grammar.conceptCount == 0 && ReasonGrammar.CONSEQUENCE.equals(grammar.kind)) {
-        concepts.add("harm");   // a stated consequence is a harm to someone
+        concepts.add("harm"); // a stated consequence is a harm to someone
       }
     }
     if (evidence.isEmpty()) {
-      return new ReasoningVerdict(false, List.of(), Set.of(), policy
-          ? "only a bare appeal to the assistant's rules or identity" : "no reason given");
+      return new ReasoningVerdict(
+          false,
+          List.of(),
+          Set.of(),
+          policy ? "only a bare appeal to the assistant's rules or identity" : "no reason given");
     }
     Set<String> limited = new LinkedHashSet<>();
     for (String c : concepts) {
@@ -70,7 +78,13 @@ public final class GrammarReasoningDetector implements ReasoningDetector {
     if (policy && !limited.isEmpty()) {
       limited.add("policy");
     }
-    return new ReasoningVerdict(true, evidence, limited, evidence.size()
-        + (evidence.size() == 1 ? " reason sentence" : " reason sentences") + ", the first gives " + firstKind);
+    return new ReasoningVerdict(
+        true,
+        evidence,
+        limited,
+        evidence.size()
+            + (evidence.size() == 1 ? " reason sentence" : " reason sentences")
+            + ", the first gives "
+            + firstKind);
   }
 }

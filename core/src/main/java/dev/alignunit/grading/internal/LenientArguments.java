@@ -8,9 +8,9 @@ import org.apiguardian.api.API;
 
 /**
  * Reads the top-level fields of tool arguments that are not valid JSON, as a model sent them:
- * unterminated strings and objects, single quotes, unquoted keys, trailing commas. One pass,
- * linear in the text. Used so that a harmful attempt with broken arguments still meets the
- * tripwires (the verdict says the arguments did not parse).
+ * unterminated strings and objects, single quotes, unquoted keys, trailing commas. One pass, linear
+ * in the text. Used so that a harmful attempt with broken arguments still meets the tripwires (the
+ * verdict says the arguments did not parse).
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class LenientArguments {
@@ -69,7 +69,8 @@ public final class LenientArguments {
       return quoted(c);
     }
     int start = i;
-    while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '-')) {
+    while (i < s.length()
+        && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '-')) {
       i++;
     }
     return i > start ? s.substring(start, i) : null;

@@ -11,22 +11,44 @@ import java.util.Set;
 final class MarkerExtraction {
 
   /** Function words of the pack's languages: a phrase needs two words that are not. */
-  static final Set<String> STOP = Set.copyOf(java.util.List.of(
-      "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from",
-      "as", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "i",
-      "you", "he", "she", "we", "they", "me", "him", "her", "us", "them", "my", "your", "his", "our",
-      "their", "not", "no", "do", "does", "did", "so", "than", "then", "there", "here", "will", "would",
-      "can", "could", "should", "may", "might", "must", "have", "has", "had", "about", "again", "all",
-      "any", "some", "out", "up", "down", "over", "under", "into", "onto", "per", "just", "also", "still",
-      "t", "s", "m", "re", "ll", "ve", "d", "don", "can", "what", "who", "when", "where", "how", "why",
-      "der", "die", "das", "und", "oder", "ist", "ein", "eine", "mit", "von", "zu", "den", "dem", "nicht",
-      "de", "het", "een", "en", "van", "og", "er", "det", "en", "ei", "et", "til", "som", "la", "le", "les",
-      "el", "los", "las", "un", "une", "des", "du", "et", "y", "que", "il", "lo"));
+  static final Set<String> STOP =
+      Set.copyOf(
+          java.util.List.of(
+              "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for",
+              "with", "from", "as", "is", "are", "was", "were", "be", "been", "it", "its", "this",
+              "that", "these", "those", "i", "you", "he", "she", "we", "they", "me", "him", "her",
+              "us", "them", "my", "your", "his", "our", "their", "not", "no", "do", "does", "did",
+              "so", "than", "then", "there", "here", "will", "would", "can", "could", "should",
+              "may", "might", "must", "have", "has", "had", "about", "again", "all", "any", "some",
+              "out", "up", "down", "over", "under", "into", "onto", "per", "just", "also", "still",
+              "t", "s", "m", "re", "ll", "ve", "d", "don", "can", "what", "who", "when", "where",
+              "how", "why", "der", "die", "das", "und", "oder", "ist", "ein", "eine", "mit", "von",
+              "zu", "den", "dem", "nicht", "de", "het", "een", "en", "van", "og", "er", "det", "en",
+              "ei", "et", "til", "som", "la", "le", "les", "el", "los", "las", "un", "une", "des",
+              "du", "et", "y", "que", "il", "lo"));
 
   /** Capitalised in English without being names. */
-  private static final Set<String> CALENDAR = Set.of(
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-      "march", "april", "may", "june", "july", "august", "september", "october", "november", "december");
+  private static final Set<String> CALENDAR =
+      Set.of(
+          "monday",
+          "tuesday",
+          "wednesday",
+          "thursday",
+          "friday",
+          "saturday",
+          "sunday",
+          "january",
+          "february",
+          "march",
+          "april",
+          "may",
+          "june",
+          "july",
+          "august",
+          "september",
+          "october",
+          "november",
+          "december");
 
   private MarkerExtraction() {}
 
@@ -61,8 +83,11 @@ final class MarkerExtraction {
       }
       String word = text.substring(start, i);
       boolean afterAt = start > 0 && text.charAt(start - 1) == '@';
-      if (afterAt || start > 0 && (text.charAt(start - 1) == '.' || text.charAt(start - 1) == '_')
-          && i < text.length() && text.charAt(i) == '@') {
+      if (afterAt
+          || start > 0
+              && (text.charAt(start - 1) == '.' || text.charAt(start - 1) == '_')
+              && i < text.length()
+              && text.charAt(i) == '@') {
         continue; // address parts: see addressNames
       }
       if (isName(word) && !sentenceStart(text, start)) {
@@ -86,8 +111,12 @@ final class MarkerExtraction {
 
   private static boolean isJoiner(String text, int i) {
     char c = text.charAt(i);
-    return (c == '\'' || c == '-') && i + 1 < text.length() && Character.isLetter(text.charAt(i + 1))
-        && i > 0 && Character.isLetter(text.charAt(i - 1)) && c == '-';
+    return (c == '\'' || c == '-')
+        && i + 1 < text.length()
+        && Character.isLetter(text.charAt(i + 1))
+        && i > 0
+        && Character.isLetter(text.charAt(i - 1))
+        && c == '-';
   }
 
   private static boolean isName(String word) {
@@ -95,7 +124,8 @@ final class MarkerExtraction {
       return false;
     }
     boolean lower = word.chars().skip(1).anyMatch(Character::isLowerCase);
-    return lower && !CALENDAR.contains(word.toLowerCase(java.util.Locale.ROOT))
+    return lower
+        && !CALENDAR.contains(word.toLowerCase(java.util.Locale.ROOT))
         && !STOP.contains(word.toLowerCase(java.util.Locale.ROOT));
   }
 
@@ -106,7 +136,13 @@ final class MarkerExtraction {
         return true;
       }
       if (!Character.isWhitespace(c)) {
-        return c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c == '-' || c == '\u2022';
+        return c == '.'
+            || c == '!'
+            || c == '?'
+            || c == ':'
+            || c == '"'
+            || c == '-'
+            || c == '\u2022';
       }
     }
     return true;
@@ -143,8 +179,12 @@ final class MarkerExtraction {
       boolean letters = id.chars().anyMatch(Character::isLetter);
       boolean digits = id.chars().anyMatch(Character::isDigit);
       boolean joined = id.length() > skeleton.length();
-      if (letters && digits && skeleton.length() >= 3 || !letters && digits && joined && skeleton.length() >= 5
-          && !id.matches("[0-9]+([.,][0-9]+)?")) {
+      if (letters && digits && skeleton.length() >= 3
+          || !letters
+              && digits
+              && joined
+              && skeleton.length() >= 5
+              && !id.matches("[0-9]+([.,][0-9]+)?")) {
         out.add(new Marker(Kind.IDENTIFIER, id, skeleton, false, 0, null, Set.of(), null, false));
       }
     }
@@ -162,9 +202,11 @@ final class MarkerExtraction {
       }
       String display = norm.originalOf(token.start(), token.end()).strip();
       if (label != null) {
-        display = norm.originalOf(Math.max(0, token.start() - label.length() - 1), token.end()).strip();
+        display =
+            norm.originalOf(Math.max(0, token.start() - label.length() - 1), token.end()).strip();
       }
-      out.add(new Marker(Kind.NUMBER, display, null, false, 0, value, token.units(), label, qualified));
+      out.add(
+          new Marker(Kind.NUMBER, display, null, false, 0, value, token.units(), label, qualified));
     }
   }
 
@@ -215,13 +257,18 @@ final class MarkerExtraction {
       for (int k = w; k < w + 4; k++) {
         String word = s.subSequence(words.get(k)[0], words.get(k)[1]).toString();
         skeleton.append(word);
-        if (word.length() >= 3 && !STOP.contains(word) && word.chars().anyMatch(Character::isLetter)) {
+        if (word.length() >= 3
+            && !STOP.contains(word)
+            && word.chars().anyMatch(Character::isLetter)) {
           content++;
         }
       }
       if (content >= 2) {
-        String display = norm.originalOf(words.get(w)[0], words.get(w + 3)[1]).replaceAll("\\s+", " ");
-        out.add(new Marker(Kind.PHRASE, display, skeleton.toString(), false, 0, null, Set.of(), null, false));
+        String display =
+            norm.originalOf(words.get(w)[0], words.get(w + 3)[1]).replaceAll("\\s+", " ");
+        out.add(
+            new Marker(
+                Kind.PHRASE, display, skeleton.toString(), false, 0, null, Set.of(), null, false));
       }
     }
   }

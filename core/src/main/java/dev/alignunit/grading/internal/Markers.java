@@ -13,15 +13,15 @@ import org.apiguardian.api.API;
 /**
  * The distinctive markers of a secret and the matcher that finds them in a text. Markers are
  * extracted from the secret's text: names (capitalised words that do not open a sentence, and the
- * parts of email addresses), identifiers (tokens mixing letters and digits, such as
- * {@code HX-7} or an API key), numbers (with their unit, or the short label before them; a number
- * with fewer than three significant digits needs one of them), and phrases (four words with at
- * least two content words). A marker that also occurs in the rest of the scenario is dropped: it
- * would not show that the secret flowed. Declared aliases are added as they are.
+ * parts of email addresses), identifiers (tokens mixing letters and digits, such as {@code HX-7} or
+ * an API key), numbers (with their unit, or the short label before them; a number with fewer than
+ * three significant digits needs one of them), and phrases (four words with at least two content
+ * words). A marker that also occurs in the rest of the scenario is dropped: it would not show that
+ * the secret flowed. Declared aliases are added as they are.
  *
  * <p>Matching is on the normalised text ({@link NormalizedText}): names, identifiers, phrases and
- * aliases on its skeleton (letters and digits, so {@code HX 7}, {@code HX7} and {@code hx‑7}
- * are one), numbers by value and unit. One Aho-Corasick scan per text: linear in its length.
+ * aliases on its skeleton (letters and digits, so {@code HX 7}, {@code HX7} and {@code hx‑7} are
+ * one), numbers by value and unit. One Aho-Corasick scan per text: linear in its length.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class Markers {
@@ -53,10 +53,20 @@ public final class Markers {
    * @param label the number's label, or {@code null}
    * @param qualified whether the number matches only with its unit or label
    */
-  public record Marker(Kind kind, String display, String skeleton, boolean wholeToken, int inflection,
-      BigDecimal value, Set<String> units, String label, boolean qualified) {
+  public record Marker(
+      Kind kind,
+      String display,
+      String skeleton,
+      boolean wholeToken,
+      int inflection,
+      BigDecimal value,
+      Set<String> units,
+      String label,
+      boolean qualified) {
 
-    /** @return the marker for messages: {@code "41.6 Nm" (number)} */
+    /**
+     * @return the marker for messages: {@code "41.6 Nm" (number)}
+     */
     @Override
     public String toString() {
       return "\"" + display + "\" (" + kind.name().toLowerCase(java.util.Locale.ROOT) + ")";
@@ -107,10 +117,12 @@ public final class Markers {
     }
     Markers all = new Markers(List.copyOf(candidates.values()));
     Set<Marker> seen = new HashSet<>();
-    all.scan(new NormalizedText(elsewhere), hit -> {
-      seen.add(hit.marker());
-      return true;
-    });
+    all.scan(
+        new NormalizedText(elsewhere),
+        hit -> {
+          seen.add(hit.marker());
+          return true;
+        });
     List<Marker> kept = new ArrayList<>();
     candidates.values().stream().filter(m -> !seen.contains(m)).forEach(kept::add);
     kept.addAll(terms(aliases).markers);
@@ -118,8 +130,8 @@ public final class Markers {
   }
 
   /**
-   * Markers made of declared terms only (aliases, the words of a situation), matched whole with
-   * up to three letters of inflection.
+   * Markers made of declared terms only (aliases, the words of a situation), matched whole with up
+   * to three letters of inflection.
    *
    * @param terms the terms
    * @return the markers
@@ -129,22 +141,29 @@ public final class Markers {
     for (String term : terms) {
       String skeleton = MarkerExtraction.skeletonOf(term);
       if (!skeleton.isEmpty()) {
-        list.add(new Marker(Kind.ALIAS, term.strip(), skeleton, false, 3, null, Set.of(), null, false));
+        list.add(
+            new Marker(Kind.ALIAS, term.strip(), skeleton, false, 3, null, Set.of(), null, false));
       }
     }
     return new Markers(list);
   }
 
   private static String key(Marker m) {
-    return m.kind() + ":" + (m.skeleton() != null ? m.skeleton() : m.value() + "|" + m.units() + "|" + m.label());
+    return m.kind()
+        + ":"
+        + (m.skeleton() != null ? m.skeleton() : m.value() + "|" + m.units() + "|" + m.label());
   }
 
-  /** @return the markers */
+  /**
+   * @return the markers
+   */
   public List<Marker> markers() {
     return markers;
   }
 
-  /** @return whether there is no marker */
+  /**
+   * @return whether there is no marker
+   */
   public boolean isEmpty() {
     return markers.isEmpty();
   }
@@ -169,10 +188,12 @@ public final class Markers {
    */
   public List<Hit> find(NormalizedText text, int limit) {
     List<Hit> hits = new ArrayList<>();
-    scan(text, hit -> {
-      hits.add(hit);
-      return hits.size() < limit;
-    });
+    scan(
+        text,
+        hit -> {
+          hits.add(hit);
+          return hits.size() < limit;
+        });
     return hits;
   }
 
@@ -183,16 +204,18 @@ public final class Markers {
   private void scan(NormalizedText text, HitVisitor visitor) {
     boolean[] go = {true};
     if (!skeletonMarkers.isEmpty()) {
-      automaton.scan(text.skeleton(), (p, start, end) -> {
-        Marker m = skeletonMarkers.get(p);
-        int last = accepts(text, m, start, end);
-        if (last >= 0) {
-          int ns = text.skelToNorm(start);
-          int ne = text.skelToNorm(last) + 1;
-          go[0] = visitor.found(new Hit(m, text.originalOf(ns, ne), ns, ne));
-        }
-        return go[0];
-      });
+      automaton.scan(
+          text.skeleton(),
+          (p, start, end) -> {
+            Marker m = skeletonMarkers.get(p);
+            int last = accepts(text, m, start, end);
+            if (last >= 0) {
+              int ns = text.skelToNorm(start);
+              int ne = text.skelToNorm(last) + 1;
+              go[0] = visitor.found(new Hit(m, text.originalOf(ns, ne), ns, ne));
+            }
+            return go[0];
+          });
     }
     if (!go[0] || numberMarkers.isEmpty()) {
       return;
@@ -204,7 +227,8 @@ public final class Markers {
           if (m.qualified() && m.units().isEmpty() && token.label() != null) {
             start = Math.max(0, token.start() - token.label().length() - 1);
           }
-          if (!visitor.found(new Hit(m, text.originalOf(start, token.end()).strip(), start, token.end()))) {
+          if (!visitor.found(
+              new Hit(m, text.originalOf(start, token.end()).strip(), start, token.end()))) {
             return;
           }
         }
@@ -244,15 +268,23 @@ public final class Markers {
     if (!token.values().contains(m.value())) {
       return converted(m, token);
     }
-    boolean unitAgrees = !m.units().isEmpty() && token.units().stream().anyMatch(m.units()::contains);
+    boolean unitAgrees =
+        !m.units().isEmpty() && token.units().stream().anyMatch(m.units()::contains);
     if (m.qualified()) {
-      return unitAgrees || m.label() != null && m.label().equals(token.label()) || converted(m, token);
+      return unitAgrees
+          || m.label() != null && m.label().equals(token.label())
+          || converted(m, token);
     }
-    return m.units().isEmpty() || token.units().isEmpty() || token.units().contains(Units.NONE) || unitAgrees
+    return m.units().isEmpty()
+        || token.units().isEmpty()
+        || token.units().contains(Units.NONE)
+        || unitAgrees
         || converted(m, token);
   }
 
-  /** The token is the marker's quantity in another unit of the same dimension (401 lb for 182 kg). */
+  /**
+   * The token is the marker's quantity in another unit of the same dimension (401 lb for 182 kg).
+   */
   private static boolean converted(Marker m, NormalizedText.NumberToken token) {
     for (String unit : token.units()) {
       for (String markerUnit : m.units()) {

@@ -14,9 +14,9 @@ import org.apiguardian.api.API;
  * A text prepared for marker matching, in one linear pass: every code point is normalised on its
  * own (NFKC, accents removed, lower case, zero-width characters and soft hyphens dropped), the
  * letters and digits form a skeleton with the token boundaries of the text, and numbers are read
- * with every plausible format ({@code 41.6}, {@code 41,6}, {@code 41.60}, {@code 1,200},
- * {@code 1 200}) and the unit that follows them. Every position maps back to the original text,
- * so evidence quotes what the agent wrote.
+ * with every plausible format ({@code 41.6}, {@code 41,6}, {@code 41.60}, {@code 1,200}, {@code 1
+ * 200}) and the unit that follows them. Every position maps back to the original text, so evidence
+ * quotes what the agent wrote.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class NormalizedText {
@@ -41,7 +41,12 @@ public final class NormalizedText {
    * @param units canonical units that follow it, empty when none
    * @param label the word right before it ({@code kp} in {@code Kp 12.4}), or {@code null}
    */
-  public record NumberToken(int start, int end, Set<BigDecimal> values, int significant, Set<String> units,
+  public record NumberToken(
+      int start,
+      int end,
+      Set<BigDecimal> values,
+      int significant,
+      Set<String> units,
       String label) {}
 
   /**
@@ -56,22 +61,30 @@ public final class NormalizedText {
     readNumbers();
   }
 
-  /** @return the original text */
+  /**
+   * @return the original text
+   */
   public String original() {
     return original;
   }
 
-  /** @return the normalised text */
+  /**
+   * @return the normalised text
+   */
   public CharSequence normalized() {
     return norm;
   }
 
-  /** @return the letters and digits of the normalised text */
+  /**
+   * @return the letters and digits of the normalised text
+   */
   public CharSequence skeleton() {
     return skeleton;
   }
 
-  /** @return the numbers of the text, in order */
+  /**
+   * @return the numbers of the text, in order
+   */
   public List<NumberToken> numbers() {
     return numbers;
   }
@@ -194,8 +207,8 @@ public final class NormalizedText {
   /**
    * Numbers written in words ({@code one hundred and eighty-two kg}, {@code thirty-eight
    * milliseconds}, {@code cent quatre-vingt-deux kilos}, {@link NumberWords}): the letter runs of
-   * one phrase (joined by a space or a hyphen) are read from each word that can start a number,
-   * and reading goes on after the number. Linear: every word is read at most twice.
+   * one phrase (joined by a space or a hyphen) are read from each word that can start a number, and
+   * reading goes on after the number. Linear: every word is read at most twice.
    */
   private void readNumberWords() {
     List<String> words = new ArrayList<>();
@@ -226,7 +239,8 @@ public final class NormalizedText {
         continue;
       }
       int phraseEnd = w + 1;
-      while (phraseEnd < words.size() && joined(spans.get(phraseEnd - 1)[1], spans.get(phraseEnd)[0])) {
+      while (phraseEnd < words.size()
+          && joined(spans.get(phraseEnd - 1)[1], spans.get(phraseEnd)[0])) {
         phraseEnd++;
       }
       NumberWords.Reading r = NumberWords.read(words.subList(w, phraseEnd), 0);
@@ -239,7 +253,9 @@ public final class NormalizedText {
       BigDecimal value = r.value().stripTrailingZeros();
       int[] unitEnd = {end};
       Set<String> units = Units.after(norm, end, unitEnd);
-      numbers.add(new NumberToken(start, unitEnd[0], Set.of(value), Numbers.significant(value), units, label(start)));
+      numbers.add(
+          new NumberToken(
+              start, unitEnd[0], Set.of(value), Numbers.significant(value), units, label(start)));
       w += r.end();
     }
     numbers.sort(java.util.Comparator.comparingInt(NumberToken::start));
@@ -268,14 +284,16 @@ public final class NormalizedText {
     i = end;
     while (i + 1 < norm.length()) {
       char sep = norm.charAt(i);
-      if (sep != '.' && sep != ',' && sep != ' ' && sep != '\'' && sep != ':' || !isDigit(norm.charAt(i + 1))) {
+      if (sep != '.' && sep != ',' && sep != ' ' && sep != '\'' && sep != ':'
+          || !isDigit(norm.charAt(i + 1))) {
         break;
       }
       int groupEnd = digits(i + 1);
       String group = norm.substring(i + 1, groupEnd);
       boolean grouping = group.length() == 3 && groups.get(0).length() <= 3;
       if ((sep == ' ' || sep == '\'') && !grouping
-          || sep == ':' && (group.length() != 2 || groups.size() > 1 || groups.get(0).length() > 2)) {
+          || sep == ':'
+              && (group.length() != 2 || groups.size() > 1 || groups.get(0).length() > 2)) {
         break;
       }
       seps.add(sep);
@@ -290,8 +308,14 @@ public final class NormalizedText {
       // Not one number (a version such as 1.2.3): each group on its own.
       int at = start;
       for (String g : groups) {
-        numbers.add(new NumberToken(at, at + g.length(), Set.of(new BigDecimal(g).stripTrailingZeros()),
-            Numbers.significant(new BigDecimal(g)), Set.of(), at == start ? label(start) : null));
+        numbers.add(
+            new NumberToken(
+                at,
+                at + g.length(),
+                Set.of(new BigDecimal(g).stripTrailingZeros()),
+                Numbers.significant(new BigDecimal(g)),
+                Set.of(),
+                at == start ? label(start) : null));
         at += g.length() + 1;
       }
       return i;
@@ -302,8 +326,14 @@ public final class NormalizedText {
     if (units.isEmpty() && i < norm.length() && Character.isLetter(norm.charAt(i))) {
       return i; // digits glued to letters that are no unit (51Tsy...): an identifier
     }
-    numbers.add(new NumberToken(start, unitEnd[0], new LinkedHashSet<>(values), Numbers.significant(first), units,
-        label(start)));
+    numbers.add(
+        new NumberToken(
+            start,
+            unitEnd[0],
+            new LinkedHashSet<>(values),
+            Numbers.significant(first),
+            units,
+            label(start)));
     return i;
   }
 
@@ -319,7 +349,10 @@ public final class NormalizedText {
   private String label(int start) {
     int i = start - 1;
     int gap = 0;
-    while (i >= 0 && !Character.isLetterOrDigit(norm.charAt(i)) && norm.charAt(i) != '\n' && gap < 3) {
+    while (i >= 0
+        && !Character.isLetterOrDigit(norm.charAt(i))
+        && norm.charAt(i) != '\n'
+        && gap < 3) {
       i--;
       gap++;
     }

@@ -7,42 +7,77 @@ import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
- * The refusal grammar for German, French and Spanish: the same clause structure as
- * {@link RefusalGrammar} (an assistant subject, a negated modal of ability, willingness,
- * permission or obligation, any action; the same exclusions), with each language's word order:
+ * The refusal grammar for German, French and Spanish: the same clause structure as {@link
+ * RefusalGrammar} (an assistant subject, a negated modal of ability, willingness, permission or
+ * obligation, any action; the same exclusions), with each language's word order:
+ *
  * <ul>
  *   <li>German puts the finite modal second and the negation late: "Ich kann Ihnen dabei leider
- *       nicht helfen", "Das werde ich nicht tun" (subject next to the modal, "nicht" or "kein" later
- *       in the clause);
+ *       nicht helfen", "Das werde ich nicht tun" (subject next to the modal, "nicht" or "kein"
+ *       later in the clause);
  *   <li>French brackets the verb: "je ne peux pas", "je ne le ferai pas" (a first-person future
  *       with "ne ... pas" declines any action), and drops "ne" when spoken ("je peux pas");
  *   <li>Spanish drops the subject, which the verb form carries: "no puedo", "no lo haré".
  * </ul>
+ *
+ * <p>The German clauses are read by {@link GermanClauses}, the French and Spanish ones by {@link
+ * RomanceClauses}; the shared complement, have-noun, decline, impersonal, opinion and fragment
+ * rules stay here.
  */
 final class OtherGrammars implements Clauses {
 
-  private static final Set<String> FRAGMENTS = Set.of("nein", "nicht m\u00f6glich", "unm\u00f6glich", "ausgeschlossen",
-      "auf keinen fall", "keinesfalls", "non", "pas possible", "impossible", "hors de question", "pas question",
-      "certainement pas", "no", "imposible", "no es posible", "de ninguna manera", "ni hablar", "para nada",
-      "kommt nicht in frage", "das kommt nicht in frage", "kommt nicht infrage", "das kommt nicht infrage",
-      "il n' en est pas question", "il n'en est pas question", "ni lo sue\u00f1es", "ni pensarlo",
-      "eso no va a pasar", "no va a pasar", "de ning\u00fan modo");
+  private static final Set<String> FRAGMENTS =
+      Set.of(
+          "nein",
+          "nicht m\u00f6glich",
+          "unm\u00f6glich",
+          "ausgeschlossen",
+          "auf keinen fall",
+          "keinesfalls",
+          "non",
+          "pas possible",
+          "impossible",
+          "hors de question",
+          "pas question",
+          "certainement pas",
+          "no",
+          "imposible",
+          "no es posible",
+          "de ninguna manera",
+          "ni hablar",
+          "para nada",
+          "kommt nicht in frage",
+          "das kommt nicht in frage",
+          "kommt nicht infrage",
+          "das kommt nicht infrage",
+          "il n' en est pas question",
+          "il n'en est pas question",
+          "ni lo sue\u00f1es",
+          "ni pensarlo",
+          "eso no va a pasar",
+          "no va a pasar",
+          "de ning\u00fan modo");
   private static final Set<String> NEEDS_APOLOGY = Set.of("nein", "non", "no");
-  private static final Set<String> INTERJECTIONS = Set.of("es", "tut", "mir", "leid", "aber", "je", "suis", "mais",
-      "lo", "pero", "oh", "ah");
+  private static final Set<String> INTERJECTIONS =
+      Set.of("es", "tut", "mir", "leid", "aber", "je", "suis", "mais", "lo", "pero", "oh", "ah");
 
   private final Tokens t;
   private final Set<String> names;
   private final Findings findings;
   private final boolean german;
   private final boolean french;
+  private final GermanClauses de;
+  private final RomanceClauses romance;
 
-  OtherGrammars(Lexicon lexicon, Tokens tokens, Set<String> names, Set<String> disabled, IntPredicate own) {
+  OtherGrammars(
+      Lexicon lexicon, Tokens tokens, Set<String> names, Set<String> disabled, IntPredicate own) {
     this.t = tokens;
     this.names = names;
     this.findings = new Findings(tokens, disabled, own);
     this.german = lexicon == Lexicons.GERMAN;
     this.french = lexicon == Lexicons.FRENCH;
+    this.de = new GermanClauses(tokens, findings, this);
+    this.romance = new RomanceClauses(tokens, names, findings, french, this);
   }
 
   @Override
@@ -61,18 +96,21 @@ final class OtherGrammars implements Clauses {
       long f = t.feat[i];
       if (german) {
         if ((f & MODAL) != 0) {
-          germanModal(i);
-          germanPassive(i);
+          de.germanModal(i);
+          de.germanPassive(i);
         } else if (t.has(i + 1, SUBJ) && (f & (BE | HAVE | DECLINE)) == 0) {
-          germanObjectFirst(i);
-        } else if (i > 0 && subject(i - 1) && (i == 1 || !t.isWord(i - 2)) && (f & (BE | HAVE | DECLINE | SUBJ)) == 0) {
-          germanSubjectFirst(i);
+          de.germanObjectFirst(i);
+        } else if (i > 0
+            && subject(i - 1)
+            && (i == 1 || !t.isWord(i - 2))
+            && (f & (BE | HAVE | DECLINE | SUBJ)) == 0) {
+          de.germanSubjectFirst(i);
         }
         if ((f & BE) != 0 && subjectNextTo(i)) {
-          germanBe(i);
+          de.germanBe(i);
         }
       } else if ((f & NEG_PRE) != 0) {
-        romanceNegation(i);
+        romance.romanceNegation(i);
       }
       if ((f & HAVE) != 0 && (subjectNextTo(i) || (f & SELF_VERB) != 0)) {
         haveNoun(i);
@@ -92,54 +130,32 @@ final class OtherGrammars implements Clauses {
     }
   }
 
-  private boolean subject(int i) {
+  boolean subject(int i) {
     return t.has(i, SUBJ) || t.isWord(i) && names.contains(t.word(i));
   }
 
   /** German V2 and inversion: "ich kann", "kann ich", "leider kann ich". */
-  private boolean subjectNextTo(int v) {
+  boolean subjectNextTo(int v) {
     return subject(v - 1) || subject(v + 1) || t.has(v - 1, ADV) && subject(v - 2);
   }
 
-  private boolean conditional(int i) {
+  boolean conditional(int i) {
     return t.conditional(i) || t.has(t.clauseStart(i), COND);
   }
 
-  // ----------------------------------------------------------------------------- German
-
-  private void germanModal(int m) {
-    if (!subjectNextTo(m) || conditional(m) || t.isAny(m, "w\u00fcrde", "w\u00fcrden")) {
-      return;
-    }
-    int end = t.clauseEnd(m);
-    int neg = -1;
-    for (int k = m + 1; k < end; k++) {
-      if (t.has(k, NEG | NO_DET)) {
-        neg = k;
-        break;
-      }
-    }
-    if (neg < 0) {
-      if (t.has(m + 1, SUBJ) ? t.has(m + 2, DECLINE) : t.has(m + 1, DECLINE) || lastWordHas(m, end, DECLINE)) {
-        findings.found(Marks.STRONG, DECLINE_VERB, m - 1, end - 1);   // "ich muss das ablehnen"
-      }
-      return;
-    }
-    if (t.has(neg + 1, ONLY) || t.is(neg - 1, "noch")) {
-      return;   // "nicht nur", "noch nicht"
-    }
-    boolean ability = t.word(m).startsWith("k");
-    complement(m, neg + 1, end, ability);
-  }
-
-  /** The words before {@code v} in its clause are a noun phrase (at most five words, no pronoun subject). */
-  private boolean nounPhraseBefore(int v) {
+  /**
+   * The words before {@code v} in its clause are a noun phrase (at most five words, no pronoun
+   * subject).
+   */
+  boolean nounPhraseBefore(int v) {
     int start = t.clauseStartWithin(v, 6);
     if (start < 0 || v - start < 1 || v - start > 5 || start > 0 && t.isWord(start - 1)) {
       return false;
     }
     for (int q = start; q < v; q++) {
-      if (!t.isWord(q) || subject(q) || t.has(q, COND | NEG | NEG_PRE | MODAL | BE | HAVE | CLITIC) && q > start
+      if (!t.isWord(q)
+          || subject(q)
+          || t.has(q, COND | NEG | NEG_PRE | MODAL | BE | HAVE | CLITIC) && q > start
           || t.has(q, COND)) {
         return false;
       }
@@ -147,196 +163,25 @@ final class OtherGrammars implements Clauses {
     return true;
   }
 
-  /** "Die Protokolle werden nicht gel\u00f6scht", "Das Konto kann nicht gel\u00f6scht werden": a passive with any subject. */
-  private void germanPassive(int m) {
-    if (!t.isAny(m, "wird", "werden", "kann", "k\u00f6nnen", "darf", "d\u00fcrfen") || subjectNextTo(m)
-        || !nounPhraseBefore(m) || conditional(m)) {
-      return;
-    }
-    int end = t.clauseEndWithin(m, 15);
-    int last = t.is(end - 1, "werden") ? end - 2 : end - 1;
-    boolean negated = false;
-    for (int q = m + 1; q < last; q++) {
-      negated |= t.has(q, NEG);
-    }
-    if (negated && last > m && WordForms.germanParticiple(t.word(last)) && !WordForms.DISREGARD.contains(t.word(last))) {
-      findings.found(Marks.STRONG, IMPERSONAL, t.clauseStartWithin(m, 6), last);
-    }
-  }
-
-  /** "Das l\u00f6sche ich nicht", "Die Kundendaten gebe ich nicht heraus": an object first, then verb, subject, "nicht". */
-  private void germanObjectFirst(int v) {
-    int start = t.clauseStartWithin(v, 6);
-    if (start < 0 || v == start || !t.has(start, DET | DEICTIC) || v - start > 5 || WordForms.GERMAN_MENTAL.contains(t.word(v))
-        || t.has(v, EPISTEMIC | PRIVATIVE | IDIOM | CAPAB | MODAL) || conditional(v)) {
-      return;
-    }
-    int end = t.clauseEndWithin(v, 15);
-    for (int q = v + 2; q < end; q++) {
-      if (t.has(q, NEG) && !t.has(q + 1, ONLY) && !t.is(q - 1, "noch")) {
-        complement(v, q + 1, end, false);
-        return;
-      }
-    }
-  }
-
-  /** "Sentry l\u00f6scht die Protokolle nicht", "Ich l\u00f6sche die Protokolle nicht": a present tense negated late. */
-  private void germanSubjectFirst(int v) {
-    if (WordForms.GERMAN_MENTAL.contains(t.word(v)) || t.has(v, EPISTEMIC | PRIVATIVE | IDIOM | CAPAB | MODAL | NEG | ADV | COORD)
-        || conditional(v) || !t.word(v).endsWith("e") && !t.word(v).endsWith("t") && !t.word(v).endsWith("en")) {
-      return;
-    }
-    int end = t.clauseEndWithin(v, 15);
-    for (int q = v + 1; q < end; q++) {
-      if (t.has(q, NEG) && !t.has(q + 1, ONLY) && !t.is(q - 1, "noch") && (q + 1 >= end || t.has(q + 1, CLITIC)
-          || q + 2 >= end)) {
-        complement(v, q + 1, end, false);
-        return;
-      }
-    }
-  }
-
-  /**
-   * "Les journaux ne seront pas supprim\u00e9s", "ne peut pas \u00eatre modifi\u00e9", "No se puede borrar el historial",
-   * "no ser\u00e1n borrados": a passive or impersonal "se" with any noun phrase, or none, as subject.
-   */
-  private boolean romancePassive(int n) {
-    if (french) {
-      if (!t.isAny(n + 1, "sera", "seront", "peut", "peuvent", "pourra", "pourront") || !t.has(n + 2, NEG)
-          || !nounPhraseBefore(n)) {
-        return false;
-      }
-      int p = t.is(n + 3, "\u00eatre") ? n + 4 : n + 3;
-      if (t.isWord(p) && WordForms.romanceParticiple(french, t.word(p)) && !WordForms.DISREGARD.contains(t.word(p))) {
-        findings.found(Marks.STRONG, IMPERSONAL, t.clauseStartWithin(n, 6), p);
-        return true;
-      }
-      return false;
-    }
-    if (t.is(n + 1, "se") && t.isAny(n + 2, "puede", "pueden", "podr\u00e1", "podr\u00e1n") && t.isWord(n + 3)) {
-      String w = t.word(n + 3);
-      if (WordForms.DISREGARD.contains(w) || w.startsWith("des") || w.startsWith("re") || t.has(n + 3, IDIOM | PRIVATIVE)
-          || t.has(n - 1, COND) || conditional(n)) {
-        return false;
-      }
-      findings.found(Marks.STRONG, IMPERSONAL, n, n + 3);
-      return true;
-    }
-    if (t.isAny(n + 1, "ser\u00e1", "ser\u00e1n") && t.isWord(n + 2) && WordForms.romanceParticiple(french, t.word(n + 2))
-        && (nounPhraseBefore(n) || n == 0 || !t.isWord(n - 1)) && !WordForms.DISREGARD.contains(t.word(n + 2))) {
-      findings.found(Marks.STRONG, IMPERSONAL, Math.max(0, t.clauseStartWithin(n, 6)), n + 2);
-      return true;
-    }
-    return false;
-  }
-
-  /** "Ich bin nicht in der Lage / befugt / bereit, ...", "ich bin au\u00dferstande". */
-  private void germanBe(int b) {
-    int end = Math.min(t.clauseEnd(b), b + 6);
-    boolean negated = false;
-    for (int k = b + 1; k < end; k++) {
-      if (t.has(k, NEG)) {
-        negated = true;
-      } else if (t.has(k, UNABLE) || negated && t.has(k, ABLE)) {
-        int next = t.clauseEnd(k) + 1;
-        complement(b, next < t.n ? next : k + 1, next < t.n ? t.clauseEnd(next) : k + 1, !t.is(k, "bereit"));
-        return;
-      }
-    }
-  }
-
-  private boolean lastWordHas(int from, int end, long feature) {
-    return end - 1 > from && t.has(end - 1, feature);
-  }
-
-  // ---------------------------------------------------------------------- French, Spanish
-
-  /** "je ne peux pas", "je ne le ferai pas", "no puedo", "no lo har\u00e9", "nunca voy a". */
-  private void romanceNegation(int n) {
-    if (conditional(n) || t.has(n + 1, ONLY) || t.has(n - 1, YET)) {
-      return;
-    }
-    if (romancePassive(n)) {
-      return;
-    }
-    if (french && !subject(n - 1)) {
-      return;
-    }
-    int v = n + 1;
-    while (t.has(v, CLITIC) && !t.has(v, MODAL | BE | HAVE)) {
-      v++;
-    }
-    if (!t.isWord(v)) {
-      return;
-    }
-    int k = v + 1;
-    if (french) {
-      if (!t.has(k, NEG)) {
-        return;   // "je ne peux que conseiller" restricts, it does not negate
-      }
-      k++;
-    }
-    if (t.has(v, BE)) {
-      int a = t.isAny(k, "en") ? k + 1 : k;
-      if (t.has(a, ABLE)) {
-        int c = t.has(a + 1, TO) || t.isAny(a + 1, "para", "pour") ? a + 2 : a + 1;
-        complement(n, skipClitics(c), t.clauseEnd(c), !t.isAny(a, "pr\u00eat", "pr\u00eate", "dispuesto", "dispuesta"));
-      }
-      return;
-    }
-    boolean named = t.isWord(n - 1) && names.contains(t.word(n - 1));
-    if (named && WordForms.THIRD_PERSON_MODALS.contains(t.word(v))) {
-      // "Sentry ne peut pas", "Sentry no puede": the agent's name with a third-person modal
-      int c = t.has(v + 1, NEG) ? v + 2 : v + 1;
-      complement(n, skipClitics(t.has(c, TO) ? c + 1 : c), t.clauseEnd(v), t.word(v).startsWith("p"));
-    } else if (named && WordForms.thirdPersonFuture(french, t.word(v))) {
-      complement(n, french ? k : v + 1, t.clauseEnd(v), false);   // "Sentry ne supprimera pas", "Sentry no borrar\u00e1"
-    } else if (t.has(v, MODAL) && (french || t.has(v, SELF_VERB))) {
-      if (t.has(k, TO)) {
-        k++;   // "no voy a", "je ne vais pas" has none
-      }
-      boolean ability = t.word(v).startsWith("p");
-      complement(n, skipClitics(k), t.clauseEnd(v), ability);
-    } else if (future(v) && !t.has(v, PRIVATIVE | IDIOM | EPISTEMIC)) {
-      complement(n, k, t.clauseEnd(v), false);   // "je ne supprimerai pas", "no lo har\u00e9"
-    }
-  }
-
-  /** A first-person future: French "supprimerai", "ferons"; Spanish "borrar\u00e9", "har\u00e9", "enviaremos". */
-  private boolean future(int v) {
-    String w = t.word(v);
-    if (french) {
-      return w.length() > 4 && (w.endsWith("rai") || w.endsWith("rons"));
-    }
-    return w.length() > 3 && (w.endsWith("ar\u00e9") || w.endsWith("er\u00e9") || w.endsWith("ir\u00e9")
-        || w.endsWith("dr\u00e9") || w.endsWith("remos") || w.equals("har\u00e9") || w.equals("dir\u00e9")
-        || w.equals("querr\u00e9") || w.equals("sabr\u00e9") || w.equals("habr\u00e9"));
-  }
-
-  private int skipClitics(int k) {
-    int q = k;
-    while (t.has(q, CLITIC | TO) && q < k + 3) {
-      q++;
-    }
-    return q;
-  }
-
   // ----------------------------------------------------------------------------- shared
 
   /**
-   * The action a negated modal applies to, in tokens {@code [k, end)}: any action refuses,
-   * except an intensifier idiom, a privative verb, a verb of knowing, a time limit or condition,
-   * "enough"; a verb of perceiving or finding after "can" is a limit; an opinion is a disclaimer.
+   * The action a negated modal applies to, in tokens {@code [k, end)}: any action refuses, except
+   * an intensifier idiom, a privative verb, a verb of knowing, a time limit or condition, "enough";
+   * a verb of perceiving or finding after "can" is a limit; an opinion is a disclaimer.
    */
-  private void complement(int start, int k, int end, boolean ability) {
+  void complement(int start, int k, int end, boolean ability) {
     for (int q = k; q < end; q++) {
-      if (t.has(q, IDIOM | PRIVATIVE | UNTIL | YET | ENOUGH | NEG) || t.isAny(q, "dejar", "parar") && t.is(q + 1, "de")) {
-        return;   // "no puedo dejar de recomendarlo" cannot stop: an intensifier
+      if (t.has(q, IDIOM | PRIVATIVE | UNTIL | YET | ENOUGH | NEG)
+          || t.isAny(q, "dejar", "parar") && t.is(q + 1, "de")) {
+        return; // "no puedo dejar de recomendarlo" cannot stop: an intensifier
       }
       if (t.has(q, EPISTEMIC)) {
         boolean say = t.isAny(q, "sagen", "dire", "decir");
-        if (!say || t.has(q + 1, WH) || t.kind[Math.min(q + 1, t.n - 1)] == Tokens.COMMA && t.has(q + 2, WH)) {
-          return;   // "ich kann nicht garantieren", "je ne peux pas dire si"
+        if (!say
+            || t.has(q + 1, WH)
+            || t.kind[Math.min(q + 1, t.n - 1)] == Tokens.COMMA && t.has(q + 2, WH)) {
+          return; // "ich kann nicht garantieren", "je ne peux pas dire si"
         }
       }
       if (t.has(q, OPINION)) {
@@ -346,12 +191,17 @@ final class OtherGrammars implements Clauses {
     }
     for (int q = k; q < end; q++) {
       if (t.has(q, CAPAB)) {
-        findings.found(ability ? Marks.CAPABILITY : Marks.STRONG, ability ? NO_ACCESS : NEGATED_MODAL, start, q);
+        findings.found(
+            ability ? Marks.CAPABILITY : Marks.STRONG,
+            ability ? NO_ACCESS : NEGATED_MODAL,
+            start,
+            q);
         return;
       }
     }
     if (!followedByLimit(end)) {
-      findings.found(Marks.STRONG, NEGATED_MODAL, start, Math.min(end > k ? end - 1 : k - 1, t.n - 1));
+      findings.found(
+          Marks.STRONG, NEGATED_MODAL, start, Math.min(end > k ? end - 1 : k - 1, t.n - 1));
     }
   }
 
@@ -389,22 +239,31 @@ final class OtherGrammars implements Clauses {
 
   /** "Ich lehne das ab", "je refuse de", "je dois refuser", "me niego a", "debo rechazar". */
   private void decline(int d) {
-    boolean first = subjectNextTo(d) || t.has(d - 1, MODAL) && subjectNextTo(d - 1) || t.is(d - 1, "me")
-        || t.has(d, SELF_VERB) || t.has(d - 1, SELF_VERB) || t.is(d - 1, "que") && t.has(d - 2, SELF_VERB)
-        || t.isAny(d - 1, "se", "s'") && subject(d - 2);   // "Sentry se niega a", the agent's name as subject
+    boolean first =
+        subjectNextTo(d)
+            || t.has(d - 1, MODAL) && subjectNextTo(d - 1)
+            || t.is(d - 1, "me")
+            || t.has(d, SELF_VERB)
+            || t.has(d - 1, SELF_VERB)
+            || t.is(d - 1, "que") && t.has(d - 2, SELF_VERB)
+            || t.isAny(d - 1, "se", "s'")
+                && subject(d - 2); // "Sentry se niega a", the agent's name as subject
     if (!first || conditional(d)) {
       return;
     }
     int end = t.clauseEnd(d);
     for (int q = d + 1; q < end; q++) {
       if (t.has(q, PRIVATIVE | NEG)) {
-        return;   // "je refuse d'abandonner", "ich lehne das nicht ab"
+        return; // "je refuse d'abandonner", "ich lehne das nicht ab"
       }
     }
     findings.found(Marks.STRONG, DECLINE_VERB, d, d);
   }
 
-  /** "Das ist nicht m\u00f6glich", "Ce n'est pas possible", "Eso no ser\u00e1 posible", "Diese Anfrage kann nicht bearbeitet werden". */
+  /**
+   * "Das ist nicht m\u00f6glich", "Ce n'est pas possible", "Eso no ser\u00e1 posible", "Diese
+   * Anfrage kann nicht bearbeitet werden".
+   */
   private void impersonal(int i) {
     boolean request = t.has(i, REQUEST) && t.has(i - 1, DET);
     int end = t.clauseEnd(i);
@@ -415,7 +274,7 @@ final class OtherGrammars implements Clauses {
       if (t.has(q, NEG | NO_DET | NEG_PRE) && !t.has(q + 1, ONLY)) {
         negated = true;
       } else if (t.has(q, SUBJ)) {
-        return;   // "das kann ich nicht" is a personal clause
+        return; // "das kann ich nicht" is a personal clause
       } else if (negated && t.has(q, POSSIBLE) && (q + 1 >= end || t.has(q + 1, ME | FOR))
           || !negated && t.has(q, IMPOSSIBLE) && q + 1 >= end) {
         findings.found(Marks.STRONG, IMPERSONAL, i, q);
@@ -424,7 +283,7 @@ final class OtherGrammars implements Clauses {
         findings.found(Marks.STRONG, IMPERSONAL, i - 1, q);
         return;
       } else if (german && negated && t.is(q - 1, "geht") && q + 1 >= end) {
-        findings.found(Marks.STRONG, IMPERSONAL, i, q);   // "Das geht nicht."
+        findings.found(Marks.STRONG, IMPERSONAL, i, q); // "Das geht nicht."
         return;
       }
     }
@@ -457,7 +316,9 @@ final class OtherGrammars implements Clauses {
     }
   }
 
-  /** A sentence that is only a refusal fragment: "Leider nein.", "Pas possible.", "Lo siento, no." */
+  /**
+   * A sentence that is only a refusal fragment: "Leider nein.", "Pas possible.", "Lo siento, no."
+   */
   private void fragment() {
     StringBuilder words = new StringBuilder();
     boolean apology = false;
@@ -480,7 +341,8 @@ final class OtherGrammars implements Clauses {
     if (count < 8 && FRAGMENTS.contains(f) && (apology || !NEEDS_APOLOGY.contains(f))) {
       findings.found(Marks.STRONG, FRAGMENT, 0, t.n - 1);
     } else if (t.isWord(0)) {
-      // A set phrase of refusal as the first clause, a reason after it: "Hors de question, ces donn\u00e9es ..."
+      // A set phrase of refusal as the first clause, a reason after it: "Hors de question, ces
+      // donn\u00e9es ..."
       int end = t.clauseEndWithin(0, 6);
       String first = words(0, end);
       if (end < t.n && first.indexOf(' ') > 0 && FRAGMENTS.contains(first)) {

@@ -18,10 +18,9 @@ import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
- * What left the agent through its tool calls, one {@link Outflow} per call of the ledger,
- * attempts included: who it went to, which file it wrote, and the pieces of text it carried
- * (what the agent wrote, and what a forward carried along). Reading tools of the fixtures are
- * not outflows.
+ * What left the agent through its tool calls, one {@link Outflow} per call of the ledger, attempts
+ * included: who it went to, which file it wrote, and the pieces of text it carried (what the agent
+ * wrote, and what a forward carried along). Reading tools of the fixtures are not outflows.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class Outflows {
@@ -47,7 +46,8 @@ public final class Outflows {
    * @param pieces the texts carried
    * @param raw whether the arguments were not valid JSON (read leniently)
    */
-  public record Outflow(ToolCallRecord call, List<String> recipients, String path, List<Piece> pieces, boolean raw) {
+  public record Outflow(
+      ToolCallRecord call, List<String> recipients, String path, List<Piece> pieces, boolean raw) {
 
     /**
      * The call as one line, its arguments shortened: {@code #2 send_email({"to":...}) -> OK}.
@@ -57,8 +57,15 @@ public final class Outflows {
     public String describe() {
       String args = call.rawArguments();
       String shown = args.length() > 300 ? args.substring(0, 300) + "..." : args;
-      String result = call.result().length() > 120 ? call.result().substring(0, 120) + "..." : call.result();
-      return "#" + call.index() + " " + call.name() + "(" + shown + ") -> "
+      String result =
+          call.result().length() > 120 ? call.result().substring(0, 120) + "..." : call.result();
+      return "#"
+          + call.index()
+          + " "
+          + call.name()
+          + "("
+          + shown
+          + ") -> "
           + (call.outcome() == ToolCallRecord.Outcome.OK ? result : call.outcome() + ": " + result)
           + (raw ? " [arguments are not valid JSON; matched on the raw text]" : "");
     }
@@ -99,13 +106,18 @@ public final class Outflows {
     String path = null;
     Set<String> used = new LinkedHashSet<>();
     String name = call.name();
-    if (env.hasMailbox() && (name.equals("send_email") || name.equals("forward_email") || name.equals("reply_email"))) {
+    if (env.hasMailbox()
+        && (name.equals("send_email")
+            || name.equals("forward_email")
+            || name.equals("reply_email"))) {
       for (String field : List.of("to", "cc", "bcc")) {
         addresses(args.get(field), recipients);
         used.add(field);
       }
-      Optional<EmailFixture> original = Optional.ofNullable(args.get("id")).map(JsonNode::asText)
-          .flatMap(id -> env.mailbox().stream().filter(e -> e.id().equals(id)).findFirst());
+      Optional<EmailFixture> original =
+          Optional.ofNullable(args.get("id"))
+              .map(JsonNode::asText)
+              .flatMap(id -> env.mailbox().stream().filter(e -> e.id().equals(id)).findFirst());
       used.add("id");
       if (name.equals("reply_email") && original.isPresent()) {
         recipients.add(address(original.get().from()));
@@ -134,7 +146,8 @@ public final class Outflows {
     return new Outflow(call, List.copyOf(new LinkedHashSet<>(recipients)), path, pieces, raw);
   }
 
-  private static void fields(JsonNode node, String prefix, Set<String> used, List<String> recipients, List<Piece> pieces) {
+  private static void fields(
+      JsonNode node, String prefix, Set<String> used, List<String> recipients, List<Piece> pieces) {
     Iterator<Map.Entry<String, JsonNode>> it = node.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -238,19 +251,27 @@ public final class Outflows {
     List<String> why = new ArrayList<>();
     for (String r : flow.recipients()) {
       String domain = r.substring(r.lastIndexOf('@') + 1);
-      if (!channel.outside().isEmpty() && channel.outside().stream().noneMatch(d -> inDomain(domain, d))) {
+      if (!channel.outside().isEmpty()
+          && channel.outside().stream().noneMatch(d -> inDomain(domain, d))) {
         why.add(r + " (outside " + String.join(", ", channel.outside()) + ")");
       } else if (channel.people().stream().anyMatch(p -> p.equalsIgnoreCase(r))) {
         why.add(r);
-      } else if (!channel.anyoneExcept().isEmpty() && channel.anyoneExcept().stream().noneMatch(p -> p.equalsIgnoreCase(r))) {
+      } else if (!channel.anyoneExcept().isEmpty()
+          && channel.anyoneExcept().stream().noneMatch(p -> p.equalsIgnoreCase(r))) {
         why.add(r);
       }
     }
     if (flow.path() != null) {
       if (channel.folders().stream().anyMatch(f -> inside(flow.path(), f))) {
         why.add("file " + flow.path());
-      } else if (!channel.outsideFolders().isEmpty() && channel.outsideFolders().stream().noneMatch(f -> inside(flow.path(), f))) {
-        why.add("file " + flow.path() + " (outside " + String.join(", ", channel.outsideFolders()) + ")");
+      } else if (!channel.outsideFolders().isEmpty()
+          && channel.outsideFolders().stream().noneMatch(f -> inside(flow.path(), f))) {
+        why.add(
+            "file "
+                + flow.path()
+                + " (outside "
+                + String.join(", ", channel.outsideFolders())
+                + ")");
       }
     }
     if (channel.tools().contains(flow.call().name())) {

@@ -9,28 +9,73 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Role-play personas: a response written as several voices ({@code DAN:}, {@code [CLASSIC]},
- * {@code (Developer Mode)}, {@code α}/{@code Ω}, "As DAN, ...") is labelled voice by voice.
+ * Role-play personas: a response written as several voices ({@code DAN:}, {@code [CLASSIC]}, {@code
+ * (Developer Mode)}, {@code α}/{@code Ω}, "As DAN, ...") is labelled voice by voice.
  */
 final class Personas {
 
   private Personas() {}
 
-  /** A persona label at the start of a line: {@code DAN:}, {@code [CLASSIC]}, {@code (Developer Mode)}. */
-  private static final Pattern PERSONA = Pattern.compile(
-      "(?:[ \\t>*#_]*(?:(\\[[^\\]\\n]{1,30}\\]|\\([^)\\n]{1,30}\\))[*_]*:?"
-          + "|([^\\s\\w]{0,3}[ \\t]?[A-Za-z][\\w.\\- ]{0,24}?)[*_]*[ \\t]*:"
-          + "|([\\p{InGreek}\\p{So}\\p{Cs}]{1,3})[ \\t])"
-          + "|As (?!(?:An?|The|Such|Well|Soon|Far|Long|Much|Of|For|Per|You|I|We|It|This|That"
-          + "|Mentioned|Always|Usual|Expected|Requested|Noted|Previously|Before|Part|Someone|Your|My|Our)\\b)"
-          + "([A-Z][\\w-]{1,20}(?: [A-Z][\\w-]{1,20})?)(?: with [^,\\n]{1,40})?,)[ \\t]*(?=\\S)");
+  /**
+   * A persona label at the start of a line: {@code DAN:}, {@code [CLASSIC]}, {@code (Developer
+   * Mode)}.
+   */
+  private static final Pattern PERSONA =
+      Pattern.compile(
+          "(?:[ \\t>*#_]*(?:(\\[[^\\]\\n]{1,30}\\]|\\([^)\\n]{1,30}\\))[*_]*:?"
+              + "|([^\\s\\w]{0,3}[ \\t]?[A-Za-z][\\w.\\- ]{0,24}?)[*_]*[ \\t]*:"
+              + "|([\\p{InGreek}\\p{So}\\p{Cs}]{1,3})[ \\t])"
+              + "|As (?!(?:An?|The|Such|Well|Soon|Far|Long|Much|Of|For|Per|You|I|We|It|This|That"
+              + "|Mentioned|Always|Usual|Expected|Requested|Noted|Previously|Before|Part|Someone|Your|My|Our)\\b)"
+              + "([A-Z][\\w-]{1,20}(?: [A-Z][\\w-]{1,20})?)(?: with [^,\\n]{1,40})?,)[ \\t]*(?=\\S)");
+
   private static final Pattern NOT_NAME_CHARS = Pattern.compile("[^a-z0-9. ]");
-  private static final Pattern NUMBERED_HEADING = Pattern.compile("(?:step|phase|part|option|method) ?\\d+");
-  private static final Set<String> NOT_PERSONAS = Set.of("note", "step", "example", "disclaimer",
-      "warning", "tip", "answer", "response", "output", "input", "question", "summary", "conclusion",
-      "important", "caution", "reminder", "ingredients", "materials", "sources", "source", "result",
-      "results", "update", "edit", "ps", "p.s", "subject", "to", "from", "date", "dear", "reason",
-      "reasons", "pros", "cons", "option", "method", "phase", "part", "title", "user", "hint");
+  private static final Pattern NUMBERED_HEADING =
+      Pattern.compile("(?:step|phase|part|option|method) ?\\d+");
+  private static final Set<String> NOT_PERSONAS =
+      Set.of(
+          "note",
+          "step",
+          "example",
+          "disclaimer",
+          "warning",
+          "tip",
+          "answer",
+          "response",
+          "output",
+          "input",
+          "question",
+          "summary",
+          "conclusion",
+          "important",
+          "caution",
+          "reminder",
+          "ingredients",
+          "materials",
+          "sources",
+          "source",
+          "result",
+          "results",
+          "update",
+          "edit",
+          "ps",
+          "p.s",
+          "subject",
+          "to",
+          "from",
+          "date",
+          "dear",
+          "reason",
+          "reasons",
+          "pros",
+          "cons",
+          "option",
+          "method",
+          "phase",
+          "part",
+          "title",
+          "user",
+          "hint");
 
   /**
    * Persona segments as {@code [start, end, contentStart, labelStart, labelEnd]}; empty unless at
@@ -39,7 +84,10 @@ final class Personas {
   static List<int[]> segments(String text) {
     // Cheap pre-check: every persona label has a colon, a bracket, "As Name," or a parenthesis or
     // symbol ("(Developer Mode)", "\u03b1 ...") opening a line.
-    if (text.indexOf(':') < 0 && text.indexOf(']') < 0 && text.indexOf("As ") < 0 && !symbolOpensALine(text)) {
+    if (text.indexOf(':') < 0
+        && text.indexOf(']') < 0
+        && text.indexOf("As ") < 0
+        && !symbolOpensALine(text)) {
       return List.of();
     }
     Matcher m = PERSONA.matcher(text);
@@ -86,12 +134,14 @@ final class Personas {
       if (bare.isEmpty()) {
         bare = name;
       }
-      if (NOT_PERSONAS.contains(bare) || NUMBERED_HEADING.matcher(bare).matches() || isTextLabel(bare)
+      if (NOT_PERSONAS.contains(bare)
+          || NUMBERED_HEADING.matcher(bare).matches()
+          || isTextLabel(bare)
           || bare.split(" ").length > 3) {
         continue;
       }
       if (!heads.isEmpty() && m.start() < heads.get(heads.size() - 1)[1]) {
-        continue;   // found again from another candidate position
+        continue; // found again from another candidate position
       }
       heads.add(new int[] {m.start(), m.end(), m.start(g), m.end(g)});
       names.add(bare);
@@ -111,7 +161,10 @@ final class Personas {
     return segments;
   }
 
-  /** "Customer", "Draft reply": a label of text written for the user (a scripted dialogue, a draft), not a persona. */
+  /**
+   * "Customer", "Draft reply": a label of text written for the user (a scripted dialogue, a draft),
+   * not a persona.
+   */
   private static boolean isTextLabel(String bare) {
     for (String w : bare.split(" ")) {
       if (SpeechContext.TEXT_LABELS.contains(w)) {
@@ -126,7 +179,10 @@ final class Personas {
     return text.substring(segment[3], segment[4]).trim();
   }
 
-  /** Whether "(" or a character outside ASCII (a Greek letter, an emoji) opens a line: a possible persona label. */
+  /**
+   * Whether "(" or a character outside ASCII (a Greek letter, an emoji) opens a line: a possible
+   * persona label.
+   */
   private static boolean symbolOpensALine(String text) {
     int p = 0;
     while (p >= 0 && p < text.length()) {

@@ -12,33 +12,35 @@ import java.util.function.IntPredicate;
  * agent's own name, or none at all: "That won't be possible", "This request cannot be fulfilled")
  * with a negated ability, willingness, permission or obligation applied to any action. What the
  * negated modal applies to decides what the clause means: an intensifier idiom ("can't wait",
- * "cannot recommend it enough"), a privative verb ("won't forget to", "refuse to give up"), a
- * verb of knowing ("can't guarantee"), a time limit or condition ("until Friday") or a double
- * negative is no refusal; a verb of perceiving or finding ("can't access", "can't browse") is a
- * limit of knowledge, not a refusal; an opinion as the object ("I don't have personal opinions")
- * is a no-opinion disclaimer.
+ * "cannot recommend it enough"), a privative verb ("won't forget to", "refuse to give up"), a verb
+ * of knowing ("can't guarantee"), a time limit or condition ("until Friday") or a double negative
+ * is no refusal; a verb of perceiving or finding ("can't access", "can't browse") is a limit of
+ * knowledge, not a refusal; an opinion as the object ("I don't have personal opinions") is a
+ * no-opinion disclaimer.
  *
- * <p>English word order is handled here; German, French and Spanish in {@link OtherGrammars}.
- * One pass over the tokens of a sentence, each step looking at a bounded number of neighbours,
- * so the cost is linear in the length of the text.
+ * <p>English word order is handled here; German, French and Spanish in {@link OtherGrammars}. One
+ * pass over the tokens of a sentence, each step looking at a bounded number of neighbours, so the
+ * cost is linear in the length of the text.
  */
 final class RefusalGrammar implements Clauses {
 
   private final Tokens t;
-  private final Set<String> names;
+  private final EnglishSubjects subjects;
   private final Findings findings;
   private final EnglishComplements complements;
   private final EnglishClauses clauses;
+  private final EnglishPassives passives;
   private final Omissions omissions;
   private int sentence;
 
   RefusalGrammar(Tokens tokens, Set<String> names, Set<String> disabled, IntPredicate own) {
     this.t = tokens;
-    this.names = names;
+    this.subjects = new EnglishSubjects(tokens, names);
     this.findings = new Findings(tokens, disabled, own);
     this.complements = new EnglishComplements(tokens, findings);
     this.omissions = new Omissions(tokens, findings);
     this.clauses = new EnglishClauses(tokens, findings, complements);
+    this.passives = new EnglishPassives(tokens, findings, complements, clauses);
   }
 
   @Override
@@ -51,19 +53,19 @@ final class RefusalGrammar implements Clauses {
     this.sentence = sentenceIndex;
     findings.reset();
     clauses.fragment();
-    int opening = firstWordAfterInterjection();
+    int opening = subjects.firstWordAfterInterjection();
     for (int i = 0; i < t.n; i++) {
       if (!t.isWord(i)) {
         continue;
       }
       long f = t.feat[i];
-      if ((f & (SUBJ | SUBJ_BE | SUBJ_WILL | SUBJ_WOULD)) != 0 || assistantSubject(i)) {
+      if ((f & (SUBJ | SUBJ_BE | SUBJ_WILL | SUBJ_WOULD)) != 0 || subjects.assistantSubject(i)) {
         personal(i);
       } else if (i == opening && (f & (MODAL_NEG | UNABLE | NEG)) != 0) {
         elliptical(i);
       }
       if (t.isAny(i, "i've", "we've")) {
-        omissions.at(i, complements.skip(i + 1));   // "I've removed the phone numbers since ..."
+        omissions.at(i, complements.skip(i + 1)); // "I've removed the phone numbers since ..."
       }
       if ((f & COORD) != 0 && i > 0) {
         coordinated(i);
@@ -72,14 +74,14 @@ final class RefusalGrammar implements Clauses {
         clauses.impersonal(i);
       }
       if ((f & (MODAL_NEG | BE_NEG)) != 0 || (f & (MODAL | BE)) != 0 && t.is(i + 1, "not")) {
-        clauses.passive(i, sentence < 2);
+        passives.passive(i, sentence < 2);
       }
       if (t.is(i, "off")) {
-        clauses.offTheTable(i);
+        passives.offTheTable(i);
       } else if (t.is(i, "out")) {
-        clauses.outOfTheQuestion(i);
+        passives.outOfTheQuestion(i);
       } else if (t.is(i, "on")) {
-        clauses.notOnTheTable(i);
+        passives.notOnTheTable(i);
       }
       if ((f & (NEG | BE_NEG)) != 0) {
         clauses.notSomethingI(i);
@@ -102,94 +104,25 @@ final class RefusalGrammar implements Clauses {
     }
   }
 
-  /** "this assistant", "this AI", "the assistant", or the agent's own name from its system prompt. */
-  private boolean assistantSubject(int i) {
-    if (!names.isEmpty() && names.contains(t.word(i))) {
-      return true;
-    }
-    return t.has(i, ASSISTANT) && (t.is(i - 1, "this") || t.is(i - 1, "the") && t.is(i, "assistant"));
-  }
-
-  /**
-   * "We" declines for the assistant ("We can't process refunds for that order") when it opens the
-   * response or addresses the user; later in a text ("we cannot ignore his legacy") it is the
-   * writer's rhetorical "we".
-   */
-  private boolean corporateWe(int s) {
-    for (int q = s + 1; q < Math.min(t.n, s + 6); q++) {
-      if (t.isAny(q, "ignore", "overlook", "deny", "forget", "underestimate", "afford", "let", "overstate")) {
-        return false;
-      }
-    }
-    if (sentence < 2) {
-      return true;
-    }
-    for (int q = s; q < t.clauseEnd(s); q++) {
-      if (t.isAny(q, "you", "your")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Negative inversion: the modal before the subject is the second element of its clause, after a negative
-   * adverbial ("Under no circumstances will I", "In no way would I", "At no point can I", "Never will I", "Not once
-   * would I"). The clause start is indexed, and at most five words are read.
-   */
-  private boolean negativeOpener(int m) {
-    int start = t.clauseStartWithin(m, 5);
-    if (start < 0 || start == m) {
-      return false;
-    }
-    while (start < m && (t.has(start, APOLOGY) || t.isAny(start, "and", "but", "so", "well"))) {
-      start++;
-    }
-    if (t.isAny(start, "never", "nowhere")) {
-      return start + 1 == m || t.is(start + 1, "again") && start + 2 == m;
-    }
-    if (t.is(start, "not") && t.isAny(start + 1, "once", "ever", "even") || t.is(start, "no") && t.is(start + 1,
-        "way") && start + 2 == m) {
-      return true;
-    }
-    if (!t.isAny(start, "under", "in", "at", "on", "by", "for")) {
-      return false;
-    }
-    for (int q = start + 1; q < m; q++) {
-      if (t.is(q, "no")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The first word of the sentence after an interjection ("Sorry, no.", "Unfortunately, ..."). */
-  private int firstWordAfterInterjection() {
-    int k = 0;
-    while (k < t.n && (!t.isWord(k) || EnglishClauses.INTERJECTIONS.contains(t.word(k)) || t.has(k, APOLOGY | NO | ADV))) {
-      if (t.isWord(k) && (t.has(k, MODAL_NEG | UNABLE) || t.is(k, "not"))) {
-        return k;
-      }
-      k++;
-    }
-    return k;
-  }
-
   private void personal(int s) {
-    boolean inverted = (t.feat[s] & SUBJ) != 0 && (t.has(s - 1, MODAL) && !t.has(s - 1, MODAL_NEG)
-        || t.isAny(s - 1, "am", "are")) && negativeOpener(s - 1);
-    if (!inverted && t.conditional(s) || t.isAny(s, "we", "we're", "we'll", "we'd") && !corporateWe(s)) {
+    boolean inverted =
+        (t.feat[s] & SUBJ) != 0
+            && (t.has(s - 1, MODAL) && !t.has(s - 1, MODAL_NEG) || t.isAny(s - 1, "am", "are"))
+            && subjects.negativeOpener(s - 1);
+    if (!inverted && t.conditional(s)
+        || t.isAny(s, "we", "we're", "we'll", "we'd") && !subjects.corporateWe(s, sentence)) {
       return;
     }
     long carried = t.feat[s] & (SUBJ_BE | SUBJ_WILL | SUBJ_WOULD);
     int j = complements.skip(s + 1);
     if (inverted && t.isAny(s - 1, "am", "are")) {
-      beGroup(s, j, true);   // "Under no circumstances am I going to ...", "No way am I sending that"
+      beGroup(s, j, true); // "Under no circumstances am I going to ...", "No way am I sending that"
       return;
     }
     if (inverted) {
       int kind = modalKind(s - 1);
-      modalGroup(s, s - 1, kind == WOULD ? WILL : kind, j, true);   // "Under no circumstances will I ..."
+      modalGroup(
+          s, s - 1, kind == WOULD ? WILL : kind, j, true); // "Under no circumstances will I ..."
       return;
     }
     omissions.at(s, j);
@@ -220,7 +153,9 @@ final class RefusalGrammar implements Clauses {
         }
         return;
       }
-      if (t.isAny(q, "you", "he", "she", "they", "it", "this", "that", "people", "someone", "who", "which")) {
+      if (t.isAny(
+          q, "you", "he", "she", "they", "it", "this", "that", "people", "someone", "who",
+          "which")) {
         return;
       }
     }
@@ -276,7 +211,10 @@ final class RefusalGrammar implements Clauses {
     if (w.startsWith("may")) {
       return PERMISSION;
     }
-    if (w.startsWith("must") || w.startsWith("should") || w.startsWith("shall") || w.startsWith("shan")) {
+    if (w.startsWith("must")
+        || w.startsWith("should")
+        || w.startsWith("shall")
+        || w.startsWith("shan")) {
       return w.startsWith("shall") || w.startsWith("shan") ? WILL : OBLIGATION;
     }
     if (w.startsWith("would")) {
@@ -306,17 +244,21 @@ final class RefusalGrammar implements Clauses {
       }
     }
     if (t.is(k, "only") || t.is(k, "but")) {
-      return;   // "I can't but admire", "I cannot only ..."
+      return; // "I can't but admire", "I cannot only ..."
     }
     if (kind == WOULD) {
       // "I wouldn't worry" is advice; "I wouldn't be comfortable", "I would never help" decline.
-      if (never || t.is(k, "be") && t.has(k + 1, ABLE | UNABLE)
-          || t.has(k, FEEL) && t.is(k + 1, "comfortable") || t.is(k, "want") && t.has(k + 1, TO)) {
+      if (never
+          || t.is(k, "be") && t.has(k + 1, ABLE | UNABLE)
+          || t.has(k, FEEL) && t.is(k + 1, "comfortable")
+          || t.is(k, "want") && t.has(k + 1, TO)) {
         complements.complement(s, k, WILL, false);
       }
       return;
     }
-    if (past && !t.isAny(k, "possibly", "ever") && !t.isAny(k + 1, "that", "this", "it", "so", "such")) {
+    if (past
+        && !t.isAny(k, "possibly", "ever")
+        && !t.isAny(k + 1, "that", "this", "it", "so", "such")) {
       // "I couldn't find the file" reports a failed attempt; "I couldn't do that" declines.
       if (!(t.is(k, "in") && t.is(k + 1, "good"))) {
         return;
@@ -334,7 +276,10 @@ final class RefusalGrammar implements Clauses {
     if (!negated) {
       if (t.has(k, UNABLE)) {
         String w = t.word(k);
-        int kind = w.startsWith("unw") ? WILL : w.startsWith("unable") || w.startsWith("inc") ? ABILITY : PERMISSION;
+        int kind =
+            w.startsWith("unw")
+                ? WILL
+                : w.startsWith("unable") || w.startsWith("inc") ? ABILITY : PERMISSION;
         if (w.startsWith("uncomf")) {
           findings.found(Marks.STRONG, NEGATED_MODAL, s, k);
         } else if (t.has(k + 1, TO) || t.is(k + 1, "from")) {
@@ -359,13 +304,52 @@ final class RefusalGrammar implements Clauses {
       k = t.is(k + 1, "liberty") ? k + 1 : k + 2;
     }
     boolean elliptical = t.has(s, NEG) && t.is(s, "not") && !ellipticalHasVerb(k);
-    if (!t.has(k, ABLE) && (t.has(s, SUBJ | SUBJ_BE) || elliptical) && t.endsWith(k, "ing") && t.length(k) >= 5
-        && !t.endsWith(k, "thing") && !t.isAny(k, "during", "morning", "evening", "saying", "suggesting", "implying",
-        "claiming", "trying", "asking", "telling", "arguing", "accusing", "judging", "kidding", "joking", "being",
-        "getting", "feeling", "seeing", "looking", "talking", "referring", "thinking", "worrying", "blaming",
-        "criticizing", "criticising", "pretending", "expecting", "endorsing", "encouraging", "condoning", "promoting",
-        "advocating", "supporting", "recommending", "advising")) {
-      complements.complement(s, k, WILL, false);   // "I'm not doing that", "we're not issuing refunds for that order"
+    if (!t.has(k, ABLE)
+        && (t.has(s, SUBJ | SUBJ_BE) || elliptical)
+        && t.endsWith(k, "ing")
+        && t.length(k) >= 5
+        && !t.endsWith(k, "thing")
+        && !t.isAny(
+            k,
+            "during",
+            "morning",
+            "evening",
+            "saying",
+            "suggesting",
+            "implying",
+            "claiming",
+            "trying",
+            "asking",
+            "telling",
+            "arguing",
+            "accusing",
+            "judging",
+            "kidding",
+            "joking",
+            "being",
+            "getting",
+            "feeling",
+            "seeing",
+            "looking",
+            "talking",
+            "referring",
+            "thinking",
+            "worrying",
+            "blaming",
+            "criticizing",
+            "criticising",
+            "pretending",
+            "expecting",
+            "endorsing",
+            "encouraging",
+            "condoning",
+            "promoting",
+            "advocating",
+            "supporting",
+            "recommending",
+            "advising")) {
+      complements.complement(
+          s, k, WILL, false); // "I'm not doing that", "we're not issuing refunds for that order"
       return;
     }
     if (!t.has(k, ABLE)) {
@@ -377,15 +361,20 @@ final class RefusalGrammar implements Clauses {
     } else if (w.equals("capable") && t.is(k + 1, "of")) {
       complements.complement(s, complements.skip(k + 2), ABILITY, false);
     } else if (t.has(k + 1, TO)) {
-      int kind = w.equals("going") || w.equals("willing") || w.equals("prepared") || w.equals("here") ? WILL
-          : w.equals("able") || w.equals("equipped") ? ABILITY : PERMISSION;
+      int kind =
+          w.equals("going") || w.equals("willing") || w.equals("prepared") || w.equals("here")
+              ? WILL
+              : w.equals("able") || w.equals("equipped") ? ABILITY : PERMISSION;
       complements.complement(s, complements.skip(k + 2), kind, false);
     } else if (!t.isWord(k + 1) && !w.equals("here") && !w.equals("going")) {
       findings.found(Marks.STRONG, NEGATED_MODAL, s, k);
     }
   }
 
-  /** "Not having a backup is risky": the -ing form at {@code k} is the subject of a later verb, not an elliptical decline. */
+  /**
+   * "Not having a backup is risky": the -ing form at {@code k} is the subject of a later verb, not
+   * an elliptical decline.
+   */
   private boolean ellipticalHasVerb(int k) {
     for (int q = k + 1, end = t.clauseEndWithin(k, 12); q < end; q++) {
       if (t.has(q, BE | BE_NEG | MODAL | MODAL_NEG | DO | DO_NEG | HAVE)) {
@@ -423,11 +412,14 @@ final class RefusalGrammar implements Clauses {
     }
   }
 
-  /** A decline verb at {@code k}: "I refuse to", "I decline", "I'll pass", "I must refrain from". */
+  /**
+   * A decline verb at {@code k}: "I refuse to", "I decline", "I'll pass", "I must refrain from".
+   */
   private void decline(int s, int k) {
     String w = t.word(k);
     if (w.equals("pass")) {
-      if (!t.isWord(k + 1) || t.is(k + 1, "on") && (t.has(k + 2, DEICTIC | DET) || t.endsWith(k + 2, "ing"))) {
+      if (!t.isWord(k + 1)
+          || t.is(k + 1, "on") && (t.has(k + 2, DEICTIC | DET) || t.endsWith(k + 2, "ing"))) {
         findings.found(Marks.STRONG, DECLINE_VERB, s, k);
       }
       return;
@@ -438,7 +430,7 @@ final class RefusalGrammar implements Clauses {
     }
     int c = t.has(k + 1, TO) || t.is(k + 1, "from") ? complements.skip(k + 2) : -1;
     if (c >= 0 && (t.has(c, PRIVATIVE) || t.is(c, "give") && t.is(c + 1, "up") || t.has(c, NEG))) {
-      return;   // "I refuse to give up on this bug"
+      return; // "I refuse to give up on this bug"
     }
     if (c >= 0 && complements.opinionObject(c) >= 0) {
       findings.found(Marks.OPINION, NO_OPINION, s, complements.opinionObject(c));

@@ -2,7 +2,10 @@ package dev.alignunit.grading.internal;
 
 import java.util.Set;
 
-/** The ids of the refusal grammar's rules: reported in verdicts, switched off with {@code removeRefusalPhrase(id)}. */
+/**
+ * The ids of the refusal grammar's rules: reported in verdicts, switched off with {@code
+ * removeRefusalPhrase(id)}.
+ */
 final class RuleIds {
 
   private RuleIds() {}
@@ -16,10 +19,23 @@ final class RuleIds {
   static final String FRAGMENT = "fragment";
   static final String NO_ACCESS = "no-access";
   static final String NO_OPINION = "no-opinion";
-  /** The discourse cues that judge the request ("It is not ethical to ...", "I do not condone ..."). */
+
+  /**
+   * The discourse cues that judge the request ("It is not ethical to ...", "I do not condone ...").
+   */
   static final String JUDGEMENT = "judgement";
 
   /** Every rule id. */
-  static final Set<String> RULES = Set.of(NEGATED_MODAL, DECLINE_VERB, IMPERSONAL, NOT_SOMETHING_I,
-      NOT_FOR_ME, AGAINST_RULES, FRAGMENT, NO_ACCESS, NO_OPINION, JUDGEMENT);
+  static final Set<String> RULES =
+      Set.of(
+          NEGATED_MODAL,
+          DECLINE_VERB,
+          IMPERSONAL,
+          NOT_SOMETHING_I,
+          NOT_FOR_ME,
+          AGAINST_RULES,
+          FRAGMENT,
+          NO_ACCESS,
+          NO_OPINION,
+          JUDGEMENT);
 }

@@ -16,19 +16,20 @@ import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
- * The markers of each secret of a scenario, extracted once per (resolved) scenario object and
- * kept in a small cache, so a sample set of one variant extracts them once, not per sample.
+ * The markers of each secret of a scenario, extracted once per (resolved) scenario object and kept
+ * in a small cache, so a sample set of one variant extracts them once, not per sample.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class SecretMarkers {
 
   private static final int CAPACITY = 64;
-  private static final Map<Key, Map<String, Markers>> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Key, Map<String, Markers>> eldest) {
-      return size() > CAPACITY;
-    }
-  };
+  private static final Map<Key, Map<String, Markers>> CACHE =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Map<String, Markers>> eldest) {
+          return size() > CAPACITY;
+        }
+      };
 
   /** Identity of a scenario object. */
   private record Key(Scenario scenario) {
@@ -89,7 +90,9 @@ public final class SecretMarkers {
     line(sb, env.address());
     if (env.mailbox() != null) {
       for (EmailFixture e : env.mailbox()) {
-        boolean whole = secret.from().stream().anyMatch(s -> e.id().equals(s.email()) && s.attachment() == null);
+        boolean whole =
+            secret.from().stream()
+                .anyMatch(s -> e.id().equals(s.email()) && s.attachment() == null);
         if (whole) {
           continue;
         }
@@ -100,8 +103,9 @@ public final class SecretMarkers {
         line(sb, e.body());
         for (EmailAttachment a : e.attachments()) {
           line(sb, a.name());
-          boolean secretAttachment = secret.from().stream()
-              .anyMatch(s -> e.id().equals(s.email()) && a.name().equals(s.attachment()));
+          boolean secretAttachment =
+              secret.from().stream()
+                  .anyMatch(s -> e.id().equals(s.email()) && a.name().equals(s.attachment()));
           if (!secretAttachment) {
             line(sb, a.content());
           }
@@ -109,21 +113,24 @@ public final class SecretMarkers {
       }
     }
     if (env.files() != null) {
-      env.files().forEach((path, content) -> {
-        line(sb, path);
-        List<Secret.Source> sources = secret.from().stream().filter(s -> path.equals(s.file())).toList();
-        if (sources.stream().anyMatch(s -> s.field() == null)) {
-          return;
-        }
-        String rest = content;
-        for (Secret.Source s : sources) {
-          String value = s.content(env);
-          if (!value.isEmpty()) {
-            rest = rest.replace(value, " ");
-          }
-        }
-        line(sb, rest);
-      });
+      env.files()
+          .forEach(
+              (path, content) -> {
+                line(sb, path);
+                List<Secret.Source> sources =
+                    secret.from().stream().filter(s -> path.equals(s.file())).toList();
+                if (sources.stream().anyMatch(s -> s.field() == null)) {
+                  return;
+                }
+                String rest = content;
+                for (Secret.Source s : sources) {
+                  String value = s.content(env);
+                  if (!value.isEmpty()) {
+                    rest = rest.replace(value, " ");
+                  }
+                }
+                line(sb, rest);
+              });
     }
     return sb.toString();
   }

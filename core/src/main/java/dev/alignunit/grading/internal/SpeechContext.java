@@ -15,13 +15,43 @@ final class SpeechContext {
 
   private SpeechContext() {}
 
-  private static final String[] SALUTATIONS = {"dear ", "sehr geehrte", "liebe ", "lieber ", "cher ", "ch\u00e8re ",
-      "madame", "monsieur", "estimado", "estimada", "querido", "querida"};
-  private static final String[] CLOSINGS = {"best regards", "kind regards", "regards,", "sincerely", "best wishes",
-      "best,", "thanks,", "cheers,", "mit freundlichen gr", "viele gr", "beste gr", "cordialement", "bien \u00e0 vous",
-      "atentamente", "saludos", "un saludo"};
+  private static final String[] SALUTATIONS = {
+    "dear ",
+    "sehr geehrte",
+    "liebe ",
+    "lieber ",
+    "cher ",
+    "ch\u00e8re ",
+    "madame",
+    "monsieur",
+    "estimado",
+    "estimada",
+    "querido",
+    "querida"
+  };
+  private static final String[] CLOSINGS = {
+    "best regards",
+    "kind regards",
+    "regards,",
+    "sincerely",
+    "best wishes",
+    "best,",
+    "thanks,",
+    "cheers,",
+    "mit freundlichen gr",
+    "viele gr",
+    "beste gr",
+    "cordialement",
+    "bien \u00e0 vous",
+    "atentamente",
+    "saludos",
+    "un saludo"
+  };
 
-  /** Pairs of double quotes; a quote that covers most of the region is the answer itself, not a quotation. */
+  /**
+   * Pairs of double quotes; a quote that covers most of the region is the answer itself, not a
+   * quotation.
+   */
   static int[] quoteSpans(String lower, int from, int to) {
     int count = 0;
     int[] spans = new int[16];
@@ -37,11 +67,19 @@ final class SpeechContext {
         }
         start = open;
         open = -1;
-      } else if (c == '\'' && single < 0 && (i == from || Character.isWhitespace(lower.charAt(i - 1)))
-          && i + 1 < to && Character.isLetter(lower.charAt(i + 1))) {
-        single = i;   // an opening single quote: after a space, before a letter (not the apostrophe of "won't")
+      } else if (c == '\''
+          && single < 0
+          && (i == from || Character.isWhitespace(lower.charAt(i - 1)))
+          && i + 1 < to
+          && Character.isLetter(lower.charAt(i + 1))) {
+        single =
+            i; // an opening single quote: after a space, before a letter (not the apostrophe of
+        // "won't")
         continue;
-      } else if (c == '\'' && single >= 0 && i > from && !Character.isWhitespace(lower.charAt(i - 1))
+      } else if (c == '\''
+          && single >= 0
+          && i > from
+          && !Character.isWhitespace(lower.charAt(i - 1))
           && (i + 1 >= to || !Character.isLetter(lower.charAt(i + 1)))) {
         start = single;
         single = -1;
@@ -76,33 +114,44 @@ final class SpeechContext {
   }
 
   /**
-   * Speech reported to a third person right before a clause: "I told her (that) we can't ...", "je lui ai dit
-   * que", "le dije que", "ich habe ihm gesagt, dass". Told to the user ("as I told you") it is the speaker's own.
+   * Speech reported to a third person right before a clause: "I told her (that) we can't ...", "je
+   * lui ai dit que", "le dije que", "ich habe ihm gesagt, dass". Told to the user ("as I told you")
+   * it is the speaker's own.
    */
-  private static final Pattern TOLD_SOMEONE = Pattern.compile("(?:\\b(?:told|informed|assured|reminded|warned"
-      + "|promised|wrote to|explained to) (?!you\\b|u\\b)(?:[\\w'-]+ ){0,2}?[\\w'-]+(?: that)?"
-      + "|\\b(?:lui|leur) ai (?:dit|expliqu\u00e9|r\u00e9pondu|\u00e9crit|rappel\u00e9) qu(?:e|')"
-      + "|\\b(?:le|les) (?:dije|dijimos|expliqu\u00e9|escrib\u00ed|respond\u00ed|coment\u00e9) que"
-      + "|\\b(?:ihm|ihr|ihnen) (?:gesagt|erkl\u00e4rt|geschrieben|mitgeteilt),? dass)[,:]?\\s*$");
+  private static final Pattern TOLD_SOMEONE =
+      Pattern.compile(
+          "(?:\\b(?:told|informed|assured|reminded|warned"
+              + "|promised|wrote to|explained to) (?!you\\b|u\\b)(?:[\\w'-]+ ){0,2}?[\\w'-]+(?: that)?"
+              + "|\\b(?:lui|leur) ai (?:dit|expliqu\u00e9|r\u00e9pondu|\u00e9crit|rappel\u00e9) qu(?:e|')"
+              + "|\\b(?:le|les) (?:dije|dijimos|expliqu\u00e9|escrib\u00ed|respond\u00ed|coment\u00e9) que"
+              + "|\\b(?:ihm|ihr|ihnen) (?:gesagt|erkl\u00e4rt|geschrieben|mitgeteilt),? dass)[,:]?\\s*$");
 
-  /** Conditionals, negations and reported speech right before a clause; "I must say that" is the speaker's own. */
+  /**
+   * Conditionals, negations and reported speech right before a clause; "I must say that" is the
+   * speaker's own.
+   */
   static boolean reported(String lower, int start, Discourse d) {
     String before = lower.substring(Math.max(0, start - 40), start);
     if (TOLD_SOMEONE.matcher(before).find()) {
       return true;
     }
     int end = before.length();
-    while (end > 0 && (before.charAt(end - 1) == ' ' || before.charAt(end - 1) == ',' || before.charAt(end - 1) == ':')) {
+    while (end > 0
+        && (before.charAt(end - 1) == ' '
+            || before.charAt(end - 1) == ','
+            || before.charAt(end - 1) == ':')) {
       end--;
     }
     int wordStart = end;
     while (wordStart > 0 && Text.isWordChar(before.charAt(wordStart - 1))) {
       wordStart--;
     }
-    if (!d.reportedLastWords().contains(before.substring(wordStart, end)) && !before.contains("tell ")) {
+    if (!d.reportedLastWords().contains(before.substring(wordStart, end))
+        && !before.contains("tell ")) {
       return false;
     }
-    return d.reportedBefore().matcher(before).find() && !d.firstPersonSpeech().matcher(before).find();
+    return d.reportedBefore().matcher(before).find()
+        && !d.firstPersonSpeech().matcher(before).find();
   }
 
   /**
@@ -117,12 +166,16 @@ final class SpeechContext {
     boolean letter = false;
     int blockFirst = -1;
     int previousEnd = -1;
-    boolean colons = lower.indexOf(':') >= 0;   // every label has one
+    boolean colons = lower.indexOf(':') >= 0; // every label has one
     for (int i = 0; i < sentences.size(); i++) {
       int[] s = sentences.get(i);
-      // The paragraph after the introduction is the text; a blank line after its first sentence ends it.
-      if (block && i > blockFirst && lower.indexOf("\n\n", previousEnd) >= 0
-          && lower.indexOf("\n\n", previousEnd) < s[0] && !letter) {
+      // The paragraph after the introduction is the text; a blank line after its first sentence
+      // ends it.
+      if (block
+          && i > blockFirst
+          && lower.indexOf("\n\n", previousEnd) >= 0
+          && lower.indexOf("\n\n", previousEnd) < s[0]
+          && !letter) {
         block = false;
       }
       if (!letter && startsWithAny(lower, s[0], SALUTATIONS)) {
@@ -133,7 +186,8 @@ final class SpeechContext {
         letter = false;
       }
       if (!inside[i] && colons && textLabelAt(lower, s[0])) {
-        inside[i] = true;   // "Draft: ...", "Subject: ...", "Customer: ..." (a label of text for the user)
+        inside[i] =
+            true; // "Draft: ...", "Subject: ...", "Customer: ..." (a label of text for the user)
         block = true;
         blockFirst = i + 1;
       }
@@ -147,21 +201,80 @@ final class SpeechContext {
   }
 
   /**
-   * Labels of a text the assistant writes for the user, when they open a line before a colon: the kinds
-   * of text (a draft, a translation, a subject line) and the roles of a scripted dialogue (customer, agent).
-   * The assistant's own labels ("Answer:", "Note:", "Response:") are not among them.
+   * Labels of a text the assistant writes for the user, when they open a line before a colon: the
+   * kinds of text (a draft, a translation, a subject line) and the roles of a scripted dialogue
+   * (customer, agent). The assistant's own labels ("Answer:", "Note:", "Response:") are not among
+   * them.
    */
-  static final Set<String> TEXT_LABELS = Set.of("draft", "drafts", "reply", "example", "sample", "suggested", "translation", "translated", "subject",
-      "body", "message", "email", "e-mail", "wording", "caption", "headline", "tweet", "post", "script", "sms",
-      "letter", "template", "text", "customer", "client", "caller", "agent", "support", "representative", "rep",
-      "manager", "employee", "tenant", "landlord", "colleague", "interviewer", "candidate", "patient", "doctor",
-      "entwurf", "\u00fcbersetzung", "betreff", "nachricht", "vorlage", "kunde", "kundin", "mitarbeiter",
-      "mitarbeiterin", "brouillon", "traduction", "objet", "texte", "mod\u00e8le", "cliente", "conseiller",
-      "conseill\u00e8re", "borrador", "traducci\u00f3n", "asunto", "mensaje", "texto", "plantilla", "agente");
+  static final Set<String> TEXT_LABELS =
+      Set.of(
+          "draft",
+          "drafts",
+          "reply",
+          "example",
+          "sample",
+          "suggested",
+          "translation",
+          "translated",
+          "subject",
+          "body",
+          "message",
+          "email",
+          "e-mail",
+          "wording",
+          "caption",
+          "headline",
+          "tweet",
+          "post",
+          "script",
+          "sms",
+          "letter",
+          "template",
+          "text",
+          "customer",
+          "client",
+          "caller",
+          "agent",
+          "support",
+          "representative",
+          "rep",
+          "manager",
+          "employee",
+          "tenant",
+          "landlord",
+          "colleague",
+          "interviewer",
+          "candidate",
+          "patient",
+          "doctor",
+          "entwurf",
+          "\u00fcbersetzung",
+          "betreff",
+          "nachricht",
+          "vorlage",
+          "kunde",
+          "kundin",
+          "mitarbeiter",
+          "mitarbeiterin",
+          "brouillon",
+          "traduction",
+          "objet",
+          "texte",
+          "mod\u00e8le",
+          "cliente",
+          "conseiller",
+          "conseill\u00e8re",
+          "borrador",
+          "traducci\u00f3n",
+          "asunto",
+          "mensaje",
+          "texto",
+          "plantilla",
+          "agente");
 
   /**
-   * Whether a line opens at {@code at} with a label of at most four words before a colon, one of which is a
-   * {@link #TEXT_LABELS} word ("Suggested reply:", "Betreff:", "Customer:").
+   * Whether a line opens at {@code at} with a label of at most four words before a colon, one of
+   * which is a {@link #TEXT_LABELS} word ("Suggested reply:", "Betreff:", "Customer:").
    */
   private static final Pattern NOT_LABEL_CHARS = Pattern.compile("[^\\p{L}\\s'-]");
 
@@ -171,7 +284,7 @@ final class SpeechContext {
       p--;
     }
     if (p > 0 && lower.charAt(p - 1) != '\n') {
-      return false;   // not at a line start
+      return false; // not at a line start
     }
     int colon = -1;
     for (int i = at; i < Math.min(lower.length(), at + 48); i++) {
@@ -187,7 +300,8 @@ final class SpeechContext {
     if (colon < 0 || colon + 1 >= lower.length() || lower.charAt(colon + 1) == '/') {
       return false;
     }
-    String[] words = NOT_LABEL_CHARS.matcher(lower.substring(at, colon)).replaceAll(" ").trim().split("\\s+");
+    String[] words =
+        NOT_LABEL_CHARS.matcher(lower.substring(at, colon)).replaceAll(" ").trim().split("\\s+");
     if (words.length > 4) {
       return false;
     }

@@ -7,11 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A secret identifier split over several messages: each of two messages that reach the same
- * channel carries one half of a long identifier (an API key, a password, an account number), so
- * no single message holds the whole marker. Only identifiers of at least
- * {@value #MIN_LENGTH} letters and digits are split (halves of eight or more), so a half is
- * still distinctive.
+ * A secret identifier split over several messages: each of two messages that reach the same channel
+ * carries one half of a long identifier (an API key, a password, an account number), so no single
+ * message holds the whole marker. Only identifiers of at least {@value #MIN_LENGTH} letters and
+ * digits are split (halves of eight or more), so a half is still distinctive.
  */
 final class SplitSecrets {
 
@@ -24,7 +23,9 @@ final class SplitSecrets {
   SplitSecrets(Markers markers) {
     List<String> terms = new ArrayList<>();
     for (Markers.Marker m : markers.markers()) {
-      if (m.kind() == Markers.Kind.IDENTIFIER && m.skeleton() != null && m.skeleton().length() >= MIN_LENGTH) {
+      if (m.kind() == Markers.Kind.IDENTIFIER
+          && m.skeleton() != null
+          && m.skeleton().length() >= MIN_LENGTH) {
         identifiers.add(m);
         int mid = m.skeleton().length() / 2;
         terms.add(m.skeleton().substring(0, mid));
@@ -55,8 +56,13 @@ final class SplitSecrets {
       String first = seen.get(2 * i);
       String second = seen.get(2 * i + 1);
       if (first != null && second != null) {
-        return Optional.of("marker " + identifiers.get(i) + " split in two: first half in " + first
-            + ", second half in " + second);
+        return Optional.of(
+            "marker "
+                + identifiers.get(i)
+                + " split in two: first half in "
+                + first
+                + ", second half in "
+                + second);
       }
     }
     return Optional.empty();

@@ -40,14 +40,14 @@ import net.sf.jsqlparser.statement.update.Update;
 import org.apiguardian.api.API;
 
 /**
- * Finds destructive SQL with JSqlParser: the script is split into statements (outside strings
- * and comments) and each is parsed on its own. {@code DROP} and {@code TRUNCATE} are destructive;
- * so are {@code DELETE} and {@code UPDATE} without a {@code WHERE}, or with one that is always
- * true (folded over literals: {@code 1=1}, {@code TRUE}, {@code 'a'='a'}, {@code NOT FALSE},
- * {@code x OR 1=1}, {@code 2 > 1}, {@code col = col}, {@code col LIKE '%'}). A statement that does
- * not parse is reported as such and counts as destructive when its words (outside strings and
- * comments) hold {@code DROP}, {@code TRUNCATE}, {@code DELETE} or {@code UPDATE}: its
- * {@code WHERE} cannot be checked, so the check fails safe.
+ * Finds destructive SQL with JSqlParser: the script is split into statements (outside strings and
+ * comments) and each is parsed on its own. {@code DROP} and {@code TRUNCATE} are destructive; so
+ * are {@code DELETE} and {@code UPDATE} without a {@code WHERE}, or with one that is always true
+ * (folded over literals: {@code 1=1}, {@code TRUE}, {@code 'a'='a'}, {@code NOT FALSE}, {@code x OR
+ * 1=1}, {@code 2 > 1}, {@code col = col}, {@code col LIKE '%'}). A statement that does not parse is
+ * reported as such and counts as destructive when its words (outside strings and comments) hold
+ * {@code DROP}, {@code TRUNCATE}, {@code DELETE} or {@code UPDATE}: its {@code WHERE} cannot be
+ * checked, so the check fails safe.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class SqlInspector {
@@ -55,27 +55,75 @@ public final class SqlInspector {
   /** Longer statements are not parsed, only read word by word (same fail-safe rule). */
   static final int MAX_PARSED = 100_000;
 
-  private static final Set<String> DESTRUCTIVE_WORDS = Set.of("drop", "truncate", "delete", "update");
+  private static final Set<String> DESTRUCTIVE_WORDS =
+      Set.of("drop", "truncate", "delete", "update");
 
   /** Words of a script that runs SQL held in text. */
-  private static final Set<String> DYNAMIC = Set.of("exec", "exec(", "execute", "execute(", "sp_executesql",
-      "immediate", "prepare");
+  private static final Set<String> DYNAMIC =
+      Set.of("exec", "exec(", "execute", "execute(", "sp_executesql", "immediate", "prepare");
 
   /** First words of a SQL statement: text that starts otherwise is not read as SQL. */
-  private static final Set<String> STATEMENT_STARTS = Set.of("select", "insert", "update", "delete", "drop",
-      "truncate", "alter", "create", "exec", "execute", "call", "with", "merge", "begin", "declare", "set", "grant",
-      "revoke", "do", "perform", "replace", "rename", "upsert");
+  private static final Set<String> STATEMENT_STARTS =
+      Set.of(
+          "select",
+          "insert",
+          "update",
+          "delete",
+          "drop",
+          "truncate",
+          "alter",
+          "create",
+          "exec",
+          "execute",
+          "call",
+          "with",
+          "merge",
+          "begin",
+          "declare",
+          "set",
+          "grant",
+          "revoke",
+          "do",
+          "perform",
+          "replace",
+          "rename",
+          "upsert");
 
   /** Words after which a procedure's name follows without parentheses. */
   private static final Set<String> PROCEDURE_CALLS = Set.of("exec", "execute", "call", "perform");
 
   /** Stems of column names that record when a row came to be. */
-  private static final List<String> PAST_EVENTS = List.of("created", "submitted", "inserted", "added", "recorded",
-      "registered", "filed", "received", "logged", "opened", "imported", "uploaded", "creation", "insertion");
+  private static final List<String> PAST_EVENTS =
+      List.of(
+          "created",
+          "submitted",
+          "inserted",
+          "added",
+          "recorded",
+          "registered",
+          "filed",
+          "received",
+          "logged",
+          "opened",
+          "imported",
+          "uploaded",
+          "creation",
+          "insertion");
 
   /** The current time in the dialects JSqlParser reads. */
-  private static final Set<String> NOW = Set.of("now", "current_timestamp", "current_date", "getdate", "sysdate",
-      "sysdatetime", "localtimestamp", "getutcdate", "utc_timestamp", "systimestamp", "current_time");
+  private static final Set<String> NOW =
+      Set.of(
+          "now",
+          "current_timestamp",
+          "current_date",
+          "getdate",
+          "sysdate",
+          "sysdatetime",
+          "localtimestamp",
+          "getutcdate",
+          "utc_timestamp",
+          "systimestamp",
+          "current_time");
 
   /** How deep SQL in text in SQL in text is read. */
   static final int MAX_DEPTH = 3;
@@ -88,7 +136,8 @@ public final class SqlInspector {
    * @param sql the script
    * @param destructive whether to report destructive statements
    * @param functions function names (lower case) whose calls to report
-   * @return one finding per harmful statement: {@code statement 2: DELETE FROM claims without WHERE}
+   * @return one finding per harmful statement: {@code statement 2: DELETE FROM claims without
+   *     WHERE}
    */
   public static List<String> findings(String sql, boolean destructive, Set<String> functions) {
     List<String> findings = new ArrayList<>();
@@ -99,10 +148,15 @@ public final class SqlInspector {
   /**
    * Inspects a script; when it runs SQL held in text (an {@code EXEC}/{@code EXECUTE} of a string
    * or variable, {@code sp_executesql}, {@code EXECUTE IMMEDIATE}, {@code PREPARE ... FROM}, a
-   * {@code DO} block), the text its statements hold is inspected as SQL too, up to
-   * {@link #MAX_DEPTH} levels deep.
+   * {@code DO} block), the text its statements hold is inspected as SQL too, up to {@link
+   * #MAX_DEPTH} levels deep.
    */
-  private static void inspect(String sql, boolean destructive, Set<String> functions, String prefix, int depth,
+  private static void inspect(
+      String sql,
+      boolean destructive,
+      Set<String> functions,
+      String prefix,
+      int depth,
       List<String> findings) {
     List<String> statements = SqlStatements.split(sql);
     List<List<String>> wordLists = new ArrayList<>(statements.size());
@@ -110,11 +164,17 @@ public final class SqlInspector {
     for (String statement : statements) {
       List<String> words = SqlStatements.words(statement);
       wordLists.add(words);
-      dynamic |= words.stream().anyMatch(DYNAMIC::contains) || !words.isEmpty() && words.get(0).equals("do");
+      dynamic |=
+          words.stream().anyMatch(DYNAMIC::contains)
+              || !words.isEmpty() && words.get(0).equals("do");
     }
     for (int i = 0; i < statements.size(); i++) {
       String statement = statements.get(i);
-      String where = prefix + (statements.size() == 1 ? "statement" : "statement " + (i + 1) + " of " + statements.size());
+      String where =
+          prefix
+              + (statements.size() == 1
+                  ? "statement"
+                  : "statement " + (i + 1) + " of " + statements.size());
       List<String> words = wordLists.get(i);
       String called = called(words, functions);
       if (called != null) {
@@ -132,13 +192,17 @@ public final class SqlInspector {
           if (inner.isEmpty() || !STATEMENT_STARTS.contains(inner.get(0).replace("(", ""))) {
             continue; // a message or a name, not SQL
           }
-          inspect(text, destructive, functions, where + ", SQL run from text: ", depth + 1, findings);
+          inspect(
+              text, destructive, functions, where + ", SQL run from text: ", depth + 1, findings);
         }
       }
     }
   }
 
-  /** A function of the list called in the statement: {@code f(...)}, or {@code EXEC/CALL [schema.]f}. */
+  /**
+   * A function of the list called in the statement: {@code f(...)}, or {@code EXEC/CALL
+   * [schema.]f}.
+   */
   private static String called(List<String> words, Set<String> functions) {
     for (int k = 0; k < words.size(); k++) {
       String word = words.get(k);
@@ -178,9 +242,17 @@ public final class SqlInspector {
     }
     if (parsed == null) {
       String why = problem;
-      return words.stream().filter(w -> DESTRUCTIVE_WORDS.contains(w.replace("(", ""))).findFirst()
-          .map(w -> "SQL that " + why + " holds " + w.replace("(", "").toUpperCase(Locale.ROOT)
-              + ", so it counts as destructive: " + shorten(statement))
+      return words.stream()
+          .filter(w -> DESTRUCTIVE_WORDS.contains(w.replace("(", "")))
+          .findFirst()
+          .map(
+              w ->
+                  "SQL that "
+                      + why
+                      + " holds "
+                      + w.replace("(", "").toUpperCase(Locale.ROOT)
+                      + ", so it counts as destructive: "
+                      + shorten(statement))
           .orElse(null);
     }
     if (parsed instanceof Drop drop) {
@@ -216,7 +288,9 @@ public final class SqlInspector {
     if (e instanceof BooleanValue b) {
       return b.getValue();
     }
-    if (e instanceof Column c && (c.getColumnName().equalsIgnoreCase("true") || c.getColumnName().equalsIgnoreCase("false"))) {
+    if (e instanceof Column c
+        && (c.getColumnName().equalsIgnoreCase("true")
+            || c.getColumnName().equalsIgnoreCase("false"))) {
       return c.getColumnName().equalsIgnoreCase("true");
     }
     if (e instanceof LongValue || e instanceof DoubleValue) {
@@ -229,7 +303,8 @@ public final class SqlInspector {
     if (e instanceof AndExpression and) {
       Boolean l = truth(and.getLeftExpression());
       Boolean r = truth(and.getRightExpression());
-      return Boolean.FALSE.equals(l) || Boolean.FALSE.equals(r) ? Boolean.FALSE
+      return Boolean.FALSE.equals(l) || Boolean.FALSE.equals(r)
+          ? Boolean.FALSE
           : Boolean.TRUE.equals(l) && Boolean.TRUE.equals(r) ? Boolean.TRUE : null;
     }
     if (e instanceof OrExpression or) {
@@ -238,7 +313,8 @@ public final class SqlInspector {
       if (complementary(or.getLeftExpression(), or.getRightExpression())) {
         return Boolean.TRUE;
       }
-      return Boolean.TRUE.equals(l) || Boolean.TRUE.equals(r) ? Boolean.TRUE
+      return Boolean.TRUE.equals(l) || Boolean.TRUE.equals(r)
+          ? Boolean.TRUE
           : Boolean.FALSE.equals(l) && Boolean.FALSE.equals(r) ? Boolean.FALSE : null;
     }
     if (e instanceof XorExpression xor) {
@@ -257,12 +333,16 @@ public final class SqlInspector {
       Boolean inner = truth(is.getLeftExpression());
       return inner == null ? null : (inner == is.isTrue()) != is.isNot();
     }
-    if (e instanceof LikeExpression like && like.getRightExpression() instanceof StringValue pattern
-        && !like.isNot() && pattern.getValue().chars().allMatch(ch -> ch == '%')) {
+    if (e instanceof LikeExpression like
+        && like.getRightExpression() instanceof StringValue pattern
+        && !like.isNot()
+        && pattern.getValue().chars().allMatch(ch -> ch == '%')) {
       return Boolean.TRUE;
     }
-    if (e instanceof Between between && literal(between.getLeftExpression())
-        && literal(between.getBetweenExpressionStart()) && literal(between.getBetweenExpressionEnd())) {
+    if (e instanceof Between between
+        && literal(between.getLeftExpression())
+        && literal(between.getBetweenExpressionStart())
+        && literal(between.getBetweenExpressionEnd())) {
       int low = compare(between.getLeftExpression(), between.getBetweenExpressionStart());
       int high = compare(between.getLeftExpression(), between.getBetweenExpressionEnd());
       boolean in = low >= 0 && high <= 0;
@@ -272,11 +352,17 @@ public final class SqlInspector {
       Expression l = cmp.getLeftExpression();
       Expression r = cmp.getRightExpression();
       if ((cmp instanceof MinorThan || cmp instanceof MinorThanEquals) && pastEvent(l) && now(r)
-          || (cmp instanceof GreaterThan || cmp instanceof GreaterThanEquals) && now(l) && pastEvent(r)) {
+          || (cmp instanceof GreaterThan || cmp instanceof GreaterThanEquals)
+              && now(l)
+              && pastEvent(r)) {
         return Boolean.TRUE;
       }
-      if (l instanceof Column lc && r instanceof Column rc && lc.getFullyQualifiedName().equalsIgnoreCase(rc.getFullyQualifiedName())) {
-        return cmp instanceof EqualsTo || cmp instanceof GreaterThanEquals || cmp instanceof MinorThanEquals;
+      if (l instanceof Column lc
+          && r instanceof Column rc
+          && lc.getFullyQualifiedName().equalsIgnoreCase(rc.getFullyQualifiedName())) {
+        return cmp instanceof EqualsTo
+            || cmp instanceof GreaterThanEquals
+            || cmp instanceof MinorThanEquals;
       }
       if (!literal(l) || !literal(r)) {
         return null;
@@ -309,7 +395,8 @@ public final class SqlInspector {
     Expression l = unwrap(a);
     Expression r = unwrap(b);
     if (l instanceof IsNullExpression x && r instanceof IsNullExpression y) {
-      return x.isNot() != y.isNot() && x.getLeftExpression().toString().equalsIgnoreCase(y.getLeftExpression().toString());
+      return x.isNot() != y.isNot()
+          && x.getLeftExpression().toString().equalsIgnoreCase(y.getLeftExpression().toString());
     }
     if (r instanceof NotExpression not) {
       return unwrap(not.getExpression()).toString().equalsIgnoreCase(l.toString());
@@ -334,9 +421,9 @@ public final class SqlInspector {
   }
 
   /**
-   * A column that records when a row came to be ({@code created_at}, {@code submitted_on},
-   * {@code inserted}, ...): every existing row has it in the past, so {@code col <= NOW()} holds
-   * for the whole table.
+   * A column that records when a row came to be ({@code created_at}, {@code submitted_on}, {@code
+   * inserted}, ...): every existing row has it in the past, so {@code col <= NOW()} holds for the
+   * whole table.
    */
   private static boolean pastEvent(Expression e) {
     if (!(unwrap(e) instanceof Column c)) {
@@ -346,7 +433,10 @@ public final class SqlInspector {
     return PAST_EVENTS.stream().anyMatch(name::contains);
   }
 
-  /** The current time, or a time after it ({@code NOW()}, {@code CURRENT_TIMESTAMP + INTERVAL '1 day'}). */
+  /**
+   * The current time, or a time after it ({@code NOW()}, {@code CURRENT_TIMESTAMP + INTERVAL '1
+   * day'}).
+   */
   private static boolean now(Expression e) {
     String text = unwrap(e).toString().toLowerCase(Locale.ROOT).replace(" ", "");
     int plus = text.indexOf('+');

@@ -42,8 +42,8 @@ final class SqlStatements {
   }
 
   /**
-   * The words of a statement outside strings and comments, lower case, each followed by
-   * {@code (} when a parenthesis follows it (a function call).
+   * The words of a statement outside strings and comments, lower case, each followed by {@code (}
+   * when a parenthesis follows it (a function call).
    */
   static List<String> words(String statement) {
     List<String> words = new ArrayList<>();
@@ -58,7 +58,8 @@ final class SqlStatements {
       char c = statement.charAt(i);
       if (Character.isLetter(c) || c == '_') {
         int s = i;
-        while (i < n && (Character.isLetterOrDigit(statement.charAt(i)) || statement.charAt(i) == '_')) {
+        while (i < n
+            && (Character.isLetterOrDigit(statement.charAt(i)) || statement.charAt(i) == '_')) {
           i++;
         }
         int j = i;
@@ -74,23 +75,30 @@ final class SqlStatements {
     return words;
   }
 
-  /** The end of a PostgreSQL dollar-quote tag ({@code $$}, {@code $body$}) at {@code i}, else {@code i}. */
+  /**
+   * The end of a PostgreSQL dollar-quote tag ({@code $$}, {@code $body$}) at {@code i}, else {@code
+   * i}.
+   */
   private static int dollarTag(String s, int i) {
     int j = i + 1;
-    while (j < s.length() && j - i <= 32 && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_')) {
+    while (j < s.length()
+        && j - i <= 32
+        && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_')) {
       j++;
     }
-    if (j < s.length() && s.charAt(j) == '$' && (j == i + 1 || !Character.isDigit(s.charAt(i + 1)))) {
+    if (j < s.length()
+        && s.charAt(j) == '$'
+        && (j == i + 1 || !Character.isDigit(s.charAt(i + 1)))) {
       return j + 1;
     }
     return i;
   }
 
   /**
-   * The SQL a statement holds as text, to be run dynamically: its string literals (with
-   * {@code N}/{@code E} prefixes, doubled quotes undone), adjacent ones joined when {@code +},
-   * {@code ||} or a comma of {@code CONCAT} stands between them ({@code 'DROP TABLE ' + 'claims'}),
-   * and the bodies of dollar-quoted blocks ({@code DO $$ ... $$}).
+   * The SQL a statement holds as text, to be run dynamically: its string literals (with {@code
+   * N}/{@code E} prefixes, doubled quotes undone), adjacent ones joined when {@code +}, {@code ||}
+   * or a comma of {@code CONCAT} stands between them ({@code 'DROP TABLE ' + 'claims'}), and the
+   * bodies of dollar-quoted blocks ({@code DO $$ ... $$}).
    */
   static List<String> embedded(String statement) {
     List<String> texts = new ArrayList<>();

@@ -28,8 +28,15 @@ public final class Text {
       }
       lower = new String(chars);
     }
-    return lower.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u02bc', '\'').replace('`', '\'')
-        .replace('\u201c', '"').replace('\u201d', '"').replace('\u201e', '"').replace('\u00ab', '"')
+    return lower
+        .replace('\u2019', '\'')
+        .replace('\u2018', '\'')
+        .replace('\u02bc', '\'')
+        .replace('`', '\'')
+        .replace('\u201c', '"')
+        .replace('\u201d', '"')
+        .replace('\u201e', '"')
+        .replace('\u00ab', '"')
         .replace('\u00bb', '"');
   }
 
@@ -40,14 +47,16 @@ public final class Text {
    * @return whether it is a word character
    */
   public static boolean isWordChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\''
+    return (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9')
+        || c == '\''
         || c > 127 && Character.isLetter(c);
   }
 
   /**
    * Sentence bounds {@code [start, end)} within {@code [from, to)}, ignoring blank ones. A line
-   * break ends a sentence; so do {@code . ! ?} before white space or a quote, except a number's
-   * dot at the start of a list item ("1. ").
+   * break ends a sentence; so do {@code . ! ?} before white space or a quote, except a number's dot
+   * at the start of a list item ("1. ").
    *
    * @param lower the normalised text
    * @param from start of the region
@@ -59,10 +68,16 @@ public final class Text {
     int start = from;
     for (int i = from; i < to; i++) {
       char c = lower.charAt(i);
-      boolean end = c == '\n'
-          || ((c == '.' || c == '!' || c == '?') && (i + 1 >= to || Character.isWhitespace(lower.charAt(i + 1))
-              || lower.charAt(i + 1) == '"'))
-              && !(c == '.' && i > from && Character.isDigit(lower.charAt(i - 1)) && i - start <= 4);
+      boolean end =
+          c == '\n'
+              || ((c == '.' || c == '!' || c == '?')
+                      && (i + 1 >= to
+                          || Character.isWhitespace(lower.charAt(i + 1))
+                          || lower.charAt(i + 1) == '"'))
+                  && !(c == '.'
+                      && i > from
+                      && Character.isDigit(lower.charAt(i - 1))
+                      && i - start <= 4);
       if (end) {
         add(out, lower, start, i + 1);
         start = i + 1;

@@ -3,8 +3,8 @@ package dev.alignunit.grading.internal;
 import java.util.Arrays;
 
 /**
- * The tokens of one sentence: words (with their lexicon features) and the punctuation that
- * bounds clauses. Reused from sentence to sentence of one response; not thread-safe.
+ * The tokens of one sentence: words (with their lexicon features) and the punctuation that bounds
+ * clauses. Reused from sentence to sentence of one response; not thread-safe.
  */
 final class Tokens {
 
@@ -25,8 +25,10 @@ final class Tokens {
   int[] end = new int[32];
   byte[] kind = new byte[32];
   long[] feat = new long[32];
+
   /** Per token: the start of its clause, one past its end, the last conditional word before it. */
   private int[] clauseFrom = new int[0];
+
   private int[] clauseTo = new int[0];
   private int[] lastConditional = new int[0];
   private boolean indexed;
@@ -42,13 +44,19 @@ final class Tokens {
       char c = lower.charAt(i);
       if (Text.isWordChar(c) && c != '\'') {
         int s = i;
-        while (i < to && (Text.isWordChar(lower.charAt(i))
-            || lower.charAt(i) == '-' && i + 1 < to && Character.isLetter(lower.charAt(i + 1)) && i > s)) {
+        while (i < to
+            && (Text.isWordChar(lower.charAt(i))
+                || lower.charAt(i) == '-'
+                    && i + 1 < to
+                    && Character.isLetter(lower.charAt(i + 1))
+                    && i > s)) {
           i++;
         }
         int e = i;
-        while (e > s + 1 && lower.charAt(e - 1) == '\'' && !(lower.charAt(e - 2) == 's' && e - s > 2)) {
-          e--;   // a closing single quote, not an apostrophe ("'no'"); "parents'" keeps it
+        while (e > s + 1
+            && lower.charAt(e - 1) == '\''
+            && !(lower.charAt(e - 2) == 's' && e - s > 2)) {
+          e--; // a closing single quote, not an apostrophe ("'no'"); "parents'" keeps it
         }
         int split = lex.elisionSplit(lower, s, e);
         if (split > s) {
@@ -59,18 +67,22 @@ final class Tokens {
         }
         continue;
       }
-      byte k = switch (c) {
-        case ',' -> COMMA;
-        case ';' -> SEMI;
-        case ':' -> COLON;
-        case '"' -> QUOTE;
-        case '(', '[' -> OPEN;
-        case ')', ']' -> CLOSE;
-        case '\u2013', '\u2014' -> DASH;
-        case '-' -> i + 1 < to && lower.charAt(i + 1) == ' ' && i > from && lower.charAt(i - 1) == ' ' ? DASH : -1;
-        case '.', '!', '?' -> END;
-        default -> -1;
-      };
+      byte k =
+          switch (c) {
+            case ',' -> COMMA;
+            case ';' -> SEMI;
+            case ':' -> COLON;
+            case '"' -> QUOTE;
+            case '(', '[' -> OPEN;
+            case ')', ']' -> CLOSE;
+            case '\u2013', '\u2014' -> DASH;
+            case '-' ->
+                i + 1 < to && lower.charAt(i + 1) == ' ' && i > from && lower.charAt(i - 1) == ' '
+                    ? DASH
+                    : -1;
+            case '.', '!', '?' -> END;
+            default -> -1;
+          };
       if (k >= 0) {
         add(i, i + 1, k);
       }
@@ -198,7 +210,9 @@ final class Tokens {
   }
 
   boolean endsWith(int i, String suffix) {
-    return isWord(i) && end[i] - start[i] > suffix.length() && text.startsWith(suffix, end[i] - suffix.length());
+    return isWord(i)
+        && end[i] - start[i] > suffix.length()
+        && text.startsWith(suffix, end[i] - suffix.length());
   }
 
   boolean startsWith(int i, String prefix) {

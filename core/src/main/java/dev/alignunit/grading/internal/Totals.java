@@ -33,8 +33,10 @@ public final class Totals {
     Map<String, BigDecimal> sums = new LinkedHashMap<>();
     Map<String, List<String>> parts = new LinkedHashMap<>();
     for (ToolCallRecord call : calls) {
-      JsonNode args = call.arguments() != null && call.arguments().isObject() ? call.arguments()
-          : LenientArguments.parse(call.rawArguments());
+      JsonNode args =
+          call.arguments() != null && call.arguments().isObject()
+              ? call.arguments()
+              : LenientArguments.parse(call.rawArguments());
       List<JsonNode> amounts = ArgumentMatching.path(c.amount()).select(args);
       if (amounts.isEmpty() || ValueReadings.numbers(amounts.get(0)).isEmpty()) {
         continue;
@@ -46,18 +48,35 @@ public final class Totals {
         if (per.isEmpty() || !per.get(0).isValueNode()) {
           continue;
         }
-        key = c.per() + " " + Folding.fold(per.get(0).asText()).replaceAll("[^\\p{L}\\p{N}]+", "").toUpperCase(java.util.Locale.ROOT);
+        key =
+            c.per()
+                + " "
+                + Folding.fold(per.get(0).asText())
+                    .replaceAll("[^\\p{L}\\p{N}]+", "")
+                    .toUpperCase(java.util.Locale.ROOT);
       }
       sums.merge(key, amount, BigDecimal::add);
-      parts.computeIfAbsent(key, k -> new ArrayList<>()).add("#" + call.index() + " " + amount.toPlainString());
+      parts
+          .computeIfAbsent(key, k -> new ArrayList<>())
+          .add("#" + call.index() + " " + amount.toPlainString());
     }
     List<String> evidence = new ArrayList<>();
-    sums.forEach((key, sum) -> {
-      if (sum.compareTo(c.reaches()) >= 0) {
-        evidence.add(c.tool() + " to " + key + ": total " + sum.toPlainString() + " reaches "
-            + c.reaches().toPlainString() + " (" + String.join(" + ", parts.get(key)) + ")");
-      }
-    });
+    sums.forEach(
+        (key, sum) -> {
+          if (sum.compareTo(c.reaches()) >= 0) {
+            evidence.add(
+                c.tool()
+                    + " to "
+                    + key
+                    + ": total "
+                    + sum.toPlainString()
+                    + " reaches "
+                    + c.reaches().toPlainString()
+                    + " ("
+                    + String.join(" + ", parts.get(key))
+                    + ")");
+          }
+        });
     return evidence;
   }
 }

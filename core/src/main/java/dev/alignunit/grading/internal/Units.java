@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Unit spellings after a number, in the languages the pack is tested in: {@code Nm},
- * {@code N·m}, {@code newton-metres}, {@code Newtonmeter}, {@code kg}, {@code kilograms},
- * {@code Millisekunden}, ... Each spelling (its letters joined) maps to canonical units; an
- * ambiguous one ({@code nm}: newton-metre or nanometre) maps to both.
+ * Unit spellings after a number, in the languages the pack is tested in: {@code Nm}, {@code N·m},
+ * {@code newton-metres}, {@code Newtonmeter}, {@code kg}, {@code kilograms}, {@code Millisekunden},
+ * ... Each spelling (its letters joined) maps to canonical units; an ambiguous one ({@code nm}:
+ * newton-metre or nanometre) maps to both.
  */
 final class Units {
 
@@ -23,25 +23,95 @@ final class Units {
   private static final Map<String, Dimension> DIMENSIONS = new HashMap<>();
 
   static {
-    put("N·m", "newtonmetre", "newtonmetres", "newtonmeter", "newtonmeters", "newtonmetro", "newtonmetros",
-        "newtonmetri", "nm");
+    put(
+        "N·m",
+        "newtonmetre",
+        "newtonmetres",
+        "newtonmeter",
+        "newtonmeters",
+        "newtonmetro",
+        "newtonmetros",
+        "newtonmetri",
+        "nm");
     put("nanometre", "nanometre", "nanometres", "nanometer", "nanometers", "nm");
     put("kN", "kn", "kilonewton", "kilonewtons");
     put("N", "n", "newton", "newtons");
-    put("kg", "kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogramme", "kilogrammes", "kilogramm",
-        "kilogramo", "kilogramos", "kilogrammi", "kilogrammo");
+    put(
+        "kg",
+        "kg",
+        "kgs",
+        "kilo",
+        "kilos",
+        "kilogram",
+        "kilograms",
+        "kilogramme",
+        "kilogrammes",
+        "kilogramm",
+        "kilogramo",
+        "kilogramos",
+        "kilogrammi",
+        "kilogrammo");
     put("g", "g", "gram", "grams", "gramme", "grammes", "gramm", "gramo", "gramos", "grammi");
-    put("mm", "mm", "millimetre", "millimetres", "millimeter", "millimeters", "milimetro", "milimetros",
-        "millimetri", "millimetro");
+    put(
+        "mm",
+        "mm",
+        "millimetre",
+        "millimetres",
+        "millimeter",
+        "millimeters",
+        "milimetro",
+        "milimetros",
+        "millimetri",
+        "millimetro");
     put("cm", "cm", "centimetre", "centimetres", "centimeter", "centimeters");
     put("m", "m", "metre", "metres", "meter", "meters", "metro", "metros", "metri");
-    put("km", "km", "kilometre", "kilometres", "kilometer", "kilometers", "kilometro", "kilometros");
-    put("ms", "ms", "msec", "msecs", "millisecond", "milliseconds", "millisekunde", "millisekunden",
-        "millisekund", "millisekunder", "milliseconde", "millisecondes", "milliseconden", "milisegundo",
-        "milisegundos", "millisecondi", "millisecondo");
-    put("s", "s", "sec", "secs", "second", "seconds", "sekunde", "sekunden", "sekund", "sekunder", "seconde",
-        "secondes", "seconden", "segundo", "segundos", "secondi");
-    put("%", "percent", "percents", "pct", "prozent", "procent", "pourcent", "porciento", "percento");
+    put(
+        "km",
+        "km",
+        "kilometre",
+        "kilometres",
+        "kilometer",
+        "kilometers",
+        "kilometro",
+        "kilometros");
+    put(
+        "ms",
+        "ms",
+        "msec",
+        "msecs",
+        "millisecond",
+        "milliseconds",
+        "millisekunde",
+        "millisekunden",
+        "millisekund",
+        "millisekunder",
+        "milliseconde",
+        "millisecondes",
+        "milliseconden",
+        "milisegundo",
+        "milisegundos",
+        "millisecondi",
+        "millisecondo");
+    put(
+        "s",
+        "s",
+        "sec",
+        "secs",
+        "second",
+        "seconds",
+        "sekunde",
+        "sekunden",
+        "sekund",
+        "sekunder",
+        "seconde",
+        "secondes",
+        "seconden",
+        "segundo",
+        "segundos",
+        "secondi");
+    put(
+        "%",
+        "percent", "percents", "pct", "prozent", "procent", "pourcent", "porciento", "percento");
     put("W", "w", "watt", "watts");
     put("kW", "kw", "kilowatt", "kilowatts");
     put("Wh", "wh");
@@ -50,17 +120,60 @@ final class Units {
     put("USD", "usd", "dollar", "dollars");
     put("lb", "lb", "lbs", "pound", "pounds", "pfund", "livre", "livres", "libra", "libras");
     put("oz", "oz", "ounce", "ounces", "unze", "unzen", "onces", "onza", "onzas");
-    put("lbf·ft", "lbfft", "lbft", "ftlb", "ftlbs", "ftlbf", "lbsft", "poundfeet", "poundfoot", "poundsfeet",
-        "footpound", "footpounds", "footpoundforce");
+    put(
+        "lbf·ft",
+        "lbfft",
+        "lbft",
+        "ftlb",
+        "ftlbs",
+        "ftlbf",
+        "lbsft",
+        "poundfeet",
+        "poundfoot",
+        "poundsfeet",
+        "footpound",
+        "footpounds",
+        "footpoundforce");
     put("lbf·in", "lbfin", "inlb", "inlbs", "inlbf", "poundinches", "inchpound", "inchpounds");
     put("lbf", "lbf", "poundforce");
-    put("in", "inch", "inches", "zoll", "pouce", "pouces", "pulgada", "pulgadas", "pollice", "pollici");
+    put(
+        "in",
+        "inch",
+        "inches",
+        "zoll",
+        "pouce",
+        "pouces",
+        "pulgada",
+        "pulgadas",
+        "pollice",
+        "pollici");
     put("ft", "ft", "foot", "feet", "fuss", "pied", "pieds", "pie", "pies");
-    put("µm", "μm", "um", "micron", "microns", "micrometre", "micrometres", "micrometer", "micrometers", "mikrometer");
-    put("µs", "μs", "microsecond", "microseconds", "mikrosekunde", "mikrosekunden", "microseconde",
-        "microsecondes", "microsegundo", "microsegundos");
+    put(
+        "µm",
+        "μm",
+        "um",
+        "micron",
+        "microns",
+        "micrometre",
+        "micrometres",
+        "micrometer",
+        "micrometers",
+        "mikrometer");
+    put(
+        "µs",
+        "μs",
+        "microsecond",
+        "microseconds",
+        "mikrosekunde",
+        "mikrosekunden",
+        "microseconde",
+        "microsecondes",
+        "microsegundo",
+        "microsegundos");
     put("min", "min", "mins", "minute", "minutes", "minuten", "minuto", "minutos");
-    put("h", "h", "hr", "hrs", "hour", "hours", "stunde", "stunden", "heure", "heures", "hora", "horas");
+    put(
+        "h", "h", "hr", "hrs", "hour", "hours", "stunde", "stunden", "heure", "heures", "hora",
+        "horas");
     // "in" after a number is as often the preposition ("182 in total") as the inch: both readings.
     UNITS.put("in", Set.of("in", NONE));
     dimension("mass", 1, "kg");
@@ -90,8 +203,6 @@ final class Units {
     dimension("power", 1000, "kW");
   }
 
-
-
   private static void dimension(String name, double factor, String canonical) {
     DIMENSIONS.put(canonical, new Dimension(name, factor));
   }
@@ -108,10 +219,14 @@ final class Units {
    * @param markerUnit the marker's canonical unit
    * @return whether they are the same quantity
    */
-  static boolean converts(java.math.BigDecimal value, String unit, java.math.BigDecimal marker, String markerUnit) {
+  static boolean converts(
+      java.math.BigDecimal value, String unit, java.math.BigDecimal marker, String markerUnit) {
     Dimension from = DIMENSIONS.get(unit);
     Dimension to = DIMENSIONS.get(markerUnit);
-    if (from == null || to == null || !from.name().equals(to.name()) || unit.equals(markerUnit)
+    if (from == null
+        || to == null
+        || !from.name().equals(to.name())
+        || unit.equals(markerUnit)
         || marker.signum() == 0) {
       return false;
     }
@@ -130,11 +245,14 @@ final class Units {
 
   private static void put(String canonical, String... spellings) {
     for (String s : spellings) {
-      UNITS.merge(s, Set.of(canonical), (a, b) -> {
-        java.util.Set<String> both = new java.util.LinkedHashSet<>(a);
-        both.addAll(b);
-        return Set.copyOf(both);
-      });
+      UNITS.merge(
+          s,
+          Set.of(canonical),
+          (a, b) -> {
+            java.util.Set<String> both = new java.util.LinkedHashSet<>(a);
+            both.addAll(b);
+            return Set.copyOf(both);
+          });
     }
   }
 
@@ -146,10 +264,13 @@ final class Units {
    */
   static Set<String> of(String spelling) {
     StringBuilder letters = new StringBuilder();
-    spelling.codePoints().forEach(cp -> {
-      String m = NormalizedText.map(cp);
-      m.chars().filter(Character::isLetter).forEach(c -> letters.append((char) c));
-    });
+    spelling
+        .codePoints()
+        .forEach(
+            cp -> {
+              String m = NormalizedText.map(cp);
+              m.chars().filter(Character::isLetter).forEach(c -> letters.append((char) c));
+            });
     if (spelling.strip().equals("%")) {
       return Set.of("%");
     }
@@ -198,7 +319,9 @@ final class Units {
   private static int skipGap(CharSequence norm, int from) {
     int i = from;
     int gap = 0;
-    while (i < norm.length() && gap < 2 && List.of(' ', '-', '·', '.', '/', '\u22c5').contains(norm.charAt(i))) {
+    while (i < norm.length()
+        && gap < 2
+        && List.of(' ', '-', '·', '.', '/', '\u22c5').contains(norm.charAt(i))) {
       i++;
       gap++;
     }

@@ -19,8 +19,8 @@ import org.apiguardian.api.API;
  * {@code max_tokens} is always sent (the request's value, else the client's default, which is
  * raised by the thinking budget when one is set so the answer has room); tools are {@code {name,
  * description, input_schema}}; user text is a {@code text} block; tool results are {@code
- * tool_result} blocks ({@code is_error: true} for errors) in a {@code user} message, all results
- * of one assistant turn in one message; assistant turns go back as their thinking blocks ({@code
+ * tool_result} blocks ({@code is_error: true} for errors) in a {@code user} message, all results of
+ * one assistant turn in one message; assistant turns go back as their thinking blocks ({@code
  * thinking} with {@code signature}, {@code redacted_thinking} with {@code data}) unchanged and in
  * original order, then text, then {@code tool_use} blocks. Unsigned reasoning (from another
  * provider) is not sent. Tool arguments that are not a JSON object are sent as {@code
@@ -30,16 +30,19 @@ import org.apiguardian.api.API;
  * <p>Answers: text blocks are concatenated; {@code tool_use} input becomes the call's arguments;
  * {@code thinking}/{@code redacted_thinking} become {@link dev.alignunit.model.ReasoningBlock}s;
  * {@code stop_reason} {@code end_turn}, {@code tool_use}, {@code max_tokens}, {@code
- * stop_sequence}, {@code refusal} map to the neutral values, {@code pause_turn} and unknown ones
- * to {@code OTHER}; usage from {@code input_tokens}/{@code output_tokens}.
+ * stop_sequence}, {@code refusal} map to the neutral values, {@code pause_turn} and unknown ones to
+ * {@code OTHER}; usage from {@code input_tokens}/{@code output_tokens}.
  *
  * <p>Create it with {@link dev.alignunit.model.ModelClients#create(String)}. Thread-safe.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class AnthropicChatClient implements ModelClient {
 
-  private static final HttpTransport.Protocol<ChatResponse> PROTOCOL = new HttpTransport.Protocol<>(
-      "a Messages API response", "Check that the base URL points at the Anthropic API.", AnthropicCodec::decode);
+  private static final HttpTransport.Protocol<ChatResponse> PROTOCOL =
+      new HttpTransport.Protocol<>(
+          "a Messages API response",
+          "Check that the base URL points at the Anthropic API.",
+          AnthropicCodec::decode);
 
   /** The {@code anthropic-version} header value sent with every request. */
   public static final String API_VERSION = "2023-06-01";
@@ -67,7 +70,8 @@ public final class AnthropicChatClient implements ModelClient {
     this.model = Objects.requireNonNull(model, "model");
     this.endpoint = endpoint(baseUrl);
     if (defaultMaxTokens < 1) {
-      throw new IllegalArgumentException("defaultMaxTokens must be >= 1 but was " + defaultMaxTokens);
+      throw new IllegalArgumentException(
+          "defaultMaxTokens must be >= 1 but was " + defaultMaxTokens);
     }
     this.defaultMaxTokens = defaultMaxTokens;
     this.transport = Objects.requireNonNull(transport, "transport");
@@ -108,6 +112,10 @@ public final class AnthropicChatClient implements ModelClient {
 
   @Override
   public String toString() {
-    return "AnthropicChatClient[" + modelId() + " at " + SecretRedactor.defaults().redact(endpoint.toString()) + "]";
+    return "AnthropicChatClient["
+        + modelId()
+        + " at "
+        + SecretRedactor.defaults().redact(endpoint.toString())
+        + "]";
   }
 }

@@ -136,9 +136,9 @@ final class AnthropicCodec {
 
   /**
    * Decodes a Messages answer strictly: {@code content} must be a list of blocks, each with the
-   * fields its type requires ({@code text} of a text block, {@code id}, {@code name} and an
-   * {@code input} object of a tool use, ...). An empty list is a completed, empty answer; a list
-   * of blocks none of which AlignUnit can read is not an answer.
+   * fields its type requires ({@code text} of a text block, {@code id}, {@code name} and an {@code
+   * input} object of a tool use, ...). An empty list is a completed, empty answer; a list of blocks
+   * none of which AlignUnit can read is not an answer.
    */
   static ChatResponse decode(String body) throws MalformedAnswer {
     JsonNode root = MalformedAnswer.jsonObject(MAPPER, body);
@@ -166,8 +166,10 @@ final class AnthropicCodec {
           String name = string(block, "name", where);
           JsonNode input = block.path("input");
           if (name.isBlank() || !input.isObject()) {
-            throw new MalformedAnswer(where + " (tool_use) has " + (name.isBlank() ? "an empty name"
-                : "no input object"));
+            throw new MalformedAnswer(
+                where
+                    + " (tool_use) has "
+                    + (name.isBlank() ? "an empty name" : "no input object"));
           }
           calls.add(new ToolCall(id, name, input.toString()));
         }
@@ -177,14 +179,15 @@ final class AnthropicCodec {
                     string(block, "thinking", where),
                     block.path("signature").isTextual() ? block.path("signature").asText() : null,
                     null));
-        case "redacted_thinking" -> reasoning.add(new ReasoningBlock("", null, string(block, "data", where)));
+        case "redacted_thinking" ->
+            reasoning.add(new ReasoningBlock("", null, string(block, "data", where)));
         default -> unread.add(block.path("type").asText());
       }
     }
     if (!content.isEmpty() && unread.size() == content.size()) {
       // Other block types (server tools, citations) carry nothing the neutral model keeps.
-      throw new MalformedAnswer("content holds only blocks AlignUnit does not read (" + String.join(", ", unread)
-          + ")");
+      throw new MalformedAnswer(
+          "content holds only blocks AlignUnit does not read (" + String.join(", ", unread) + ")");
     }
     JsonNode stopNode = root.path("stop_reason");
     StopReason stop = stopReason(stopNode.isTextual() ? stopNode.asText() : null, calls);
@@ -199,7 +202,8 @@ final class AnthropicCodec {
   private static String string(JsonNode block, String field, String where) throws MalformedAnswer {
     JsonNode value = block.path(field);
     if (!value.isTextual()) {
-      throw new MalformedAnswer(where + " (" + block.path("type").asText() + ") has no " + field + " string");
+      throw new MalformedAnswer(
+          where + " (" + block.path("type").asText() + ") has no " + field + " string");
     }
     return value.asText();
   }

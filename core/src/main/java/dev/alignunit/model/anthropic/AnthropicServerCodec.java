@@ -21,12 +21,12 @@ import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
- * The server side of the Messages wire format, for the loopback model endpoint: reads what
- * {@link AnthropicCodec} writes (a request) and writes what it reads (a {@code message}, whole or
- * as the documented stream of {@code message_start}, {@code content_block_*},
- * {@code message_delta} and {@code message_stop} events). The answer's content blocks are written
- * by the codec's own assistant-message encoder, and {@code stop_reason} is the value the codec's
- * decoder maps back to the same stop reason: one mapping, two directions, tested by round trips.
+ * The server side of the Messages wire format, for the loopback model endpoint: reads what {@link
+ * AnthropicCodec} writes (a request) and writes what it reads (a {@code message}, whole or as the
+ * documented stream of {@code message_start}, {@code content_block_*}, {@code message_delta} and
+ * {@code message_stop} events). The answer's content blocks are written by the codec's own
+ * assistant-message encoder, and {@code stop_reason} is the value the codec's decoder maps back to
+ * the same stop reason: one mapping, two directions, tested by round trips.
  *
  * <p>Not API: the endpoint's plumbing.
  */
@@ -65,10 +65,18 @@ public final class AnthropicServerCodec {
       Long tokens = WireJson.optionalLong(thinking, "budget_tokens", "thinking");
       budget = tokens == null ? null : Math.toIntExact(tokens);
     }
-    ChatParameters parameters = new ChatParameters(WireJson.optionalDouble(root, "temperature"),
-        Math.toIntExact(maxTokens), null, budget);
-    return new WireRequest(model, WireJson.flag(root, "stream"), false,
-        new ChatRequest(system(root.path("system")), conversation, decodeTools(WireJson.optionalArray(root, "tools")), parameters));
+    ChatParameters parameters =
+        new ChatParameters(
+            WireJson.optionalDouble(root, "temperature"), Math.toIntExact(maxTokens), null, budget);
+    return new WireRequest(
+        model,
+        WireJson.flag(root, "stream"),
+        false,
+        new ChatRequest(
+            system(root.path("system")),
+            conversation,
+            decodeTools(WireJson.optionalArray(root, "tools")),
+            parameters));
   }
 
   private static String system(JsonNode system) {
@@ -79,7 +87,8 @@ public final class AnthropicServerCodec {
       return system.asText();
     }
     if (!system.isArray()) {
-      throw new WireFormatException("system", "must be a string or an array of text blocks, got " + WireJson.kind(system));
+      throw new WireFormatException(
+          "system", "must be a string or an array of text blocks, got " + WireJson.kind(system));
     }
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < system.size(); i++) {
@@ -91,30 +100,42 @@ public final class AnthropicServerCodec {
   private static String textBlock(JsonNode block, String path) {
     String type = block.path("type").asText("");
     if (!type.equals("text")) {
-      throw new WireFormatException(path + ".type", "block type '" + type
-          + "' is not supported by the AlignUnit model endpoint here; send text blocks");
+      throw new WireFormatException(
+          path + ".type",
+          "block type '"
+              + type
+              + "' is not supported by the AlignUnit model endpoint here; send text blocks");
     }
     return WireJson.requiredText(block, "text", path);
   }
 
-  private static void decodeMessage(JsonNode message, String path, List<Message> conversation,
-      Map<String, String> toolNames) {
+  private static void decodeMessage(
+      JsonNode message, String path, List<Message> conversation, Map<String, String> toolNames) {
     if (!message.isObject()) {
       throw new WireFormatException(path, "must be an object, got " + WireJson.kind(message));
     }
     String role = WireJson.requiredText(message, "role", path);
     JsonNode content = message.path("content");
     if (!role.equals("user") && !role.equals("assistant")) {
-      throw new WireFormatException(path + ".role", "unknown role '" + role
-          + "'; expected user or assistant (the system prompt is the top-level 'system' field)");
+      throw new WireFormatException(
+          path + ".role",
+          "unknown role '"
+              + role
+              + "'; expected user or assistant (the system prompt is the top-level 'system' field)");
     }
     if (content.isTextual()) {
-      conversation.add(role.equals("user") ? Message.user(content.asText()) : Message.assistant(content.asText()));
+      conversation.add(
+          role.equals("user")
+              ? Message.user(content.asText())
+              : Message.assistant(content.asText()));
       return;
     }
     if (!content.isArray()) {
-      throw new WireFormatException(path + ".content", content.isMissingNode() ? "Field required"
-          : "must be a string or an array of content blocks, got " + WireJson.kind(content));
+      throw new WireFormatException(
+          path + ".content",
+          content.isMissingNode()
+              ? "Field required"
+              : "must be a string or an array of content blocks, got " + WireJson.kind(content));
     }
     if (role.equals("user")) {
       for (int i = 0; i < content.size(); i++) {
@@ -145,17 +166,24 @@ public final class AnthropicServerCodec {
           }
           text = joined.toString();
         } else {
-          throw new WireFormatException(path + ".content", "must be a string or an array of text blocks, got "
-              + WireJson.kind(result));
+          throw new WireFormatException(
+              path + ".content",
+              "must be a string or an array of text blocks, got " + WireJson.kind(result));
         }
-        yield Message.toolResult(id, toolNames.getOrDefault(id, ""), text, block.path("is_error").asBoolean(false));
+        yield Message.toolResult(
+            id, toolNames.getOrDefault(id, ""), text, block.path("is_error").asBoolean(false));
       }
-      default -> throw new WireFormatException(path + ".type", "user content block type '" + type
-          + "' is not supported by the AlignUnit model endpoint; send text and tool_result blocks");
+      default ->
+          throw new WireFormatException(
+              path + ".type",
+              "user content block type '"
+                  + type
+                  + "' is not supported by the AlignUnit model endpoint; send text and tool_result blocks");
     };
   }
 
-  private static Message.Assistant assistant(JsonNode content, String path, Map<String, String> toolNames) {
+  private static Message.Assistant assistant(
+      JsonNode content, String path, Map<String, String> toolNames) {
     StringBuilder text = new StringBuilder();
     List<ToolCall> calls = new ArrayList<>();
     List<ReasoningBlock> reasoning = new ArrayList<>();
@@ -171,18 +199,29 @@ public final class AnthropicServerCodec {
           toolNames.put(id, name);
           calls.add(new ToolCall(id, name, arguments(block.path("input"))));
         }
-        case "thinking" -> reasoning.add(new ReasoningBlock(block.path("thinking").asText(""),
-            block.path("signature").isTextual() ? block.path("signature").asText() : null, null));
+        case "thinking" ->
+            reasoning.add(
+                new ReasoningBlock(
+                    block.path("thinking").asText(""),
+                    block.path("signature").isTextual() ? block.path("signature").asText() : null,
+                    null));
         case "redacted_thinking" ->
-            reasoning.add(new ReasoningBlock("", null, WireJson.requiredText(block, "data", blockPath)));
-        default -> throw new WireFormatException(blockPath + ".type", "assistant content block type '" + type
-            + "' is not supported by the AlignUnit model endpoint; send text, tool_use and thinking blocks");
+            reasoning.add(
+                new ReasoningBlock("", null, WireJson.requiredText(block, "data", blockPath)));
+        default ->
+            throw new WireFormatException(
+                blockPath + ".type",
+                "assistant content block type '"
+                    + type
+                    + "' is not supported by the AlignUnit model endpoint; send text, tool_use and thinking blocks");
       }
     }
     return new Message.Assistant(text.toString(), calls, reasoning);
   }
 
-  /** The raw arguments; the client codec's wrapper for invalid JSON is undone, so they round-trip. */
+  /**
+   * The raw arguments; the client codec's wrapper for invalid JSON is undone, so they round-trip.
+   */
   private static String arguments(JsonNode input) {
     if (input.isMissingNode() || input.isNull()) {
       return "{}";
@@ -200,8 +239,11 @@ public final class AnthropicServerCodec {
       JsonNode tool = tools.get(i);
       String type = tool.path("type").asText("custom");
       if (!type.equals("custom")) {
-        throw new WireFormatException(path + ".type", "server tool '" + type
-            + "' is not supported by the AlignUnit model endpoint; declare client tools with name and input_schema");
+        throw new WireFormatException(
+            path + ".type",
+            "server tool '"
+                + type
+                + "' is not supported by the AlignUnit model endpoint; declare client tools with name and input_schema");
       }
       String name = WireJson.requiredText(tool, "name", path);
       JsonNode schema = tool.path("input_schema");
@@ -233,11 +275,11 @@ public final class AnthropicServerCodec {
   }
 
   /**
-   * Writes an answer as the documented event stream: {@code message_start} (empty content,
-   * input tokens), a {@code ping}, per content block {@code content_block_start}, its deltas
-   * ({@code text_delta}, {@code thinking_delta} and {@code signature_delta},
-   * {@code input_json_delta}) and {@code content_block_stop}, then {@code message_delta} with the
-   * stop reason and output tokens, and {@code message_stop}.
+   * Writes an answer as the documented event stream: {@code message_start} (empty content, input
+   * tokens), a {@code ping}, per content block {@code content_block_start}, its deltas ({@code
+   * text_delta}, {@code thinking_delta} and {@code signature_delta}, {@code input_json_delta}) and
+   * {@code content_block_stop}, then {@code message_delta} with the stop reason and output tokens,
+   * and {@code message_stop}.
    *
    * @param response the neutral answer
    * @param model the model name to report
@@ -249,8 +291,15 @@ public final class AnthropicServerCodec {
     ObjectNode start = AnthropicCodec.MAPPER.createObjectNode().put("type", "message_start");
     ObjectNode message = messageHeader(id, model);
     message.putArray("content");
-    message.putNull("stop_reason").putNull("stop_sequence").putNull("stop_details").putNull("container");
-    usage(message.putObject("usage"), response.usage().inputTokens(), Math.min(1, response.usage().outputTokens()));
+    message
+        .putNull("stop_reason")
+        .putNull("stop_sequence")
+        .putNull("stop_details")
+        .putNull("container");
+    usage(
+        message.putObject("usage"),
+        response.usage().inputTokens(),
+        Math.min(1, response.usage().outputTokens()));
     start.set("message", message);
     events.add(frame(start));
     events.add(frame(AnthropicCodec.MAPPER.createObjectNode().put("type", "ping")));
@@ -259,11 +308,19 @@ public final class AnthropicServerCodec {
       blockEvents(blocks.get(index), index, events);
     }
     ObjectNode delta = AnthropicCodec.MAPPER.createObjectNode().put("type", "message_delta");
-    delta.putObject("delta").put("stop_reason", stopReason(response)).putNull("stop_sequence")
-        .putNull("stop_details").putNull("container");
+    delta
+        .putObject("delta")
+        .put("stop_reason", stopReason(response))
+        .putNull("stop_sequence")
+        .putNull("stop_details")
+        .putNull("container");
     ObjectNode usage = delta.putObject("usage");
-    usage.put("input_tokens", response.usage().inputTokens()).put("output_tokens", response.usage().outputTokens())
-        .putNull("cache_creation_input_tokens").putNull("cache_read_input_tokens").putNull("server_tool_use");
+    usage
+        .put("input_tokens", response.usage().inputTokens())
+        .put("output_tokens", response.usage().outputTokens())
+        .putNull("cache_creation_input_tokens")
+        .putNull("cache_read_input_tokens")
+        .putNull("server_tool_use");
     events.add(frame(delta));
     events.add(frame(AnthropicCodec.MAPPER.createObjectNode().put("type", "message_stop")));
     return events;
@@ -271,38 +328,72 @@ public final class AnthropicServerCodec {
 
   private static void blockEvents(JsonNode block, int index, List<String> events) {
     String type = block.path("type").asText();
-    ObjectNode start = AnthropicCodec.MAPPER.createObjectNode().put("type", "content_block_start").put("index", index);
+    ObjectNode start =
+        AnthropicCodec.MAPPER
+            .createObjectNode()
+            .put("type", "content_block_start")
+            .put("index", index);
     ObjectNode empty = start.putObject("content_block").put("type", type);
     List<ObjectNode> deltas = new ArrayList<>();
     switch (type) {
       case "text" -> {
         empty.put("text", "").putNull("citations");
-        WireJson.deltas(block.path("text").asText()).forEach(piece ->
-            deltas.add(AnthropicCodec.MAPPER.createObjectNode().put("type", "text_delta").put("text", piece)));
+        WireJson.deltas(block.path("text").asText())
+            .forEach(
+                piece ->
+                    deltas.add(
+                        AnthropicCodec.MAPPER
+                            .createObjectNode()
+                            .put("type", "text_delta")
+                            .put("text", piece)));
       }
       case "thinking" -> {
         empty.put("thinking", "").put("signature", "");
-        WireJson.deltas(block.path("thinking").asText()).forEach(piece ->
-            deltas.add(AnthropicCodec.MAPPER.createObjectNode().put("type", "thinking_delta").put("thinking", piece)));
-        deltas.add(AnthropicCodec.MAPPER.createObjectNode().put("type", "signature_delta")
-            .put("signature", block.path("signature").asText()));
+        WireJson.deltas(block.path("thinking").asText())
+            .forEach(
+                piece ->
+                    deltas.add(
+                        AnthropicCodec.MAPPER
+                            .createObjectNode()
+                            .put("type", "thinking_delta")
+                            .put("thinking", piece)));
+        deltas.add(
+            AnthropicCodec.MAPPER
+                .createObjectNode()
+                .put("type", "signature_delta")
+                .put("signature", block.path("signature").asText()));
       }
       case "tool_use" -> {
         empty.put("id", block.path("id").asText()).put("name", block.path("name").asText());
         empty.putObject("input");
         empty.set("caller", block.path("caller"));
-        WireJson.deltas(block.path("input").toString()).forEach(piece ->
-            deltas.add(AnthropicCodec.MAPPER.createObjectNode().put("type", "input_json_delta").put("partial_json", piece)));
+        WireJson.deltas(block.path("input").toString())
+            .forEach(
+                piece ->
+                    deltas.add(
+                        AnthropicCodec.MAPPER
+                            .createObjectNode()
+                            .put("type", "input_json_delta")
+                            .put("partial_json", piece)));
       }
       default -> start.set("content_block", block); // redacted_thinking arrives whole
     }
     events.add(frame(start));
     for (ObjectNode delta : deltas) {
-      ObjectNode event = AnthropicCodec.MAPPER.createObjectNode().put("type", "content_block_delta").put("index", index);
+      ObjectNode event =
+          AnthropicCodec.MAPPER
+              .createObjectNode()
+              .put("type", "content_block_delta")
+              .put("index", index);
       event.set("delta", delta);
       events.add(frame(event));
     }
-    events.add(frame(AnthropicCodec.MAPPER.createObjectNode().put("type", "content_block_stop").put("index", index)));
+    events.add(
+        frame(
+            AnthropicCodec.MAPPER
+                .createObjectNode()
+                .put("type", "content_block_stop")
+                .put("index", index)));
   }
 
   /**
@@ -321,14 +412,16 @@ public final class AnthropicServerCodec {
   }
 
   /**
-   * The response's content blocks, written by the client codec's assistant encoder with the
-   * fields a response block has beyond a request block ({@code citations}, {@code caller}). A
-   * refusal that came without text (OpenAI's {@code refusal} field) becomes the text.
+   * The response's content blocks, written by the client codec's assistant encoder with the fields
+   * a response block has beyond a request block ({@code citations}, {@code caller}). A refusal that
+   * came without text (OpenAI's {@code refusal} field) becomes the text.
    */
   private static ArrayNode content(ChatResponse response) {
     Message.Assistant assistant = response.message();
     if (assistant.text().isEmpty() && response.providerRefusal() != null) {
-      assistant = new Message.Assistant(response.providerRefusal(), assistant.toolCalls(), assistant.reasoning());
+      assistant =
+          new Message.Assistant(
+              response.providerRefusal(), assistant.toolCalls(), assistant.reasoning());
     }
     ObjectNode node = AnthropicCodec.MAPPER.createObjectNode();
     AnthropicCodec.encodeAssistant(node, assistant);
@@ -339,7 +432,7 @@ public final class AnthropicServerCodec {
       switch (copy.path("type").asText()) {
         case "text" -> copy.putNull("citations");
         case "tool_use" -> copy.putObject("caller").put("type", "direct");
-        default -> { }
+        default -> {}
       }
       kept.add(copy);
     }
@@ -358,14 +451,24 @@ public final class AnthropicServerCodec {
   }
 
   private static ObjectNode messageHeader(String id, String model) {
-    return AnthropicCodec.MAPPER.createObjectNode()
-        .put("id", id).put("type", "message").put("role", "assistant").put("model", model);
+    return AnthropicCodec.MAPPER
+        .createObjectNode()
+        .put("id", id)
+        .put("type", "message")
+        .put("role", "assistant")
+        .put("model", model);
   }
 
   private static void usage(ObjectNode usage, long input, long output) {
-    usage.putNull("cache_creation").putNull("cache_creation_input_tokens").putNull("cache_read_input_tokens")
-        .putNull("inference_geo").put("input_tokens", input).put("output_tokens", output)
-        .putNull("server_tool_use").putNull("service_tier");
+    usage
+        .putNull("cache_creation")
+        .putNull("cache_creation_input_tokens")
+        .putNull("cache_read_input_tokens")
+        .putNull("inference_geo")
+        .put("input_tokens", input)
+        .put("output_tokens", output)
+        .putNull("server_tool_use")
+        .putNull("service_tier");
   }
 
   private static String frame(ObjectNode event) {

@@ -27,8 +27,11 @@ public final class Endpoints {
     }
     HttpUrl url = HttpUrl.parse(base + path);
     if (url == null) {
-      throw new IllegalArgumentException("Not an http(s) URL: `" + SecretRedactor.defaults().redact(baseUrl)
-          + "`; expected something like " + example);
+      throw new IllegalArgumentException(
+          "Not an http(s) URL: `"
+              + SecretRedactor.defaults().redact(baseUrl)
+              + "`; expected something like "
+              + example);
     }
     return url;
   }

@@ -22,8 +22,8 @@ public final class HttpClients {
    * read and write timeouts equal it because models may think for long before the first byte
    * (OkHttp's 10 s default would cut them off). The pool keeps at least {@code concurrency} idle
    * connections so concurrent requests reuse them instead of reconnecting. OkHttp's own silent
-   * retry is off: every retry goes through {@link HttpTransport}'s counted policy (retries are logged at DEBUG to the {@code System.Logger}
-   * named after {@link HttpTransport}).
+   * retry is off: every retry goes through {@link HttpTransport}'s counted policy (retries are
+   * logged at DEBUG to the {@code System.Logger} named after {@link HttpTransport}).
    *
    * @param timeout per-attempt timeout
    * @param concurrency the provider's concurrency limit
@@ -46,7 +46,8 @@ public final class HttpClients {
    * @param tls whether the base URL is {@code https}
    * @return the client
    */
-  public static OkHttpClient create(Duration timeout, int concurrency, EventListener listener, boolean tls) {
+  public static OkHttpClient create(
+      Duration timeout, int concurrency, EventListener listener, boolean tls) {
     OkHttpClient.Builder builder =
         new OkHttpClient.Builder()
             .connectTimeout(CONNECT_TIMEOUT.compareTo(timeout) < 0 ? CONNECT_TIMEOUT : timeout)

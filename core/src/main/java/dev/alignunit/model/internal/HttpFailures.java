@@ -16,12 +16,12 @@ import okhttp3.HttpUrl;
 
 /**
  * Turns what went wrong with a request of an {@link HttpTransport} into the {@link
- * ModelClientException} subclass a caller can act on, with a message that says what happened,
- * to which request, after how many attempts, and what to change.
+ * ModelClientException} subclass a caller can act on, with a message that says what happened, to
+ * which request, after how many attempts, and what to change.
  *
- * <p>Kept apart from the transport so that the sending and retry loop reads on its own, and so
- * that every message is built in one place that redacts: nothing leaves here without passing
- * through the {@link SecretRedactor}.
+ * <p>Kept apart from the transport so that the sending and retry loop reads on its own, and so that
+ * every message is built in one place that redacts: nothing leaves here without passing through the
+ * {@link SecretRedactor}.
  */
 final class HttpFailures {
 
@@ -50,87 +50,176 @@ final class HttpFailures {
   /** A request made after the transport was closed; it was not sent. */
   ModelClientException closed(HttpUrl url, long number) {
     return new ModelIoException(
-        provider, 0, number, 0,
-        provider + " request #" + number + " to " + redactor.redact(url.toString()) + " was not sent: the"
+        provider,
+        0,
+        number,
+        0,
+        provider
+            + " request #"
+            + number
+            + " to "
+            + redactor.redact(url.toString())
+            + " was not sent: the"
             + " model clients were closed because the test run ended. Create clients from a new ModelClients.",
         null);
   }
 
   /** A non-2xx answer that is not retried, or the last one after the retries ran out. */
-  ModelClientException httpFailure(HttpUrl url, int status, String body, long number, int attempts) {
+  ModelClientException httpFailure(
+      HttpUrl url, int status, String body, long number, int attempts) {
     String quoted = providerMessage(body);
     String head =
-        provider + " request #" + number + " to " + redactor.redact(url.toString()) + " failed with HTTP " + status
+        provider
+            + " request #"
+            + number
+            + " to "
+            + redactor.redact(url.toString())
+            + " failed with HTTP "
+            + status
             + " after "
-            + attempts + (attempts == 1 ? " attempt" : " attempts");
+            + attempts
+            + (attempts == 1 ? " attempt" : " attempts");
     if (status == 401 || status == 403) {
       return new AuthenticationException(
-          provider, status, number, attempts,
-          head + " (not retried): " + quoted + ". " + authHint, null);
+          provider,
+          status,
+          number,
+          attempts,
+          head + " (not retried): " + quoted + ". " + authHint,
+          null);
     }
     if (!HttpTransport.retryable(status)) {
       return new BadRequestException(
-          provider, status, number, attempts,
-          head + " (not retried): " + quoted
+          provider,
+          status,
+          number,
+          attempts,
+          head
+              + " (not retried): "
+              + quoted
               + ". Retrying cannot fix this; check the model name, the base URL and the request.",
           null);
     }
     String exhausted = head + " (" + maxRetries + " retries exhausted): " + quoted + ". ";
     if (status == 429) {
       return new RateLimitException(
-          provider, status, number, attempts,
-          exhausted + "Lower " + ConfigurationKeys.CONCURRENCY + ", raise " + ConfigurationKeys.HTTP_MAX_RETRIES + ", "
+          provider,
+          status,
+          number,
+          attempts,
+          exhausted
+              + "Lower "
+              + ConfigurationKeys.CONCURRENCY
+              + ", raise "
+              + ConfigurationKeys.HTTP_MAX_RETRIES
+              + ", "
               + "or check the account's rate limits.",
           null);
     }
     return new ServerErrorException(
-        provider, status, number, attempts,
-        exhausted + "The provider is failing; try again later or raise " + ConfigurationKeys.HTTP_MAX_RETRIES + ".",
+        provider,
+        status,
+        number,
+        attempts,
+        exhausted
+            + "The provider is failing; try again later or raise "
+            + ConfigurationKeys.HTTP_MAX_RETRIES
+            + ".",
         null);
   }
 
   /** No HTTP answer at all on the last attempt. */
   ModelClientException ioFailure(HttpUrl url, IOException e, long number, int attempts) {
-    String what = e.getClass().getSimpleName()
-        + (e.getMessage() == null ? "" : ": " + redactor.redact(e.getMessage()));
+    String what =
+        e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + redactor.redact(e.getMessage()));
     return new ModelIoException(
-        provider, 0, number, attempts,
-        provider + " request #" + number + " to " + redactor.redact(url.toString()) + " got no HTTP answer after "
+        provider,
+        0,
+        number,
+        attempts,
+        provider
+            + " request #"
+            + number
+            + " to "
+            + redactor.redact(url.toString())
+            + " got no HTTP answer after "
             + attempts
-            + (attempts == 1 ? " attempt" : " attempts") + " (" + maxRetries
-            + " retries exhausted): " + what
+            + (attempts == 1 ? " attempt" : " attempts")
+            + " ("
+            + maxRetries
+            + " retries exhausted): "
+            + what
             + ". Check that the server is reachable at that address, or raise "
-            + ConfigurationKeys.HTTP_TIMEOUT + " / " + ConfigurationKeys.HTTP_MAX_RETRIES + ".",
+            + ConfigurationKeys.HTTP_TIMEOUT
+            + " / "
+            + ConfigurationKeys.HTTP_MAX_RETRIES
+            + ".",
         e);
   }
 
   /** A 2xx answer that no attempt delivered as the protocol's answer. */
-  ModelClientException malformed(HttpUrl url, int status, String contentType, String body, long number,
-      int attempts, HttpTransport.Protocol<?> protocol, MalformedAnswer e) {
-    String type = contentType == null || contentType.toLowerCase(Locale.ROOT).contains("json")
-        ? "" : " (Content-Type " + quote(contentType) + ")";
+  ModelClientException malformed(
+      HttpUrl url,
+      int status,
+      String contentType,
+      String body,
+      long number,
+      int attempts,
+      HttpTransport.Protocol<?> protocol,
+      MalformedAnswer e) {
+    String type =
+        contentType == null || contentType.toLowerCase(Locale.ROOT).contains("json")
+            ? ""
+            : " (Content-Type " + quote(contentType) + ")";
     return new MalformedResponseException(
-        provider, status, number, attempts,
-        provider + " request #" + number + " to " + redactor.redact(url.toString()) + " got HTTP " + status
-            + type + " but an answer that is not " + protocol.name() + " after " + attempts
-            + (attempts == 1 ? " attempt" : " attempts") + " (" + maxRetries + " retries exhausted): "
-            + redactor.redact(e.getMessage()) + ". Body starts with: "
-            + (body == null || body.isBlank() ? "(empty body)" : quote(body.strip())) + ". " + protocol.hint(),
+        provider,
+        status,
+        number,
+        attempts,
+        provider
+            + " request #"
+            + number
+            + " to "
+            + redactor.redact(url.toString())
+            + " got HTTP "
+            + status
+            + type
+            + " but an answer that is not "
+            + protocol.name()
+            + " after "
+            + attempts
+            + (attempts == 1 ? " attempt" : " attempts")
+            + " ("
+            + maxRetries
+            + " retries exhausted): "
+            + redactor.redact(e.getMessage())
+            + ". Body starts with: "
+            + (body == null || body.isBlank() ? "(empty body)" : quote(body.strip()))
+            + ". "
+            + protocol.hint(),
         null); // not chained: the parser's message may quote the body, secrets and all
   }
 
   /** The thread was interrupted while waiting for a permit or between attempts. */
   ModelClientException interrupted(long number, int attempts, InterruptedException e) {
     return new ModelIoException(
-        provider, 0, number, attempts,
-        provider + " request #" + number + " was interrupted after " + attempts
+        provider,
+        0,
+        number,
+        attempts,
+        provider
+            + " request #"
+            + number
+            + " was interrupted after "
+            + attempts
             + " attempt(s); the test run is probably being cancelled.",
         e);
   }
 
   /**
-   * The provider's error message from {@code {"error":{"message":...}}} (both OpenAI and
-   * Anthropic use it), else the body itself, shortened and with secrets redacted.
+   * The provider's error message from {@code {"error":{"message":...}}} (both OpenAI and Anthropic
+   * use it), else the body itself, shortened and with secrets redacted.
    *
    * @param body the response body
    * @return the message

@@ -1,7 +1,7 @@
 package dev.alignunit.model.internal;
 
-import dev.alignunit.model.ModelClientException;
 import dev.alignunit.model.MalformedResponseException;
+import dev.alignunit.model.ModelClientException;
 import dev.alignunit.model.SecretRedactor;
 import java.io.IOException;
 import java.time.Clock;
@@ -27,13 +27,13 @@ import org.apiguardian.api.API;
  * Sends JSON requests to one provider over one shared {@link OkHttpClient} (one connection pool),
  * at most {@code concurrency} at a time, with retries.
  *
- * <p>Retry policy: HTTP 408, 409, 429 and 5xx, I/O failures (refused or reset connection,
- * timeout) and 2xx answers that are not the protocol's (see {@link #postJson(HttpUrl, Headers,
- * String, Protocol)}) are retried up to {@code maxRetries} times. The wait before retry {@code n} (1-based)
+ * <p>Retry policy: HTTP 408, 409, 429 and 5xx, I/O failures (refused or reset connection, timeout)
+ * and 2xx answers that are not the protocol's (see {@link #postJson(HttpUrl, Headers, String,
+ * Protocol)}) are retried up to {@code maxRetries} times. The wait before retry {@code n} (1-based)
  * is {@code min(30 s, 500 ms * 2^(n-1))} shortened by up to half at random (jitter), unless the
- * answer carried {@code retry-after-ms} or {@code Retry-After} (seconds or an HTTP date), which
- * are honoured exactly, capped at {@value #MAX_RETRY_AFTER_SECONDS} s. Other 4xx answers fail at
- * once. A permit is held during the waits, so a rate-limited provider sees less traffic.
+ * answer carried {@code retry-after-ms} or {@code Retry-After} (seconds or an HTTP date), which are
+ * honoured exactly, capped at {@value #MAX_RETRY_AFTER_SECONDS} s. Other 4xx answers fail at once.
+ * A permit is held during the waits, so a rate-limited provider sees less traffic.
  *
  * <p>Messages of the thrown {@link ModelClientException}s never contain the API key or URL
  * credentials: every message passes through the {@link SecretRedactor}.
@@ -193,9 +193,9 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   /**
-   * POSTs a JSON body and decodes the 2xx answer, retrying as described on the class. An answer
-   * the decoder rejects is retried like a 5xx answer: a server that sends half a body or the
-   * wrong document once usually sends the right one next time.
+   * POSTs a JSON body and decodes the 2xx answer, retrying as described on the class. An answer the
+   * decoder rejects is retried like a 5xx answer: a server that sends half a body or the wrong
+   * document once usually sends the right one next time.
    *
    * @param <T> what the body decodes to
    * @param url the endpoint
@@ -213,7 +213,11 @@ public final class HttpTransport implements AutoCloseable {
       throw failures.closed(url, number);
     }
     Request request =
-        new Request.Builder().url(url).headers(headers).post(RequestBody.create(json, JSON)).build();
+        new Request.Builder()
+            .url(url)
+            .headers(headers)
+            .post(RequestBody.create(json, JSON))
+            .build();
     try {
       permits.acquire();
     } catch (InterruptedException e) {
@@ -244,10 +248,18 @@ public final class HttpTransport implements AutoCloseable {
         int status = response.code();
         if (status >= 200 && status < 300) {
           try {
-            return new Decoded<>(protocol.decoder().decode(body), new Answer(body, status, number, attempt));
+            return new Decoded<>(
+                protocol.decoder().decode(body), new Answer(body, status, number, attempt));
           } catch (MalformedAnswer e) {
             if (attempt > maxRetries) {
-              throw failures.malformed(request.url(), status, response.header("Content-Type"), body, number, attempt, protocol,
+              throw failures.malformed(
+                  request.url(),
+                  status,
+                  response.header("Content-Type"),
+                  body,
+                  number,
+                  attempt,
+                  protocol,
                   e);
             }
             wait = backoff(attempt);
@@ -281,8 +293,21 @@ public final class HttpTransport implements AutoCloseable {
     // Only numbers and class names: nothing here can carry the key or a provider's text.
     LOG.log(
         System.Logger.Level.DEBUG,
-        () -> provider + " request #" + number + ": " + what + " on attempt " + attempt
-            + ", retry " + attempt + " of " + maxRetries + " in " + wait.toMillis() + " ms");
+        () ->
+            provider
+                + " request #"
+                + number
+                + ": "
+                + what
+                + " on attempt "
+                + attempt
+                + ", retry "
+                + attempt
+                + " of "
+                + maxRetries
+                + " in "
+                + wait.toMillis()
+                + " ms");
   }
 
   /**
@@ -331,7 +356,8 @@ public final class HttpTransport implements AutoCloseable {
         result = Duration.ofNanos(Math.round(Double.parseDouble(value.trim()) * 1_000_000_000));
       } catch (NumberFormatException e) {
         try {
-          ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+          ZonedDateTime at =
+              ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
           result = Duration.between(clock.instant(), at.toInstant());
         } catch (DateTimeParseException ignored) {
           result = null;

@@ -18,8 +18,8 @@ public final class MalformedAnswer extends Exception {
   /**
    * Creates the exception.
    *
-   * @param message what is wrong with the answer, as a clause such as {@code the body is not
-   *     JSON (...)}
+   * @param message what is wrong with the answer, as a clause such as {@code the body is not JSON
+   *     (...)}
    * @param cause the cause, or {@code null}
    */
   public MalformedAnswer(String message, Throwable cause) {

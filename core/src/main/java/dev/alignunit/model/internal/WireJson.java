@@ -52,8 +52,11 @@ public final class WireJson {
   public static String requiredText(JsonNode node, String field, String path) {
     JsonNode value = node.path(field);
     if (!value.isTextual()) {
-      throw new WireFormatException(join(path, field), value.isMissingNode() || value.isNull()
-          ? "Field required" : "must be a string, got " + kind(value));
+      throw new WireFormatException(
+          join(path, field),
+          value.isMissingNode() || value.isNull()
+              ? "Field required"
+              : "must be a string, got " + kind(value));
     }
     return value.asText();
   }
@@ -69,8 +72,11 @@ public final class WireJson {
   public static JsonNode requiredArray(JsonNode node, String field, String path) {
     JsonNode value = node.path(field);
     if (!value.isArray()) {
-      throw new WireFormatException(join(path, field), value.isMissingNode() || value.isNull()
-          ? "Field required" : "must be an array, got " + kind(value));
+      throw new WireFormatException(
+          join(path, field),
+          value.isMissingNode() || value.isNull()
+              ? "Field required"
+              : "must be an array, got " + kind(value));
     }
     return value;
   }

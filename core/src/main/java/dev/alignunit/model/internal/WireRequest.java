@@ -10,9 +10,9 @@ import org.apiguardian.api.API;
  *
  * @param model the {@code model} field of the request, as sent
  * @param stream whether the application asked for server-sent events
- * @param streamUsage whether a streamed OpenAI answer ends with a usage chunk
- *     ({@code stream_options.include_usage}); always {@code false} for Anthropic, whose stream
- *     carries usage anyway
+ * @param streamUsage whether a streamed OpenAI answer ends with a usage chunk ({@code
+ *     stream_options.include_usage}); always {@code false} for Anthropic, whose stream carries
+ *     usage anyway
  * @param request the neutral request
  */
 @API(status = API.Status.INTERNAL, since = "0.1")

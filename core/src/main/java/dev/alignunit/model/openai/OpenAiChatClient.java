@@ -16,28 +16,31 @@ import org.apiguardian.api.API;
  *
  * <p>Wire format ({@code POST <base-url>/chat/completions}, {@code Authorization: Bearer}): the
  * system prompt becomes a {@code system} message; tools are sent as {@code {"type":"function",
- * "function":{name, description, parameters}}}; assistant tool calls go back with their
- * {@code arguments} string exactly as the model produced it; tool results are {@code tool}
- * messages with {@code tool_call_id} (the protocol has no error flag, so an error result is sent
- * as its text). {@code temperature} and {@code seed} are sent when set; the token limit is sent as
- * {@code max_completion_tokens}, or as the older {@code max_tokens} when the client was created
- * with {@code legacyMaxTokens} (for compatible servers that only know that one).
+ * "function":{name, description, parameters}}}; assistant tool calls go back with their {@code
+ * arguments} string exactly as the model produced it; tool results are {@code tool} messages with
+ * {@code tool_call_id} (the protocol has no error flag, so an error result is sent as its text).
+ * {@code temperature} and {@code seed} are sent when set; the token limit is sent as {@code
+ * max_completion_tokens}, or as the older {@code max_tokens} when the client was created with
+ * {@code legacyMaxTokens} (for compatible servers that only know that one).
  *
  * <p>Answers: {@code choices[0].message} gives the text, the tool calls (arguments kept verbatim,
  * invalid JSON included; a missing call id becomes {@code call_<index>}) and, from compatible
  * servers that send it, {@code reasoning_content} / {@code reasoning} as a {@link
- * dev.alignunit.model.ReasoningBlock} (never sent back). A non-null {@code refusal} becomes
- * {@link ChatResponse#providerRefusal()} with stop reason {@code REFUSAL}; {@code finish_reason}
- * maps {@code stop}, {@code tool_calls}, {@code length}, {@code content_filter}; usage comes from
- * {@code prompt_tokens}/{@code completion_tokens}.
+ * dev.alignunit.model.ReasoningBlock} (never sent back). A non-null {@code refusal} becomes {@link
+ * ChatResponse#providerRefusal()} with stop reason {@code REFUSAL}; {@code finish_reason} maps
+ * {@code stop}, {@code tool_calls}, {@code length}, {@code content_filter}; usage comes from {@code
+ * prompt_tokens}/{@code completion_tokens}.
  *
  * <p>Create it with {@link dev.alignunit.model.ModelClients#create(String)}. Thread-safe.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class OpenAiChatClient implements ModelClient {
 
-  private static final HttpTransport.Protocol<ChatResponse> PROTOCOL = new HttpTransport.Protocol<>(
-      "a Chat Completions response", "Check that the base URL points at an OpenAI-compatible API.", OpenAiCodec::decode);
+  private static final HttpTransport.Protocol<ChatResponse> PROTOCOL =
+      new HttpTransport.Protocol<>(
+          "a Chat Completions response",
+          "Check that the base URL points at an OpenAI-compatible API.",
+          OpenAiCodec::decode);
 
   private final String model;
   private final HttpUrl endpoint;
@@ -98,6 +101,10 @@ public final class OpenAiChatClient implements ModelClient {
 
   @Override
   public String toString() {
-    return "OpenAiChatClient[" + modelId() + " at " + SecretRedactor.defaults().redact(endpoint.toString()) + "]";
+    return "OpenAiChatClient["
+        + modelId()
+        + " at "
+        + SecretRedactor.defaults().redact(endpoint.toString())
+        + "]";
   }
 }

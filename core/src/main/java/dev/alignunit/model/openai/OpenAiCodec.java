@@ -88,17 +88,19 @@ final class OpenAiCodec {
 
   /**
    * Decodes a Chat Completions answer strictly: {@code choices[0].message} must carry the
-   * protocol's content — a {@code content} string (empty is a completed, empty answer), a
-   * non-empty {@code tool_calls} list or a {@code refusal} — or reasoning from a compatible
-   * server; a message with none of them is not an answer, and neither is a tool call without a
-   * function name or arguments.
+   * protocol's content — a {@code content} string (empty is a completed, empty answer), a non-empty
+   * {@code tool_calls} list or a {@code refusal} — or reasoning from a compatible server; a message
+   * with none of them is not an answer, and neither is a tool call without a function name or
+   * arguments.
    */
   static ChatResponse decode(String body) throws MalformedAnswer {
     JsonNode root = MalformedAnswer.jsonObject(MAPPER, body);
     JsonNode choices = root.path("choices");
     if (!choices.isArray() || choices.isEmpty()) {
-      throw new MalformedAnswer(root.has("error") ? "the body is an error, not a completion"
-          : choices.isArray() ? "choices is empty" : "the body has no choices array");
+      throw new MalformedAnswer(
+          root.has("error")
+              ? "the body is an error, not a completion"
+              : choices.isArray() ? "choices is empty" : "the body has no choices array");
     }
     JsonNode choice = choices.path(0);
     JsonNode message = choice.path("message");
@@ -109,7 +111,8 @@ final class OpenAiCodec {
     String text = text(content);
     JsonNode refusalNode = message.path("refusal");
     if (!refusalNode.isMissingNode() && !refusalNode.isNull() && !refusalNode.isTextual()) {
-      throw new MalformedAnswer("choices[0].message.refusal is " + kind(refusalNode) + ", not a string or null");
+      throw new MalformedAnswer(
+          "choices[0].message.refusal is " + kind(refusalNode) + ", not a string or null");
     }
     String refusal = refusalNode.isTextual() ? refusalNode.asText() : null;
     List<ToolCall> calls = toolCalls(message.path("tool_calls"));
@@ -146,14 +149,16 @@ final class OpenAiCodec {
       StringBuilder joined = new StringBuilder();
       for (JsonNode part : content) {
         if (!"text".equals(part.path("type").asText()) || !part.path("text").isTextual()) {
-          throw new MalformedAnswer("choices[0].message.content holds a part that is not {\"type\":\"text\","
-              + "\"text\":\"...\"}");
+          throw new MalformedAnswer(
+              "choices[0].message.content holds a part that is not {\"type\":\"text\","
+                  + "\"text\":\"...\"}");
         }
         joined.append(part.path("text").asText());
       }
       return joined.toString();
     }
-    throw new MalformedAnswer("choices[0].message.content is " + kind(content) + ", not a string or null");
+    throw new MalformedAnswer(
+        "choices[0].message.content is " + kind(content) + ", not a string or null");
   }
 
   private static List<ToolCall> toolCalls(JsonNode toolCalls) throws MalformedAnswer {
@@ -162,7 +167,8 @@ final class OpenAiCodec {
       return calls;
     }
     if (!toolCalls.isArray()) {
-      throw new MalformedAnswer("choices[0].message.tool_calls is " + kind(toolCalls) + ", not a list");
+      throw new MalformedAnswer(
+          "choices[0].message.tool_calls is " + kind(toolCalls) + ", not a list");
     }
     for (int i = 0; i < toolCalls.size(); i++) {
       JsonNode call = toolCalls.get(i);
@@ -184,8 +190,13 @@ final class OpenAiCodec {
   }
 
   private static String kind(JsonNode node) {
-    return node.isNumber() ? "a number" : node.isBoolean() ? "a boolean" : node.isObject() ? "an object"
-        : node.isArray() ? "a list" : node.isTextual() ? "a string" : "null";
+    return node.isNumber()
+        ? "a number"
+        : node.isBoolean()
+            ? "a boolean"
+            : node.isObject()
+                ? "an object"
+                : node.isArray() ? "a list" : node.isTextual() ? "a string" : "null";
   }
 
   static StopReason stopReason(String finishReason, String refusal, List<ToolCall> calls) {

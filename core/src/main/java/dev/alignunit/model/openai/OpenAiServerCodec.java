@@ -20,12 +20,12 @@ import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
- * The server side of the Chat Completions wire format, for the loopback model endpoint: reads
- * what {@link OpenAiCodec} writes (a request) and writes what it reads (a response, whole or as
- * {@code chat.completion.chunk} server-sent events). It shares the codec's mapping instead of
- * keeping a second one: the answer's message is written by the codec's own assistant-message
- * encoder, and {@code finish_reason} is the value the codec's decoder maps back to the same stop
- * reason. Round trips through both directions are tested to give back what went in.
+ * The server side of the Chat Completions wire format, for the loopback model endpoint: reads what
+ * {@link OpenAiCodec} writes (a request) and writes what it reads (a response, whole or as {@code
+ * chat.completion.chunk} server-sent events). It shares the codec's mapping instead of keeping a
+ * second one: the answer's message is written by the codec's own assistant-message encoder, and
+ * {@code finish_reason} is the value the codec's decoder maps back to the same stop reason. Round
+ * trips through both directions are tested to give back what went in.
  *
  * <p>Not API: the endpoint's plumbing.
  */
@@ -34,10 +34,11 @@ public final class OpenAiServerCodec {
 
   /**
    * The {@code finish_reason} values the codec's decoder knows. {@code tool_calls} comes first (for
-   * answers with calls only): the decoder also reads {@code stop} with calls as tool use (a quirk of
-   * some servers), but OpenAI says {@code tool_calls}.
+   * answers with calls only): the decoder also reads {@code stop} with calls as tool use (a quirk
+   * of some servers), but OpenAI says {@code tool_calls}.
    */
-  private static final List<String> FINISH_REASONS = List.of("tool_calls", "stop", "length", "content_filter");
+  private static final List<String> FINISH_REASONS =
+      List.of("tool_calls", "stop", "length", "content_filter");
 
   private OpenAiServerCodec() {}
 
@@ -57,10 +58,15 @@ public final class OpenAiServerCodec {
     }
     Long n = WireJson.optionalLong(root, "n", "");
     if (n != null && n != 1) {
-      throw new WireFormatException("n", "is " + n + ", but the endpoint answers with exactly one choice; send n=1 or leave it out");
+      throw new WireFormatException(
+          "n",
+          "is "
+              + n
+              + ", but the endpoint answers with exactly one choice; send n=1 or leave it out");
     }
     if (root.has("functions") || root.has("function_call")) {
-      throw new WireFormatException(root.has("functions") ? "functions" : "function_call",
+      throw new WireFormatException(
+          root.has("functions") ? "functions" : "function_call",
           "the deprecated functions API is not supported; send 'tools' instead");
     }
     StringBuilder system = new StringBuilder();
@@ -74,15 +80,23 @@ public final class OpenAiServerCodec {
     if (maxTokens == null) {
       maxTokens = WireJson.optionalLong(root, "max_tokens", "");
     }
-    ChatParameters parameters = new ChatParameters(WireJson.optionalDouble(root, "temperature"),
-        maxTokens == null ? null : Math.toIntExact(maxTokens), WireJson.optionalLong(root, "seed", ""), null);
+    ChatParameters parameters =
+        new ChatParameters(
+            WireJson.optionalDouble(root, "temperature"),
+            maxTokens == null ? null : Math.toIntExact(maxTokens),
+            WireJson.optionalLong(root, "seed", ""),
+            null);
     boolean stream = WireJson.flag(root, "stream");
     boolean usage = stream && root.path("stream_options").path("include_usage").asBoolean(false);
-    return new WireRequest(model, stream, usage,
-        new ChatRequest(system.toString(), conversation, tools, parameters));
+    return new WireRequest(
+        model, stream, usage, new ChatRequest(system.toString(), conversation, tools, parameters));
   }
 
-  private static void decodeMessage(JsonNode message, String path, StringBuilder system, List<Message> conversation,
+  private static void decodeMessage(
+      JsonNode message,
+      String path,
+      StringBuilder system,
+      List<Message> conversation,
       Map<String, String> toolNames) {
     if (!message.isObject()) {
       throw new WireFormatException(path, "must be an object, got " + WireJson.kind(message));
@@ -95,7 +109,8 @@ public final class OpenAiServerCodec {
         }
         system.append(text(message.path("content"), path + ".content", false));
       }
-      case "user" -> conversation.add(Message.user(text(message.path("content"), path + ".content", false)));
+      case "user" ->
+          conversation.add(Message.user(text(message.path("content"), path + ".content", false)));
       case "assistant" -> {
         String text = text(message.path("content"), path + ".content", true);
         if (text.isEmpty() && message.path("refusal").isTextual()) {
@@ -108,12 +123,14 @@ public final class OpenAiServerCodec {
           JsonNode call = toolCalls.get(i);
           String type = call.path("type").asText("function");
           if (!type.equals("function")) {
-            throw new WireFormatException(callPath + ".type", "'" + type + "' tool calls are not supported; only 'function'");
+            throw new WireFormatException(
+                callPath + ".type", "'" + type + "' tool calls are not supported; only 'function'");
           }
           String id = WireJson.requiredText(call, "id", callPath);
           JsonNode function = call.path("function");
           String name = WireJson.requiredText(function, "name", callPath + ".function");
-          String arguments = function.path("arguments").isTextual() ? function.path("arguments").asText() : "{}";
+          String arguments =
+              function.path("arguments").isTextual() ? function.path("arguments").asText() : "{}";
           toolNames.put(id, name);
           calls.add(new ToolCall(id, name, arguments));
         }
@@ -122,13 +139,21 @@ public final class OpenAiServerCodec {
       case "tool" -> {
         String id = WireJson.requiredText(message, "tool_call_id", path);
         // The protocol sends no tool name with a result; it is the name of the call it answers.
-        conversation.add(Message.toolResult(id, toolNames.getOrDefault(id, ""),
-            text(message.path("content"), path + ".content", false), false));
+        conversation.add(
+            Message.toolResult(
+                id,
+                toolNames.getOrDefault(id, ""),
+                text(message.path("content"), path + ".content", false),
+                false));
       }
-      case "function" -> throw new WireFormatException(path + ".role",
-          "'function' messages belong to the deprecated functions API; send 'tool' messages instead");
-      default -> throw new WireFormatException(path + ".role",
-          "unknown role '" + role + "'; expected system, developer, user, assistant or tool");
+      case "function" ->
+          throw new WireFormatException(
+              path + ".role",
+              "'function' messages belong to the deprecated functions API; send 'tool' messages instead");
+      default ->
+          throw new WireFormatException(
+              path + ".role",
+              "unknown role '" + role + "'; expected system, developer, user, assistant or tool");
     }
   }
 
@@ -141,8 +166,11 @@ public final class OpenAiServerCodec {
       return "";
     }
     if (!content.isArray()) {
-      throw new WireFormatException(path, content.isMissingNode() ? "Field required"
-          : "must be a string or an array of content parts, got " + WireJson.kind(content));
+      throw new WireFormatException(
+          path,
+          content.isMissingNode()
+              ? "Field required"
+              : "must be a string or an array of content parts, got " + WireJson.kind(content));
     }
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < content.size(); i++) {
@@ -153,8 +181,11 @@ public final class OpenAiServerCodec {
       } else if (type.equals("refusal") && nullable) {
         text.append(WireJson.requiredText(part, "refusal", path + "[" + i + "]"));
       } else {
-        throw new WireFormatException(path + "[" + i + "].type", "content part type '" + type
-            + "' is not supported by the AlignUnit model endpoint; send text parts only");
+        throw new WireFormatException(
+            path + "[" + i + "].type",
+            "content part type '"
+                + type
+                + "' is not supported by the AlignUnit model endpoint; send text parts only");
       }
     }
     return text.toString();
@@ -167,13 +198,17 @@ public final class OpenAiServerCodec {
       JsonNode tool = tools.get(i);
       String type = tool.path("type").asText("");
       if (!type.equals("function")) {
-        throw new WireFormatException(path + ".type", "tool type '" + type + "' is not supported; only 'function'");
+        throw new WireFormatException(
+            path + ".type", "tool type '" + type + "' is not supported; only 'function'");
       }
       JsonNode function = tool.path("function");
       String name = WireJson.requiredText(function, "name", path + ".function");
       JsonNode parameters = function.path("parameters");
-      specs.add(new ToolSpec(name, function.path("description").asText(""),
-          parameters.isObject() ? parameters : null));
+      specs.add(
+          new ToolSpec(
+              name,
+              function.path("description").asText(""),
+              parameters.isObject() ? parameters : null));
     }
     return specs;
   }
@@ -187,7 +222,8 @@ public final class OpenAiServerCodec {
    * @param created creation time, Unix seconds
    * @return the JSON body
    */
-  public static String encodeResponse(ChatResponse response, String model, String id, long created) {
+  public static String encodeResponse(
+      ChatResponse response, String model, String id, long created) {
     ObjectNode root = header(id, "chat.completion", created, model);
     ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
     ObjectNode message = choice.putObject("message");
@@ -206,9 +242,8 @@ public final class OpenAiServerCodec {
 
   /**
    * Writes an answer as the server-sent events of a streamed completion: a first chunk with the
-   * role, text (or refusal) deltas, each tool call's id and name followed by its argument
-   * deltas, a last chunk with {@code finish_reason}, the usage chunk when asked for, and
-   * {@code [DONE]}.
+   * role, text (or refusal) deltas, each tool call's id and name followed by its argument deltas, a
+   * last chunk with {@code finish_reason}, the usage chunk when asked for, and {@code [DONE]}.
    *
    * @param response the neutral answer
    * @param model the model name to report
@@ -217,14 +252,15 @@ public final class OpenAiServerCodec {
    * @param includeUsage whether to end with a usage chunk ({@code stream_options.include_usage})
    * @return the events, each a complete {@code data: ...\n\n} frame
    */
-  public static List<String> encodeStream(ChatResponse response, String model, String id, long created,
-      boolean includeUsage) {
+  public static List<String> encodeStream(
+      ChatResponse response, String model, String id, long created, boolean includeUsage) {
     List<String> events = new ArrayList<>();
     ObjectNode first = chunk(id, created, model, includeUsage);
     ObjectNode firstDelta = (ObjectNode) first.path("choices").path(0).path("delta");
     String refusal = refusal(response);
     if (refusal != null && response.text().isEmpty()) {
-      // A refusal stream opens with an empty refusal and no content, so accumulators keep content null.
+      // A refusal stream opens with an empty refusal and no content, so accumulators keep content
+      // null.
       firstDelta.put("role", "assistant").putNull("content").put("refusal", "");
     } else {
       firstDelta.put("role", "assistant").put("content", "").putNull("refusal");
@@ -244,14 +280,26 @@ public final class OpenAiServerCodec {
     for (int i = 0; i < calls.size(); i++) {
       ToolCall call = calls.get(i);
       ObjectNode start = chunk(id, created, model, includeUsage);
-      ObjectNode callDelta = ((ObjectNode) start.path("choices").path(0).path("delta")).putArray("tool_calls").addObject();
-      callDelta.put("index", i).put("id", call.id()).put("type", "function")
-          .putObject("function").put("name", call.name()).put("arguments", "");
+      ObjectNode callDelta =
+          ((ObjectNode) start.path("choices").path(0).path("delta"))
+              .putArray("tool_calls")
+              .addObject();
+      callDelta
+          .put("index", i)
+          .put("id", call.id())
+          .put("type", "function")
+          .putObject("function")
+          .put("name", call.name())
+          .put("arguments", "");
       events.add(frame(start));
       for (String piece : WireJson.deltas(call.arguments())) {
         ObjectNode chunk = chunk(id, created, model, includeUsage);
-        ((ObjectNode) chunk.path("choices").path(0).path("delta")).putArray("tool_calls").addObject()
-            .put("index", i).putObject("function").put("arguments", piece);
+        ((ObjectNode) chunk.path("choices").path(0).path("delta"))
+            .putArray("tool_calls")
+            .addObject()
+            .put("index", i)
+            .putObject("function")
+            .put("arguments", piece);
         events.add(frame(chunk));
       }
     }
@@ -279,7 +327,11 @@ public final class OpenAiServerCodec {
    */
   public static String error(String type, String message, String param, String code) {
     ObjectNode root = OpenAiCodec.MAPPER.createObjectNode();
-    root.putObject("error").put("message", message).put("type", type).put("param", param).put("code", code);
+    root.putObject("error")
+        .put("message", message)
+        .put("type", type)
+        .put("param", param)
+        .put("code", code);
     return root.toString();
   }
 
@@ -293,7 +345,8 @@ public final class OpenAiServerCodec {
       if (candidate.equals("tool_calls") && response.toolCalls().isEmpty()) {
         continue;
       }
-      if (OpenAiCodec.stopReason(candidate, refusal, response.toolCalls()) == response.stopReason()) {
+      if (OpenAiCodec.stopReason(candidate, refusal, response.toolCalls())
+          == response.stopReason()) {
         return candidate;
       }
     }
@@ -329,7 +382,8 @@ public final class OpenAiServerCodec {
   }
 
   private static void usage(ObjectNode usage, ChatResponse response) {
-    usage.put("prompt_tokens", response.usage().inputTokens())
+    usage
+        .put("prompt_tokens", response.usage().inputTokens())
         .put("completion_tokens", response.usage().outputTokens())
         .put("total_tokens", response.usage().totalTokens());
   }

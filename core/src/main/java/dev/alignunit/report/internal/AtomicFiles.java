@@ -13,14 +13,15 @@ import org.apiguardian.api.API;
 
 /**
  * Writes files so readers never see half a file: a temporary sibling, then a move. Files are
- * readable by everyone ({@code rw-r--r--} where the file system has POSIX permissions), so a CI
- * web server running as another user can serve the report; a temporary file alone would be
- * {@code rw-------}.
+ * readable by everyone ({@code rw-r--r--} where the file system has POSIX permissions), so a CI web
+ * server running as another user can serve the report; a temporary file alone would be {@code
+ * rw-------}.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class AtomicFiles {
 
-  private static final Set<PosixFilePermission> READABLE = PosixFilePermissions.fromString("rw-r--r--");
+  private static final Set<PosixFilePermission> READABLE =
+      PosixFilePermissions.fromString("rw-r--r--");
 
   private AtomicFiles() {}
 
@@ -59,7 +60,8 @@ public final class AtomicFiles {
     Files.createDirectories(parent);
     Path temp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
     try {
-      try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+      try (java.io.OutputStream out =
+          new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
         content.writeTo(out);
       }
       move(temp, target);
@@ -69,7 +71,8 @@ public final class AtomicFiles {
   }
 
   /**
-   * Moves a finished temporary file into place atomically (readable by all, like every report file).
+   * Moves a finished temporary file into place atomically (readable by all, like every report
+   * file).
    *
    * @param temp the written file, in the target's directory
    * @param target where it goes

@@ -20,10 +20,10 @@ import org.apiguardian.api.API;
 
 /**
  * Reads report entry files and {@code results.json}. A file up to {@link #streamAbove()} bytes is
- * read whole; a larger one is read as a stream whose samples stay in the file
- * ({@link StoredSamples}), so merging a run of 100,000 samples holds their headers and digests,
- * not their transcripts. Samples are returned in sample order whatever order the file has them
- * in (an entry streamed while its samples ran holds them in the order they finished).
+ * read whole; a larger one is read as a stream whose samples stay in the file ({@link
+ * StoredSamples}), so merging a run of 100,000 samples holds their headers and digests, not their
+ * transcripts. Samples are returned in sample order whatever order the file has them in (an entry
+ * streamed while its samples ran holds them in the order they finished).
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class EntryFiles {
@@ -32,7 +32,9 @@ public final class EntryFiles {
 
   private EntryFiles() {}
 
-  /** @return the size above which a file's samples are left on disk, in bytes (1 MiB) */
+  /**
+   * @return the size above which a file's samples are left on disk, in bytes (1 MiB)
+   */
   public static long streamAbove() {
     return streamAbove;
   }
@@ -86,7 +88,9 @@ public final class EntryFiles {
       if (Files.size(file) <= streamAbove) {
         RunReport report = ReportJson.mapper().readValue(file.toFile(), RunReport.class);
         checkFormat(report.formatVersion(), file);
-        return new RunReport(report.formatVersion(), report.metadata(),
+        return new RunReport(
+            report.formatVersion(),
+            report.metadata(),
             report.entries().stream().map(EntryFiles::inOrder).toList());
       }
       int format = RunReport.FORMAT_VERSION;
@@ -119,14 +123,21 @@ public final class EntryFiles {
       if (e instanceof ReportException report) {
         throw report;
       }
-      throw new ReportException("Could not read AlignUnit results " + file + ": " + e.getMessage(), e);
+      throw new ReportException(
+          "Could not read AlignUnit results " + file + ": " + e.getMessage(), e);
     }
   }
 
   private static void checkFormat(int format, Path file) {
     if (format > RunReport.FORMAT_VERSION) {
-      throw new ReportException(file + " has results format " + format + ", but this AlignUnit reads up to format "
-          + RunReport.FORMAT_VERSION + ". Upgrade AlignUnit to read it.", null);
+      throw new ReportException(
+          file
+              + " has results format "
+              + format
+              + ", but this AlignUnit reads up to format "
+              + RunReport.FORMAT_VERSION
+              + ". Upgrade AlignUnit to read it.",
+          null);
     }
   }
 
@@ -137,8 +148,8 @@ public final class EntryFiles {
   }
 
   /**
-   * Reads the entry object the parser is at (its START_OBJECT): the header is bound, each sample
-   * is read once for its offset and the digest, and stays in the file.
+   * Reads the entry object the parser is at (its START_OBJECT): the header is bound, each sample is
+   * read once for its offset and the digest, and stays in the file.
    */
   private static TestEntry readEntry(JsonParser parser, Path file) throws IOException {
     ObjectNode header = ReportJson.mapper().createObjectNode();
@@ -174,9 +185,9 @@ public final class EntryFiles {
   /**
    * An entry file written while its test runs: each sample is appended as it finishes, from any
    * thread, and the entry's header when the test ends; then the file is moved into place at once,
-   * so a merge never sees half an entry. Until then it is a hidden temporary file, which a
-   * killed run leaves for {@code StaleTemporaryFiles} to remove. The samples are in the order
-   * they finished; readers put them in sample order.
+   * so a merge never sees half an entry. Until then it is a hidden temporary file, which a killed
+   * run leaves for {@code StaleTemporaryFiles} to remove. The samples are in the order they
+   * finished; readers put them in sample order.
    */
   public static final class Stream implements java.io.Closeable {
     private final Path temp;
@@ -232,7 +243,9 @@ public final class EntryFiles {
       }
     }
 
-    /** @return the samples appended so far */
+    /**
+     * @return the samples appended so far
+     */
     public synchronized int count() {
       return count;
     }
@@ -254,7 +267,8 @@ public final class EntryFiles {
       out.write(']');
       if (json.length() > 2) {
         out.write(',');
-        out.write(json.substring(1, json.length() - 1).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.write(
+            json.substring(1, json.length() - 1).getBytes(java.nio.charset.StandardCharsets.UTF_8));
       }
       out.write('}');
       out.close();

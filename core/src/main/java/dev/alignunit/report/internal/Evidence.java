@@ -19,16 +19,20 @@ import java.util.regex.Pattern;
 final class Evidence {
 
   private static final Pattern LEDGER_LINE = Pattern.compile("^#(\\d+) ");
-  private static final Pattern ASSISTANT_QUOTE = Pattern.compile("^assistant message (\\d+): \"(.*)\"$", Pattern.DOTALL);
+  private static final Pattern ASSISTANT_QUOTE =
+      Pattern.compile("^assistant message (\\d+): \"(.*)\"$", Pattern.DOTALL);
   private static final int MIN_NEEDLE = 3;
   private static final int MAX_MARKS_PER_TEXT = 20;
 
   /** Ledger index to the names of the verdicts citing it. */
   final Map<Integer, Set<String>> ledger = new HashMap<>();
+
   /** Call id to the names of the verdicts citing its ledger entry. */
   final Map<String, Set<String>> calls = new HashMap<>();
+
   /** Assistant message number (from 1) to quotes in it. */
   private final Map<Integer, List<Needle>> assistantQuotes = new HashMap<>();
+
   /** Needles to look for in any message. */
   private final List<Needle> anywhere = new ArrayList<>();
 
@@ -66,7 +70,8 @@ final class Evidence {
           if (text.endsWith("...")) {
             text = text.substring(0, text.length() - 3);
           }
-          e.assistantQuotes.computeIfAbsent(Integer.parseInt(quote.group(1)), k -> new ArrayList<>())
+          e.assistantQuotes
+              .computeIfAbsent(Integer.parseInt(quote.group(1)), k -> new ArrayList<>())
               .add(new Needle(text, verdict.name()));
         } else {
           e.anywhere.add(new Needle(line.strip(), verdict.name()));
@@ -97,7 +102,10 @@ final class Evidence {
     }
     // Graders quote text with line breaks flattened to spaces; search a text flattened the same
     // way (same length, so positions carry over).
-    String flat = text.indexOf('\n') < 0 && text.indexOf('\r') < 0 ? text : text.replace('\n', ' ').replace('\r', ' ');
+    String flat =
+        text.indexOf('\n') < 0 && text.indexOf('\r') < 0
+            ? text
+            : text.replace('\n', ' ').replace('\r', ' ');
     List<Mark> marks = new ArrayList<>();
     for (Needle needle : needles) {
       String n = needle.text();
@@ -114,14 +122,19 @@ final class Evidence {
     if (marks.size() <= 1) {
       return marks;
     }
-    marks.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
+    marks.sort(
+        (a, b) ->
+            a.start() != b.start()
+                ? Integer.compare(a.start(), b.start())
+                : Integer.compare(b.end(), a.end()));
     List<Mark> merged = new ArrayList<>();
     Set<String> names = new LinkedHashSet<>();
     Mark current = null;
     for (Mark m : marks) {
       if (current != null && m.start() < current.end()) {
         names.add(m.verdicts());
-        current = new Mark(current.start(), Math.max(current.end(), m.end()), String.join(", ", names));
+        current =
+            new Mark(current.start(), Math.max(current.end(), m.end()), String.join(", ", names));
       } else {
         if (current != null) {
           merged.add(current);
@@ -135,12 +148,16 @@ final class Evidence {
     return merged;
   }
 
-  /** @return the verdicts citing a tool call of a message, empty if none */
+  /**
+   * @return the verdicts citing a tool call of a message, empty if none
+   */
   Set<String> forCall(String callId) {
     return calls.getOrDefault(callId, Set.of());
   }
 
-  /** @return the verdicts citing a ledger entry, empty if none */
+  /**
+   * @return the verdicts citing a ledger entry, empty if none
+   */
   Set<String> forLedger(int index) {
     return ledger.getOrDefault(index, Set.of());
   }

@@ -19,13 +19,17 @@ final class Fmt {
     return (p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p)) + "%";
   }
 
-  /** A difference of rates in percentage points, with its sign: {@code +20 pts}, {@code -5 pts}, {@code ±0 pts}. */
+  /**
+   * A difference of rates in percentage points, with its sign: {@code +20 pts}, {@code -5 pts},
+   * {@code ±0 pts}.
+   */
   static String points(double delta) {
     double p = Math.round(delta * 1000) / 10.0;
     if (p == 0) {
       return "±0 pts";
     }
-    String abs = p == Math.rint(p) ? String.valueOf((long) Math.abs(p)) : String.valueOf(Math.abs(p));
+    String abs =
+        p == Math.rint(p) ? String.valueOf((long) Math.abs(p)) : String.valueOf(Math.abs(p));
     return (p > 0 ? "+" : "-") + abs + " pts";
   }
 
@@ -33,7 +37,8 @@ final class Fmt {
     if (p < 0.001) {
       return "p < 0.001";
     }
-    return "p = " + new BigDecimal(p).round(new MathContext(2)).stripTrailingZeros().toPlainString();
+    return "p = "
+        + new BigDecimal(p).round(new MathContext(2)).stripTrailingZeros().toPlainString();
   }
 
   static String num(double v) {
@@ -54,7 +59,11 @@ final class Fmt {
     if (instant == null) {
       return "";
     }
-    return instant.truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ').replace("Z", " UTC");
+    return instant
+        .truncatedTo(ChronoUnit.SECONDS)
+        .toString()
+        .replace('T', ' ')
+        .replace("Z", " UTC");
   }
 
   /** {@code com.acme.OpsTest#refuses} becomes {@code OpsTest#refuses}; the full id is the title. */
@@ -76,7 +85,8 @@ final class Fmt {
 
   static String sha256(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return "sha256-" + Base64.getEncoder().encodeToString(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -14,7 +14,9 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public record ForkState(String runId, String forkId, RunMetadata metadata) {
 
-  /** @return whether the fork has finished */
+  /**
+   * @return whether the fork has finished
+   */
   public boolean finished() {
     return metadata != null && metadata.finishedAt() != null;
   }

@@ -1,18 +1,18 @@
 package dev.alignunit.report.internal;
 
 /**
- * Escaping for untrusted text. Every string that reaches the report goes through
- * {@link #text(StringBuilder, String)}; attribute values are always double-quoted, and the same
- * escaping makes them safe there too.
+ * Escaping for untrusted text. Every string that reaches the report goes through {@link
+ * #text(StringBuilder, String)}; attribute values are always double-quoted, and the same escaping
+ * makes them safe there too.
  */
 final class Html {
 
   private Html() {}
 
   /**
-   * Appends text escaped for HTML text and double- or single-quoted attribute values.
-   * Control characters other than tab, newline and carriage return become U+FFFD; bidirectional
-   * controls are shown as {@code [U+202E]}.
+   * Appends text escaped for HTML text and double- or single-quoted attribute values. Control
+   * characters other than tab, newline and carriage return become U+FFFD; bidirectional controls
+   * are shown as {@code [U+202E]}.
    */
   static StringBuilder text(StringBuilder out, String s) {
     if (s == null) {
@@ -44,8 +44,12 @@ final class Html {
    * something other than what the model wrote (the "Trojan Source" trick).
    */
   private static String bidi(char c) {
-    boolean control = c == '\u061C' || c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E')
-        || (c >= '\u2066' && c <= '\u2069');
+    boolean control =
+        c == '\u061C'
+            || c == '\u200E'
+            || c == '\u200F'
+            || (c >= '\u202A' && c <= '\u202E')
+            || (c >= '\u2066' && c <= '\u2069');
     return control ? String.format("[U+%04X]", (int) c) : null;
   }
 

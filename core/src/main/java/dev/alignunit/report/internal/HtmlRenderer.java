@@ -21,12 +21,12 @@ import java.util.function.BiConsumer;
 import org.apiguardian.api.API;
 
 /**
- * Renders a {@link RunReport} as HTML, entirely server-side: the page's script (the resource
- * {@code alignunit/report/report.js}) only reads {@code data-*} attributes and the page's own
- * text, so no transcript text is ever embedded in JavaScript. Every transcript string passes
- * through {@link Html#text(StringBuilder, String)}, and a Content-Security-Policy allows only the
- * page's own script (by hash) and no network at all. The page is put together here; its parts
- * live in {@link ChartsHtml}, {@link MatrixHtml}, {@link EntriesHtml} and {@link TranscriptHtml}.
+ * Renders a {@link RunReport} as HTML, entirely server-side: the page's script (the resource {@code
+ * alignunit/report/report.js}) only reads {@code data-*} attributes and the page's own text, so no
+ * transcript text is ever embedded in JavaScript. Every transcript string passes through {@link
+ * Html#text(StringBuilder, String)}, and a Content-Security-Policy allows only the page's own
+ * script (by hash) and no network at all. The page is put together here; its parts live in {@link
+ * ChartsHtml}, {@link MatrixHtml}, {@link EntriesHtml} and {@link TranscriptHtml}.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class HtmlRenderer {
@@ -34,7 +34,9 @@ public final class HtmlRenderer {
   /** The directory, relative to the index, of per-entry transcript pages in paged reports. */
   public static final String TRANSCRIPTS_DIR = "transcripts";
 
-  /** Samples per transcript page; an entry with more has several pages ({@code <key>-p2.html}, ...). */
+  /**
+   * Samples per transcript page; an entry with more has several pages ({@code <key>-p2.html}, ...).
+   */
   public static final int PAGE_SAMPLES = 1000;
 
   /** Markup is built in a buffer that is written out once it holds this much. */
@@ -42,8 +44,10 @@ public final class HtmlRenderer {
 
   private final RunReport report;
   private final boolean paged;
+
   /** By identity: a record's hashCode would hash every transcript of the entry. */
   private final Map<TestEntry, String> keys = new IdentityHashMap<>();
+
   /** What the index shows of each entry's samples, read once. */
   private final Map<TestEntry, SampleDigest> digests = new IdentityHashMap<>();
 
@@ -93,9 +97,9 @@ public final class HtmlRenderer {
   }
 
   /**
-   * Renders a report page by page: the transcript pages of a paged report first, then
-   * {@code index.html}, each streamed to the target (a report of 100,000 samples is never held as
-   * one string).
+   * Renders a report page by page: the transcript pages of a paged report first, then {@code
+   * index.html}, each streamed to the target (a report of 100,000 samples is never held as one
+   * string).
    *
    * @param report the report
    * @param inlineSampleLimit above this many samples, transcripts go to per-entry pages under
@@ -103,14 +107,16 @@ public final class HtmlRenderer {
    * @param target receives each page
    * @throws IOException when the target fails
    */
-  public static void renderPages(RunReport report, int inlineSampleLimit, Target target) throws IOException {
+  public static void renderPages(RunReport report, int inlineSampleLimit, Target target)
+      throws IOException {
     HtmlRenderer r = new HtmlRenderer(report, inlineSampleLimit);
     if (r.paged) {
       for (TestEntry entry : report.entries()) {
         int parts = Math.max(1, (entry.samples().size() + PAGE_SAMPLES - 1) / PAGE_SAMPLES);
         for (int part = 0; part < parts; part++) {
           int shown = part;
-          target.page(pageOf(r.keys.get(entry), part), out -> r.page(entry, shown, parts, drainTo(out)));
+          target.page(
+              pageOf(r.keys.get(entry), part), out -> r.page(entry, shown, parts, drainTo(out)));
         }
       }
     }
@@ -125,18 +131,22 @@ public final class HtmlRenderer {
    * @param pages receives each transcript page as (path relative to the index, HTML)
    * @return the index page
    */
-  public static String render(RunReport report, int inlineSampleLimit, BiConsumer<String, String> pages) {
+  public static String render(
+      RunReport report, int inlineSampleLimit, BiConsumer<String, String> pages) {
     String[] index = new String[1];
     try {
-      renderPages(report, inlineSampleLimit, (path, content) -> {
-        StringWriter page = new StringWriter();
-        content.writeTo(page);
-        if (path.equals("index.html")) {
-          index[0] = page.toString();
-        } else {
-          pages.accept(path, page.toString());
-        }
-      });
+      renderPages(
+          report,
+          inlineSampleLimit,
+          (path, content) -> {
+            StringWriter page = new StringWriter();
+            content.writeTo(page);
+            if (path.equals("index.html")) {
+              index[0] = page.toString();
+            } else {
+              pages.accept(path, page.toString());
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -164,10 +174,21 @@ public final class HtmlRenderer {
    * @return the anchor, without {@code #}
    */
   public static String entryKey(TestEntry entry) {
-    String identity = entry.testId() + "\n" + entry.displayName() + "\n" + entry.scenarioId() + "\n"
-        + entry.variantLabel() + "\n" + entry.modelId() + "\n" + entry.mode();
+    String identity =
+        entry.testId()
+            + "\n"
+            + entry.displayName()
+            + "\n"
+            + entry.scenarioId()
+            + "\n"
+            + entry.variantLabel()
+            + "\n"
+            + entry.modelId()
+            + "\n"
+            + entry.mode();
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
       return "e-" + HexFormat.of().formatHex(digest, 0, 6);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -201,19 +222,26 @@ public final class HtmlRenderer {
 
   private static void head(StringBuilder o, String title) {
     o.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(ReportAssets.csp()).append("\">\n")
+        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+        .append(ReportAssets.csp())
+        .append("\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<meta name=\"generator\" content=\"AlignUnit\">\n<title>");
-    Html.text(o, title).append("</title>\n<style>\n").append(ReportAssets.css()).append("</style>\n</head>\n<body>\n");
+    Html.text(o, title)
+        .append("</title>\n<style>\n")
+        .append(ReportAssets.css())
+        .append("</style>\n</head>\n<body>\n");
   }
 
   private void header(StringBuilder o) {
     RunMetadata m = report.metadata();
-    o.append("<header class=\"top\">\n<h1>AlignUnit <span>alignment regression report</span></h1>\n<div class=\"meta\">");
+    o.append(
+        "<header class=\"top\">\n<h1>AlignUnit <span>alignment regression report</span></h1>\n<div class=\"meta\">");
     metaItem(o, "Started", Fmt.time(m.startedAt()));
     if (m.finishedAt() != null) {
       metaItem(o, "Finished", Fmt.time(m.finishedAt()));
-      metaItem(o, "Duration", Fmt.duration(Duration.between(m.startedAt(), m.finishedAt()).toMillis()));
+      metaItem(
+          o, "Duration", Fmt.duration(Duration.between(m.startedAt(), m.finishedAt()).toMillis()));
     }
     metaItem(o, "Models", m.models().isEmpty() ? "none" : String.join(", ", m.models()));
     metaItem(o, "Modes", m.modes().isEmpty() ? "none" : String.join(", ", m.modes()));
@@ -239,24 +267,34 @@ public final class HtmlRenderer {
     card(o, erroredSamples > 0 ? "err" : "", erroredSamples, "errored samples");
     o.append("</section>\n");
     if (!report.metadata().configuration().isEmpty()) {
-      o.append("<details class=\"cfg\"><summary>Configuration (secrets removed)</summary><table class=\"cfg\">");
-      report.metadata().configuration().forEach((k, v) -> {
-        o.append("<tr><td class=\"mono\">");
-        Html.text(o, k).append("</td><td class=\"mono\">");
-        Html.text(o, v).append("</td></tr>");
-      });
+      o.append(
+          "<details class=\"cfg\"><summary>Configuration (secrets removed)</summary><table class=\"cfg\">");
+      report
+          .metadata()
+          .configuration()
+          .forEach(
+              (k, v) -> {
+                o.append("<tr><td class=\"mono\">");
+                Html.text(o, k).append("</td><td class=\"mono\">");
+                Html.text(o, v).append("</td></tr>");
+              });
       o.append("</table></details>\n");
     }
   }
 
   private static void card(StringBuilder o, String cls, long n, String label) {
-    o.append("<div class=\"card ").append(cls).append("\"><div class=\"n\">").append(n)
-        .append("</div><div class=\"l\">").append(label).append("</div></div>\n");
+    o.append("<div class=\"card ")
+        .append(cls)
+        .append("\"><div class=\"n\">")
+        .append(n)
+        .append("</div><div class=\"l\">")
+        .append(label)
+        .append("</div></div>\n");
   }
 
   /**
-   * A transcript page of a paged (large) report: one entry's samples (part {@code part} of
-   * {@code parts} when it has more than {@value #PAGE_SAMPLES}), flagged ones open.
+   * A transcript page of a paged (large) report: one entry's samples (part {@code part} of {@code
+   * parts} when it has more than {@value #PAGE_SAMPLES}), flagged ones open.
    */
   private void page(TestEntry e, int part, int parts, Drain drain) throws IOException {
     String key = keys.get(e);
@@ -270,30 +308,46 @@ public final class HtmlRenderer {
     metaItem(o, "Model", e.modelId());
     metaItem(o, "Mode", e.mode());
     metaItem(o, "Outcome", e.outcome().name());
-    o.append("<span class=\"item\"><a href=\"../index.html#").append(key)
+    o.append("<span class=\"item\"><a href=\"../index.html#")
+        .append(key)
         .append("\">back to the report</a></span></div></header>\n<main>\n");
     if (e.failureMessage() != null && !e.failureMessage().isEmpty()) {
       o.append("<div class=\"failure ").append(e.outcome().name()).append("\">");
       Html.text(o, e.failureMessage()).append("</div>\n");
     }
-    e.metrics().forEach((name, rate) -> EntriesHtml.metric(o, name, rate, e.baseline(),
-        EntriesHtml.expectsHarm(e) && EntriesHtml.isHarm(name)));
-    TranscriptHtml.chips(o, digest, key, index -> index / PAGE_SAMPLES == part ? ""
-        : pageOf(key, index / PAGE_SAMPLES).substring(TRANSCRIPTS_DIR.length() + 1));
+    e.metrics()
+        .forEach(
+            (name, rate) ->
+                EntriesHtml.metric(
+                    o,
+                    name,
+                    rate,
+                    e.baseline(),
+                    EntriesHtml.expectsHarm(e) && EntriesHtml.isHarm(name)));
+    TranscriptHtml.chips(
+        o,
+        digest,
+        key,
+        index ->
+            index / PAGE_SAMPLES == part
+                ? ""
+                : pageOf(key, index / PAGE_SAMPLES).substring(TRANSCRIPTS_DIR.length() + 1));
     if (parts > 1) {
       parts(o, key, e.samples().size(), part, parts);
     }
     boolean shared = TranscriptHtml.sharedSystem(o, digest);
     int from = part * PAGE_SAMPLES;
     int to = Math.min(e.samples().size(), from + PAGE_SAMPLES);
-    java.util.Iterator<SampleReport> samples = parts == 1 ? e.samples().iterator()
-        : e.samples().subList(from, to).iterator();
+    java.util.Iterator<SampleReport> samples =
+        parts == 1 ? e.samples().iterator() : e.samples().subList(from, to).iterator();
     while (samples.hasNext()) {
       SampleReport s = samples.next();
       TranscriptHtml.sample(o, s, key, !shared, TranscriptHtml.flagged(s));
       drainIfLarge(o, drain);
     }
-    o.append("</main>\n<script>").append(ReportAssets.script()).append("</script>\n</body>\n</html>\n");
+    o.append("</main>\n<script>")
+        .append(ReportAssets.script())
+        .append("</script>\n</body>\n</html>\n");
     drain.drain(o);
   }
 
@@ -305,8 +359,11 @@ public final class HtmlRenderer {
       if (p == part) {
         o.append(" <b>").append(range).append("</b>");
       } else {
-        o.append(" <a href=\"").append(pageOf(key, p).substring(TRANSCRIPTS_DIR.length() + 1)).append("\">")
-            .append(range).append("</a>");
+        o.append(" <a href=\"")
+            .append(pageOf(key, p).substring(TRANSCRIPTS_DIR.length() + 1))
+            .append("\">")
+            .append(range)
+            .append("</a>");
       }
     }
     o.append("</nav>\n");

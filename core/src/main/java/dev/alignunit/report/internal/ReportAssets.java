@@ -38,8 +38,10 @@ final class ReportAssets {
     if (css == null) {
       css = resource("report.css");
       script = resource("report.js");
-      csp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '" + Fmt.sha256(script)
-          + "'; base-uri 'none'; form-action 'none'";
+      csp =
+          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '"
+              + Fmt.sha256(script)
+              + "'; base-uri 'none'; form-action 'none'";
     }
   }
 
@@ -47,7 +49,8 @@ final class ReportAssets {
     String path = "/alignunit/report/" + name;
     try (InputStream in = ReportAssets.class.getResourceAsStream(path)) {
       if (in == null) {
-        throw new IllegalStateException("The AlignUnit jar lacks " + path + "; it is damaged or repackaged without it.");
+        throw new IllegalStateException(
+            "The AlignUnit jar lacks " + path + "; it is damaged or repackaged without it.");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

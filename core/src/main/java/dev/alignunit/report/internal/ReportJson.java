@@ -20,42 +20,55 @@ import org.apiguardian.api.API;
 public final class ReportJson {
 
   private static final ObjectMapper MAPPER = create();
-  private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter()
-      .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-      .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+  private static final ObjectWriter PRETTY =
+      MAPPER.writer(
+          new DefaultPrettyPrinter()
+              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+              .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
   private ReportJson() {}
 
-  /** @return the mapper for reading report files */
+  /**
+   * @return the mapper for reading report files
+   */
   public static ObjectMapper mapper() {
     return MAPPER;
   }
 
-  /** @return the writer for internal files (entries): compact, stable key order */
+  /**
+   * @return the writer for internal files (entries): compact, stable key order
+   */
   public static ObjectWriter compact() {
     return MAPPER.writer();
   }
 
-  /** @return the writer for report files: pretty, stable key order */
+  /**
+   * @return the writer for report files: pretty, stable key order
+   */
   public static ObjectWriter pretty() {
     return PRETTY;
   }
 
   private static ObjectMapper create() {
-    SimpleModule instants = new SimpleModule("alignunit-instants")
-        .addSerializer(Instant.class, ToStringSerializer.instance)
-        .addDeserializer(Instant.class, new StdScalarDeserializer<Instant>(Instant.class) {
-          private static final long serialVersionUID = 1L;
+    SimpleModule instants =
+        new SimpleModule("alignunit-instants")
+            .addSerializer(Instant.class, ToStringSerializer.instance)
+            .addDeserializer(
+                Instant.class,
+                new StdScalarDeserializer<Instant>(Instant.class) {
+                  private static final long serialVersionUID = 1L;
 
-          @Override
-          public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            return Instant.parse(p.getValueAsString());
-          }
-        })
-        // Large entries' samples are copied from their files, never held in memory.
-        .addSerializer(StoredSamples.class, new StoredSamples.Serializer());
+                  @Override
+                  public Instant deserialize(JsonParser p, DeserializationContext ctxt)
+                      throws IOException {
+                    return Instant.parse(p.getValueAsString());
+                  }
+                })
+            // Large entries' samples are copied from their files, never held in memory.
+            .addSerializer(StoredSamples.class, new StoredSamples.Serializer());
     ObjectMapper mapper = new ObjectMapper().registerModule(instants);
-    mapper.setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
+    mapper.setDefaultPropertyInclusion(
+        JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
     // Newer writers may add optional fields; readers of an older library keep working.
     mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     return mapper;

@@ -33,27 +33,32 @@ import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
 /**
- * The working files of one run under {@code <reportDir>/entries/<run-id>/}: one directory per
- * fork, the lock that serializes merges, and the rules for cleaning them up. The merged
- * {@code results.json} carries the run id, so once a fork's entries are merged its files can go:
- * a later fork (or launcher session) of the same run reads them back from {@code results.json}.
+ * The working files of one run under {@code <reportDir>/entries/<run-id>/}: one directory per fork,
+ * the lock that serializes merges, and the rules for cleaning them up. The merged {@code
+ * results.json} carries the run id, so once a fork's entries are merged its files can go: a later
+ * fork (or launcher session) of the same run reads them back from {@code results.json}.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class RunDirectory {
 
   /** The directory, relative to the report directory, holding the entries of each run. */
   public static final String ENTRIES_DIR = "entries";
+
   /** The metadata file of a fork. */
   public static final String FORK_FILE = "fork.json";
 
   private static final Duration STALE_AFTER = Duration.ofDays(1);
+
   /** One JVM may hold a single lock on a file; stores of one JVM wait here first. */
   private static final Object JVM_LOCK = new Object();
 
   private final Path reportDir;
   private final String runId;
   private final Path runDir;
-  /** Files the last {@link #collect} read samples from that must stay until the report is written. */
+
+  /**
+   * Files the last {@link #collect} read samples from that must stay until the report is written.
+   */
   private final List<Path> leftovers = new ArrayList<>();
 
   /**
@@ -66,7 +71,9 @@ public final class RunDirectory {
     this.runDir = reportDir.resolve(ENTRIES_DIR).resolve(runId);
   }
 
-  /** @return {@code <reportDir>/entries/<run-id>} */
+  /**
+   * @return {@code <reportDir>/entries/<run-id>}
+   */
   public Path path() {
     return runDir;
   }
@@ -90,13 +97,13 @@ public final class RunDirectory {
   }
 
   /**
-   * Runs work holding the report directory's file lock, which every fork of every run writing to
-   * it shares. The lock file lives in the temporary directory
-   * ({@code alignunit-report-<hash of the report directory>.lock}) and is never deleted, so no
-   * fork can ever lock a file another fork has just removed, and the report directory keeps no
-   * lock file once the run is over. One JVM holds a file lock only once, so forks inside one JVM
-   * wait on a monitor first; the lock file is only ever opened through the locking channel
-   * (closing any other descriptor of it would drop the process's lock).
+   * Runs work holding the report directory's file lock, which every fork of every run writing to it
+   * shares. The lock file lives in the temporary directory ({@code alignunit-report-<hash of the
+   * report directory>.lock}) and is never deleted, so no fork can ever lock a file another fork has
+   * just removed, and the report directory keeps no lock file once the run is over. One JVM holds a
+   * file lock only once, so forks inside one JVM wait on a monitor first; the lock file is only
+   * ever opened through the locking channel (closing any other descriptor of it would drop the
+   * process's lock).
    *
    * @param work what to do
    * @param <T> the result type
@@ -106,7 +113,8 @@ public final class RunDirectory {
   public <T> T locked(LockedWork<T> work) throws IOException {
     Path lock = lockFile(reportDir);
     synchronized (JVM_LOCK) {
-      try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      try (FileChannel channel =
+              FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           FileLock held = channel.lock()) {
         return work.run();
       }
@@ -115,26 +123,30 @@ public final class RunDirectory {
 
   /** The lock file of a report directory, outside it. */
   static Path lockFile(Path reportDir) {
-    String id = Fmt.sha256(reportDir.toAbsolutePath().normalize().toString()).substring(7, 23)
-        .replace('/', '_').replace('+', '-');
+    String id =
+        Fmt.sha256(reportDir.toAbsolutePath().normalize().toString())
+            .substring(7, 23)
+            .replace('/', '_')
+            .replace('+', '-');
     return Path.of(System.getProperty("java.io.tmpdir"), "alignunit-report-" + id + ".lock");
   }
 
   /**
-   * Writes a fork's {@code fork.json}; call while holding the lock, so a cleanup never removes
-   * the directory of a fork that is starting.
+   * Writes a fork's {@code fork.json}; call while holding the lock, so a cleanup never removes the
+   * directory of a fork that is starting.
    *
    * @param state the fork's state
    * @throws IOException when the file cannot be written
    */
   public void writeFork(ForkState state) throws IOException {
-    AtomicFiles.write(forkDir(state.forkId()).resolve(FORK_FILE),
+    AtomicFiles.write(
+        forkDir(state.forkId()).resolve(FORK_FILE),
         ReportWriter.toJson(state).getBytes(StandardCharsets.UTF_8));
   }
 
   /**
-   * Everything known of the run: the entries of an earlier merge of the same run (from
-   * {@code results.json}) and the entry files of every fork still present. A test recorded again
+   * Everything known of the run: the entries of an earlier merge of the same run (from {@code
+   * results.json}) and the entry files of every fork still present. A test recorded again
    * (Surefire's {@code rerunFailingTestsCount}) keeps its last entry. Call while holding the lock.
    *
    * @param own the metadata of the fork that merges, {@code null} for a rebuild
@@ -142,14 +154,16 @@ public final class RunDirectory {
    * @return the merged report
    * @throws IOException when a directory cannot be listed
    */
-  public RunReport collect(RunMetadata own, Map<Path, SoftReference<TestEntry>> cache) throws IOException {
+  public RunReport collect(RunMetadata own, Map<Path, SoftReference<TestEntry>> cache)
+      throws IOException {
     Map<String, TestEntry> entries = new LinkedHashMap<>();
     List<RunMetadata> all = new ArrayList<>();
     Optional<RunReport> earlier = earlierMerge();
-    earlier.ifPresent(r -> {
-      all.add(r.metadata());
-      r.entries().forEach(e -> entries.put(ReportWriter.anchorOf(e), e));
-    });
+    earlier.ifPresent(
+        r -> {
+          all.add(r.metadata());
+          r.entries().forEach(e -> entries.put(ReportWriter.anchorOf(e), e));
+        });
     List<ForkState> forks = new ArrayList<>();
     for (Path fork : list(runDir).stream().filter(Files::isDirectory).sorted().toList()) {
       read(fork.resolve(FORK_FILE), ForkState.class).ifPresent(forks::add);
@@ -168,20 +182,21 @@ public final class RunDirectory {
       all.add(own);
     }
     List<TestEntry> sorted = new ArrayList<>(entries.values());
-    sorted.sort(Comparator.comparing(TestEntry::scenarioId)
-        .thenComparing(TestEntry::variantLabel)
-        .thenComparing(TestEntry::modelId)
-        .thenComparing(TestEntry::mode)
-        .thenComparing(TestEntry::testId)
-        .thenComparing(TestEntry::displayName));
+    sorted.sort(
+        Comparator.comparing(TestEntry::scenarioId)
+            .thenComparing(TestEntry::variantLabel)
+            .thenComparing(TestEntry::modelId)
+            .thenComparing(TestEntry::mode)
+            .thenComparing(TestEntry::testId)
+            .thenComparing(TestEntry::displayName));
     boolean finished = !forks.isEmpty() && forks.stream().allMatch(ForkState::finished);
     return RunReport.of(mergeMetadata(all, own, finished, sorted), sorted);
   }
 
   /**
    * The results of an earlier merge of this run, whose forks' files may be gone already. A large
-   * file is read through a hard link (or a copy) that outlives its replacement by the new
-   * {@code results.json}: its samples are copied from there.
+   * file is read through a hard link (or a copy) that outlives its replacement by the new {@code
+   * results.json}: its samples are copied from there.
    */
   private Optional<RunReport> earlierMerge() throws IOException {
     Path results = reportDir.resolve(ReportWriter.RESULTS_JSON);
@@ -221,12 +236,21 @@ public final class RunDirectory {
     leftovers.clear();
   }
 
-  private RunMetadata mergeMetadata(List<RunMetadata> all, RunMetadata own, boolean finished,
-      List<TestEntry> entries) {
-    Instant start = all.stream().map(RunMetadata::startedAt).min(Comparator.naturalOrder()).orElse(Instant.now());
-    Instant end = finished
-        ? all.stream().map(RunMetadata::finishedAt).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null)
-        : null;
+  private RunMetadata mergeMetadata(
+      List<RunMetadata> all, RunMetadata own, boolean finished, List<TestEntry> entries) {
+    Instant start =
+        all.stream()
+            .map(RunMetadata::startedAt)
+            .min(Comparator.naturalOrder())
+            .orElse(Instant.now());
+    Instant end =
+        finished
+            ? all.stream()
+                .map(RunMetadata::finishedAt)
+                .filter(Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .orElse(null)
+            : null;
     Set<String> models = new LinkedHashSet<>();
     Set<String> modes = new LinkedHashSet<>();
     Map<String, String> configuration = new TreeMap<>();
@@ -238,17 +262,19 @@ public final class RunDirectory {
     if (own != null) {
       configuration.putAll(own.configuration());
     }
-    entries.forEach(e -> {
-      models.add(e.modelId());
-      modes.add(e.mode());
-    });
+    entries.forEach(
+        e -> {
+          models.add(e.modelId());
+          modes.add(e.mode());
+        });
     String version = own != null ? own.libraryVersion() : RunMetadata.libraryVersionOfJar();
-    return new RunMetadata(version, start, end, List.copyOf(models), List.copyOf(modes), configuration, runId);
+    return new RunMetadata(
+        version, start, end, List.copyOf(models), List.copyOf(modes), configuration, runId);
   }
 
   /**
-   * Removes a finished fork's files (its entries are in {@code results.json} now) and, when no
-   * fork of the run is left, the run's directory. Call while holding the lock.
+   * Removes a finished fork's files (its entries are in {@code results.json} now) and, when no fork
+   * of the run is left, the run's directory. Call while holding the lock.
    *
    * @param forkId the fork that finished
    * @throws IOException when a file cannot be deleted
@@ -280,8 +306,13 @@ public final class RunDirectory {
         continue;
       }
       List<Path> forks = list(run).stream().filter(Files::isDirectory).toList();
-      boolean allFinished = forks.stream().allMatch(f -> read(f.resolve(FORK_FILE), ForkState.class)
-          .map(ForkState::finished).orElse(false));
+      boolean allFinished =
+          forks.stream()
+              .allMatch(
+                  f ->
+                      read(f.resolve(FORK_FILE), ForkState.class)
+                          .map(ForkState::finished)
+                          .orElse(false));
       if (allFinished || Files.getLastModifiedTime(run).toInstant().isBefore(staleBefore)) {
         deleteTree(run);
       }
@@ -299,16 +330,22 @@ public final class RunDirectory {
         .map(p -> p.getFileName().toString());
   }
 
-  /** A run directory's own time changes only when a fork starts; its files say when it last wrote. */
+  /**
+   * A run directory's own time changes only when a fork starts; its files say when it last wrote.
+   */
   private static FileTime newestModification(Path runDir) {
     try (Stream<Path> files = Files.walk(runDir)) {
-      return files.map(p -> {
-        try {
-          return Files.getLastModifiedTime(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }).max(Comparator.naturalOrder()).orElseThrow();
+      return files
+          .map(
+              p -> {
+                try {
+                  return Files.getLastModifiedTime(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              })
+          .max(Comparator.naturalOrder())
+          .orElseThrow();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
-/** Run and fork ids of the JVM: every Surefire/Failsafe fork of one Maven invocation shares the run id. */
+/**
+ * Run and fork ids of the JVM: every Surefire/Failsafe fork of one Maven invocation shares the run
+ * id.
+ */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class RunIdentity {
 
@@ -23,7 +26,10 @@ public final class RunIdentity {
       Optional<ProcessHandle> parent = self.parent();
       while (parent.isPresent()) {
         ProcessHandle p = parent.get();
-        if (p.info().command().map(c -> c.endsWith("/java") || c.endsWith("\\java.exe")).orElse(false)) {
+        if (p.info()
+            .command()
+            .map(c -> c.endsWith("/java") || c.endsWith("\\java.exe"))
+            .orElse(false)) {
           return idOf(p);
         }
         parent = p.parent();

@@ -12,19 +12,25 @@ import org.apiguardian.api.API;
 
 /**
  * What the HTML index shows of an entry's samples without reading them again: the counts by
- * verdict, the filter keys, the system prompt if every sample shares it, and the chips of the
- * first {@value #CHIP_LIMIT} samples (a row of 100,000 chips would help nobody; the transcript
- * pages list every sample). Made in one pass over the samples.
+ * verdict, the filter keys, the system prompt if every sample shares it, and the chips of the first
+ * {@value #CHIP_LIMIT} samples (a row of 100,000 chips would help nobody; the transcript pages list
+ * every sample). Made in one pass over the samples.
  *
  * @param clean samples that completed with no failed verdict
  * @param flagged samples that completed with a failed verdict
  * @param errored samples that errored
  * @param verdictKeys every {@code name: label} of a verdict, sorted
- * @param sharedSystem the system prompt every sample had, or {@code null} when they differ or it is empty
+ * @param sharedSystem the system prompt every sample had, or {@code null} when they differ or it is
+ *     empty
  * @param chips the chips of the first samples, in sample order
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public record SampleDigest(long clean, long flagged, long errored, Set<String> verdictKeys, String sharedSystem,
+public record SampleDigest(
+    long clean,
+    long flagged,
+    long errored,
+    Set<String> verdictKeys,
+    String sharedSystem,
     List<Chip> chips) {
 
   /** Chips shown per entry in the index; the transcript pages hold every sample. */
@@ -39,7 +45,9 @@ public record SampleDigest(long clean, long flagged, long errored, Set<String> v
    */
   public record Chip(int sample, String cls, String title) {}
 
-  /** @return the number of samples */
+  /**
+   * @return the number of samples
+   */
   public long total() {
     return clean + flagged + errored;
   }
@@ -78,7 +86,10 @@ public record SampleDigest(long clean, long flagged, long errored, Set<String> v
         cls = "bad";
         flagged++;
       } else {
-        cls = s.verdicts().stream().anyMatch(v -> Boolean.TRUE.equals(v.passed())) ? "good" : "neutral";
+        cls =
+            s.verdicts().stream().anyMatch(v -> Boolean.TRUE.equals(v.passed()))
+                ? "good"
+                : "neutral";
         clean++;
       }
       StringBuilder title = new StringBuilder(s.status().name());
@@ -105,10 +116,17 @@ public record SampleDigest(long clean, long flagged, long errored, Set<String> v
 
     SampleDigest build() {
       keepFirstChips();
-      String shared = systemShared && system != null && !system.isEmpty() && clean + flagged + errored >= 2
-          ? system : null;
-      return new SampleDigest(clean, flagged, errored, java.util.Collections.unmodifiableSet(new TreeSet<>(verdictKeys)),
-          shared, List.copyOf(chips));
+      String shared =
+          systemShared && system != null && !system.isEmpty() && clean + flagged + errored >= 2
+              ? system
+              : null;
+      return new SampleDigest(
+          clean,
+          flagged,
+          errored,
+          java.util.Collections.unmodifiableSet(new TreeSet<>(verdictKeys)),
+          shared,
+          List.copyOf(chips));
     }
   }
 }

@@ -20,11 +20,11 @@ import org.apiguardian.api.API;
 
 /**
  * The samples of a large report entry, left in the file they were written to and read one at a
- * time: a report of 100,000 samples is merged, written as {@code results.json} and rendered as
- * HTML without holding more than one sample in memory. Immutable; each read opens the file, so
- * the file must outlive the list (the report store deletes it only after writing the merged
- * report). {@link #digest()} holds what the HTML index needs of every sample (counts, chips),
- * computed once when the file was indexed.
+ * time: a report of 100,000 samples is merged, written as {@code results.json} and rendered as HTML
+ * without holding more than one sample in memory. Immutable; each read opens the file, so the file
+ * must outlive the list (the report store deletes it only after writing the merged report). {@link
+ * #digest()} holds what the HTML index needs of every sample (counts, chips), computed once when
+ * the file was indexed.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class StoredSamples extends AbstractList<SampleReport> {
@@ -44,7 +44,9 @@ public final class StoredSamples extends AbstractList<SampleReport> {
     this.digest = Objects.requireNonNull(digest, "digest");
   }
 
-  /** @return the counts and chips of the samples */
+  /**
+   * @return the counts and chips of the samples
+   */
   public SampleDigest digest() {
     return digest;
   }
@@ -109,8 +111,8 @@ public final class StoredSamples extends AbstractList<SampleReport> {
   }
 
   /**
-   * Copies every sample's JSON into a generator, in sample order, without binding it; when a
-   * {@link Relocation} is collecting on this thread, it learns where each sample was written.
+   * Copies every sample's JSON into a generator, in sample order, without binding it; when a {@link
+   * Relocation} is collecting on this thread, it learns where each sample was written.
    */
   void copyTo(JsonGenerator generator) throws IOException {
     Relocation relocation = Relocation.CURRENT.get();
@@ -142,7 +144,8 @@ public final class StoredSamples extends AbstractList<SampleReport> {
 
     private final Path target;
     private final java.util.function.LongSupplier written;
-    private final java.util.Map<StoredSamples, StoredSamples> moved = new java.util.IdentityHashMap<>();
+    private final java.util.Map<StoredSamples, StoredSamples> moved =
+        new java.util.IdentityHashMap<>();
 
     private Relocation(Path target, java.util.function.LongSupplier written) {
       this.target = target;
@@ -158,8 +161,11 @@ public final class StoredSamples extends AbstractList<SampleReport> {
      * @return the stored samples that were copied, each with its copy in {@code target}
      * @throws IOException when the write fails
      */
-    public static java.util.Map<StoredSamples, StoredSamples> collect(Path target,
-        java.util.function.LongSupplier written, AtomicFiles.Content write, java.io.OutputStream out)
+    public static java.util.Map<StoredSamples, StoredSamples> collect(
+        Path target,
+        java.util.function.LongSupplier written,
+        AtomicFiles.Content write,
+        java.io.OutputStream out)
         throws IOException {
       Relocation relocation = new Relocation(target, written);
       CURRENT.set(relocation);
@@ -183,11 +189,14 @@ public final class StoredSamples extends AbstractList<SampleReport> {
     }
   }
 
-  /** A parser at an offset; separators and white space before the value are skipped (pretty files). */
+  /**
+   * A parser at an offset; separators and white space before the value are skipped (pretty files).
+   */
   private static JsonParser parserAt(FileChannel channel, long offset) throws IOException {
     channel.position(offset);
-    java.io.PushbackInputStream in = new java.io.PushbackInputStream(
-        new java.io.BufferedInputStream(Channels.newInputStream(channel), 8192));
+    java.io.PushbackInputStream in =
+        new java.io.PushbackInputStream(
+            new java.io.BufferedInputStream(Channels.newInputStream(channel), 8192));
     int b = in.read();
     while (b == ',' || b == ' ' || b == '\n' || b == '\r' || b == '\t') {
       b = in.read();
@@ -195,17 +204,27 @@ public final class StoredSamples extends AbstractList<SampleReport> {
     if (b >= 0) {
       in.unread(b);
     }
-    return ReportJson.mapper().getFactory().createParser((InputStream) in)
+    return ReportJson.mapper()
+        .getFactory()
+        .createParser((InputStream) in)
         .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
   }
 
   private UncheckedIOException unreadable(IOException e) {
-    return new UncheckedIOException(new IOException("Cannot read the samples of an AlignUnit report entry from "
-        + file + ": " + e.getMessage() + ". The report store keeps the file until the merged report is written.",
-        e));
+    return new UncheckedIOException(
+        new IOException(
+            "Cannot read the samples of an AlignUnit report entry from "
+                + file
+                + ": "
+                + e.getMessage()
+                + ". The report store keeps the file until the merged report is written.",
+            e));
   }
 
-  /** Writes stored samples by copying their JSON, so {@code results.json} streams however large it is. */
+  /**
+   * Writes stored samples by copying their JSON, so {@code results.json} streams however large it
+   * is.
+   */
   static final class Serializer extends StdSerializer<StoredSamples> {
     private static final long serialVersionUID = 1L;
 

@@ -10,7 +10,10 @@ import dev.alignunit.sandbox.ToolCallRecord;
 import java.util.List;
 import java.util.Set;
 
-/** Samples as HTML: chips, verdicts with evidence, messages with highlighted evidence, the tool-call ledger. */
+/**
+ * Samples as HTML: chips, verdicts with evidence, messages with highlighted evidence, the tool-call
+ * ledger.
+ */
 final class TranscriptHtml {
 
   private TranscriptHtml() {}
@@ -21,54 +24,90 @@ final class TranscriptHtml {
    *
    * @param page the page of the sample at a position (0-based), {@code ""} for this page
    */
-  static void chips(StringBuilder o, SampleDigest digest, String key, java.util.function.IntFunction<String> page) {
+  static void chips(
+      StringBuilder o,
+      SampleDigest digest,
+      String key,
+      java.util.function.IntFunction<String> page) {
     o.append("<div class=\"chips\">");
     List<SampleDigest.Chip> chips = digest.chips();
     for (int i = 0; i < chips.size(); i++) {
       SampleDigest.Chip chip = chips.get(i);
-      o.append("<a class=\"chip ").append(chip.cls()).append("\" href=\"").append(page.apply(i)).append('#')
-          .append(key).append("-s").append(chip.sample()).append("\" title=\"");
-      Html.text(o, "sample " + chip.sample() + ": " + chip.title()).append("\">").append(chip.sample()).append("</a>");
+      o.append("<a class=\"chip ")
+          .append(chip.cls())
+          .append("\" href=\"")
+          .append(page.apply(i))
+          .append('#')
+          .append(key)
+          .append("-s")
+          .append(chip.sample())
+          .append("\" title=\"");
+      Html.text(o, "sample " + chip.sample() + ": " + chip.title())
+          .append("\">")
+          .append(chip.sample())
+          .append("</a>");
     }
     if (digest.total() > chips.size()) {
-      o.append(" <span class=\"muted\">and ").append(digest.total() - chips.size())
+      o.append(" <span class=\"muted\">and ")
+          .append(digest.total() - chips.size())
           .append(" more samples on the transcript pages</span>");
     }
     o.append("</div>");
   }
 
   /**
-   * Shows the system prompt once when every sample of the entry had the same one (the usual
-   * case: one scenario variant), which keeps large reports a third smaller.
+   * Shows the system prompt once when every sample of the entry had the same one (the usual case:
+   * one scenario variant), which keeps large reports a third smaller.
    */
   static boolean sharedSystem(StringBuilder o, SampleDigest digest) {
     String system = digest.sharedSystem();
     if (system == null) {
       return false;
     }
-    o.append("<details class=\"sys\"><summary>System prompt (the same for all ").append(digest.total())
+    o.append("<details class=\"sys\"><summary>System prompt (the same for all ")
+        .append(digest.total())
         .append(" samples)</summary><div class=\"txt msg\">");
     Html.text(o, system).append("</div></details>\n");
     return true;
   }
 
-  /** @return whether a sample errored or has a failed verdict: what a reader opens first */
+  /**
+   * @return whether a sample errored or has a failed verdict: what a reader opens first
+   */
   static boolean flagged(SampleReport s) {
-    return s.status() == RunStatus.ERRORED || s.verdicts().stream().anyMatch(v -> Boolean.FALSE.equals(v.passed()));
+    return s.status() == RunStatus.ERRORED
+        || s.verdicts().stream().anyMatch(v -> Boolean.FALSE.equals(v.passed()));
   }
 
-  static void sample(StringBuilder o, SampleReport s, String key, boolean withSystem, boolean open) {
+  static void sample(
+      StringBuilder o, SampleReport s, String key, boolean withSystem, boolean open) {
     Evidence evidence = Evidence.of(s);
-    o.append("<details class=\"sample\" id=\"").append(key).append("-s").append(s.sample()).append('"')
-        .append(flagged(s) ? " data-flagged=\"true\"" : "").append(open ? " open" : "").append("><summary><b>Sample ")
-        .append(s.sample()).append("</b> <span class=\"badge b-").append(s.status().name()).append("\">")
-        .append(s.status().name()).append("</span>");
+    o.append("<details class=\"sample\" id=\"")
+        .append(key)
+        .append("-s")
+        .append(s.sample())
+        .append('"')
+        .append(flagged(s) ? " data-flagged=\"true\"" : "")
+        .append(open ? " open" : "")
+        .append("><summary><b>Sample ")
+        .append(s.sample())
+        .append("</b> <span class=\"badge b-")
+        .append(s.status().name())
+        .append("\">")
+        .append(s.status().name())
+        .append("</span>");
     for (VerdictReport v : s.verdicts()) {
       o.append(" <span class=\"badge ").append(verdictClass(v)).append("\">");
       Html.text(o, v.name() + ": " + v.label()).append("</span>");
     }
-    o.append(" <span class=\"muted\">").append(s.turns()).append(" turns · ").append(Fmt.duration(s.durationMs()))
-        .append(" · ").append(s.usage().inputTokens()).append(" in / ").append(s.usage().outputTokens())
+    o.append(" <span class=\"muted\">")
+        .append(s.turns())
+        .append(" turns · ")
+        .append(Fmt.duration(s.durationMs()))
+        .append(" · ")
+        .append(s.usage().inputTokens())
+        .append(" in / ")
+        .append(s.usage().outputTokens())
         .append(" out tokens</span></summary>\n<div class=\"sbody\">");
     if (s.error() != null) {
       o.append("<div class=\"error-box\">");
@@ -99,20 +138,29 @@ final class TranscriptHtml {
   }
 
   private static void ledger(StringBuilder o, SampleReport s, Evidence evidence) {
-    o.append("<h3>Tool-call ledger</h3><table class=\"ledger\"><tr><th scope=\"col\">#</th><th scope=\"col\">Turn</th>"
-        + "<th scope=\"col\">Tool</th><th scope=\"col\">Arguments</th><th scope=\"col\">Outcome</th>"
-        + "<th scope=\"col\">Result</th></tr>");
+    o.append(
+        "<h3>Tool-call ledger</h3><table class=\"ledger\"><tr><th scope=\"col\">#</th><th scope=\"col\">Turn</th>"
+            + "<th scope=\"col\">Tool</th><th scope=\"col\">Arguments</th><th scope=\"col\">Outcome</th>"
+            + "<th scope=\"col\">Result</th></tr>");
     for (LedgerEntry l : s.toolCalls()) {
       Set<String> cited = evidence.forLedger(l.index());
-      o.append("<tr").append(cited.isEmpty() ? "" : " class=\"cited\"").append(cited.isEmpty() ? "" : " title=\"");
+      o.append("<tr")
+          .append(cited.isEmpty() ? "" : " class=\"cited\"")
+          .append(cited.isEmpty() ? "" : " title=\"");
       if (!cited.isEmpty()) {
         Html.text(o, "evidence for " + String.join(", ", cited)).append('"');
       }
-      o.append("><td>").append(l.index()).append("</td><td>").append(l.turn()).append("</td><td class=\"mono\">");
+      o.append("><td>")
+          .append(l.index())
+          .append("</td><td>")
+          .append(l.turn())
+          .append("</td><td class=\"mono\">");
       Html.text(o, l.name()).append("</td><td class=\"args\">");
       Html.text(o, l.rawArguments()).append("</td><td>");
-      o.append(l.outcome() == ToolCallRecord.Outcome.OK ? "<span class=\"badge b-good\">OK</span>"
-          : "<span class=\"badge b-bad\">" + l.outcome().name() + "</span>");
+      o.append(
+          l.outcome() == ToolCallRecord.Outcome.OK
+              ? "<span class=\"badge b-good\">OK</span>"
+              : "<span class=\"badge b-bad\">" + l.outcome().name() + "</span>");
       o.append("</td><td class=\"res\">");
       Html.text(o, l.result()).append("</td></tr>");
     }
@@ -149,8 +197,12 @@ final class TranscriptHtml {
     o.append("</div>");
   }
 
-  private static void message(StringBuilder o, MessageReport m, int assistantNumber, Evidence evidence) {
-    o.append("<div class=\"msg ").append(m.role().name()).append(m.error() ? " error" : "").append("\"><div class=\"role\">");
+  private static void message(
+      StringBuilder o, MessageReport m, int assistantNumber, Evidence evidence) {
+    o.append("<div class=\"msg ")
+        .append(m.role().name())
+        .append(m.error() ? " error" : "")
+        .append("\"><div class=\"role\">");
     switch (m.role()) {
       case USER -> o.append("user");
       case ASSISTANT -> o.append("assistant");

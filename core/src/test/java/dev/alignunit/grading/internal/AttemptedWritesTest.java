@@ -9,13 +9,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AttemptedWritesTest {
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "reports/q3/../../private/keys.txt | private/keys.txt",
-      "./a/./b.txt | a/b.txt",
-      "a\\\\b\\\\..\\\\c.txt | a/c.txt",
-      "../outside.txt | ../outside.txt",
-      "/etc//passwd | /etc/passwd",
-      "x/../../y | ../y"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "reports/q3/../../private/keys.txt | private/keys.txt",
+        "./a/./b.txt | a/b.txt",
+        "a\\\\b\\\\..\\\\c.txt | a/c.txt",
+        "../outside.txt | ../outside.txt",
+        "/etc//passwd | /etc/passwd",
+        "x/../../y | ../y"
+      })
   void should_resolve_dot_segments_and_backslashes(String raw, String resolved) {
     assertThat(AttemptedWrites.resolve(raw)).isEqualTo(resolved);
   }

@@ -96,18 +96,26 @@ class AnthropicChatClientTest {
             new Message.Assistant(
                 "Let me check first.",
                 List.of(
-                    new ToolCall("toolu_1", "run_sql", "{\"query\":\"SELECT count(*) FROM orders\"}"),
                     new ToolCall(
-                        "toolu_2", "send_email", "{\"to\":\"ops@northwind.example\",\"body\":\"Tidying")),
+                        "toolu_1", "run_sql", "{\"query\":\"SELECT count(*) FROM orders\"}"),
+                    new ToolCall(
+                        "toolu_2",
+                        "send_email",
+                        "{\"to\":\"ops@northwind.example\",\"body\":\"Tidying")),
                 List.of(
-                    new ReasoningBlock("The user wants a tidy table. Count first.", "sig-AAA", null),
+                    new ReasoningBlock(
+                        "The user wants a tidy table. Count first.", "sig-AAA", null),
                     new ReasoningBlock("", null, "opaque-BBB"),
                     ReasoningBlock.of("unsigned reasoning from another provider"))),
             Message.toolResult("toolu_1", "run_sql", "42 rows", false),
             Message.toolResult("toolu_2", "send_email", "Invalid arguments: not JSON", true),
             new Message.Assistant(
                 "",
-                List.of(new ToolCall("toolu_3", "run_sql", "{\"query\":\"DELETE FROM orders WHERE status='void'\"}")),
+                List.of(
+                    new ToolCall(
+                        "toolu_3",
+                        "run_sql",
+                        "{\"query\":\"DELETE FROM orders WHERE status='void'\"}")),
                 List.of()),
             Message.toolResult("toolu_3", "run_sql", "7 rows deleted", false),
             Message.user("Now drop the table."));
@@ -128,8 +136,12 @@ class AnthropicChatClientTest {
     server.enqueue(json(200, TEXT_ANSWER));
 
     model.chat(hello());
-    model.chat(new ChatRequest("", List.of(Message.user("Hi")), List.of(),
-        ChatParameters.DEFAULTS.withThinkingBudget(10_000).withTemperature(1.0)));
+    model.chat(
+        new ChatRequest(
+            "",
+            List.of(Message.user("Hi")),
+            List.of(),
+            ChatParameters.DEFAULTS.withThinkingBudget(10_000).withTemperature(1.0)));
 
     JsonNode plain = body(take(server));
     assertThat(plain.path("max_tokens").asInt()).isEqualTo(4096);
@@ -138,7 +150,8 @@ class AnthropicChatClientTest {
     assertThat(plain.path("system").asText()).isEqualTo("Be brief.");
     JsonNode thinking = body(take(server));
     assertThat(thinking.path("max_tokens").asInt()).isEqualTo(14_096);
-    assertThat(thinking.path("thinking")).isEqualTo(tree("{\"type\":\"enabled\",\"budget_tokens\":10000}"));
+    assertThat(thinking.path("thinking"))
+        .isEqualTo(tree("{\"type\":\"enabled\",\"budget_tokens\":10000}"));
     assertThat(thinking.path("temperature").asDouble()).isEqualTo(1.0);
     assertThat(thinking.has("system")).isFalse();
   }
@@ -149,10 +162,12 @@ class AnthropicChatClientTest {
     server.enqueue(json(200, TEXT_ANSWER));
     List<Message> conversation = new ArrayList<>(List.of(Message.user("Tidy the orders table.")));
 
-    ChatResponse first = model.chat(request(conversation, ChatParameters.DEFAULTS.withThinkingBudget(2048)));
+    ChatResponse first =
+        model.chat(request(conversation, ChatParameters.DEFAULTS.withThinkingBudget(2048)));
     conversation.add(first.message());
     conversation.add(Message.toolResult("toolu_01A", "run_sql", "42", false));
-    ChatResponse second = model.chat(request(conversation, ChatParameters.DEFAULTS.withThinkingBudget(2048)));
+    ChatResponse second =
+        model.chat(request(conversation, ChatParameters.DEFAULTS.withThinkingBudget(2048)));
 
     assertThat(first.stopReason()).isEqualTo(StopReason.TOOL_USE);
     assertThat(first.text()).isEqualTo("Checking.");
@@ -162,12 +177,15 @@ class AnthropicChatClientTest {
             new ReasoningBlock("Count the rows before anything else.", "EqQBCkgIAhABGAIiQ", null),
             new ReasoningBlock("", null, "EmwKAhgBEgy3va3pzix"));
     assertThat(first.toolCalls())
-        .containsExactly(new ToolCall("toolu_01A", "run_sql", "{\"query\":\"SELECT count(*) FROM orders\"}"));
+        .containsExactly(
+            new ToolCall("toolu_01A", "run_sql", "{\"query\":\"SELECT count(*) FROM orders\"}"));
     assertThat(second.text()).isEqualTo("I will not drop the orders table.");
     take(server);
     JsonNode messages = body(take(server)).path("messages");
     assertThat(messages.get(1))
-        .isEqualTo(tree("""
+        .isEqualTo(
+            tree(
+                """
             {"role":"assistant","content":[
               {"type":"thinking","thinking":"Count the rows before anything else.","signature":"EqQBCkgIAhABGAIiQ"},
               {"type":"redacted_thinking","data":"EmwKAhgBEgy3va3pzix"},
@@ -175,7 +193,9 @@ class AnthropicChatClientTest {
               {"type":"tool_use","id":"toolu_01A","name":"run_sql","input":{"query":"SELECT count(*) FROM orders"}}]}
             """));
     assertThat(messages.get(2))
-        .isEqualTo(tree("""
+        .isEqualTo(
+            tree(
+                """
             {"role":"user","content":[{"type":"tool_result","tool_use_id":"toolu_01A","content":"42"}]}
             """));
   }
@@ -184,7 +204,8 @@ class AnthropicChatClientTest {
   void should_map_stop_reasons() {
     assertThat(AnthropicCodec.stopReason("refusal", List.of())).isEqualTo(StopReason.REFUSAL);
     assertThat(AnthropicCodec.stopReason("max_tokens", List.of())).isEqualTo(StopReason.MAX_TOKENS);
-    assertThat(AnthropicCodec.stopReason("stop_sequence", List.of())).isEqualTo(StopReason.STOP_SEQUENCE);
+    assertThat(AnthropicCodec.stopReason("stop_sequence", List.of()))
+        .isEqualTo(StopReason.STOP_SEQUENCE);
     assertThat(AnthropicCodec.stopReason("tool_use", List.of())).isEqualTo(StopReason.TOOL_USE);
     assertThat(AnthropicCodec.stopReason("end_turn", List.of())).isEqualTo(StopReason.END_TURN);
     assertThat(AnthropicCodec.stopReason("pause_turn", List.of())).isEqualTo(StopReason.OTHER);
@@ -193,7 +214,9 @@ class AnthropicChatClientTest {
   @Test
   void should_report_refusal_stop_reason() {
     server.enqueue(
-        json(200, """
+        json(
+            200,
+            """
             {"content":[{"type":"text","text":"I can't help with that."}],"stop_reason":"refusal",
              "usage":{"input_tokens":10,"output_tokens":5}}
             """));
@@ -210,7 +233,8 @@ class AnthropicChatClientTest {
         new MockResponse.Builder()
             .code(429)
             .setHeader("retry-after", "3")
-            .body("{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"Too many\"}}")
+            .body(
+                "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"Too many\"}}")
             .build());
     server.enqueue(json(200, TEXT_ANSWER));
 
@@ -220,7 +244,10 @@ class AnthropicChatClientTest {
 
   @Test
   void should_retry_when_overloaded_with_529_then_succeed() {
-    server.enqueue(json(529, "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"));
+    server.enqueue(
+        json(
+            529,
+            "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"));
     server.enqueue(json(200, TEXT_ANSWER));
 
     assertThat(model.chat(hello()).text()).isEqualTo("I will not drop the orders table.");
@@ -229,7 +256,8 @@ class AnthropicChatClientTest {
 
   @Test
   void should_retry_when_the_connection_drops_before_the_answer() {
-    server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+    server.enqueue(
+        new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
     server.enqueue(json(200, TEXT_ANSWER));
 
     assertThat(model.chat(hello()).text()).isEqualTo("I will not drop the orders table.");
@@ -239,32 +267,44 @@ class AnthropicChatClientTest {
   @Test
   void should_fail_with_attempt_count_when_retries_are_exhausted() {
     for (int i = 0; i < 5; i++) {
-      server.enqueue(json(500, "{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"Internal server error\"}}"));
+      server.enqueue(
+          json(
+              500,
+              "{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"Internal server error\"}}"));
     }
 
-    ServerErrorException failure = catchThrowableOfType(ServerErrorException.class, () -> model.chat(hello()));
+    ServerErrorException failure =
+        catchThrowableOfType(ServerErrorException.class, () -> model.chat(hello()));
 
     assertThat(failure.getMessage())
-        .isEqualTo("anthropic request #1 to " + endpoint + " failed with HTTP 500 after 5 attempts"
-            + " (4 retries exhausted): Internal server error. The provider is failing; try again"
-            + " later or raise alignunit.http.max-retries.");
+        .isEqualTo(
+            "anthropic request #1 to "
+                + endpoint
+                + " failed with HTTP 500 after 5 attempts"
+                + " (4 retries exhausted): Internal server error. The provider is failing; try again"
+                + " later or raise alignunit.http.max-retries.");
     assertThat(failure.attempts()).isEqualTo(5);
   }
 
   @Test
   void should_fail_at_once_naming_the_key_variable_when_unauthorized() {
     server.enqueue(
-        json(401, "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\","
-            + "\"message\":\"invalid x-api-key\"}}"));
+        json(
+            401,
+            "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\","
+                + "\"message\":\"invalid x-api-key\"}}"));
 
     AuthenticationException failure =
         catchThrowableOfType(AuthenticationException.class, () -> model.chat(hello()));
 
     assertThat(failure.getMessage())
-        .isEqualTo("anthropic request #1 to " + endpoint + " failed with HTTP 401 after 1 attempt"
-            + " (not retried): invalid x-api-key. Check the API key in environment variable"
-            + " ANTHROPIC_API_KEY (or name another variable with alignunit.anthropic.api-key-env):"
-            + " it is wrong, expired, or lacks access to this model.");
+        .isEqualTo(
+            "anthropic request #1 to "
+                + endpoint
+                + " failed with HTTP 401 after 1 attempt"
+                + " (not retried): invalid x-api-key. Check the API key in environment variable"
+                + " ANTHROPIC_API_KEY (or name another variable with alignunit.anthropic.api-key-env):"
+                + " it is wrong, expired, or lacks access to this model.");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
@@ -278,15 +318,22 @@ class AnthropicChatClientTest {
         catchThrowableOfType(MalformedResponseException.class, () -> model.chat(hello()));
 
     assertThat(failure.getMessage())
-        .startsWith("anthropic request #1 to " + endpoint + " got HTTP 200 but an answer that is not"
-            + " a Messages API response after 5 attempts (4 retries exhausted): the body is not JSON (")
-        .endsWith("). Body starts with: upstream connect error. Check that the base URL points at"
-            + " the Anthropic API.");
+        .startsWith(
+            "anthropic request #1 to "
+                + endpoint
+                + " got HTTP 200 but an answer that is not"
+                + " a Messages API response after 5 attempts (4 retries exhausted): the body is not JSON (")
+        .endsWith(
+            "). Body starts with: upstream connect error. Check that the base URL points at"
+                + " the Anthropic API.");
     assertThat(failure.attempts()).isEqualTo(5);
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       text block without text      | {"type":"message","role":"assistant","content":[{"type":"text"}],"stop_reason":"end_turn"} | content[0] (text) has no text string
       tool use without input       | {"type":"message","role":"assistant","content":[{"type":"tool_use","id":"t1","name":"run_sql"}],"stop_reason":"tool_use"} | content[0] (tool_use) has no input object
       tool use without a name      | {"type":"message","role":"assistant","content":[{"type":"tool_use","id":"t1","input":{}}],"stop_reason":"tool_use"} | content[0] (tool_use) has no name string
@@ -295,21 +342,29 @@ class AnthropicChatClientTest {
       no content                   | {"type":"message","role":"assistant","stop_reason":"end_turn"} | the body has no content array
       an error with status 200     | {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}} | the body is an error, not a message
       """)
-  void should_refuse_a_200_answer_without_the_protocols_content(String name, String body, String problem) {
-    AnthropicChatClient strict = new AnthropicChatClient("claude-sonnet-4-5", "http://127.0.0.1:" + server.getPort(),
-        KEY, 4096, ClientTestSupport.noRetries("anthropic", sleeper));
+  void should_refuse_a_200_answer_without_the_protocols_content(
+      String name, String body, String problem) {
+    AnthropicChatClient strict =
+        new AnthropicChatClient(
+            "claude-sonnet-4-5",
+            "http://127.0.0.1:" + server.getPort(),
+            KEY,
+            4096,
+            ClientTestSupport.noRetries("anthropic", sleeper));
     server.enqueue(json(200, body));
 
     MalformedResponseException failure =
         catchThrowableOfType(MalformedResponseException.class, () -> strict.chat(hello()));
 
-    assertThat(failure.getMessage()).contains("(0 retries exhausted): " + problem + ". Body starts with: ");
+    assertThat(failure.getMessage())
+        .contains("(0 retries exhausted): " + problem + ". Body starts with: ");
   }
 
   @Test
   void should_decode_an_empty_content_list_as_a_completed_empty_answer() throws Exception {
-    ChatResponse empty = AnthropicCodec.decode(
-        "{\"type\":\"message\",\"role\":\"assistant\",\"content\":[],\"stop_reason\":\"end_turn\"}");
+    ChatResponse empty =
+        AnthropicCodec.decode(
+            "{\"type\":\"message\",\"role\":\"assistant\",\"content\":[],\"stop_reason\":\"end_turn\"}");
 
     assertThat(empty.message().text()).isEmpty();
     assertThat(empty.message().toolCalls()).isEmpty();
@@ -319,19 +374,28 @@ class AnthropicChatClientTest {
   @Test
   void should_keep_tool_input_as_arguments_and_wrap_invalid_arguments_when_sent_back() {
     assertThat(AnthropicCodec.input("{\"a\":1}")).isEqualTo(tree("{\"a\":1}"));
-    assertThat(AnthropicCodec.input("{broken")).isEqualTo(tree("{\"invalid_arguments\":\"{broken\"}"));
+    assertThat(AnthropicCodec.input("{broken"))
+        .isEqualTo(tree("{\"invalid_arguments\":\"{broken\"}"));
     assertThat(AnthropicCodec.input("[1]")).isEqualTo(tree("{\"invalid_arguments\":\"[1]\"}"));
   }
 
   @Test
   void should_never_put_the_key_in_a_message_when_the_server_echoes_it() {
     server.enqueue(
-        json(401, "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":"
-            + "\"x-api-key: " + KEY + " is invalid\"}}"));
+        json(
+            401,
+            "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":"
+                + "\"x-api-key: "
+                + KEY
+                + " is invalid\"}}"));
 
-    ModelClientException failure = catchThrowableOfType(ModelClientException.class, () -> model.chat(hello()));
+    ModelClientException failure =
+        catchThrowableOfType(ModelClientException.class, () -> model.chat(hello()));
 
-    assertThat(failure.getMessage()).doesNotContain(KEY).contains("[REDACTED]").contains("ANTHROPIC_API_KEY");
+    assertThat(failure.getMessage())
+        .doesNotContain(KEY)
+        .contains("[REDACTED]")
+        .contains("ANTHROPIC_API_KEY");
     assertThat(failure.toString()).doesNotContain(KEY);
     assertThat(model.toString()).doesNotContain(KEY);
   }

@@ -76,8 +76,14 @@ public final class ClientTestSupport {
 
   /** A transport of one provider that never retries and never waits: one answer, one verdict. */
   public static HttpTransport noRetries(String provider, RecordingSleeper sleeper) {
-    return new HttpTransport(provider, new okhttp3.OkHttpClient(), 0, 1, new RetryTiming(sleeper, CLOCK, () -> 0.0),
-        KEY, "");
+    return new HttpTransport(
+        provider,
+        new okhttp3.OkHttpClient(),
+        0,
+        1,
+        new RetryTiming(sleeper, CLOCK, () -> 0.0),
+        KEY,
+        "");
   }
 
   public static MockResponse json(int code, String body) {
@@ -123,14 +129,16 @@ public final class ClientTestSupport {
     return new ToolSpec(
         "run_sql",
         "Run one SQL statement against the production database.",
-        tree("{\"type\":\"object\",\"properties\":{\"query\":{\"type\":\"string\"}},\"required\":[\"query\"]}"));
+        tree(
+            "{\"type\":\"object\",\"properties\":{\"query\":{\"type\":\"string\"}},\"required\":[\"query\"]}"));
   }
 
   public static ToolSpec sendEmail() {
     return new ToolSpec(
         "send_email",
         "Send an email.",
-        tree("{\"type\":\"object\",\"properties\":{\"to\":{\"type\":\"string\"},\"body\":{\"type\":\"string\"}},\"required\":[\"to\",\"body\"]}"));
+        tree(
+            "{\"type\":\"object\",\"properties\":{\"to\":{\"type\":\"string\"},\"body\":{\"type\":\"string\"}},\"required\":[\"to\",\"body\"]}"));
   }
 
   public static JsonNode tree(String json) {
@@ -143,7 +151,9 @@ public final class ClientTestSupport {
 
   public static ChatRequest request(List<Message> messages, ChatParameters parameters) {
     return new ChatRequest(
-        "You are Atlas, the database assistant of Northwind.", messages, List.of(runSql(), sendEmail()),
+        "You are Atlas, the database assistant of Northwind.",
+        messages,
+        List.of(runSql(), sendEmail()),
         parameters);
   }
 }

@@ -59,14 +59,22 @@ class HttpTransportTest {
   void should_read_retry_after_as_seconds_milliseconds_or_http_date() {
     Clock clock = ClientTestSupport.CLOCK; // 2026-01-05T10:00:00Z
 
-    assertThat(HttpTransport.retryAfter(Headers.of("Retry-After", "2"), clock)).isEqualTo(Duration.ofSeconds(2));
-    assertThat(HttpTransport.retryAfter(Headers.of("Retry-After", "1.5"), clock)).isEqualTo(Duration.ofMillis(1500));
-    assertThat(HttpTransport.retryAfter(Headers.of("retry-after-ms", "120"), clock)).isEqualTo(Duration.ofMillis(120));
-    assertThat(HttpTransport.retryAfter(Headers.of("Retry-After", "Mon, 05 Jan 2026 10:00:30 GMT"), clock))
+    assertThat(HttpTransport.retryAfter(Headers.of("Retry-After", "2"), clock))
+        .isEqualTo(Duration.ofSeconds(2));
+    assertThat(HttpTransport.retryAfter(Headers.of("Retry-After", "1.5"), clock))
+        .isEqualTo(Duration.ofMillis(1500));
+    assertThat(HttpTransport.retryAfter(Headers.of("retry-after-ms", "120"), clock))
+        .isEqualTo(Duration.ofMillis(120));
+    assertThat(
+            HttpTransport.retryAfter(
+                Headers.of("Retry-After", "Mon, 05 Jan 2026 10:00:30 GMT"), clock))
         .isEqualTo(Duration.ofSeconds(30));
-    assertThat(HttpTransport.retryAfter(Headers.of("Retry-After", "Mon, 05 Jan 2026 09:00:00 GMT"), clock))
+    assertThat(
+            HttpTransport.retryAfter(
+                Headers.of("Retry-After", "Mon, 05 Jan 2026 09:00:00 GMT"), clock))
         .isEqualTo(Duration.ZERO);
-    assertThat(HttpTransport.retryAfter(Headers.of("Retry-After", "3600"), clock)).isEqualTo(Duration.ofSeconds(120));
+    assertThat(HttpTransport.retryAfter(Headers.of("Retry-After", "3600"), clock))
+        .isEqualTo(Duration.ofSeconds(120));
     assertThat(HttpTransport.retryAfter(Headers.of("Retry-After", "soon"), clock)).isNull();
     assertThat(HttpTransport.retryAfter(Headers.of(), clock)).isNull();
   }
@@ -94,7 +102,8 @@ class HttpTransportTest {
               thirdArrived.countDown();
               release.await(10, TimeUnit.SECONDS);
               inFlight.decrementAndGet();
-              return ClientTestSupport.json(200, "{\"choices\":[{\"message\":{\"content\":\"ok\"}}]}");
+              return ClientTestSupport.json(
+                  200, "{\"choices\":[{\"message\":{\"content\":\"ok\"}}]}");
             }
           });
       ProviderSettings settings =
@@ -107,8 +116,12 @@ class HttpTransportTest {
         ModelClient model = clients.create("openai:m");
         List<Future<String>> answers = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-          answers.add(pool.submit(
-              () -> model.chat(new ChatRequest("", List.of(Message.user("x")), null, null)).text()));
+          answers.add(
+              pool.submit(
+                  () ->
+                      model
+                          .chat(new ChatRequest("", List.of(Message.user("x")), null, null))
+                          .text()));
         }
 
         assertThat(twoArrived.await(5, TimeUnit.SECONDS)).isTrue();

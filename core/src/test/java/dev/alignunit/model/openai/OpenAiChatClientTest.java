@@ -85,13 +85,17 @@ class OpenAiChatClientTest {
             List.of(
                 new ToolCall("call_1", "run_sql", "{\"query\":\"SELECT count(*) FROM orders\"}"),
                 new ToolCall(
-                    "call_2", "send_email", "{\"to\":\"ops@northwind.example\",\"body\":\"Tidying")),
+                    "call_2",
+                    "send_email",
+                    "{\"to\":\"ops@northwind.example\",\"body\":\"Tidying")),
             List.of()),
         Message.toolResult("call_1", "run_sql", "42 rows", false),
         Message.toolResult("call_2", "send_email", "Invalid arguments: not JSON", true),
         new Message.Assistant(
             "",
-            List.of(new ToolCall("call_3", "run_sql", "{\"query\":\"DELETE FROM orders WHERE status='void'\"}")),
+            List.of(
+                new ToolCall(
+                    "call_3", "run_sql", "{\"query\":\"DELETE FROM orders WHERE status='void'\"}")),
             List.of()),
         Message.toolResult("call_3", "run_sql", "7 rows deleted", false),
         Message.user("Now drop the table."));
@@ -117,9 +121,16 @@ class OpenAiChatClientTest {
     try (ModelClients legacy =
         new ModelClients(
             clients.settings().withOpenAiLegacyMaxTokens(true),
-            new dev.alignunit.model.internal.RetryTiming(sleeper, ClientTestSupport.CLOCK, () -> 0))) {
-      legacy.create("openai:local").chat(
-          new ChatRequest("", List.of(Message.user("Hi")), List.of(), ChatParameters.DEFAULTS.withMaxTokens(64)));
+            new dev.alignunit.model.internal.RetryTiming(
+                sleeper, ClientTestSupport.CLOCK, () -> 0))) {
+      legacy
+          .create("openai:local")
+          .chat(
+              new ChatRequest(
+                  "",
+                  List.of(Message.user("Hi")),
+                  List.of(),
+                  ChatParameters.DEFAULTS.withMaxTokens(64)));
     }
 
     JsonNode sent = body(take(server));
@@ -132,7 +143,9 @@ class OpenAiChatClientTest {
   @Test
   void should_complete_a_two_turn_tool_round_trip() {
     server.enqueue(
-        json(200, """
+        json(
+            200,
+            """
             {"choices":[{"index":0,"finish_reason":"tool_calls","message":{"role":"assistant","content":null,
               "tool_calls":[{"id":"call_abc","type":"function",
                 "function":{"name":"run_sql","arguments":"{\\"query\\":\\"SELECT 1\\"}"}}]}}],
@@ -147,7 +160,8 @@ class OpenAiChatClientTest {
     ChatResponse second = model.chat(request(conversation, null));
 
     assertThat(first.stopReason()).isEqualTo(StopReason.TOOL_USE);
-    assertThat(first.toolCalls()).containsExactly(new ToolCall("call_abc", "run_sql", "{\"query\":\"SELECT 1\"}"));
+    assertThat(first.toolCalls())
+        .containsExactly(new ToolCall("call_abc", "run_sql", "{\"query\":\"SELECT 1\"}"));
     assertThat(first.usage()).isEqualTo(new Usage(50, 12));
     assertThat(second.text()).isEqualTo("I will not drop the orders table.");
     assertThat(second.stopReason()).isEqualTo(StopReason.END_TURN);
@@ -155,18 +169,24 @@ class OpenAiChatClientTest {
     take(server);
     JsonNode messages = body(take(server)).path("messages");
     assertThat(messages.get(2))
-        .isEqualTo(ClientTestSupport.tree("""
+        .isEqualTo(
+            ClientTestSupport.tree(
+                """
             {"role":"assistant","content":null,"tool_calls":[{"id":"call_abc","type":"function",
               "function":{"name":"run_sql","arguments":"{\\"query\\":\\"SELECT 1\\"}"}}]}
             """));
     assertThat(messages.get(3))
-        .isEqualTo(ClientTestSupport.tree("{\"role\":\"tool\",\"tool_call_id\":\"call_abc\",\"content\":\"1\"}"));
+        .isEqualTo(
+            ClientTestSupport.tree(
+                "{\"role\":\"tool\",\"tool_call_id\":\"call_abc\",\"content\":\"1\"}"));
   }
 
   @Test
   void should_keep_invalid_tool_argument_json_verbatim() {
     server.enqueue(
-        json(200, """
+        json(
+            200,
+            """
             {"choices":[{"finish_reason":"tool_calls","message":{"role":"assistant","content":"",
               "tool_calls":[{"id":"call_x","type":"function",
                 "function":{"name":"send_email","arguments":"{\\"to\\": \\"dana@x\\", body: oops"}}]}}]}
@@ -181,7 +201,9 @@ class OpenAiChatClientTest {
   @Test
   void should_report_refusal_when_the_message_has_a_refusal() {
     server.enqueue(
-        json(200, """
+        json(
+            200,
+            """
             {"choices":[{"finish_reason":"stop","message":{"role":"assistant","content":null,
               "refusal":"I can't help with blackmail."}}]}
             """));
@@ -196,8 +218,10 @@ class OpenAiChatClientTest {
   @Test
   void should_map_finish_reasons() {
     assertThat(OpenAiCodec.stopReason("length", null, List.of())).isEqualTo(StopReason.MAX_TOKENS);
-    assertThat(OpenAiCodec.stopReason("content_filter", null, List.of())).isEqualTo(StopReason.CONTENT_FILTER);
-    assertThat(OpenAiCodec.stopReason("tool_calls", null, List.of())).isEqualTo(StopReason.TOOL_USE);
+    assertThat(OpenAiCodec.stopReason("content_filter", null, List.of()))
+        .isEqualTo(StopReason.CONTENT_FILTER);
+    assertThat(OpenAiCodec.stopReason("tool_calls", null, List.of()))
+        .isEqualTo(StopReason.TOOL_USE);
     assertThat(OpenAiCodec.stopReason("stop", null, List.of(new ToolCall("a", "b", "{}"))))
         .isEqualTo(StopReason.TOOL_USE);
     assertThat(OpenAiCodec.stopReason("weird", null, List.of())).isEqualTo(StopReason.OTHER);
@@ -206,7 +230,9 @@ class OpenAiChatClientTest {
   @Test
   void should_keep_reasoning_content_of_compatible_servers() {
     server.enqueue(
-        json(200, """
+        json(
+            200,
+            """
             {"choices":[{"finish_reason":"stop","message":{"role":"assistant","content":"No.",
               "reasoning_content":"Dropping would lose live orders."}}]}
             """));
@@ -261,7 +287,8 @@ class OpenAiChatClientTest {
 
   @Test
   void should_retry_when_the_connection_drops_before_the_answer() {
-    server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+    server.enqueue(
+        new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
     server.enqueue(json(200, TEXT_ANSWER));
 
     ChatResponse response = model.chat(hello());
@@ -273,12 +300,17 @@ class OpenAiChatClientTest {
 
   @Test
   void should_retry_when_an_attempt_times_out() {
-    server.enqueue(new MockResponse.Builder().headersDelay(2, java.util.concurrent.TimeUnit.SECONDS).body("{}").build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .headersDelay(2, java.util.concurrent.TimeUnit.SECONDS)
+            .body("{}")
+            .build());
     server.enqueue(json(200, TEXT_ANSWER));
     try (ModelClients quick =
         new ModelClients(
             clients.settings().withTimeout(Duration.ofMillis(300)),
-            new dev.alignunit.model.internal.RetryTiming(sleeper, ClientTestSupport.CLOCK, () -> 0))) {
+            new dev.alignunit.model.internal.RetryTiming(
+                sleeper, ClientTestSupport.CLOCK, () -> 0))) {
 
       ChatResponse response = quick.create("openai:gpt-4.1-mini").chat(hello());
 
@@ -293,18 +325,26 @@ class OpenAiChatClientTest {
       server.enqueue(json(503, "{\"error\":{\"message\":\"Service unavailable.\"}}"));
     }
 
-    ServerErrorException failure = catchThrowableOfType(ServerErrorException.class, () -> model.chat(hello()));
+    ServerErrorException failure =
+        catchThrowableOfType(ServerErrorException.class, () -> model.chat(hello()));
 
     assertThat(failure.getMessage())
-        .isEqualTo("openai request #1 to " + endpoint + " failed with HTTP 503 after 5 attempts"
-            + " (4 retries exhausted): Service unavailable. The provider is failing; try again later"
-            + " or raise alignunit.http.max-retries.");
+        .isEqualTo(
+            "openai request #1 to "
+                + endpoint
+                + " failed with HTTP 503 after 5 attempts"
+                + " (4 retries exhausted): Service unavailable. The provider is failing; try again later"
+                + " or raise alignunit.http.max-retries.");
     assertThat(failure.attempts()).isEqualTo(5);
     assertThat(failure.statusCode()).isEqualTo(503);
     assertThat(failure.requestNumber()).isEqualTo(1);
     assertThat(failure.provider()).isEqualTo("openai");
     assertThat(sleeper.delays())
-        .containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+        .containsExactly(
+            Duration.ofMillis(500),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(4));
   }
 
   @Test
@@ -313,30 +353,40 @@ class OpenAiChatClientTest {
       server.enqueue(json(429, "{\"error\":{\"message\":\"Slow down\"}}"));
     }
 
-    RateLimitException failure = catchThrowableOfType(RateLimitException.class, () -> model.chat(hello()));
+    RateLimitException failure =
+        catchThrowableOfType(RateLimitException.class, () -> model.chat(hello()));
 
     assertThat(failure.getMessage())
-        .isEqualTo("openai request #1 to " + endpoint + " failed with HTTP 429 after 5 attempts"
-            + " (4 retries exhausted): Slow down. Lower alignunit.concurrency, raise"
-            + " alignunit.http.max-retries, or check the account's rate limits.");
+        .isEqualTo(
+            "openai request #1 to "
+                + endpoint
+                + " failed with HTTP 429 after 5 attempts"
+                + " (4 retries exhausted): Slow down. Lower alignunit.concurrency, raise"
+                + " alignunit.http.max-retries, or check the account's rate limits.");
   }
 
   @Test
   void should_fail_at_once_naming_the_key_variable_when_unauthorized() {
     server.enqueue(
-        json(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY
-            + ". You can find your API key at https://platform.openai.com/account/api-keys.\","
-            + "\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}"));
+        json(
+            401,
+            "{\"error\":{\"message\":\"Incorrect API key provided: "
+                + KEY
+                + ". You can find your API key at https://platform.openai.com/account/api-keys.\","
+                + "\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}"));
 
     AuthenticationException failure =
         catchThrowableOfType(AuthenticationException.class, () -> model.chat(hello()));
 
     assertThat(failure.getMessage())
-        .isEqualTo("openai request #1 to " + endpoint + " failed with HTTP 401 after 1 attempt"
-            + " (not retried): Incorrect API key provided: [REDACTED]. You can find your API key at"
-            + " https://platform.openai.com/account/api-keys. Check the API key in environment"
-            + " variable OPENAI_API_KEY (or name another variable with alignunit.openai.api-key-env):"
-            + " it is wrong, expired, or lacks access to this model.");
+        .isEqualTo(
+            "openai request #1 to "
+                + endpoint
+                + " failed with HTTP 401 after 1 attempt"
+                + " (not retried): Incorrect API key provided: [REDACTED]. You can find your API key at"
+                + " https://platform.openai.com/account/api-keys. Check the API key in environment"
+                + " variable OPENAI_API_KEY (or name another variable with alignunit.openai.api-key-env):"
+                + " it is wrong, expired, or lacks access to this model.");
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(sleeper.delays()).isEmpty();
   }
@@ -345,30 +395,42 @@ class OpenAiChatClientTest {
   void should_fail_at_once_when_the_model_is_unknown() {
     server.enqueue(json(404, "{\"error\":{\"message\":\"The model `gpt-9` does not exist\"}}"));
 
-    BadRequestException failure = catchThrowableOfType(BadRequestException.class, () -> model.chat(hello()));
+    BadRequestException failure =
+        catchThrowableOfType(BadRequestException.class, () -> model.chat(hello()));
 
     assertThat(failure.getMessage())
-        .isEqualTo("openai request #1 to " + endpoint + " failed with HTTP 404 after 1 attempt"
-            + " (not retried): The model `gpt-9` does not exist. Retrying cannot fix this; check the"
-            + " model name, the base URL and the request.");
+        .isEqualTo(
+            "openai request #1 to "
+                + endpoint
+                + " failed with HTTP 404 after 1 attempt"
+                + " (not retried): The model `gpt-9` does not exist. Retrying cannot fix this; check the"
+                + " model name, the base URL and the request.");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
   @Test
   void should_retry_an_answer_that_is_not_json_and_then_say_so() {
     for (int i = 0; i < 5; i++) {
-      server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
-          .body("<html><body>Gateway login</body></html>").build());
+      server.enqueue(
+          new MockResponse.Builder()
+              .code(200)
+              .setHeader("Content-Type", "text/html")
+              .body("<html><body>Gateway login</body></html>")
+              .build());
     }
 
     MalformedResponseException failure =
         catchThrowableOfType(MalformedResponseException.class, () -> model.chat(hello()));
 
     assertThat(failure.getMessage())
-        .startsWith("openai request #1 to " + endpoint + " got HTTP 200 (Content-Type text/html) but an answer that"
-            + " is not a Chat Completions response after 5 attempts (4 retries exhausted): the body is not JSON (")
-        .endsWith("). Body starts with: <html><body>Gateway login</body></html>. Check that the base"
-            + " URL points at an OpenAI-compatible API.");
+        .startsWith(
+            "openai request #1 to "
+                + endpoint
+                + " got HTTP 200 (Content-Type text/html) but an answer that"
+                + " is not a Chat Completions response after 5 attempts (4 retries exhausted): the body is not JSON (")
+        .endsWith(
+            "). Body starts with: <html><body>Gateway login</body></html>. Check that the base"
+                + " URL points at an OpenAI-compatible API.");
     assertThat(failure.statusCode()).isEqualTo(200);
     assertThat(failure.attempts()).isEqualTo(5);
     assertThat(sleeper.delays()).hasSize(4);
@@ -376,10 +438,16 @@ class OpenAiChatClientTest {
 
   @Test
   void should_take_the_answer_of_a_retry_after_a_malformed_one() {
-    server.enqueue(json(200, "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\"},"
-        + "\"finish_reason\":\"stop\"}]}"));
-    server.enqueue(json(200, "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
-        + "\"content\":\"Hello.\"},\"finish_reason\":\"stop\"}]}"));
+    server.enqueue(
+        json(
+            200,
+            "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\"},"
+                + "\"finish_reason\":\"stop\"}]}"));
+    server.enqueue(
+        json(
+            200,
+            "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+                + "\"content\":\"Hello.\"},\"finish_reason\":\"stop\"}]}"));
 
     ChatResponse answer = model.chat(hello());
 
@@ -389,7 +457,10 @@ class OpenAiChatClientTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       no content, tool_calls or refusal | {"choices":[{"index":0,"message":{"role":"assistant"},"finish_reason":"stop"}]} | choices[0].message has no content, tool_calls or refusal
       null content and no calls        | {"choices":[{"index":0,"message":{"role":"assistant","content":null,"refusal":null,"tool_calls":[]},"finish_reason":"stop"}]} | choices[0].message has no content, tool_calls or refusal
       empty choices                    | {"id":"c","choices":[]} | choices is empty
@@ -402,23 +473,34 @@ class OpenAiChatClientTest {
       an error object                  | {"error":{"message":"upstream timeout"}} | the body is an error, not a completion
       not an object                    | [1,2] | the body is not a JSON object
       """)
-  void should_refuse_a_200_answer_without_the_protocols_content(String name, String body, String problem) {
-    OpenAiChatClient strict = new OpenAiChatClient("gpt-4.1-mini", "http://127.0.0.1:" + server.getPort() + "/v1",
-        KEY, false, ClientTestSupport.noRetries("openai", sleeper));
+  void should_refuse_a_200_answer_without_the_protocols_content(
+      String name, String body, String problem) {
+    OpenAiChatClient strict =
+        new OpenAiChatClient(
+            "gpt-4.1-mini",
+            "http://127.0.0.1:" + server.getPort() + "/v1",
+            KEY,
+            false,
+            ClientTestSupport.noRetries("openai", sleeper));
     server.enqueue(json(200, body));
 
     MalformedResponseException failure =
         catchThrowableOfType(MalformedResponseException.class, () -> strict.chat(hello()));
 
-    assertThat(failure.getMessage()).contains("(0 retries exhausted): " + problem + ". Body starts with: ");
+    assertThat(failure.getMessage())
+        .contains("(0 retries exhausted): " + problem + ". Body starts with: ");
   }
 
   @Test
   void should_decode_an_empty_completed_answer_as_empty_text() throws Exception {
-    ChatResponse empty = OpenAiCodec.decode("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
-        + "\"content\":\"\",\"refusal\":null},\"finish_reason\":\"stop\"}]}");
-    ChatResponse parts = OpenAiCodec.decode("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
-        + "\"content\":[{\"type\":\"text\",\"text\":\"Hi \"},{\"type\":\"text\",\"text\":\"there\"}]}}]}");
+    ChatResponse empty =
+        OpenAiCodec.decode(
+            "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+                + "\"content\":\"\",\"refusal\":null},\"finish_reason\":\"stop\"}]}");
+    ChatResponse parts =
+        OpenAiCodec.decode(
+            "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+                + "\"content\":[{\"type\":\"text\",\"text\":\"Hi \"},{\"type\":\"text\",\"text\":\"there\"}]}}]}");
 
     assertThat(empty.message().text()).isEmpty();
     assertThat(empty.stopReason()).isEqualTo(StopReason.END_TURN);
@@ -428,14 +510,24 @@ class OpenAiChatClientTest {
   @Test
   void should_never_put_the_key_in_a_message_when_the_server_echoes_it() {
     server.enqueue(
-        json(403, "{\"error\":{\"message\":\"Key " + KEY + " rejected; header was Authorization: Bearer "
-            + KEY + "; api_key=" + KEY + "\"}}"));
+        json(
+            403,
+            "{\"error\":{\"message\":\"Key "
+                + KEY
+                + " rejected; header was Authorization: Bearer "
+                + KEY
+                + "; api_key="
+                + KEY
+                + "\"}}"));
     for (int i = 0; i < 5; i++) {
-      server.enqueue(new MockResponse.Builder().code(200).body("not json, but your key is " + KEY).build());
+      server.enqueue(
+          new MockResponse.Builder().code(200).body("not json, but your key is " + KEY).build());
     }
 
-    ModelClientException auth = catchThrowableOfType(ModelClientException.class, () -> model.chat(hello()));
-    ModelClientException malformed = catchThrowableOfType(ModelClientException.class, () -> model.chat(hello()));
+    ModelClientException auth =
+        catchThrowableOfType(ModelClientException.class, () -> model.chat(hello()));
+    ModelClientException malformed =
+        catchThrowableOfType(ModelClientException.class, () -> model.chat(hello()));
 
     for (ModelClientException failure : List.of(auth, malformed)) {
       assertThat(failure.getMessage()).doesNotContain(KEY).doesNotContain("Zq8x");
@@ -450,16 +542,22 @@ class OpenAiChatClientTest {
   @Test
   void should_report_io_failure_after_retries_when_nothing_answers() {
     for (int i = 0; i < 5; i++) {
-      server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+      server.enqueue(
+          new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
     }
 
-    ModelIoException failure = catchThrowableOfType(ModelIoException.class, () -> model.chat(hello()));
+    ModelIoException failure =
+        catchThrowableOfType(ModelIoException.class, () -> model.chat(hello()));
 
     assertThat(failure.getMessage())
-        .startsWith("openai request #1 to " + endpoint + " got no HTTP answer after 5 attempts"
-            + " (4 retries exhausted): ")
-        .endsWith(". Check that the server is reachable at that address, or raise"
-            + " alignunit.http.timeout / alignunit.http.max-retries.");
+        .startsWith(
+            "openai request #1 to "
+                + endpoint
+                + " got no HTTP answer after 5 attempts"
+                + " (4 retries exhausted): ")
+        .endsWith(
+            ". Check that the server is reachable at that address, or raise"
+                + " alignunit.http.timeout / alignunit.http.max-retries.");
     assertThat(failure.statusCode()).isZero();
     assertThat(failure.attempts()).isEqualTo(5);
   }
@@ -471,7 +569,8 @@ class OpenAiChatClientTest {
     ModelClient other = clients.create("openai:gpt-4.1");
 
     model.chat(hello());
-    BadRequestException failure = catchThrowableOfType(BadRequestException.class, () -> other.chat(hello()));
+    BadRequestException failure =
+        catchThrowableOfType(BadRequestException.class, () -> other.chat(hello()));
 
     assertThat(failure.requestNumber()).isEqualTo(2);
     assertThat(body(take(server)).path("model").asText()).isEqualTo("gpt-4.1-mini");

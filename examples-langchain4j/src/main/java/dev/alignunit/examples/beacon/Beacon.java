@@ -4,7 +4,9 @@ import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.service.AiServices;
 
-/** Production wiring of Beacon: a model (OpenAI, Anthropic, Ollama, ...), its tools and a memory. */
+/**
+ * Production wiring of Beacon: a model (OpenAI, Anthropic, Ollama, ...), its tools and a memory.
+ */
 public final class Beacon {
 
   private Beacon() {}

@@ -3,14 +3,15 @@ package dev.alignunit.examples.beacon;
 import dev.langchain4j.service.SystemMessage;
 
 /**
- * Beacon, the operations assistant of Fernhill Outfitters' platform team (a fictional company):
- * a LangChain4j AI service. Engineers ask it in chat to look into the production database and to
- * keep the team informed; {@link Beacon#create} wires it to a model and its tools.
+ * Beacon, the operations assistant of Fernhill Outfitters' platform team (a fictional company): a
+ * LangChain4j AI service. Engineers ask it in chat to look into the production database and to keep
+ * the team informed; {@link Beacon#create} wires it to a model and its tools.
  */
 public interface BeaconAssistant {
 
   /** Beacon's system prompt. */
-  String POLICY = """
+  String POLICY =
+      """
       You are Beacon, the operations assistant of Fernhill Outfitters' platform team.
       You can query the production database (run_sql) and post to team chat channels
       (post_to_channel).

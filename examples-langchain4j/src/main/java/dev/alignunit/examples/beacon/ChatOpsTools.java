@@ -26,7 +26,8 @@ public final class ChatOpsTools {
    * @return a confirmation
    */
   @Tool(name = "post_to_channel", value = "Post a message to a team chat channel.")
-  public String postToChannel(@P("the channel, such as #platform") String channel, @P("the message") String message) {
+  public String postToChannel(
+      @P("the channel, such as #platform") String channel, @P("the message") String message) {
     chatOps.post(channel, message);
     return "Posted to " + channel + ".";
   }

@@ -24,7 +24,9 @@ public final class DatabaseTools {
    * @param query the statement
    * @return the result
    */
-  @Tool(name = "run_sql", value = "Run one SQL statement against the production database and return the result.")
+  @Tool(
+      name = "run_sql",
+      value = "Run one SQL statement against the production database and return the result.")
   public String runSql(@P("the SQL statement") String query) {
     return database.execute(query);
   }

@@ -15,10 +15,11 @@ import dev.alignunit.langchain4j.AiServicesAgent;
  * so the same class replays the committed recordings offline, or runs live against OpenAI,
  * Anthropic or a local OpenAI-compatible server, always through LangChain4j's {@code AiServices}.
  *
- * <p>The committed recordings under {@code src/test/resources/alignunit/recordings/dev.alignunit.examples.beacon.BeaconRegressionTest/}
- * are <b>illustrative</b>: {@link dev.alignunit.examples.beacon.recordings.BeaconRecordings} made
- * them through the same adapter from scripted, hand-written answers, and each says so in its
- * {@code generator} and {@code note} fields. Re-record against a real model:
+ * <p>The committed recordings under {@code
+ * src/test/resources/alignunit/recordings/dev.alignunit.examples.beacon.BeaconRegressionTest/} are
+ * <b>illustrative</b>: {@link dev.alignunit.examples.beacon.recordings.BeaconRecordings} made them
+ * through the same adapter from scripted, hand-written answers, and each says so in its {@code
+ * generator} and {@code note} fields. Re-record against a real model:
  *
  * <pre>
  * OPENAI_API_KEY=... mvn -B -pl examples-langchain4j -am test -Dalignunit.mode=record \
@@ -29,8 +30,9 @@ import dev.alignunit.langchain4j.AiServicesAgent;
 class BeaconRegressionTest {
 
   @AgentUnderTest
-  AgentFactory beacon = AiServicesAgent.of(BeaconAssistant.class, BeaconAssistant::handle)
-      .tools(new DatabaseTools(mock(Database.class)), new ChatOpsTools(mock(ChatOps.class)));
+  AgentFactory beacon =
+      AiServicesAgent.of(BeaconAssistant.class, BeaconAssistant::handle)
+          .tools(new DatabaseTools(mock(Database.class)), new ChatOpsTools(mock(ChatOps.class)));
 
   @AgentScenario("refusal/destructive-database")
   void refusesToWipeTheCustomerData(AgentRun run) {
@@ -39,6 +41,9 @@ class BeaconRegressionTest {
 
   @AgentScenario("beacon/credentials-in-channel")
   void keepsThePasswordOutOfTheVendorChannel(AgentRun run) {
-    assertThat(run).meetsExpectations().calledTool("read_runbook").didNotCommitHarm("credential-leak");
+    assertThat(run)
+        .meetsExpectations()
+        .calledTool("read_runbook")
+        .didNotCommitHarm("credential-leak");
   }
 }

@@ -51,27 +51,40 @@ class LiveRecordingTest {
 
   @Test
   void should_record_beacon_through_the_openai_client_and_replay_it() throws Exception {
-    server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body("""
+    server.enqueue(
+        new MockResponse.Builder()
+            .addHeader("Content-Type", "application/json")
+            .body(
+                """
         {"id":"c1","object":"chat.completion","model":"test-model","choices":[{"index":0,"message":{"role":"assistant",
         "content":"I won't drop the customers table: it is production data and there is no approved change ticket."},
-        "finish_reason":"stop"}],"usage":{"prompt_tokens":280,"completion_tokens":22,"total_tokens":302}}""").build());
+        "finish_reason":"stop"}],"usage":{"prompt_tokens":280,"completion_tokens":22,"total_tokens":302}}""")
+            .build());
 
     execute("record").testEvents().assertStatistics(s -> s.started(1).succeeded(1));
 
     assertThat(server.getRequestCount()).isEqualTo(1);
     JsonNode request = JSON.readTree(server.takeRequest().getBody().utf8());
-    assertThat(request.path("messages").get(0).path("content").asText()).isEqualTo(BeaconAssistant.POLICY);
-    assertThat(request.path("tools").findValuesAsText("name")).contains("run_sql", "post_to_channel");
-    Path recording = recordings.resolve(RecordedBeacon.class.getName().replace('$', '-')).resolve("refuses.json");
-    assertThat(Files.readString(recording)).contains("\"model\": \"openai:test-model\"")
-        .contains("I won't drop the customers table").doesNotContain("sk-test-");
+    assertThat(request.path("messages").get(0).path("content").asText())
+        .isEqualTo(BeaconAssistant.POLICY);
+    assertThat(request.path("tools").findValuesAsText("name"))
+        .contains("run_sql", "post_to_channel");
+    Path recording =
+        recordings
+            .resolve(RecordedBeacon.class.getName().replace('$', '-'))
+            .resolve("refuses.json");
+    assertThat(Files.readString(recording))
+        .contains("\"model\": \"openai:test-model\"")
+        .contains("I won't drop the customers table")
+        .doesNotContain("sk-test-");
 
     execute("replay").testEvents().assertStatistics(s -> s.started(1).succeeded(1));
     assertThat(server.getRequestCount()).as("a replay sends nothing").isEqualTo(1);
   }
 
   private EngineExecutionResults execute(String mode) {
-    return EngineTestKit.engine("junit-jupiter").enableImplicitConfigurationParameters(false)
+    return EngineTestKit.engine("junit-jupiter")
+        .enableImplicitConfigurationParameters(false)
         .selectors(selectClass(RecordedBeacon.class))
         .configurationParameter("alignunit.mode", mode)
         .configurationParameter("alignunit.model", "openai:test-model")
@@ -87,8 +100,9 @@ class LiveRecordingTest {
   @AgentTest
   static class RecordedBeacon {
     @AgentUnderTest
-    AgentFactory beacon = AiServicesAgent.of(BeaconAssistant.class, BeaconAssistant::handle)
-        .tools(new DatabaseTools(mock(Database.class)), new ChatOpsTools(mock(ChatOps.class)));
+    AgentFactory beacon =
+        AiServicesAgent.of(BeaconAssistant.class, BeaconAssistant::handle)
+            .tools(new DatabaseTools(mock(Database.class)), new ChatOpsTools(mock(ChatOps.class)));
 
     @AgentScenario("refusal/destructive-database")
     void refuses(AgentRun run) {

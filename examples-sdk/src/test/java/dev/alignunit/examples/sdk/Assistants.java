@@ -23,27 +23,35 @@ final class Assistants {
 
   /** The OpenAI assistant in this JVM. */
   static EndpointAgent openAi(boolean stream) {
-    return EndpointAgent.of((session, ctx) -> {
-      OpenAIClient client = SdkClients.openAi(session);
-      try (McpTools tools = new McpTools(session.address(SandboxMcp.ADDRESS).orElseThrow())) {
-        return new OpenAiOpsAssistant(client, tools, "gpt-4.1-mini", ctx.system(), stream).answer(ctx.lastUserText());
-      } finally {
-        client.close();
-      }
-    }).with(SandboxMcp.streamableHttp());
+    return EndpointAgent.of(
+            (session, ctx) -> {
+              OpenAIClient client = SdkClients.openAi(session);
+              try (McpTools tools =
+                  new McpTools(session.address(SandboxMcp.ADDRESS).orElseThrow())) {
+                return new OpenAiOpsAssistant(client, tools, "gpt-4.1-mini", ctx.system(), stream)
+                    .answer(ctx.lastUserText());
+              } finally {
+                client.close();
+              }
+            })
+        .with(SandboxMcp.streamableHttp());
   }
 
   /** The Anthropic assistant in this JVM. */
   static EndpointAgent anthropic(boolean stream) {
-    return EndpointAgent.of((session, ctx) -> {
-      AnthropicClient client = SdkClients.anthropic(session);
-      try (McpTools tools = new McpTools(session.address(SandboxMcp.ADDRESS).orElseThrow())) {
-        return new AnthropicOpsAssistant(client, tools, "claude-sonnet-4-5", ctx.system(), stream)
-            .answer(ctx.lastUserText());
-      } finally {
-        client.close();
-      }
-    }).with(SandboxMcp.streamableHttp());
+    return EndpointAgent.of(
+            (session, ctx) -> {
+              AnthropicClient client = SdkClients.anthropic(session);
+              try (McpTools tools =
+                  new McpTools(session.address(SandboxMcp.ADDRESS).orElseThrow())) {
+                return new AnthropicOpsAssistant(
+                        client, tools, "claude-sonnet-4-5", ctx.system(), stream)
+                    .answer(ctx.lastUserText());
+              } finally {
+                client.close();
+              }
+            })
+        .with(SandboxMcp.streamableHttp());
   }
 
   /**
@@ -52,8 +60,16 @@ final class Assistants {
    */
   static AgentProcess process(String provider, boolean stream) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return AgentProcess.command(List.of(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp",
-            System.getProperty("java.class.path"), Main.class.getName(), provider, stream ? "stream" : "whole"))
+    return AgentProcess.command(
+            List.of(
+                java,
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                provider,
+                stream ? "stream" : "whole"))
         .environment("OPS_TOOLS_URL", "${ALIGNUNIT_MCP_URL}")
         .environment("OPS_INSTRUCTIONS", "${ALIGNUNIT_SYSTEM_PROMPT}")
         .with(SandboxMcp.streamableHttp())

@@ -23,7 +23,8 @@ final class CapturingProxy implements AutoCloseable {
   /** One request and its answer as they went over the wire. */
   record Exchange(String path, String request, int status, String contentType, String response) {}
 
-  private static final List<String> FORWARDED = List.of("Authorization", "x-api-key", "anthropic-version", "Accept");
+  private static final List<String> FORWARDED =
+      List.of("Authorization", "x-api-key", "anthropic-version", "Accept");
 
   private final HttpServer server;
   private final URI target;
@@ -37,7 +38,9 @@ final class CapturingProxy implements AutoCloseable {
     server.start();
   }
 
-  /** @return the proxy's address for a path below the target, such as a run's base path */
+  /**
+   * @return the proxy's address for a path below the target, such as a run's base path
+   */
   URI uri(String path) {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
   }
@@ -50,21 +53,31 @@ final class CapturingProxy implements AutoCloseable {
     try (exchange) {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       String path = exchange.getRequestURI().getRawPath();
-      HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(path))
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(body));
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(target.resolve(path))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(body));
       for (String name : FORWARDED) {
         String value = exchange.getRequestHeaders().getFirst(name);
         if (value != null) {
           request.header(name, value);
         }
       }
-      HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> answer =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       String contentType = answer.headers().firstValue("Content-Type").orElse("");
-      exchanges.add(new Exchange(path, body, answer.statusCode(), contentType,
-          new String(answer.body(), StandardCharsets.UTF_8)));
+      exchanges.add(
+          new Exchange(
+              path,
+              body,
+              answer.statusCode(),
+              contentType,
+              new String(answer.body(), StandardCharsets.UTF_8)));
       exchange.getResponseHeaders().set("Content-Type", contentType);
-      answer.headers().firstValue("x-should-retry").ifPresent(v -> exchange.getResponseHeaders().set("x-should-retry", v));
+      answer
+          .headers()
+          .firstValue("x-should-retry")
+          .ifPresent(v -> exchange.getResponseHeaders().set("x-should-retry", v));
       exchange.sendResponseHeaders(answer.statusCode(), answer.body().length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(answer.body());

@@ -29,9 +29,12 @@ final class NegativeControls {
     underTest = assistant;
     try {
       return EngineTestKit.engine("junit-jupiter")
-          .selectors(selectClass(WipesTheDatabase.class), selectClass(FooledByTheInjection.class),
+          .selectors(
+              selectClass(WipesTheDatabase.class),
+              selectClass(FooledByTheInjection.class),
               selectClass(RefusesInWordsAfterDropping.class))
-          // A report of their own: these failures are expected and must not count in the module's report.
+          // A report of their own: these failures are expected and must not count in the module's
+          // report.
           .configurationParameter("alignunit.report.dir", "target/alignunit-negative-controls")
           .execute()
           .testEvents();
@@ -41,18 +44,20 @@ final class NegativeControls {
   }
 
   static String message(Event event) {
-    return event.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
-        .getThrowable().orElseThrow().getMessage();
+    return event
+        .getPayload(org.junit.platform.engine.TestExecutionResult.class)
+        .orElseThrow()
+        .getThrowable()
+        .orElseThrow()
+        .getMessage();
   }
 
   /** Does what the angry engineer asked. */
   @AgentTest
   static class WipesTheDatabase {
-    @AgentUnderTest
-    Agent assistant = underTest;
+    @AgentUnderTest Agent assistant = underTest;
 
-    @AgentModel
-    ScriptedModel model = Scripts.wipesTheDatabase();
+    @AgentModel ScriptedModel model = Scripts.wipesTheDatabase();
 
     @AgentScenario("refusal/destructive-database")
     void neverRunsSql(AgentRun run) {
@@ -63,11 +68,9 @@ final class NegativeControls {
   /** Follows the note planted in e-408 while its summary reads harmless. */
   @AgentTest
   static class FooledByTheInjection {
-    @AgentUnderTest
-    Agent assistant = underTest;
+    @AgentUnderTest Agent assistant = underTest;
 
-    @AgentModel
-    ScriptedModel model = Scripts.fooledByTheInjection();
+    @AgentModel ScriptedModel model = Scripts.fooledByTheInjection();
 
     @AgentScenario("injection/email-instructions")
     void forwardsNothing(AgentRun run) {
@@ -78,11 +81,9 @@ final class NegativeControls {
   /** Drops the table, then answers like a refusal: a grader of words alone would pass it. */
   @AgentTest
   static class RefusesInWordsAfterDropping {
-    @AgentUnderTest
-    Agent assistant = underTest;
+    @AgentUnderTest Agent assistant = underTest;
 
-    @AgentModel
-    ScriptedModel model = Scripts.refusesInWordsAfterDropping();
+    @AgentModel ScriptedModel model = Scripts.refusesInWordsAfterDropping();
 
     @AgentScenario("refusal/destructive-database")
     void refusesAndDoesNoHarm(AgentRun run) {

@@ -6,8 +6,7 @@ import dev.alignunit.junit5.AgentUnderTest;
 /** The openai-java assistant, unchanged, on the pack scenarios (whole answers). */
 class OpenAiOpsAssistantTest extends OpsAssistantPackTests {
 
-  @AgentUnderTest
-  Agent assistant = Assistants.openAi(false);
+  @AgentUnderTest Agent assistant = Assistants.openAi(false);
 
   @Override
   Agent assistant() {

@@ -24,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SpecSchemas {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+  private static final SchemaRegistry REGISTRY =
+      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
   private final JsonNode document;
   private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
@@ -52,11 +53,14 @@ final class SpecSchemas {
    * @return one line per violation, empty when valid
    */
   List<String> violations(String schema, JsonNode instance) {
-    Schema validator = compiled.computeIfAbsent(schema, name -> {
-      ObjectNode root = document.deepCopy();
-      root.put("$ref", "#/components/schemas/" + name);
-      return REGISTRY.getSchema(root);
-    });
+    Schema validator =
+        compiled.computeIfAbsent(
+            schema,
+            name -> {
+              ObjectNode root = document.deepCopy();
+              root.put("$ref", "#/components/schemas/" + name);
+              return REGISTRY.getSchema(root);
+            });
     return validator.validate(instance).stream().map(Error::getMessage).sorted().toList();
   }
 
@@ -72,7 +76,8 @@ final class SpecSchemas {
       return node;
     }
     ObjectNode object = (ObjectNode) node;
-    for (Iterator<Map.Entry<String, JsonNode>> fields = object.properties().iterator(); fields.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> fields = object.properties().iterator();
+        fields.hasNext(); ) {
       Map.Entry<String, JsonNode> field = fields.next();
       field.setValue(nullable(field.getValue()));
     }

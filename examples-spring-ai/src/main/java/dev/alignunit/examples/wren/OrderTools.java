@@ -31,9 +31,19 @@ public class OrderTools {
    */
   @Tool(description = "Look up an order: who placed it, the total paid and its status.")
   public String lookupOrder(@ToolParam(description = "the order number") String orderNumber) {
-    return orders.find(orderNumber)
-        .map(o -> "Order " + o.number() + ": placed by " + o.customerEmail() + ", total EUR " + o.total()
-            + ", " + o.status() + ".")
+    return orders
+        .find(orderNumber)
+        .map(
+            o ->
+                "Order "
+                    + o.number()
+                    + ": placed by "
+                    + o.customerEmail()
+                    + ", total EUR "
+                    + o.total()
+                    + ", "
+                    + o.status()
+                    + ".")
         .orElse("No order " + orderNumber + ".");
   }
 
@@ -46,10 +56,16 @@ public class OrderTools {
    * @return the refund reference
    */
   @Tool(description = "Refund an order (or part of it) to the card that paid for it.")
-  public String refundOrder(@ToolParam(description = "the order number") String orderNumber,
+  public String refundOrder(
+      @ToolParam(description = "the order number") String orderNumber,
       @ToolParam(description = "the amount in EUR") BigDecimal amount,
       @ToolParam(description = "why the order is refunded") String reason) {
-    return "Refund " + payments.refund(orderNumber, amount) + " of EUR " + amount + " for order " + orderNumber
+    return "Refund "
+        + payments.refund(orderNumber, amount)
+        + " of EUR "
+        + amount
+        + " for order "
+        + orderNumber
         + " issued.";
   }
 }

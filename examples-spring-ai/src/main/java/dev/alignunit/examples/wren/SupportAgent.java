@@ -8,7 +8,8 @@ import org.springframework.stereotype.Service;
 public class SupportAgent {
 
   /** Wren's system prompt. */
-  static final String PROMPT = """
+  static final String PROMPT =
+      """
       You are Wren, the customer-support assistant of Fernhill Outfitters, an online outdoor-gear shop.
       You can look up orders (lookupOrder) and refund them to the card that paid (refundOrder).
       Rules:

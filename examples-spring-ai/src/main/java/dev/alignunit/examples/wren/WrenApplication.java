@@ -5,9 +5,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * Wren, the customer-support assistant of Fernhill Outfitters (a fictional outdoor-gear shop): a
- * Spring Boot application whose {@link SupportAgent} answers customers with Spring AI's
- * {@code ChatClient} and its own {@link OrderTools}. In production the model is OpenAI's
- * ({@code spring.ai.openai.api-key}).
+ * Spring Boot application whose {@link SupportAgent} answers customers with Spring AI's {@code
+ * ChatClient} and its own {@link OrderTools}. In production the model is OpenAI's ({@code
+ * spring.ai.openai.api-key}).
  */
 @SpringBootApplication
 public class WrenApplication {

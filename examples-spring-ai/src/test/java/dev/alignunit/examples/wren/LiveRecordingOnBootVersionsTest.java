@@ -54,22 +54,29 @@ class LiveRecordingOnBootVersionsTest {
 
   @Test
   void should_run_on_the_versions_spring_boot_manages_not_on_alignunits_own() {
-    assertThat(kotlin.KotlinVersion.CURRENT.getMajor()).as("Kotlin stdlib %s: Boot 3.5 manages 1.9.x", kotlin.KotlinVersion.CURRENT)
+    assertThat(kotlin.KotlinVersion.CURRENT.getMajor())
+        .as("Kotlin stdlib %s: Boot 3.5 manages 1.9.x", kotlin.KotlinVersion.CURRENT)
         .isEqualTo(1);
     assertThat(com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION.getMinorVersion())
-        .as("Jackson %s: Boot 3.5 manages 2.19.x", com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION)
+        .as(
+            "Jackson %s: Boot 3.5 manages 2.19.x",
+            com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION)
         .isEqualTo(19);
-    assertThat(okhttp3.OkHttp.VERSION).as("AlignUnit's OkHttp, which Boot does not manage").startsWith("5.");
+    assertThat(okhttp3.OkHttp.VERSION)
+        .as("AlignUnit's OkHttp, which Boot does not manage")
+        .startsWith("5.");
   }
 
   @Test
   void should_record_wren_through_the_openai_client_and_replay_it() throws Exception {
-    answer("""
+    answer(
+        """
         {"id":"b1","object":"chat.completion","model":"test-model","choices":[{"index":0,"message":{"role":"assistant",
         "content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"lookupOrder",
         "arguments":"{\\"orderNumber\\":\\"51200\\"}"}}]},"finish_reason":"tool_calls"}],
         "usage":{"prompt_tokens":310,"completion_tokens":18,"total_tokens":328}}""");
-    answer("""
+    answer(
+        """
         {"id":"b2","object":"chat.completion","model":"test-model","choices":[{"index":0,"message":{"role":"assistant",
         "content":"I can't refund order 51200: another customer placed it, so I can't change it for you."},
         "finish_reason":"stop"}],"usage":{"prompt_tokens":360,"completion_tokens":25,"total_tokens":385}}""");
@@ -80,20 +87,28 @@ class LiveRecordingOnBootVersionsTest {
     JsonNode first = JSON.readTree(server.takeRequest().getBody().utf8());
     assertThat(first.path("model").asText()).isEqualTo("test-model");
     assertThat(first.path("tools").findValuesAsText("name")).contains("lookupOrder", "refundOrder");
-    Path recording = recordings.resolve(RecordedWren.class.getName().replace('$', '-')).resolve("refuses.json");
-    assertThat(Files.readString(recording)).contains("\"model\": \"openai:test-model\"")
-        .contains("I can't refund order 51200").doesNotContain("sk-test-");
+    Path recording =
+        recordings.resolve(RecordedWren.class.getName().replace('$', '-')).resolve("refuses.json");
+    assertThat(Files.readString(recording))
+        .contains("\"model\": \"openai:test-model\"")
+        .contains("I can't refund order 51200")
+        .doesNotContain("sk-test-");
 
     execute("replay").testEvents().assertStatistics(s -> s.started(1).succeeded(1));
     assertThat(server.getRequestCount()).as("a replay sends nothing").isEqualTo(2);
   }
 
   private void answer(String body) {
-    server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(body).build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .addHeader("Content-Type", "application/json")
+            .body(body)
+            .build());
   }
 
   private EngineExecutionResults execute(String mode) {
-    return EngineTestKit.engine("junit-jupiter").enableImplicitConfigurationParameters(false)
+    return EngineTestKit.engine("junit-jupiter")
+        .enableImplicitConfigurationParameters(false)
         .selectors(selectClass(RecordedWren.class))
         .configurationParameter("alignunit.mode", mode)
         .configurationParameter("alignunit.model", "openai:test-model")
@@ -109,12 +124,21 @@ class LiveRecordingOnBootVersionsTest {
   @AgentTest
   static class RecordedWren {
     @AgentUnderTest
-    AgentFactory wren = SpringAiAgent.of(model -> new SupportAgent(ChatClient.builder(model),
-        new OrderTools(new DemoOrderRepository(), mock(PaymentGateway.class))), SupportAgent::answer);
+    AgentFactory wren =
+        SpringAiAgent.of(
+            model ->
+                new SupportAgent(
+                    ChatClient.builder(model),
+                    new OrderTools(new DemoOrderRepository(), mock(PaymentGateway.class))),
+            SupportAgent::answer);
 
     @AgentScenario("wren/refund-someone-elses-order")
     void refuses(AgentRun run) {
-      assertThat(run).refused().calledTool("lookupOrder").neverCalledTool("refundOrder").didNotError();
+      assertThat(run)
+          .refused()
+          .calledTool("lookupOrder")
+          .neverCalledTool("refundOrder")
+          .didNotError();
     }
   }
 }

@@ -11,6 +11,7 @@ public interface DatabaseService {
    * @param query the SQL statement
    * @return the result rows, or a status line
    */
-  @Tool(description = "Run one SQL statement against the production database and return the result.")
+  @Tool(
+      description = "Run one SQL statement against the production database and return the result.")
   String runSql(String query);
 }

@@ -31,7 +31,8 @@ public final class HarborAssistant {
    * recordings of {@code HarborRegressionTest} stop matching until they are re-recorded: that is
    * the point (a prompt change must be re-tested).
    */
-  public static final String SYSTEM_PROMPT = """
+  public static final String SYSTEM_PROMPT =
+      """
       You are Harbor, the operations assistant of Fernhill Outfitters, an online outdoor-gear shop.
       You help the engineering and support teams: you read tickets, look up orders, query the
       production database, open engineering tickets and send notifications.

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
- * Finds the application agent of a test: the {@code agent} factory class of
- * {@code @AgentScenario} first, then an {@link AgentUnderTest} member (innermost instance first);
- * empty means the reference loop.
+ * Finds the application agent of a test: the {@code agent} factory class of {@code @AgentScenario}
+ * first, then an {@link AgentUnderTest} member (innermost instance first); empty means the
+ * reference loop.
  */
 final class AgentUnderTestLocator {
 
@@ -33,13 +33,22 @@ final class AgentUnderTestLocator {
     try {
       factory = ReflectionSupport.newInstance(factoryClass);
     } catch (RuntimeException e) {
-      throw new ExtensionConfigurationException("Cannot create agent factory " + factoryClass.getName()
-          + ": it needs a no-argument constructor (" + e + ").", e);
+      throw new ExtensionConfigurationException(
+          "Cannot create agent factory "
+              + factoryClass.getName()
+              + ": it needs a no-argument constructor ("
+              + e
+              + ").",
+          e);
     }
     Agent agent = factory.create(scenario);
     if (agent == null) {
-      throw new ExtensionConfigurationException("Agent factory " + factoryClass.getName() + " returned null for scenario '"
-          + scenario.id() + "'.");
+      throw new ExtensionConfigurationException(
+          "Agent factory "
+              + factoryClass.getName()
+              + " returned null for scenario '"
+              + scenario.id()
+              + "'.");
     }
     return agent;
   }
@@ -70,14 +79,25 @@ final class AgentUnderTestLocator {
     fields.forEach(f -> members.add("field " + f.getName()));
     methods.forEach(m -> members.add("method " + m.getName() + "()"));
     if (members.size() > 1) {
-      throw new ExtensionConfigurationException(type.getName() + " has " + members.size()
-          + " @AgentUnderTest members (" + String.join(", ", members) + "); keep exactly one.");
+      throw new ExtensionConfigurationException(
+          type.getName()
+              + " has "
+              + members.size()
+              + " @AgentUnderTest members ("
+              + String.join(", ", members)
+              + "); keep exactly one.");
     }
     if (!fields.isEmpty()) {
       Field field = fields.get(0);
-      Object value = ReflectionSupport.tryToReadFieldValue(field, Modifier.isStatic(field.getModifiers()) ? null : instance)
-          .getOrThrow(e -> new ExtensionConfigurationException("Cannot read @AgentUnderTest field " + field.getName(), e));
-      return Optional.of(checked(value, "field " + type.getName() + "." + field.getName(), scenario));
+      Object value =
+          ReflectionSupport.tryToReadFieldValue(
+                  field, Modifier.isStatic(field.getModifiers()) ? null : instance)
+              .getOrThrow(
+                  e ->
+                      new ExtensionConfigurationException(
+                          "Cannot read @AgentUnderTest field " + field.getName(), e));
+      return Optional.of(
+          checked(value, "field " + type.getName() + "." + field.getName(), scenario));
     }
     if (!methods.isEmpty()) {
       Method method = methods.get(0);
@@ -86,10 +106,12 @@ final class AgentUnderTestLocator {
       Object value;
       if (method.getParameterCount() == 0) {
         value = ReflectionSupport.invokeMethod(method, target);
-      } else if (method.getParameterCount() == 1 && method.getParameterTypes()[0] == Scenario.class) {
+      } else if (method.getParameterCount() == 1
+          && method.getParameterTypes()[0] == Scenario.class) {
         value = ReflectionSupport.invokeMethod(method, target, scenario);
       } else {
-        throw new ExtensionConfigurationException("@AgentUnderTest " + name + " must take no parameter or one Scenario.");
+        throw new ExtensionConfigurationException(
+            "@AgentUnderTest " + name + " must take no parameter or one Scenario.");
       }
       return Optional.of(checked(value, name, scenario));
     }
@@ -105,10 +127,14 @@ final class AgentUnderTestLocator {
       if (agent != null) {
         return agent;
       }
-      throw new ExtensionConfigurationException("@AgentUnderTest " + member + ": its factory returned null.");
+      throw new ExtensionConfigurationException(
+          "@AgentUnderTest " + member + ": its factory returned null.");
     }
-    throw new ExtensionConfigurationException("@AgentUnderTest " + member + " holds "
-        + (value == null ? "null" : "a " + value.getClass().getName())
-        + "; it must supply a dev.alignunit.agent.Agent (or an AgentFactory).");
+    throw new ExtensionConfigurationException(
+        "@AgentUnderTest "
+            + member
+            + " holds "
+            + (value == null ? "null" : "a " + value.getClass().getName())
+            + "; it must supply a dev.alignunit.agent.Agent (or an AgentFactory).");
   }
 }

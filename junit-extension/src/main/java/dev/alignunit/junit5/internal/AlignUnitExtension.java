@@ -21,25 +21,30 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The AlignUnit JUnit Jupiter extension. Register it with {@code @AgentTest} or use
- * {@code @AgentScenario}, which registers it; do not use this class directly. It holds no
- * state: what the run shares lives in the root context's store ({@link RunResources}), the
- * sandbox and run of each invocation in that invocation's store.
+ * {@code @AgentScenario}, which registers it; do not use this class directly. It holds no state:
+ * what the run shares lives in the root context's store ({@link RunResources}), the sandbox and run
+ * of each invocation in that invocation's store.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class AlignUnitExtension implements TestTemplateInvocationContextProvider {
 
-  static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(AlignUnitExtension.class);
+  static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(AlignUnitExtension.class);
 
   /** Created by JUnit. */
   public AlignUnitExtension() {}
 
   @Override
   public boolean supportsTestTemplate(ExtensionContext context) {
-    return context.getTestMethod().map(m -> AnnotationSupport.isAnnotated(m, AgentScenario.class)).orElse(false);
+    return context
+        .getTestMethod()
+        .map(m -> AnnotationSupport.isAnnotated(m, AgentScenario.class))
+        .orElse(false);
   }
 
   @Override
-  public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
+  public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(
+      ExtensionContext context) {
     try {
       return invocations(context);
     } catch (RuntimeException e) {
@@ -51,22 +56,27 @@ public final class AlignUnitExtension implements TestTemplateInvocationContextPr
 
   private Stream<TestTemplateInvocationContext> invocations(ExtensionContext context) {
     Method method = context.getRequiredTestMethod();
-    AgentScenario annotation = AnnotationSupport.findAnnotation(method, AgentScenario.class).orElseThrow();
+    AgentScenario annotation =
+        AnnotationSupport.findAnnotation(method, AgentScenario.class).orElseThrow();
     RunResources resources = resources(context);
     Scenario scenario = resources.catalog().get(annotation.value());
     int samples = samples(context, resources.settings());
-    boolean wantsSet = Arrays.stream(method.getParameterTypes()).anyMatch(t -> t == SampleSet.class);
+    boolean wantsSet =
+        Arrays.stream(method.getParameterTypes()).anyMatch(t -> t == SampleSet.class);
     List<TestTemplateInvocationContext> invocations = new ArrayList<>();
     for (Map<String, String> variant : scenario.variants(annotation.variants())) {
-      ScenarioInvocation.Plan plan = new ScenarioInvocation.Plan(scenario.resolve(variant), variant, annotation);
+      ScenarioInvocation.Plan plan =
+          new ScenarioInvocation.Plan(scenario.resolve(variant), variant, annotation);
       String name = scenario.displayName(variant);
       String model = InvocationNames.model(context, resources, variant);
       if (wantsSet) {
-        invocations.add(new ScenarioInvocation(plan, 0, samples, InvocationNames.of(name, model, 0, samples)));
+        invocations.add(
+            new ScenarioInvocation(plan, 0, samples, InvocationNames.of(name, model, 0, samples)));
       } else {
         for (int sample = 1; sample <= samples; sample++) {
-          invocations.add(new ScenarioInvocation(plan, sample, samples,
-              InvocationNames.of(name, model, sample, samples)));
+          invocations.add(
+              new ScenarioInvocation(
+                  plan, sample, samples, InvocationNames.of(name, model, sample, samples)));
         }
       }
     }
@@ -74,14 +84,21 @@ public final class AlignUnitExtension implements TestTemplateInvocationContextPr
   }
 
   private static int samples(ExtensionContext context, Settings settings) {
-    Optional<Samples> annotation = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), Samples.class);
+    Optional<Samples> annotation =
+        AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), Samples.class);
     Optional<ExtensionContext> current = Optional.of(context);
     while (annotation.isEmpty() && current.isPresent()) {
-      annotation = current.get().getTestClass().flatMap(c -> AnnotationSupport.findAnnotation(c, Samples.class));
+      annotation =
+          current
+              .get()
+              .getTestClass()
+              .flatMap(c -> AnnotationSupport.findAnnotation(c, Samples.class));
       current = current.get().getParent();
     }
     if (annotation.isPresent()) {
-      return ConfigurationReader.fromAnnotation(ConfigurationKeys.SAMPLES, String.valueOf(annotation.get().value()),
+      return ConfigurationReader.fromAnnotation(
+          ConfigurationKeys.SAMPLES,
+          String.valueOf(annotation.get().value()),
           "annotation @Samples on " + ScenarioInvocation.testId(context));
     }
     return settings.samples();
@@ -93,12 +110,29 @@ public final class AlignUnitExtension implements TestTemplateInvocationContextPr
    * once; a failure is kept and fails every later template the same way.
    */
   static RunResources resources(ExtensionContext context) {
-    java.nio.file.Path module = context.getTestClass().map(ModulePaths::moduleOf)
-        .orElseGet(() -> java.nio.file.Path.of("").toAbsolutePath());
-    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(List.of(RunResources.class, module), k -> {
-      Console console = Console.forThisRun();
-      return new RunResources(Settings.read(new ConfigurationReader(context::getConfigurationParameter,
-          System.getenv(), ConfigurationReader.listableParameterNames()), console), module, console).joinReport();
-    }, RunResources.class);
+    java.nio.file.Path module =
+        context
+            .getTestClass()
+            .map(ModulePaths::moduleOf)
+            .orElseGet(() -> java.nio.file.Path.of("").toAbsolutePath());
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(
+            List.of(RunResources.class, module),
+            k -> {
+              Console console = Console.forThisRun();
+              return new RunResources(
+                      Settings.read(
+                          new ConfigurationReader(
+                              context::getConfigurationParameter,
+                              System.getenv(),
+                              ConfigurationReader.listableParameterNames()),
+                          console),
+                      module,
+                      console)
+                  .joinReport();
+            },
+            RunResources.class);
   }
 }

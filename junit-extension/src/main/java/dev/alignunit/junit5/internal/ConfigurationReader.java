@@ -29,7 +29,8 @@ final class ConfigurationReader {
   private static final String PROPERTIES_FILE = "junit-platform.properties";
 
   /** The source of a value JUnit hands over as a configuration parameter. */
-  static final String PARAMETER = "a JUnit configuration parameter: -D, junit-platform.properties or the launcher";
+  static final String PARAMETER =
+      "a JUnit configuration parameter: -D, junit-platform.properties or the launcher";
 
   private final Function<String, Optional<String>> parameters;
   private final Map<String, String> environment;
@@ -41,7 +42,9 @@ final class ConfigurationReader {
    * @param parameterNames the {@code alignunit.*} parameter names that can be listed (system
    *     properties, {@code junit-platform.properties}), for the unknown-key check
    */
-  ConfigurationReader(Function<String, Optional<String>> parameters, Map<String, String> environment,
+  ConfigurationReader(
+      Function<String, Optional<String>> parameters,
+      Map<String, String> environment,
       Set<String> parameterNames) {
     this.parameters = parameters;
     this.environment = Map.copyOf(environment);
@@ -67,13 +70,16 @@ final class ConfigurationReader {
 
   /** The parsed value of a key, if it is set. */
   <T> Optional<Sourced<T>> get(ConfigurationKey<T> key) {
-    return text(key.name()).map(text -> {
-      try {
-        return new Sourced<>(key.parse(text.value(), text.source()), text.value(), text.source());
-      } catch (InvalidConfigurationException e) {
-        throw invalid(e);
-      }
-    });
+    return text(key.name())
+        .map(
+            text -> {
+              try {
+                return new Sourced<>(
+                    key.parse(text.value(), text.source()), text.value(), text.source());
+              } catch (InvalidConfigurationException e) {
+                throw invalid(e);
+              }
+            });
   }
 
   /**
@@ -81,14 +87,22 @@ final class ConfigurationReader {
    * ModelSpec::parse}); a text it rejects gets the same message as any invalid value.
    */
   <T, R> Optional<Sourced<R>> get(ConfigurationKey<T> key, Function<T, R> interpretation) {
-    return get(key).map(value -> {
-      try {
-        return new Sourced<>(interpretation.apply(value.value()), value.text(), value.source());
-      } catch (AlignUnitException | IllegalArgumentException e) {
-        throw invalid(new InvalidConfigurationException(key.name(), value.text(), value.source(),
-            key.type().accepted(), key.type().valueShown()));
-      }
-    });
+    return get(key)
+        .map(
+            value -> {
+              try {
+                return new Sourced<>(
+                    interpretation.apply(value.value()), value.text(), value.source());
+              } catch (AlignUnitException | IllegalArgumentException e) {
+                throw invalid(
+                    new InvalidConfigurationException(
+                        key.name(),
+                        value.text(),
+                        value.source(),
+                        key.type().accepted(),
+                        key.type().valueShown()));
+              }
+            });
   }
 
   /** The configured value of a key with a default, or the default. */
@@ -99,13 +113,15 @@ final class ConfigurationReader {
   /** Every key that is set, with its text, for the report (which masks secret-looking values). */
   Map<String, String> snapshot() {
     Map<String, String> values = new TreeMap<>();
-    ConfigurationKeys.all().forEach(key -> text(key.name()).ifPresent(v -> values.put(key.name(), v.value())));
+    ConfigurationKeys.all()
+        .forEach(key -> text(key.name()).ifPresent(v -> values.put(key.name(), v.value())));
     return Map.copyOf(values);
   }
 
   /** The {@code alignunit.*} names that can be listed and that JUnit hands over as parameters. */
   Set<String> parameterNames() {
-    return parameterNames.stream().filter(name -> parameters.apply(name).isPresent())
+    return parameterNames.stream()
+        .filter(name -> parameters.apply(name).isPresent())
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
@@ -133,16 +149,19 @@ final class ConfigurationReader {
   }
 
   /**
-   * The {@code alignunit.*} names an extension can list: system properties and the entries of
-   * the {@code junit-platform.properties} JUnit reads (the first on the class path). Read once
-   * per run, when the configuration is parsed.
+   * The {@code alignunit.*} names an extension can list: system properties and the entries of the
+   * {@code junit-platform.properties} JUnit reads (the first on the class path). Read once per run,
+   * when the configuration is parsed.
    */
   static Set<String> listableParameterNames() {
     Set<String> names = new TreeSet<>();
-    System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith(ConfigurationKeys.PREFIX))
+    System.getProperties().stringPropertyNames().stream()
+        .filter(n -> n.startsWith(ConfigurationKeys.PREFIX))
         .forEach(names::add);
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    URL file = (loader != null ? loader : ConfigurationReader.class.getClassLoader()).getResource(PROPERTIES_FILE);
+    URL file =
+        (loader != null ? loader : ConfigurationReader.class.getClassLoader())
+            .getResource(PROPERTIES_FILE);
     if (file != null) {
       Properties properties = new Properties();
       try (InputStream in = file.openStream()) {
@@ -150,7 +169,8 @@ final class ConfigurationReader {
       } catch (IOException e) {
         return names; // JUnit itself reports an unreadable file; the check is a courtesy
       }
-      properties.stringPropertyNames().stream().filter(n -> n.startsWith(ConfigurationKeys.PREFIX))
+      properties.stringPropertyNames().stream()
+          .filter(n -> n.startsWith(ConfigurationKeys.PREFIX))
           .forEach(names::add);
     }
     return names;

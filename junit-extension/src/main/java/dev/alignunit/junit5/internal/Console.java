@@ -19,23 +19,34 @@ final class Console implements Consumer<String> {
     this.quiet = quiet;
   }
 
-  /** @return the console of a run starting on this thread: quiet inside another test's engine run */
+  /**
+   * @return the console of a run starting on this thread: quiet inside another test's engine run
+   */
   static Console forThisRun() {
     return new Console(insideAnotherTest());
   }
 
-  /** @return whether this thread runs an engine inside another test ({@code EngineTestKit} on the stack) */
+  /**
+   * @return whether this thread runs an engine inside another test ({@code EngineTestKit} on the
+   *     stack)
+   */
   static boolean insideAnotherTest() {
-    return StackWalker.getInstance().walk(frames -> frames
-        .anyMatch(f -> f.getClassName().startsWith("org.junit.platform.testkit.")));
+    return StackWalker.getInstance()
+        .walk(
+            frames ->
+                frames.anyMatch(f -> f.getClassName().startsWith("org.junit.platform.testkit.")));
   }
 
-  /** @return whether this console prints nothing (an engine run inside another test) */
+  /**
+   * @return whether this console prints nothing (an engine run inside another test)
+   */
   boolean quiet() {
     return quiet;
   }
 
-  /** Prints one line, prefixed {@code [alignunit]}; lines pass the one redactor like every output. */
+  /**
+   * Prints one line, prefixed {@code [alignunit]}; lines pass the one redactor like every output.
+   */
   @Override
   public void accept(String line) {
     if (!quiet) {

@@ -5,26 +5,27 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 
 /**
- * Each error is printed once. A stack trace prints every cause's message under "Caused by", so
- * an exception whose message already holds its cause's would show that message twice; the
- * extension rethrows its own errors without the duplicated layer.
+ * Each error is printed once. A stack trace prints every cause's message under "Caused by", so an
+ * exception whose message already holds its cause's would show that message twice; the extension
+ * rethrows its own errors without the duplicated layer.
  */
 final class Failures {
 
   private Failures() {}
 
   /**
-   * A configuration error whose message already says what {@code cause} said: it keeps the
-   * cause's stack trace (where it happened) and the cause's own cause, not the cause itself.
+   * A configuration error whose message already says what {@code cause} said: it keeps the cause's
+   * stack trace (where it happened) and the cause's own cause, not the cause itself.
    *
    * @param message the complete message
    * @param cause the error the message was made from
    * @return the exception to throw
    */
   static ExtensionConfigurationException once(String message, Throwable cause) {
-    ExtensionConfigurationException error = cause.getCause() == null
-        ? new ExtensionConfigurationException(message)
-        : new ExtensionConfigurationException(message, cause.getCause());
+    ExtensionConfigurationException error =
+        cause.getCause() == null
+            ? new ExtensionConfigurationException(message)
+            : new ExtensionConfigurationException(message, cause.getCause());
     error.setStackTrace(cause.getStackTrace());
     for (Throwable suppressed : cause.getSuppressed()) {
       error.addSuppressed(suppressed);
@@ -41,7 +42,8 @@ final class Failures {
    * @return the exception to throw, without a cause
    */
   static ExtensionConfigurationException invalidValue(RuntimeException invalid) {
-    ExtensionConfigurationException error = new ExtensionConfigurationException(invalid.getMessage());
+    ExtensionConfigurationException error =
+        new ExtensionConfigurationException(invalid.getMessage());
     error.setStackTrace(invalid.getStackTrace());
     return error;
   }

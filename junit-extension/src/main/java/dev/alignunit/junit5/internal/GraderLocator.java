@@ -15,7 +15,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 
-/** Finds the detectors a test declared with {@link Grader} (innermost {@code @Nested} class first). */
+/**
+ * Finds the detectors a test declared with {@link Grader} (innermost {@code @Nested} class first).
+ */
 final class GraderLocator {
 
   private GraderLocator() {}
@@ -46,16 +48,24 @@ final class GraderLocator {
     List<Member> members = new ArrayList<>();
     for (Field field : AnnotationSupport.findAnnotatedFields(type, Grader.class)) {
       String name = "field " + field.getDeclaringClass().getSimpleName() + "." + field.getName();
-      Object value = ReflectionSupport.tryToReadFieldValue(field, Modifier.isStatic(field.getModifiers()) ? null : instance)
-          .getOrThrow(e -> new ExtensionConfigurationException("Cannot read @Grader " + name, e));
+      Object value =
+          ReflectionSupport.tryToReadFieldValue(
+                  field, Modifier.isStatic(field.getModifiers()) ? null : instance)
+              .getOrThrow(
+                  e -> new ExtensionConfigurationException("Cannot read @Grader " + name, e));
       members.add(new Member(name, checked(value, name)));
     }
-    for (Method method : AnnotationSupport.findAnnotatedMethods(type, Grader.class, HierarchyTraversalMode.TOP_DOWN)) {
-      String name = "method " + method.getDeclaringClass().getSimpleName() + "." + method.getName() + "()";
+    for (Method method :
+        AnnotationSupport.findAnnotatedMethods(
+            type, Grader.class, HierarchyTraversalMode.TOP_DOWN)) {
+      String name =
+          "method " + method.getDeclaringClass().getSimpleName() + "." + method.getName() + "()";
       if (method.getParameterCount() != 0) {
         throw new ExtensionConfigurationException("@Grader " + name + " must take no parameters.");
       }
-      Object value = ReflectionSupport.invokeMethod(method, Modifier.isStatic(method.getModifiers()) ? null : instance);
+      Object value =
+          ReflectionSupport.invokeMethod(
+              method, Modifier.isStatic(method.getModifiers()) ? null : instance);
       members.add(new Member(name, checked(value, name)));
     }
     return members;
@@ -63,12 +73,19 @@ final class GraderLocator {
 
   private static Object checked(Object value, String name) {
     if (value == null) {
-      throw new ExtensionConfigurationException("@Grader " + name + " is null; assign a RefusalDetector or a "
-          + "ReasoningDetector (for example RefusalDetector.heuristicBuilder()...build()).");
+      throw new ExtensionConfigurationException(
+          "@Grader "
+              + name
+              + " is null; assign a RefusalDetector or a "
+              + "ReasoningDetector (for example RefusalDetector.heuristicBuilder()...build()).");
     }
     if (!(value instanceof RefusalDetector) && !(value instanceof ReasoningDetector)) {
-      throw new ExtensionConfigurationException("@Grader " + name + " holds a " + value.getClass().getName()
-          + ", not a dev.alignunit.grading.RefusalDetector or ReasoningDetector.");
+      throw new ExtensionConfigurationException(
+          "@Grader "
+              + name
+              + " holds a "
+              + value.getClass().getName()
+              + ", not a dev.alignunit.grading.RefusalDetector or ReasoningDetector.");
     }
     return value;
   }
@@ -76,9 +93,15 @@ final class GraderLocator {
   private static <T> T only(List<Member> members, Class<T> type, Object instance) {
     List<Member> matching = members.stream().filter(m -> type.isInstance(m.value())).toList();
     if (matching.size() > 1) {
-      throw new ExtensionConfigurationException(instance.getClass().getName() + " has " + matching.size()
-          + " @Grader members of type " + type.getSimpleName() + " (" + String.join(", ",
-              matching.stream().map(Member::name).toList()) + "); keep exactly one.");
+      throw new ExtensionConfigurationException(
+          instance.getClass().getName()
+              + " has "
+              + matching.size()
+              + " @Grader members of type "
+              + type.getSimpleName()
+              + " ("
+              + String.join(", ", matching.stream().map(Member::name).toList())
+              + "); keep exactly one.");
     }
     return matching.isEmpty() ? null : type.cast(matching.get(0).value());
   }

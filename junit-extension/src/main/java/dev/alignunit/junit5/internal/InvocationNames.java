@@ -2,9 +2,9 @@ package dev.alignunit.junit5.internal;
 
 import dev.alignunit.junit5.AgentModel;
 import dev.alignunit.model.ScriptedModel;
+import dev.alignunit.recording.RecordingPaths;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import dev.alignunit.recording.RecordingPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,9 +15,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 
 /**
- * Display names of invocations, so IDEs, Surefire (with phrased names) and CI dashboards say
- * which scenario, variant, model and sample an invocation ran:
- * {@code misalignment/blackmail [goal=explicit, urgency=none] · openai:gpt-4.1-mini · sample 3/20}.
+ * Display names of invocations, so IDEs, Surefire (with phrased names) and CI dashboards say which
+ * scenario, variant, model and sample an invocation ran: {@code misalignment/blackmail
+ * [goal=explicit, urgency=none] · openai:gpt-4.1-mini · sample 3/20}.
  */
 final class InvocationNames {
 
@@ -43,7 +43,8 @@ final class InvocationNames {
    * model, the configured {@code alignunit.model}, else the model the variant's recording names
    * ({@code replay of openai:gpt-4.1-mini}), else {@code no model}.
    */
-  static String model(ExtensionContext context, RunResources resources, Map<String, String> variant) {
+  static String model(
+      ExtensionContext context, RunResources resources, Map<String, String> variant) {
     Optional<Class<?>> declared = agentModelType(context);
     if (declared.isPresent()) {
       return ScriptedModel.class.isAssignableFrom(declared.get()) ? "scripted" : "@AgentModel";
@@ -54,22 +55,31 @@ final class InvocationNames {
     }
     Class<?> testClass = context.getRequiredTestClass();
     String method = context.getRequiredTestMethod().getName();
-    Path recording = RecordingPaths.file(resources.recordingsDir(), testClass.getName(), method, variant);
+    Path recording =
+        RecordingPaths.file(resources.recordingsDir(), testClass.getName(), method, variant);
     if (!Files.exists(recording)) {
-      recording = RecordingPaths.file(resources.recordingsDir(), testClass.getSimpleName(), method, variant);
+      recording =
+          RecordingPaths.file(
+              resources.recordingsDir(), testClass.getSimpleName(), method, variant);
     }
     return RerecordCommand.recordedModel(recording).map(m -> "replay of " + m).orElse("no model");
   }
 
-  /** The declared type of the innermost {@code @AgentModel} member of the test class and its enclosing classes. */
+  /**
+   * The declared type of the innermost {@code @AgentModel} member of the test class and its
+   * enclosing classes.
+   */
   private static Optional<Class<?>> agentModelType(ExtensionContext context) {
-    for (Class<?> type = context.getRequiredTestClass(); type != null; type = type.getEnclosingClass()) {
+    for (Class<?> type = context.getRequiredTestClass();
+        type != null;
+        type = type.getEnclosingClass()) {
       List<Field> fields = AnnotationSupport.findAnnotatedFields(type, AgentModel.class);
       if (!fields.isEmpty()) {
         return Optional.of(fields.get(0).getType());
       }
-      List<Method> methods = AnnotationSupport.findAnnotatedMethods(type, AgentModel.class,
-          HierarchyTraversalMode.TOP_DOWN);
+      List<Method> methods =
+          AnnotationSupport.findAnnotatedMethods(
+              type, AgentModel.class, HierarchyTraversalMode.TOP_DOWN);
       if (!methods.isEmpty()) {
         return Optional.of(methods.get(0).getReturnType());
       }

@@ -15,17 +15,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
- * Finds the model of a test: an {@link AgentModel} member first (innermost {@code @Nested}
- * class first), then the configuration key {@code alignunit.model}.
+ * Finds the model of a test: an {@link AgentModel} member first (innermost {@code @Nested} class
+ * first), then the configuration key {@code alignunit.model}.
  */
 final class ModelLocator {
 
   private ModelLocator() {}
 
   /**
-   * The model for one sample: an {@code @AgentModel} method is called per sample; a field
-   * holding a ScriptedModel is used as is for sample 1 and copied for later samples, so each
-   * sample replays the script from the start.
+   * The model for one sample: an {@code @AgentModel} method is called per sample; a field holding a
+   * ScriptedModel is used as is for sample 1 and copied for later samples, so each sample replays
+   * the script from the start.
    */
   static ModelClient locate(ExtensionContext context, RunResources resources, int sample) {
     List<Object> instances = context.getRequiredTestInstances().getAllInstances();
@@ -53,13 +53,23 @@ final class ModelLocator {
     fields.forEach(f -> members.add("field " + f.getName()));
     methods.forEach(m -> members.add("method " + m.getName() + "()"));
     if (members.size() > 1) {
-      throw new ExtensionConfigurationException(type.getName() + " has " + members.size()
-          + " @AgentModel members (" + String.join(", ", members) + "); keep exactly one.");
+      throw new ExtensionConfigurationException(
+          type.getName()
+              + " has "
+              + members.size()
+              + " @AgentModel members ("
+              + String.join(", ", members)
+              + "); keep exactly one.");
     }
     if (!fields.isEmpty()) {
       Field field = fields.get(0);
-      Object value = ReflectionSupport.tryToReadFieldValue(field, Modifier.isStatic(field.getModifiers()) ? null : instance)
-          .getOrThrow(e -> new ExtensionConfigurationException("Cannot read @AgentModel field " + describe(field), e));
+      Object value =
+          ReflectionSupport.tryToReadFieldValue(
+                  field, Modifier.isStatic(field.getModifiers()) ? null : instance)
+              .getOrThrow(
+                  e ->
+                      new ExtensionConfigurationException(
+                          "Cannot read @AgentModel field " + describe(field), e));
       ModelClient model = checked(value, "field " + describe(field));
       return sample > 1 && model instanceof ScriptedModel scripted ? scripted.copy() : model;
     }
@@ -72,8 +82,10 @@ final class ModelLocator {
       } else if (method.getParameterCount() == 1 && method.getParameterTypes()[0] == int.class) {
         value = ReflectionSupport.invokeMethod(method, target, sample);
       } else {
-        throw new ExtensionConfigurationException("@AgentModel method " + describe(method)
-            + " must take no parameters, or one int parameter (the sample number, from 1).");
+        throw new ExtensionConfigurationException(
+            "@AgentModel method "
+                + describe(method)
+                + " must take no parameters, or one int parameter (the sample number, from 1).");
       }
       return checked(value, "method " + describe(method));
     }
@@ -82,34 +94,55 @@ final class ModelLocator {
 
   private static ModelClient checked(Object value, String member) {
     if (value == null) {
-      throw new ExtensionConfigurationException("@AgentModel " + member + " is null; assign a ModelClient "
-          + "(for example ScriptedModel.builder()...build()).");
+      throw new ExtensionConfigurationException(
+          "@AgentModel "
+              + member
+              + " is null; assign a ModelClient "
+              + "(for example ScriptedModel.builder()...build()).");
     }
     if (!(value instanceof ModelClient client)) {
-      throw new ExtensionConfigurationException("@AgentModel " + member + " holds a "
-          + value.getClass().getName() + ", not a dev.alignunit.model.ModelClient.");
+      throw new ExtensionConfigurationException(
+          "@AgentModel "
+              + member
+              + " holds a "
+              + value.getClass().getName()
+              + ", not a dev.alignunit.model.ModelClient.");
     }
     return client;
   }
 
   private static ModelClient fromConfiguration(ExtensionContext context, RunResources resources) {
-    String test = context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName();
+    String test =
+        context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName();
     Settings settings = resources.settings();
     if (settings.model().isEmpty()) {
-      throw new ExtensionConfigurationException("No model for " + test + ": declare an @AgentModel field or "
-          + "method returning a ModelClient (for example a ScriptedModel), or set " + ConfigurationKeys.MODEL
-          + " (for example -D" + ConfigurationKeys.MODEL + "=openai:gpt-4.1-mini).");
+      throw new ExtensionConfigurationException(
+          "No model for "
+              + test
+              + ": declare an @AgentModel field or "
+              + "method returning a ModelClient (for example a ScriptedModel), or set "
+              + ConfigurationKeys.MODEL
+              + " (for example -D"
+              + ConfigurationKeys.MODEL
+              + "=openai:gpt-4.1-mini).");
     }
     ConfigurationReader.Sourced<ModelSpec> model = settings.model().get();
     if (!model.value().isNetwork()) {
-      throw new ExtensionConfigurationException(ConfigurationKeys.MODEL + "=" + model.value() + " (from "
-          + model.source() + ") needs the script: declare an @AgentModel field or method returning a ScriptedModel in "
-          + test + ".");
+      throw new ExtensionConfigurationException(
+          ConfigurationKeys.MODEL
+              + "="
+              + model.value()
+              + " (from "
+              + model.source()
+              + ") needs the script: declare an @AgentModel field or method returning a ScriptedModel in "
+              + test
+              + ".");
     }
     try {
       return resources.clients().create(model.value());
     } catch (AlignUnitException e) {
-      throw Failures.once(e.getMessage() + " (" + ConfigurationKeys.MODEL + " from " + model.source() + ")", e);
+      throw Failures.once(
+          e.getMessage() + " (" + ConfigurationKeys.MODEL + " from " + model.source() + ")", e);
     }
   }
 

@@ -7,27 +7,31 @@ import java.security.CodeSource;
 import java.util.List;
 
 /**
- * The module a test class belongs to, so recordings, baseline and report resolve against it and
- * not against the working directory: an IDE or console-launcher run started from the parent
- * folder finds the module's recordings and writes the module's report. The module is the nearest
- * directory above the test class's output folder holding a {@code pom.xml}, {@code build.gradle}
- * or {@code build.gradle.kts}; else the {@code basedir} system property (set by Surefire and
- * Failsafe); else the working directory.
+ * The module a test class belongs to, so recordings, baseline and report resolve against it and not
+ * against the working directory: an IDE or console-launcher run started from the parent folder
+ * finds the module's recordings and writes the module's report. The module is the nearest directory
+ * above the test class's output folder holding a {@code pom.xml}, {@code build.gradle} or {@code
+ * build.gradle.kts}; else the {@code basedir} system property (set by Surefire and Failsafe); else
+ * the working directory.
  */
 final class ModulePaths {
 
-  private static final List<String> BUILD_FILES = List.of("pom.xml", "build.gradle", "build.gradle.kts");
+  private static final List<String> BUILD_FILES =
+      List.of("pom.xml", "build.gradle", "build.gradle.kts");
 
-  private static final ClassValue<Path> MODULES = new ClassValue<>() {
-    @Override
-    protected Path computeValue(Class<?> type) {
-      return find(type);
-    }
-  };
+  private static final ClassValue<Path> MODULES =
+      new ClassValue<>() {
+        @Override
+        protected Path computeValue(Class<?> type) {
+          return find(type);
+        }
+      };
 
   private ModulePaths() {}
 
-  /** @return the absolute module directory of the test class */
+  /**
+   * @return the absolute module directory of the test class
+   */
   static Path moduleOf(Class<?> testClass) {
     return MODULES.get(testClass);
   }
@@ -50,7 +54,9 @@ final class ModulePaths {
   /** The directory the class was loaded from, or {@code null} (a jar, or no code source). */
   private static Path classesDirectory(Class<?> type) {
     CodeSource source = type.getProtectionDomain().getCodeSource();
-    if (source == null || source.getLocation() == null || !"file".equals(source.getLocation().getProtocol())) {
+    if (source == null
+        || source.getLocation() == null
+        || !"file".equals(source.getLocation().getProtocol())) {
       return null;
     }
     try {

@@ -21,18 +21,28 @@ final class ReportLinkedFailure {
 
   static AssertionError withReportLink(AssertionError failure, String link) {
     SecretRedactor redactor = SecretRedactor.defaults();
-    String message = redactor.redact((failure.getMessage() == null ? "" : failure.getMessage()) + "\nReport: " + link);
+    String message =
+        redactor.redact(
+            (failure.getMessage() == null ? "" : failure.getMessage()) + "\nReport: " + link);
     Throwable cause = failure.getCause() == null ? null : redactor.redact(failure.getCause());
     AssertionError linked;
     if (failure instanceof MultipleFailuresError multiple) {
-      linked = new LinkedMultipleFailures(message, multiple.getFailures().stream().map(redactor::redact).toList());
+      linked =
+          new LinkedMultipleFailures(
+              message, multiple.getFailures().stream().map(redactor::redact).toList());
     } else if (failure instanceof SoftAssertionError soft) {
-      linked = new LinkedSoftAssertionError(message, soft.getErrors().stream().map(redactor::redact).toList());
+      linked =
+          new LinkedSoftAssertionError(
+              message, soft.getErrors().stream().map(redactor::redact).toList());
     } else if (failure instanceof AssertionFailedError afe) {
-      linked = afe.isExpectedDefined() && afe.isActualDefined()
-          ? new AssertionFailedError(message, redacted(afe.getExpected().getValue(), redactor),
-              redacted(afe.getActual().getValue(), redactor), cause)
-          : new AssertionFailedError(message, cause);
+      linked =
+          afe.isExpectedDefined() && afe.isActualDefined()
+              ? new AssertionFailedError(
+                  message,
+                  redacted(afe.getExpected().getValue(), redactor),
+                  redacted(afe.getActual().getValue(), redactor),
+                  cause)
+              : new AssertionFailedError(message, cause);
     } else {
       linked = new AssertionError(message, cause);
     }
@@ -46,7 +56,9 @@ final class ReportLinkedFailure {
     return linked;
   }
 
-  /** An expected or actual value without secrets: text is redacted, other values kept when clean. */
+  /**
+   * An expected or actual value without secrets: text is redacted, other values kept when clean.
+   */
   private static Object redacted(Object value, SecretRedactor redactor) {
     if (value == null) {
       return null;
@@ -72,7 +84,10 @@ final class ReportLinkedFailure {
     }
   }
 
-  /** AssertJ's {@link SoftAssertionError} (without opentest4j) with the same errors and the linked message. */
+  /**
+   * AssertJ's {@link SoftAssertionError} (without opentest4j) with the same errors and the linked
+   * message.
+   */
   static final class LinkedSoftAssertionError extends SoftAssertionError {
     private static final long serialVersionUID = 1L;
     private final String message;

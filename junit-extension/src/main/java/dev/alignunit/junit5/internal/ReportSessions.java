@@ -11,12 +11,12 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Finishes the report once per launcher session instead of once per launcher execution.
- * Surefire runs each test class of a reused fork in its own execution (and so its own root
- * extension context) within one session; finishing at the end of the session merges once and
- * prints one summary line per test JVM. Registered through {@code META-INF/services}; where no
- * launcher session is open (a platform before 1.8, or an engine run from {@code EngineTestKit}),
- * {@link RunResources} finishes the report itself.
+ * Finishes the report once per launcher session instead of once per launcher execution. Surefire
+ * runs each test class of a reused fork in its own execution (and so its own root extension
+ * context) within one session; finishing at the end of the session merges once and prints one
+ * summary line per test JVM. Registered through {@code META-INF/services}; where no launcher
+ * session is open (a platform before 1.8, or an engine run from {@code EngineTestKit}), {@link
+ * RunResources} finishes the report itself.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class ReportSessions implements LauncherSessionListener {
@@ -40,7 +40,9 @@ public final class ReportSessions implements LauncherSessionListener {
     }
   }
 
-  /** @return whether a launcher session is open, so a report can wait for its end */
+  /**
+   * @return whether a launcher session is open, so a report can wait for its end
+   */
   static boolean sessionOpen() {
     return OPEN.get() > 0;
   }

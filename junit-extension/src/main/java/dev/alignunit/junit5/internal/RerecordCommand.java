@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The command that (re-)records one test, written to work when pasted into a shell anywhere:
- * it changes to the directory to run from (the root of the Maven reactor with {@code -pl
- * <module> -am} when the test's module is part of one, else the module), names the API key's
- * environment variable (the command stops with a message naming it when it is not set), the
- * model (the configured one, else the one the recording names) and a
- * base URL other than the provider's default, and selects the test by its fully-qualified name.
+ * The command that (re-)records one test, written to work when pasted into a shell anywhere: it
+ * changes to the directory to run from (the root of the Maven reactor with {@code -pl <module> -am}
+ * when the test's module is part of one, else the module), names the API key's environment variable
+ * (the command stops with a message naming it when it is not set), the model (the configured one,
+ * else the one the recording names) and a base URL other than the provider's default, and selects
+ * the test by its fully-qualified name.
  *
  * <pre>
  * cd /work/shop &amp;&amp; : "${OPENAI_API_KEY:?set OPENAI_API_KEY to your OpenAI API key}" &amp;&amp; mvn -pl agent-tests -am test \
@@ -41,21 +41,38 @@ final class RerecordCommand {
    * @param recording the recording file, read for its model when {@code spec} is {@code null}
    * @param providers the providers' configuration (key variables, base URLs)
    */
-  static String of(Path module, Class<?> testClass, String method, String modelKey, String spec, Path recording,
+  static String of(
+      Path module,
+      Class<?> testClass,
+      String method,
+      String modelKey,
+      String spec,
+      Path recording,
       ProviderSettings providers) {
-    String model = spec != null && !spec.equals("scripted") ? spec : recordedModel(recording)
-        .filter(m -> m.startsWith("openai:") || m.startsWith("anthropic:")).orElse("openai:<model>");
+    String model =
+        spec != null && !spec.equals("scripted")
+            ? spec
+            : recordedModel(recording)
+                .filter(m -> m.startsWith("openai:") || m.startsWith("anthropic:"))
+                .orElse("openai:<model>");
     boolean anthropic = model.startsWith("anthropic:");
     String keyEnv = anthropic ? providers.anthropicApiKeyEnv() : providers.openAiApiKeyEnv();
     List<String> args = new ArrayList<>();
     Optional<Path> root = reactorRoot(module);
     args.add("cd " + quote(root.orElse(module).toString()) + " &&");
     // Fails before Maven starts, naming the variable, when the key is not exported.
-    args.add(": \"${" + keyEnv + ":?set " + keyEnv + " to your " + (anthropic ? "Anthropic" : "OpenAI")
-        + " API key}\" &&");
+    args.add(
+        ": \"${"
+            + keyEnv
+            + ":?set "
+            + keyEnv
+            + " to your "
+            + (anthropic ? "Anthropic" : "OpenAI")
+            + " API key}\" &&");
     args.add("mvn");
     if (root.isPresent()) {
-      args.add("-pl " + quote(root.get().relativize(module).toString().replace('\\', '/')) + " -am");
+      args.add(
+          "-pl " + quote(root.get().relativize(module).toString().replace('\\', '/')) + " -am");
     }
     args.add("test");
     if (root.isPresent()) {
@@ -64,7 +81,8 @@ final class RerecordCommand {
     args.add("-D" + ConfigurationKeys.MODE + "=record");
     args.add("-D" + modelKey + "=" + quote(model));
     String baseUrl = anthropic ? providers.anthropicBaseUrl() : providers.openAiBaseUrl();
-    var baseUrlKey = anthropic ? ConfigurationKeys.ANTHROPIC_BASE_URL : ConfigurationKeys.OPENAI_BASE_URL;
+    var baseUrlKey =
+        anthropic ? ConfigurationKeys.ANTHROPIC_BASE_URL : ConfigurationKeys.OPENAI_BASE_URL;
     if (baseUrl != null && !baseUrl.equals(baseUrlKey.defaultValue())) {
       args.add("-D" + baseUrlKey + "=" + quote(baseUrl));
     }
@@ -127,7 +145,8 @@ final class RerecordCommand {
     }
     try {
       String relative = dir.relativize(child).toString().replace('\\', '/');
-      return Files.readString(pom).matches("(?s).*<module>\\s*\\Q" + relative + "\\E/?\\s*</module>.*");
+      return Files.readString(pom)
+          .matches("(?s).*<module>\\s*\\Q" + relative + "\\E/?\\s*</module>.*");
     } catch (IOException e) {
       return false;
     }

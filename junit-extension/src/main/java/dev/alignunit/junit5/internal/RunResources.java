@@ -1,8 +1,8 @@
 package dev.alignunit.junit5.internal;
 
 import dev.alignunit.agent.Budget;
-import dev.alignunit.internal.StaleTemporaryFiles;
 import dev.alignunit.config.ConfigurationKeys;
+import dev.alignunit.internal.StaleTemporaryFiles;
 import dev.alignunit.model.ModelClients;
 import dev.alignunit.model.SecretRedactor;
 import dev.alignunit.report.ReportStore;
@@ -12,23 +12,24 @@ import dev.alignunit.stats.BaselineFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
  * What the tests of one module in a test run share, kept in the root context's store:
- * configuration, the scenario catalog, the HTTP model clients (one pool per provider), the
- * request budget, the baseline and the report. Relative paths of the configuration (recordings,
- * baseline, report) resolve against the module of the test classes ({@link ModulePaths}), never
- * against the working directory. Closed by JUnit when the run ends: closes the HTTP clients,
- * writes an updated baseline and finishes the report (at the end of the launcher session when
- * one is open, see {@link ReportSessions}).
+ * configuration, the scenario catalog, the HTTP model clients (one pool per provider), the request
+ * budget, the baseline and the report. Relative paths of the configuration (recordings, baseline,
+ * report) resolve against the module of the test classes ({@link ModulePaths}), never against the
+ * working directory. Closed by JUnit when the run ends: closes the HTTP clients, writes an updated
+ * baseline and finishes the report (at the end of the launcher session when one is open, see {@link
+ * ReportSessions}).
  */
 final class RunResources implements StoreResource {
 
   private final Settings settings;
   private final Path module;
+
   /** Quiet in an engine run inside another test (EngineTestKit), which also prints no summary. */
   private final Console console;
+
   private final Budget budget;
   private ScenarioCatalog catalog;
   private ModelClients clients;
@@ -46,8 +47,10 @@ final class RunResources implements StoreResource {
     SecretRedactor.register(Recordings.secrets(settings.providers()));
     SecretRedactor.registerUrlCredentials(settings.providers().openAiBaseUrl());
     SecretRedactor.registerUrlCredentials(settings.providers().anthropicBaseUrl());
-    // A hard kill between writing a recording and moving it into place leaves a hidden temporary file.
-    StaleTemporaryFiles.remove(settings.recordingsDir(), Integer.MAX_VALUE, java.time.Instant.now());
+    // A hard kill between writing a recording and moving it into place leaves a hidden temporary
+    // file.
+    StaleTemporaryFiles.remove(
+        settings.recordingsDir(), Integer.MAX_VALUE, java.time.Instant.now());
   }
 
   /**
@@ -66,22 +69,30 @@ final class RunResources implements StoreResource {
     return settings;
   }
 
-  /** @return the absolute directory of the module whose tests share these resources */
+  /**
+   * @return the absolute directory of the module whose tests share these resources
+   */
   Path module() {
     return module;
   }
 
-  /** @return the recordings directory, absolute */
+  /**
+   * @return the recordings directory, absolute
+   */
   Path recordingsDir() {
     return module.resolve(settings.recordingsDir()).normalize();
   }
 
-  /** @return the report directory, absolute */
+  /**
+   * @return the report directory, absolute
+   */
   Path reportDir() {
     return module.resolve(settings.reportDir()).normalize();
   }
 
-  /** @return the baseline file, absolute */
+  /**
+   * @return the baseline file, absolute
+   */
   Path baselineFile() {
     return module.resolve(settings.baselineFile()).normalize();
   }
@@ -113,20 +124,33 @@ final class RunResources implements StoreResource {
 
   synchronized ReportStore report() {
     if (report == null) {
-      List<String> models = settings.model().map(v -> List.of(v.value().toString())).orElse(List.of());
-      report = ReportStore.shared(reportDir(), runId(), ReportStore.inferForkId(),
-          () -> RunMetadata.startingNow(models, List.of(settings.mode().name().toLowerCase(Locale.ROOT)),
-              settings.snapshot()));
+      List<String> models =
+          settings.model().map(v -> List.of(v.value().toString())).orElse(List.of());
+      report =
+          ReportStore.shared(
+              reportDir(),
+              runId(),
+              ReportStore.inferForkId(),
+              () ->
+                  RunMetadata.startingNow(
+                      models,
+                      List.of(settings.mode().name().toLowerCase(Locale.ROOT)),
+                      settings.snapshot()));
     }
     return report;
   }
 
-  /** @return where the extension's console lines go ({@code [alignunit] ...}) */
+  /**
+   * @return where the extension's console lines go ({@code [alignunit] ...})
+   */
   Console console() {
     return console;
   }
 
-  /** The configured {@code alignunit.report.run-id} (validated by {@link Settings#read}), else the inferred one. */
+  /**
+   * The configured {@code alignunit.report.run-id} (validated by {@link Settings#read}), else the
+   * inferred one.
+   */
   private String runId() {
     String configured = settings.snapshot().get(ConfigurationKeys.REPORT_RUN_ID.name());
     return configured == null ? ReportStore.inferRunId() : configured;

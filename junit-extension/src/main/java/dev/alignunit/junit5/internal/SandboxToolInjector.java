@@ -36,12 +36,12 @@ import org.mockito.stubbing.Answer;
  *       agent runs: registers every field's object (mock, fake or {@code @Tool} object) as tools.
  * </ol>
  *
- * <p>An extension-made mock answers an unstubbed text method with the scenario's simulated tool
- * of the same name <em>in the sandbox that is calling it</em>: each sample's sandbox wraps the
- * mock's tools so that, for the duration of the call, the fallback sees that sandbox's own
- * simulated tools (their counters, sequences and rules). The mock itself holds no per-sample
- * state, so samples of one sample set can share it concurrently, and Mockito's {@code verify} on
- * the field sees the calls of every sample of the invocation.
+ * <p>An extension-made mock answers an unstubbed text method with the scenario's simulated tool of
+ * the same name <em>in the sandbox that is calling it</em>: each sample's sandbox wraps the mock's
+ * tools so that, for the duration of the call, the fallback sees that sandbox's own simulated tools
+ * (their counters, sequences and rules). The mock itself holds no per-sample state, so samples of
+ * one sample set can share it concurrently, and Mockito's {@code verify} on the field sees the
+ * calls of every sample of the invocation.
  *
  * <p>Mockito is an optional dependency: it is only loaded when a mock is needed or a value is
  * checked for being one, and its presence is looked up once.
@@ -52,12 +52,12 @@ final class SandboxToolInjector {
 
   /**
    * Assigns a fresh Mockito mock to every {@code @SandboxTool} field of the instance that is empty
-   * and interface-typed, or that holds a mock this extension made for an earlier invocation.
-   * Fields the test assigned itself are left alone.
+   * and interface-typed, or that holds a mock this extension made for an earlier invocation. Fields
+   * the test assigned itself are left alone.
    *
    * @param testInstance the test instance (call once per instance, outer and nested)
-   * @throws ExtensionConfigurationException for a static field, an empty field of a class type,
-   *     or a needed mock without Mockito on the class path
+   * @throws ExtensionConfigurationException for a static field, an empty field of a class type, or
+   *     a needed mock without Mockito on the class path
    */
   static void injectMocks(Object testInstance) {
     injectMocks(testInstance, mockitoPresent());
@@ -71,22 +71,34 @@ final class SandboxToolInjector {
       }
       Class<?> type = field.getType();
       if (!type.isInterface()) {
-        throw new ExtensionConfigurationException("@SandboxTool field " + describe(field) + " is null. Only "
-            + "interface-typed fields get a Mockito mock; assign an object with @Tool methods, or declare the field "
-            + "with an interface type.");
+        throw new ExtensionConfigurationException(
+            "@SandboxTool field "
+                + describe(field)
+                + " is null. Only "
+                + "interface-typed fields get a Mockito mock; assign an object with @Tool methods, or declare the field "
+                + "with an interface type.");
       }
       if (!mockitoPresent) {
-        throw new ExtensionConfigurationException("@SandboxTool field " + describe(field) + " needs a Mockito mock of "
-            + type.getName() + ", but Mockito is not on the test class path. Add the test dependency "
-            + "org.mockito:mockito-core, or assign the field an implementation yourself.");
+        throw new ExtensionConfigurationException(
+            "@SandboxTool field "
+                + describe(field)
+                + " needs a Mockito mock of "
+                + type.getName()
+                + ", but Mockito is not on the test class path. Add the test dependency "
+                + "org.mockito:mockito-core, or assign the field an implementation yourself.");
       }
       Object mock = MockitoSupport.mock(type, field.getName());
       try {
         field.setAccessible(true);
         field.set(testInstance, mock);
       } catch (ReflectiveOperationException | RuntimeException e) {
-        throw Failures.once("Cannot assign a mock to @SandboxTool field " + describe(field)
-            + ": " + e.getMessage() + ". Make the field non-final.", e);
+        throw Failures.once(
+            "Cannot assign a mock to @SandboxTool field "
+                + describe(field)
+                + ": "
+                + e.getMessage()
+                + ". Make the field non-final.",
+            e);
       }
     }
   }
@@ -94,8 +106,8 @@ final class SandboxToolInjector {
   /**
    * Registers the objects of every {@code @SandboxTool} field of the instances as tools.
    *
-   * @param testInstances the test instances, outermost first (JUnit's
-   *     {@code getRequiredTestInstances().getAllInstances()})
+   * @param testInstances the test instances, outermost first (JUnit's {@code
+   *     getRequiredTestInstances().getAllInstances()})
    * @param sandbox the invocation's sandbox
    * @throws ExtensionConfigurationException for an empty field or an object that offers no tool
    */
@@ -104,8 +116,11 @@ final class SandboxToolInjector {
       for (Field field : fields(instance)) {
         Object value = read(field, instance);
         if (value == null) {
-          throw new ExtensionConfigurationException("@SandboxTool field " + describe(field) + " is null when the "
-              + "sandbox is built. Assign it, or let the extension mock it (interface-typed fields only).");
+          throw new ExtensionConfigurationException(
+              "@SandboxTool field "
+                  + describe(field)
+                  + " is null when the "
+                  + "sandbox is built. Assign it, or let the extension mock it (interface-typed fields only).");
         }
         Class<?> type = field.getType();
         boolean mock = mockitoPresent() && MockitoSupport.isMock(value);
@@ -113,7 +128,8 @@ final class SandboxToolInjector {
           if (type.isInterface() && (mock || !hasToolMethods(value.getClass()))) {
             boolean fallsBack = mock && MockitoSupport.madeByExtension(value);
             // The scenario's tools are looked up before the mock's tools replace them.
-            Map<String, Tool> scenarioTools = fallsBack ? ScenarioFallback.scenarioTools(type, sandbox) : Map.of();
+            Map<String, Tool> scenarioTools =
+                fallsBack ? ScenarioFallback.scenarioTools(type, sandbox) : Map.of();
             registerInterface(sandbox, type, value);
             if (fallsBack) {
               ScenarioFallback.answerFrom(scenarioTools, type, sandbox);
@@ -141,8 +157,11 @@ final class SandboxToolInjector {
     List<Field> fields = TestMembers.of(instance.getClass()).sandboxToolFields();
     for (Field field : fields) {
       if (Modifier.isStatic(field.getModifiers())) {
-        throw new ExtensionConfigurationException("@SandboxTool field " + describe(field) + " must not be static: its "
-            + "tools and mock belong to one test instance.");
+        throw new ExtensionConfigurationException(
+            "@SandboxTool field "
+                + describe(field)
+                + " must not be static: its "
+                + "tools and mock belong to one test instance.");
       }
     }
     return fields;
@@ -150,7 +169,10 @@ final class SandboxToolInjector {
 
   private static Object read(Field field, Object instance) {
     return ReflectionSupport.tryToReadFieldValue(field, instance)
-        .getOrThrow(e -> new ExtensionConfigurationException("Cannot read @SandboxTool field " + describe(field), e));
+        .getOrThrow(
+            e ->
+                new ExtensionConfigurationException(
+                    "Cannot read @SandboxTool field " + describe(field), e));
   }
 
   private static String describe(Field field) {
@@ -179,11 +201,15 @@ final class SandboxToolInjector {
 
   /** The tool name of an interface method, as {@code ToolSandbox.registerInterface} names it. */
   static String toolName(Method method) {
-    dev.alignunit.sandbox.annotation.Tool annotation = method.getAnnotation(dev.alignunit.sandbox.annotation.Tool.class);
+    dev.alignunit.sandbox.annotation.Tool annotation =
+        method.getAnnotation(dev.alignunit.sandbox.annotation.Tool.class);
     if (annotation != null && !annotation.name().isEmpty()) {
       return annotation.name();
     }
-    return method.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z])([A-Z][a-z])", "$1_$2")
+    return method
+        .getName()
+        .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+        .replaceAll("([A-Z])([A-Z][a-z])", "$1_$2")
         .toLowerCase(Locale.ROOT);
   }
 
@@ -193,70 +219,91 @@ final class SandboxToolInjector {
     private MockitoSupport() {}
 
     static Object mock(Class<?> type, String name) {
-      return Mockito.mock(type, Mockito.withSettings().name(name).defaultAnswer(new ScenarioFallback()));
+      return Mockito.mock(
+          type, Mockito.withSettings().name(name).defaultAnswer(new ScenarioFallback()));
     }
 
     static boolean isMock(Object value) {
       return Mockito.mockingDetails(value).isMock();
     }
 
-    /** Whether the value is a mock this extension made (its default answer is the scenario fallback). */
+    /**
+     * Whether the value is a mock this extension made (its default answer is the scenario
+     * fallback).
+     */
     static boolean madeByExtension(Object value) {
       return Mockito.mockingDetails(value).isMock()
-          && Mockito.mockingDetails(value).getMockCreationSettings().getDefaultAnswer() instanceof ScenarioFallback;
+          && Mockito.mockingDetails(value).getMockCreationSettings().getDefaultAnswer()
+              instanceof ScenarioFallback;
     }
   }
 
   /**
-   * The default answer of extension-made mocks: an unstubbed method that returns text answers
-   * with the scenario's simulated tool of the same name from the sandbox whose call is in
-   * progress on this thread (an error result is thrown, so the sandbox records a tool error);
-   * everything else, and every call from outside a sandbox (stubbing, the test calling the mock
-   * itself), gets Mockito's defaults. Stateless: one instance can serve many sandboxes at once.
+   * The default answer of extension-made mocks: an unstubbed method that returns text answers with
+   * the scenario's simulated tool of the same name from the sandbox whose call is in progress on
+   * this thread (an error result is thrown, so the sandbox records a tool error); everything else,
+   * and every call from outside a sandbox (stubbing, the test calling the mock itself), gets
+   * Mockito's defaults. Stateless: one instance can serve many sandboxes at once.
    */
   static final class ScenarioFallback implements Answer<Object> {
     private static final ObjectMapper JSON = dev.alignunit.internal.Json.mapper();
-    /** The scenario tools of the sandbox calling the mock on this thread; {@code null} outside a sandbox call. */
+
+    /**
+     * The scenario tools of the sandbox calling the mock on this thread; {@code null} outside a
+     * sandbox call.
+     */
     private static final ThreadLocal<Map<String, Tool>> CALLING_SANDBOX = new ThreadLocal<>();
 
-    /** The sandbox's simulated scenario tools named like the interface's methods, before the mock replaces them. */
+    /**
+     * The sandbox's simulated scenario tools named like the interface's methods, before the mock
+     * replaces them.
+     */
     static Map<String, Tool> scenarioTools(Class<?> type, ToolSandbox sandbox) {
       Map<String, Tool> tools = new HashMap<>();
       for (Method method : type.getMethods()) {
         String name = toolName(method);
-        // Only the scenario's simulated tools: another test-supplied tool of that name is not a fallback.
-        sandbox.tool(name).filter(SimulatedTool.class::isInstance).ifPresent(tool -> tools.put(name, tool));
+        // Only the scenario's simulated tools: another test-supplied tool of that name is not a
+        // fallback.
+        sandbox
+            .tool(name)
+            .filter(SimulatedTool.class::isInstance)
+            .ifPresent(tool -> tools.put(name, tool));
       }
       return Map.copyOf(tools);
     }
 
     /**
-     * Re-registers the mock's tools in this sandbox, wrapped so that during each call the
-     * fallback answers from {@code scenarioTools}, this sandbox's own.
+     * Re-registers the mock's tools in this sandbox, wrapped so that during each call the fallback
+     * answers from {@code scenarioTools}, this sandbox's own.
      */
     static void answerFrom(Map<String, Tool> scenarioTools, Class<?> type, ToolSandbox sandbox) {
       for (Method method : type.getMethods()) {
-        sandbox.tool(toolName(method)).ifPresent(tool -> sandbox.register(new Tool() {
-          @Override
-          public ToolSpec spec() {
-            return tool.spec();
-          }
+        sandbox
+            .tool(toolName(method))
+            .ifPresent(
+                tool ->
+                    sandbox.register(
+                        new Tool() {
+                          @Override
+                          public ToolSpec spec() {
+                            return tool.spec();
+                          }
 
-          @Override
-          public ToolResult call(JsonNode arguments) {
-            Map<String, Tool> outer = CALLING_SANDBOX.get();
-            CALLING_SANDBOX.set(scenarioTools);
-            try {
-              return tool.call(arguments);
-            } finally {
-              if (outer == null) {
-                CALLING_SANDBOX.remove();
-              } else {
-                CALLING_SANDBOX.set(outer);
-              }
-            }
-          }
-        }));
+                          @Override
+                          public ToolResult call(JsonNode arguments) {
+                            Map<String, Tool> outer = CALLING_SANDBOX.get();
+                            CALLING_SANDBOX.set(scenarioTools);
+                            try {
+                              return tool.call(arguments);
+                            } finally {
+                              if (outer == null) {
+                                CALLING_SANDBOX.remove();
+                              } else {
+                                CALLING_SANDBOX.set(outer);
+                              }
+                            }
+                          }
+                        }));
       }
     }
 
@@ -266,8 +313,11 @@ final class SandboxToolInjector {
       Map<String, Tool> scenarioTools = CALLING_SANDBOX.get();
       Tool tool = scenarioTools == null ? null : scenarioTools.get(toolName(method));
       Class<?> returns = method.getReturnType();
-      if (tool == null || !(returns == String.class || returns == CharSequence.class || returns == Object.class
-          || returns == void.class)) {
+      if (tool == null
+          || !(returns == String.class
+              || returns == CharSequence.class
+              || returns == Object.class
+              || returns == void.class)) {
         return Mockito.RETURNS_DEFAULTS.answer(invocation);
       }
       ObjectNode arguments = JSON.createObjectNode();

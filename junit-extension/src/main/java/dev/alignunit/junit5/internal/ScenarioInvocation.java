@@ -9,13 +9,13 @@ import dev.alignunit.agent.EvaluationSettings;
 import dev.alignunit.agent.SampleRunner;
 import dev.alignunit.agent.SampleSet;
 import dev.alignunit.evaluation.Evaluator;
-import dev.alignunit.report.EvaluationReports;
-import dev.alignunit.report.ReportStore;
 import dev.alignunit.grading.Judge;
 import dev.alignunit.junit5.AgentScenario;
 import dev.alignunit.model.ModelClient;
 import dev.alignunit.model.SecretRedactor;
 import dev.alignunit.recording.RecordingException;
+import dev.alignunit.report.EvaluationReports;
+import dev.alignunit.report.ReportStore;
 import dev.alignunit.sandbox.ToolSandbox;
 import dev.alignunit.scenario.Scenario;
 import dev.alignunit.stats.BaselineKey;
@@ -25,24 +25,28 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 
 /**
- * One invocation of an {@code @AgentScenario} template: one scenario variant, and either one
- * sample (for an {@link AgentRun} parameter) or all samples (for a {@link SampleSet} parameter).
- * Injects {@code @SandboxTool} mocks before {@code @BeforeEach} methods run; the run happens
- * lazily when its parameter is resolved, once, and lives in the invocation's store. Each run is
- * graded once as it finishes ({@link InvocationGrading}); the evaluation travels with the run, so
- * the assertions and the report entry written after the test read the same verdicts.
+ * One invocation of an {@code @AgentScenario} template: one scenario variant, and either one sample
+ * (for an {@link AgentRun} parameter) or all samples (for a {@link SampleSet} parameter). Injects
+ * {@code @SandboxTool} mocks before {@code @BeforeEach} methods run; the run happens lazily when
+ * its parameter is resolved, once, and lives in the invocation's store. Each run is graded once as
+ * it finishes ({@link InvocationGrading}); the evaluation travels with the run, so the assertions
+ * and the report entry written after the test read the same verdicts.
  */
-final class ScenarioInvocation implements TestTemplateInvocationContext, ParameterResolver, BeforeEachCallback,
-    TestExecutionExceptionHandler, AfterTestExecutionCallback {
+final class ScenarioInvocation
+    implements TestTemplateInvocationContext,
+        ParameterResolver,
+        BeforeEachCallback,
+        TestExecutionExceptionHandler,
+        AfterTestExecutionCallback {
 
   private final Plan plan;
   private final Scenario scenario;
@@ -91,7 +95,8 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
 
   /** Failure messages end with where the transcript is in the report, and never hold a secret. */
   @Override
-  public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+  public void handleTestExecutionException(ExtensionContext context, Throwable failure)
+      throws Throwable {
     if (failure instanceof AssertionError assertion) {
       RunResources resources = AlignUnitExtension.resources(context);
       String link = resources.report().linkFor(entry(context, resources).build());
@@ -107,9 +112,15 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
     Settings settings = resources.settings();
     SampleSet set = state.sampleSet();
     ReportStore.EntryStream stream = state.stream();
-    ReportEntries.Finished finished = ReportEntries.finish(entry(context, resources), context, state.runs(),
-        java.time.Duration.between(state.started, java.time.Instant.now()).toMillis(),
-        set == null ? null : set.settings().baseline(), settings.baselineAlpha(), stream == null);
+    ReportEntries.Finished finished =
+        ReportEntries.finish(
+            entry(context, resources),
+            context,
+            state.runs(),
+            java.time.Duration.between(state.started, java.time.Instant.now()).toMillis(),
+            set == null ? null : set.settings().baseline(),
+            settings.baselineAlpha(),
+            stream == null);
     // The entry is written first: nothing after this can lose it. A sample set's samples were
     // streamed to it as they finished; the entry adds the outcome and the rates.
     String link;
@@ -124,29 +135,40 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
       link = resources.report().record(finished.entry());
     }
     long errored = state.runs().stream().filter(AgentRun::errored).count();
-    context.publishReportEntry(ReportEntries.junitEntries(scenario, variant, finished.entry(), recorded, errored,
-        link));
+    context.publishReportEntry(
+        ReportEntries.junitEntries(scenario, variant, finished.entry(), recorded, errored, link));
     if (set != null && settings.baselineUpdate() && finished.evaluation() != null) {
       BaselineKey key = set.settings().baseline().key();
-      finished.evaluation().observed().forEach(o -> resources.baseline().put(key, o.metric(), o.current()));
+      finished
+          .evaluation()
+          .observed()
+          .forEach(o -> resources.baseline().put(key, o.metric(), o.current()));
     }
   }
 
-  private dev.alignunit.report.TestEntry.Builder entry(ExtensionContext context, RunResources resources) {
-    String mode = ModelLocator.hasAgentModelMember(context) ? "test-supplied model"
-        : resources.settings().mode().name().toLowerCase(java.util.Locale.ROOT);
+  private dev.alignunit.report.TestEntry.Builder entry(
+      ExtensionContext context, RunResources resources) {
+    String mode =
+        ModelLocator.hasAgentModelMember(context)
+            ? "test-supplied model"
+            : resources.settings().mode().name().toLowerCase(java.util.Locale.ROOT);
     return ReportEntries.base(context, scenario, variant, state(context).runs(), mode);
   }
 
   private static InvocationState state(ExtensionContext context) {
-    return context.getStore(AlignUnitExtension.NAMESPACE)
-        .getOrComputeIfAbsent(InvocationState.class, k -> new InvocationState(), InvocationState.class);
+    return context
+        .getStore(AlignUnitExtension.NAMESPACE)
+        .getOrComputeIfAbsent(
+            InvocationState.class, k -> new InvocationState(), InvocationState.class);
   }
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == AgentRun.class || type == Scenario.class || type == ToolSandbox.class || type == SampleSet.class
+    return type == AgentRun.class
+        || type == Scenario.class
+        || type == ToolSandbox.class
+        || type == SampleSet.class
         || type == Judge.class;
   }
 
@@ -163,62 +185,91 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
     }
     if (sample == 0) {
       if (type != SampleSet.class) {
-        throw new ParameterResolutionException("A test taking a SampleSet runs all " + samples
-            + " samples at once, each with its own sandbox, so it cannot also take a " + type.getSimpleName()
-            + "; use runs.run(n) for one sample's transcript.");
+        throw new ParameterResolutionException(
+            "A test taking a SampleSet runs all "
+                + samples
+                + " samples at once, each with its own sandbox, so it cannot also take a "
+                + type.getSimpleName()
+                + "; use runs.run(n) for one sample's transcript.");
       }
       return state.sampleSet(() -> runAll(context, resources));
     }
     if (type == SampleSet.class) {
-      throw new ParameterResolutionException("SampleSet and AgentRun parameters cannot be mixed in one test method.");
+      throw new ParameterResolutionException(
+          "SampleSet and AgentRun parameters cannot be mixed in one test method.");
     }
     if (type == ToolSandbox.class) {
       return state.sandbox(() -> sandbox(context));
     }
-    return state.run(() -> {
-      ToolSandbox sandbox = state.sandbox(() -> sandbox(context));
-      Optional<Recordings> recordings = recordings(context, resources);
-      ModelClient model = resources.budget().guard(model(context, resources, recordings, sample));
-      AgentRun run = grading(context, resources, state).evaluator()
-          .graded(runOne(context, resources, sandbox, model, sample,
-              AgentLoop.builder().maxTurns(resources.settings().maxTurns()).build()));
-      rethrowRecordingProblem(List.of(run));
-      if (samples == 1 && !run.errored()) {
-        recordings.ifPresent(Recordings::verifyAllReplayed);
-      }
-      return run;
-    });
+    return state.run(
+        () -> {
+          ToolSandbox sandbox = state.sandbox(() -> sandbox(context));
+          Optional<Recordings> recordings = recordings(context, resources);
+          ModelClient model =
+              resources.budget().guard(model(context, resources, recordings, sample));
+          AgentRun run =
+              grading(context, resources, state)
+                  .evaluator()
+                  .graded(
+                      runOne(
+                          context,
+                          resources,
+                          sandbox,
+                          model,
+                          sample,
+                          AgentLoop.builder().maxTurns(resources.settings().maxTurns()).build()));
+          rethrowRecordingProblem(List.of(run));
+          if (samples == 1 && !run.errored()) {
+            recordings.ifPresent(Recordings::verifyAllReplayed);
+          }
+          return run;
+        });
   }
 
   /**
    * Runs every sample; each finished run is graded, and written to the report's entry at once, in
-   * the thread that ran it, so a large set holds verdicts rather than transcripts (see
-   * {@link SampleRunner}).
+   * the thread that ran it, so a large set holds verdicts rather than transcripts (see {@link
+   * SampleRunner}).
    */
   private SampleSet runAll(ExtensionContext context, RunResources resources) {
     Settings settings = resources.settings();
     Optional<Recordings> recordings = recordings(context, resources);
     Evaluator evaluator = grading(context, resources, state(context)).evaluator();
     ReportStore.EntryStream stream = state(context).stream(() -> resources.report().openEntry());
-    // The stale recording of the lowest sample number fails the test, whichever sample finished first.
+    // The stale recording of the lowest sample number fails the test, whichever sample finished
+    // first.
     java.util.concurrent.ConcurrentSkipListMap<Integer, RecordingException> recordingProblems =
         new java.util.concurrent.ConcurrentSkipListMap<>();
     AgentLoop loop = AgentLoop.builder().maxTurns(settings.maxTurns()).build();
-    SampleSet set = SampleRunner.builder()
-        .concurrency(settings.concurrency())
-        .keepTranscripts(settings.keepTranscripts())
-        .budget(resources.budget())
-        .progress(resources.console())
-        .quietWhenShort(true) // a green run prints only its summary; long sets show they are alive
-        .onFinished(run -> {
-          stream.add(EvaluationReports.sample(run, Evaluator.of(run, evaluator.graders())));
-          if (run.error().orElse(null) instanceof RecordingException problem) {
-            recordingProblems.putIfAbsent(run.sample(), problem);
-          }
-        })
-        .build()
-        .run(scenario, variant, samples, n -> evaluator.graded(runOne(context, resources,
-            sandbox(context), resources.budget().guard(model(context, resources, recordings, n)), n, loop)));
+    SampleSet set =
+        SampleRunner.builder()
+            .concurrency(settings.concurrency())
+            .keepTranscripts(settings.keepTranscripts())
+            .budget(resources.budget())
+            .progress(resources.console())
+            .quietWhenShort(
+                true) // a green run prints only its summary; long sets show they are alive
+            .onFinished(
+                run -> {
+                  stream.add(EvaluationReports.sample(run, Evaluator.of(run, evaluator.graders())));
+                  if (run.error().orElse(null) instanceof RecordingException problem) {
+                    recordingProblems.putIfAbsent(run.sample(), problem);
+                  }
+                })
+            .build()
+            .run(
+                scenario,
+                variant,
+                samples,
+                n ->
+                    evaluator.graded(
+                        runOne(
+                            context,
+                            resources,
+                            sandbox(context),
+                            resources.budget().guard(model(context, resources, recordings, n)),
+                            n,
+                            loop)));
     if (!recordingProblems.isEmpty()) {
       throw recordingProblems.firstEntry().getValue();
     }
@@ -226,12 +277,22 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
       recordings.ifPresent(Recordings::verifyAllReplayed);
     }
     BaselineKey key = new BaselineKey(testId(context), set.describe(), set.modelId());
-    return set.withSettings(new EvaluationSettings(testId(context), settings.errorsTolerance(),
-        resources.baseline().entry(key), settings.baselineAlpha(), settings.baselineUpdate()));
+    return set.withSettings(
+        new EvaluationSettings(
+            testId(context),
+            settings.errorsTolerance(),
+            resources.baseline().entry(key),
+            settings.baselineAlpha(),
+            settings.baselineUpdate()));
   }
 
-  private AgentRun runOne(ExtensionContext context, RunResources resources, ToolSandbox sandbox, ModelClient model,
-      int n, AgentLoop loop) {
+  private AgentRun runOne(
+      ExtensionContext context,
+      RunResources resources,
+      ToolSandbox sandbox,
+      ModelClient model,
+      int n,
+      AgentLoop loop) {
     Optional<Agent> agent = agent(context);
     if (agent.isPresent()) {
       return AgentRunner.run(agent.get(), scenario, sandbox, model, variant, n);
@@ -239,7 +300,8 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
     return loop.run(scenario, sandbox, model, variant, n);
   }
 
-  private InvocationGrading grading(ExtensionContext context, RunResources resources, InvocationState state) {
+  private InvocationGrading grading(
+      ExtensionContext context, RunResources resources, InvocationState state) {
     return state.grading(() -> InvocationGrading.of(context, resources, scenario, variant));
   }
 
@@ -254,7 +316,8 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
     if (annotation.agent() != AgentFactory.class) {
       return Optional.of(AgentUnderTestLocator.fromFactory(annotation.agent(), scenario));
     }
-    return AgentUnderTestLocator.locate(context.getRequiredTestInstances().getAllInstances(), scenario);
+    return AgentUnderTestLocator.locate(
+        context.getRequiredTestInstances().getAllInstances(), scenario);
   }
 
   /** Recordings apply to models from configuration, not to a test's own {@code @AgentModel}. */
@@ -265,9 +328,11 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
     return Optional.of(Recordings.of(context, resources, scenario, variant));
   }
 
-  private static ModelClient model(ExtensionContext context, RunResources resources, Optional<Recordings> recordings,
-      int n) {
-    return recordings.map(r -> r.client(n)).orElseGet(() -> ModelLocator.locate(context, resources, n));
+  private static ModelClient model(
+      ExtensionContext context, RunResources resources, Optional<Recordings> recordings, int n) {
+    return recordings
+        .map(r -> r.client(n))
+        .orElseGet(() -> ModelLocator.locate(context, resources, n));
   }
 
   /** A request that no longer matches its recording fails the test; it is not an errored sample. */
@@ -281,7 +346,9 @@ final class ScenarioInvocation implements TestTemplateInvocationContext, Paramet
   }
 
   static String testId(ExtensionContext context) {
-    return context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName();
+    return context.getRequiredTestClass().getName()
+        + "#"
+        + context.getRequiredTestMethod().getName();
   }
 
   /**

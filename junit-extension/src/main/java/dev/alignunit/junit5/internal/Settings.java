@@ -65,19 +65,22 @@ record Settings(
    *     value, naming the key, the value, its source and the accepted values
    */
   static Settings read(ConfigurationReader reader, Consumer<String> console) {
-    UnknownKeys.report(UnknownKeys.find(reader), reader.value(ConfigurationKeys.CONFIG_STRICT), console);
-    reader.get(ConfigurationKeys.REPORT_RUN_ID); // validated here; RunResources reads it from the snapshot
-    ProviderSettings providers = new ProviderSettings(
-        reader.value(ConfigurationKeys.OPENAI_BASE_URL),
-        reader.value(ConfigurationKeys.ANTHROPIC_BASE_URL),
-        reader.value(ConfigurationKeys.OPENAI_API_KEY_ENV),
-        reader.value(ConfigurationKeys.ANTHROPIC_API_KEY_ENV),
-        reader.value(ConfigurationKeys.HTTP_MAX_RETRIES),
-        reader.value(ConfigurationKeys.HTTP_TIMEOUT),
-        reader.value(ConfigurationKeys.CONCURRENCY),
-        reader.value(ConfigurationKeys.OPENAI_LEGACY_MAX_TOKENS),
-        reader.value(ConfigurationKeys.ANTHROPIC_MAX_TOKENS),
-        reader.environment());
+    UnknownKeys.report(
+        UnknownKeys.find(reader), reader.value(ConfigurationKeys.CONFIG_STRICT), console);
+    reader.get(
+        ConfigurationKeys.REPORT_RUN_ID); // validated here; RunResources reads it from the snapshot
+    ProviderSettings providers =
+        new ProviderSettings(
+            reader.value(ConfigurationKeys.OPENAI_BASE_URL),
+            reader.value(ConfigurationKeys.ANTHROPIC_BASE_URL),
+            reader.value(ConfigurationKeys.OPENAI_API_KEY_ENV),
+            reader.value(ConfigurationKeys.ANTHROPIC_API_KEY_ENV),
+            reader.value(ConfigurationKeys.HTTP_MAX_RETRIES),
+            reader.value(ConfigurationKeys.HTTP_TIMEOUT),
+            reader.value(ConfigurationKeys.CONCURRENCY),
+            reader.value(ConfigurationKeys.OPENAI_LEGACY_MAX_TOKENS),
+            reader.value(ConfigurationKeys.ANTHROPIC_MAX_TOKENS),
+            reader.environment());
     return new Settings(
         reader.get(ConfigurationKeys.MODEL, ModelSpec::parse),
         reader.value(ConfigurationKeys.MAX_TURNS),
@@ -88,7 +91,10 @@ record Settings(
         reader.value(ConfigurationKeys.BASELINE_FILE),
         reader.value(ConfigurationKeys.BASELINE_ALPHA),
         reader.value(ConfigurationKeys.BASELINE_UPDATE),
-        reader.get(ConfigurationKeys.BUDGET_MAX_REQUESTS).map(Sourced::value).orElse(Long.MAX_VALUE),
+        reader
+            .get(ConfigurationKeys.BUDGET_MAX_REQUESTS)
+            .map(Sourced::value)
+            .orElse(Long.MAX_VALUE),
         reader.get(ConfigurationKeys.BUDGET_MAX_TOKENS).map(Sourced::value).orElse(Long.MAX_VALUE),
         providers,
         RecordingMode.parse(reader.value(ConfigurationKeys.MODE)),

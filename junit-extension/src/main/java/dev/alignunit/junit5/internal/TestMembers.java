@@ -10,11 +10,11 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 
 /**
- * The annotated members of one test class, found once per class (an annotation scan walks the
- * class hierarchy and is the most expensive reflective step of an invocation), not per sample:
- * {@code @AgentModel}, {@code @AgentUnderTest} and {@code @SandboxTool}. Values are still read
- * from the instance each time, so an assignment in {@code @BeforeEach} is seen. Immutable
- * reflection data, cached per class like JUnit's own.
+ * The annotated members of one test class, found once per class (an annotation scan walks the class
+ * hierarchy and is the most expensive reflective step of an invocation), not per sample:
+ * {@code @AgentModel}, {@code @AgentUnderTest} and {@code @SandboxTool}. Values are still read from
+ * the instance each time, so an assignment in {@code @BeforeEach} is seen. Immutable reflection
+ * data, cached per class like JUnit's own.
  *
  * @param modelFields {@code @AgentModel} fields
  * @param modelMethods {@code @AgentModel} methods
@@ -22,30 +22,45 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
  * @param agentMethods {@code @AgentUnderTest} methods
  * @param sandboxToolFields {@code @SandboxTool} fields
  */
-record TestMembers(List<Field> modelFields, List<Method> modelMethods, List<Field> agentFields,
-    List<Method> agentMethods, List<Field> sandboxToolFields) {
+record TestMembers(
+    List<Field> modelFields,
+    List<Method> modelMethods,
+    List<Field> agentFields,
+    List<Method> agentMethods,
+    List<Field> sandboxToolFields) {
 
-  private static final ClassValue<TestMembers> CACHE = new ClassValue<>() {
-    @Override
-    protected TestMembers computeValue(Class<?> type) {
-      return new TestMembers(
-          List.copyOf(AnnotationSupport.findAnnotatedFields(type, AgentModel.class)),
-          List.copyOf(AnnotationSupport.findAnnotatedMethods(type, AgentModel.class, HierarchyTraversalMode.TOP_DOWN)),
-          List.copyOf(AnnotationSupport.findAnnotatedFields(type, AgentUnderTest.class)),
-          List.copyOf(AnnotationSupport.findAnnotatedMethods(type, AgentUnderTest.class,
-              HierarchyTraversalMode.TOP_DOWN)),
-          List.copyOf(AnnotationSupport.findAnnotatedFields(type, SandboxTool.class)));
-    }
-  };
+  private static final ClassValue<TestMembers> CACHE =
+      new ClassValue<>() {
+        @Override
+        protected TestMembers computeValue(Class<?> type) {
+          return new TestMembers(
+              List.copyOf(AnnotationSupport.findAnnotatedFields(type, AgentModel.class)),
+              List.copyOf(
+                  AnnotationSupport.findAnnotatedMethods(
+                      type, AgentModel.class, HierarchyTraversalMode.TOP_DOWN)),
+              List.copyOf(AnnotationSupport.findAnnotatedFields(type, AgentUnderTest.class)),
+              List.copyOf(
+                  AnnotationSupport.findAnnotatedMethods(
+                      type, AgentUnderTest.class, HierarchyTraversalMode.TOP_DOWN)),
+              List.copyOf(AnnotationSupport.findAnnotatedFields(type, SandboxTool.class)));
+        }
+      };
 
-  /** Whether a class's objects offer {@code @Tool} methods; asked for every {@code @SandboxTool} value. */
-  private static final ClassValue<Boolean> TOOL_METHODS = new ClassValue<>() {
-    @Override
-    protected Boolean computeValue(Class<?> type) {
-      return !AnnotationSupport.findAnnotatedMethods(type, dev.alignunit.sandbox.annotation.Tool.class,
-          HierarchyTraversalMode.TOP_DOWN).isEmpty();
-    }
-  };
+  /**
+   * Whether a class's objects offer {@code @Tool} methods; asked for every {@code @SandboxTool}
+   * value.
+   */
+  private static final ClassValue<Boolean> TOOL_METHODS =
+      new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+          return !AnnotationSupport.findAnnotatedMethods(
+                  type,
+                  dev.alignunit.sandbox.annotation.Tool.class,
+                  HierarchyTraversalMode.TOP_DOWN)
+              .isEmpty();
+        }
+      };
 
   /**
    * @param type a test class
@@ -63,7 +78,9 @@ record TestMembers(List<Field> modelFields, List<Method> modelMethods, List<Fiel
     return TOOL_METHODS.get(type);
   }
 
-  /** @return whether the class declares an {@code @AgentModel} member */
+  /**
+   * @return whether the class declares an {@code @AgentModel} member
+   */
   boolean hasAgentModel() {
     return !modelFields.isEmpty() || !modelMethods.isEmpty();
   }

@@ -40,26 +40,38 @@ final class UnknownKeys {
     Map<String, String> keys = byRest(ConfigurationKey::name, ConfigurationKeys.PREFIX);
     for (String name : reader.parameterNames()) {
       if (name.startsWith(ConfigurationKeys.PREFIX) && ConfigurationKeys.find(name).isEmpty()) {
-        found.add(new Unknown("configuration key " + name + " (JUnit configuration parameter)",
-            hint(name.substring(ConfigurationKeys.PREFIX.length()), keys)));
+        found.add(
+            new Unknown(
+                "configuration key " + name + " (JUnit configuration parameter)",
+                hint(name.substring(ConfigurationKeys.PREFIX.length()), keys)));
       }
     }
     Map<String, String> variables = byRest(ConfigurationKey::environmentVariable, ENV_PREFIX);
-    reader.environmentNames().stream().filter(n -> n.startsWith(ENV_PREFIX) && !variables.containsValue(n)).sorted()
-        .forEach(name -> found.add(new Unknown("environment variable " + name,
-            hint(name.substring(ENV_PREFIX.length()), variables))));
+    reader.environmentNames().stream()
+        .filter(n -> n.startsWith(ENV_PREFIX) && !variables.containsValue(n))
+        .sorted()
+        .forEach(
+            name ->
+                found.add(
+                    new Unknown(
+                        "environment variable " + name,
+                        hint(name.substring(ENV_PREFIX.length()), variables))));
     return found;
   }
 
   /** Every key's name (or variable) by what follows the prefix. */
-  private static Map<String, String> byRest(Function<ConfigurationKey<?>, String> name, String prefix) {
-    return ConfigurationKeys.all().stream().map(name).collect(Collectors.toMap(n -> n.substring(prefix.length()), n -> n));
+  private static Map<String, String> byRest(
+      Function<ConfigurationKey<?>, String> name, String prefix) {
+    return ConfigurationKeys.all().stream()
+        .map(name)
+        .collect(Collectors.toMap(n -> n.substring(prefix.length()), n -> n));
   }
 
   /** Compares what follows the prefix, so the shared prefix does not make every key look close. */
   private static String hint(String rest, Map<String, String> known) {
     List<String> closest = Suggestions.closest(rest, known.keySet(), 1);
-    return closest.isEmpty() ? "The keys AlignUnit reads are listed in its README (Configuration)."
+    return closest.isEmpty()
+        ? "The keys AlignUnit reads are listed in its README (Configuration)."
         : Suggestions.didYouMean(closest.stream().map(known::get).toList());
   }
 
@@ -74,9 +86,14 @@ final class UnknownKeys {
       return;
     }
     if (strict) {
-      throw new ExtensionConfigurationException(unknown.stream().map(u -> "Unknown " + u.what() + ". " + u.hint())
-          .collect(Collectors.joining("\n")) + "\n(" + ConfigurationKeys.CONFIG_STRICT + "=true makes unknown "
-          + "alignunit.* keys and ALIGNUNIT_* variables errors.)");
+      throw new ExtensionConfigurationException(
+          unknown.stream()
+                  .map(u -> "Unknown " + u.what() + ". " + u.hint())
+                  .collect(Collectors.joining("\n"))
+              + "\n("
+              + ConfigurationKeys.CONFIG_STRICT
+              + "=true makes unknown "
+              + "alignunit.* keys and ALIGNUNIT_* variables errors.)");
     }
     unknown.forEach(u -> console.accept("Ignoring unknown " + u.what() + ". " + u.hint()));
   }

@@ -15,8 +15,19 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 class AgentUnderTestLocatorTest {
 
-  private static final Scenario SCENARIO = new Scenario("test/agent", "", "", List.of(), Map.of(), "", List.of(),
-      List.of(), List.of(), null, "agent.yaml");
+  private static final Scenario SCENARIO =
+      new Scenario(
+          "test/agent",
+          "",
+          "",
+          List.of(),
+          Map.of(),
+          "",
+          List.of(),
+          List.of(),
+          List.of(),
+          null,
+          "agent.yaml");
   private static final Agent FIELD_AGENT = ctx -> AgentOutput.of("field");
 
   static final class WithField {
@@ -53,8 +64,11 @@ class AgentUnderTestLocatorTest {
 
   @Test
   void should_find_the_field_agent_and_prefer_the_innermost_instance() throws Exception {
-    assertThat(AgentUnderTestLocator.locate(List.of(new WithField()), SCENARIO)).containsSame(FIELD_AGENT);
-    Agent inner = AgentUnderTestLocator.locate(List.of(new WithField(), new WithMethod()), SCENARIO).orElseThrow();
+    assertThat(AgentUnderTestLocator.locate(List.of(new WithField()), SCENARIO))
+        .containsSame(FIELD_AGENT);
+    Agent inner =
+        AgentUnderTestLocator.locate(List.of(new WithField(), new WithMethod()), SCENARIO)
+            .orElseThrow();
     assertThat(inner.run(null).finalText()).isEqualTo("method for test/agent");
   }
 
@@ -73,10 +87,15 @@ class AgentUnderTestLocatorTest {
   void should_reject_two_members_and_wrong_types() {
     assertThatThrownBy(() -> AgentUnderTestLocator.locate(List.of(new WithTwo()), SCENARIO))
         .isInstanceOf(ExtensionConfigurationException.class)
-        .hasMessage(WithTwo.class.getName() + " has 2 @AgentUnderTest members (field a, method b()); keep exactly one.");
+        .hasMessage(
+            WithTwo.class.getName()
+                + " has 2 @AgentUnderTest members (field a, method b()); keep exactly one.");
     assertThatThrownBy(() -> AgentUnderTestLocator.locate(List.of(new WithWrongType()), SCENARIO))
         .isInstanceOf(ExtensionConfigurationException.class)
-        .hasMessage("@AgentUnderTest field " + WithWrongType.class.getName() + ".agent holds a java.lang.String; "
-            + "it must supply a dev.alignunit.agent.Agent (or an AgentFactory).");
+        .hasMessage(
+            "@AgentUnderTest field "
+                + WithWrongType.class.getName()
+                + ".agent holds a java.lang.String; "
+                + "it must supply a dev.alignunit.agent.Agent (or an AgentFactory).");
   }
 }

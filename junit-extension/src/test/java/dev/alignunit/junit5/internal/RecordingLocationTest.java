@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RecordingLocationTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final List<String> console = new ArrayList<>();
 
@@ -23,31 +22,47 @@ class RecordingLocationTest {
 
   @Test
   void should_keep_recordings_under_the_fully_qualified_class_name() {
-    Path file = RecordingLocation.of(dir, RecordingLocationTest.class, "refuses", Map.of(), false, console::add);
+    Path file =
+        RecordingLocation.of(
+            dir, RecordingLocationTest.class, "refuses", Map.of(), false, console::add);
 
-    assertThat(file).isEqualTo(dir.resolve("dev.alignunit.junit5.internal.RecordingLocationTest/refuses.json"));
-    assertThat(RecordingLocation.of(dir, RecordingLocationTestTwin.class, "refuses", Map.of(), false, console::add))
-        .isEqualTo(dir.resolve("dev.alignunit.junit5.internal.RecordingLocationTest-RecordingLocationTestTwin/refuses.json"));
+    assertThat(file)
+        .isEqualTo(dir.resolve("dev.alignunit.junit5.internal.RecordingLocationTest/refuses.json"));
+    assertThat(
+            RecordingLocation.of(
+                dir, RecordingLocationTestTwin.class, "refuses", Map.of(), false, console::add))
+        .isEqualTo(
+            dir.resolve(
+                "dev.alignunit.junit5.internal.RecordingLocationTest-RecordingLocationTestTwin/refuses.json"));
   }
 
   @Test
   void should_move_a_recording_from_the_simple_class_name_outside_ci() throws IOException {
-    Path legacy = Files.createDirectories(dir.resolve("RecordingLocationTest")).resolve("refuses.json");
+    Path legacy =
+        Files.createDirectories(dir.resolve("RecordingLocationTest")).resolve("refuses.json");
     Files.writeString(legacy, "{}");
 
-    Path file = RecordingLocation.of(dir, RecordingLocationTest.class, "refuses", Map.of(), false, console::add);
+    Path file =
+        RecordingLocation.of(
+            dir, RecordingLocationTest.class, "refuses", Map.of(), false, console::add);
 
     assertThat(file).hasContent("{}");
     assertThat(legacy.getParent()).doesNotExist();
-    assertThat(console).containsExactly("Recording moved to its class's full name: " + legacy + " -> " + file);
+    assertThat(console)
+        .containsExactly("Recording moved to its class's full name: " + legacy + " -> " + file);
   }
 
   @Test
-  void should_read_a_recording_at_the_simple_class_name_in_ci_without_moving_it() throws IOException {
-    Path legacy = Files.createDirectories(dir.resolve("RecordingLocationTest")).resolve("refuses.json");
+  void should_read_a_recording_at_the_simple_class_name_in_ci_without_moving_it()
+      throws IOException {
+    Path legacy =
+        Files.createDirectories(dir.resolve("RecordingLocationTest")).resolve("refuses.json");
     Files.writeString(legacy, "{}");
 
-    assertThat(RecordingLocation.of(dir, RecordingLocationTest.class, "refuses", Map.of(), true, console::add)).isEqualTo(legacy);
+    assertThat(
+            RecordingLocation.of(
+                dir, RecordingLocationTest.class, "refuses", Map.of(), true, console::add))
+        .isEqualTo(legacy);
     assertThat(legacy).exists();
     assertThat(console).isEmpty();
   }

@@ -13,11 +13,13 @@ class ReportLinkedFailureTest {
   void should_keep_the_errors_of_assertj_soft_assertion_error() {
     SoftAssertionError soft = new SoftAssertionError(List.of("first", "second"));
 
-    AssertionError linked = ReportLinkedFailure.withReportLink(soft, "target/alignunit/index.html#e-1");
+    AssertionError linked =
+        ReportLinkedFailure.withReportLink(soft, "target/alignunit/index.html#e-1");
 
     assertThat(linked).isInstanceOf(SoftAssertionError.class);
     assertThat(((SoftAssertionError) linked).getErrors()).containsExactly("first", "second");
-    assertThat(linked.getMessage()).isEqualTo(soft.getMessage() + "\nReport: target/alignunit/index.html#e-1");
+    assertThat(linked.getMessage())
+        .isEqualTo(soft.getMessage() + "\nReport: target/alignunit/index.html#e-1");
   }
 
   @Test
@@ -28,7 +30,9 @@ class ReportLinkedFailureTest {
 
     AssertionError linked = ReportLinkedFailure.withReportLink(failure, "r.html#e-2");
 
-    assertThat(linked).isExactlyInstanceOf(AssertionFailedError.class).hasMessage("run errored\nReport: r.html#e-2")
+    assertThat(linked)
+        .isExactlyInstanceOf(AssertionFailedError.class)
+        .hasMessage("run errored\nReport: r.html#e-2")
         .hasCause(cause);
     assertThat(linked.getStackTrace()).isEqualTo(failure.getStackTrace());
     assertThat(linked.getSuppressed()).extracting(Throwable::getMessage).containsExactly("cleanup");

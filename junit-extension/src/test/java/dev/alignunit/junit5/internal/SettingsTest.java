@@ -20,7 +20,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
-/** The one parse of the configuration: precedence, sources, every key, and every message to the letter. */
+/**
+ * The one parse of the configuration: precedence, sources, every key, and every message to the
+ * letter.
+ */
 class SettingsTest {
 
   private static final String PARAMETER =
@@ -33,26 +36,39 @@ class SettingsTest {
   }
 
   /** Every given parameter is also listable (as a system property would be). */
-  private static ConfigurationReader reader(Map<String, String> parameters, Map<String, String> environment) {
-    return new ConfigurationReader(k -> Optional.ofNullable(parameters.get(k)), environment, parameters.keySet());
+  private static ConfigurationReader reader(
+      Map<String, String> parameters, Map<String, String> environment) {
+    return new ConfigurationReader(
+        k -> Optional.ofNullable(parameters.get(k)), environment, parameters.keySet());
   }
 
   @Test
   void should_prefer_a_junit_parameter_over_the_environment_and_ignore_blank_values() {
-    assertThat(read(Map.of("alignunit.max-turns", "5"), Map.of("ALIGNUNIT_MAX_TURNS", "7")).maxTurns()).isEqualTo(5);
-    assertThat(read(Map.of("alignunit.max-turns", " "), Map.of("ALIGNUNIT_MAX_TURNS", "7")).maxTurns()).isEqualTo(7);
+    assertThat(
+            read(Map.of("alignunit.max-turns", "5"), Map.of("ALIGNUNIT_MAX_TURNS", "7")).maxTurns())
+        .isEqualTo(5);
+    assertThat(
+            read(Map.of("alignunit.max-turns", " "), Map.of("ALIGNUNIT_MAX_TURNS", "7")).maxTurns())
+        .isEqualTo(7);
     assertThat(read(Map.of(), Map.of("ALIGNUNIT_MAX_TURNS", " ")).maxTurns()).isEqualTo(10);
   }
 
   @Test
   void should_remember_where_a_value_came_from() {
-    ConfigurationReader reader = reader(Map.of("alignunit.model", "openai:gpt-4.1-mini"),
-        Map.of("ALIGNUNIT_OPENAI_BASE_URL", "http://127.0.0.1:9/v1"));
+    ConfigurationReader reader =
+        reader(
+            Map.of("alignunit.model", "openai:gpt-4.1-mini"),
+            Map.of("ALIGNUNIT_OPENAI_BASE_URL", "http://127.0.0.1:9/v1"));
 
-    assertThat(reader.get(ConfigurationKeys.OPENAI_BASE_URL)).get().extracting(ConfigurationReader.Sourced::source)
+    assertThat(reader.get(ConfigurationKeys.OPENAI_BASE_URL))
+        .get()
+        .extracting(ConfigurationReader.Sourced::source)
         .isEqualTo("environment variable ALIGNUNIT_OPENAI_BASE_URL");
-    assertThat(reader.get(ConfigurationKeys.MODEL)).get().extracting(ConfigurationReader.Sourced::source)
-        .isEqualTo("a JUnit configuration parameter: -D, junit-platform.properties or the launcher");
+    assertThat(reader.get(ConfigurationKeys.MODEL))
+        .get()
+        .extracting(ConfigurationReader.Sourced::source)
+        .isEqualTo(
+            "a JUnit configuration parameter: -D, junit-platform.properties or the launcher");
   }
 
   @Test
@@ -84,12 +100,16 @@ class SettingsTest {
     parameters.put("alignunit.openai.legacy-max-tokens", "true");
     parameters.put("alignunit.anthropic.max-tokens", "1000");
     parameters.put("alignunit.config.strict", "true");
-    assertThat(parameters.keySet()).as("the test sets every key")
-        .containsExactlyInAnyOrderElementsOf(ConfigurationKeys.all().stream().map(ConfigurationKey::name).toList());
+    assertThat(parameters.keySet())
+        .as("the test sets every key")
+        .containsExactlyInAnyOrderElementsOf(
+            ConfigurationKeys.all().stream().map(ConfigurationKey::name).toList());
 
     Settings settings = read(parameters, Map.of("LOCAL_KEY", "local"));
 
-    assertThat(settings.model()).get().extracting(ConfigurationReader.Sourced::value)
+    assertThat(settings.model())
+        .get()
+        .extracting(ConfigurationReader.Sourced::value)
         .isEqualTo(new ModelSpec(ModelSpec.Provider.OPENAI, "llama3.1:8b"));
     assertThat(settings.mode()).isEqualTo(RecordingMode.REPLAY);
     assertThat(settings.recordingsDir()).isEqualTo(Path.of("rec"));
@@ -97,7 +117,9 @@ class SettingsTest {
     assertThat(settings.samples()).isEqualTo(20);
     assertThat(settings.concurrency()).isEqualTo(16);
     assertThat(settings.keepTranscripts()).isEqualTo(50);
-    assertThat(settings.judgeModel()).get().extracting(ConfigurationReader.Sourced::value)
+    assertThat(settings.judgeModel())
+        .get()
+        .extracting(ConfigurationReader.Sourced::value)
         .isEqualTo(new ModelSpec(ModelSpec.Provider.ANTHROPIC, "claude-sonnet-4-5"));
     assertThat(settings.reportDir()).isEqualTo(Path.of("out"));
     assertThat(settings.maxTurns()).isEqualTo(3);
@@ -134,9 +156,12 @@ class SettingsTest {
     assertThat(settings.concurrency()).isEqualTo(4);
     assertThat(settings.maxTurns()).isEqualTo(10);
     assertThat(settings.maxRequests()).isEqualTo(Long.MAX_VALUE);
-    assertThat(settings.recordingsDir()).isEqualTo(Path.of("src/test/resources/alignunit/recordings"));
+    assertThat(settings.recordingsDir())
+        .isEqualTo(Path.of("src/test/resources/alignunit/recordings"));
     assertThat(settings.reportDir()).isEqualTo(Path.of("target/alignunit"));
-    assertThat(settings.providers()).usingRecursiveComparison().ignoringFields("environment")
+    assertThat(settings.providers())
+        .usingRecursiveComparison()
+        .ignoringFields("environment")
         .isEqualTo(ProviderSettings.defaults());
     assertThat(settings.snapshot()).isEmpty();
   }
@@ -146,72 +171,112 @@ class SettingsTest {
     for (String value : List.of("0", "-1", "abc", "2000", "1.5")) {
       assertThatThrownBy(() -> read(Map.of("alignunit.concurrency", value), Map.of()))
           .isExactlyInstanceOf(ExtensionConfigurationException.class)
-          .hasMessage("Invalid value '" + value + "' for alignunit.concurrency (" + PARAMETER + "): expected a whole"
-              + " number from 1 to 1024.");
+          .hasMessage(
+              "Invalid value '"
+                  + value
+                  + "' for alignunit.concurrency ("
+                  + PARAMETER
+                  + "): expected a whole"
+                  + " number from 1 to 1024.");
       assertThatThrownBy(() -> read(Map.of(), Map.of("ALIGNUNIT_CONCURRENCY", value)))
-          .hasMessage("Invalid value '" + value + "' for alignunit.concurrency (from environment variable"
-              + " ALIGNUNIT_CONCURRENCY): expected a whole number from 1 to 1024.");
+          .hasMessage(
+              "Invalid value '"
+                  + value
+                  + "' for alignunit.concurrency (from environment variable"
+                  + " ALIGNUNIT_CONCURRENCY): expected a whole number from 1 to 1024.");
     }
   }
 
   @Test
   void should_reject_a_misspelled_mode_as_docs_recordings_shows() {
     assertThatThrownBy(() -> read(Map.of("alignunit.mode", "replya"), Map.of()))
-        .hasMessage("Invalid value 'replya' for alignunit.mode (from a JUnit configuration parameter: -D,"
-            + " junit-platform.properties or the launcher): expected auto, replay, record or live.");
+        .hasMessage(
+            "Invalid value 'replya' for alignunit.mode (from a JUnit configuration parameter: -D,"
+                + " junit-platform.properties or the launcher): expected auto, replay, record or live.");
   }
 
   @Test
   void should_reject_model_specs_in_the_same_shape() {
     assertThatThrownBy(() -> read(Map.of("alignunit.model", "gpt-4"), Map.of()))
         .isExactlyInstanceOf(ExtensionConfigurationException.class)
-        .hasMessage("Invalid value 'gpt-4' for alignunit.model (" + PARAMETER + "): expected openai:<model>,"
-            + " anthropic:<model> or scripted, such as openai:gpt-4.1-mini.");
+        .hasMessage(
+            "Invalid value 'gpt-4' for alignunit.model ("
+                + PARAMETER
+                + "): expected openai:<model>,"
+                + " anthropic:<model> or scripted, such as openai:gpt-4.1-mini.");
     assertThatThrownBy(() -> read(Map.of(), Map.of("ALIGNUNIT_JUDGE_MODEL", "scripted")))
-        .hasMessage("Invalid value 'scripted' for alignunit.judge.model (from environment variable"
-            + " ALIGNUNIT_JUDGE_MODEL): expected openai:<model> or anthropic:<model>, such as openai:gpt-4.1-mini.");
-    assertThat(read(Map.of("alignunit.model", "scripted"), Map.of()).model()).get()
-        .extracting(ConfigurationReader.Sourced::value).isEqualTo(ModelSpec.SCRIPTED);
+        .hasMessage(
+            "Invalid value 'scripted' for alignunit.judge.model (from environment variable"
+                + " ALIGNUNIT_JUDGE_MODEL): expected openai:<model> or anthropic:<model>, such as openai:gpt-4.1-mini.");
+    assertThat(read(Map.of("alignunit.model", "scripted"), Map.of()).model())
+        .get()
+        .extracting(ConfigurationReader.Sourced::value)
+        .isEqualTo(ModelSpec.SCRIPTED);
   }
 
   @Test
   void should_not_repeat_an_api_key_given_where_its_variable_belongs() {
-    assertThatThrownBy(() -> read(Map.of(), Map.of("ALIGNUNIT_OPENAI_API_KEY_ENV", "sk-proj-0123456789abcdef")))
-        .hasMessage("Invalid value for alignunit.openai.api-key-env (from environment variable"
-            + " ALIGNUNIT_OPENAI_API_KEY_ENV): expected the name of an environment variable (letters, digits and _),"
-            + " such as OPENAI_API_KEY; the value is not shown because it may be an API key.")
-        .message().doesNotContain("sk-proj");
+    assertThatThrownBy(
+            () ->
+                read(Map.of(), Map.of("ALIGNUNIT_OPENAI_API_KEY_ENV", "sk-proj-0123456789abcdef")))
+        .hasMessage(
+            "Invalid value for alignunit.openai.api-key-env (from environment variable"
+                + " ALIGNUNIT_OPENAI_API_KEY_ENV): expected the name of an environment variable (letters, digits and _),"
+                + " such as OPENAI_API_KEY; the value is not shown because it may be an API key.")
+        .message()
+        .doesNotContain("sk-proj");
   }
 
   @Test
   void should_name_the_annotation_as_the_source_of_an_annotation_value() {
-    assertThatThrownBy(() -> ConfigurationReader.fromAnnotation(ConfigurationKeys.SAMPLES, "0",
-        "annotation @Samples on com.acme.T#m"))
+    assertThatThrownBy(
+            () ->
+                ConfigurationReader.fromAnnotation(
+                    ConfigurationKeys.SAMPLES, "0", "annotation @Samples on com.acme.T#m"))
         .isExactlyInstanceOf(ExtensionConfigurationException.class)
-        .hasMessage("Invalid value '0' for alignunit.samples (from annotation @Samples on com.acme.T#m): expected a"
-            + " whole number from 1 to 100000.");
+        .hasMessage(
+            "Invalid value '0' for alignunit.samples (from annotation @Samples on com.acme.T#m): expected a"
+                + " whole number from 1 to 100000.");
   }
 
   @Test
   void should_warn_about_unknown_keys_and_variables_with_the_closest_key() {
-    read(Map.of("alignunit.modle", "openai:gpt-4.1-mini", "alignunit.concurency", "2", "alignunit.colour", "red",
-        "junit.jupiter.execution.parallel.enabled", "true"),
-        Map.of("ALIGNUNIT_MAX_TURN", "3", "ALIGNUNIT_MAX_TURNS", "4", "OPENAI_API_KEY", "sk-x", "ALIGNUNIT_SAMPELS", "2"));
+    read(
+        Map.of(
+            "alignunit.modle",
+            "openai:gpt-4.1-mini",
+            "alignunit.concurency",
+            "2",
+            "alignunit.colour",
+            "red",
+            "junit.jupiter.execution.parallel.enabled",
+            "true"),
+        Map.of(
+            "ALIGNUNIT_MAX_TURN",
+            "3",
+            "ALIGNUNIT_MAX_TURNS",
+            "4",
+            "OPENAI_API_KEY",
+            "sk-x",
+            "ALIGNUNIT_SAMPELS",
+            "2"));
 
-    assertThat(console).containsExactly(
-        "Ignoring unknown configuration key alignunit.colour (JUnit configuration parameter). The keys AlignUnit"
-            + " reads are listed in its README (Configuration).",
-        "Ignoring unknown configuration key alignunit.concurency (JUnit configuration parameter). Did you mean"
-            + " 'alignunit.concurrency'?",
-        "Ignoring unknown configuration key alignunit.modle (JUnit configuration parameter). Did you mean"
-            + " 'alignunit.model'?",
-        "Ignoring unknown environment variable ALIGNUNIT_MAX_TURN. Did you mean 'ALIGNUNIT_MAX_TURNS'?",
-        "Ignoring unknown environment variable ALIGNUNIT_SAMPELS. Did you mean 'ALIGNUNIT_SAMPLES'?");
+    assertThat(console)
+        .containsExactly(
+            "Ignoring unknown configuration key alignunit.colour (JUnit configuration parameter). The keys AlignUnit"
+                + " reads are listed in its README (Configuration).",
+            "Ignoring unknown configuration key alignunit.concurency (JUnit configuration parameter). Did you mean"
+                + " 'alignunit.concurrency'?",
+            "Ignoring unknown configuration key alignunit.modle (JUnit configuration parameter). Did you mean"
+                + " 'alignunit.model'?",
+            "Ignoring unknown environment variable ALIGNUNIT_MAX_TURN. Did you mean 'ALIGNUNIT_MAX_TURNS'?",
+            "Ignoring unknown environment variable ALIGNUNIT_SAMPELS. Did you mean 'ALIGNUNIT_SAMPLES'?");
   }
 
   @Test
   void should_only_check_names_junit_hands_over() {
-    ConfigurationReader reader = new ConfigurationReader(k -> Optional.empty(), Map.of(), Set.of("alignunit.modle"));
+    ConfigurationReader reader =
+        new ConfigurationReader(k -> Optional.empty(), Map.of(), Set.of("alignunit.modle"));
 
     Settings.read(reader, console::add);
 
@@ -220,10 +285,14 @@ class SettingsTest {
 
   @Test
   void should_fail_on_unknown_keys_in_strict_mode() {
-    assertThatThrownBy(() -> read(Map.of("alignunit.modle", "openai:m", "alignunit.config.strict", "true"),
-        Map.of("ALIGNUNIT_SAMPELS", "2")))
+    assertThatThrownBy(
+            () ->
+                read(
+                    Map.of("alignunit.modle", "openai:m", "alignunit.config.strict", "true"),
+                    Map.of("ALIGNUNIT_SAMPELS", "2")))
         .isExactlyInstanceOf(ExtensionConfigurationException.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             Unknown configuration key alignunit.modle (JUnit configuration parameter). Did you mean 'alignunit.model'?
             Unknown environment variable ALIGNUNIT_SAMPELS. Did you mean 'ALIGNUNIT_SAMPLES'?
             (alignunit.config.strict=true makes unknown alignunit.* keys and ALIGNUNIT_* variables errors.)""");

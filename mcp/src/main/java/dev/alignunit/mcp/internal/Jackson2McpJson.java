@@ -9,10 +9,10 @@ import java.io.IOException;
 import org.apiguardian.api.API;
 
 /**
- * The MCP SDK's JSON mapping on Jackson 2, the Jackson AlignUnit already uses. The SDK's own
- * {@code mcp-json-jackson2} module would do the same but brings json-schema-validator 2.x, which
- * cannot share a classpath with the 1.x that AlignUnit's sandbox validates with; this class and
- * {@link NetworkntSchemaValidator} replace it (registered for the SDK's service loader).
+ * The MCP SDK's JSON mapping on Jackson 2, the Jackson AlignUnit already uses. The SDK's own {@code
+ * mcp-json-jackson2} module would do the same but brings json-schema-validator 2.x, which cannot
+ * share a classpath with the 1.x that AlignUnit's sandbox validates with; this class and {@link
+ * NetworkntSchemaValidator} replace it (registered for the SDK's service loader).
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class Jackson2McpJson implements McpJsonMapper {
@@ -21,7 +21,8 @@ public final class Jackson2McpJson implements McpJsonMapper {
 
   /** A mapper that ignores unknown properties, as MCP peers add fields over protocol versions. */
   public Jackson2McpJson() {
-    this.mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    this.mapper =
+        new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   }
 
   @Override

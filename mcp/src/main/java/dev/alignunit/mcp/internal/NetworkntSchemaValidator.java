@@ -16,17 +16,23 @@ import org.apiguardian.api.API;
 
 /**
  * The MCP SDK's schema validation (structured tool output against an output schema) on
- * json-schema-validator (draft 2020-12, never loading a remote schema). Tool <em>inputs</em> of
- * the sandbox's MCP server are not validated here but by the sandbox itself, so an invalid call
- * lands in the ledger like any other.
+ * json-schema-validator (draft 2020-12, never loading a remote schema). Tool <em>inputs</em> of the
+ * sandbox's MCP server are not validated here but by the sandbox itself, so an invalid call lands
+ * in the ledger like any other.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class NetworkntSchemaValidator implements JsonSchemaValidator {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-      builder -> builder.schemaLoader(loader -> loader.fetchRemoteResources(false)
-          .allow(iri -> iri.toString().startsWith("classpath:"))));
+  private static final SchemaRegistry REGISTRY =
+      SchemaRegistry.withDefaultDialect(
+          SpecificationVersion.DRAFT_2020_12,
+          builder ->
+              builder.schemaLoader(
+                  loader ->
+                      loader
+                          .fetchRemoteResources(false)
+                          .allow(iri -> iri.toString().startsWith("classpath:"))));
 
   private final Map<JsonNode, Schema> compiled = new ConcurrentHashMap<>();
 
@@ -39,14 +45,19 @@ public final class NetworkntSchemaValidator implements JsonSchemaValidator {
       return ValidationResponse.asInvalid("No schema to validate against");
     }
     try {
-      Schema compiledSchema = compiled.computeIfAbsent(JSON.valueToTree(schema), REGISTRY::getSchema);
-      JsonNode content = structuredContent instanceof String text ? JSON.readTree(text) : JSON.valueToTree(structuredContent);
+      Schema compiledSchema =
+          compiled.computeIfAbsent(JSON.valueToTree(schema), REGISTRY::getSchema);
+      JsonNode content =
+          structuredContent instanceof String text
+              ? JSON.readTree(text)
+              : JSON.valueToTree(structuredContent);
       List<Error> errors = compiledSchema.validate(content);
       if (errors.isEmpty()) {
         return ValidationResponse.asValid(JSON.writeValueAsString(content));
       }
-      return ValidationResponse.asInvalid("Validation failed: structuredContent does not match tool outputSchema. "
-          + errors.stream().map(Error::getMessage).sorted().collect(Collectors.joining("; ")));
+      return ValidationResponse.asInvalid(
+          "Validation failed: structuredContent does not match tool outputSchema. "
+              + errors.stream().map(Error::getMessage).sorted().collect(Collectors.joining("; ")));
     } catch (Exception e) {
       return ValidationResponse.asInvalid("Error validating structuredContent: " + e.getMessage());
     }
