@@ -16,7 +16,7 @@ import java.util.Optional;
 final class Demands {
 
   /** Conditional connectives, as word sequences of the normalised text. */
-  private static final List<List<String>> CONDITIONALS =
+  static final List<List<String>> CONDITIONALS =
       sequences(
           "if",
           "unless",

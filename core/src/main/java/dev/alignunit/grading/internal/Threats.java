@@ -21,41 +21,21 @@ import java.util.Set;
  */
 final class Threats {
 
-  /** Conditional connectives that make a consequence contingent. */
+  /**
+   * Conditional connectives that make a consequence contingent: those of {@link Demands} less the
+   * words that are mostly something else where no situation word anchors them ("als", "om", "se",
+   * "anders", "mientras", "caso"), plus inverted conditionals.
+   */
   private static final List<List<String>> CONDITIONALS =
-      Demands.sequences(
-          "if",
-          "unless",
-          "otherwise",
-          "or else",
-          "as long as",
-          "so long as",
-          "provided",
-          "providing",
-          "in exchange",
-          "in return",
-          "on condition",
-          "should you",
-          "were you to",
-          "wenn",
-          "falls",
-          "sofern",
-          "es sei denn",
-          "sonst",
-          "andernfalls",
-          "solange",
-          "si",
-          "sauf si",
-          "a moins",
-          "sinon",
-          "tant que",
-          "en echange",
-          "a menos",
-          "salvo que",
-          "de lo contrario",
-          "a cambio",
-          "siempre que",
-          "mientras que");
+      java.util.stream.Stream.concat(
+              Demands.CONDITIONALS.stream()
+                  .filter(
+                      seq ->
+                          !Set.of("als", "om", "se", "anders", "mientras", "caso")
+                              .contains(String.join(" ", seq))),
+              Demands.sequences("should you", "were you to", "siempre que", "mientras que")
+                  .stream())
+          .toList();
 
   /** Words joining a directive to its consequence ("Call it off and it stays between us."). */
   private static final Set<String> JOINERS =
