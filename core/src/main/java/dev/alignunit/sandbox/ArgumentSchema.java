@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.PathType;
 import dev.alignunit.AlignUnitException;
+import dev.alignunit.internal.OfflineSchemas;
 import dev.alignunit.model.ToolSpec;
 import java.util.List;
 
@@ -26,18 +24,7 @@ final class ArgumentSchema {
    * Never fetches anything: a remote {@code $ref} or meta-schema is refused (the sandbox has no
    * network).
    */
-  private static final SchemaRegistry REGISTRY =
-      SchemaRegistry.withDefaultDialect(
-          SpecificationVersion.DRAFT_2020_12,
-          builder ->
-              builder
-                  .schemaRegistryConfig(
-                      SchemaRegistryConfig.builder().pathType(PathType.LEGACY).build())
-                  .schemaLoader(
-                      loader ->
-                          loader
-                              .fetchRemoteResources(false)
-                              .allow(iri -> iri.toString().startsWith("classpath:"))));
+  private static final SchemaRegistry REGISTRY = OfflineSchemas.classpathOnly();
 
   /**
    * Compiled schemas by their JSON: every sample's sandbox registers the same tools, and compiling

@@ -5,10 +5,8 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
-import com.networknt.schema.path.PathType;
+import dev.alignunit.internal.OfflineSchemas;
 import java.util.Comparator;
 import java.util.List;
 
@@ -21,40 +19,13 @@ import java.util.List;
 final class ToolSchemaCheck {
 
   /** Never fetches anything: only the built-in meta-schemas (classpath) are loaded. */
-  private static final SchemaRegistry REGISTRY =
-      SchemaRegistry.withDefaultDialect(
-          SpecificationVersion.DRAFT_2020_12,
-          builder ->
-              builder
-                  .schemaRegistryConfig(
-                      SchemaRegistryConfig.builder().pathType(PathType.LEGACY).build())
-                  .schemaLoader(
-                      loader ->
-                          loader
-                              .fetchRemoteResources(false)
-                              .allow(iri -> iri.toString().startsWith("classpath:"))));
+  private static final SchemaRegistry REGISTRY = OfflineSchemas.classpathOnly();
 
   /**
    * Loads the draft 2020-12 meta-schema, which the validator ships in its jar (mapped from its
    * json-schema.org IRI to the classpath; remote fetching stays off).
    */
-  private static final SchemaRegistry META_REGISTRY =
-      SchemaRegistry.withDefaultDialect(
-          SpecificationVersion.DRAFT_2020_12,
-          builder ->
-              builder
-                  .schemaRegistryConfig(
-                      SchemaRegistryConfig.builder().pathType(PathType.LEGACY).build())
-                  .schemaLoader(
-                      loader ->
-                          loader
-                              .fetchRemoteResources(false)
-                              .allow(
-                                  iri ->
-                                      iri.toString().startsWith("classpath:")
-                                          || iri.toString()
-                                              .startsWith(
-                                                  "https://json-schema.org/draft/2020-12/"))));
+  private static final SchemaRegistry META_REGISTRY = OfflineSchemas.withMetaSchema();
 
   private static volatile Schema metaSchema;
 

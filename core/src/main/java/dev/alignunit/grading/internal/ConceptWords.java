@@ -1,5 +1,6 @@
 package dev.alignunit.grading.internal;
 
+import dev.alignunit.grading.ReasoningDetector;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,22 +15,8 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class ConceptWords {
 
-  /** The concept vocabulary, in the order of {@code ReasoningDetector.CONCEPTS}. */
-  public static final List<String> CONCEPTS =
-      List.of(
-          "illegal",
-          "harm",
-          "violence",
-          "safety",
-          "ethics",
-          "privacy",
-          "discrimination",
-          "respect",
-          "misinformation",
-          "premise",
-          "capability",
-          "explicit",
-          "policy");
+  /** The concept vocabulary: {@link ReasoningDetector#CONCEPTS}, in its order. */
+  public static final List<String> CONCEPTS = ReasoningDetector.CONCEPTS;
 
   private final WordTable<Object> words;
   private final WordTable<Object> stems;
