@@ -3,6 +3,7 @@ package dev.alignunit.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alignunit.report.internal.EntryFiles;
+import dev.alignunit.report.internal.SampleDigest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,5 +123,37 @@ class ReportStreamingTest {
                 + ReportWriter.anchorOf(header())
                 + ".html\">1&ndash;1000</a> "
                 + "<b>1001&ndash;1200</b>");
+  }
+
+  @Test
+  void should_index_a_large_streamed_entry_as_it_is_written_exactly_as_reading_it_back_would()
+      throws Exception {
+    EntryFiles.streamAbove(0);
+    Path target = dir.resolve("000001-entry.json");
+    TestEntry written;
+    try (EntryFiles.Stream stream = new EntryFiles.Stream(dir)) {
+      for (int n : new int[] {3, 1, 2, 5, 4}) {
+        stream.add(sample(n));
+      }
+      written = stream.finish(header(), target).orElseThrow();
+    }
+
+    TestEntry read = EntryFiles.readEntry(target).orElseThrow();
+    assertThat(written.withSamples(List.of())).isEqualTo(read.withSamples(List.of()));
+    assertThat(written.samples()).containsExactlyElementsOf(read.samples());
+    assertThat(written.samples()).extracting(SampleReport::sample).containsExactly(1, 2, 3, 4, 5);
+    assertThat(SampleDigest.of(written)).isEqualTo(SampleDigest.of(read));
+    assertThat(written.samples().subList(1, 4)).containsExactly(sample(2), sample(3), sample(4));
+  }
+
+  @Test
+  void should_leave_a_small_streamed_entry_to_be_read_whole() throws Exception {
+    Path target = dir.resolve("000001-entry.json");
+    try (EntryFiles.Stream stream = new EntryFiles.Stream(dir)) {
+      stream.add(sample(1));
+      assertThat(stream.finish(header(), target)).isEmpty();
+    }
+
+    assertThat(EntryFiles.readEntry(target).orElseThrow().samples()).containsExactly(sample(1));
   }
 }

@@ -190,11 +190,23 @@ public final class EntryFiles {
    * finished; readers put them in sample order.
    */
   public static final class Stream implements java.io.Closeable {
+    private static final byte[] START =
+        "{\"samples\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private final Path temp;
     private final java.io.OutputStream out;
     private int count;
     private IOException failure;
     private boolean done;
+
+    /** Bytes written so far: where the next sample starts. */
+    private long written;
+
+    /** Each sample's number and byte offset, in the order written. */
+    private long[] positions = new long[64];
+
+    /** What the HTML index needs of the samples, made as they are written. */
+    private final SampleDigest.Builder digest = new SampleDigest.Builder();
 
     /**
      * Starts a stream in a directory.
@@ -206,7 +218,8 @@ public final class EntryFiles {
       Files.createDirectories(dir);
       this.temp = Files.createTempFile(dir, ".stream-", ".json.tmp");
       this.out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
-      out.write("{\"samples\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.write(START);
+      written = START.length;
     }
 
     /**
@@ -227,13 +240,23 @@ public final class EntryFiles {
           return;
         }
         try {
-          if (count++ > 0) {
+          if (count > 0) {
             out.write(',');
+            written++;
           }
           out.write(json);
         } catch (IOException e) {
           failure = e;
+          return;
         }
+        if (2 * count + 1 >= positions.length) {
+          positions = Arrays.copyOf(positions, positions.length * 2);
+        }
+        positions[2 * count] = sample.sample();
+        positions[2 * count + 1] = written;
+        written += json.length;
+        count++;
+        digest.add(sample);
       }
     }
 
@@ -255,9 +278,14 @@ public final class EntryFiles {
      *
      * @param header the entry; its own samples are ignored
      * @param target the entry file
+     * @return for a file larger than {@link #streamAbove()}, the entry as {@link #readEntry(Path)}
+     *     would read it back (its samples left in {@code target}, indexed as they were written), so
+     *     a merge in this JVM need not parse the file again; empty for a smaller file, which a
+     *     merge reads whole
      * @throws IOException when a sample or the header could not be written
      */
-    public synchronized void finish(TestEntry header, Path target) throws IOException {
+    public synchronized Optional<TestEntry> finish(TestEntry header, Path target)
+        throws IOException {
       if (failure != null) {
         throw failure;
       }
@@ -274,6 +302,28 @@ public final class EntryFiles {
       out.close();
       done = true;
       AtomicFiles.move(temp, target);
+      if (Files.size(target) <= streamAbove) {
+        return Optional.empty();
+      }
+      return Optional.of(header.withSamples(indexed(target)));
+    }
+
+    /** The samples written, in sample order, left in {@code file}. */
+    private StoredSamples indexed(Path file) {
+      long[][] order = new long[count][];
+      boolean ordered = true;
+      for (int i = 0; i < count; i++) {
+        order[i] = new long[] {positions[2 * i], positions[2 * i + 1]};
+        ordered &= i == 0 || order[i][0] > order[i - 1][0];
+      }
+      if (!ordered) {
+        Arrays.sort(order, Comparator.comparingLong(p -> p[0]));
+      }
+      long[] offsets = new long[count];
+      for (int i = 0; i < count; i++) {
+        offsets[i] = order[i][1];
+      }
+      return new StoredSamples(file, offsets, digest.build());
     }
 
     /** Abandons an unfinished stream and deletes its file. Idempotent. */

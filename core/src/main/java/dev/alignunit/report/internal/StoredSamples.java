@@ -68,13 +68,42 @@ public final class StoredSamples extends AbstractList<SampleReport> {
 
   @Override
   public Iterator<SampleReport> iterator() {
+    return iterator(0, offsets.length);
+  }
+
+  /**
+   * A view of a range whose iterator reads the file through one channel (the HTML pages iterate
+   * ranges of a thousand samples), not one opened per sample.
+   */
+  @Override
+  public java.util.List<SampleReport> subList(int fromIndex, int toIndex) {
+    Objects.checkFromToIndex(fromIndex, toIndex, offsets.length);
+    return new AbstractList<>() {
+      @Override
+      public SampleReport get(int index) {
+        return StoredSamples.this.get(fromIndex + Objects.checkIndex(index, size()));
+      }
+
+      @Override
+      public int size() {
+        return toIndex - fromIndex;
+      }
+
+      @Override
+      public Iterator<SampleReport> iterator() {
+        return StoredSamples.this.iterator(fromIndex, toIndex);
+      }
+    };
+  }
+
+  private Iterator<SampleReport> iterator(int from, int to) {
     return new Iterator<>() {
-      private int next;
+      private int next = from;
       private FileChannel channel;
 
       @Override
       public boolean hasNext() {
-        if (next < offsets.length) {
+        if (next < to) {
           return true;
         }
         close();
