@@ -156,4 +156,38 @@ class ReportStreamingTest {
 
     assertThat(EntryFiles.readEntry(target).orElseThrow().samples()).containsExactly(sample(1));
   }
+
+  @Test
+  void should_write_results_json_from_stored_samples_byte_for_byte_as_from_samples_in_memory()
+      throws Exception {
+    EntryFiles.streamAbove(0);
+    SampleReport awkward =
+        new SampleReport(
+            3,
+            dev.alignunit.agent.RunStatus.ERRORED,
+            "quote \" backslash \\ {[,:]} new\nline \u2028 é 日本 🙂",
+            0,
+            null,
+            null,
+            null,
+            null,
+            7);
+    Path target = dir.resolve("000001-entry.json");
+    TestEntry stored;
+    try (EntryFiles.Stream stream = new EntryFiles.Stream(dir)) {
+      stream.add(awkward);
+      stream.add(sample(1));
+      stream.add(sample(2));
+      stored = stream.finish(header(), target).orElseThrow();
+    }
+    TestEntry inMemory = header().withSamples(List.of(sample(1), sample(2), awkward));
+    RunReport fromFile = RunReport.of(ReportFixtures.metadata(), List.of(stored));
+    RunReport fromMemory = RunReport.of(ReportFixtures.metadata(), List.of(inMemory));
+
+    ReportWriter.writeJson(fromFile, dir.resolve("stored.json"));
+    ReportWriter.writeJson(fromMemory, dir.resolve("memory.json"));
+
+    assertThat(Files.readString(dir.resolve("stored.json")))
+        .isEqualTo(Files.readString(dir.resolve("memory.json")));
+  }
 }
