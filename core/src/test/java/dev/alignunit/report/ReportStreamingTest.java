@@ -7,6 +7,7 @@ import dev.alignunit.report.internal.SampleDigest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -144,6 +145,24 @@ class ReportStreamingTest {
     assertThat(written.samples()).extracting(SampleReport::sample).containsExactly(1, 2, 3, 4, 5);
     assertThat(SampleDigest.of(written)).isEqualTo(SampleDigest.of(read));
     assertThat(written.samples().subList(1, 4)).containsExactly(sample(2), sample(3), sample(4));
+  }
+
+  @Test
+  void should_leave_an_entry_with_a_gap_or_a_repeated_sample_number_to_be_read_from_its_file()
+      throws Exception {
+    EntryFiles.streamAbove(0);
+    for (int[] numbers : new int[][] {{1, 3}, {1, 2, 2}}) {
+      Path target = dir.resolve("000001-entry-" + numbers.length + ".json");
+      try (EntryFiles.Stream stream = new EntryFiles.Stream(dir)) {
+        for (int n : numbers) {
+          stream.add(sample(n));
+        }
+        assertThat(stream.finish(header(), target)).isEmpty();
+      }
+      assertThat(EntryFiles.readEntry(target).orElseThrow().samples())
+          .extracting(SampleReport::sample)
+          .containsExactly(Arrays.stream(numbers).boxed().toArray(Integer[]::new));
+    }
   }
 
   @Test

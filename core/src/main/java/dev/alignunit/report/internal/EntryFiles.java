@@ -202,8 +202,16 @@ public final class EntryFiles {
     /** Bytes written so far: where the next sample starts. */
     private long written;
 
-    /** Each sample's number and byte offset, in the order written. */
-    private long[] positions = new long[64];
+    /**
+     * The byte offset of each sample, by sample number (8 bytes a sample: this lives as long as the
+     * test); 0 for a number not written.
+     */
+    private long[] offsets = new long[64];
+
+    /**
+     * Whether the samples are numbered 1 to {@link #count} once each, so {@link #offsets} is whole.
+     */
+    private boolean numbered = true;
 
     /** What the HTML index needs of the samples, made as they are written. */
     private final SampleDigest.Builder digest = new SampleDigest.Builder();
@@ -249,11 +257,15 @@ public final class EntryFiles {
           failure = e;
           return;
         }
-        if (2 * count + 1 >= positions.length) {
-          positions = Arrays.copyOf(positions, positions.length * 2);
+        int number = sample.sample();
+        if (number < 1 || number <= offsets.length && offsets[number - 1] != 0) {
+          numbered = false; // an odd or repeated number: the merge reads the file instead
+        } else {
+          if (number > offsets.length) {
+            offsets = Arrays.copyOf(offsets, Math.max(number, offsets.length * 2));
+          }
+          offsets[number - 1] = written;
         }
-        positions[2 * count] = sample.sample();
-        positions[2 * count + 1] = written;
         written += json.length;
         count++;
         digest.add(sample);
@@ -302,28 +314,28 @@ public final class EntryFiles {
       out.close();
       done = true;
       AtomicFiles.move(temp, target);
-      if (Files.size(target) <= streamAbove) {
+      if (Files.size(target) <= streamAbove || !numbered || !whole()) {
         return Optional.empty();
       }
-      return Optional.of(header.withSamples(indexed(target)));
+      return Optional.of(
+          header.withSamples(
+              new StoredSamples(target, Arrays.copyOf(offsets, count), digest.build())));
     }
 
-    /** The samples written, in sample order, left in {@code file}. */
-    private StoredSamples indexed(Path file) {
-      long[][] order = new long[count][];
-      boolean ordered = true;
+    /**
+     * Whether samples 1 to {@link #count} were all written: with no number twice, then none is
+     * beyond.
+     */
+    private boolean whole() {
+      if (offsets.length < count) {
+        return false;
+      }
       for (int i = 0; i < count; i++) {
-        order[i] = new long[] {positions[2 * i], positions[2 * i + 1]};
-        ordered &= i == 0 || order[i][0] > order[i - 1][0];
+        if (offsets[i] == 0) {
+          return false;
+        }
       }
-      if (!ordered) {
-        Arrays.sort(order, Comparator.comparingLong(p -> p[0]));
-      }
-      long[] offsets = new long[count];
-      for (int i = 0; i < count; i++) {
-        offsets[i] = order[i][1];
-      }
-      return new StoredSamples(file, offsets, digest.build());
+      return true;
     }
 
     /** Abandons an unfinished stream and deletes its file. Idempotent. */
