@@ -137,4 +137,43 @@ class HttpTransportTest {
       assertThat(server.getRequestCount()).isEqualTo(6);
     }
   }
+
+  @Test
+  void should_log_each_retry_at_debug_to_the_logger_named_after_the_transport() throws Exception {
+    java.util.logging.Logger logger =
+        java.util.logging.Logger.getLogger(HttpTransport.class.getName());
+    List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler handler =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord entry) {
+            records.add(entry);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    java.util.logging.Level level = logger.getLevel();
+    logger.setLevel(java.util.logging.Level.ALL);
+    logger.addHandler(handler);
+    try (MockWebServer server = ClientTestSupport.loopbackServer();
+        HttpTransport transport = transport(0.0)) {
+      server.enqueue(ClientTestSupport.json(429, "{\"error\":\"slow down\"}"));
+      server.enqueue(ClientTestSupport.json(200, "{}"));
+      transport.postJson(
+          server.url("/v1/chat/completions"),
+          Headers.of("Authorization", "Bearer " + ClientTestSupport.KEY),
+          "{}");
+    } finally {
+      logger.removeHandler(handler);
+      logger.setLevel(level);
+    }
+    assertThat(records).hasSize(1);
+    assertThat(records.get(0).getLevel()).isEqualTo(java.util.logging.Level.FINE);
+    assertThat(records.get(0).getMessage())
+        .isEqualTo("openai request #1: HTTP 429 on attempt 1, retry 1 of 4 in 500 ms");
+  }
 }
