@@ -176,4 +176,62 @@ class HttpTransportTest {
     assertThat(records.get(0).getMessage())
         .isEqualTo("openai request #1: HTTP 429 on attempt 1, retry 1 of 4 in 500 ms");
   }
+
+  /**
+   * docs/providers.md: {@code alignunit.concurrency} is the only limit on requests in flight to one
+   * provider; OkHttp's five requests per host (its dispatcher's, for asynchronous calls) do not
+   * apply, and each slot keeps its own connection.
+   */
+  @Test
+  void should_have_as_many_requests_in_flight_to_one_host_as_the_concurrency_allows()
+      throws Exception {
+    int concurrency = 32;
+    CountDownLatch allArrived = new CountDownLatch(concurrency);
+    CountDownLatch release = new CountDownLatch(1);
+    try (MockWebServer server = ClientTestSupport.loopbackServer()) {
+      server.setDispatcher(
+          new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+              allArrived.countDown();
+              release.await(10, TimeUnit.SECONDS);
+              return ClientTestSupport.json(
+                  200, "{\"choices\":[{\"message\":{\"content\":\"ok\"}}]}");
+            }
+          });
+      ProviderSettings settings =
+          ProviderSettings.defaults()
+              .withConcurrency(concurrency)
+              .withOpenAiBaseUrl("http://127.0.0.1:" + server.getPort() + "/v1")
+              .withEnvironment(Map.of("OPENAI_API_KEY", "x")::get);
+      ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+      try (ModelClients clients = new ModelClients(settings)) {
+        ModelClient model = clients.create("openai:m");
+        List<Future<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 2 * concurrency; i++) {
+          answers.add(
+              pool.submit(
+                  () ->
+                      model
+                          .chat(new ChatRequest("", List.of(Message.user("x")), null, null))
+                          .text()));
+        }
+
+        assertThat(allArrived.await(10, TimeUnit.SECONDS)).isTrue();
+        release.countDown();
+        for (Future<String> answer : answers) {
+          assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("ok");
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(server.getRequestCount()).isEqualTo(2 * concurrency);
+      java.util.Set<Integer> connections = new java.util.HashSet<>();
+      for (int i = 0; i < 2 * concurrency; i++) {
+        connections.add(server.takeRequest().getConnectionIndex());
+      }
+      // One connection per slot: the later requests reused the first ones' connections.
+      assertThat(connections).hasSize(concurrency);
+    }
+  }
 }
