@@ -108,10 +108,12 @@ public final class AgentWorkloadBenchmark {
         for (int r = 0; r < rounds; r++) {
           for (String path : paths) {
             long before = mock.requests();
-            Result result =
+            mock.takePeakInFlight();
+            Result measured =
                 path.equals("promptfoo")
                     ? PromptfooPath.measure(promptfoo, n, mock.baseUrl(), concurrency)
                     : measure(path, n, mock.baseUrl(), concurrency, jvm);
+            Result result = measured.withDetail("in-flight<=" + mock.takePeakInFlight());
             long sent = mock.requests() - before;
             if (sent != 2L * n) {
               throw new IllegalStateException(
@@ -158,8 +160,13 @@ public final class AgentWorkloadBenchmark {
   }
 
   /** One measured JVM. */
-  record Result(
-      double wallSeconds, double cpuSeconds, long peakRssKb, double load, String detail) {}
+  record Result(double wallSeconds, double cpuSeconds, long peakRssKb, double load, String detail) {
+
+    /** The same figures with more said about them. */
+    Result withDetail(String more) {
+      return new Result(wallSeconds, cpuSeconds, peakRssKb, load, detail + " " + more);
+    }
+  }
 
   private static Result best(List<Result> results) {
     return results.stream()
