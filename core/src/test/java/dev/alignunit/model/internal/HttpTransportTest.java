@@ -94,47 +94,76 @@ class HttpTransportTest {
     CountDownLatch release = new CountDownLatch(1);
     try (MockWebServer server = ClientTestSupport.loopbackServer()) {
       server.setDispatcher(
-          new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-              maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-              twoArrived.countDown();
-              thirdArrived.countDown();
-              release.await(10, TimeUnit.SECONDS);
-              inFlight.decrementAndGet();
-              return ClientTestSupport.json(
-                  200, "{\"choices\":[{\"message\":{\"content\":\"ok\"}}]}");
-            }
+          heldUntil(
+              release,
+              () -> {
+                maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                twoArrived.countDown();
+                thirdArrived.countDown();
+              },
+              inFlight::decrementAndGet));
+      chats(
+          server,
+          2,
+          6,
+          () -> {
+            assertThat(twoArrived.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(thirdArrived.await(300, TimeUnit.MILLISECONDS)).isFalse();
+            release.countDown();
           });
-      ProviderSettings settings =
-          ProviderSettings.defaults()
-              .withConcurrency(2)
-              .withOpenAiBaseUrl("http://127.0.0.1:" + server.getPort() + "/v1")
-              .withEnvironment(Map.of("OPENAI_API_KEY", "x")::get);
-      ExecutorService pool = Executors.newFixedThreadPool(6);
-      try (ModelClients clients = new ModelClients(settings)) {
-        ModelClient model = clients.create("openai:m");
-        List<Future<String>> answers = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-          answers.add(
-              pool.submit(
-                  () ->
-                      model
-                          .chat(new ChatRequest("", List.of(Message.user("x")), null, null))
-                          .text()));
-        }
-
-        assertThat(twoArrived.await(5, TimeUnit.SECONDS)).isTrue();
-        assertThat(thirdArrived.await(300, TimeUnit.MILLISECONDS)).isFalse();
-        release.countDown();
-        for (Future<String> answer : answers) {
-          assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("ok");
-        }
-      } finally {
-        pool.shutdownNow();
-      }
       assertThat(maxInFlight.get()).isEqualTo(2);
       assertThat(server.getRequestCount()).isEqualTo(6);
+    }
+  }
+
+  /** Answers "ok" to each request once {@code release} opens; the hooks run before and after. */
+  private static Dispatcher heldUntil(CountDownLatch release, Runnable arrived, Runnable leaving) {
+    return new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        arrived.run();
+        release.await(10, TimeUnit.SECONDS);
+        leaving.run();
+        return ClientTestSupport.json(200, "{\"choices\":[{\"message\":{\"content\":\"ok\"}}]}");
+      }
+    };
+  }
+
+  /** What a test checks while its requests are in flight. */
+  private interface WhileInFlight {
+    void check() throws Exception;
+  }
+
+  /**
+   * Sends {@code requests} chats at once (one thread each) through an OpenAI client of the given
+   * concurrency, runs {@code meanwhile}, then expects every answer to be "ok".
+   */
+  private static void chats(
+      MockWebServer server, int concurrency, int requests, WhileInFlight meanwhile)
+      throws Exception {
+    ProviderSettings settings =
+        ProviderSettings.defaults()
+            .withConcurrency(concurrency)
+            .withOpenAiBaseUrl("http://127.0.0.1:" + server.getPort() + "/v1")
+            .withEnvironment(Map.of("OPENAI_API_KEY", "x")::get);
+    ExecutorService pool = Executors.newFixedThreadPool(requests);
+    try (ModelClients clients = new ModelClients(settings)) {
+      ModelClient model = clients.create("openai:m");
+      List<Future<String>> answers = new ArrayList<>();
+      for (int i = 0; i < requests; i++) {
+        answers.add(
+            pool.submit(
+                () ->
+                    model
+                        .chat(new ChatRequest("", List.of(Message.user("x")), null, null))
+                        .text()));
+      }
+      meanwhile.check();
+      for (Future<String> answer : answers) {
+        assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("ok");
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 
@@ -189,42 +218,15 @@ class HttpTransportTest {
     CountDownLatch allArrived = new CountDownLatch(concurrency);
     CountDownLatch release = new CountDownLatch(1);
     try (MockWebServer server = ClientTestSupport.loopbackServer()) {
-      server.setDispatcher(
-          new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-              allArrived.countDown();
-              release.await(10, TimeUnit.SECONDS);
-              return ClientTestSupport.json(
-                  200, "{\"choices\":[{\"message\":{\"content\":\"ok\"}}]}");
-            }
+      server.setDispatcher(heldUntil(release, allArrived::countDown, () -> {}));
+      chats(
+          server,
+          concurrency,
+          2 * concurrency,
+          () -> {
+            assertThat(allArrived.await(10, TimeUnit.SECONDS)).isTrue();
+            release.countDown();
           });
-      ProviderSettings settings =
-          ProviderSettings.defaults()
-              .withConcurrency(concurrency)
-              .withOpenAiBaseUrl("http://127.0.0.1:" + server.getPort() + "/v1")
-              .withEnvironment(Map.of("OPENAI_API_KEY", "x")::get);
-      ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-      try (ModelClients clients = new ModelClients(settings)) {
-        ModelClient model = clients.create("openai:m");
-        List<Future<String>> answers = new ArrayList<>();
-        for (int i = 0; i < 2 * concurrency; i++) {
-          answers.add(
-              pool.submit(
-                  () ->
-                      model
-                          .chat(new ChatRequest("", List.of(Message.user("x")), null, null))
-                          .text()));
-        }
-
-        assertThat(allArrived.await(10, TimeUnit.SECONDS)).isTrue();
-        release.countDown();
-        for (Future<String> answer : answers) {
-          assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("ok");
-        }
-      } finally {
-        pool.shutdownNow();
-      }
       assertThat(server.getRequestCount()).isEqualTo(2 * concurrency);
       java.util.Set<Integer> connections = new java.util.HashSet<>();
       for (int i = 0; i < 2 * concurrency; i++) {
