@@ -41,10 +41,14 @@ final class AppealSearch {
   private int after;
 
   AppealSearch(Lexicon lexicon) {
-    Pattern pattern = lexicon.discourse.bareAppeal();
-    this.triggers = AppealTriggers.of(lexicon);
+    this(lexicon.discourse.bareAppeal(), AppealTriggers.of(lexicon));
+  }
+
+  /** A search of {@code pattern} through {@code triggers}, or with plain {@code find()} if null. */
+  AppealSearch(Pattern pattern, AppealTriggers triggers) {
+    this.triggers = triggers;
     this.full = pattern.matcher("");
-    this.boundary = BOUNDARY.matcher("").useTransparentBounds(true);
+    this.boundary = BOUNDARY.matcher("");
   }
 
   /** Whether the fast search is used (the triggers match the lexicon's pattern). */
@@ -128,15 +132,22 @@ final class AppealSearch {
 
   /**
    * Whether {@code \b} holds before the word at {@code s} in the original region: always at the
-   * region's start (an opaque edge) and after ASCII punctuation or space; after any other character
-   * (a letter to {@code \b} or not, depending on the Java version) the pattern engine decides.
+   * region's start (an opaque edge) and after ASCII punctuation or space. After any other character
+   * (a letter to {@code \b} or not depending on the Java version; a combining mark whose base may
+   * lie before the region) the pattern engine decides, on the original region: the boundaries from
+   * its start up to {@code s}. Rare: such a character right before a word.
    */
   private boolean boundaryBefore(int s) {
     if (s == from || text.charAt(s - 1) < 128) {
       return true;
     }
-    boundary.region(s, to);
-    return boundary.lookingAt();
+    boundary.region(from, to);
+    while (boundary.find()) {
+      if (boundary.start() >= s) {
+        return boundary.start() == s;
+      }
+    }
+    return false;
   }
 
   private static boolean asciiWord(char c) {

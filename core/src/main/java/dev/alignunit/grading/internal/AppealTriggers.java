@@ -60,7 +60,8 @@ final class AppealTriggers {
   private final boolean[][] prefix = new boolean[26][];
   private final int[][] reach = new int[26][];
 
-  private AppealTriggers(String spec) {
+  /** Triggers from {@code word:reach} entries separated by single spaces. */
+  AppealTriggers(String spec) {
     List<List<String>> byLetter = new ArrayList<>();
     for (int c = 0; c < 26; c++) {
       byLetter.add(new ArrayList<>());
