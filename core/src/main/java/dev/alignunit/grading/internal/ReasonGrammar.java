@@ -68,7 +68,7 @@ final class ReasonGrammar {
   private final Tokens t;
   private final Lexicon lexicon;
   private final Clauses refusals;
-  private final AppealSearch appeals;
+  private AppealSearch appeals; // built on the first sentence that needs it
   private final int[] span = new int[1];
   private boolean[] appeal = new boolean[32];
   private int[] bits = new int[32];
@@ -92,7 +92,6 @@ final class ReasonGrammar {
     this.lexicon = lexicon;
     this.refusals =
         Clauses.forLanguage(lexicon, tokens, java.util.Set.of(), java.util.Set.of(), at -> true);
-    this.appeals = new AppealSearch(lexicon);
   }
 
   /**
@@ -196,6 +195,9 @@ final class ReasonGrammar {
       appeal = new boolean[t.n * 2];
     }
     java.util.Arrays.fill(appeal, 0, t.n, false);
+    if (appeals == null) {
+      appeals = new AppealSearch(lexicon);
+    }
     AppealSearch m = appeals;
     m.reset(lower, from, to);
     int k = 0;
