@@ -11,6 +11,10 @@ import java.util.Map;
 final class WordTable<V> {
 
   private final String[] keys;
+
+  /** Each slot's key hash, compared before the key itself so a probe rarely touches a string. */
+  private final int[] hashes;
+
   private final long[] bits;
   private final Object[] values;
   private final int mask;
@@ -19,6 +23,7 @@ final class WordTable<V> {
     int entries = features.size() + valueMap.size();
     int size = Integer.highestOneBit(Math.max(4, entries * 3) - 1) << 1;
     keys = new String[size];
+    hashes = new int[size];
     bits = new long[size];
     values = new Object[size];
     mask = size - 1;
@@ -27,11 +32,13 @@ final class WordTable<V> {
   }
 
   private int slot(String key) {
-    int slot = hash(key, 0, key.length()) & mask;
+    int hash = hash(key, 0, key.length());
+    int slot = hash & mask;
     while (keys[slot] != null && !keys[slot].equals(key)) {
       slot = (slot + 1) & mask;
     }
     keys[slot] = key;
+    hashes[slot] = hash;
     return slot;
   }
 
@@ -44,11 +51,14 @@ final class WordTable<V> {
   }
 
   private int find(String text, int from, int to) {
-    int slot = hash(text, from, to) & mask;
+    int hash = hash(text, from, to);
+    int slot = hash & mask;
     int length = to - from;
     while (keys[slot] != null) {
       String key = keys[slot];
-      if (key.length() == length && text.regionMatches(from, key, 0, length)) {
+      if (hashes[slot] == hash
+          && key.length() == length
+          && text.regionMatches(from, key, 0, length)) {
         return slot;
       }
       slot = (slot + 1) & mask;
