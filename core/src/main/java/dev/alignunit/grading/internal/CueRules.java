@@ -66,9 +66,10 @@ final class CueRules {
   /**
    * The rules a word triggers, and for each the pattern to try there: {@code slots[k]} indexes
    * {@link #patterns} ({@code < rules.size()}: the rule's own pattern), -1 when the rule cannot
-   * match at the word.
+   * match at the word; {@code prefixes[k]}, when not null, literal strings one of which must start
+   * at the word for the pattern to have a chance ({@link LeadingAlternatives#prefixes}).
    */
-  private record Hits(int[] rules, int[] slots) {}
+  private record Hits(int[] rules, int[] slots, String[][] prefixes) {}
 
   private final List<Rule> rules;
   private final WordTable<Hits> index;
@@ -108,6 +109,7 @@ final class CueRules {
     byWord.forEach(
         (word, ids) -> {
           int[] slots = new int[ids.length];
+          String[][] prefixes = new String[ids.length][];
           for (int k = 0; k < ids.length; k++) {
             Rule rule = this.rules.get(ids[k]);
             Pattern narrowed =
@@ -120,8 +122,11 @@ final class CueRules {
               slots[k] = all.size();
               all.add(narrowed);
             }
+            if (rule.anchored() && slots[k] >= 0) {
+              prefixes[k] = LeadingAlternatives.prefixes(narrowed, word);
+            }
           }
-          hits.put(word, new Hits(ids, slots));
+          hits.put(word, new Hits(ids, slots, prefixes));
         });
     this.index = new WordTable<>(Map.of(), hits);
     this.patterns = List.copyOf(all);
@@ -173,7 +178,9 @@ final class CueRules {
           Rule rule = rules.get(r);
           if (!rule.anchored()) {
             triggered[r >>> 6] |= 1L << r;
-          } else if ((marks[i] & rule.flag()) == 0 && hit.slots()[k] >= 0) {
+          } else if ((marks[i] & rule.flag()) == 0
+              && hit.slots()[k] >= 0
+              && startsWithAny(lower, start, hit.prefixes()[k])) {
             Matcher m = matcher(cache, reset, hit.slots()[k], lower);
             m.region(start, s[1]);
             if (m.lookingAt()) {
@@ -200,6 +207,19 @@ final class CueRules {
         }
       }
     }
+  }
+
+  /** Whether one of the prefixes starts at {@code start}; true when there are none to test. */
+  private static boolean startsWithAny(String lower, int start, String[] prefixes) {
+    if (prefixes == null) {
+      return true;
+    }
+    for (String prefix : prefixes) {
+      if (lower.startsWith(prefix, start)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean apply(
