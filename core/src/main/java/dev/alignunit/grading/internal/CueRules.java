@@ -69,7 +69,7 @@ final class CueRules {
    * match at the word; {@code prefixes[k]}, when not null, literal strings one of which must start
    * at the word for the pattern to have a chance ({@link LeadingAlternatives#prefixes}).
    */
-  private record Hits(int[] rules, int[] slots, String[][] prefixes) {}
+  private record Hits(int[] rules, int[] slots, LeadingAlternatives.Prefixes[] prefixes) {}
 
   private final List<Rule> rules;
   private final WordTable<Hits> index;
@@ -109,7 +109,7 @@ final class CueRules {
     byWord.forEach(
         (word, ids) -> {
           int[] slots = new int[ids.length];
-          String[][] prefixes = new String[ids.length][];
+          LeadingAlternatives.Prefixes[] prefixes = new LeadingAlternatives.Prefixes[ids.length];
           for (int k = 0; k < ids.length; k++) {
             Rule rule = this.rules.get(ids[k]);
             Pattern narrowed =
@@ -210,16 +210,9 @@ final class CueRules {
   }
 
   /** Whether one of the prefixes starts at {@code start}; true when there are none to test. */
-  private static boolean startsWithAny(String lower, int start, String[] prefixes) {
-    if (prefixes == null) {
-      return true;
-    }
-    for (String prefix : prefixes) {
-      if (lower.startsWith(prefix, start)) {
-        return true;
-      }
-    }
-    return false;
+  private static boolean startsWithAny(
+      String lower, int start, LeadingAlternatives.Prefixes prefixes) {
+    return prefixes == null || prefixes.at(lower, start);
   }
 
   private static boolean apply(

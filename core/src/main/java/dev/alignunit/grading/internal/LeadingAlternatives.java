@@ -80,7 +80,7 @@ final class LeadingAlternatives {
    * @return the prefixes, each longer than the word; null when the test would always pass or the
    *     pattern cannot be read
    */
-  static String[] prefixes(Pattern pattern, String word) {
+  static Prefixes prefixes(Pattern pattern, String word) {
     String regex = pattern.pattern();
     if (pattern.flags() != 0 || hasInlineFlags(regex)) {
       return null;
@@ -106,7 +106,80 @@ final class LeadingAlternatives {
     }
     // "that is" already admits "that is ": keep only the shortest of prefixes that extend others.
     useful.removeIf(p -> useful.stream().anyMatch(q -> q.length() < p.length() && p.startsWith(q)));
-    return useful.toArray(String[]::new);
+    return new Prefixes(word.length(), useful.toArray(String[]::new));
+  }
+
+  /**
+   * Literal prefixes, one of which must start where a word starts; tested in two steps because
+   * most candidates fail right after their shared part ("the " of "the best way", "the easiest
+   * way", ...): the shared part, then the next character against a bit set, then the full strings.
+   */
+  static final class Prefixes {
+    private final int known;
+    private final String common;
+    private final long[] next = new long[2];
+    private final boolean nextOther;
+    private final String[] all;
+
+    /**
+     * @param known how many leading characters are known to match (the word's own)
+     * @param all the prefixes, none a prefix of another, each longer than {@code known}
+     */
+    Prefixes(int known, String[] all) {
+      this.known = known;
+      this.all = all;
+      String c = all[0];
+      for (String p : all) {
+        int n = 0;
+        while (n < c.length() && n < p.length() && c.charAt(n) == p.charAt(n)) {
+          n++;
+        }
+        c = c.substring(0, n);
+      }
+      this.common = c;
+      boolean other = false;
+      for (String p : all) {
+        if (p.length() == c.length()) {
+          other = true; // the shared part is a whole prefix: nothing to test after it
+          continue;
+        }
+        char n = p.charAt(c.length());
+        if (n < 128) {
+          next[n >>> 6] |= 1L << n;
+        } else {
+          other = true;
+        }
+      }
+      this.nextOther = other;
+    }
+
+    /** Whether one of the prefixes starts at {@code start} (where the word starts). */
+    boolean at(String text, int start) {
+      int length = common.length();
+      if (!text.regionMatches(start + known, common, known, length - known)) {
+        return false;
+      }
+      if (!nextOther) {
+        if (start + length >= text.length()) {
+          return false;
+        }
+        char n = text.charAt(start + length);
+        if (n >= 128 || (next[n >>> 6] & (1L << n)) == 0) {
+          return false;
+        }
+      }
+      for (String p : all) {
+        if (text.regionMatches(start + length, p, length, p.length() - length)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The prefixes (for tests). */
+    List<String> strings() {
+      return List.of(all);
+    }
   }
 
   /**
