@@ -158,18 +158,21 @@ final class CueRules {
         triggered[r >>> 6] |= 1L << r;
       }
       int p = s[0];
-      while (p < s[1]) {
-        while (p < s[1] && !Text.isWordChar(lower.charAt(p))) {
+      int end = s[1];
+      while (p < end) {
+        char c = lower.charAt(p);
+        if (!Text.isWordChar(c)) {
           p++;
-        }
-        int start = p;
-        while (p < s[1] && Text.isWordChar(lower.charAt(p))) {
-          p++;
-        }
-        if (p == start) {
           continue;
         }
-        Hits hit = index.value(lower, start, p);
+        // The word's hash is computed while finding its end: one read of each character.
+        int start = p;
+        int hash = 0;
+        do {
+          hash = WordTable.hashStep(hash, c);
+          p++;
+        } while (p < end && Text.isWordChar(c = lower.charAt(p)));
+        Hits hit = index.value(lower, start, p, hash);
         if (hit == null) {
           continue;
         }

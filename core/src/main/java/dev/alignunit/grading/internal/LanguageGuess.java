@@ -105,10 +105,12 @@ record LanguageGuess(Lexicon lexicon, String looksLike) {
       }
       int s = i;
       int length = lower.length();
+      int hash = 0; // of the word, computed while reading it (WordTable.hashStep)
       while (i < length) {
         char w = lower.charAt(i);
         if (w == '\'') {
           if (i > s && i + 1 < length && Character.isLetter(lower.charAt(i + 1))) {
+            hash = WordTable.hashStep(hash, w);
             i++;
             continue;
           }
@@ -117,6 +119,7 @@ record LanguageGuess(Lexicon lexicon, String looksLike) {
         if (!Text.isWordChar(w)) {
           break;
         }
+        hash = WordTable.hashStep(hash, w);
         if (w > 127) { // an accented letter points to a language
           int accent = ACCENTS.indexOf(w);
           if (accent >= 0) {
@@ -126,7 +129,7 @@ record LanguageGuess(Lexicon lexicon, String looksLike) {
         i++;
       }
       latin += i - s;
-      long bits = FUNCTION_WORDS.bits(lower, s, i);
+      long bits = FUNCTION_WORDS.bits(lower, s, i, hash);
       if (bits == 0 && i - s > 2 && lower.charAt(s + 1) == '\'') {
         bits = FUNCTION_WORDS.bits(lower, s, s + 2); // French elision: "n'est", "j'ai"
       }

@@ -50,8 +50,20 @@ final class WordTable<V> {
     return h ^ (h >>> 16);
   }
 
+  /**
+   * The running hash of a word after its next character: a caller that scans a word character by
+   * character anyway passes the result to {@link #value(String, int, int, int)} instead of reading
+   * the word a second time.
+   */
+  static int hashStep(int running, char c) {
+    return 31 * running + c;
+  }
+
   private int find(String text, int from, int to) {
-    int hash = hash(text, from, to);
+    return find(text, from, to, hash(text, from, to));
+  }
+
+  private int find(String text, int from, int to, int hash) {
     int slot = hash & mask;
     int length = to - from;
     while (keys[slot] != null) {
@@ -66,10 +78,29 @@ final class WordTable<V> {
     return -1;
   }
 
+  /**
+   * The features of the word {@code text[from, to)}, whose running hash ({@link #hashStep}) is
+   * {@code running}; 0 when unknown.
+   */
+  long bits(String text, int from, int to, int running) {
+    int slot = find(text, from, to, running ^ (running >>> 16));
+    return slot < 0 ? 0L : bits[slot];
+  }
+
   /** The features of the word {@code text[from, to)}, 0 when unknown. */
   long bits(String text, int from, int to) {
     int slot = find(text, from, to);
     return slot < 0 ? 0L : bits[slot];
+  }
+
+  /**
+   * The value of the word {@code text[from, to)}, whose running hash ({@link #hashStep} over its
+   * characters from 0) is {@code running}; null when it has none.
+   */
+  @SuppressWarnings("unchecked")
+  V value(String text, int from, int to, int running) {
+    int slot = find(text, from, to, running ^ (running >>> 16));
+    return slot < 0 ? null : (V) values[slot];
   }
 
   /** The value of the word {@code text[from, to)}, null when it has none. */
