@@ -44,12 +44,14 @@ final class Tokens {
       char c = lower.charAt(i);
       if (Text.isWordChar(c) && c != '\'') {
         int s = i;
+        int hash = 0; // of the word, while reading it: the lexicon look-up need not read it again
         while (i < to
             && (Text.isWordChar(lower.charAt(i))
                 || lower.charAt(i) == '-'
                     && i + 1 < to
                     && Character.isLetter(lower.charAt(i + 1))
                     && i > s)) {
+          hash = WordTable.hashStep(hash, lower.charAt(i));
           i++;
         }
         int e = i;
@@ -62,6 +64,8 @@ final class Tokens {
         if (split > s) {
           add(s, split, WORD);
           add(split, e, WORD);
+        } else if (e == i) {
+          add(s, e, WORD, lex.features(lower, s, e, hash));
         } else {
           add(s, e, WORD);
         }
@@ -92,6 +96,10 @@ final class Tokens {
   }
 
   private void add(int s, int e, byte k) {
+    add(s, e, k, k == WORD ? lexicon.features(text, s, e) : 0L);
+  }
+
+  private void add(int s, int e, byte k, long features) {
     if (n == start.length) {
       int size = n * 2;
       start = Arrays.copyOf(start, size);
@@ -102,7 +110,7 @@ final class Tokens {
     start[n] = s;
     end[n] = e;
     kind[n] = k;
-    feat[n] = k == WORD ? lexicon.features(text, s, e) : 0L;
+    feat[n] = features;
     n++;
   }
 
@@ -123,7 +131,7 @@ final class Tokens {
   // Fixed-arity forms of isAny: the grammar calls it for nearly every token, and a varargs call
   // allocates its array each time unless the JIT happens to inline the callee (the allocation
   // profile showed it was not: a fifth of all bytes allocated per response). Java picks these
-  // over the varargs form at every call site with two to six words.
+  // over the varargs form at every call site with two to seven words.
 
   /** Whether token {@code i} is one of the two words. */
   boolean isAny(int i, String a, String b) {
@@ -148,6 +156,11 @@ final class Tokens {
   /** Whether token {@code i} is one of the six words. */
   boolean isAny(int i, String a, String b, String c, String d, String e, String f) {
     return is(i, a) || is(i, b) || is(i, c) || is(i, d) || is(i, e) || is(i, f);
+  }
+
+  /** Whether token {@code i} is one of the seven words. */
+  boolean isAny(int i, String a, String b, String c, String d, String e, String f, String g) {
+    return is(i, a) || is(i, b) || is(i, c) || is(i, d) || is(i, e) || is(i, f) || is(i, g);
   }
 
   /** Whether token {@code i} is one of the words. */
