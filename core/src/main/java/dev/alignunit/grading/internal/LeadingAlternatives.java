@@ -110,9 +110,9 @@ final class LeadingAlternatives {
   }
 
   /**
-   * Literal prefixes, one of which must start where a word starts; tested in two steps because
-   * most candidates fail right after their shared part ("the " of "the best way", "the easiest
-   * way", ...): the shared part, then the next character against a bit set, then the full strings.
+   * Literal prefixes, one of which must start where a word starts; tested in two steps because most
+   * candidates fail right after their shared part ("the " of "the best way", "the easiest way",
+   * ...): the shared part, then the next character against a bit set, then the full strings.
    */
   static final class Prefixes {
     private final int known;

@@ -57,7 +57,24 @@ final class SpeechContext {
     int[] spans = new int[16];
     int open = -1;
     int single = -1;
-    for (int i = from; i < to; i++) {
+    // Only quote characters change the state: jump from one to the next (indexOf is vectorised)
+    // instead of reading every character.
+    int nextDouble = lower.indexOf('"', from);
+    int nextSingle = lower.indexOf('\'', from);
+    while (true) {
+      int i;
+      if (nextDouble >= 0 && (nextSingle < 0 || nextDouble < nextSingle)) {
+        i = nextDouble;
+        nextDouble = lower.indexOf('"', i + 1);
+      } else if (nextSingle >= 0) {
+        i = nextSingle;
+        nextSingle = lower.indexOf('\'', i + 1);
+      } else {
+        break;
+      }
+      if (i >= to) {
+        break;
+      }
       char c = lower.charAt(i);
       int start = -1;
       if (c == '"') {
