@@ -12,7 +12,10 @@ final class WordTable<V> {
 
   private final String[] keys;
 
-  /** Each slot's key hash, compared before the key itself so a probe rarely touches a string. */
+  /**
+   * Each slot's key hash, never 0 ({@link #stored}); 0 marks an empty slot. A probe reads only this
+   * array until a hash matches, so a miss (most words) touches no key string.
+   */
   private final int[] hashes;
 
   private final long[] bits;
@@ -38,7 +41,7 @@ final class WordTable<V> {
       slot = (slot + 1) & mask;
     }
     keys[slot] = key;
-    hashes[slot] = hash;
+    hashes[slot] = stored(hash);
     return slot;
   }
 
@@ -63,15 +66,20 @@ final class WordTable<V> {
     return find(text, from, to, hash(text, from, to));
   }
 
+  private static int stored(int hash) {
+    return hash == 0 ? 1 : hash;
+  }
+
   private int find(String text, int from, int to, int hash) {
     int slot = hash & mask;
+    int wanted = stored(hash);
     int length = to - from;
-    while (keys[slot] != null) {
-      String key = keys[slot];
-      if (hashes[slot] == hash
-          && key.length() == length
-          && text.regionMatches(from, key, 0, length)) {
-        return slot;
+    for (int h = hashes[slot]; h != 0; h = hashes[slot]) {
+      if (h == wanted) {
+        String key = keys[slot];
+        if (key.length() == length && text.regionMatches(from, key, 0, length)) {
+          return slot;
+        }
       }
       slot = (slot + 1) & mask;
     }
