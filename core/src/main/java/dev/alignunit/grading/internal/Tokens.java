@@ -125,7 +125,13 @@ final class Tokens {
 
   /** Whether token {@code i} is exactly {@code word}. */
   boolean is(int i, String word) {
-    return i >= 0 && i < n && end[i] - start[i] == word.length() && text.startsWith(word, start[i]);
+    // The first characters are compared before startsWith: most tokens of the right length differ
+    // there, and the grammar asks this of nearly every token, several times.
+    return i >= 0
+        && i < n
+        && end[i] - start[i] == word.length()
+        && text.charAt(start[i]) == word.charAt(0)
+        && text.startsWith(word, start[i]);
   }
 
   // Fixed-arity forms of isAny: the grammar calls it for nearly every token, and a varargs call
