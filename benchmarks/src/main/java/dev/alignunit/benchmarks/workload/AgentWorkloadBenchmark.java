@@ -33,6 +33,10 @@ import java.util.Map;
  *          --latency-ms 0            the mock's latency per answer
  *          --rounds 1                repetitions of each (path, n), interleaved
  *          --jvm "-Xshare:auto ..."  options of the measured JVMs (default: none)
+ *          --cds none                or jdk / app: first make a class-data sharing archive from
+ *                                    a one-sample launcher run and give it to the measured JVMs
+ *                                    (jdk: the JDK's classes, any class path; app: all classes,
+ *                                    jars-only class path); see {@link CdsArchive}
  *          --promptfoo DIR           also run path "promptfoo": DIR holds node_modules/promptfoo
  *                                    (benchmarks/promptfoo/ has its config and agent provider)
  *   or:    serve [port] [latency-ms] the mock alone, for other tools (promptfoo)
@@ -81,6 +85,7 @@ public final class AgentWorkloadBenchmark {
     List<String> jvm =
         options.get("jvm").isBlank() ? List.of() : List.of(options.get("jvm").trim().split("\\s+"));
     String promptfoo = options.get("promptfoo");
+    String cds = options.get("cds");
     System.out.printf(
         Locale.ROOT,
         "agent workload: concurrency %d, mock latency %d ms, %d round(s), %d cores, "
@@ -94,15 +99,21 @@ public final class AgentWorkloadBenchmark {
     System.out.println(
         "path      N        wall s   samples/s  vs bare  CPU ms/sample  overhead ms/sample  peak RSS MB  load");
     try (WorkloadMock mock = WorkloadMock.start(0, latency)) {
+      if (!cds.equals("none")) {
+        jvm = withArchive(cds, jvm, mock.baseUrl(), concurrency);
+        System.out.println("class-data sharing (" + cds + "): " + jvm.get(jvm.size() - 1));
+      }
       for (int n : counts) {
         Map<String, List<Result>> byPath = new LinkedHashMap<>();
         for (int r = 0; r < rounds; r++) {
           for (String path : paths) {
             long before = mock.requests();
-            Result result =
+            mock.takePeakInFlight();
+            Result measured =
                 path.equals("promptfoo")
                     ? PromptfooPath.measure(promptfoo, n, mock.baseUrl(), concurrency)
                     : measure(path, n, mock.baseUrl(), concurrency, jvm);
+            Result result = measured.withDetail("in-flight<=" + mock.takePeakInFlight());
             long sent = mock.requests() - before;
             if (sent != 2L * n) {
               throw new IllegalStateException(
@@ -120,9 +131,42 @@ public final class AgentWorkloadBenchmark {
     }
   }
 
+  /** The JVM options plus a class-data sharing archive made from a one-sample launcher run. */
+  private static List<String> withArchive(
+      String kind, List<String> jvm, String baseUrl, int concurrency)
+      throws IOException, InterruptedException {
+    Path dir = Files.createTempDirectory("alignunit-bench-cds");
+    CdsArchive.Training training =
+        new CdsArchive.Training(
+            jvm,
+            System.getProperty("java.class.path"),
+            List.of(
+                AgentWorkloadBenchmark.class.getName(),
+                "child",
+                "launcher",
+                "1",
+                baseUrl,
+                String.valueOf(concurrency)));
+    Map<String, String> environment = Map.of(WorkloadPaths.KEY_ENV, "bench-key");
+    String option =
+        switch (kind) {
+          case "jdk" -> CdsArchive.jdkClasses(training, dir, environment);
+          case "app" -> CdsArchive.allClasses(training, dir, environment);
+          default -> throw new IllegalArgumentException("--cds " + kind + ": use none, jdk or app");
+        };
+    List<String> withArchive = new ArrayList<>(jvm);
+    withArchive.add(option);
+    return withArchive;
+  }
+
   /** One measured JVM. */
-  record Result(
-      double wallSeconds, double cpuSeconds, long peakRssKb, double load, String detail) {}
+  record Result(double wallSeconds, double cpuSeconds, long peakRssKb, double load, String detail) {
+
+    /** The same figures with more said about them. */
+    Result withDetail(String more) {
+      return new Result(wallSeconds, cpuSeconds, peakRssKb, load, detail + " " + more);
+    }
+  }
 
   private static Result best(List<Result> results) {
     return results.stream()
@@ -249,6 +293,7 @@ public final class AgentWorkloadBenchmark {
     options.put("rounds", "1");
     options.put("jvm", "");
     options.put("promptfoo", "");
+    options.put("cds", "none");
     for (int i = 0; i < args.length; i += 2) {
       String key = args[i].replaceFirst("^--", "");
       if (!options.containsKey(key) || i + 1 >= args.length) {

@@ -58,6 +58,8 @@ public final class WorkloadMock implements AutoCloseable {
   private final long latencyMillis;
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong bad = new AtomicLong();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger peakInFlight = new AtomicInteger();
 
   private WorkloadMock(HttpServer server, ExecutorService pool, long latencyMillis) {
     this.server = server;
@@ -122,7 +124,27 @@ public final class WorkloadMock implements AutoCloseable {
     return bad.get();
   }
 
+  /**
+   * The most chat completions this mock was answering at once (from receiving a request to having
+   * sent its answer) since the last call, which starts the count again: a client limited below its
+   * configured concurrency shows here.
+   *
+   * @return the peak since the previous call
+   */
+  public int takePeakInFlight() {
+    return peakInFlight.getAndSet(inFlight.get());
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
+    peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    try {
+      answer(exchange);
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  private void answer(HttpExchange exchange) throws IOException {
     try (exchange) {
       byte[] body;
       try (InputStream in = exchange.getRequestBody()) {
