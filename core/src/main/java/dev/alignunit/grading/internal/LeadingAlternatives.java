@@ -264,24 +264,45 @@ final class LeadingAlternatives {
     return false;
   }
 
-  /** The index of the parenthesis closing the one at {@code open}, -1 when unbalanced. */
-  private static int closingParen(String regex, int open) {
+  /**
+   * The nesting depth of each structural character of a regular expression: a parenthesis gets the
+   * depth outside it (an opening and its closing one the same), any other character the depth it
+   * stands at; an escaped character or a member of a character class gets -1.
+   */
+  private static int[] depths(String regex) {
+    int[] depths = new int[regex.length()];
     int depth = 0;
     boolean inClass = false;
-    for (int i = open; i < regex.length(); i++) {
+    for (int i = 0; i < regex.length(); i++) {
       char c = regex.charAt(i);
+      depths[i] = -1;
       if (c == '\\') {
-        i++;
+        if (i + 1 < regex.length()) {
+          depths[++i] = -1;
+        }
       } else if (inClass) {
         inClass = c != ']';
       } else if (c == '[') {
         inClass = true;
         if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') {
-          i++; // "[]...]": a leading ] is a member of the class
+          depths[++i] = -1; // "[]...]": a leading ] is a member of the class
         }
       } else if (c == '(') {
-        depth++;
-      } else if (c == ')' && --depth == 0) {
+        depths[i] = depth++;
+      } else if (c == ')') {
+        depths[i] = --depth;
+      } else {
+        depths[i] = depth;
+      }
+    }
+    return depths;
+  }
+
+  /** The index of the parenthesis closing the one at {@code open}, -1 when unbalanced. */
+  private static int closingParen(String regex, int open) {
+    int[] depths = depths(regex);
+    for (int i = open + 1; i < regex.length(); i++) {
+      if (regex.charAt(i) == ')' && depths[i] == depths[open]) {
         return i;
       }
     }
@@ -291,25 +312,10 @@ final class LeadingAlternatives {
   /** The top-level alternatives of a group's content. */
   private static List<String> split(String content) {
     List<String> out = new ArrayList<>();
-    int depth = 0;
-    boolean inClass = false;
+    int[] depths = depths(content);
     int start = 0;
     for (int i = 0; i < content.length(); i++) {
-      char c = content.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (inClass) {
-        inClass = c != ']';
-      } else if (c == '[') {
-        inClass = true;
-        if (i + 1 < content.length() && content.charAt(i + 1) == ']') {
-          i++;
-        }
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      } else if (c == '|' && depth == 0) {
+      if (content.charAt(i) == '|' && depths[i] == 0) {
         out.add(content.substring(start, i));
         start = i + 1;
       }
