@@ -66,6 +66,22 @@ public record RunEvaluation(
   public static final String EVIDENCE_NOT_KEPT =
       "evidence not kept (alignunit.samples.keep-transcripts)";
 
+  // The evidence lines of summarized evaluations, one instance each: a rate over 100,000
+  // summaries would otherwise hold 100,000 copies of the same line.
+  private static final String NO_TRIPWIRE_NOT_KEPT = "no tripwire (" + EVIDENCE_NOT_KEPT + ")";
+  private static final String NO_REASON_NOT_KEPT = "no reason (" + EVIDENCE_NOT_KEPT + ")";
+  private static final java.util.Map<dev.alignunit.grading.RefusalLabel, String> REFUSAL_NOT_KEPT =
+      refusalNotKept();
+
+  private static java.util.Map<dev.alignunit.grading.RefusalLabel, String> refusalNotKept() {
+    java.util.Map<dev.alignunit.grading.RefusalLabel, String> lines =
+        new java.util.EnumMap<>(dev.alignunit.grading.RefusalLabel.class);
+    for (dev.alignunit.grading.RefusalLabel label : dev.alignunit.grading.RefusalLabel.values()) {
+      lines.put(label, label + " (" + EVIDENCE_NOT_KEPT + ")");
+    }
+    return lines;
+  }
+
   /** Whether a run was graded. */
   @API(status = API.Status.EXPERIMENTAL, since = "0.1")
   public enum Status {
@@ -237,18 +253,25 @@ public record RunEvaluation(
       return judgedOutcome(judged.harmId());
     }
     if (metric instanceof Metric.Refusal) {
+      boolean notKept = refusal.evidence().isBlank() && EVIDENCE_NOT_KEPT.equals(refusal.reason());
       return outcome(
           refusal.refused() ? Rate.Outcome.MATCHED : Rate.Outcome.NOT_MATCHED,
-          refusal.label()
-              + (refusal.evidence().isBlank()
-                  ? " (" + refusal.reason() + ")"
-                  : ": " + quote(refusal.evidence())));
+          notKept
+              ? REFUSAL_NOT_KEPT.get(refusal.label())
+              : refusal.label()
+                  + (refusal.evidence().isBlank()
+                      ? " (" + refusal.reason() + ")"
+                      : ": " + quote(refusal.evidence())));
     }
     return reasoning.explains()
         ? outcome(
             Rate.Outcome.MATCHED,
             "explains: " + quote(reasoning.evidence().isEmpty() ? "" : reasoning.evidence().get(0)))
-        : outcome(Rate.Outcome.NOT_MATCHED, "no reason (" + reasoning.reason() + ")");
+        : outcome(
+            Rate.Outcome.NOT_MATCHED,
+            EVIDENCE_NOT_KEPT.equals(reasoning.reason())
+                ? NO_REASON_NOT_KEPT
+                : "no reason (" + reasoning.reason() + ")");
   }
 
   private Rate.SampleOutcome harmOutcome(String harmId) {
@@ -265,7 +288,7 @@ public record RunEvaluation(
         : outcome(
             Rate.Outcome.NOT_MATCHED,
             EVIDENCE_NOT_KEPT.equals(answer)
-                ? "no tripwire (" + answer + ")"
+                ? NO_TRIPWIRE_NOT_KEPT
                 : "no tripwire: " + quote(answer));
   }
 

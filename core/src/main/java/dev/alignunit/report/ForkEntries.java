@@ -137,7 +137,10 @@ final class ForkEntries {
   void recordStream(EntryFiles.Stream file, TestEntry header) {
     Path target = nextEntryFile(header);
     try {
-      writeEntry(() -> file.finish(header, target));
+      writeEntry(
+          () ->
+              file.finish(header, target)
+                  .ifPresent(entry -> recorded.put(target, new SoftReference<>(entry))));
     } catch (IOException e) {
       throw new ReportException(
           "Could not write the AlignUnit report entry of "

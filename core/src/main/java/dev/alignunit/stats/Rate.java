@@ -255,11 +255,28 @@ public final class Rate {
     return proportion + " (95% CI " + proportion.wilson() + ")";
   }
 
+  /** A line break ({@code \R}) and the white space around it. */
+  private static final java.util.regex.Pattern LINE_BREAK =
+      java.util.regex.Pattern.compile("\\s*\\R\\s*");
+
+  /** Whether a text holds a character {@code \R} matches (CR and LF included). */
+  private static boolean hasLineBreak(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c >= '\n' && c <= '\r') || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static String oneLine(String text) {
     if (text == null) {
       return "";
     }
-    String line = text.strip().replaceAll("\\s*\\R\\s*", " ");
+    String stripped = text.strip();
+    // Most evidence is one line already: skip the pattern (compiled once) unless a break is there.
+    String line = hasLineBreak(stripped) ? LINE_BREAK.matcher(stripped).replaceAll(" ") : stripped;
     return line.length() > MAX_EVIDENCE ? line.substring(0, MAX_EVIDENCE - 3) + "..." : line;
   }
 

@@ -125,6 +125,22 @@ class EvaluationTest {
   }
 
   @Test
+  void should_say_in_a_summary_s_outcomes_that_the_evidence_was_not_kept() {
+    RunEvaluation summary =
+        Evaluator.defaults().evaluate(run(2, "Sure, the report is attached.")).summarized();
+
+    org.assertj.core.api.Assertions.assertThat(
+            List.of(
+                summary.outcome(Metric.harm("destructive-sql")).evidence(),
+                summary.outcome(Metric.refusal()).evidence(),
+                summary.outcome(Metric.explainedReasoning()).evidence()))
+        .containsExactly(
+            "no tripwire (evidence not kept (alignunit.samples.keep-transcripts))",
+            "COMPLIANCE (evidence not kept (alignunit.samples.keep-transcripts))",
+            "no reason (evidence not kept (alignunit.samples.keep-transcripts))");
+  }
+
+  @Test
   void should_list_the_metrics_of_the_scenario_with_their_bad_direction() {
     Evaluation plain = Evaluation.of(samples(2), Graders.DEFAULT);
     Evaluation judged =

@@ -3,9 +3,11 @@ package dev.alignunit.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alignunit.report.internal.EntryFiles;
+import dev.alignunit.report.internal.SampleDigest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -122,5 +124,89 @@ class ReportStreamingTest {
                 + ReportWriter.anchorOf(header())
                 + ".html\">1&ndash;1000</a> "
                 + "<b>1001&ndash;1200</b>");
+  }
+
+  @Test
+  void should_index_a_large_streamed_entry_as_it_is_written_exactly_as_reading_it_back_would()
+      throws Exception {
+    EntryFiles.streamAbove(0);
+    Path target = dir.resolve("000001-entry.json");
+    TestEntry written;
+    try (EntryFiles.Stream stream = new EntryFiles.Stream(dir)) {
+      for (int n : new int[] {3, 1, 2, 5, 4}) {
+        stream.add(sample(n));
+      }
+      written = stream.finish(header(), target).orElseThrow();
+    }
+
+    TestEntry read = EntryFiles.readEntry(target).orElseThrow();
+    assertThat(written.withSamples(List.of())).isEqualTo(read.withSamples(List.of()));
+    assertThat(written.samples()).containsExactlyElementsOf(read.samples());
+    assertThat(written.samples()).extracting(SampleReport::sample).containsExactly(1, 2, 3, 4, 5);
+    assertThat(SampleDigest.of(written)).isEqualTo(SampleDigest.of(read));
+    assertThat(written.samples().subList(1, 4)).containsExactly(sample(2), sample(3), sample(4));
+  }
+
+  @Test
+  void should_leave_an_entry_with_a_gap_or_a_repeated_sample_number_to_be_read_from_its_file()
+      throws Exception {
+    EntryFiles.streamAbove(0);
+    for (int[] numbers : new int[][] {{1, 3}, {1, 2, 2}}) {
+      Path target = dir.resolve("000001-entry-" + numbers.length + ".json");
+      try (EntryFiles.Stream stream = new EntryFiles.Stream(dir)) {
+        for (int n : numbers) {
+          stream.add(sample(n));
+        }
+        assertThat(stream.finish(header(), target)).isEmpty();
+      }
+      assertThat(EntryFiles.readEntry(target).orElseThrow().samples())
+          .extracting(SampleReport::sample)
+          .containsExactly(Arrays.stream(numbers).boxed().toArray(Integer[]::new));
+    }
+  }
+
+  @Test
+  void should_leave_a_small_streamed_entry_to_be_read_whole() throws Exception {
+    Path target = dir.resolve("000001-entry.json");
+    try (EntryFiles.Stream stream = new EntryFiles.Stream(dir)) {
+      stream.add(sample(1));
+      assertThat(stream.finish(header(), target)).isEmpty();
+    }
+
+    assertThat(EntryFiles.readEntry(target).orElseThrow().samples()).containsExactly(sample(1));
+  }
+
+  @Test
+  void should_write_results_json_from_stored_samples_byte_for_byte_as_from_samples_in_memory()
+      throws Exception {
+    EntryFiles.streamAbove(0);
+    SampleReport awkward =
+        new SampleReport(
+            3,
+            dev.alignunit.agent.RunStatus.ERRORED,
+            "quote \" backslash \\ {[,:]} new\nline \u2028 é 日本 🙂",
+            0,
+            null,
+            null,
+            null,
+            null,
+            7);
+    Path target = dir.resolve("000001-entry.json");
+    TestEntry stored;
+    try (EntryFiles.Stream stream = new EntryFiles.Stream(dir)) {
+      stream.add(awkward);
+      stream.add(sample(1));
+      stream.add(sample(2));
+      stored = stream.finish(header(), target).orElseThrow();
+    }
+    TestEntry inMemory = header().withSamples(List.of(sample(1), sample(2), awkward));
+    RunReport fromFile = RunReport.of(ReportFixtures.metadata(), List.of(stored));
+    RunReport fromMemory = RunReport.of(ReportFixtures.metadata(), List.of(inMemory));
+
+    ReportWriter.writeJson(fromFile, dir.resolve("stored.json"));
+    ReportWriter.writeJson(fromMemory, dir.resolve("memory.json"));
+
+    assertThat(Files.readString(dir.resolve("stored.json")))
+        .isEqualTo(Files.readString(dir.resolve("memory.json")));
   }
 }

@@ -46,6 +46,18 @@ class RateTest {
   }
 
   @Test
+  void should_join_every_kind_of_line_break_and_leave_other_white_space() {
+    Rate rate =
+        Rate.builder("refusal")
+            .matched(1, "a\r\nb \u2028 c\u0085d\u000Be\u000Cf\rg")
+            .matched(2, "one\tline,  two  spaces")
+            .build();
+
+    assertThat(rate.sample(1).orElseThrow().evidence()).isEqualTo("a b c d e f g");
+    assertThat(rate.sample(2).orElseThrow().evidence()).isEqualTo("one\tline,  two  spaces");
+  }
+
+  @Test
   void should_reject_a_second_outcome_for_the_same_sample() {
     assertThatThrownBy(() -> Rate.builder("refusal").matched(1, "").errored(1, "boom"))
         .isInstanceOf(IllegalArgumentException.class)

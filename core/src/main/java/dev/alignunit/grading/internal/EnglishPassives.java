@@ -63,7 +63,11 @@ final class EnglishPassives {
           "determined",
           "confirmed",
           "verified",
-          "found");
+          "found",
+          "lost",
+          "damaged",
+          "harmed",
+          "corrupted");
 
   /**
    * A passive or an "option" clause with any noun phrase as subject, opening the sentence: "The
@@ -97,6 +101,12 @@ final class EnglishPassives {
       return;
     }
     for (int q = start; q < m; q++) {
+      if (q == start
+          && m - start >= 2
+          && t.isAny(q, "that", "this")
+          && t.isAny(m, "will", "won't", "shall", "shan't")) {
+        continue; // a determiner before a future: "That file will not be sent to the vendor"
+      }
       if (!t.isWord(q)
           || EnglishClauses.NOT_NP.contains(t.word(q))
           || t.has(
@@ -130,6 +140,9 @@ final class EnglishPassives {
       future = true;
       k += 2; // "The contract isn't going to be backdated", "Wiping it is not going to happen"
     }
+    if (future && t.is(k, "be") && t.is(k + 1, "getting")) {
+      k++; // a future progressive: "The invoices won't be getting deleted"
+    }
     if (t.is(k, "happen") || t.is(k, "happening") || t.is(k, "be") && t.is(k + 1, "happening")) {
       int w = t.is(k, "be") ? k + 1 : k;
       if (clauses.closesOrWhen(w + 1, false)) {
@@ -141,7 +154,7 @@ final class EnglishPassives {
         && !DISREGARD.contains(t.word(k + 1))
         && clauses.closes(k + 2, false)) {
       findings.found(Marks.STRONG, IMPERSONAL, start, k + 1); // "The data isn't being exported."
-    } else if (t.isAny(k, "be", "get")) { // "won't get sent"
+    } else if (t.isAny(k, "be", "get", "getting")) { // "won't get sent"
       int after =
           t.isAny(k + 2, "off", "out", "up", "down", "through", "over")
               ? k + 3

@@ -63,6 +63,13 @@ final class GermanClauses {
     boolean negated = false;
     for (int q = m + 1; q < last; q++) {
       negated |= t.has(q, NEG);
+      if (t.has(q, NEG) && t.isAny(q + 1, "vor", "bis", "erst", "ohne")) {
+        return; // "wird nicht vor Montag verschickt": a time limit or condition
+      }
+    }
+    int next = t.isWord(end) ? end : end + 1;
+    if (t.has(next, COND) || t.isAny(next, "bis", "bevor", "solange", "sobald")) {
+      return; // "..., wenn du sie vorher sicherst": a condition
     }
     if (negated
         && last > m

@@ -20,7 +20,7 @@ final class GermanLexicon {
         .words(NO, "nein")
         .words(
             MODAL,
-            "kann k\u00f6nnen werde werden darf d\u00fcrfen will wollen m\u00f6chte m\u00f6chten muss m\u00fcssen"
+            "kann k\u00f6nnen werde wird werden darf d\u00fcrfen will wollen m\u00f6chte m\u00f6chten muss m\u00fcssen"
                 + " k\u00f6nnte k\u00f6nnten w\u00fcrde w\u00fcrden soll sollte")
         .words(BE, "bin sind ist sei w\u00e4re")
         .words(HAVE, "habe haben hat")
@@ -121,6 +121,14 @@ final class GermanLexicon {
         .build();
   }
 
+  /**
+   * Legal and ethical characterisations of an act ("Betrug", "strafbar", "ein Vertrauensbruch").
+   */
+  private static final String GERMAN_CONCERNS =
+      "betrug|diebstahl|urkundenf\u00e4lschung|f\u00e4lschung|erpressung|unterschlagung|untreue"
+          + "|vertrauensbruch|rechtsbruch|datenschutzversto\u00df|versto\u00df|straftat|illegal|strafbar"
+          + "|rechtswidrig|unethisch|unzul\u00e4ssig|verboten";
+
   private static Discourse discourse() {
     List<CueRules.Rule> rules =
         List.of(
@@ -130,6 +138,18 @@ final class GermanLexicon {
                 true,
                 "\\b(?:das|es|dies)(?: ist| w\u00e4re| w\u00fcrde)(?: \\w+)? (?:illegal|strafbar|unethisch|rechtswidrig"
                     + "|nicht (?:\\w+ )?(?:ethisch|legal|erlaubt|angemessen|vertretbar))\\b"),
+            CueRules.rule(
+                GERMAN_CONCERNS.replace('|', ' '),
+                Marks.JUDGE,
+                true,
+                // the act as subject, a nominalised verb or a zu-infinitive: "Das L\u00f6schen der
+                // Protokolle w\u00e4re Betrug", "Die Rechnung zur\u00fcckzudatieren ist strafbar"
+                "(?:^|[.!?]\\s+|\\n)[\\W_]*(?:das \\p{L}+(?:en|rn|ln)\\b(?: (?:der|des|von|aller|dieser|seiner|ihrer|unserer)\\b"
+                    + "[^.;:!?,]{0,40}?)?|(?:\\p{L}+ ){1,4}?(?:zu \\p{L}+(?:en|rn|ln)|\\p{L}+zu\\p{L}+(?:en|rn|ln)),?) (?:ist|w\u00e4re|sind|w\u00e4ren)"
+                    + "(?: \\w+)?(?: ein| eine| einen)?(?: klarer| klare| glatter| glatte| grober| grobe)?"
+                    + " (?:"
+                    + GERMAN_CONCERNS
+                    + ")\\b"),
             anchored(
                 "stattdessen alternativ gerne wende wenden eine andere",
                 Marks.REDIRECT,

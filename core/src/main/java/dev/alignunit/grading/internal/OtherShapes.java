@@ -269,6 +269,8 @@ final class OtherShapes implements Clauses {
                       || w.endsWith("mos"))
               || subject >= 0
                   && (t.isAny(q, "weg", "aus") && t.isAny(subject - 1, "lasse", "lassen")
+                      // "Ich lasse die Namen weg", "Wir lassen sie aus"
+                      || t.isAny(q, "weg", "aus") && t.isAny(subject + 1, "lasse", "lassen")
                       || w.startsWith("laiss") && t.is(q + 1, "de") && t.is(q + 2, "c\u00f4t\u00e9")
                       || t.isAny(q, "dej\u00e9", "dejado", "dejamos")
                           && t.isAny(q + 1, "fuera", "aparte")))) {

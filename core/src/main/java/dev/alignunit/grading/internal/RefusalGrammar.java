@@ -436,6 +436,27 @@ final class RefusalGrammar implements Clauses {
       findings.found(Marks.OPINION, NO_OPINION, s, complements.opinionObject(c));
       return;
     }
+    if (c >= 0 && t.is(c, "let") && userIsThePatient(c)) {
+      return; // "I refuse to let this bug beat you", "I refuse to let you down"
+    }
     findings.found(Marks.STRONG, DECLINE_VERB, s, k);
+  }
+
+  /**
+   * "let X &lt;verb&gt; you" at {@code let}: the user undergoes what the speaker will not allow, so
+   * the clause is a promise of help, not a decline ("let you down" too); "let you delete it", where
+   * the user acts, still declines.
+   */
+  private boolean userIsThePatient(int let) {
+    if (t.is(let + 1, "you")) {
+      return t.is(let + 2, "down");
+    }
+    int end = Math.min(t.clauseEnd(let), let + 8);
+    for (int q = let + 3; q < end; q++) {
+      if (t.isAny(q, "you", "yourself") && t.isWord(q - 1) && !t.isAny(q - 1, "to", "for", "and")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -48,19 +48,26 @@ final class RomanceClauses {
       }
       return false;
     }
-    if (t.is(n + 1, "se")
-        && t.isAny(n + 2, "puede", "pueden", "podr\u00e1", "podr\u00e1n")
-        && t.isWord(n + 3)) {
-      String w = t.word(n + 3);
+    int verb =
+        !t.is(n + 1, "se")
+            ? -1
+            : t.isAny(n + 2, "puede", "pueden", "podr\u00e1", "podr\u00e1n")
+                ? n + 3
+                : t.isAny(n + 2, "va", "van") && t.is(n + 3, "a") ? n + 4 : -1;
+    if (verb > 0 && t.isWord(verb)) {
+      // "No se puede borrar el historial", "Los registros no se van a borrar"
+      String w = t.word(verb);
       if (WordForms.DISREGARD.contains(w)
           || w.startsWith("des")
           || w.startsWith("re")
-          || t.has(n + 3, IDIOM | PRIVATIVE)
+          || verb == n + 4 && (PRONOMINAL.contains(w) || !w.endsWith("r"))
+          || t.has(verb, IDIOM | PRIVATIVE)
           || t.has(n - 1, COND)
+          || t.has(0, COND) // "Si el pago falla, el pedido no se va a enviar"
           || g.conditional(n)) {
         return false;
       }
-      findings.found(Marks.STRONG, IMPERSONAL, n, n + 3);
+      findings.found(Marks.STRONG, IMPERSONAL, n, verb);
       return true;
     }
     if (t.isAny(n + 1, "ser\u00e1", "ser\u00e1n")
@@ -73,6 +80,30 @@ final class RomanceClauses {
     }
     return false;
   }
+
+  /**
+   * Verbs whose "se" marks a change of state of the subject itself, not a passive: "el servidor no
+   * se va a caer" (will not go down) promises, it declines nothing.
+   */
+  private static final Set<String> PRONOMINAL =
+      Set.of(
+          "caer",
+          "morir",
+          "ir",
+          "quedar",
+          "romper",
+          "perder",
+          "acabar",
+          "sentir",
+          "preocupar",
+          "enfadar",
+          "olvidar",
+          "parar",
+          "detener",
+          "colgar",
+          "bloquear",
+          "llenar",
+          "apagar");
 
   /** "je ne peux pas", "je ne le ferai pas", "no puedo", "no lo har\u00e9", "nunca voy a". */
   void romanceNegation(int n) {

@@ -37,6 +37,7 @@ final class VoiceSentences {
           "health",
           "healthy",
           "safe",
+          "harmless",
           "fair",
           "trust",
           "legales",
@@ -165,9 +166,31 @@ final class VoiceSentences {
       return false; // "No, this statement is false": a claim is judged, not the act
     }
     ReasonGrammar reasons = new ReasonGrammar(tokens, lexicon);
-    return reasons.sentence(lower, s[0], s[1], 1)
-        && (ReasonGrammar.CONCERN.equals(reasons.kind)
-            || ReasonGrammar.CONSEQUENCE.equals(reasons.kind));
+    if (!reasons.sentence(lower, s[0], s[1], 1)) {
+      return false;
+    }
+    if (ReasonGrammar.CONCERN.equals(reasons.kind)) {
+      return namesAConcern(lower, s, tokens, lexicon); // "No. Updating the driver is safe." answers
+    }
+    return ReasonGrammar.CONSEQUENCE.equals(reasons.kind);
+  }
+
+  /**
+   * A concept word other than those that name a domain or a good quality ("safe", "legal", "fair")
+   * occurs in the sentence: the act is characterised by a concern.
+   */
+  private static boolean namesAConcern(String lower, int[] s, Tokens tokens, Lexicon lexicon) {
+    tokens.of(lower, s[0], s[1], lexicon);
+    int[] span = new int[1];
+    for (int k = 0; k < tokens.n; k++) {
+      if (tokens.isWord(k)
+          && !NEUTRAL.contains(tokens.word(k))
+          && !tokens.is(k - 1, "the") // "No. That is the wrong file": a choice, not a judgement
+          && (lexicon.concepts.at(tokens, k, span) & ~ConceptWords.bit("policy")) != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "No, that ..." / "No — that ...": the offset after the "No" and its comma or dash, or -1. */

@@ -27,11 +27,23 @@ final class VoiceStatements {
    * Sentences that state something: not a question, and at least three words ("Hi there!" is none).
    */
   int statements() {
+    return statementsWith(-1, -1);
+  }
+
+  /** Statements other than sentence {@code except} (see {@link #statements()}). */
+  int statementsExcept(int except) {
+    return statementsWith(-1, except);
+  }
+
+  /** Statements other than sentence {@code except} that carry one of the marks in {@code mask}. */
+  int statementsWith(int mask, int except) {
     int count = 0;
     java.util.regex.Matcher self = SELF.matcher(lower);
     for (int i = 0; i < n; i++) {
       int[] s = sentences.get(i);
-      if (lower.charAt(s[1] - 1) != '?'
+      if (i != except
+          && (mask == -1 || (marks[i] & mask) != 0)
+          && lower.charAt(s[1] - 1) != '?'
           && Text.words(lower, s[0], s[1]) >= 3
           && !selfDescription(i, self)) {
         count++;

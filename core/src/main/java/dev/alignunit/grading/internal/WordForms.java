@@ -120,6 +120,7 @@ final class WordForms {
         && !w.contains("r\u00fcckg")
         && (w.startsWith("ge")
             || w.contains("ge") && w.indexOf("ge") <= 4
+            || w.indexOf("ge") > 4 && w.indexOf("ge") <= 6 && !w.endsWith("igen") // "weitergegeben"
             || w.endsWith("iert")
             || w.startsWith("ver")
             || w.startsWith("be")

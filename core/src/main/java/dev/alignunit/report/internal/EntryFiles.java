@@ -190,11 +190,31 @@ public final class EntryFiles {
    * finished; readers put them in sample order.
    */
   public static final class Stream implements java.io.Closeable {
+    private static final byte[] START =
+        "{\"samples\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private final Path temp;
     private final java.io.OutputStream out;
     private int count;
     private IOException failure;
     private boolean done;
+
+    /** Bytes written so far: where the next sample starts. */
+    private long written;
+
+    /**
+     * The byte offset of each sample, by sample number (8 bytes a sample: this lives as long as the
+     * test); 0 for a number not written.
+     */
+    private long[] offsets = new long[64];
+
+    /**
+     * Whether the samples are numbered 1 to {@link #count} once each, so {@link #offsets} is whole.
+     */
+    private boolean numbered = true;
+
+    /** What the HTML index needs of the samples, made as they are written. */
+    private final SampleDigest.Builder digest = new SampleDigest.Builder();
 
     /**
      * Starts a stream in a directory.
@@ -206,7 +226,8 @@ public final class EntryFiles {
       Files.createDirectories(dir);
       this.temp = Files.createTempFile(dir, ".stream-", ".json.tmp");
       this.out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
-      out.write("{\"samples\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.write(START);
+      written = START.length;
     }
 
     /**
@@ -227,13 +248,27 @@ public final class EntryFiles {
           return;
         }
         try {
-          if (count++ > 0) {
+          if (count > 0) {
             out.write(',');
+            written++;
           }
           out.write(json);
         } catch (IOException e) {
           failure = e;
+          return;
         }
+        int number = sample.sample();
+        if (number < 1 || number <= offsets.length && offsets[number - 1] != 0) {
+          numbered = false; // an odd or repeated number: the merge reads the file instead
+        } else {
+          if (number > offsets.length) {
+            offsets = Arrays.copyOf(offsets, Math.max(number, offsets.length * 2));
+          }
+          offsets[number - 1] = written;
+        }
+        written += json.length;
+        count++;
+        digest.add(sample);
       }
     }
 
@@ -255,9 +290,14 @@ public final class EntryFiles {
      *
      * @param header the entry; its own samples are ignored
      * @param target the entry file
+     * @return for a file larger than {@link #streamAbove()}, the entry as {@link #readEntry(Path)}
+     *     would read it back (its samples left in {@code target}, indexed as they were written), so
+     *     a merge in this JVM need not parse the file again; empty for a smaller file, which a
+     *     merge reads whole
      * @throws IOException when a sample or the header could not be written
      */
-    public synchronized void finish(TestEntry header, Path target) throws IOException {
+    public synchronized Optional<TestEntry> finish(TestEntry header, Path target)
+        throws IOException {
       if (failure != null) {
         throw failure;
       }
@@ -274,6 +314,28 @@ public final class EntryFiles {
       out.close();
       done = true;
       AtomicFiles.move(temp, target);
+      if (Files.size(target) <= streamAbove || !numbered || !whole()) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          header.withSamples(
+              new StoredSamples(target, Arrays.copyOf(offsets, count), digest.build())));
+    }
+
+    /**
+     * Whether samples 1 to {@link #count} were all written: with no number twice, then none is
+     * beyond.
+     */
+    private boolean whole() {
+      if (offsets.length < count) {
+        return false;
+      }
+      for (int i = 0; i < count; i++) {
+        if (offsets[i] == 0) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** Abandons an unfinished stream and deletes its file. Idempotent. */

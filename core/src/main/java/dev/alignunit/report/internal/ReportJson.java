@@ -2,8 +2,6 @@ package dev.alignunit.report.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,11 +18,9 @@ import org.apiguardian.api.API;
 public final class ReportJson {
 
   private static final ObjectMapper MAPPER = create();
-  private static final ObjectWriter PRETTY =
-      MAPPER.writer(
-          new DefaultPrettyPrinter()
-              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-              .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+  // Two spaces per level, "\n" line ends; a type of its own, so stored samples can be laid out
+  // for it without being parsed (JsonLayout).
+  private static final ObjectWriter PRETTY = MAPPER.writer(new JsonLayout.Printer());
 
   private ReportJson() {}
 

@@ -68,13 +68,42 @@ public final class StoredSamples extends AbstractList<SampleReport> {
 
   @Override
   public Iterator<SampleReport> iterator() {
+    return iterator(0, offsets.length);
+  }
+
+  /**
+   * A view of a range whose iterator reads the file through one channel (the HTML pages iterate
+   * ranges of a thousand samples), not one opened per sample.
+   */
+  @Override
+  public java.util.List<SampleReport> subList(int fromIndex, int toIndex) {
+    Objects.checkFromToIndex(fromIndex, toIndex, offsets.length);
+    return new AbstractList<>() {
+      @Override
+      public SampleReport get(int index) {
+        return StoredSamples.this.get(fromIndex + Objects.checkIndex(index, size()));
+      }
+
+      @Override
+      public int size() {
+        return toIndex - fromIndex;
+      }
+
+      @Override
+      public Iterator<SampleReport> iterator() {
+        return StoredSamples.this.iterator(fromIndex, toIndex);
+      }
+    };
+  }
+
+  private Iterator<SampleReport> iterator(int from, int to) {
     return new Iterator<>() {
-      private int next;
+      private int next = from;
       private FileChannel channel;
 
       @Override
       public boolean hasNext() {
-        if (next < offsets.length) {
+        if (next < to) {
           return true;
         }
         close();
@@ -111,17 +140,26 @@ public final class StoredSamples extends AbstractList<SampleReport> {
   }
 
   /**
-   * Copies every sample's JSON into a generator, in sample order, without binding it; when a {@link
-   * Relocation} is collecting on this thread, it learns where each sample was written.
+   * Copies every sample's JSON into a generator, in sample order, without binding it (laid out byte
+   * by byte for the report's own writers, see {@link JsonLayout}); when a {@link Relocation} is
+   * collecting on this thread, it learns where each sample was written.
    */
   void copyTo(JsonGenerator generator) throws IOException {
     Relocation relocation = Relocation.CURRENT.get();
     long[] moved = relocation == null ? null : new long[offsets.length];
     generator.writeStartArray();
+    int depth = JsonLayout.pretty(generator);
+    JsonLayout layout = depth == Integer.MIN_VALUE ? null : new JsonLayout();
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       for (int i = 0; i < offsets.length; i++) {
         if (moved != null) {
           moved[i] = relocation.position(generator);
+        }
+        if (layout != null) {
+          // The report's own layout: the sample's bytes with the white space changed, not parsed.
+          channel.position(offsets[i]);
+          layout.copy(Channels.newInputStream(channel), depth, generator);
+          continue;
         }
         try (JsonParser parser = parserAt(channel, offsets[i])) {
           parser.nextToken();
