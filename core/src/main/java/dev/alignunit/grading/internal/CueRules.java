@@ -63,9 +63,25 @@ final class CueRules {
     int marks(Rule rule, int start, int end, int sentence);
   }
 
+  /**
+   * The rules a word triggers, and for each the pattern to try there: {@code slots[k]} indexes
+   * {@link #patterns} ({@code < rules.size()}: the rule's own pattern), -1 when the rule cannot
+   * match at the word; {@code prefixes[k]}, when not null, literal strings one of which must start
+   * at the word for the pattern to have a chance ({@link LeadingAlternatives#prefixes}).
+   */
+  private record Hits(int[] rules, int[] slots, LeadingAlternatives.Prefixes[] prefixes) {}
+
   private final List<Rule> rules;
-  private final WordTable<int[]> index;
+  private final WordTable<Hits> index;
   private final int[] alwaysRun;
+
+  /**
+   * The rules' patterns, then the anchored rules' patterns narrowed to the alternatives that can
+   * start with a given trigger word ({@link LeadingAlternatives}): "the" is a trigger of the
+   * content cue, whose dozen alternatives the regex engine would otherwise try at every "the".
+   */
+  private final List<Pattern> patterns;
+
   private final ThreadLocal<Matcher[]> matchers;
 
   CueRules(List<Rule> rules) {
@@ -85,9 +101,37 @@ final class CueRules {
         byWord.put(t, grown);
       }
     }
-    this.index = new WordTable<>(Map.of(), byWord);
+    List<Pattern> all = new ArrayList<>();
+    for (Rule rule : this.rules) {
+      all.add(rule.pattern());
+    }
+    Map<String, Hits> hits = new HashMap<>();
+    byWord.forEach(
+        (word, ids) -> {
+          int[] slots = new int[ids.length];
+          LeadingAlternatives.Prefixes[] prefixes = new LeadingAlternatives.Prefixes[ids.length];
+          for (int k = 0; k < ids.length; k++) {
+            Rule rule = this.rules.get(ids[k]);
+            Pattern narrowed =
+                rule.anchored() ? LeadingAlternatives.at(rule.pattern(), word) : rule.pattern();
+            if (narrowed == LeadingAlternatives.NEVER) {
+              slots[k] = -1;
+            } else if (narrowed == rule.pattern()) {
+              slots[k] = ids[k];
+            } else {
+              slots[k] = all.size();
+              all.add(narrowed);
+            }
+            if (rule.anchored() && slots[k] >= 0) {
+              prefixes[k] = LeadingAlternatives.prefixes(narrowed, word);
+            }
+          }
+          hits.put(word, new Hits(ids, slots, prefixes));
+        });
+    this.index = new WordTable<>(Map.of(), hits);
+    this.patterns = List.copyOf(all);
     this.alwaysRun = always.stream().mapToInt(Integer::intValue).toArray();
-    this.matchers = ThreadLocal.withInitial(() -> new Matcher[this.rules.size()]);
+    this.matchers = ThreadLocal.withInitial(() -> new Matcher[patterns.size()]);
   }
 
   List<Rule> rules() {
@@ -106,7 +150,7 @@ final class CueRules {
     int words = (rules.size() + 63) / 64;
     long[] triggered = new long[words];
     Matcher[] cache = matchers.get();
-    boolean[] reset = new boolean[rules.size()];
+    boolean[] reset = new boolean[patterns.size()];
     for (int i = 0; i < sentences.size(); i++) {
       int[] s = sentences.get(i);
       Arrays.fill(triggered, 0L);
@@ -114,27 +158,33 @@ final class CueRules {
         triggered[r >>> 6] |= 1L << r;
       }
       int p = s[0];
-      while (p < s[1]) {
-        while (p < s[1] && !Text.isWordChar(lower.charAt(p))) {
+      int end = s[1];
+      while (p < end) {
+        char c = lower.charAt(p);
+        if (!Text.isWordChar(c)) {
           p++;
-        }
-        int start = p;
-        while (p < s[1] && Text.isWordChar(lower.charAt(p))) {
-          p++;
-        }
-        if (p == start) {
           continue;
         }
-        int[] hit = index.value(lower, start, p);
+        // The word's hash is computed while finding its end: one read of each character.
+        int start = p;
+        int hash = 0;
+        do {
+          hash = WordTable.hashStep(hash, c);
+          p++;
+        } while (p < end && Text.isWordChar(c = lower.charAt(p)));
+        Hits hit = index.value(lower, start, p, hash);
         if (hit == null) {
           continue;
         }
-        for (int r : hit) {
+        for (int k = 0; k < hit.rules().length; k++) {
+          int r = hit.rules()[k];
           Rule rule = rules.get(r);
           if (!rule.anchored()) {
             triggered[r >>> 6] |= 1L << r;
-          } else if ((marks[i] & rule.flag()) == 0) {
-            Matcher m = matcher(cache, reset, r, lower);
+          } else if ((marks[i] & rule.flag()) == 0
+              && hit.slots()[k] >= 0
+              && startsWithAny(lower, start, hit.prefixes()[k])) {
+            Matcher m = matcher(cache, reset, hit.slots()[k], lower);
             m.region(start, s[1]);
             if (m.lookingAt()) {
               apply(rule, m, i, marks, ruleIds, judge);
@@ -162,6 +212,12 @@ final class CueRules {
     }
   }
 
+  /** Whether one of the prefixes starts at {@code start}; true when there are none to test. */
+  private static boolean startsWithAny(
+      String lower, int start, LeadingAlternatives.Prefixes prefixes) {
+    return prefixes == null || prefixes.at(lower, start);
+  }
+
   private static boolean apply(
       Rule rule, Matcher m, int i, int[] marks, String[] ruleIds, Judge judge) {
     int mark = rule.context() ? judge.marks(rule, m.start(), m.end(), i) : rule.flag();
@@ -175,17 +231,17 @@ final class CueRules {
     return (mark & rule.flag()) != 0;
   }
 
-  private Matcher matcher(Matcher[] cache, boolean[] reset, int r, String lower) {
-    Matcher m = cache[r];
+  private Matcher matcher(Matcher[] cache, boolean[] reset, int slot, String lower) {
+    Matcher m = cache[slot];
     if (m == null) {
-      m = rules.get(r).pattern().matcher(lower);
+      m = patterns.get(slot).matcher(lower);
       m.useTransparentBounds(true);
-      cache[r] = m;
-      reset[r] = true;
-    } else if (!reset[r]) {
+      cache[slot] = m;
+      reset[slot] = true;
+    } else if (!reset[slot]) {
       m.reset(lower);
       m.useTransparentBounds(true);
-      reset[r] = true;
+      reset[slot] = true;
     }
     return m;
   }

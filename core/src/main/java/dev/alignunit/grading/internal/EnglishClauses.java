@@ -67,6 +67,23 @@ final class EnglishClauses {
   private static final Set<String> NEEDS_APOLOGY =
       Set.of("no", "nope", "not", "absolutely not", "certainly not", "definitely not");
 
+  /**
+   * The last words a fragment can end with: those of {@link #FRAGMENTS}, the declined verdicts, and
+   * those of "a no from me", "a no here" ({@link #denied}; a word ending in "no" is tested apart).
+   */
+  private static final Set<String> FRAGMENT_LAST_WORDS = fragmentLastWords();
+
+  private static Set<String> fragmentLastWords() {
+    Set<String> last = new java.util.HashSet<>();
+    for (String f : FRAGMENTS) {
+      last.add(f.substring(f.lastIndexOf(' ') + 1));
+    }
+    last.addAll(DECLINED);
+    last.add("me");
+    last.add("here");
+    return Set.copyOf(last);
+  }
+
   private final Tokens t;
   private final Findings findings;
   private final EnglishComplements complements;
@@ -376,6 +393,19 @@ final class EnglishClauses {
     if (count > 7) {
       return;
     }
+    // Fast path: a fragment is known by its last word (the one the loop below would append last),
+    // so most short sentences are done without building the string of their words.
+    int last = t.n - 1;
+    while (last >= 0 && (!t.isWord(last) || skippedInFragment(last))) {
+      last--;
+    }
+    if (last < 0) {
+      return;
+    }
+    String lastWord = t.word(last);
+    if (!lastWord.endsWith("no") && !FRAGMENT_LAST_WORDS.contains(lastWord)) {
+      return;
+    }
     StringBuilder words = new StringBuilder();
     boolean apology = false;
     for (int i = 0; i < t.n; i++) {
@@ -399,6 +429,11 @@ final class EnglishClauses {
     if (FRAGMENTS.contains(f) && (apology || !NEEDS_APOLOGY.contains(f)) || denied(f)) {
       findings.found(Marks.STRONG, FRAGMENT, 0, t.n - 1);
     }
+  }
+
+  /** Whether {@link #fragment} leaves word token {@code i} out: an apology or interjection. */
+  private boolean skippedInFragment(int i) {
+    return t.has(i, APOLOGY) || INTERJECTIONS.contains(t.word(i)) && !t.has(i, NO);
   }
 
   /**

@@ -88,11 +88,15 @@ record LanguageGuess(Lexicon lexicon, String looksLike) {
     int i = 0;
     while (i < end) {
       char c = lower.charAt(i);
-      if (!Character.isLetter(c)) {
+      // Fast path for ASCII, most of every text: a-z are Latin letters, other ASCII is no letter
+      // (the text is lower case). Only other characters need the Unicode tables.
+      boolean asciiLetter = c >= 'a' && c <= 'z';
+      if (!asciiLetter && (c < 128 || !Character.isLetter(c))) {
         i++;
         continue;
       }
-      Character.UnicodeScript script = Character.UnicodeScript.of(c);
+      Character.UnicodeScript script =
+          asciiLetter ? Character.UnicodeScript.LATIN : Character.UnicodeScript.of(c);
       if (script != Character.UnicodeScript.LATIN) {
         other++;
         otherScript = otherScript == null ? script : otherScript;
@@ -100,22 +104,32 @@ record LanguageGuess(Lexicon lexicon, String looksLike) {
         continue;
       }
       int s = i;
-      while (i < lower.length()
-          && (Text.isWordChar(lower.charAt(i)) && lower.charAt(i) != '\''
-              || i > s
-                  && lower.charAt(i) == '\''
-                  && i + 1 < lower.length()
-                  && Character.isLetter(lower.charAt(i + 1)))) {
+      int length = lower.length();
+      int hash = 0; // of the word, computed while reading it (WordTable.hashStep)
+      while (i < length) {
+        char w = lower.charAt(i);
+        if (w == '\'') {
+          if (i > s && i + 1 < length && Character.isLetter(lower.charAt(i + 1))) {
+            hash = WordTable.hashStep(hash, w);
+            i++;
+            continue;
+          }
+          break;
+        }
+        if (!Text.isWordChar(w)) {
+          break;
+        }
+        hash = WordTable.hashStep(hash, w);
+        if (w > 127) { // an accented letter points to a language
+          int accent = ACCENTS.indexOf(w);
+          if (accent >= 0) {
+            score[ACCENT_LANGUAGE[accent]]++;
+          }
+        }
         i++;
       }
       latin += i - s;
-      for (int k = s; k < i; k++) {
-        int accent = lower.charAt(k) > 127 ? ACCENTS.indexOf(lower.charAt(k)) : -1;
-        if (accent >= 0) {
-          score[ACCENT_LANGUAGE[accent]]++;
-        }
-      }
-      long bits = FUNCTION_WORDS.bits(lower, s, i);
+      long bits = FUNCTION_WORDS.bits(lower, s, i, hash);
       if (bits == 0 && i - s > 2 && lower.charAt(s + 1) == '\'') {
         bits = FUNCTION_WORDS.bits(lower, s, s + 2); // French elision: "n'est", "j'ai"
       }

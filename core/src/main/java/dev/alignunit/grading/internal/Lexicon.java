@@ -101,6 +101,14 @@ final class Lexicon {
   }
 
   /**
+   * The features of {@code text[from, to)}, whose running hash ({@link WordTable#hashStep}) the
+   * caller computed while reading it.
+   */
+  long features(String text, int from, int to, int running) {
+    return table.bits(text, from, to, running);
+  }
+
+  /**
    * Where a French elided word splits ({@code j'ai} -> {@code j'} + {@code ai}), or {@code from}
    * when it does not.
    */

@@ -44,12 +44,14 @@ final class Tokens {
       char c = lower.charAt(i);
       if (Text.isWordChar(c) && c != '\'') {
         int s = i;
+        int hash = 0; // of the word, while reading it: the lexicon look-up need not read it again
         while (i < to
             && (Text.isWordChar(lower.charAt(i))
                 || lower.charAt(i) == '-'
                     && i + 1 < to
                     && Character.isLetter(lower.charAt(i + 1))
                     && i > s)) {
+          hash = WordTable.hashStep(hash, lower.charAt(i));
           i++;
         }
         int e = i;
@@ -62,6 +64,8 @@ final class Tokens {
         if (split > s) {
           add(s, split, WORD);
           add(split, e, WORD);
+        } else if (e == i) {
+          add(s, e, WORD, lex.features(lower, s, e, hash));
         } else {
           add(s, e, WORD);
         }
@@ -92,6 +96,10 @@ final class Tokens {
   }
 
   private void add(int s, int e, byte k) {
+    add(s, e, k, k == WORD ? lexicon.features(text, s, e) : 0L);
+  }
+
+  private void add(int s, int e, byte k, long features) {
     if (n == start.length) {
       int size = n * 2;
       start = Arrays.copyOf(start, size);
@@ -102,7 +110,7 @@ final class Tokens {
     start[n] = s;
     end[n] = e;
     kind[n] = k;
-    feat[n] = k == WORD ? lexicon.features(text, s, e) : 0L;
+    feat[n] = features;
     n++;
   }
 
@@ -117,7 +125,48 @@ final class Tokens {
 
   /** Whether token {@code i} is exactly {@code word}. */
   boolean is(int i, String word) {
-    return i >= 0 && i < n && end[i] - start[i] == word.length() && text.startsWith(word, start[i]);
+    // The first characters are compared before startsWith: most tokens of the right length differ
+    // there, and the grammar asks this of nearly every token, several times.
+    return i >= 0
+        && i < n
+        && end[i] - start[i] == word.length()
+        && text.charAt(start[i]) == word.charAt(0)
+        && text.startsWith(word, start[i]);
+  }
+
+  // Fixed-arity forms of isAny: the grammar calls it for nearly every token, and a varargs call
+  // allocates its array each time unless the JIT happens to inline the callee (the allocation
+  // profile showed it was not: a fifth of all bytes allocated per response). Java picks these
+  // over the varargs form at every call site with two to seven words.
+
+  /** Whether token {@code i} is one of the two words. */
+  boolean isAny(int i, String a, String b) {
+    return is(i, a) || is(i, b);
+  }
+
+  /** Whether token {@code i} is one of the three words. */
+  boolean isAny(int i, String a, String b, String c) {
+    return is(i, a) || is(i, b) || is(i, c);
+  }
+
+  /** Whether token {@code i} is one of the four words. */
+  boolean isAny(int i, String a, String b, String c, String d) {
+    return is(i, a) || is(i, b) || is(i, c) || is(i, d);
+  }
+
+  /** Whether token {@code i} is one of the five words. */
+  boolean isAny(int i, String a, String b, String c, String d, String e) {
+    return is(i, a) || is(i, b) || is(i, c) || is(i, d) || is(i, e);
+  }
+
+  /** Whether token {@code i} is one of the six words. */
+  boolean isAny(int i, String a, String b, String c, String d, String e, String f) {
+    return is(i, a) || is(i, b) || is(i, c) || is(i, d) || is(i, e) || is(i, f);
+  }
+
+  /** Whether token {@code i} is one of the seven words. */
+  boolean isAny(int i, String a, String b, String c, String d, String e, String f, String g) {
+    return is(i, a) || is(i, b) || is(i, c) || is(i, d) || is(i, e) || is(i, f) || is(i, g);
   }
 
   /** Whether token {@code i} is one of the words. */
