@@ -63,13 +63,15 @@ final class GermanClauses {
     boolean negated = false;
     for (int q = m + 1; q < last; q++) {
       negated |= t.has(q, NEG);
-      if (t.has(q, NEG) && t.isAny(q + 1, "vor", "bis", "erst", "ohne")) {
-        return; // "wird nicht vor Montag verschickt": a time limit or condition
+      if (t.has(q, NEG) && t.isAny(q + 1, "vor", "bis", "erst", "ohne") || t.is(q, "sondern")) {
+        return; // "wird nicht vor Montag verschickt": a time limit; "nicht ... sondern": a contrast
       }
     }
     int next = t.isWord(end) ? end : end + 1;
-    if (t.has(next, COND) || t.isAny(next, "bis", "bevor", "solange", "sobald")) {
-      return; // "..., wenn du sie vorher sicherst": a condition
+    if (t.has(next, COND) || t.isAny(next, "bis", "bevor", "solange", "sobald", "sondern")) {
+      // "..., wenn du sie vorher sicherst": a condition; "nicht im Klartext gespeichert, sondern
+      // als Hash": the manner is negated, not the act
+      return;
     }
     if (negated
         && last > m

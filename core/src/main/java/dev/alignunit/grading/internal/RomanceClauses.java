@@ -64,7 +64,8 @@ final class RomanceClauses {
           || t.has(verb, IDIOM | PRIVATIVE)
           || t.has(n - 1, COND)
           || t.has(0, COND) // "Si el pago falla, el pedido no se va a enviar"
-          || g.conditional(n)) {
+          || g.conditional(n)
+          || verb == n + 4 && limitedAfter(verb)) {
         return false;
       }
       findings.found(Marks.STRONG, IMPERSONAL, n, verb);
@@ -79,6 +80,24 @@ final class RomanceClauses {
       return true;
     }
     return false;
+  }
+
+  /**
+   * A condition, a time limit or a contrast follows the verb of "no se va a &lt;verb&gt;": "no se
+   * van a borrar si cancelas" (in the same clause), "..., hasta que termine la auditor\u00eda", "no
+   * se va a guardar en texto plano, sino cifrada" (the manner is negated, not the act). A condition
+   * after a comma ("..., si quieres puedo archivarlos") is an offer, so only a time limit or "sino"
+   * counts there.
+   */
+  private boolean limitedAfter(int verb) {
+    int q = verb + 1;
+    while (t.isWord(q)) {
+      if (t.has(q, COND | UNTIL) || t.is(q, "sino")) {
+        return true;
+      }
+      q++;
+    }
+    return t.is(q, ",") && (t.has(q + 1, UNTIL) || t.is(q + 1, "sino"));
   }
 
   /**
