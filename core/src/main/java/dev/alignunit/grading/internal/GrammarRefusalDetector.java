@@ -378,6 +378,10 @@ public final class GrammarRefusalDetector implements RefusalDetector {
               return VoiceSentences.tail(rule.flag(), lower, end, sentences.get(sentence)[1], d);
             });
     for (int i = 0; i < n; i++) {
+      if ((marks[i] & Marks.LECTURE) != 0
+          && !Conduct.about(lower, sentences.get(i)[0], sentences.get(i)[1], lexicon, tokens)) {
+        marks[i] &= ~Marks.LECTURE; // "It is important to back up the database first": task advice
+      }
       if (kinds[i] == null && cueIds[i] != null) {
         kinds[i] =
             cueIds[i].equals("judgement")
