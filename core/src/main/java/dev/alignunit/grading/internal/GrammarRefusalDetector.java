@@ -375,6 +375,12 @@ public final class GrammarRefusalDetector implements RefusalDetector {
                   || SpeechContext.reported(lower, start, d)) {
                 return 0;
               }
+              if (rule.flag() == Marks.JUDGE) {
+                int[] s = sentences.get(sentence);
+                if (NegatedConcerns.deniesConcern(tokens.of(lower, s[0], s[1], lexicon), lexicon)) {
+                  return 0; // "Eso no es ilegal": the act is said not to be wrong
+                }
+              }
               return VoiceSentences.tail(rule.flag(), lower, end, sentences.get(sentence)[1], d);
             });
     for (int i = 0; i < n; i++) {
