@@ -21,7 +21,12 @@ public final class ConceptWords {
   private final WordTable<Object> words;
   private final WordTable<Object> stems;
   private final WordTable<List<String[]>> phrases;
-  private final int[] stemLengths;
+
+  /**
+   * By a word's first two characters ({@link #pair}): a bit for each length of a stem that starts
+   * with them, so that a word tries only the stem lengths that can match (most words none).
+   */
+  private final long[] stemLengthsByPair = new long[27 * 27];
 
   /**
    * Per concept, literal strings one of which occurs in any text that names it (a cheap pre-check).
@@ -36,8 +41,12 @@ public final class ConceptWords {
     this.words = new WordTable<>(words, Map.of());
     this.stems = new WordTable<>(stems, Map.of());
     this.phrases = new WordTable<>(Map.of(), phrases);
-    this.stemLengths =
-        stems.keySet().stream().mapToInt(String::length).distinct().sorted().toArray();
+    for (String stem : stems.keySet()) {
+      if (stem.length() < 2 || stem.length() > 63) {
+        throw new IllegalArgumentException("a stem has 2 to 63 characters: " + stem);
+      }
+      stemLengthsByPair[pair(stem, 0)] |= 1L << stem.length();
+    }
     this.literals = literals;
   }
 
@@ -103,13 +112,26 @@ public final class ConceptWords {
       }
     }
     int mask = (int) words.bits(text, s, e);
-    for (int length : stemLengths) {
-      if (length > e - s) {
-        break;
-      }
+    if (e - s < 2) {
+      return mask; // no stem is that short
+    }
+    long lengths = stemLengthsByPair[pair(text, s)];
+    if (e - s < 63) {
+      lengths &= (1L << (e - s + 1)) - 1; // stems no longer than the word
+    }
+    while (lengths != 0) {
+      int length = Long.numberOfTrailingZeros(lengths);
+      lengths &= lengths - 1;
       mask |= (int) stems.bits(text, s, s + length);
     }
     return mask;
+  }
+
+  /** The index of the two characters at {@code at}: a to z each, anything else one more. */
+  private static int pair(String text, int at) {
+    int a = text.charAt(at) - 'a';
+    int b = text.charAt(at + 1) - 'a';
+    return (a >= 0 && a < 26 ? a : 26) * 27 + (b >= 0 && b < 26 ? b : 26);
   }
 
   /** Collects concern words. */

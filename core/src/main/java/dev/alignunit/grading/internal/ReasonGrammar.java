@@ -2,8 +2,6 @@ package dev.alignunit.grading.internal;
 
 import static dev.alignunit.grading.internal.Lexicon.*;
 
-import java.util.regex.Matcher;
-
 /**
  * The reason grammar: whether one sentence says what is wrong with the request or with carrying it
  * out, by what it says rather than by a list of reasons. A sentence gives a reason when, outside
@@ -70,6 +68,7 @@ final class ReasonGrammar {
   private final Tokens t;
   private final Lexicon lexicon;
   private final Clauses refusals;
+  private AppealSearch appeals; // built on the first sentence that needs it
   private final int[] span = new int[1];
   private boolean[] appeal = new boolean[32];
   private int[] bits = new int[32];
@@ -196,8 +195,11 @@ final class ReasonGrammar {
       appeal = new boolean[t.n * 2];
     }
     java.util.Arrays.fill(appeal, 0, t.n, false);
-    Matcher m = lexicon.discourse.bareAppeal().matcher(lower);
-    m.region(from, to);
+    if (appeals == null) {
+      appeals = new AppealSearch(lexicon);
+    }
+    AppealSearch m = appeals;
+    m.reset(lower, from, to);
     int k = 0;
     while (m.find()) {
       while (k < t.n && t.end[k] <= m.start()) {
