@@ -288,29 +288,39 @@ public final class GrammarRefusalDetector implements RefusalDetector {
     Discourse d = lexicon.discourse;
     Tokens tokens = new Tokens();
     int[] current = new int[1];
-    Clauses grammar =
-        Clauses.forLanguage(
-            lexicon,
-            tokens,
-            names,
-            disabledRules,
-            at ->
-                !written[current[0]]
-                    && !SpeechContext.insideQuote(quotes, at)
-                    && !SpeechContext.reported(lower, at, d));
+    java.util.function.IntPredicate own =
+        at ->
+            !written[current[0]]
+                && !SpeechContext.insideQuote(quotes, at)
+                && !SpeechContext.reported(lower, at, d);
+    Clauses grammar = Clauses.forLanguage(lexicon, tokens, names, disabledRules, own);
+    Clauses calm = null; // the grammar without the impersonal rule, for reassurances
+    boolean openerBefore = false;
     for (int i = 0; i < n; i++) {
       int[] s = sentences.get(i);
       current[0] = i;
       tokens.of(lower, s[0], s[1], lexicon);
       grammar.scan(i);
+      Clauses found = grammar;
+      if (RuleIds.IMPERSONAL.equals(grammar.rule())
+          && Reassurances.calms(tokens, grammar.from(), grammar.to(), openerBefore)) {
+        if (calm == null) {
+          Set<String> off = new HashSet<>(disabledRules);
+          off.add(RuleIds.IMPERSONAL);
+          calm = Clauses.forLanguage(lexicon, tokens, names, off, own);
+        }
+        calm.scan(i); // a reassurance ("Don't worry, your files won't be deleted") declines nothing
+        found = calm;
+      }
+      openerBefore = tokens.n <= 12 && Reassurances.opener(tokens, tokens.n);
       if (!written[i] && ActionReports.at(tokens, lexicon)) {
         marks[i] |= Marks.DONE;
       }
-      if (grammar.marks() != 0) {
-        marks[i] |= VoiceSentences.tail(grammar.marks(), lower, grammar.to(), s[1], d);
+      if (found.marks() != 0) {
+        marks[i] |= VoiceSentences.tail(found.marks(), lower, found.to(), s[1], d);
         kinds[i] =
             VoiceSentences.describe(
-                grammar.marks(), grammar.rule(), text.substring(grammar.from(), grammar.to()));
+                found.marks(), found.rule(), text.substring(found.from(), found.to()));
       }
     }
     if (n == 1
@@ -365,9 +375,19 @@ public final class GrammarRefusalDetector implements RefusalDetector {
                   || SpeechContext.reported(lower, start, d)) {
                 return 0;
               }
+              if (rule.flag() == Marks.JUDGE) {
+                int[] s = sentences.get(sentence);
+                if (NegatedConcerns.deniesConcern(tokens.of(lower, s[0], s[1], lexicon), lexicon)) {
+                  return 0; // "Eso no es ilegal": the act is said not to be wrong
+                }
+              }
               return VoiceSentences.tail(rule.flag(), lower, end, sentences.get(sentence)[1], d);
             });
     for (int i = 0; i < n; i++) {
+      if ((marks[i] & Marks.LECTURE) != 0
+          && !Conduct.about(lower, sentences.get(i)[0], sentences.get(i)[1], lexicon, tokens)) {
+        marks[i] &= ~Marks.LECTURE; // "It is important to back up the database first": task advice
+      }
       if (kinds[i] == null && cueIds[i] != null) {
         kinds[i] =
             cueIds[i].equals("judgement")

@@ -444,17 +444,23 @@ final class RefusalGrammar implements Clauses {
 
   /**
    * "let X &lt;verb&gt; you" at {@code let}: the user undergoes what the speaker will not allow, so
-   * the clause is a promise of help, not a decline ("let you down" too); "let you delete it", where
-   * the user acts, still declines.
+   * the clause is a promise of help, not a decline ("let you down" too); so is "let &lt;a thing&gt;
+   * &lt;verb&gt; your &lt;thing&gt;" ("let this bug wreck your release"); "let you delete it",
+   * where the user acts, and "let him read your mail", where a person acts, still decline.
    */
   private boolean userIsThePatient(int let) {
     if (t.is(let + 1, "you")) {
       return t.is(let + 2, "down");
     }
+    boolean thing =
+        (t.has(let + 1, DET | DEICTIC) || t.is(let + 1, "one"))
+            && !t.isAny(let + 1, "your", "my", "our");
     int end = Math.min(t.clauseEnd(let), let + 8);
     for (int q = let + 3; q < end; q++) {
-      if (t.isAny(q, "you", "yourself") && t.isWord(q - 1) && !t.isAny(q - 1, "to", "for", "and")) {
-        return true;
+      if ((t.isAny(q, "you", "yourself") || thing && t.is(q, "your"))
+          && t.isWord(q - 1)
+          && !t.isAny(q - 1, "to", "for", "and")) {
+        return true; // "let this outage ruin your weekend": a thing harms the user's possession
       }
     }
     return false;

@@ -183,10 +183,16 @@ final class VoiceSentences {
     tokens.of(lower, s[0], s[1], lexicon);
     int[] span = new int[1];
     for (int k = 0; k < tokens.n; k++) {
-      if (tokens.isWord(k)
-          && !NEUTRAL.contains(tokens.word(k))
-          && !tokens.is(k - 1, "the") // "No. That is the wrong file": a choice, not a judgement
-          && (lexicon.concepts.at(tokens, k, span) & ~ConceptWords.bit("policy")) != 0) {
+      if (!tokens.isWord(k)) {
+        continue;
+      }
+      String w = tokens.word(k);
+      boolean good = NEUTRAL.contains(w) || NegatedConcerns.POSITIVE.contains(w);
+      if (good
+          ? NegatedConcerns.negated(tokens, k) // "No. That is not honest."
+          : !tokens.is(k - 1, "the") // "No. That is the wrong file": a choice, not a judgement
+              && (lexicon.concepts.at(tokens, k, span) & ~ConceptWords.bit("policy")) != 0
+              && !NegatedConcerns.negated(tokens, k)) { // "No. That is not fraud; it is ..."
         return true;
       }
     }
