@@ -123,6 +123,18 @@ final class Conduct {
           "perspectiva",
           "tratar");
 
+  /** {@link #STEMS} by their first character, so a word is compared only with its own stems. */
+  private static final String[][] STEMS_BY_FIRST = byFirstCharacter(STEMS);
+
+  private static String[][] byFirstCharacter(List<String> stems) {
+    String[][] index = new String[128][];
+    for (char c = 0; c < index.length; c++) {
+      final char first = c;
+      index[c] = stems.stream().filter(x -> x.charAt(0) == first).toArray(String[]::new);
+    }
+    return index;
+  }
+
   /** Words that make what follows them advice: "important to", "I encourage you to". */
   private static final Set<String> ADVISING =
       Set.of(
@@ -215,15 +227,19 @@ final class Conduct {
       if (!t.isWord(i)) {
         continue;
       }
-      if ((lexicon.concepts.at(t, i, span) & CONCERN) != 0 || WORDS.contains(t.word(i))) {
+      String word = t.word(i);
+      if ((lexicon.concepts.at(t, i, span) & CONCERN) != 0 || WORDS.contains(word)) {
         return true;
       }
-      for (String stem : STEMS) {
-        if (lower.startsWith(stem, t.start[i])) {
-          return true;
+      char first = lower.charAt(t.start[i]);
+      if (first < STEMS_BY_FIRST.length) { // every stem starts with an ASCII letter
+        for (String stem : STEMS_BY_FIRST[first]) {
+          if (lower.startsWith(stem, t.start[i])) {
+            return true;
+          }
         }
       }
-      if (ADVISING.contains(t.word(i)) && ATTITUDE.contains(advisedVerb(t, i + 1))) {
+      if (ADVISING.contains(word) && ATTITUDE.contains(advisedVerb(t, i + 1))) {
         return true;
       }
     }
