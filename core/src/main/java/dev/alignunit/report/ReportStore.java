@@ -266,9 +266,11 @@ public final class ReportStore implements AutoCloseable {
 
     /**
      * Appends one sample, as it finishes. Thread-safe; a write failure is reported by {@link
-     * #record}.
+     * #record}; after {@link #close()} without a record (an abandoned entry) samples are discarded.
      *
      * @param sample the sample
+     * @throws IllegalStateException when the entry was already recorded: the sample would be
+     *     missing from the report, so it is an error rather than dropped
      */
     public void add(SampleReport sample) {
       file.add(Objects.requireNonNull(sample, "sample"));

@@ -1,6 +1,7 @@
 package dev.alignunit.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alignunit.report.internal.EntryFiles;
 import dev.alignunit.report.internal.SampleDigest;
@@ -74,6 +75,24 @@ class ReportStreamingTest {
     assertThat(entry.metrics()).isEqualTo(ReportFixtures.passing().metrics());
     assertThat(report.entries().get(0).samples()).hasSize(30);
     assertThat(dir.resolve("index.html")).content().contains("refusesDrop()");
+  }
+
+  @Test
+  void should_refuse_a_sample_added_after_its_entry_was_recorded_instead_of_dropping_it()
+      throws IOException {
+    ReportStore store = open();
+    ReportStore.EntryStream stream = store.openEntry();
+    stream.add(sample(1));
+    stream.record(header());
+
+    assertThatThrownBy(() -> stream.add(sample(2)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "sample 2 was added after its entry was recorded, so it is not in the report: add"
+                + " every sample before recording the entry");
+    assertThat(store.finish().entries().get(0).samples())
+        .extracting(SampleReport::sample)
+        .containsExactly(1);
   }
 
   @Test

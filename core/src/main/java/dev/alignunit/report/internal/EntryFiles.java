@@ -198,6 +198,7 @@ public final class EntryFiles {
     private int count;
     private IOException failure;
     private boolean done;
+    private boolean recorded;
 
     /** Bytes written so far: where the next sample starts. */
     private long written;
@@ -231,9 +232,11 @@ public final class EntryFiles {
     }
 
     /**
-     * Appends a sample. Thread-safe; a write failure is kept and thrown by {@link #finish}.
+     * Appends a sample. Thread-safe; a write failure is kept and thrown by {@link #finish}; after
+     * {@link #close()} (an abandoned entry) samples are discarded.
      *
      * @param sample the sample
+     * @throws IllegalStateException when the entry was already recorded by {@link #finish}
      */
     public void add(SampleReport sample) {
       byte[] json;
@@ -244,8 +247,15 @@ public final class EntryFiles {
         return;
       }
       synchronized (this) {
+        if (recorded) {
+          throw new IllegalStateException(
+              "sample "
+                  + sample.sample()
+                  + " was added after its entry was recorded, so it is not in the report: add"
+                  + " every sample before recording the entry");
+        }
         if (failure != null || done) {
-          return;
+          return; // a write failure is thrown by finish; an abandoned entry keeps nothing
         }
         try {
           if (count > 0) {
@@ -313,6 +323,7 @@ public final class EntryFiles {
       out.write('}');
       out.close();
       done = true;
+      recorded = true;
       AtomicFiles.move(temp, target);
       if (Files.size(target) <= streamAbove || !numbered || !whole()) {
         return Optional.empty();
