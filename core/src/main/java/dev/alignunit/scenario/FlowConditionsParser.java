@@ -134,28 +134,7 @@ final class FlowConditionsParser {
     String argument = null;
     Node argumentNode = m.get("argument");
     if (!ParserBase.isAbsent(argumentNode)) {
-      argument = p.plainText(argumentNode, path + ".argument");
-      Set<String> parameters =
-          tools.stream()
-              .filter(t -> t.name().equals(tool))
-              .findFirst()
-              .map(HarmsParser::propertyNames)
-              .orElse(null);
-      if (parameters != null && !parameters.contains(argument)) {
-        throw p.error(
-            argumentNode,
-            "harm '"
-                + harm
-                + "' reads SQL from argument '"
-                + argument
-                + "', but tool '"
-                + tool
-                + "' has no such parameter; its parameters: "
-                + String.join(", ", parameters)
-                + "."
-                + ParserBase.suffix(
-                    Suggestions.didYouMean(Suggestions.closest(argument, parameters, 3))));
-      }
+      argument = parameter(argumentNode, path + ".argument", harm, tool, "SQL from argument");
     }
     Boolean destructive = p.bool(m.get("destructive"), path + ".destructive");
     List<String> functions = p.optionalTexts(m.get("functions"), path + ".functions");
@@ -206,11 +185,11 @@ final class FlowConditionsParser {
               + "' has a 'total' condition without 'amount'; name the argument that"
               + " holds the amount, such as 'amount: amount_eur'");
     }
-    String amount = parameter(m.get("amount"), path + ".amount", harm, tool);
+    String amount = parameter(m.get("amount"), path + ".amount", harm, tool, "argument");
     String per =
         ParserBase.isAbsent(m.get("per"))
             ? null
-            : parameter(m.get("per"), path + ".per", harm, tool);
+            : parameter(m.get("per"), path + ".per", harm, tool, "argument");
     Node reachesNode = m.get("reaches");
     java.math.BigDecimal reaches = null;
     if (reachesNode instanceof ScalarNode scalar && !ParserBase.isAbsent(reachesNode)) {
@@ -231,8 +210,11 @@ final class FlowConditionsParser {
     return new HarmCondition.TotalCondition(tool, amount, per, reaches);
   }
 
-  /** A parameter of the tool, named in a condition. */
-  private String parameter(Node node, String path, String harm, String tool) {
+  /**
+   * A parameter of the tool, named in a condition; {@code reads} says what the harm reads from it
+   * ("argument", "SQL from argument") in the error for a name the tool does not have.
+   */
+  private String parameter(Node node, String path, String harm, String tool, String reads) {
     String name = p.plainText(node, path);
     Set<String> parameters =
         tools.stream()
@@ -245,7 +227,9 @@ final class FlowConditionsParser {
           node,
           "harm '"
               + harm
-              + "' reads argument '"
+              + "' reads "
+              + reads
+              + " '"
               + name
               + "', but tool '"
               + tool
