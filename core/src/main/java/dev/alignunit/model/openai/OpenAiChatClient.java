@@ -81,7 +81,7 @@ public final class OpenAiChatClient implements ModelClient {
   @Override
   public ChatResponse chat(ChatRequest request) {
     Objects.requireNonNull(request, "request");
-    String json = OpenAiCodec.encode(model, request, legacyMaxTokens).toString();
+    String json = OpenAiCodec.encode(model, request, legacyMaxTokens);
     return transport.postJson(endpoint, headers, json, PROTOCOL).value();
   }
 

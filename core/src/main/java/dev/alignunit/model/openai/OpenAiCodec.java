@@ -1,9 +1,10 @@
 package dev.alignunit.model.openai;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.alignunit.model.ChatParameters;
 import dev.alignunit.model.ChatRequest;
 import dev.alignunit.model.ChatResponse;
@@ -14,6 +15,9 @@ import dev.alignunit.model.ToolCall;
 import dev.alignunit.model.ToolSpec;
 import dev.alignunit.model.Usage;
 import dev.alignunit.model.internal.MalformedAnswer;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,65 +28,113 @@ final class OpenAiCodec {
 
   private OpenAiCodec() {}
 
-  static ObjectNode encode(String model, ChatRequest request, boolean legacyMaxTokens) {
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("model", model);
-    ArrayNode messages = root.putArray("messages");
-    if (!request.system().isEmpty()) {
-      messages.addObject().put("role", "system").put("content", request.system());
-    }
-    for (Message message : request.messages()) {
-      if (message instanceof Message.User user) {
-        messages.addObject().put("role", "user").put("content", user.text());
-      } else if (message instanceof Message.Assistant assistant) {
-        encodeAssistant(messages.addObject(), assistant);
-      } else if (message instanceof Message.ToolResult result) {
-        messages
-            .addObject()
-            .put("role", "tool")
-            .put("tool_call_id", result.toolCallId())
-            .put("content", result.text());
+  /**
+   * The request body, written token by token (no tree, no second pass through a node serialiser):
+   * byte for byte what building an {@link ObjectNode} and calling {@code toString()} on it gave.
+   */
+  static String encode(String model, ChatRequest request, boolean legacyMaxTokens) {
+    StringWriter out = new StringWriter(512);
+    try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("model", model);
+      g.writeArrayFieldStart("messages");
+      if (!request.system().isEmpty()) {
+        message(g, "system", request.system());
       }
-    }
-    if (!request.tools().isEmpty()) {
-      ArrayNode tools = root.putArray("tools");
-      for (ToolSpec tool : request.tools()) {
-        ObjectNode function = tools.addObject().put("type", "function").putObject("function");
-        function.put("name", tool.name());
-        if (!tool.description().isEmpty()) {
-          function.put("description", tool.description());
+      for (Message message : request.messages()) {
+        if (message instanceof Message.User user) {
+          message(g, "user", user.text());
+        } else if (message instanceof Message.Assistant assistant) {
+          g.writeStartObject();
+          writeAssistant(g, assistant);
+          g.writeEndObject();
+        } else if (message instanceof Message.ToolResult result) {
+          g.writeStartObject();
+          g.writeStringField("role", "tool");
+          g.writeStringField("tool_call_id", result.toolCallId());
+          g.writeStringField("content", result.text());
+          g.writeEndObject();
         }
-        function.set("parameters", tool.parameters());
       }
+      g.writeEndArray();
+      if (!request.tools().isEmpty()) {
+        g.writeArrayFieldStart("tools");
+        for (ToolSpec tool : request.tools()) {
+          g.writeStartObject();
+          g.writeStringField("type", "function");
+          g.writeObjectFieldStart("function");
+          g.writeStringField("name", tool.name());
+          if (!tool.description().isEmpty()) {
+            g.writeStringField("description", tool.description());
+          }
+          g.writeFieldName("parameters");
+          g.writeTree(tool.parameters());
+          g.writeEndObject();
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+      }
+      ChatParameters parameters = request.parameters();
+      if (parameters.temperature() != null) {
+        g.writeNumberField("temperature", parameters.temperature().doubleValue());
+      }
+      if (parameters.maxTokens() != null) {
+        g.writeNumberField(
+            legacyMaxTokens ? "max_tokens" : "max_completion_tokens",
+            parameters.maxTokens().intValue());
+      }
+      if (parameters.seed() != null) {
+        g.writeNumberField("seed", parameters.seed().longValue());
+      }
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
     }
-    ChatParameters parameters = request.parameters();
-    if (parameters.temperature() != null) {
-      root.put("temperature", parameters.temperature());
-    }
-    if (parameters.maxTokens() != null) {
-      root.put(legacyMaxTokens ? "max_tokens" : "max_completion_tokens", parameters.maxTokens());
-    }
-    if (parameters.seed() != null) {
-      root.put("seed", parameters.seed());
-    }
-    return root;
+    return out.toString();
   }
 
+  private static void message(JsonGenerator g, String role, String content) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("role", role);
+    g.writeStringField("content", content);
+    g.writeEndObject();
+  }
+
+  /** An assistant message's fields, into a node (the server side answers with one). */
   static void encodeAssistant(ObjectNode node, Message.Assistant assistant) {
-    node.put("role", "assistant");
+    try (TokenBuffer buffer = new TokenBuffer(MAPPER, false)) {
+      buffer.writeStartObject();
+      writeAssistant(buffer, assistant);
+      buffer.writeEndObject();
+      node.setAll((ObjectNode) MAPPER.readTree(buffer.asParser()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a token buffer does not fail
+    }
+  }
+
+  /** An assistant message's fields, into the object the generator is in. */
+  private static void writeAssistant(JsonGenerator g, Message.Assistant assistant)
+      throws IOException {
+    g.writeStringField("role", "assistant");
     if (assistant.toolCalls().isEmpty() || !assistant.text().isEmpty()) {
-      node.put("content", assistant.text());
+      g.writeStringField("content", assistant.text());
     } else {
-      node.putNull("content");
+      g.writeNullField("content");
     }
     if (!assistant.toolCalls().isEmpty()) {
-      ArrayNode calls = node.putArray("tool_calls");
+      g.writeArrayFieldStart("tool_calls");
       for (ToolCall call : assistant.toolCalls()) {
-        ObjectNode function =
-            calls.addObject().put("id", call.id()).put("type", "function").putObject("function");
+        g.writeStartObject();
+        g.writeStringField("id", call.id());
+        g.writeStringField("type", "function");
+        g.writeObjectFieldStart("function");
+        g.writeStringField("name", call.name());
         // The arguments go back exactly as the model produced them, valid JSON or not.
-        function.put("name", call.name()).put("arguments", call.arguments());
+        g.writeStringField("arguments", call.arguments());
+        g.writeEndObject();
+        g.writeEndObject();
       }
+      g.writeEndArray();
     }
   }
 
