@@ -6,7 +6,6 @@ import dev.alignunit.report.internal.ReportJson;
 import dev.alignunit.report.internal.StoredSamples;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -264,8 +263,7 @@ public final class ReportWriter {
             AtomicFiles.write(
                 reportDir.resolve(path),
                 out -> {
-                  java.io.Writer writer =
-                      new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+                  java.io.Writer writer = new dev.alignunit.report.internal.Utf8Writer(out);
                   content.writeTo(writer);
                   writer.flush();
                 });

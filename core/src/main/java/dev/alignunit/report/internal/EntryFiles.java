@@ -241,7 +241,7 @@ public final class EntryFiles {
     public void add(SampleReport sample) {
       byte[] json;
       try {
-        json = ReportJson.compact().writeValueAsBytes(sample);
+        json = SampleJson.write(sample);
       } catch (IOException e) {
         fail(e);
         return;

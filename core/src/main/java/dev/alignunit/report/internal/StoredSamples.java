@@ -220,10 +220,19 @@ public final class StoredSamples extends AbstractList<SampleReport> {
     }
   }
 
+  /**
+   * Reads one sample: field by field when it is as {@link SampleJson} writes it, else (a file of an
+   * older or newer version, or edited) by data binding.
+   */
   private static SampleReport read(FileChannel channel, long offset) throws IOException {
     try (JsonParser parser = parserAt(channel, offset)) {
       parser.nextToken();
-      return ReportJson.mapper().readValue(parser, SampleReport.class);
+      return SampleJson.read(parser);
+    } catch (SampleJson.NotOurs e) {
+      try (JsonParser parser = parserAt(channel, offset)) {
+        parser.nextToken();
+        return ReportJson.mapper().readValue(parser, SampleReport.class);
+      }
     }
   }
 
