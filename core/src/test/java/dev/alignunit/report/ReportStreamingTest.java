@@ -228,4 +228,45 @@ class ReportStreamingTest {
     assertThat(Files.readString(dir.resolve("stored.json")))
         .isEqualTo(Files.readString(dir.resolve("memory.json")));
   }
+
+  @Test
+  void should_write_html_pages_from_stored_samples_byte_for_byte_as_rendered_from_memory()
+      throws Exception {
+    EntryFiles.streamAbove(0);
+    SampleReport awkward =
+        new SampleReport(
+            3,
+            dev.alignunit.agent.RunStatus.ERRORED,
+            "quote \" <b>tag</b> & new\nline \u2028 é 日本 🙂 lone \uD83D end",
+            0,
+            null,
+            null,
+            null,
+            null,
+            7);
+    List<SampleReport> samples = new java.util.ArrayList<>();
+    for (int n = 1; n <= 4; n++) {
+      samples.add(n == 3 ? awkward : ReportFixtures.sample(ReportFixtures.droppingRun(n)));
+    }
+    TestEntry stored;
+    try (EntryFiles.Stream stream = new EntryFiles.Stream(dir)) {
+      samples.forEach(stream::add);
+      stored = stream.finish(header(), dir.resolve("000001-entry.json")).orElseThrow();
+    }
+    RunReport fromFile = RunReport.of(ReportFixtures.metadata(), List.of(stored));
+    RunReport fromMemory =
+        RunReport.of(ReportFixtures.metadata(), List.of(header().withSamples(samples)));
+
+    ReportWriter.defaults().withInlineSampleLimit(1).writeHtml(fromFile, dir.resolve("html"));
+    java.util.Map<String, String> pages = new java.util.TreeMap<>();
+    pages.put(
+        "index.html", dev.alignunit.report.internal.HtmlRenderer.render(fromMemory, 1, pages::put));
+
+    assertThat(pages).containsKey("transcripts/" + ReportWriter.anchorOf(header()) + ".html");
+    for (var page : pages.entrySet()) {
+      assertThat(Files.readAllBytes(dir.resolve("html").resolve(page.getKey())))
+          .as(page.getKey())
+          .isEqualTo(page.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
 }
