@@ -269,4 +269,44 @@ class ReportStreamingTest {
           .isEqualTo(page.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
   }
+
+  @Test
+  void should_redact_stored_samples_again_when_a_secret_was_registered_after_they_were_written()
+      throws Exception {
+    EntryFiles.streamAbove(0);
+    String secret = "late-registered-" + java.util.UUID.randomUUID();
+    SampleReport leaking =
+        new SampleReport(
+            1,
+            dev.alignunit.agent.RunStatus.COMPLETED,
+            null,
+            1,
+            new TranscriptReport("", List.of(MessageReport.user("the token is " + secret))),
+            null,
+            null,
+            null,
+            5);
+    TestEntry stored;
+    try (EntryFiles.Stream stream = new EntryFiles.Stream(dir)) {
+      stream.add(leaking);
+      stream.add(sample(2));
+      stored = stream.finish(header(), dir.resolve("000001-entry.json")).orElseThrow();
+    }
+    // Read back before any registration: as written (no second pass needed).
+    assertThat(stored.samples().get(0)).isEqualTo(leaking);
+
+    dev.alignunit.model.SecretRedactor.register(List.of(secret));
+
+    assertThat(stored.samples().get(0).transcript().messages().get(0).text())
+        .isEqualTo("the token is [REDACTED]");
+    ReportWriter.defaults()
+        .withInlineSampleLimit(1)
+        .writeHtml(RunReport.of(ReportFixtures.metadata(), List.of(stored)), dir.resolve("html"));
+    assertThat(dir.resolve("html/transcripts/" + ReportWriter.anchorOf(header()) + ".html"))
+        .content()
+        .contains("the token is [REDACTED]")
+        .doesNotContain(secret);
+    // Reading back leaves the records' redaction on for this thread.
+    assertThat(MessageReport.user("key sk-live-abcdef123456").text()).isEqualTo("key [REDACTED]");
+  }
 }

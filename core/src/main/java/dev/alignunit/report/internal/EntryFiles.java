@@ -218,6 +218,12 @@ public final class EntryFiles {
     private final SampleDigest.Builder digest = new SampleDigest.Builder();
 
     /**
+     * The secret registrations when the first sample came (samples are made just before they are
+     * added, and registrations only grow): see {@link RedactedReads}.
+     */
+    private int registrations = -1;
+
+    /**
      * Starts a stream in a directory.
      *
      * @param dir the fork's directory
@@ -277,6 +283,9 @@ public final class EntryFiles {
           offsets[number - 1] = written;
         }
         written += json.length;
+        if (count == 0) {
+          registrations = dev.alignunit.model.SecretRedactor.registrations();
+        }
         count++;
         digest.add(sample);
       }
@@ -330,7 +339,8 @@ public final class EntryFiles {
       }
       return Optional.of(
           header.withSamples(
-              new StoredSamples(target, Arrays.copyOf(offsets, count), digest.build())));
+              new StoredSamples(
+                  target, Arrays.copyOf(offsets, count), digest.build(), registrations)));
     }
 
     /**

@@ -34,14 +34,31 @@ public final class StoredSamples extends AbstractList<SampleReport> {
   private final SampleDigest digest;
 
   /**
+   * The {@link dev.alignunit.model.SecretRedactor#registrations()} when this JVM wrote the first of
+   * the samples from report records (whose strings were redacted when the records were made), or -1
+   * for samples from a file of unknown origin.
+   */
+  private final int redactedAt;
+
+  /**
+   * Samples of a file of unknown origin, redacted again as they are read.
+   *
    * @param file the file holding the samples as JSON objects
    * @param offsets the byte offset of each sample's object, in sample order
    * @param digest what the index needs of every sample
    */
   StoredSamples(Path file, long[] offsets, SampleDigest digest) {
+    this(file, offsets, digest, -1);
+  }
+
+  /**
+   * @param redactedAt the registrations when this JVM wrote the first sample, -1 when unknown
+   */
+  StoredSamples(Path file, long[] offsets, SampleDigest digest, int redactedAt) {
     this.file = Objects.requireNonNull(file, "file");
     this.offsets = offsets.clone();
     this.digest = Objects.requireNonNull(digest, "digest");
+    this.redactedAt = redactedAt;
   }
 
   /**
@@ -169,7 +186,8 @@ public final class StoredSamples extends AbstractList<SampleReport> {
     }
     generator.writeEndArray();
     if (moved != null) {
-      relocation.moved.put(this, new StoredSamples(relocation.target, moved, digest));
+      // The strings are copied as they are (only white space changes): as redacted as before.
+      relocation.moved.put(this, new StoredSamples(relocation.target, moved, digest, redactedAt));
     }
   }
 
@@ -224,9 +242,13 @@ public final class StoredSamples extends AbstractList<SampleReport> {
    * Reads one sample: field by field when it is as {@link SampleJson} writes it, else (a file of an
    * older or newer version, or edited) by data binding.
    */
-  private static SampleReport read(FileChannel channel, long offset) throws IOException {
+  private SampleReport read(FileChannel channel, long offset) throws IOException {
     try (JsonParser parser = parserAt(channel, offset)) {
       parser.nextToken();
+      if (redactedAt >= 0 && redactedAt == dev.alignunit.model.SecretRedactor.registrations()) {
+        // Written by this JVM from redacted records, and no secret registered since.
+        return RedactedReads.of(() -> SampleJson.read(parser));
+      }
       return SampleJson.read(parser);
     } catch (SampleJson.NotOurs e) {
       try (JsonParser parser = parserAt(channel, offset)) {

@@ -1,0 +1,42 @@
+package dev.alignunit.report.internal;
+
+import org.apiguardian.api.API;
+
+/**
+ * Reading back, on this thread, samples whose every string already went through the report's
+ * redactor: the report records then keep their strings as read instead of redacting them a second
+ * time. Only {@link StoredSamples} of an entry file this JVM wrote use it, and only while no secret
+ * was registered since its first sample was written ({@link
+ * dev.alignunit.model.SecretRedactor#registrations()}); every other read redacts.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class RedactedReads {
+
+  private static final ThreadLocal<Boolean> ACTIVE = new ThreadLocal<>();
+
+  private RedactedReads() {}
+
+  /**
+   * @return whether this thread is reading back already redacted samples
+   */
+  public static boolean active() {
+    return ACTIVE.get() != null;
+  }
+
+  /** A read of already redacted samples. */
+  @FunctionalInterface
+  interface Read {
+    dev.alignunit.report.SampleReport read() throws java.io.IOException, SampleJson.NotOurs;
+  }
+
+  /** Runs a read with the report records' redaction off on this thread. */
+  static dev.alignunit.report.SampleReport of(Read read)
+      throws java.io.IOException, SampleJson.NotOurs {
+    ACTIVE.set(Boolean.TRUE);
+    try {
+      return read.read();
+    } finally {
+      ACTIVE.remove();
+    }
+  }
+}
