@@ -1,8 +1,12 @@
 package dev.alignunit.model.internal;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apiguardian.api.API;
 
 /**
@@ -54,5 +58,44 @@ public final class MalformedAnswer extends Exception {
       throw new MalformedAnswer("the body is not a JSON object");
     }
     return root;
+  }
+
+  /**
+   * Parses an answer's body like {@link #jsonObject(ObjectMapper, String)}, keeping only the named
+   * top-level fields: the others (ids, timestamps, fingerprints) are read past without building
+   * nodes for them. A decoder that reads only these fields of the root decodes exactly as from the
+   * whole tree; a body that is not an object is parsed whole, so its message is the same.
+   *
+   * @param mapper the codec's mapper
+   * @param body the body
+   * @param fields the top-level fields the decoder reads
+   * @return an object with those of the fields the body has, in the body's order
+   * @throws MalformedAnswer when the body is not JSON, or JSON but not an object
+   */
+  public static JsonNode jsonObject(ObjectMapper mapper, String body, java.util.Set<String> fields)
+      throws MalformedAnswer {
+    try (JsonParser parser = mapper.getFactory().createParser(body)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return jsonObject(mapper, body);
+      }
+      ObjectNode root = mapper.createObjectNode();
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        parser.nextToken();
+        if (fields.contains(name)) {
+          root.set(name, (JsonNode) mapper.readTree(parser));
+        } else {
+          parser.skipChildren();
+        }
+      }
+      if (parser.currentToken() != JsonToken.END_OBJECT) {
+        throw new JsonParseException(parser, "Unexpected end-of-input");
+      }
+      return root;
+    } catch (JsonProcessingException e) {
+      throw new MalformedAnswer("the body is not JSON (" + e.getOriginalMessage() + ")");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e); // a string cannot fail to be read
+    }
   }
 }

@@ -146,7 +146,15 @@ final class OpenAiCodec {
    * arguments.
    */
   static ChatResponse decode(String body) throws MalformedAnswer {
-    JsonNode root = MalformedAnswer.jsonObject(MAPPER, body);
+    return decode(MalformedAnswer.jsonObject(MAPPER, body, ROOT_FIELDS));
+  }
+
+  /** The fields of an answer's root that {@link #decode(JsonNode)} reads; no other. */
+  private static final java.util.Set<String> ROOT_FIELDS =
+      java.util.Set.of("choices", "error", "usage");
+
+  /** Decodes an answer's root object (only its {@link #ROOT_FIELDS} are read). */
+  static ChatResponse decode(JsonNode root) throws MalformedAnswer {
     JsonNode choices = root.path("choices");
     if (!choices.isArray() || choices.isEmpty()) {
       throw new MalformedAnswer(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.alignunit.model.ChatParameters;
 import dev.alignunit.model.ChatRequest;
+import dev.alignunit.model.ChatResponse;
 import dev.alignunit.model.Message;
 import dev.alignunit.model.ToolCall;
 import java.io.IOException;
@@ -12,6 +13,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The request body is written as a stream of tokens; these are the exact bytes the earlier encoder
@@ -65,5 +68,79 @@ class OpenAiCodecTest {
         .isEqualTo(
             "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"c1\","
                 + "\"type\":\"function\",\"function\":{\"name\":\"t\",\"arguments\":\"{}\"}}]}");
+  }
+
+  static List<String> answers() {
+    String message = "{\"role\":\"assistant\",\"content\":\"I will not.\",\"refusal\":null}";
+    String choice = "{\"index\":0,\"finish_reason\":\"stop\",\"message\":" + message + "}";
+    String usage = "\"usage\":{\"prompt_tokens\":120,\"completion_tokens\":9}";
+    return List.of(
+        "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1,"
+            + "\"model\":\"m\",\"system_fingerprint\":{\"a\":[1,{\"b\":null}]},"
+            + "\"choices\":["
+            + choice
+            + "],"
+            + usage
+            + "}",
+        "{\"choices\":[{\"finish_reason\":\"tool_calls\",\"message\":{\"content\":null,"
+            + "\"tool_calls\":[{\"id\":\"c1\",\"function\":{\"name\":\"run_sql\","
+            + "\"arguments\":{\"q\":1}}},{\"function\":{\"name\":\"t\",\"arguments\":\"x\"}}],"
+            + "\"reasoning_content\":\"because\"}}]}",
+        "{\"choices\":[{\"message\":{\"content\":[{\"type\":\"text\",\"text\":\"a\"},"
+            + "{\"type\":\"text\",\"text\":\"b\"}],\"refusal\":\"no\"}}],\"usage\":null}",
+        "{\"choices\":[" + choice + "],\"choices\":[]}",
+        "{\"choices\":[]," + usage + ",\"choices\":[" + choice + "]}",
+        "{\"usage\":{\"prompt_tokens\":\"7\",\"completion_tokens\":1.5},\"choices\":["
+            + choice
+            + "]}",
+        "",
+        "   ",
+        "null",
+        "42",
+        "[" + choice + "]",
+        "[1,",
+        "<html>Gateway login</html>",
+        "{",
+        "{\"choices\":",
+        "{\"id\":\"x\" \"choices\":[]}",
+        "{\"id\":[1,2},\"choices\":[" + choice + "]}",
+        "{\"created\":01,\"choices\":[" + choice + "]}",
+        "{\"choices\":[" + choice + "]} trailing",
+        "{\"choices\":[" + choice + "]}{}",
+        "{\"error\":{\"message\":\"quota\"}}",
+        "{\"choices\":null,\"error\":null}",
+        "{\"choices\":{}}",
+        "{\"choices\":[{\"message\":{\"content\":5}}]}",
+        "{\"choices\":[{\"message\":{}}]}",
+        "{\"choices\":[{\"message\":{\"refusal\":true}}]}",
+        "{\"x\":" + "[".repeat(1200) + "]".repeat(1200) + ",\"choices\":[" + choice + "]}",
+        "{\"x\":1" + "0".repeat(1200) + ",\"choices\":[" + choice + "]}");
+  }
+
+  /** Reading only the root's choices, error and usage decodes every body as the whole tree did. */
+  @ParameterizedTest
+  @MethodSource("answers")
+  void should_decode_every_answer_as_from_the_whole_tree(String body) {
+    assertThat(outcome(() -> OpenAiCodec.decode(body)))
+        .isEqualTo(
+            outcome(
+                () ->
+                    OpenAiCodec.decode(
+                        dev.alignunit.model.internal.MalformedAnswer.jsonObject(
+                            OpenAiCodec.MAPPER, body))));
+  }
+
+  private interface Decoding {
+    ChatResponse decode() throws dev.alignunit.model.internal.MalformedAnswer;
+  }
+
+  private static String outcome(Decoding decoding) {
+    try {
+      return decoding.decode().toString();
+    } catch (dev.alignunit.model.internal.MalformedAnswer e) {
+      return "malformed: " + e.getMessage();
+    } catch (RuntimeException e) {
+      return e.getClass().getName() + ": " + e.getMessage();
+    }
   }
 }
