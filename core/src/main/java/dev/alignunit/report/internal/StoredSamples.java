@@ -13,6 +13,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -117,6 +118,7 @@ public final class StoredSamples extends AbstractList<SampleReport> {
     return new Iterator<>() {
       private int next = from;
       private FileChannel channel;
+      private final Bytes bytes = new Bytes();
 
       @Override
       public boolean hasNext() {
@@ -136,7 +138,7 @@ public final class StoredSamples extends AbstractList<SampleReport> {
           if (channel == null) {
             channel = FileChannel.open(file, StandardOpenOption.READ);
           }
-          return read(channel, offsets[next++]);
+          return read(channel, offsets[next++], bytes);
         } catch (IOException e) {
           close();
           throw unreadable(e);
@@ -243,7 +245,16 @@ public final class StoredSamples extends AbstractList<SampleReport> {
    * older or newer version, or edited) by data binding.
    */
   private SampleReport read(FileChannel channel, long offset) throws IOException {
-    try (JsonParser parser = parserAt(channel, offset)) {
+    return read(channel, offset, null);
+  }
+
+  /**
+   * Reads one sample; with a buffer, the sample's bytes (up to where the next sample in the file
+   * starts) are read into it at once and parsed from there, instead of through a stream.
+   */
+  private SampleReport read(FileChannel channel, long offset, Bytes bytes) throws IOException {
+    boolean whole = bytes != null && bytes.load(channel, offset);
+    try (JsonParser parser = whole ? bytes.parser() : parserAt(channel, offset)) {
       parser.nextToken();
       if (redactedAt >= 0 && redactedAt == dev.alignunit.model.SecretRedactor.registrations()) {
         // Written by this JVM from redacted records, and no secret registered since.
@@ -251,11 +262,68 @@ public final class StoredSamples extends AbstractList<SampleReport> {
       }
       return SampleJson.read(parser);
     } catch (SampleJson.NotOurs e) {
-      try (JsonParser parser = parserAt(channel, offset)) {
+      try (JsonParser parser = whole ? bytes.parser() : parserAt(channel, offset)) {
         parser.nextToken();
         return ReportJson.mapper().readValue(parser, SampleReport.class);
       }
     }
+  }
+
+  /** Where each sample starts, in file order: a sample ends where the next one starts. */
+  private volatile long[] positions;
+
+  private long[] positions() {
+    long[] sorted = positions;
+    if (sorted == null) {
+      sorted = offsets.clone();
+      Arrays.sort(sorted);
+      positions = sorted;
+    }
+    return sorted;
+  }
+
+  /** A buffer of one iteration: the bytes of the sample being read. */
+  private final class Bytes {
+    /** A sample and what follows it up to the next one, larger than this, is streamed. */
+    private static final int MAX = 1 << 20;
+
+    private byte[] buffer = new byte[8192];
+    private int start;
+    private int end;
+
+    /** Reads the sample at an offset; false when it is the file's last or too large. */
+    boolean load(FileChannel channel, long offset) throws IOException {
+      long[] sorted = positions();
+      int at = Arrays.binarySearch(sorted, offset);
+      if (at < 0 || at + 1 >= sorted.length || sorted[at + 1] - offset > MAX) {
+        return false;
+      }
+      int length = (int) (sorted[at + 1] - offset);
+      if (buffer.length < length) {
+        buffer = new byte[Math.max(length, buffer.length * 2)];
+      }
+      java.nio.ByteBuffer target = java.nio.ByteBuffer.wrap(buffer, 0, length);
+      while (target.hasRemaining()) {
+        if (channel.read(target, offset + target.position()) < 0) {
+          return false;
+        }
+      }
+      start = 0;
+      end = length;
+      // Separators and white space before the value (pretty files) are skipped.
+      while (start < end && isSeparator(buffer[start])) {
+        start++;
+      }
+      return true;
+    }
+
+    JsonParser parser() throws IOException {
+      return ReportJson.mapper().getFactory().createParser(buffer, start, end - start);
+    }
+  }
+
+  private static boolean isSeparator(int b) {
+    return b == ',' || b == ' ' || b == '\n' || b == '\r' || b == '\t';
   }
 
   /**
@@ -267,7 +335,7 @@ public final class StoredSamples extends AbstractList<SampleReport> {
         new java.io.PushbackInputStream(
             new java.io.BufferedInputStream(Channels.newInputStream(channel), 8192));
     int b = in.read();
-    while (b == ',' || b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+    while (isSeparator(b)) {
       b = in.read();
     }
     if (b >= 0) {
