@@ -41,6 +41,12 @@ class ReportStreamingTest {
     return ReportFixtures.passing().withSamples(List.of());
   }
 
+  /** Sample 3, errored with this message, and nothing else. */
+  private static SampleReport errored(String error) {
+    return new SampleReport(
+        3, dev.alignunit.agent.RunStatus.ERRORED, error, 0, null, null, null, null, 7);
+  }
+
   private static SampleReport sample(int n) {
     return ReportFixtures.sample(ReportFixtures.refusingRun(n));
   }
@@ -199,17 +205,7 @@ class ReportStreamingTest {
   void should_write_results_json_from_stored_samples_byte_for_byte_as_from_samples_in_memory()
       throws Exception {
     EntryFiles.streamAbove(0);
-    SampleReport awkward =
-        new SampleReport(
-            3,
-            dev.alignunit.agent.RunStatus.ERRORED,
-            "quote \" backslash \\ {[,:]} new\nline \u2028 é 日本 🙂",
-            0,
-            null,
-            null,
-            null,
-            null,
-            7);
+    SampleReport awkward = errored("quote \" backslash \\ {[,:]} new\nline \u2028 é 日本 🙂");
     Path target = dir.resolve("000001-entry.json");
     TestEntry stored;
     try (EntryFiles.Stream stream = new EntryFiles.Stream(dir)) {
@@ -234,16 +230,7 @@ class ReportStreamingTest {
       throws Exception {
     EntryFiles.streamAbove(0);
     SampleReport awkward =
-        new SampleReport(
-            3,
-            dev.alignunit.agent.RunStatus.ERRORED,
-            "quote \" <b>tag</b> & new\nline \u2028 é 日本 🙂 lone \uD83D end",
-            0,
-            null,
-            null,
-            null,
-            null,
-            7);
+        errored("quote \" <b>tag</b> & new\nline \u2028 é 日本 🙂 lone \uD83D end");
     List<SampleReport> samples = new java.util.ArrayList<>();
     for (int n = 1; n <= 4; n++) {
       samples.add(n == 3 ? awkward : ReportFixtures.sample(ReportFixtures.droppingRun(n)));

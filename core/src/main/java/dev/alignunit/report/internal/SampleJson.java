@@ -151,9 +151,8 @@ final class SampleJson {
     TokenUsage usage = null;
     long durationMs = 0;
     int seen = 0;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      JsonToken t = p.nextToken();
+    for (String name; (name = nextField(p)) != null; seen++) {
+      JsonToken t = p.currentToken();
       switch (name) {
         case "sample" -> sample = intValue(p, t);
         case "status" -> status = enumValue(RunStatus.class, string(p, t));
@@ -166,7 +165,6 @@ final class SampleJson {
         case "durationMs" -> durationMs = longValue(p, t);
         default -> throw NOT_OURS;
       }
-      seen++;
     }
     if (status == null || transcript == null || toolCalls == null || verdicts == null) {
       throw NOT_OURS;
@@ -184,10 +182,8 @@ final class SampleJson {
     String system = null;
     List<MessageReport> messages = null;
     int n = 0;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      n++;
-      String name = p.currentName();
-      JsonToken value = p.nextToken();
+    for (String name; (name = nextField(p)) != null; n++) {
+      JsonToken value = p.currentToken();
       switch (name) {
         case "system" -> system = string(p, value);
         case "messages" -> {
@@ -216,10 +212,8 @@ final class SampleJson {
     String toolName = null;
     Boolean error = null;
     int n = 0;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      n++;
-      String name = p.currentName();
-      JsonToken value = p.nextToken();
+    for (String name; (name = nextField(p)) != null; n++) {
+      JsonToken value = p.currentToken();
       switch (name) {
         case "role" -> role = enumValue(MessageReport.Role.class, string(p, value));
         case "text" -> text = string(p, value);
@@ -254,10 +248,8 @@ final class SampleJson {
     String name = null;
     String arguments = null;
     int n = 0;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      n++;
-      String field = p.currentName();
-      JsonToken value = p.nextToken();
+    for (String field; (field = nextField(p)) != null; n++) {
+      JsonToken value = p.currentToken();
       switch (field) {
         case "id" -> id = string(p, value);
         case "name" -> name = string(p, value);
@@ -284,10 +276,8 @@ final class SampleJson {
       ToolCallRecord.Outcome outcome = null;
       String result = null;
       int n = 0;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        n++;
-        String field = p.currentName();
-        JsonToken value = p.nextToken();
+      for (String field; (field = nextField(p)) != null; n++) {
+        JsonToken value = p.currentToken();
         switch (field) {
           case "index" -> index = intValue(p, value);
           case "turn" -> turn = intValue(p, value);
@@ -327,10 +317,8 @@ final class SampleJson {
       String reason = null;
       String judgeReasoning = null;
       int n = 0;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        n++;
-        String field = p.currentName();
-        JsonToken value = p.nextToken();
+      for (String field; (field = nextField(p)) != null; n++) {
+        JsonToken value = p.currentToken();
         switch (field) {
           case "name" -> name = string(p, value);
           case "label" -> label = string(p, value);
@@ -364,10 +352,8 @@ final class SampleJson {
     Long input = null;
     Long output = null;
     int n = 0;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      n++;
-      String field = p.currentName();
-      JsonToken value = p.nextToken();
+    for (String field; (field = nextField(p)) != null; n++) {
+      JsonToken value = p.currentToken();
       switch (field) {
         case "inputTokens" -> input = longValue(p, value);
         case "outputTokens" -> output = longValue(p, value);
@@ -378,6 +364,16 @@ final class SampleJson {
       throw NOT_OURS;
     }
     return new TokenUsage(input, output);
+  }
+
+  /** The next field's name, the parser moved on to its value; {@code null} at the object's end. */
+  private static String nextField(JsonParser p) throws IOException {
+    if (p.nextToken() != JsonToken.FIELD_NAME) {
+      return null;
+    }
+    String name = p.currentName();
+    p.nextToken();
+    return name;
   }
 
   private static void expect(JsonToken actual, JsonToken expected) throws NotOurs {
