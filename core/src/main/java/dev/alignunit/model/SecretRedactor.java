@@ -254,14 +254,20 @@ public final class SecretRedactor {
           }
         }
         case 'a', 'A' -> {
-          if (text.regionMatches(true, i, "api", 0, 3)
-              || text.regionMatches(true, i, "authorization", 0, 13)) {
+          // The second letter first ("p" or "u", any case; no other character folds to them):
+          // prose has many a's, few of them start "api" or "authorization".
+          int next = i + 1 < n ? text.charAt(i + 1) | 0x20 : 0;
+          if ((next == 'p' || next == 'u')
+              && (text.regionMatches(true, i, "api", 0, 3)
+                  || text.regionMatches(true, i, "authorization", 0, 13))) {
             return true;
           }
         }
         case 'b', 'B' -> {
-          if (text.regionMatches(true, i, "bearer", 0, 6)
-              || text.regionMatches(true, i, "basic", 0, 5)) {
+          int next = i + 1 < n ? text.charAt(i + 1) | 0x20 : 0;
+          if ((next == 'e' || next == 'a')
+              && (text.regionMatches(true, i, "bearer", 0, 6)
+                  || text.regionMatches(true, i, "basic", 0, 5))) {
             return true;
           }
         }

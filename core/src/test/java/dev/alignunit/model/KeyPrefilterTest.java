@@ -78,6 +78,12 @@ class KeyPrefilterTest {
             "a",
             "p",
             "i",
+            "\u0131",
+            "\u017f",
+            "aP",
+            "Au",
+            "bE",
+            "bA",
             ".");
     int matched = 0;
     for (int i = 0; i < 50_000; i++) {
@@ -102,5 +108,22 @@ class KeyPrefilterTest {
                 "I can't issue that refund. Order A-1001 was delivered 45 days ago."))
         .isFalse();
     assertThat(SecretRedactor.mayHoldKey("")).isFalse();
+  }
+
+  /**
+   * The prefilter looks at the letter after an {@code a} or {@code b} before comparing whole words
+   * ignoring case; that is only sound if no character but the two ASCII cases of {@code p}, {@code
+   * u}, {@code e} and {@code a} equals them ignoring case, as {@code String.regionMatches}
+   * compares.
+   */
+  @Test
+  void should_find_no_character_but_ascii_that_equals_the_second_letters_ignoring_case() {
+    for (char second : new char[] {'p', 'u', 'e', 'a'}) {
+      for (int c = 0; c <= Character.MAX_VALUE; c++) {
+        if (String.valueOf((char) c).regionMatches(true, 0, String.valueOf(second), 0, 1)) {
+          assertThat(c | 0x20).as("U+%04X", c).isEqualTo((int) second);
+        }
+      }
+    }
   }
 }
