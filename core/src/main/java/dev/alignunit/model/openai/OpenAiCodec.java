@@ -68,7 +68,7 @@ final class OpenAiCodec {
             g.writeStringField("description", tool.description());
           }
           g.writeFieldName("parameters");
-          g.writeTree(tool.parameters());
+          g.writeRawValue(dev.alignunit.model.internal.SchemaJson.of(tool.parameters()));
           g.writeEndObject();
           g.writeEndObject();
         }
