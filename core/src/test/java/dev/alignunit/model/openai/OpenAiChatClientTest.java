@@ -111,7 +111,8 @@ class OpenAiChatClientTest {
     assertThat(recorded.getMethod()).isEqualTo("POST");
     assertThat(recorded.getUrl().encodedPath()).isEqualTo("/v1/chat/completions");
     assertThat(recorded.getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY);
-    assertThat(recorded.getHeaders().get("Content-Type")).startsWith("application/json");
+    assertThat(recorded.getHeaders().get("Content-Type"))
+        .isEqualTo("application/json; charset=utf-8");
     assertThat(body(recorded)).isEqualTo(golden("openai/tool-conversation.request.json"));
   }
 
