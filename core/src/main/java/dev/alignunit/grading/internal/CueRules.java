@@ -315,8 +315,8 @@ final class CueRules {
             triggered[r >>> 6] |= 1L << r;
           } else if ((marks[i] & rule.flag()) == 0
               && hit.slots()[k] >= 0
-              && startsWithAny(lower, start, hit.prefixes()[k])
-              && possible(r, start, last)) {
+              && possible(r, start, last)
+              && startsWithAny(lower, start, hit.prefixes()[k])) {
             Matcher m = matcher(cache, reset, hit.slots()[k], lower);
             m.region(start, s[1]);
             if (m.lookingAt()) {
