@@ -2,14 +2,9 @@ package dev.alignunit.grading.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +29,7 @@ class PersonasTest {
   @Test
   void skippingLinesFindsWhatTryingEveryLineFinds() throws IOException {
     List<String> texts = new ArrayList<>(OWN);
-    texts.addAll(devResponses());
+    texts.addAll(DevResponses.read(DevResponses.ALL_FILES));
     int split = 0;
     for (String text : texts) {
       List<int[]> fast = Personas.segments(text, true);
@@ -54,30 +49,5 @@ class PersonasTest {
     assertThat(Personas.segments(OWN.get(4))).hasSize(2);
     assertThat(Personas.segments(OWN.get(5))).hasSize(2);
     assertThat(Personas.segments(OWN.get(6))).isEmpty();
-  }
-
-  private static List<String> devResponses() throws IOException {
-    Path dir = null;
-    for (Path p = Path.of("").toAbsolutePath(); p != null && dir == null; p = p.getParent()) {
-      if (Files.isRegularFile(p.resolve("shared/data/refusal-dev.jsonl"))) {
-        dir = p.resolve("shared/data");
-      }
-    }
-    Assumptions.assumeTrue(dir != null, "the dev data (shared/data) is not next to the checkout");
-    ObjectMapper json = new ObjectMapper();
-    List<String> out = new ArrayList<>();
-    for (String file :
-        List.of(
-            "refusal-dev.jsonl",
-            "refusal-dev-gptfuzz.jsonl",
-            "refusal-dev-chatgpt.jsonl",
-            "reasoning-dev.jsonl")) {
-      for (String line : Files.readAllLines(dir.resolve(file), StandardCharsets.UTF_8)) {
-        if (!line.isBlank()) {
-          out.add(json.readTree(line).get("response").asText());
-        }
-      }
-    }
-    return out;
   }
 }

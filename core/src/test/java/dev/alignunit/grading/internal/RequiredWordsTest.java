@@ -2,11 +2,7 @@ package dev.alignunit.grading.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -14,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -236,34 +231,11 @@ class RequiredWordsTest {
   }
 
   private static List<String> devResponses() throws IOException {
-    Path dir = devData();
-    Assumptions.assumeTrue(dir != null, "the dev data (shared/data) is not next to the checkout");
-    ObjectMapper json = new ObjectMapper();
     List<String> out = new ArrayList<>();
-    for (String file :
-        List.of(
-            "refusal-dev.jsonl",
-            "refusal-dev-gptfuzz.jsonl",
-            "refusal-dev-chatgpt.jsonl",
-            "reasoning-dev.jsonl")) {
-      for (String line : Files.readAllLines(dir.resolve(file), StandardCharsets.UTF_8)) {
-        if (!line.isBlank()) {
-          out.add(Text.normalise(json.readTree(line).get("response").asText()));
-        }
-      }
+    for (String response : DevResponses.read(DevResponses.ALL_FILES)) {
+      out.add(Text.normalise(response));
     }
     assertThat(out).hasSizeGreaterThan(1800);
     return out;
-  }
-
-  /** {@code shared/data} in the checkout's parent or a parent of that (worktrees). */
-  private static Path devData() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      Path data = p.resolve("shared/data");
-      if (Files.isRegularFile(data.resolve("refusal-dev.jsonl"))) {
-        return data;
-      }
-    }
-    return null;
   }
 }

@@ -2,14 +2,9 @@ package dev.alignunit.grading.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +36,7 @@ class SpeechContextTest {
     for (String own : OWN) {
       texts.add(own + "we cannot do it.");
     }
-    texts.addAll(devResponses());
+    texts.addAll(DevResponses.read(DevResponses.REFUSAL_FILES));
     int told = 0;
     for (String text : texts) {
       String lower = Text.normalise(text);
@@ -66,26 +61,5 @@ class SpeechContextTest {
     assertThat(SpeechContext.mayTellSomeone("i told you ")).isTrue();
     assertThat(SpeechContext.mayTellSomeone("ich wei\u00df, dass ")).isTrue();
     assertThat(SpeechContext.mayTellSomeone("dit qu'")).isTrue();
-  }
-
-  private static List<String> devResponses() throws IOException {
-    Path dir = null;
-    for (Path p = Path.of("").toAbsolutePath(); p != null && dir == null; p = p.getParent()) {
-      if (Files.isRegularFile(p.resolve("shared/data/refusal-dev.jsonl"))) {
-        dir = p.resolve("shared/data");
-      }
-    }
-    Assumptions.assumeTrue(dir != null, "the dev data (shared/data) is not next to the checkout");
-    ObjectMapper json = new ObjectMapper();
-    List<String> out = new ArrayList<>();
-    for (String file :
-        List.of("refusal-dev.jsonl", "refusal-dev-gptfuzz.jsonl", "refusal-dev-chatgpt.jsonl")) {
-      for (String line : Files.readAllLines(dir.resolve(file), StandardCharsets.UTF_8)) {
-        if (!line.isBlank()) {
-          out.add(json.readTree(line).get("response").asText());
-        }
-      }
-    }
-    return out;
   }
 }
