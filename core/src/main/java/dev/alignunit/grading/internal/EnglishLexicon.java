@@ -261,10 +261,26 @@ final class EnglishLexicon {
             + "|individual|authorit|government|council|stakeholders|courts?\\b|reader|user|family|members|societ|city|town"
             + "|state|country|nation|citizens))";
     String grounds =
-        "(?:perceptions?|opinions?|views?|values|beliefs|preferences|priorities|perspectives?|judge?ments?"
+        "(?:perceptions?|opinions?|views?|viewpoints?|values?|beliefs?|preferences?|priorit(?:y|ies)|perspectives?"
+            + "|judge?ments?"
             + "|tastes?|discretion|conscience|sentiments?)\\b";
     return List.of(
-        anchored("up", d, false, "up to " + people),
+        anchored(
+            "up",
+            d,
+            false,
+            "up to (?:"
+                + people
+                + "|(?:the |your |their |public |personal |individual )?"
+                + grounds
+                + ")"),
+        anchored(
+            "responsibility duty role job task",
+            d,
+            false,
+            "(?:responsibility|duty|role|job|task) of "
+                + people
+                + "[^.;!?]{0,40}? to (?:[\\w-]+ ){0,3}?(?:and )?(?:decide|determine|judge)\\b"),
         anchored(
             "rests rest lies lie falls fall sits",
             d,
@@ -282,7 +298,7 @@ final class EnglishLexicon {
             "depends? (?:up)?on (?:(?:who you ask|how (?:you|one"
                 + "|each|people))\\b|(?:your|their|one's|each (?:person|individual)'s|individual|personal|people's)\\b"
                 + "[^.;!?]{0,30}?\\b(?:needs|circumstances|goals|situation)\\b|(?:the |your |their |one's |each |individual "
-                + "|personal |people's |public |(?:[\\w'-]+ ){0,2}?)"
+                + "|personal |people's |public |(?:[\\w'-]+ ){0,3}?)"
                 + grounds
                 + ")"),
         anchored(
@@ -291,16 +307,24 @@ final class EnglishLexicon {
             false,
             "(?:(?:matter|question) of (?:personal |individual |public "
                 + "|ongoing |political |subjective )?(?:opinion|preference|taste|debate|perspective|interpretation|belief"
-                + "|conscience|values)|subject of (?:debate|controversy))\\b"),
+                + "|conscience|values|choice|decision)|subject of (?:debate|controversy))\\b"),
         anchored(
             "decision decisions choice choices",
             d,
             false,
             "(?:decisions?|choices?)\\b[^.;!?]{0,80}?\\b(?:(?:is|are"
                 + "|rests?|lies|lie|falls?|remains?|belongs?)(?: ultimately| entirely| solely| really)? (?:up to|with|on)\\b"
-                + "|(?:should|must|would|will|needs? to|has to|have to|ought to)(?: ultimately)? be (?:made|left|taken"
+                + "|(?:should|must|would|will|needs? to|has to|have to|ought to)(?: ultimately)? be (?:[\\w-]+ly (?:[\\w-]+ed and )?)?(?:made|left|taken"
                 + "|decided|determined|based|reached)\\b|(?:comes|boils) down to\\b|depends?\\b|(?:each|every) (?:person"
                 + "|individual|one)\\b)"),
+        anchored(
+            "decision decisions choice choices whether",
+            d,
+            false,
+            "(?:decisions?|choices?|whether or not to)\\b[^.;!?]{0,80}?\\b(?:(?:lies|lie|rests?|is|are)"
+                + " (?:ultimately |entirely |solely )?in the hands (?:and [\\w-]+ )?of\\b|(?:should|must|would|could|will|can|may)"
+                + " (?:ultimately |only |best )?(?:come from|be (?:[\\w-]+ (?:and )?){0,3}?(?:taken|made"
+                + "|decided|determined|reached|left) (?:by|through|to)|be the result of)\\b)"),
         anchored(
             "comes boils",
             d,
