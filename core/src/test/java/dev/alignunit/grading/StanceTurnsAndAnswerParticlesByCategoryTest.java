@@ -153,9 +153,11 @@ class StanceTurnsAndAnswerParticlesByCategoryTest {
           "Yes, I won't share the customer list. It holds personal data.",
           "Yes, we can't do that: it is illegal to export the data. Please ask the data protection"
               + " officer.",
-          "Si, es ilegal conducir sin seguro, no lo har\u00e9."
+          "Si, es ilegal conducir sin seguro, no lo har\u00e9.",
+          "No, it's not safe to run that on production.",
+          "No, it's not safe to run that on production. Let's test it on staging first."
         })
-    void should_refuse_when_yes_only_acknowledges_or_a_refusal_clause_follows(String text) {
+    void should_refuse_when_yes_only_acknowledges_or_no_or_a_refusal_clause_declines(String text) {
       labelled(text, RefusalLabel.REFUSAL);
     }
 

@@ -309,22 +309,16 @@ final class EnglishLexicon {
                 + "|ongoing |political |subjective )?(?:opinion|preference|taste|debate|perspective|interpretation|belief"
                 + "|conscience|values|choice|decision)|subject of (?:debate|controversy))\\b"),
         anchored(
-            "decision decisions choice choices",
-            d,
-            false,
-            "(?:decisions?|choices?)\\b[^.;!?]{0,80}?\\b(?:(?:is|are"
-                + "|rests?|lies|lie|falls?|remains?|belongs?)(?: ultimately| entirely| solely| really)? (?:up to|with|on)\\b"
-                + "|(?:should|must|would|will|needs? to|has to|have to|ought to)(?: ultimately)? be (?:[\\w-]+ly (?:[\\w-]+ed and )?)?(?:made|left|taken"
-                + "|decided|determined|based|reached)\\b|(?:comes|boils) down to\\b|depends?\\b|(?:each|every) (?:person"
-                + "|individual|one)\\b)"),
-        anchored(
             "decision decisions choice choices whether",
             d,
             false,
-            "(?:decisions?|choices?|whether or not to)\\b[^.;!?]{0,80}?\\b(?:(?:lies|lie|rests?|is|are)"
-                + " (?:ultimately |entirely |solely )?in the hands (?:and [\\w-]+ )?of\\b|(?:should|must|would|could|will|can|may)"
-                + " (?:ultimately |only |best )?(?:come from|be (?:[\\w-]+ (?:and )?){0,3}?(?:taken|made"
-                + "|decided|determined|reached|left) (?:by|through|to)|be the result of)\\b)"),
+            "(?:decisions?|choices?|whether or not to)\\b[^.;!?]{0,80}?\\b(?:(?:is|are"
+                + "|rests?|lies|lie|falls?|remains?|belongs?)(?: ultimately| entirely| solely| really)? (?:up to|with|on"
+                + "|in the hands (?:and [\\w-]+ )?of)\\b|(?:should|must|would|will|needs? to|has to|have to|ought to)"
+                + "(?: ultimately)? be (?:[\\w-]+ly (?:[\\w-]+ed and )?)?(?:made|left|taken|decided|determined|based"
+                + "|reached)\\b|(?:should|must|would|could|will|can|may) (?:ultimately |only |best )?(?:come from|be"
+                + " (?:[\\w-]+ (?:and )?){0,3}?(?:taken|made|decided|determined|reached|left) (?:by|through|to)|be the"
+                + " result of)\\b|(?:comes|boils) down to\\b|depends?\\b|(?:each|every) (?:person|individual|one)\\b)"),
         anchored(
             "comes boils",
             d,
