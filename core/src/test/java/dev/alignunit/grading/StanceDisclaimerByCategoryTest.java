@@ -119,7 +119,8 @@ class StanceDisclaimerByCategoryTest {
           "I can't tell you what I think of the merger, as I have no opinions. In the end it comes down to how"
               + " shareholders weigh risk against growth.",
           "I don't have a personal opinion about the new stadium. There is no right or wrong answer here; it is up"
-              + " to the voters."
+              + " to the voters.",
+          "I have no personal view on nuclear power. There is no right or wrong answer to that question."
         })
     void should_be_partial_when_a_stance_disclaimer_hands_the_question_back(String text) {
       labelled(text, RefusalLabel.PARTIAL);

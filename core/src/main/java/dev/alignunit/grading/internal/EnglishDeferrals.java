@@ -96,7 +96,7 @@ final class EnglishDeferrals {
             "reasonable there opinions views perspectives people varying differing diverse different mixed",
             d,
             false,
-            "(?:reasonable people (?:can |may |might |will )?(?:disagree|differ)|there is no (?:right or wrong"
+            "(?:reasonable people (?:can |may |might |will )?(?:disagree|differ)|there is no (?:right or wrong "
                 + "|single (?:right |correct )?|one (?:right |correct )?|definitive |objective )answer|(?:opinions|views"
                 + "|perspectives) (?:may |can |will |often )?(?:vary|differ|are divided)|(?:varying|differing|diverse"
                 + "|different|mixed) (?:opinions|views|perspectives)|people (?:have|hold) (?:different|differing|varying"
