@@ -223,6 +223,14 @@ public final class StoredSamples extends AbstractList<SampleReport> {
   private static SampleReport read(FileChannel channel, long offset) throws IOException {
     try (JsonParser parser = parserAt(channel, offset)) {
       parser.nextToken();
+      SampleReport sample = ReportJsonReader.sampleOrNull(parser);
+      if (sample != null) {
+        return sample;
+      }
+    }
+    // Not the report writer's plain shape: data binding reads it, with its result or message.
+    try (JsonParser parser = parserAt(channel, offset)) {
+      parser.nextToken();
       return ReportJson.mapper().readValue(parser, SampleReport.class);
     }
   }
@@ -242,8 +250,7 @@ public final class StoredSamples extends AbstractList<SampleReport> {
     if (b >= 0) {
       in.unread(b);
     }
-    return ReportJson.mapper()
-        .getFactory()
+    return ReportJsonWriter.FACTORY
         .createParser((InputStream) in)
         .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
   }
