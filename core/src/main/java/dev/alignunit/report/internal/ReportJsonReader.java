@@ -33,7 +33,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
@@ -60,7 +59,7 @@ public final class ReportJsonReader {
    */
   public static <T> T read(Path file, Class<T> type) throws IOException {
     Object plain = null;
-    if (reader(type) != null) {
+    if (type == ForkState.class || type == TestEntry.class || type == RunReport.class) {
       try (JsonParser parser = ReportJsonWriter.FACTORY.createParser(file.toFile())) {
         plain = plainOrNull(parser, type);
       } catch (IOException | RuntimeException e) {
@@ -74,15 +73,20 @@ public final class ReportJsonReader {
    * The record of a JSON document of the plain shape.
    *
    * @return the record, {@code null} when the document is not of the plain shape
+   * @throws IOException when the document is not JSON
    */
   static Object plainOrNull(JsonParser parser, Class<?> type) throws IOException {
-    Function<JsonParser, Object> plain = reader(type);
+    if (parser.nextToken() != JsonToken.START_OBJECT) {
+      return null;
+    }
     try {
-      return plain != null && parser.nextToken() == JsonToken.START_OBJECT
-          ? plain.apply(parser)
-          : null;
-    } catch (RuntimeException e) {
-      return null; // a constructor refused the values: data binding says how
+      return type == ForkState.class
+          ? fork(parser)
+          : type == TestEntry.class
+              ? entry(parser)
+              : type == RunReport.class ? report(parser) : null;
+    } catch (PlainJson.NotPlain | RuntimeException e) {
+      return null; // not the plain shape, or a constructor refused the values: data binding says
     }
   }
 
@@ -101,22 +105,43 @@ public final class ReportJsonReader {
     }
   }
 
-  private static Function<JsonParser, Object> reader(Class<?> type) {
-    Read<?> read =
-        type == ForkState.class
-            ? ReportJsonReader::fork
-            : type == TestEntry.class
-                ? ReportJsonReader::entry
-                : type == RunReport.class ? ReportJsonReader::report : null;
-    return read == null
-        ? null
-        : p -> {
-          try {
-            return read.read(p);
-          } catch (IOException e) {
-            return null;
-          }
-        };
+  /**
+   * What a list or map holds. A switch rather than method references: each of those would define a
+   * class when first used, which is start-up time.
+   */
+  private enum Kind implements Read<Object> {
+    STRING,
+    ENTRY,
+    RATE,
+    SAMPLE,
+    LEDGER,
+    VERDICT,
+    MESSAGE,
+    TOOL_CALL;
+
+    @Override
+    public Object read(JsonParser p) throws IOException {
+      return switch (this) {
+        case STRING -> string(p);
+        case ENTRY -> entry(p);
+        case RATE -> rate(p);
+        case SAMPLE -> sample(p);
+        case LEDGER -> ledger(p);
+        case VERDICT -> verdict(p);
+        case MESSAGE -> message(p);
+        case TOOL_CALL -> toolCall(p);
+      };
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> List<T> listOf(JsonParser p, Kind kind) throws IOException {
+    return (List<T>) (List<?>) list(p, kind);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> Map<String, T> mapOf(JsonParser p, Kind kind) throws IOException {
+    return (Map<String, T>) (Map<String, ?>) map(p, kind);
   }
 
   private static final List<String> FORK = List.of("runId", "forkId", "metadata");
@@ -145,7 +170,7 @@ public final class ReportJsonReader {
       switch (f) {
         case 0 -> formatVersion = integer(p);
         case 1 -> metadata = metadata(p);
-        default -> entries = list(p, ReportJsonReader::entry);
+        default -> entries = listOf(p, Kind.ENTRY);
       }
     }
     return new RunReport(formatVersion, metadata, entries);
@@ -167,9 +192,9 @@ public final class ReportJsonReader {
       switch (f) {
         case 0 -> libraryVersion = string(p);
         case 1, 2 -> times[f - 1] = instant(p);
-        case 3 -> models = list(p, PlainJson::string);
-        case 4 -> modes = list(p, PlainJson::string);
-        case 5 -> configuration = map(p, PlainJson::string);
+        case 3 -> models = listOf(p, Kind.STRING);
+        case 4 -> modes = listOf(p, Kind.STRING);
+        case 5 -> configuration = mapOf(p, Kind.STRING);
         default -> runId = string(p);
       }
     }
@@ -208,14 +233,14 @@ public final class ReportJsonReader {
     for (int f = fields.next(); f >= 0; f = fields.next()) {
       switch (f) {
         case 0, 1, 2, 3, 4, 5, 6 -> text[f] = string(p);
-        case 7 -> tags = list(p, PlainJson::string);
-        case 8 -> variant = map(p, PlainJson::string);
+        case 7 -> tags = listOf(p, Kind.STRING);
+        case 8 -> variant = mapOf(p, Kind.STRING);
         case 9 -> outcome = TestOutcome.valueOf(string(p));
-        case 10 -> metrics = map(p, ReportJsonReader::rate);
+        case 10 -> metrics = mapOf(p, Kind.RATE);
         case 11 -> baseline = baseline(p);
         case 12 -> finishedAt = instant(p);
         case 13 -> durationMs = longValue(p);
-        default -> samples = list(p, ReportJsonReader::sample);
+        default -> samples = listOf(p, Kind.SAMPLE);
       }
     }
     return new TestEntry(
@@ -313,8 +338,8 @@ public final class ReportJsonReader {
         case 2 -> error = string(p);
         case 3 -> turns = integer(p);
         case 4 -> transcript = transcript(p);
-        case 5 -> toolCalls = list(p, ReportJsonReader::ledger);
-        case 6 -> verdicts = list(p, ReportJsonReader::verdict);
+        case 5 -> toolCalls = listOf(p, Kind.LEDGER);
+        case 6 -> verdicts = listOf(p, Kind.VERDICT);
         case 7 -> usage = usage(p);
         default -> durationMs = longValue(p);
       }
@@ -333,7 +358,7 @@ public final class ReportJsonReader {
       if (f == 0) {
         system = string(p);
       } else {
-        messages = list(p, ReportJsonReader::message);
+        messages = listOf(p, Kind.MESSAGE);
       }
     }
     return new TranscriptReport(system, messages);
@@ -352,7 +377,7 @@ public final class ReportJsonReader {
       switch (f) {
         case 0 -> role = MessageReport.Role.valueOf(string(p));
         case 1, 2, 3, 4 -> text[f] = string(p);
-        case 5 -> toolCalls = list(p, ReportJsonReader::toolCall);
+        case 5 -> toolCalls = listOf(p, Kind.TOOL_CALL);
         default -> error = bool(p);
       }
     }
@@ -400,7 +425,7 @@ public final class ReportJsonReader {
       switch (f) {
         case 0, 1, 2, 3 -> text[f] = string(p);
         case 4 -> passed = bool(p);
-        default -> evidence = list(p, PlainJson::string);
+        default -> evidence = listOf(p, Kind.STRING);
       }
     }
     return new VerdictReport(text[0], text[1], passed, evidence, text[2], text[3]);
