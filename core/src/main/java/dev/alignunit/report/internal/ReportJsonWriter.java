@@ -28,9 +28,9 @@ import org.apiguardian.api.API;
  * bytes {@link ReportJson}'s data-binding writers produce for them (components in declaration
  * order, {@code null} fields and map values left out, instants as ISO-8601 text, enums by name,
  * stored samples copied), without data binding: binding introspects every record type and loads
- * several hundred classes, which a one-sample run paid in its start-up (docs/design-notes.md,
- * "Report JSON without data binding"). {@code ReportJsonWriterTest} checks the bytes against data
- * binding's for every record type.
+ * about 220 classes more than the rest of a run, which a one-sample run paid in its start-up
+ * (docs/design-notes.md, "Report JSON without data binding"). {@code ReportJsonCodecTest} checks
+ * the bytes against data binding's for every record type.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class ReportJsonWriter {
