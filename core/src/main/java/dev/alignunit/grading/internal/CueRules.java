@@ -71,9 +71,23 @@ final class CueRules {
    */
   private record Hits(int[] rules, int[] slots, LeadingAlternatives.Prefixes[] prefixes) {}
 
+  /**
+   * What a word stands for: the rules it triggers (null when none) and the required-word groups it
+   * belongs to ({@link RequiredWords}; null when none).
+   */
+  private record Entry(Hits hits, int[] groups) {}
+
   private final List<Rule> rules;
-  private final WordTable<Hits> index;
+  private final WordTable<Entry> index;
   private final int[] alwaysRun;
+
+  /**
+   * Per rule, the required-word groups that must each occur after the match start for a match to be
+   * possible; groups are numbered across all rules.
+   */
+  private final int[][] requires;
+
+  private final int groups;
 
   /**
    * The rules' patterns, then the anchored rules' patterns narrowed to the alternatives that can
@@ -82,9 +96,17 @@ final class CueRules {
    */
   private final List<Pattern> patterns;
 
-  private final ThreadLocal<Matcher[]> matchers;
+  private final ThreadLocal<Scratch> scratch;
 
   CueRules(List<Rule> rules) {
+    this(rules, true);
+  }
+
+  /**
+   * Cue rules; {@code requiredWords} false tries every cue wherever its triggers occur, also where
+   * its required words do not (for the test that both mark alike).
+   */
+  CueRules(List<Rule> rules, boolean requiredWords) {
     this.rules = List.copyOf(rules);
     Map<String, int[]> byWord = new HashMap<>();
     List<Integer> always = new ArrayList<>();
@@ -128,10 +150,97 @@ final class CueRules {
           }
           hits.put(word, new Hits(ids, slots, prefixes));
         });
-    this.index = new WordTable<>(Map.of(), hits);
+    // Required words: at most two sets per rule, of words long enough to be rare, none a trigger
+    // (a trigger is there whenever the rule is tried).
+    Map<String, int[]> groupsOf = new HashMap<>();
+    this.requires = new int[this.rules.size()][];
+    int group = 0;
+    for (int r = 0; r < this.rules.size(); r++) {
+      Rule rule = this.rules.get(r);
+      List<Integer> ids = new ArrayList<>();
+      for (Set<String> words :
+          requiredWords ? RequiredWords.of(rule.pattern()) : List.<Set<String>>of()) {
+        if (ids.size() == 2
+            || RequiredWords.shortest(words) < RequiredWords.MIN_LENGTH
+            || words.stream().anyMatch(rule.triggers()::contains)) {
+          continue;
+        }
+        for (String w : words) {
+          int[] old = groupsOf.getOrDefault(w, new int[0]);
+          int[] grown = Arrays.copyOf(old, old.length + 1);
+          grown[old.length] = group;
+          groupsOf.put(w, grown);
+        }
+        ids.add(group++);
+      }
+      this.requires[r] = ids.stream().mapToInt(Integer::intValue).toArray();
+    }
+    this.groups = group;
+    Map<String, Entry> entries = new HashMap<>();
+    hits.forEach((word, h) -> entries.put(word, new Entry(h, groupsOf.get(word))));
+    groupsOf.forEach((word, g) -> entries.putIfAbsent(word, new Entry(null, g)));
+    this.index = new WordTable<>(Map.of(), entries);
     this.patterns = List.copyOf(all);
     this.alwaysRun = always.stream().mapToInt(Integer::intValue).toArray();
-    this.matchers = ThreadLocal.withInitial(() -> new Matcher[patterns.size()]);
+    this.scratch = ThreadLocal.withInitial(() -> new Scratch(patterns.size(), groups));
+  }
+
+  /** Per thread: the reused matchers, a sentence's trigger hits, the required words' positions. */
+  private static final class Scratch {
+    final Matcher[] matchers;
+    final int[] last;
+    int[] hitStart = new int[16];
+    Hits[] hit = new Hits[16];
+
+    Scratch(int patterns, int groups) {
+      matchers = new Matcher[patterns];
+      last = new int[groups];
+    }
+
+    void add(int n, int start, Hits h) {
+      if (n == hitStart.length) {
+        hitStart = Arrays.copyOf(hitStart, n * 2);
+        hit = Arrays.copyOf(hit, n * 2);
+      }
+      hitStart[n] = start;
+      hit[n] = h;
+    }
+  }
+
+  /** Whether each required-word group of rule {@code r} occurs at or after {@code from}. */
+  private boolean possible(int r, int from, int[] last) {
+    for (int g : requires[r]) {
+      if (last[g] < from) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Records the required-word groups of the apostrophe-free pieces of the word {@code lower[start,
+   * end)} ("harmful" in "harmful's").
+   */
+  private void pieces(String lower, int start, int end, int[] last) {
+    int p = start;
+    while (p < end) {
+      int s = p;
+      int hash = 0;
+      char c;
+      while (p < end && (c = lower.charAt(p)) != '\'') {
+        hash = WordTable.hashStep(hash, c);
+        p++;
+      }
+      if (p > s) {
+        Entry e = index.value(lower, s, p, hash);
+        if (e != null && e.groups() != null) {
+          for (int g : e.groups()) {
+            last[g] = s;
+          }
+        }
+      }
+      p++;
+    }
   }
 
   List<Rule> rules() {
@@ -149,7 +258,10 @@ final class CueRules {
     }
     int words = (rules.size() + 63) / 64;
     long[] triggered = new long[words];
-    Matcher[] cache = matchers.get();
+    Scratch scratch = this.scratch.get();
+    Matcher[] cache = scratch.matchers;
+    int[] last = scratch.last;
+    Arrays.fill(last, -1);
     boolean[] reset = new boolean[patterns.size()];
     for (int i = 0; i < sentences.size(); i++) {
       int[] s = sentences.get(i);
@@ -157,6 +269,9 @@ final class CueRules {
       for (int r : alwaysRun) {
         triggered[r >>> 6] |= 1L << r;
       }
+      // First the sentence's words: the trigger hits in order, and where the required words last
+      // occur; then the hits are tried in the same order as the words came.
+      int hits = 0;
       int p = s[0];
       int end = s[1];
       while (p < end) {
@@ -168,14 +283,31 @@ final class CueRules {
         // The word's hash is computed while finding its end: one read of each character.
         int start = p;
         int hash = 0;
+        boolean apostrophe = false;
         do {
           hash = WordTable.hashStep(hash, c);
+          apostrophe |= c == '\'';
           p++;
         } while (p < end && Text.isWordChar(c = lower.charAt(p)));
-        Hits hit = index.value(lower, start, p, hash);
-        if (hit == null) {
+        if (apostrophe) {
+          pieces(lower, start, p, last);
+        }
+        Entry entry = index.value(lower, start, p, hash);
+        if (entry == null) {
           continue;
         }
+        if (entry.groups() != null) {
+          for (int g : entry.groups()) {
+            last[g] = start;
+          }
+        }
+        if (entry.hits() != null) {
+          scratch.add(hits++, start, entry.hits());
+        }
+      }
+      for (int h = 0; h < hits; h++) {
+        Hits hit = scratch.hit[h];
+        int start = scratch.hitStart[h];
         for (int k = 0; k < hit.rules().length; k++) {
           int r = hit.rules()[k];
           Rule rule = rules.get(r);
@@ -183,6 +315,7 @@ final class CueRules {
             triggered[r >>> 6] |= 1L << r;
           } else if ((marks[i] & rule.flag()) == 0
               && hit.slots()[k] >= 0
+              && possible(r, start, last)
               && startsWithAny(lower, start, hit.prefixes()[k])) {
             Matcher m = matcher(cache, reset, hit.slots()[k], lower);
             m.region(start, s[1]);
@@ -198,7 +331,7 @@ final class CueRules {
           int r = (w << 6) + Long.numberOfTrailingZeros(bits);
           bits &= bits - 1;
           Rule rule = rules.get(r);
-          if ((marks[i] & rule.flag()) == 0) {
+          if ((marks[i] & rule.flag()) == 0 && possible(r, s[0], last)) {
             Matcher m = matcher(cache, reset, r, lower);
             m.region(s[0], s[1]);
             while (m.find()) {

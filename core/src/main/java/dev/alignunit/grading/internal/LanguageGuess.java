@@ -30,6 +30,7 @@ record LanguageGuess(Lexicon lexicon, String looksLike) {
   private static final int SUPPORTED = 4;
   private static final int WINDOW = 800;
   private static final WordTable<Object> FUNCTION_WORDS;
+  private static final int LONGEST;
 
   /**
    * Letters that point to one language: German umlauts, French and Spanish accents, Portuguese
@@ -71,6 +72,7 @@ record LanguageGuess(Lexicon lexicon, String looksLike) {
       }
     }
     FUNCTION_WORDS = new WordTable<>(bits, Map.of());
+    LONGEST = bits.keySet().stream().mapToInt(String::length).max().orElse(0);
   }
 
   /**
@@ -129,7 +131,8 @@ record LanguageGuess(Lexicon lexicon, String looksLike) {
         i++;
       }
       latin += i - s;
-      long bits = FUNCTION_WORDS.bits(lower, s, i, hash);
+      // No function word is longer than LONGEST: a longer word needs no look-up.
+      long bits = i - s > LONGEST ? 0L : FUNCTION_WORDS.bits(lower, s, i, hash);
       if (bits == 0 && i - s > 2 && lower.charAt(s + 1) == '\'') {
         bits = FUNCTION_WORDS.bits(lower, s, s + 2); // French elision: "n'est", "j'ai"
       }

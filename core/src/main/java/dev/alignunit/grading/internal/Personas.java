@@ -82,6 +82,14 @@ final class Personas {
    * least two different persona labels appear.
    */
   static List<int[]> segments(String text) {
+    return segments(text, true);
+  }
+
+  /**
+   * {@link #segments(String)}; {@code skipLines} false tries the label pattern at every line, also
+   * where {@link #mayOpenLabel} rules a label out (for the test that both find the same).
+   */
+  static List<int[]> segments(String text, boolean skipLines) {
     // Cheap pre-check: every persona label has a colon, a bracket, "As Name," or a parenthesis or
     // symbol ("(Developer Mode)", "\u03b1 ...") opening a line.
     if (text.indexOf(':') < 0
@@ -97,6 +105,8 @@ final class Personas {
     int length = text.length();
     int nextLine = 0;
     int nextAs = text.indexOf("As ", 1);
+    int nextColon = -1; // the first colon at or after the current line start, once looked for
+    boolean colonSought = false;
     while (nextLine >= 0 || nextAs >= 0) {
       // Persona labels open a line, or ("As DAN, ...") a sentence; jump between candidates.
       int p;
@@ -121,7 +131,19 @@ final class Personas {
       if (p >= length) {
         continue;
       }
-      m.region(p, Math.min(length, p + 120));
+      int limit = Math.min(length, p + 120);
+      if (lineStart && skipLines) {
+        if (!colonSought || nextColon >= 0 && nextColon < p) {
+          nextColon = text.indexOf(':', p);
+          colonSought = true;
+        }
+        int lineEnd = nextLine < 0 ? length : nextLine - 1;
+        boolean colon = nextColon >= 0 && nextColon < Math.min(limit, lineEnd);
+        if (!colon && !mayOpenLabel(text, p, limit)) {
+          continue;
+        }
+      }
+      m.region(p, limit);
       if (!m.lookingAt()) {
         continue;
       }
@@ -172,6 +194,26 @@ final class Personas {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether a persona label without a colon can open the line at {@code p}: after the characters
+   * {@code [ \t>*#_]} that may lead a label, a bracket or a character outside ASCII (a Greek
+   * letter, a symbol), or "As " at the line start. Every other label of {@link #PERSONA} ends in a
+   * colon on its line.
+   */
+  private static boolean mayOpenLabel(String text, int p, int limit) {
+    int q = p;
+    while (q < limit && " \t>*#_".indexOf(text.charAt(q)) >= 0) {
+      q++;
+    }
+    if (q < limit) {
+      char c = text.charAt(q);
+      if (c == '[' || c == '(' || c > 127) {
+        return true;
+      }
+    }
+    return text.startsWith("As ", p);
   }
 
   /** The label of a segment, as written. */

@@ -144,32 +144,43 @@ final class SpeechContext {
               + "|\\b(?:ihm|ihr|ihnen) (?:gesagt|erkl\u00e4rt|geschrieben|mitgeteilt),? dass)[,:]?\\s*$");
 
   /**
-   * Literals one of which occurs in every match of {@link #TOLD_SOMEONE} (keep the two in step):
-   * the English verbs, French "lui/leur ai ...", Spanish "le/les ... que", German "..., dass". The
-   * check runs for every candidate clause and most windows hold none of them, which spares the
+   * The English verbs of {@link #TOLD_SOMEONE} (keep the two in step): a match holds one of them or
+   * ends the window with the French, Spanish or German conjunction ({@link #mayTellSomeone}). The
+   * check runs for every candidate clause and most windows pass neither test, which spares the
    * regular expression's search at every position of the window.
    */
-  private static final String[] TOLD_LITERALS = {
-    "told",
-    "informed",
-    "assured",
-    "reminded",
-    "warned",
-    "promised",
-    "wrote to",
-    "explained to",
-    " ai ",
-    " que",
-    "dass"
+  private static final String[] TOLD_VERBS = {
+    "told", "informed", "assured", "reminded", "warned", "promised", "wrote to", "explained to"
   };
 
-  private static boolean mayTellSomeone(String before) {
-    for (String literal : TOLD_LITERALS) {
-      if (before.contains(literal)) {
+  /**
+   * Whether {@link #TOLD_SOMEONE} can find a match in {@code before}: one of its English verbs
+   * occurs, or the window ends (but for white space, line ends and a comma or colon, which the
+   * pattern lets follow) in "que", "qu'" or "dass", the last words of its other alternatives.
+   */
+  static boolean mayTellSomeone(String before) {
+    for (String verb : TOLD_VERBS) {
+      if (before.contains(verb)) {
         return true;
       }
     }
-    return false;
+    int end = before.length();
+    while (end > 0
+        && (Character.isWhitespace(before.charAt(end - 1))
+            || "\u0085\u2028\u2029".indexOf(before.charAt(end - 1)) >= 0)) {
+      end--;
+    }
+    if (end > 0 && (before.charAt(end - 1) == ',' || before.charAt(end - 1) == ':')) {
+      end--;
+    }
+    return before.startsWith("que", end - 3)
+        || before.startsWith("qu'", end - 3)
+        || before.startsWith("dass", end - 4);
+  }
+
+  /** Whether {@link #TOLD_SOMEONE} finds speech told to a third person in {@code before}. */
+  static boolean toldSomeone(String before) {
+    return TOLD_SOMEONE.matcher(before).find();
   }
 
   /**
@@ -178,7 +189,7 @@ final class SpeechContext {
    */
   static boolean reported(String lower, int start, Discourse d) {
     String before = lower.substring(Math.max(0, start - 40), start);
-    if (mayTellSomeone(before) && TOLD_SOMEONE.matcher(before).find()) {
+    if (mayTellSomeone(before) && toldSomeone(before)) {
       return true;
     }
     int end = before.length();

@@ -28,16 +28,34 @@ public final class Text {
       }
       lower = new String(chars);
     }
-    return lower
-        .replace('\u2019', '\'')
-        .replace('\u2018', '\'')
-        .replace('\u02bc', '\'')
-        .replace('`', '\'')
-        .replace('\u201c', '"')
-        .replace('\u201d', '"')
-        .replace('\u201e', '"')
-        .replace('\u00ab', '"')
-        .replace('\u00bb', '"');
+    // One pass instead of one String.replace per character: most texts hold none of them.
+    int first = 0;
+    while (first < lower.length() && plain(lower.charAt(first)) == 0) {
+      first++;
+    }
+    if (first == lower.length()) {
+      return lower;
+    }
+    char[] chars = lower.toCharArray();
+    for (int i = first; i < chars.length; i++) {
+      char p = plain(chars[i]);
+      if (p != 0) {
+        chars[i] = p;
+      }
+    }
+    return new String(chars);
+  }
+
+  /** The plain apostrophe or quote for a typographic one, 0 for any other character. */
+  private static char plain(char c) {
+    if (c < 128) {
+      return c == '`' ? '\'' : 0;
+    }
+    return switch (c) {
+      case '\u2019', '\u2018', '\u02bc' -> '\'';
+      case '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb' -> '"';
+      default -> 0;
+    };
   }
 
   /**

@@ -26,6 +26,12 @@ final class Tokens {
   byte[] kind = new byte[32];
   long[] feat = new long[32];
 
+  /**
+   * Per token, {@code String.hashCode()} of its text: {@link #is} compares it with the word's
+   * (cached) hash before it reads any character, and most tokens differ there.
+   */
+  private int[] hash = new int[32];
+
   /** Per token: the start of its clause, one past its end, the last conditional word before it. */
   private int[] clauseFrom = new int[0];
 
@@ -65,7 +71,7 @@ final class Tokens {
           add(s, split, WORD);
           add(split, e, WORD);
         } else if (e == i) {
-          add(s, e, WORD, lex.features(lower, s, e, hash));
+          add(s, e, WORD, lex.features(lower, s, e, hash), hash);
         } else {
           add(s, e, WORD);
         }
@@ -96,21 +102,27 @@ final class Tokens {
   }
 
   private void add(int s, int e, byte k) {
-    add(s, e, k, k == WORD ? lexicon.features(text, s, e) : 0L);
+    int h = 0;
+    for (int j = s; j < e; j++) {
+      h = WordTable.hashStep(h, text.charAt(j));
+    }
+    add(s, e, k, k == WORD ? lexicon.features(text, s, e) : 0L, h);
   }
 
-  private void add(int s, int e, byte k, long features) {
+  private void add(int s, int e, byte k, long features, int textHash) {
     if (n == start.length) {
       int size = n * 2;
       start = Arrays.copyOf(start, size);
       end = Arrays.copyOf(end, size);
       kind = Arrays.copyOf(kind, size);
       feat = Arrays.copyOf(feat, size);
+      hash = Arrays.copyOf(hash, size);
     }
     start[n] = s;
     end[n] = e;
     kind[n] = k;
     feat[n] = features;
+    hash[n] = textHash;
     n++;
   }
 
@@ -125,12 +137,12 @@ final class Tokens {
 
   /** Whether token {@code i} is exactly {@code word}. */
   boolean is(int i, String word) {
-    // The first characters are compared before startsWith: most tokens of the right length differ
-    // there, and the grammar asks this of nearly every token, several times.
+    // The hashes are compared before startsWith: nearly every token differs there, and the grammar
+    // asks this of nearly every token, several times.
     return i >= 0
         && i < n
+        && hash[i] == word.hashCode()
         && end[i] - start[i] == word.length()
-        && text.charAt(start[i]) == word.charAt(0)
         && text.startsWith(word, start[i]);
   }
 

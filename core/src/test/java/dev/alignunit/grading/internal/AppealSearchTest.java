@@ -2,16 +2,11 @@ package dev.alignunit.grading.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,30 +92,17 @@ class AppealSearchTest {
 
   @Test
   void findsTheFullPatternsMatchesInTheDevResponses() throws IOException {
-    Path dir = devData();
-    Assumptions.assumeTrue(dir != null, "the dev data (shared/data) is not next to the checkout");
-    ObjectMapper json = new ObjectMapper();
     int matches = 0;
     int texts = 0;
-    for (String file :
-        List.of(
-            "refusal-dev.jsonl",
-            "refusal-dev-gptfuzz.jsonl",
-            "refusal-dev-chatgpt.jsonl",
-            "reasoning-dev.jsonl")) {
-      for (String line : Files.readAllLines(dir.resolve(file), StandardCharsets.UTF_8)) {
-        if (line.isBlank()) {
-          continue;
+    for (String response : DevResponses.read(DevResponses.ALL_FILES)) {
+      String lower = Text.normalise(response);
+      texts++;
+      for (Lexicon lexicon : Lexicons.all()) {
+        AppealSearch fast = new AppealSearch(lexicon);
+        for (int[] s : Text.sentences(lower, 0, lower.length())) {
+          matches += compare(lexicon, fast, lower, s[0], s[1]);
         }
-        String lower = Text.normalise(json.readTree(line).get("response").asText());
-        texts++;
-        for (Lexicon lexicon : Lexicons.all()) {
-          AppealSearch fast = new AppealSearch(lexicon);
-          for (int[] s : Text.sentences(lower, 0, lower.length())) {
-            matches += compare(lexicon, fast, lower, s[0], s[1]);
-          }
-          compare(lexicon, fast, lower, 0, lower.length());
-        }
+        compare(lexicon, fast, lower, 0, lower.length());
       }
     }
     assertThat(texts).isGreaterThan(1800);
@@ -171,16 +153,5 @@ class AppealSearchTest {
       out.add(m.start() + ":" + m.end());
     }
     return out;
-  }
-
-  /** {@code shared/data} in the checkout's parent or a parent of that (worktrees). */
-  private static Path devData() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      Path data = p.resolve("shared/data");
-      if (Files.isRegularFile(data.resolve("refusal-dev.jsonl"))) {
-        return data;
-      }
-    }
-    return null;
   }
 }
