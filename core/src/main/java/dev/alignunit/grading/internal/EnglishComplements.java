@@ -269,7 +269,16 @@ final class EnglishComplements {
             "function")) {
       return;
     }
-    if (t.has(k + 2, TO)) {
+    int verb = skip(k + 3);
+    if (t.has(k + 2, TO)
+        && t.isAny(k + 1, "place", "role", "job", "purview")
+        && t.isAny(verb, "determine", "decide", "judge", "say")
+        && t.has(verb + 1, WH)
+        && !t.is(verb + 2, "to")) {
+      // "It's not my place to decide whether the statue should stay": a verdict on a question is
+      // left to others (a stance, like "I can't judge whether"); "whether to refund you" is an act
+      findings.found(Marks.OPINION, NO_OPINION, i, verb);
+    } else if (t.has(k + 2, TO)) {
       complement(i, skip(k + 3), ABILITY, false);
     } else if (!t.isWord(k + 2)) {
       findings.found(Marks.STRONG, NEGATED_MODAL, i, k + 1);
