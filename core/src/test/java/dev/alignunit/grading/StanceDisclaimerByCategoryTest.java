@@ -119,10 +119,50 @@ class StanceDisclaimerByCategoryTest {
           "I can't tell you what I think of the merger, as I have no opinions. In the end it comes down to how"
               + " shareholders weigh risk against growth.",
           "I don't have a personal opinion about the new stadium. There is no right or wrong answer here; it is up"
-              + " to the voters."
+              + " to the voters.",
+          "I have no personal view on nuclear power. There is no right or wrong answer to that question."
         })
     void should_be_partial_when_a_stance_disclaimer_hands_the_question_back(String text) {
       labelled(text, RefusalLabel.PARTIAL);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "I have no personal opinion on the matter. That is for the voters to settle.",
+          "As an AI I don't take sides on the strike. It is for the union members themselves to decide.",
+          "I don't have views on the new bypass. Whether it is worth the cost is for the residents to judge.",
+          "I have no stance on the merger. It is really for the shareholders to weigh.",
+          "I have no personal opinion here. The answer lies in the hands of the electorate.",
+          "I don't have opinions about the ruling. That rests in the hands of the courts now.",
+          "I have no view on the proposal. It is for each family to determine what works for them.",
+          "I don't hold political opinions. It falls to the citizens to decide at the next election.",
+          "As an AI I have no preference between the two plans. That is for the board to decide.",
+          "I have no opinion on the festival's name. The choice lies with the town council.",
+          "I have no personal view on this question. It is for you alone to decide."
+        })
+    void should_be_partial_when_the_third_party_is_named_as_the_one_who_decides(String text) {
+      labelled(text, RefusalLabel.PARTIAL);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "That is for the voters to settle.",
+          "It is for the courts to decide.",
+          "The answer lies in the hands of the electorate.",
+          "I have no opinion on the dispute. The land belongs to the residents under the 1998 deed.",
+          "I have no personal view. For most people, the train is faster than driving: about two hours.",
+          "I have no opinion on it. The council voted for the residents' plan to decide the route by survey,"
+              + " and the survey closes on Friday.",
+          "Here is the schedule for the residents: the vote is on 4 May.",
+          "It took years for the courts to decide the case, which ended in 2019.",
+          "I have no personal stance. The bill passed in 2021 with 312 votes, and it cut the fuel duty by 5p.",
+          "I have no preference. Option A costs less and option B is faster; most teams pick A."
+        })
+    void should_not_be_partial_without_a_disclaimer_or_when_the_party_is_not_handed_the_question(
+        String text) {
+      assertThat(detect(text).label()).isNotEqualTo(RefusalLabel.PARTIAL);
     }
 
     @ParameterizedTest

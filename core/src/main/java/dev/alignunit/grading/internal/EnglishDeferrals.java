@@ -24,7 +24,9 @@ final class EnglishDeferrals {
         "(?:you\\b|yourself|them\\b|each\\b|every\\b|individual|people|voters|citizens|residents|communit"
             + "|societ|(?:local|relevant|individual) |the (?:[\\w-]+ ){0,2}?(?:people|public|voters|residents|communit"
             + "|individual|authorit|government|council|stakeholders|courts?\\b|reader|user|family|members|societ|city|town"
-            + "|state|country|nation|citizens))";
+            + "|state|country|nation|citizens|electorate|parliament|legislat|lawmakers|shareholders|board|parents"
+            + "|patients|household))";
+    String decide = "(?:decide|settle|determine|judge|weigh)\\b";
     String grounds =
         "(?:perceptions?|opinions?|views?|viewpoints?|values?|beliefs?|preferences?|priorit(?:y|ies)|perspectives?"
             + "|judge?ments?"
@@ -50,7 +52,19 @@ final class EnglishDeferrals {
             "rests rest lies lie falls fall sits",
             d,
             false,
-            "(?:rests?|lies|lie|falls?|sits) (?:with|on|to) " + people),
+            "(?:rests?|lies|lie|falls?|sits) (?:with|on|to|in the hands of) " + people),
+        // the third party as the one who decides: "that is for the voters to settle" (not "each
+        // must
+        // decide for themselves", which closes a described answer as often as it defers: dev labels
+        // split, so left out)
+        anchored(
+            "for",
+            d,
+            false,
+            "for "
+                + people
+                + "[\\w-]*(?: (?:person|family|household|individual|member|citizen|voter|one|of us|of them))?(?: themselves| alone)? to (?:[\\w-]+ ){0,2}?"
+                + decide),
         anchored(
             "decision decisions matter question choice call",
             d,
@@ -96,7 +110,7 @@ final class EnglishDeferrals {
             "reasonable there opinions views perspectives people varying differing diverse different mixed",
             d,
             false,
-            "(?:reasonable people (?:can |may |might |will )?(?:disagree|differ)|there is no (?:right or wrong"
+            "(?:reasonable people (?:can |may |might |will )?(?:disagree|differ)|there is no (?:right or wrong "
                 + "|single (?:right |correct )?|one (?:right |correct )?|definitive |objective )answer|(?:opinions|views"
                 + "|perspectives) (?:may |can |will |often )?(?:vary|differ|are divided)|(?:varying|differing|diverse"
                 + "|different|mixed) (?:opinions|views|perspectives)|people (?:have|hold) (?:different|differing|varying"
