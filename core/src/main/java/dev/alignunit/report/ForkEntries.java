@@ -3,7 +3,7 @@ package dev.alignunit.report;
 import dev.alignunit.report.internal.AtomicFiles;
 import dev.alignunit.report.internal.EntryFiles;
 import dev.alignunit.report.internal.ForkState;
-import dev.alignunit.report.internal.ReportJson;
+import dev.alignunit.report.internal.ReportJsonWriter;
 import dev.alignunit.report.internal.RunDirectory;
 import java.io.IOException;
 import java.lang.ref.SoftReference;
@@ -88,7 +88,7 @@ final class ForkEntries {
       writeEntry(
           () -> {
             // Entry files are internal: compact, to halve what each finished test writes.
-            AtomicFiles.write(file, ReportJson.compact().writeValueAsBytes(entry));
+            AtomicFiles.write(file, ReportJsonWriter.compact(entry));
             recorded.put(file, new SoftReference<>(entry));
           });
     } catch (IOException e) {

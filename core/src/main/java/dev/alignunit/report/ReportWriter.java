@@ -3,6 +3,8 @@ package dev.alignunit.report;
 import dev.alignunit.report.internal.AtomicFiles;
 import dev.alignunit.report.internal.HtmlRenderer;
 import dev.alignunit.report.internal.ReportJson;
+import dev.alignunit.report.internal.ReportJsonReader;
+import dev.alignunit.report.internal.ReportJsonWriter;
 import dev.alignunit.report.internal.StoredSamples;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -169,10 +171,7 @@ public final class ReportWriter {
                     file.toAbsolutePath(),
                     () -> written[0],
                     o -> {
-                      ReportJson.pretty()
-                          .without(
-                              com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                          .writeValue(o, report);
+                      ReportJsonWriter.writePretty(report, o);
                       o.write('\n');
                     },
                     counting));
@@ -202,7 +201,11 @@ public final class ReportWriter {
    */
   public static String toJson(Object value) {
     try {
-      return ReportJson.pretty().writeValueAsString(value) + "\n";
+      // The report's records without data binding (the same bytes); anything else with it.
+      return (ReportJsonWriter.handles(value)
+              ? ReportJsonWriter.pretty(value)
+              : ReportJson.pretty().writeValueAsString(value))
+          + "\n";
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -218,7 +221,7 @@ public final class ReportWriter {
    */
   public static RunReport readJson(Path file) {
     try {
-      RunReport report = ReportJson.mapper().readValue(file.toFile(), RunReport.class);
+      RunReport report = ReportJsonReader.read(file, RunReport.class);
       if (report.formatVersion() > RunReport.FORMAT_VERSION) {
         throw new ReportException(
             file

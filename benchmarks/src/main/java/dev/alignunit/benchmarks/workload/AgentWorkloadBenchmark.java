@@ -49,8 +49,9 @@ import java.util.Map;
  * <p>Each measurement is its own JVM (start-up included, as a user's run pays it) started with this
  * JVM's class path and {@code OPENAI_API_KEY=bench-key} (a fake key for the mock). Wall time is
  * from starting the process to its exit; samples/s is N over it; CPU is the child's process CPU
- * time (JIT and GC threads included); peak RSS is the child's {@code VmHWM}. Not JMH: the
- * quantities are whole-process wall time and memory.
+ * time (JIT and GC threads included); peak RSS is the child's {@code VmHWM}; {@code classes=} is
+ * the number of classes the child loaded. Not JMH: the quantities are whole-process wall time and
+ * memory.
  */
 public final class AgentWorkloadBenchmark {
 
@@ -261,8 +262,16 @@ public final class AgentWorkloadBenchmark {
     long cpu =
         ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
             .getProcessCpuTime();
+    // Classes loaded in all (the JDK's shared archive included), a start-up measure: class loading
+    // is about half of a one-sample run's CPU.
+    long classes = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
     System.out.println(
-        "RESULT cpuNs=" + cpu + " hwmKb=" + peakRssKb() + " detail=" + detail.replace(' ', '_'));
+        "RESULT cpuNs="
+            + cpu
+            + " hwmKb="
+            + peakRssKb()
+            + " detail="
+            + (detail + " classes=" + classes).replace(' ', '_'));
     System.out.flush();
     // Threads a path leaves behind (pools, timers) must not keep the JVM alive.
     System.exit(0);

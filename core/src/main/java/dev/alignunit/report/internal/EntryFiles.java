@@ -61,7 +61,7 @@ public final class EntryFiles {
     }
     try {
       if (Files.size(file) <= streamAbove) {
-        return Optional.of(inOrder(ReportJson.mapper().readValue(file.toFile(), TestEntry.class)));
+        return Optional.of(inOrder(ReportJsonReader.read(file, TestEntry.class)));
       }
       try (JsonParser parser = ReportJson.mapper().getFactory().createParser(file.toFile())) {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -86,7 +86,7 @@ public final class EntryFiles {
   public static RunReport readResults(Path file) {
     try {
       if (Files.size(file) <= streamAbove) {
-        RunReport report = ReportJson.mapper().readValue(file.toFile(), RunReport.class);
+        RunReport report = ReportJsonReader.read(file, RunReport.class);
         checkFormat(report.formatVersion(), file);
         return new RunReport(
             report.formatVersion(),
@@ -247,9 +247,9 @@ public final class EntryFiles {
     public void add(SampleReport sample) {
       byte[] json;
       try {
-        json = SampleJson.write(sample);
-      } catch (IOException e) {
-        fail(e);
+        json = ReportJsonWriter.compact(sample);
+      } catch (java.io.UncheckedIOException e) {
+        fail(e.getCause());
         return;
       }
       synchronized (this) {
@@ -320,14 +320,11 @@ public final class EntryFiles {
       if (failure != null) {
         throw failure;
       }
-      ObjectNode fields = ReportJson.mapper().valueToTree(header.withSamples(List.of()));
-      fields.remove("samples");
-      String json = ReportJson.compact().writeValueAsString(fields);
+      byte[] fields = ReportJsonWriter.compactHeaderFields(header);
       out.write(']');
-      if (json.length() > 2) {
+      if (fields.length > 0) {
         out.write(',');
-        out.write(
-            json.substring(1, json.length() - 1).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.write(fields);
       }
       out.write('}');
       out.close();

@@ -26,12 +26,11 @@ public final class RedactedReads {
   /** A read of already redacted samples. */
   @FunctionalInterface
   interface Read {
-    dev.alignunit.report.SampleReport read() throws java.io.IOException, SampleJson.NotOurs;
+    dev.alignunit.report.SampleReport read();
   }
 
   /** Runs a read with the report records' redaction off on this thread. */
-  static dev.alignunit.report.SampleReport of(Read read)
-      throws java.io.IOException, SampleJson.NotOurs {
+  static dev.alignunit.report.SampleReport of(Read read) {
     ACTIVE.set(Boolean.TRUE);
     try {
       return read.read();

@@ -356,7 +356,7 @@ public final class RunDirectory {
       return Optional.empty();
     }
     try {
-      return Optional.of(ReportJson.mapper().readValue(file.toFile(), type));
+      return Optional.of(ReportJsonReader.read(file, type));
     } catch (IOException e) {
       // Files are written atomically, so this is a foreign or hand-edited file: leave it out.
       return Optional.empty();

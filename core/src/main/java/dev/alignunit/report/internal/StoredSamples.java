@@ -241,8 +241,8 @@ public final class StoredSamples extends AbstractList<SampleReport> {
   }
 
   /**
-   * Reads one sample: field by field when it is as {@link SampleJson} writes it, else (a file of an
-   * older or newer version, or edited) by data binding.
+   * Reads one sample: field by field when it is as {@link ReportJsonWriter} writes it, else (a file
+   * of an older or newer version, or edited) by data binding.
    */
   private SampleReport read(FileChannel channel, long offset) throws IOException {
     return read(channel, offset, null);
@@ -256,16 +256,19 @@ public final class StoredSamples extends AbstractList<SampleReport> {
     boolean whole = bytes != null && bytes.load(channel, offset);
     try (JsonParser parser = whole ? bytes.parser() : parserAt(channel, offset)) {
       parser.nextToken();
-      if (redactedAt >= 0 && redactedAt == dev.alignunit.model.SecretRedactor.registrations()) {
-        // Written by this JVM from redacted records, and no secret registered since.
-        return RedactedReads.of(() -> SampleJson.read(parser));
+      SampleReport sample =
+          redactedAt >= 0 && redactedAt == dev.alignunit.model.SecretRedactor.registrations()
+              // Written by this JVM from redacted records, and no secret registered since.
+              ? RedactedReads.of(() -> ReportJsonReader.sampleOrNull(parser))
+              : ReportJsonReader.sampleOrNull(parser);
+      if (sample != null) {
+        return sample;
       }
-      return SampleJson.read(parser);
-    } catch (SampleJson.NotOurs e) {
-      try (JsonParser parser = whole ? bytes.parser() : parserAt(channel, offset)) {
-        parser.nextToken();
-        return ReportJson.mapper().readValue(parser, SampleReport.class);
-      }
+    }
+    // Not the report writer's plain shape: data binding reads it, with its result or message.
+    try (JsonParser parser = whole ? bytes.parser() : parserAt(channel, offset)) {
+      parser.nextToken();
+      return ReportJson.mapper().readValue(parser, SampleReport.class);
     }
   }
 
@@ -341,8 +344,7 @@ public final class StoredSamples extends AbstractList<SampleReport> {
     if (b >= 0) {
       in.unread(b);
     }
-    return ReportJson.mapper()
-        .getFactory()
+    return ReportJsonWriter.FACTORY
         .createParser((InputStream) in)
         .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
   }
