@@ -81,9 +81,6 @@ public final class SecretRedactor {
   /** Secrets registered for every output of this JVM, longest first; copy on write. */
   private static volatile List<String> registered = List.of();
 
-  /** How many times {@link #register(Collection)} added a secret. */
-  private static volatile int registrations;
-
   private static final SecretRedactor DEFAULT = new SecretRedactor(List.of());
 
   private final List<String> secrets;
@@ -132,19 +129,19 @@ public final class SecretRedactor {
     added.stream().filter(s -> !all.contains(s)).forEach(all::add);
     all.sort((a, b) -> Integer.compare(b.length(), a.length()));
     registered = List.copyOf(all);
-    registrations++;
   }
 
   /**
-   * How many times {@link #register(Collection)} has added secrets in this JVM. Text redacted while
-   * this had a value redacts to itself as long as it still has it: the report reads back the
-   * samples it wrote without redacting them again unless a secret was registered since.
+   * Redacts only the {@linkplain #register(Collection) registered} secrets, for text that already
+   * went through {@link #redact} in this JVM (key shapes and URL credentials do not change with
+   * time; registered secrets may have been added since).
    *
-   * @return the count, from 0
+   * @param text the text, may be {@code null}
+   * @return the text without a registered secret
    */
   @API(status = API.Status.INTERNAL, since = "0.1")
-  public static int registrations() {
-    return registrations;
+  public static String redactRegistered(String text) {
+    return text == null || text.isEmpty() ? text : replaceAll(text, registered);
   }
 
   /**

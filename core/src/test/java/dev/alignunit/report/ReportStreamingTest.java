@@ -296,4 +296,38 @@ class ReportStreamingTest {
     // Reading back leaves the records' redaction on for this thread.
     assertThat(MessageReport.user("key sk-live-abcdef123456").text()).isEqualTo("key [REDACTED]");
   }
+
+  @Test
+  void should_redact_a_secret_registered_after_a_sample_was_made_but_before_it_was_written()
+      throws Exception {
+    EntryFiles.streamAbove(0);
+    String secret = "between-made-and-written-" + java.util.UUID.randomUUID();
+    SampleReport made =
+        new SampleReport(
+            1,
+            dev.alignunit.agent.RunStatus.COMPLETED,
+            null,
+            1,
+            new TranscriptReport("", List.of(MessageReport.user("my token is " + secret))),
+            null,
+            null,
+            null,
+            5);
+    dev.alignunit.model.SecretRedactor.register(List.of(secret));
+    TestEntry stored;
+    try (EntryFiles.Stream stream = new EntryFiles.Stream(dir)) {
+      stream.add(made);
+      stored = stream.finish(header(), dir.resolve("000001-entry.json")).orElseThrow();
+    }
+
+    assertThat(stored.samples().get(0).transcript().messages().get(0).text())
+        .isEqualTo("my token is [REDACTED]");
+    ReportWriter.defaults()
+        .withInlineSampleLimit(0)
+        .writeHtml(RunReport.of(ReportFixtures.metadata(), List.of(stored)), dir.resolve("html"));
+    assertThat(dir.resolve("html/transcripts/" + ReportWriter.anchorOf(header()) + ".html"))
+        .content()
+        .contains("my token is [REDACTED]")
+        .doesNotContain(secret);
+  }
 }

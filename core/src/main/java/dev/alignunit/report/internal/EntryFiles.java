@@ -218,8 +218,8 @@ public final class EntryFiles {
     private final SampleDigest.Builder digest = new SampleDigest.Builder();
 
     /**
-     * The secret registrations when the first sample came (samples are made just before they are
-     * added, and registrations only grow): see {@link RedactedReads}.
+     * 0 once this JVM wrote a sample into the file (its strings went through the report's
+     * redactor), -1 before: see {@link RedactedReads}.
      */
     private int registrations = -1;
 
@@ -284,7 +284,7 @@ public final class EntryFiles {
         }
         written += json.length;
         if (count == 0) {
-          registrations = dev.alignunit.model.SecretRedactor.registrations();
+          registrations = 0;
         }
         count++;
         digest.add(sample);

@@ -4,10 +4,10 @@ import org.apiguardian.api.API;
 
 /**
  * Reading back, on this thread, samples whose every string already went through the report's
- * redactor: the report records then keep their strings as read instead of redacting them a second
- * time. Only {@link StoredSamples} of an entry file this JVM wrote use it, and only while no secret
- * was registered since its first sample was written ({@link
- * dev.alignunit.model.SecretRedactor#registrations()}); every other read redacts.
+ * redactor: the report records then only redact the registered secrets ({@link
+ * dev.alignunit.model.SecretRedactor#redactRegistered(String)}, which may have been registered
+ * after a sample was made) instead of scanning again for key shapes and URL credentials. Only
+ * {@link StoredSamples} of an entry file this JVM wrote use it; every other read redacts in full.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class RedactedReads {

@@ -35,9 +35,9 @@ public final class StoredSamples extends AbstractList<SampleReport> {
   private final SampleDigest digest;
 
   /**
-   * The {@link dev.alignunit.model.SecretRedactor#registrations()} when this JVM wrote the first of
-   * the samples from report records (whose strings were redacted when the records were made), or -1
-   * for samples from a file of unknown origin.
+   * 0 when this JVM wrote the samples from report records (whose strings were redacted when the
+   * records were made, so only secrets registered since need a pass), -1 for samples from a file of
+   * unknown origin (redacted in full again).
    */
   private final int redactedAt;
 
@@ -53,7 +53,7 @@ public final class StoredSamples extends AbstractList<SampleReport> {
   }
 
   /**
-   * @param redactedAt the registrations when this JVM wrote the first sample, -1 when unknown
+   * @param redactedAt 0 when this JVM wrote the samples, -1 when unknown
    */
   StoredSamples(Path file, long[] offsets, SampleDigest digest, int redactedAt) {
     this.file = Objects.requireNonNull(file, "file");
@@ -257,8 +257,9 @@ public final class StoredSamples extends AbstractList<SampleReport> {
     try (JsonParser parser = whole ? bytes.parser() : parserAt(channel, offset)) {
       parser.nextToken();
       SampleReport sample =
-          redactedAt >= 0 && redactedAt == dev.alignunit.model.SecretRedactor.registrations()
-              // Written by this JVM from redacted records, and no secret registered since.
+          redactedAt >= 0
+              // Written by this JVM from redacted records: only secrets registered since can be
+              // new.
               ? RedactedReads.of(() -> ReportJsonReader.sampleOrNull(parser))
               : ReportJsonReader.sampleOrNull(parser);
       if (sample != null) {
