@@ -40,4 +40,15 @@ class SchemaJsonTest {
 
     assertThat(SchemaJson.of(schema)).isEqualTo(schema.toString()).isNotEqualTo(before);
   }
+
+  @Test
+  void should_write_a_schema_whose_fields_were_reordered_in_place_again() throws Exception {
+    ObjectNode schema = schema();
+    String before = SchemaJson.of(schema);
+
+    com.fasterxml.jackson.databind.JsonNode type = schema.remove("type");
+    schema.set("type", type);
+
+    assertThat(SchemaJson.of(schema)).isEqualTo(schema.toString()).isNotEqualTo(before);
+  }
 }
