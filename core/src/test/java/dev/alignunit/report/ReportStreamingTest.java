@@ -262,17 +262,7 @@ class ReportStreamingTest {
       throws Exception {
     EntryFiles.streamAbove(0);
     String secret = "late-registered-" + java.util.UUID.randomUUID();
-    SampleReport leaking =
-        new SampleReport(
-            1,
-            dev.alignunit.agent.RunStatus.COMPLETED,
-            null,
-            1,
-            new TranscriptReport("", List.of(MessageReport.user("the token is " + secret))),
-            null,
-            null,
-            null,
-            5);
+    SampleReport leaking = firstSampleSaying("the token is " + secret);
     TestEntry stored;
     try (EntryFiles.Stream stream = new EntryFiles.Stream(dir)) {
       stream.add(leaking);
@@ -302,17 +292,7 @@ class ReportStreamingTest {
       throws Exception {
     EntryFiles.streamAbove(0);
     String secret = "between-made-and-written-" + java.util.UUID.randomUUID();
-    SampleReport made =
-        new SampleReport(
-            1,
-            dev.alignunit.agent.RunStatus.COMPLETED,
-            null,
-            1,
-            new TranscriptReport("", List.of(MessageReport.user("my token is " + secret))),
-            null,
-            null,
-            null,
-            5);
+    SampleReport made = firstSampleSaying("my token is " + secret);
     dev.alignunit.model.SecretRedactor.register(List.of(secret));
     TestEntry stored;
     try (EntryFiles.Stream stream = new EntryFiles.Stream(dir)) {
@@ -329,5 +309,19 @@ class ReportStreamingTest {
         .content()
         .contains("my token is [REDACTED]")
         .doesNotContain(secret);
+  }
+
+  /** Sample 1, completed, whose transcript holds one user message with the text. */
+  private static SampleReport firstSampleSaying(String text) {
+    return new SampleReport(
+        1,
+        dev.alignunit.agent.RunStatus.COMPLETED,
+        null,
+        1,
+        new TranscriptReport("", List.of(MessageReport.user(text))),
+        null,
+        null,
+        null,
+        5);
   }
 }
