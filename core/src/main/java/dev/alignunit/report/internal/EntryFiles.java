@@ -218,12 +218,6 @@ public final class EntryFiles {
     private final SampleDigest.Builder digest = new SampleDigest.Builder();
 
     /**
-     * 0 once this JVM wrote a sample into the file (its strings went through the report's
-     * redactor), -1 before: see {@link RedactedReads}.
-     */
-    private int registrations = -1;
-
-    /**
      * Starts a stream in a directory.
      *
      * @param dir the fork's directory
@@ -283,9 +277,6 @@ public final class EntryFiles {
           offsets[number - 1] = written;
         }
         written += json.length;
-        if (count == 0) {
-          registrations = 0;
-        }
         count++;
         digest.add(sample);
       }
@@ -336,8 +327,7 @@ public final class EntryFiles {
       }
       return Optional.of(
           header.withSamples(
-              new StoredSamples(
-                  target, Arrays.copyOf(offsets, count), digest.build(), registrations)));
+              new StoredSamples(target, Arrays.copyOf(offsets, count), digest.build(), true)));
     }
 
     /**

@@ -35,11 +35,11 @@ public final class StoredSamples extends AbstractList<SampleReport> {
   private final SampleDigest digest;
 
   /**
-   * 0 when this JVM wrote the samples from report records (whose strings were redacted when the
-   * records were made, so only secrets registered since need a pass), -1 for samples from a file of
-   * unknown origin (redacted in full again).
+   * Whether this JVM wrote the samples from report records (whose strings were redacted when the
+   * records were made, so only secrets registered since need a pass); false for samples from a file
+   * of unknown origin (redacted in full again).
    */
-  private final int redactedAt;
+  private final boolean writtenHere;
 
   /**
    * Samples of a file of unknown origin, redacted again as they are read.
@@ -49,17 +49,17 @@ public final class StoredSamples extends AbstractList<SampleReport> {
    * @param digest what the index needs of every sample
    */
   StoredSamples(Path file, long[] offsets, SampleDigest digest) {
-    this(file, offsets, digest, -1);
+    this(file, offsets, digest, false);
   }
 
   /**
-   * @param redactedAt 0 when this JVM wrote the samples, -1 when unknown
+   * @param writtenHere whether this JVM wrote the samples from its report records
    */
-  StoredSamples(Path file, long[] offsets, SampleDigest digest, int redactedAt) {
+  StoredSamples(Path file, long[] offsets, SampleDigest digest, boolean writtenHere) {
     this.file = Objects.requireNonNull(file, "file");
     this.offsets = offsets.clone();
     this.digest = Objects.requireNonNull(digest, "digest");
-    this.redactedAt = redactedAt;
+    this.writtenHere = writtenHere;
   }
 
   /**
@@ -189,7 +189,7 @@ public final class StoredSamples extends AbstractList<SampleReport> {
     generator.writeEndArray();
     if (moved != null) {
       // The strings are copied as they are (only white space changes): as redacted as before.
-      relocation.moved.put(this, new StoredSamples(relocation.target, moved, digest, redactedAt));
+      relocation.moved.put(this, new StoredSamples(relocation.target, moved, digest, writtenHere));
     }
   }
 
@@ -257,7 +257,7 @@ public final class StoredSamples extends AbstractList<SampleReport> {
     try (JsonParser parser = whole ? bytes.parser() : parserAt(channel, offset)) {
       parser.nextToken();
       SampleReport sample =
-          redactedAt >= 0
+          writtenHere
               // Written by this JVM from redacted records: only secrets registered since can be
               // new.
               ? RedactedReads.of(() -> ReportJsonReader.sampleOrNull(parser))
