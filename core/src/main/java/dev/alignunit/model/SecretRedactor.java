@@ -145,6 +145,19 @@ public final class SecretRedactor {
   }
 
   /**
+   * How many secrets are {@linkplain #register(Collection) registered}: the count only grows, so
+   * text passed through {@link #redactRegistered} after this call returned {@code n} needs another
+   * pass only once the count exceeds {@code n} (the report's stored samples use it to tell whether
+   * a secret was registered since they were written).
+   *
+   * @return the number of registered secrets
+   */
+  @API(status = API.Status.INTERNAL, since = "0.1")
+  public static int registeredCount() {
+    return registered.size();
+  }
+
+  /**
    * Registers the password (and a user name of {@value #MIN_SECRET_LENGTH} or more characters) of a
    * URL such as {@code https://user:password@gateway.example/v1}; URLs without credentials are
    * ignored.

@@ -3,6 +3,7 @@ package dev.alignunit.report.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.alignunit.model.SecretRedactor;
 import dev.alignunit.report.ReportException;
 import dev.alignunit.report.RunMetadata;
 import dev.alignunit.report.RunReport;
@@ -218,6 +219,24 @@ public final class EntryFiles {
     private final SampleDigest.Builder digest = new SampleDigest.Builder();
 
     /**
+     * The registered secrets every sample written so far was redacted with, at the least ({@link
+     * SecretRedactor#registeredCount()}).
+     */
+    private int redactedUpTo = Integer.MAX_VALUE;
+
+    /**
+     * Whether the file is large enough that its entry will be {@linkplain StoredSamples stored}:
+     * from then on each sample's transcript markup is rendered as it is written ({@link
+     * SamplePages}), so the pages need not read it back.
+     */
+    private volatile boolean renderPages;
+
+    /** The transcript markup written so far; {@code null} until the first. */
+    private SamplePages.Builder pages;
+
+    private boolean pagesFailed;
+
+    /**
      * Starts a stream in a directory.
      *
      * @param dir the fork's directory
@@ -239,13 +258,17 @@ public final class EntryFiles {
      * @throws IllegalStateException when the entry was already recorded by {@link #finish}
      */
     public void add(SampleReport sample) {
+      // A secret registered since the sample was made is redacted before anything is written.
+      int registered = SecretRedactor.registeredCount();
+      SampleReport s = LateSecrets.redact(sample);
       byte[] json;
       try {
-        json = ReportJsonWriter.compact(sample);
+        json = ReportJsonWriter.compact(s);
       } catch (java.io.UncheckedIOException e) {
         fail(e.getCause());
         return;
       }
+      SamplePages.Markup markup = renderPages ? SamplePages.Markup.of(s) : null;
       synchronized (this) {
         if (recorded) {
           throw new IllegalStateException(
@@ -275,11 +298,30 @@ public final class EntryFiles {
             offsets = Arrays.copyOf(offsets, Math.max(number, offsets.length * 2));
           }
           offsets[number - 1] = written;
+          if (markup != null) {
+            pages().ifPresent(p -> p.add(number, markup));
+          }
         }
         written += json.length;
         count++;
-        digest.add(sample);
+        redactedUpTo = Math.min(redactedUpTo, registered);
+        digest.add(s);
+        if (!renderPages && written > streamAbove) {
+          renderPages = true;
+        }
       }
+    }
+
+    /** The markup file, started with the first sample's markup; empty when it cannot be. */
+    private Optional<SamplePages.Builder> pages() {
+      if (pages == null && !pagesFailed) {
+        try {
+          pages = new SamplePages.Builder(temp.getParent());
+        } catch (IOException e) {
+          pagesFailed = true; // the pages read the samples back
+        }
+      }
+      return Optional.ofNullable(pages);
     }
 
     private synchronized void fail(IOException e) {
@@ -323,11 +365,26 @@ public final class EntryFiles {
       recorded = true;
       AtomicFiles.move(temp, target);
       if (Files.size(target) <= streamAbove || !numbered || !whole()) {
+        if (pages != null) {
+          pages.close();
+        }
         return Optional.empty();
       }
+      int redacted = count == 0 ? SecretRedactor.registeredCount() : redactedUpTo;
+      SamplePages markup =
+          pages == null ? null : pages.finish(pagesOf(target), count, redacted).orElse(null);
       return Optional.of(
           header.withSamples(
-              new StoredSamples(target, Arrays.copyOf(offsets, count), digest.build(), true)));
+              new StoredSamples(
+                  target, Arrays.copyOf(offsets, count), digest.build(), redacted, markup)));
+    }
+
+    /**
+     * Where an entry file's transcript markup goes: beside it, named so that merges, which read
+     * {@code *.json}, skip it; it goes with the fork's directory.
+     */
+    private static Path pagesOf(Path target) {
+      return target.resolveSibling(target.getFileName() + ".pages");
     }
 
     /**
@@ -349,6 +406,9 @@ public final class EntryFiles {
     /** Abandons an unfinished stream and deletes its file. Idempotent. */
     @Override
     public synchronized void close() {
+      if (pages != null) {
+        pages.close(); // its temporary file, if it was not moved beside the entry
+      }
       if (!done) {
         done = true;
         try {
