@@ -225,18 +225,6 @@ public final class EntryFiles {
     private int redactedUpTo = Integer.MAX_VALUE;
 
     /**
-     * Whether the file is large enough that its entry will be {@linkplain StoredSamples stored}:
-     * from then on each sample's transcript markup is rendered as it is written ({@link
-     * SamplePages}), so the pages need not read it back.
-     */
-    private volatile boolean renderPages;
-
-    /** The transcript markup written so far; {@code null} until the first. */
-    private SamplePages.Builder pages;
-
-    private boolean pagesFailed;
-
-    /**
      * Starts a stream in a directory.
      *
      * @param dir the fork's directory
@@ -268,7 +256,6 @@ public final class EntryFiles {
         fail(e.getCause());
         return;
       }
-      SamplePages.Markup markup = renderPages ? SamplePages.Markup.of(s) : null;
       synchronized (this) {
         if (recorded) {
           throw new IllegalStateException(
@@ -298,30 +285,12 @@ public final class EntryFiles {
             offsets = Arrays.copyOf(offsets, Math.max(number, offsets.length * 2));
           }
           offsets[number - 1] = written;
-          if (markup != null) {
-            pages().ifPresent(p -> p.add(number, markup));
-          }
         }
         written += json.length;
         count++;
         redactedUpTo = Math.min(redactedUpTo, registered);
         digest.add(s);
-        if (!renderPages && written > streamAbove) {
-          renderPages = true;
-        }
       }
-    }
-
-    /** The markup file, started with the first sample's markup; empty when it cannot be. */
-    private Optional<SamplePages.Builder> pages() {
-      if (pages == null && !pagesFailed) {
-        try {
-          pages = new SamplePages.Builder(temp.getParent());
-        } catch (IOException e) {
-          pagesFailed = true; // the pages read the samples back
-        }
-      }
-      return Optional.ofNullable(pages);
     }
 
     private synchronized void fail(IOException e) {
@@ -365,26 +334,12 @@ public final class EntryFiles {
       recorded = true;
       AtomicFiles.move(temp, target);
       if (Files.size(target) <= streamAbove || !numbered || !whole()) {
-        if (pages != null) {
-          pages.close();
-        }
         return Optional.empty();
       }
       int redacted = count == 0 ? SecretRedactor.registeredCount() : redactedUpTo;
-      SamplePages markup =
-          pages == null ? null : pages.finish(pagesOf(target), count, redacted).orElse(null);
       return Optional.of(
           header.withSamples(
-              new StoredSamples(
-                  target, Arrays.copyOf(offsets, count), digest.build(), redacted, markup)));
-    }
-
-    /**
-     * Where an entry file's transcript markup goes: beside it, named so that merges, which read
-     * {@code *.json}, skip it; it goes with the fork's directory.
-     */
-    private static Path pagesOf(Path target) {
-      return target.resolveSibling(target.getFileName() + ".pages");
+              new StoredSamples(target, Arrays.copyOf(offsets, count), digest.build(), redacted)));
     }
 
     /**
@@ -406,9 +361,6 @@ public final class EntryFiles {
     /** Abandons an unfinished stream and deletes its file. Idempotent. */
     @Override
     public synchronized void close() {
-      if (pages != null) {
-        pages.close(); // its temporary file, if it was not moved beside the entry
-      }
       if (!done) {
         done = true;
         try {

@@ -115,7 +115,8 @@ public final class HtmlRenderer {
         int parts = Math.max(1, (entry.samples().size() + PAGE_SAMPLES - 1) / PAGE_SAMPLES);
         for (int part = 0; part < parts; part++) {
           int shown = part;
-          target.page(pageOf(r.keys.get(entry), part), out -> r.page(entry, shown, parts, out));
+          target.page(
+              pageOf(r.keys.get(entry), part), out -> r.page(entry, shown, parts, drainTo(out)));
         }
       }
     }
@@ -295,8 +296,7 @@ public final class HtmlRenderer {
    * A transcript page of a paged (large) report: one entry's samples (part {@code part} of {@code
    * parts} when it has more than {@value #PAGE_SAMPLES}), flagged ones open.
    */
-  private void page(TestEntry e, int part, int parts, Writer out) throws IOException {
-    Drain drain = drainTo(out);
+  private void page(TestEntry e, int part, int parts, Drain drain) throws IOException {
     String key = keys.get(e);
     SampleDigest digest = digests.get(e);
     StringBuilder o = new StringBuilder(DRAIN_AT + 16 * 1024);
@@ -338,54 +338,17 @@ public final class HtmlRenderer {
     boolean shared = TranscriptHtml.sharedSystem(o, digest);
     int from = part * PAGE_SAMPLES;
     int to = Math.min(e.samples().size(), from + PAGE_SAMPLES);
-    SamplePages pages = e.samples() instanceof StoredSamples stored ? stored.pages() : null;
-    if (pages != null && pages.current()) {
-      drain.drain(o);
-      copySamples((StoredSamples) e.samples(), pages, key, !shared, from, to, out);
-    } else {
-      java.util.Iterator<SampleReport> samples =
-          parts == 1 ? e.samples().iterator() : e.samples().subList(from, to).iterator();
-      while (samples.hasNext()) {
-        SampleReport s = samples.next();
-        TranscriptHtml.sample(o, s, key, !shared, TranscriptHtml.flagged(s));
-        drainIfLarge(o, drain);
-      }
+    java.util.Iterator<SampleReport> samples =
+        parts == 1 ? e.samples().iterator() : e.samples().subList(from, to).iterator();
+    while (samples.hasNext()) {
+      SampleReport s = samples.next();
+      TranscriptHtml.sample(o, s, key, !shared, TranscriptHtml.flagged(s));
+      drainIfLarge(o, drain);
     }
     o.append("</main>\n<script>")
         .append(ReportAssets.script())
         .append("</script>\n</body>\n</html>\n");
     drain.drain(o);
-  }
-
-  /**
-   * The transcripts of stored samples from the markup rendered as they were written; a sample
-   * written before the markup was started is read back and rendered.
-   */
-  private static void copySamples(
-      StoredSamples samples,
-      SamplePages pages,
-      String key,
-      boolean withSystem,
-      int from,
-      int to,
-      Writer out)
-      throws IOException {
-    byte[] open = (TranscriptHtml.SAMPLE_OPEN + key).getBytes(StandardCharsets.UTF_8);
-    StringBuilder o = new StringBuilder(8192);
-    try (SamplePages.Reader markup = pages.reader();
-        StoredSamples.Reader stored = samples.reader()) {
-      for (int i = from; i < to; i++) {
-        if (markup.has(i)) {
-          SamplePages.raw(out, open, 0, open.length);
-          markup.write(i, withSystem, out);
-        } else {
-          SampleReport s = stored.get(i);
-          TranscriptHtml.sample(o, s, key, withSystem, TranscriptHtml.flagged(s));
-          out.append(o);
-          o.setLength(0);
-        }
-      }
-    }
   }
 
   /** Links to every page of an entry split into parts, this one in bold. */

@@ -42,9 +42,6 @@ public final class StoredSamples extends AbstractList<SampleReport> {
    */
   private final int redactedUpTo;
 
-  /** The samples' transcript markup, rendered as they were written; {@code null} if none. */
-  private final SamplePages pages;
-
   /**
    * Samples of a file of unknown origin, redacted again as they are read.
    *
@@ -53,28 +50,18 @@ public final class StoredSamples extends AbstractList<SampleReport> {
    * @param digest what the index needs of every sample
    */
   StoredSamples(Path file, long[] offsets, SampleDigest digest) {
-    this(file, offsets, digest, -1, null);
+    this(file, offsets, digest, -1);
   }
 
   /**
    * @param redactedUpTo for samples this JVM wrote, the registered secrets they were redacted with
    *     ({@link dev.alignunit.model.SecretRedactor#registeredCount()}); -1 otherwise
-   * @param pages their transcript markup, or {@code null}
    */
-  StoredSamples(
-      Path file, long[] offsets, SampleDigest digest, int redactedUpTo, SamplePages pages) {
+  StoredSamples(Path file, long[] offsets, SampleDigest digest, int redactedUpTo) {
     this.file = Objects.requireNonNull(file, "file");
     this.offsets = offsets.clone();
     this.digest = Objects.requireNonNull(digest, "digest");
     this.redactedUpTo = redactedUpTo;
-    this.pages = pages;
-  }
-
-  /**
-   * @return the samples' transcript markup, rendered as they were written; {@code null} if none
-   */
-  SamplePages pages() {
-    return pages;
   }
 
   /**
@@ -250,8 +237,7 @@ public final class StoredSamples extends AbstractList<SampleReport> {
       // Copied strings are as redacted as before (only white space changes), written ones as now.
       relocation.moved.put(
           this,
-          new StoredSamples(
-              relocation.target, moved, digest, again ? registered : redactedUpTo, null));
+          new StoredSamples(relocation.target, moved, digest, again ? registered : redactedUpTo));
     }
   }
 
@@ -320,9 +306,11 @@ public final class StoredSamples extends AbstractList<SampleReport> {
       parser.nextToken();
       SampleReport sample =
           redactedUpTo >= 0
-              // Written by this JVM from redacted records: only secrets registered since can be
-              // new.
-              ? RedactedReads.of(() -> ReportJsonReader.sampleOrNull(parser))
+              // Written by this JVM from redacted records, registered secrets redacted again when
+              // written: only secrets registered since can be new.
+              ? RedactedReads.of(
+                  dev.alignunit.model.SecretRedactor.registeredCount() > redactedUpTo,
+                  () -> ReportJsonReader.sampleOrNull(parser))
               : ReportJsonReader.sampleOrNull(parser);
       if (sample != null) {
         return sample;

@@ -79,26 +79,12 @@ final class TranscriptHtml {
         || s.verdicts().stream().anyMatch(v -> Boolean.FALSE.equals(v.passed()));
   }
 
-  /** What a sample's markup starts with, before its entry's key. */
-  static final String SAMPLE_OPEN = "<details class=\"sample\" id=\"";
-
   static void sample(
       StringBuilder o, SampleReport s, String key, boolean withSystem, boolean open) {
-    o.append(SAMPLE_OPEN).append(key);
-    afterKey(o, s, withSystem, open, null);
-  }
-
-  /**
-   * A sample's markup after {@link #SAMPLE_OPEN} and its entry's key: the rest depends on the
-   * sample alone, so it can be rendered when the sample is written ({@link SamplePages}).
-   *
-   * @param system when not {@code null}, receives where the system prompt's block starts and ends
-   *     in {@code o} (equal when there is none)
-   */
-  static void afterKey(
-      StringBuilder o, SampleReport s, boolean withSystem, boolean open, int[] system) {
     Evidence evidence = Evidence.of(s);
-    o.append("-s")
+    o.append("<details class=\"sample\" id=\"")
+        .append(key)
+        .append("-s")
         .append(s.sample())
         .append('"')
         .append(flagged(s) ? " data-flagged=\"true\"" : "")
@@ -134,15 +120,9 @@ final class TranscriptHtml {
       }
       o.append("</div>");
     }
-    if (system != null) {
-      system[0] = o.length();
-    }
     if (withSystem && !s.transcript().system().isEmpty()) {
       o.append("<details class=\"sys\"><summary>System prompt</summary><div class=\"txt msg\">");
       Html.text(o, s.transcript().system()).append("</div></details>");
-    }
-    if (system != null) {
-      system[1] = o.length();
     }
     int assistantNumber = 0;
     for (MessageReport m : s.transcript().messages()) {

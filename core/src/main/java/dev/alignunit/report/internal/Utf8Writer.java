@@ -72,24 +72,6 @@ public final class Utf8Writer extends Writer {
     return this;
   }
 
-  /**
-   * Writes bytes that are already UTF-8, such as a transcript's markup encoded when its sample was
-   * written. A high surrogate held back from the last chunk has no low half after it: {@code ?}, as
-   * the JDK's encoder makes it.
-   *
-   * @param bytes the bytes
-   * @param offset where they start
-   * @param length how many
-   * @throws IOException when the stream fails
-   */
-  public void writeUtf8(byte[] bytes, int offset, int length) throws IOException {
-    if (pending != 0) {
-      pending = 0;
-      out.write('?');
-    }
-    out.write(bytes, offset, length);
-  }
-
   /** Writes a held-back high surrogate (a lone one: {@code ?}) and flushes the stream. */
   @Override
   public void flush() throws IOException {
