@@ -145,12 +145,8 @@ public final class SecretRedactor {
   }
 
   /**
-   * How many secrets are {@linkplain #register(Collection) registered}: the count only grows, so
-   * text passed through {@link #redactRegistered} after this call returned {@code n} needs another
-   * pass only once the count exceeds {@code n} (the report's stored samples use it to tell whether
-   * a secret was registered since they were written).
-   *
-   * @return the number of registered secrets
+   * @return how many secrets are registered; it only grows, so text redacted when it was {@code n}
+   *     needs another {@link #redactRegistered} pass only once it exceeds {@code n}
    */
   @API(status = API.Status.INTERNAL, since = "0.1")
   public static int registeredCount() {
