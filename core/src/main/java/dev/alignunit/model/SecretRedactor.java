@@ -145,8 +145,7 @@ public final class SecretRedactor {
   }
 
   /**
-   * @return how many secrets are registered; it only grows, so text redacted when it was {@code n}
-   *     needs another {@link #redactRegistered} pass only once it exceeds {@code n}
+   * @return how many secrets are registered (only grows): a {@link #redactRegistered} epoch
    */
   @API(status = API.Status.INTERNAL, since = "0.1")
   public static int registeredCount() {
