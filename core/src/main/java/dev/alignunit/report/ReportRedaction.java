@@ -28,6 +28,33 @@ final class ReportRedaction {
       this.redactor = redactor;
     }
 
+    /**
+     * The system prompt redacted last, with the registered secrets' count then: a scenario's prompt
+     * is the same instance in every sample, so it is scanned once per scenario, not per sample.
+     */
+    private volatile Memo system;
+
+    private record Memo(String text, String redacted, int registered) {}
+
+    /**
+     * Redacts a system prompt: the same instance as last time, with no secret registered since,
+     * gives the same result without another scan (the registry only grows, so an equal count is an
+     * equal registry).
+     */
+    String redactSystem(String text) {
+      if (text == null || dev.alignunit.report.internal.RedactedReads.active()) {
+        return redact(text);
+      }
+      int registered = SecretRedactor.registeredCount();
+      Memo last = system;
+      if (last != null && last.text() == text && last.registered() == registered) {
+        return last.redacted();
+      }
+      String redacted = redactor.redact(text);
+      system = new Memo(text, redacted, registered);
+      return redacted;
+    }
+
     String redact(String text) {
       if (!dev.alignunit.report.internal.RedactedReads.active()) {
         return redactor.redact(text);

@@ -205,4 +205,38 @@ class ReportStreamingSecretsTest {
         .contains("The key is [REDACTED]")
         .doesNotContain(secret);
   }
+
+  @Test
+  void should_redact_a_secret_registered_after_the_same_system_prompt_was_redacted_and_written()
+      throws Exception {
+    EntryFiles.streamAbove(0);
+    String secret = UUID.randomUUID() + "-" + UUID.randomUUID();
+    // One instance, as a scenario's prompt is in every sample: redacted and checked once per
+    // scenario, until a secret is registered.
+    String system = "You are the agent; the gateway token is " + secret + ".";
+    SampleReport first = saying(1, system, "fine");
+    SampleReport second = saying(2, system, "fine");
+    assertThat(second.transcript().system()).isSameAs(system);
+    TestEntry stored;
+    try (EntryFiles.Stream stream = new EntryFiles.Stream(dir)) {
+      stream.add(first);
+      SecretRedactor.register(List.of(secret));
+      stream.add(second);
+      SampleReport third = saying(3, system, "fine");
+      assertThat(third.transcript().system())
+          .isEqualTo("You are the agent; the gateway token is [REDACTED].");
+      stream.add(third);
+      stored = stream.finish(header(), dir.resolve("000001-entry.json")).orElseThrow();
+    }
+
+    assertThat(stored.samples())
+        .extracting(sample -> sample.transcript().system())
+        .containsOnly("You are the agent; the gateway token is [REDACTED].");
+    ReportWriter.writeJson(
+        RunReport.of(ReportFixtures.metadata(), List.of(stored)), dir.resolve("results.json"));
+    assertThat(dir.resolve("results.json"))
+        .content()
+        .contains("the gateway token is [REDACTED].")
+        .doesNotContain(secret);
+  }
 }

@@ -29,14 +29,36 @@ final class LateSecrets {
    *     made with the records' redaction of registered secrets
    */
   static SampleReport redact(SampleReport s) {
-    if (SecretRedactor.registeredCount() == 0 || clean(s)) {
+    int registered = SecretRedactor.registeredCount();
+    if (registered == 0 || clean(s, registered)) {
       return s;
     }
     return RedactedReads.of(() -> copy(s));
   }
 
-  private static boolean clean(SampleReport s) {
-    if (!clean(s.error()) || !clean(s.transcript().system())) {
+  /**
+   * The system prompt found clean last, with the registered secrets' count then: a scenario's
+   * prompt is the same instance in every sample, so it is checked once per scenario.
+   */
+  private static volatile Clean cleanSystem;
+
+  private record Clean(String text, int registered) {}
+
+  private static boolean cleanSystem(String text, int registered) {
+    Clean last = cleanSystem;
+    if (last != null && last.text() == text && last.registered() == registered) {
+      return true;
+    }
+    if (!clean(text)) {
+      return false;
+    }
+    // Clean for the registry as it is now, which holds at least `registered` secrets.
+    cleanSystem = new Clean(text, registered);
+    return true;
+  }
+
+  private static boolean clean(SampleReport s, int registered) {
+    if (!clean(s.error()) || !cleanSystem(s.transcript().system(), registered)) {
       return false;
     }
     for (MessageReport m : s.transcript().messages()) {
