@@ -239,7 +239,8 @@ public final class EntryFiles {
     }
 
     /**
-     * Appends a sample. Thread-safe; a write failure is kept and thrown by {@link #finish}; after
+     * Appends a sample, with any secret registered since it was made redacted ({@link
+     * LateSecrets}). Thread-safe; a write failure is kept and thrown by {@link #finish}; after
      * {@link #close()} (an abandoned entry) samples are discarded.
      *
      * @param sample the sample
