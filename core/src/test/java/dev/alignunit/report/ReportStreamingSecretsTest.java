@@ -180,7 +180,7 @@ class ReportStreamingSecretsTest {
     ReportStore store = open();
     try (ReportStore.EntryStream stream = store.openEntry()) {
       for (int n = 1; n <= 3; n++) {
-        stream.add(saying(n, ReportFixtures.SCENARIO.system(), "The key is " + secret));
+        stream.add(saying(n, "The gateway token is " + secret, "The key is " + secret));
       }
       stream.record(header());
     }
@@ -191,7 +191,7 @@ class ReportStreamingSecretsTest {
     // Read back and written again: the bytes of samples made after the registration.
     List<SampleReport> redacted = new ArrayList<>();
     for (int n = 1; n <= 3; n++) {
-      redacted.add(saying(n, ReportFixtures.SCENARIO.system(), "The key is " + secret));
+      redacted.add(saying(n, "The gateway token is " + secret, "The key is " + secret));
     }
     assertThat(redacted.get(0).transcript().messages().get(1).text())
         .isEqualTo("The key is [REDACTED]");
@@ -203,6 +203,7 @@ class ReportStreamingSecretsTest {
     assertThat(dir.resolve("transcripts/" + ReportWriter.anchorOf(header()) + ".html"))
         .content()
         .contains("The key is [REDACTED]")
+        .contains("The gateway token is [REDACTED]") // the prompt all samples share, shown once
         .doesNotContain(secret);
   }
 
