@@ -186,6 +186,46 @@ class JsonTreesTest {
         .isEqualTo("{\"pojo\":{\"k\":[1,2]}}");
   }
 
+  @Test
+  void should_read_and_write_from_many_threads_at_once_as_from_one() throws Exception {
+    List<String> texts = texts().filter(t -> !t.isBlank()).toList();
+    List<JsonNode> expected = new ArrayList<>();
+    for (String text : texts) {
+      expected.add(MAPPER.readTree(text));
+    }
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<Integer>> done = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int offset = t;
+        done.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  int same = 0;
+                  for (int i = 0; i < texts.size(); i++) {
+                    int k = (i + offset * 17) % texts.size();
+                    JsonNode read = JsonTrees.read(texts.get(k));
+                    if (read.equals(expected.get(k))
+                        && JsonTrees.write(read)
+                            .equals(MAPPER.writeValueAsString(expected.get(k)))) {
+                      same++;
+                    }
+                  }
+                  return same;
+                }));
+      }
+      start.countDown();
+      for (java.util.concurrent.Future<Integer> d : done) {
+        assertThat(d.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(texts.size());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   /** Equal, and every node of the same class (an int is not a long, a double not a decimal). */
   private static void assertSameNodes(JsonNode actual, JsonNode expected) {
     assertThat(actual).isEqualTo(expected);
