@@ -145,6 +145,14 @@ public final class SecretRedactor {
   }
 
   /**
+   * @return how many secrets are registered (only grows): a {@link #redactRegistered} epoch
+   */
+  @API(status = API.Status.INTERNAL, since = "0.1")
+  public static int registeredCount() {
+    return registered.size();
+  }
+
+  /**
    * Registers the password (and a user name of {@value #MIN_SECRET_LENGTH} or more characters) of a
    * URL such as {@code https://user:password@gateway.example/v1}; URLs without credentials are
    * ignored.

@@ -267,6 +267,8 @@ public final class ReportStore implements AutoCloseable {
     /**
      * Appends one sample, as it finishes. Thread-safe; a write failure is reported by {@link
      * #record}; after {@link #close()} without a record (an abandoned entry) samples are discarded.
+     * A secret registered with {@link dev.alignunit.model.SecretRedactor#register} after the sample
+     * was made is redacted before it is written.
      *
      * @param sample the sample
      * @throws IllegalStateException when the entry was already recorded: the sample would be

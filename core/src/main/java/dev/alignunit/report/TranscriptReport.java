@@ -16,7 +16,7 @@ public record TranscriptReport(String system, List<MessageReport> messages) {
 
   /** Replaces {@code null} with empty values and copies the list. */
   public TranscriptReport {
-    system = system == null ? "" : REDACTOR.redact(system);
+    system = system == null ? "" : REDACTOR.redactSystem(system);
     messages = messages == null ? List.of() : List.copyOf(messages);
   }
 }

@@ -1,5 +1,6 @@
 package dev.alignunit.report.internal;
 
+import dev.alignunit.model.SecretRedactor;
 import dev.alignunit.report.BaselineSummary;
 import dev.alignunit.report.RateSummary;
 import dev.alignunit.report.RunReport;
@@ -70,7 +71,7 @@ final class EntriesHtml {
     for (TestEntry e : report.entries()) {
       tags.addAll(e.tags());
       models.add(e.modelId());
-      verdicts.addAll(digests.get(e).verdictKeys());
+      digests.get(e).verdictKeys().forEach(k -> verdicts.add(SecretRedactor.redactRegistered(k)));
     }
     o.append(
         "<div class=\"filters\" role=\"search\">\n<label>Search <input type=\"search\" id=\"search\" "
@@ -162,7 +163,7 @@ final class EntriesHtml {
         .append("\" data-model=\"");
     Html.text(o, e.modelId()).append("\" data-tags=\"");
     Html.text(o, String.join("|", e.tags())).append("\" data-verdicts=\"");
-    Html.text(o, String.join("|", digest.verdictKeys()))
+    Html.text(o, SecretRedactor.redactRegistered(String.join("|", digest.verdictKeys())))
         .append("\" data-sort-outcome=\"")
         .append(outcomeOrder(e.outcome()))
         .append("\" data-sort-scenario=\"");

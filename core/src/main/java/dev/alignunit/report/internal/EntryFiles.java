@@ -3,6 +3,7 @@ package dev.alignunit.report.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.alignunit.model.SecretRedactor;
 import dev.alignunit.report.ReportException;
 import dev.alignunit.report.RunMetadata;
 import dev.alignunit.report.RunReport;
@@ -218,6 +219,12 @@ public final class EntryFiles {
     private final SampleDigest.Builder digest = new SampleDigest.Builder();
 
     /**
+     * The registered secrets every sample written so far was redacted with, at the least ({@link
+     * SecretRedactor#registeredCount()}).
+     */
+    private int redactedUpTo = Integer.MAX_VALUE;
+
+    /**
      * Starts a stream in a directory.
      *
      * @param dir the fork's directory
@@ -232,16 +239,20 @@ public final class EntryFiles {
     }
 
     /**
-     * Appends a sample. Thread-safe; a write failure is kept and thrown by {@link #finish}; after
+     * Appends a sample, with any secret registered since it was made redacted ({@link
+     * LateSecrets}). Thread-safe; a write failure is kept and thrown by {@link #finish}; after
      * {@link #close()} (an abandoned entry) samples are discarded.
      *
      * @param sample the sample
      * @throws IllegalStateException when the entry was already recorded by {@link #finish}
      */
     public void add(SampleReport sample) {
+      // A secret registered since the sample was made is redacted before anything is written.
+      int registered = SecretRedactor.registeredCount();
+      SampleReport s = LateSecrets.redact(sample);
       byte[] json;
       try {
-        json = ReportJsonWriter.compact(sample);
+        json = ReportJsonWriter.compact(s);
       } catch (java.io.UncheckedIOException e) {
         fail(e.getCause());
         return;
@@ -278,7 +289,8 @@ public final class EntryFiles {
         }
         written += json.length;
         count++;
-        digest.add(sample);
+        redactedUpTo = Math.min(redactedUpTo, registered);
+        digest.add(s);
       }
     }
 
@@ -325,9 +337,10 @@ public final class EntryFiles {
       if (Files.size(target) <= streamAbove || !numbered || !whole()) {
         return Optional.empty();
       }
+      int redacted = count == 0 ? SecretRedactor.registeredCount() : redactedUpTo;
       return Optional.of(
           header.withSamples(
-              new StoredSamples(target, Arrays.copyOf(offsets, count), digest.build(), true)));
+              new StoredSamples(target, Arrays.copyOf(offsets, count), digest.build(), redacted)));
     }
 
     /**

@@ -12,6 +12,10 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class RedactedReads {
 
+  /**
+   * {@link Boolean#TRUE}: redact the registered secrets only; {@link Boolean#FALSE}: not at all (no
+   * secret was registered since the samples were written with every registered one redacted).
+   */
   private static final ThreadLocal<Boolean> ACTIVE = new ThreadLocal<>();
 
   private RedactedReads() {}
@@ -23,15 +27,34 @@ public final class RedactedReads {
     return ACTIVE.get() != null;
   }
 
+  /**
+   * @return whether the samples being read back on this thread may hold a secret registered since
+   *     they were written (then the registered secrets are redacted again); only meaningful while
+   *     {@link #active()}
+   */
+  public static boolean registeredSince() {
+    return ACTIVE.get() == Boolean.TRUE;
+  }
+
   /** A read of already redacted samples. */
   @FunctionalInterface
   interface Read {
     dev.alignunit.report.SampleReport read();
   }
 
-  /** Runs a read with the report records' redaction off on this thread. */
+  /** Runs a read with the report records' redaction off on this thread but registered secrets. */
   static dev.alignunit.report.SampleReport of(Read read) {
-    ACTIVE.set(Boolean.TRUE);
+    return of(true, read);
+  }
+
+  /**
+   * Runs a read with the report records' redaction off on this thread.
+   *
+   * @param registeredSince whether a secret was registered since the samples were written: then the
+   *     registered secrets are redacted again, else nothing is
+   */
+  static dev.alignunit.report.SampleReport of(boolean registeredSince, Read read) {
+    ACTIVE.set(registeredSince);
     try {
       return read.read();
     } finally {

@@ -35,11 +35,12 @@ public final class StoredSamples extends AbstractList<SampleReport> {
   private final SampleDigest digest;
 
   /**
-   * Whether this JVM wrote the samples from report records (whose strings were redacted when the
-   * records were made, so only secrets registered since need a pass); false for samples from a file
-   * of unknown origin (redacted in full again).
+   * For samples this JVM wrote from report records (whose strings were redacted when the records
+   * were made, and for the registered secrets again when they were written): how many secrets were
+   * registered then, at the least, so only secrets registered since need a pass; -1 for samples
+   * from a file of unknown origin (redacted in full again).
    */
-  private final boolean writtenHere;
+  private final int redactedUpTo;
 
   /**
    * Samples of a file of unknown origin, redacted again as they are read.
@@ -49,17 +50,18 @@ public final class StoredSamples extends AbstractList<SampleReport> {
    * @param digest what the index needs of every sample
    */
   StoredSamples(Path file, long[] offsets, SampleDigest digest) {
-    this(file, offsets, digest, false);
+    this(file, offsets, digest, -1);
   }
 
   /**
-   * @param writtenHere whether this JVM wrote the samples from its report records
+   * @param redactedUpTo for samples this JVM wrote, the registered secrets they were redacted with
+   *     ({@link dev.alignunit.model.SecretRedactor#registeredCount()}); -1 otherwise
    */
-  StoredSamples(Path file, long[] offsets, SampleDigest digest, boolean writtenHere) {
+  StoredSamples(Path file, long[] offsets, SampleDigest digest, int redactedUpTo) {
     this.file = Objects.requireNonNull(file, "file");
     this.offsets = offsets.clone();
     this.digest = Objects.requireNonNull(digest, "digest");
-    this.writtenHere = writtenHere;
+    this.redactedUpTo = redactedUpTo;
   }
 
   /**
@@ -117,8 +119,7 @@ public final class StoredSamples extends AbstractList<SampleReport> {
   private Iterator<SampleReport> iterator(int from, int to) {
     return new Iterator<>() {
       private int next = from;
-      private FileChannel channel;
-      private final Bytes bytes = new Bytes();
+      private Reader reader;
 
       @Override
       public boolean hasNext() {
@@ -134,28 +135,64 @@ public final class StoredSamples extends AbstractList<SampleReport> {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
+        if (reader == null) {
+          reader = reader();
+        }
         try {
-          if (channel == null) {
-            channel = FileChannel.open(file, StandardOpenOption.READ);
-          }
-          return read(channel, offsets[next++], bytes);
-        } catch (IOException e) {
+          return reader.get(next++);
+        } catch (RuntimeException e) {
           close();
-          throw unreadable(e);
+          throw e;
         }
       }
 
       private void close() {
-        if (channel != null) {
-          try {
-            channel.close();
-          } catch (IOException ignored) {
-            // read-only
-          }
-          channel = null;
+        if (reader != null) {
+          reader.close();
+          reader = null;
         }
       }
     };
+  }
+
+  /**
+   * Opens the file for reading samples by index through one channel (not one opened per sample);
+   * close it.
+   */
+  Reader reader() {
+    try {
+      return new Reader(FileChannel.open(file, StandardOpenOption.READ));
+    } catch (IOException e) {
+      throw unreadable(e);
+    }
+  }
+
+  /** Reads samples by index through one channel and one buffer. */
+  final class Reader implements java.io.Closeable {
+    private final FileChannel channel;
+    private final Bytes bytes = new Bytes();
+
+    private Reader(FileChannel channel) {
+      this.channel = channel;
+    }
+
+    /** The sample at an index (in sample order). */
+    SampleReport get(int index) {
+      try {
+        return read(channel, offsets[index], bytes);
+      } catch (IOException e) {
+        throw unreadable(e);
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // read-only
+      }
+    }
   }
 
   /**
@@ -169,10 +206,19 @@ public final class StoredSamples extends AbstractList<SampleReport> {
     generator.writeStartArray();
     int depth = JsonLayout.pretty(generator);
     JsonLayout layout = depth == Integer.MIN_VALUE ? null : new JsonLayout();
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+    // Samples this JVM wrote before a secret was registered are read back (which redacts it) and
+    // written again; otherwise their bytes are copied, as redacted as they were written.
+    int registered = dev.alignunit.model.SecretRedactor.registeredCount();
+    boolean again = redactedUpTo >= 0 && registered > redactedUpTo;
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        Reader reader = again ? reader() : null) {
       for (int i = 0; i < offsets.length; i++) {
         if (moved != null) {
           moved[i] = relocation.position(generator);
+        }
+        if (reader != null) {
+          ReportJsonWriter.write(generator, reader.get(i));
+          continue;
         }
         if (layout != null) {
           // The report's own layout: the sample's bytes with the white space changed, not parsed.
@@ -188,8 +234,10 @@ public final class StoredSamples extends AbstractList<SampleReport> {
     }
     generator.writeEndArray();
     if (moved != null) {
-      // The strings are copied as they are (only white space changes): as redacted as before.
-      relocation.moved.put(this, new StoredSamples(relocation.target, moved, digest, writtenHere));
+      // Copied strings are as redacted as before (only white space changes), written ones as now.
+      relocation.moved.put(
+          this,
+          new StoredSamples(relocation.target, moved, digest, again ? registered : redactedUpTo));
     }
   }
 
@@ -257,10 +305,12 @@ public final class StoredSamples extends AbstractList<SampleReport> {
     try (JsonParser parser = whole ? bytes.parser() : parserAt(channel, offset)) {
       parser.nextToken();
       SampleReport sample =
-          writtenHere
-              // Written by this JVM from redacted records: only secrets registered since can be
-              // new.
-              ? RedactedReads.of(() -> ReportJsonReader.sampleOrNull(parser))
+          redactedUpTo >= 0
+              // Written by this JVM from redacted records, registered secrets redacted again when
+              // written: only secrets registered since can be new.
+              ? RedactedReads.of(
+                  dev.alignunit.model.SecretRedactor.registeredCount() > redactedUpTo,
+                  () -> ReportJsonReader.sampleOrNull(parser))
               : ReportJsonReader.sampleOrNull(parser);
       if (sample != null) {
         return sample;

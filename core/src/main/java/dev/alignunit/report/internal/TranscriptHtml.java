@@ -1,6 +1,7 @@
 package dev.alignunit.report.internal;
 
 import dev.alignunit.agent.RunStatus;
+import dev.alignunit.model.SecretRedactor;
 import dev.alignunit.report.LedgerEntry;
 import dev.alignunit.report.MessageReport;
 import dev.alignunit.report.SampleReport;
@@ -42,7 +43,7 @@ final class TranscriptHtml {
           .append("-s")
           .append(chip.sample())
           .append("\" title=\"");
-      Html.text(o, "sample " + chip.sample() + ": " + chip.title())
+      Html.text(o, "sample " + chip.sample() + ": " + SecretRedactor.redactRegistered(chip.title()))
           .append("\">")
           .append(chip.sample())
           .append("</a>");
@@ -60,7 +61,8 @@ final class TranscriptHtml {
    * one scenario variant), which keeps large reports a third smaller.
    */
   static boolean sharedSystem(StringBuilder o, SampleDigest digest) {
-    String system = digest.sharedSystem();
+    // The digest was made as the samples were written: a secret registered since is redacted here.
+    String system = SecretRedactor.redactRegistered(digest.sharedSystem());
     if (system == null) {
       return false;
     }
