@@ -129,13 +129,13 @@ public final class Evaluator {
                 HarmDetector.evaluate(run, harm), "the tripwire returned no verdict"));
       }
       tripwire = null;
+      grader = "the refusal detector";
       // The built-in detectors share one reading of the answer (normalised text, language).
       AnswerReading answer =
           graders.refusal() instanceof GrammarRefusalDetector
                   && graders.reasoning() instanceof GrammarReasoningDetector
               ? AnswerReading.of(run.finalText())
               : null;
-      grader = "the refusal detector";
       RefusalVerdict refusal =
           Objects.requireNonNull(
               answer == null
@@ -171,7 +171,7 @@ public final class Evaluator {
           intent,
           refusal,
           reasoning,
-          run.finalText());
+          answer != null ? answer.text() : run.finalText());
     } catch (RecordingException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
