@@ -18,6 +18,9 @@ public final class ConceptWords {
   /** The concept vocabulary: {@link ReasoningDetector#CONCEPTS}, in its order. */
   public static final List<String> CONCEPTS = ReasoningDetector.CONCEPTS;
 
+  /** The bit of "policy": asked per sentence and per word, so not looked up by name each time. */
+  static final int POLICY_BIT = bit("policy");
+
   private final WordTable<Object> words;
   private final WordTable<Object> stems;
   private final WordTable<List<String[]>> phrases;
