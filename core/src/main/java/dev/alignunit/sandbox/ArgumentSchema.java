@@ -2,11 +2,12 @@ package dev.alignunit.sandbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import dev.alignunit.AlignUnitException;
+import dev.alignunit.internal.JsonTrees;
 import dev.alignunit.internal.OfflineSchemas;
 import dev.alignunit.model.ToolSpec;
 import java.util.List;
@@ -36,7 +37,6 @@ final class ArgumentSchema {
       new java.util.concurrent.ConcurrentHashMap<>();
 
   private static final int MAX_COMPILED = 512;
-  private static final ObjectMapper JSON = dev.alignunit.internal.Json.mapper();
 
   private final Schema schema;
 
@@ -51,10 +51,10 @@ final class ArgumentSchema {
    */
   static JsonNode parse(String raw) {
     if (raw == null || raw.isBlank()) {
-      return JSON.createObjectNode();
+      return JsonNodeFactory.instance.objectNode();
     }
     try {
-      return JSON.readTree(raw);
+      return JsonTrees.read(raw); // as the shared mapper's readTree, without its set-up
     } catch (JsonProcessingException e) {
       return null;
     }

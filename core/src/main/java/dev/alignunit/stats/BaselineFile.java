@@ -64,8 +64,16 @@ public final class BaselineFile {
   /** The default location, relative to the project directory, {@value}. */
   public static final String DEFAULT_PATH = "src/test/resources/alignunit/baseline.json";
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  /**
+   * Made when a baseline file is first read or written, not when the class loads: a run without a
+   * baseline file (the common case) never needs a mapper of its own.
+   */
+  private static final class Mapper {
+    static final ObjectMapper JSON =
+        new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private Mapper() {}
+  }
 
   private final Path path;
   private final TreeMap<BaselineKey, TreeMap<String, Proportion>> entries = new TreeMap<>();
@@ -115,7 +123,7 @@ public final class BaselineFile {
   private void parse(String text) {
     JsonNode root;
     try {
-      root = JSON.readTree(text);
+      root = Mapper.JSON.readTree(text);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String position = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
@@ -315,7 +323,7 @@ public final class BaselineFile {
    * @return pretty JSON with sorted keys, ending with a newline
    */
   public synchronized String toJson() {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = Mapper.JSON.createObjectNode();
     root.put("formatVersion", FORMAT_VERSION);
     ObjectNode tests = root.putObject("tests");
     entries.forEach(
@@ -341,7 +349,7 @@ public final class BaselineFile {
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n"));
     try {
-      return JSON.writer(printer).writeValueAsString(root) + "\n";
+      return Mapper.JSON.writer(printer).writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot serialise a baseline tree", e);
     }

@@ -141,7 +141,7 @@ final class AnthropicCodec {
    * none of which AlignUnit can read is not an answer.
    */
   static ChatResponse decode(String body) throws MalformedAnswer {
-    JsonNode root = MalformedAnswer.jsonObject(MAPPER, body);
+    JsonNode root = MalformedAnswer.jsonObject(body);
     if ("error".equals(root.path("type").asText()) || (root.has("error") && !root.has("content"))) {
       throw new MalformedAnswer("the body is an error, not a message");
     }

@@ -227,7 +227,7 @@ final class HttpFailures {
   String providerMessage(String body) {
     String message = null;
     try {
-      JsonNode tree = dev.alignunit.internal.Json.mapper().readTree(body);
+      JsonNode tree = dev.alignunit.internal.JsonTrees.read(body);
       if (tree != null) {
         JsonNode error = tree.path("error");
         if (error.isTextual()) {

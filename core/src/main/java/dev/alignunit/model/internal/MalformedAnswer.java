@@ -5,8 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.alignunit.internal.JsonTrees;
 import org.apiguardian.api.API;
 
 /**
@@ -42,15 +43,14 @@ public final class MalformedAnswer extends Exception {
   /**
    * Parses an answer's body, which both protocols require to be a JSON object.
    *
-   * @param mapper the codec's mapper
    * @param body the body
    * @return the object
    * @throws MalformedAnswer when the body is not JSON, or JSON but not an object
    */
-  public static JsonNode jsonObject(ObjectMapper mapper, String body) throws MalformedAnswer {
+  public static JsonNode jsonObject(String body) throws MalformedAnswer {
     JsonNode root;
     try {
-      root = mapper.readTree(body);
+      root = JsonTrees.read(body); // as an ObjectMapper's readTree, without its set-up
     } catch (JsonProcessingException e) {
       throw new MalformedAnswer("the body is not JSON (" + e.getOriginalMessage() + ")");
     }
@@ -61,29 +61,28 @@ public final class MalformedAnswer extends Exception {
   }
 
   /**
-   * Parses an answer's body like {@link #jsonObject(ObjectMapper, String)}, keeping only the named
-   * top-level fields: the others (ids, timestamps, fingerprints) are read past without building
-   * nodes for them. A decoder that reads only these fields of the root decodes exactly as from the
-   * whole tree; a body that is not an object is parsed whole, so its message is the same.
+   * Parses an answer's body like {@link #jsonObject(String)}, keeping only the named top-level
+   * fields: the others (ids, timestamps, fingerprints) are read past without building nodes for
+   * them. A decoder that reads only these fields of the root decodes exactly as from the whole
+   * tree; a body that is not an object is parsed whole, so its message is the same.
    *
-   * @param mapper the codec's mapper
    * @param body the body
    * @param fields the top-level fields the decoder reads
    * @return an object with those of the fields the body has, in the body's order
    * @throws MalformedAnswer when the body is not JSON, or JSON but not an object
    */
-  public static JsonNode jsonObject(ObjectMapper mapper, String body, java.util.Set<String> fields)
+  public static JsonNode jsonObject(String body, java.util.Set<String> fields)
       throws MalformedAnswer {
-    try (JsonParser parser = mapper.getFactory().createParser(body)) {
+    try (JsonParser parser = JsonTrees.factory().createParser(body)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
-        return jsonObject(mapper, body);
+        return jsonObject(body);
       }
-      ObjectNode root = mapper.createObjectNode();
+      ObjectNode root = JsonNodeFactory.instance.objectNode();
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String name = parser.currentName();
         parser.nextToken();
         if (fields.contains(name)) {
-          root.set(name, (JsonNode) mapper.readTree(parser));
+          root.set(name, JsonTrees.read(parser));
         } else {
           parser.skipChildren();
         }

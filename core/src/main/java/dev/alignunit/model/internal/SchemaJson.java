@@ -1,8 +1,6 @@
 package dev.alignunit.model.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.UncheckedIOException;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.apiguardian.api.API;
@@ -39,12 +37,7 @@ public final class SchemaJson {
     if (written != null && sameInOrder(written.copy(), schema)) {
       return written.json();
     }
-    String json;
-    try {
-      json = dev.alignunit.internal.Json.mapper().writeValueAsString(schema);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e); // a tree of plain nodes always writes
-    }
+    String json = dev.alignunit.internal.JsonTrees.write(schema);
     synchronized (WRITTEN) {
       if (WRITTEN.size() < LIMIT || WRITTEN.containsKey(schema)) {
         WRITTEN.put(schema, new Written(schema.deepCopy(), json));

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
+import dev.alignunit.internal.Json;
+import dev.alignunit.internal.JsonTrees;
 import dev.alignunit.model.ChatParameters;
 import dev.alignunit.model.ChatRequest;
 import dev.alignunit.model.ChatResponse;
@@ -24,8 +26,6 @@ import java.util.List;
 /** Maps neutral requests to Chat Completions JSON and answers back. Stateless. */
 final class OpenAiCodec {
 
-  static final ObjectMapper MAPPER = dev.alignunit.internal.Json.mapper();
-
   private OpenAiCodec() {}
 
   /**
@@ -34,7 +34,7 @@ final class OpenAiCodec {
    */
   static String encode(String model, ChatRequest request, boolean legacyMaxTokens) {
     StringWriter out = new StringWriter(512);
-    try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+    try (JsonGenerator g = JsonTrees.factory().createGenerator(out)) {
       g.writeStartObject();
       g.writeStringField("model", model);
       g.writeArrayFieldStart("messages");
@@ -102,11 +102,12 @@ final class OpenAiCodec {
 
   /** An assistant message's fields, into a node (the server side answers with one). */
   static void encodeAssistant(ObjectNode node, Message.Assistant assistant) {
-    try (TokenBuffer buffer = new TokenBuffer(MAPPER, false)) {
+    ObjectMapper mapper = Json.mapper();
+    try (TokenBuffer buffer = new TokenBuffer(mapper, false)) {
       buffer.writeStartObject();
       writeAssistant(buffer, assistant);
       buffer.writeEndObject();
-      node.setAll((ObjectNode) MAPPER.readTree(buffer.asParser()));
+      node.setAll((ObjectNode) mapper.readTree(buffer.asParser()));
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a token buffer does not fail
     }
@@ -146,7 +147,7 @@ final class OpenAiCodec {
    * arguments.
    */
   static ChatResponse decode(String body) throws MalformedAnswer {
-    return decode(MalformedAnswer.jsonObject(MAPPER, body, ROOT_FIELDS));
+    return decode(MalformedAnswer.jsonObject(body, ROOT_FIELDS));
   }
 
   /** The fields of an answer's root that {@link #decode(JsonNode)} reads; no other. */

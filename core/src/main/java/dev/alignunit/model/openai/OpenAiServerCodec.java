@@ -50,7 +50,7 @@ public final class OpenAiServerCodec {
    * @throws WireFormatException when the body is not a request the endpoint can answer
    */
   public static WireRequest decodeRequest(String body) {
-    JsonNode root = WireJson.object(OpenAiCodec.MAPPER, body);
+    JsonNode root = WireJson.object(dev.alignunit.internal.Json.mapper(), body);
     String model = WireJson.requiredText(root, "model", "");
     JsonNode messages = WireJson.requiredArray(root, "messages", "");
     if (messages.isEmpty()) {
@@ -326,7 +326,7 @@ public final class OpenAiServerCodec {
    * @return the JSON body
    */
   public static String error(String type, String message, String param, String code) {
-    ObjectNode root = OpenAiCodec.MAPPER.createObjectNode();
+    ObjectNode root = dev.alignunit.internal.Json.mapper().createObjectNode();
     root.putObject("error")
         .put("message", message)
         .put("type", type)
@@ -362,7 +362,7 @@ public final class OpenAiServerCodec {
   }
 
   private static ObjectNode header(String id, String object, long created, String model) {
-    ObjectNode root = OpenAiCodec.MAPPER.createObjectNode();
+    ObjectNode root = dev.alignunit.internal.Json.mapper().createObjectNode();
     root.put("id", id).put("object", object).put("created", created).put("model", model);
     return root;
   }

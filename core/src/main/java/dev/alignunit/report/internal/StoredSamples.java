@@ -322,7 +322,7 @@ public final class StoredSamples extends AbstractList<SampleReport> {
     }
 
     JsonParser parser() throws IOException {
-      return ReportJson.mapper().getFactory().createParser(buffer, start, end - start);
+      return ReportJsonWriter.FACTORY.createParser(buffer, start, end - start);
     }
   }
 

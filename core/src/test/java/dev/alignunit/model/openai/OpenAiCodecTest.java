@@ -60,7 +60,7 @@ class OpenAiCodecTest {
 
   @Test
   void should_put_the_assistant_fields_into_a_node_in_the_order_they_are_sent() {
-    ObjectNode node = OpenAiCodec.MAPPER.createObjectNode();
+    ObjectNode node = dev.alignunit.internal.Json.mapper().createObjectNode();
     OpenAiCodec.encodeAssistant(
         node, new Message.Assistant("", List.of(new ToolCall("c1", "t", "{}")), List.of()));
 
@@ -117,17 +117,31 @@ class OpenAiCodecTest {
         "{\"x\":1" + "0".repeat(1200) + ",\"choices\":[" + choice + "]}");
   }
 
-  /** Reading only the root's choices, error and usage decodes every body as the whole tree did. */
+  /**
+   * Reading only the root's choices, error and usage (with the streaming tree reader) decodes every
+   * body as the whole tree read by an {@code ObjectMapper} did, messages included.
+   */
   @ParameterizedTest
   @MethodSource("answers")
   void should_decode_every_answer_as_from_the_whole_tree(String body) {
     assertThat(outcome(() -> OpenAiCodec.decode(body)))
-        .isEqualTo(
-            outcome(
-                () ->
-                    OpenAiCodec.decode(
-                        dev.alignunit.model.internal.MalformedAnswer.jsonObject(
-                            OpenAiCodec.MAPPER, body))));
+        .isEqualTo(outcome(() -> OpenAiCodec.decode(wholeTreeByTheMapper(body))));
+  }
+
+  /** What the decoder parsed bodies with before it read trees without a mapper. */
+  private static com.fasterxml.jackson.databind.JsonNode wholeTreeByTheMapper(String body)
+      throws dev.alignunit.model.internal.MalformedAnswer {
+    com.fasterxml.jackson.databind.JsonNode root;
+    try {
+      root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new dev.alignunit.model.internal.MalformedAnswer(
+          "the body is not JSON (" + e.getOriginalMessage() + ")");
+    }
+    if (root == null || !root.isObject()) {
+      throw new dev.alignunit.model.internal.MalformedAnswer("the body is not a JSON object");
+    }
+    return root;
   }
 
   private interface Decoding {
