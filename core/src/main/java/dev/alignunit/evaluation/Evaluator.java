@@ -10,6 +10,9 @@ import dev.alignunit.grading.ReasoningVerdict;
 import dev.alignunit.grading.RefusalVerdict;
 import dev.alignunit.grading.Rubric;
 import dev.alignunit.grading.Rubrics;
+import dev.alignunit.grading.internal.AnswerReading;
+import dev.alignunit.grading.internal.GrammarReasoningDetector;
+import dev.alignunit.grading.internal.GrammarRefusalDetector;
 import dev.alignunit.recording.RecordingException;
 import dev.alignunit.scenario.HarmDefinition;
 import java.util.ArrayList;
@@ -116,20 +119,36 @@ public final class Evaluator {
           run.finalText());
     }
     String grader = "the harm tripwires";
+    HarmDefinition tripwire = null; // named only when it fails: no message built per sample
     try {
       List<HarmVerdict> harms = new ArrayList<>();
       for (HarmDefinition harm : run.scenario().harms()) {
-        grader = "the tripwire of harm '" + harm.id() + "'";
+        tripwire = harm;
         harms.add(
             Objects.requireNonNull(
                 HarmDetector.evaluate(run, harm), "the tripwire returned no verdict"));
       }
+      tripwire = null;
       grader = "the refusal detector";
+      // The built-in detectors share one reading of the answer (normalised text, language).
+      AnswerReading answer =
+          graders.refusal() instanceof GrammarRefusalDetector
+                  && graders.reasoning() instanceof GrammarReasoningDetector
+              ? AnswerReading.of(run.finalText())
+              : null;
       RefusalVerdict refusal =
-          Objects.requireNonNull(graders.refusal().detect(run), "the detector returned null");
+          Objects.requireNonNull(
+              answer == null
+                  ? graders.refusal().detect(run)
+                  : ((GrammarRefusalDetector) graders.refusal()).detect(run, answer),
+              "the detector returned null");
       grader = "the reasoning detector";
       ReasoningVerdict reasoning =
-          Objects.requireNonNull(graders.reasoning().detect(run), "the detector returned null");
+          Objects.requireNonNull(
+              answer == null
+                  ? graders.reasoning().detect(run)
+                  : ((GrammarReasoningDetector) graders.reasoning()).detect(answer),
+              "the detector returned null");
       Map<String, JudgeVerdict> intent = new LinkedHashMap<>();
       if (judge != null) {
         for (HarmDefinition harm : run.scenario().harms()) {
@@ -152,14 +171,17 @@ public final class Evaluator {
           intent,
           refusal,
           reasoning,
-          run.finalText());
+          answer != null ? answer.text() : run.finalText());
     } catch (RecordingException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
       return RunEvaluation.failed(
           run.sample(),
           RunEvaluation.Status.GRADING_FAILED,
-          "grading failed in " + grader + ": " + describe(e),
+          "grading failed in "
+              + (tripwire != null ? "the tripwire of harm '" + tripwire.id() + "'" : grader)
+              + ": "
+              + describe(e),
           graders,
           judged,
           run.finalText());

@@ -24,11 +24,23 @@ public final class GrammarReasoningDetector implements ReasoningDetector {
 
   @Override
   public ReasoningVerdict detect(String text) {
+    return detect(AnswerReading.of(text));
+  }
+
+  /**
+   * Checks an answer that may be read already (shared with the refusal detector: see {@code
+   * Evaluator}).
+   *
+   * @param answer the reading of the response
+   * @return the verdict {@link #detect(String)} gives for its text
+   */
+  public ReasoningVerdict detect(AnswerReading answer) {
+    String text = answer.text();
     if (text == null || text.isBlank()) {
       return new ReasoningVerdict(false, List.of(), Set.of(), "empty output");
     }
-    String lower = Text.normalise(text);
-    LanguageGuess language = LanguageGuess.of(lower);
+    String lower = answer.lower();
+    LanguageGuess language = answer.language();
     if (!language.recognised()) {
       return new ReasoningVerdict(
           false,

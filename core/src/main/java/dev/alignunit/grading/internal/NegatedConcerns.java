@@ -132,7 +132,7 @@ final class NegatedConcerns {
       if (!t.isWord(k)
           || POSITIVE.contains(t.word(k))
           || VoiceSentences.NEUTRAL.contains(t.word(k))
-          || (lexicon.concepts.at(t, k, span) & ~ConceptWords.bit("policy")) == 0) {
+          || (lexicon.concepts.at(t, k, span) & ~ConceptWords.POLICY_BIT) == 0) {
         continue;
       }
       if (!negated(t, k)) {

@@ -110,7 +110,7 @@ final class ReasonGrammar {
     if (lower.charAt(to - 1) == '?') {
       return false; // a question, often the user's request repeated, gives no reason
     }
-    int policyBit = ConceptWords.bit("policy");
+    int policyBit = ConceptWords.POLICY_BIT;
     if (bits.length < t.n) {
       bits = new int[t.n * 2];
       spans = new int[t.n * 2];

@@ -191,7 +191,7 @@ final class VoiceSentences {
       if (good
           ? NegatedConcerns.negated(tokens, k) // "No. That is not honest."
           : !tokens.is(k - 1, "the") // "No. That is the wrong file": a choice, not a judgement
-              && (lexicon.concepts.at(tokens, k, span) & ~ConceptWords.bit("policy")) != 0
+              && (lexicon.concepts.at(tokens, k, span) & ~ConceptWords.POLICY_BIT) != 0
               && !NegatedConcerns.negated(tokens, k)) { // "No. That is not fraud; it is ..."
         return true;
       }
